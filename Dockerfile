@@ -1,0 +1,21 @@
+# Multi-stage build: Maven on a JDK to build the jar, a JRE to run it as a non-root user.
+# Not buildable on the development machines (no Docker daemon there); kept conventional on purpose.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+COPY frontend/ frontend/
+RUN ./mvnw -B package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home /app blkflow
+WORKDIR /app
+COPY --from=build /src/target/blkflow-*.jar /app/blkflow.jar
+USER blkflow
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/blkflow.jar"]

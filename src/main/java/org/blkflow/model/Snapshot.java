@@ -1,0 +1,20 @@
+package org.blkflow.model;
+
+import java.util.List;
+import org.blkflow.transition.Place;
+
+/**
+ * Where everything is after a given step: what a client that jumped there (seek, a shared link)
+ * draws instead of replaying every transition itself.
+ */
+public record Snapshot(long step, long t, List<Item> items, List<HctxState> hctxs) {
+
+    /** A live bio or request. For a request, {@code bios} lists the bios merged into it, in order. */
+    public record Item(String type, long id, Place place, int cpu, long sector, int sectors, String rwbs,
+                       int tag, long req, List<Long> bios) {
+    }
+
+    /** A hardware queue's state: STOPPED, tags in use, requests on its dispatch list. */
+    public record HctxState(int hctx, boolean stopped, int tagsUsed, int depth, int dispatched) {
+    }
+}

@@ -1,0 +1,39 @@
+package org.blkflow.scenario;
+
+import java.util.List;
+
+/**
+ * One fio-like job: a task per CPU in {@code cpus}, each submitting {@code ios} bios.
+ *
+ * @param cpus      the CPUs the job is pinned to; null means "all"
+ * @param rw        read | write | randread | randwrite | randrw
+ * @param rwmixread percentage of reads for randrw
+ * @param bs        bytes per bio, a multiple of 512
+ * @param ioengine  "sync" (one bio at a time) or "libaio" (batches up to iodepth)
+ * @param sync      writes carry REQ_SYNC (reads always are sync)
+ * @param plug      submit inside blk_start_plug / blk_finish_plug
+ * @param offset    first byte of the job's region
+ * @param size      bytes in the job's region; sequential I/O wraps around in it
+ */
+public record Job(
+        String name,
+        List<Integer> cpus,
+        String rw,
+        int rwmixread,
+        int bs,
+        int iodepth,
+        String ioengine,
+        boolean sync,
+        boolean plug,
+        int ios,
+        long offset,
+        long size) {
+
+    public Job {
+        cpus = cpus == null ? null : List.copyOf(cpus);
+    }
+
+    public boolean allCpus() {
+        return cpus == null;
+    }
+}

@@ -1,0 +1,35 @@
+package org.blkflow.transition;
+
+/** The kinds of place a bio or request can be in; the front end draws one column per kind. */
+public enum PlaceKind {
+    /** Not in the block layer: before Q, after its end, or a freed request. */
+    NONE("none"),
+    /** In the submitting task, on its way through make_request (index = CPU). */
+    TASK("task"),
+    /** On the task's plug list, current->plug->mq_list (index = CPU). */
+    PLUG("plug"),
+    /** Sleeping for a tag on one of the hctx's wait queues (index = hctx). */
+    TAG_WAIT("tagwait"),
+    /** On a software staging queue, blk_mq_ctx.rq_list (index = ctx/CPU). */
+    CTX("ctx"),
+    /** On a hardware queue: its dispatch list or the run's local list (index = hctx). */
+    HCTX("hctx"),
+    /** Handed to the driver by queue_rq, not yet accepted (index = hctx). */
+    DRIVER("driver"),
+    /** Accepted by the device, in flight (index = hctx). */
+    DEVICE("device"),
+    /** Merged into a request (bios only; index = the request id is in Transition.req). */
+    MERGED("merged"),
+    /** Ended: completed back to its submitter. */
+    DONE("done");
+
+    private final String label;
+
+    PlaceKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

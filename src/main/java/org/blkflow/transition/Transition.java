@@ -1,0 +1,24 @@
+package org.blkflow.transition;
+
+/**
+ * One move of a bio or request, or one change of a queue's state, exactly as the model made it.
+ * Every consumer (live sessions, trace writers, statistics, the browser) reads these and nothing else.
+ *
+ * <p>Absent numbers are -1 and absent strings null: a QUEUE has a bio but no request yet, a RUN_QUEUE
+ * has a hardware queue but neither. {@code action} is the blktrace letter or null.
+ *
+ * @param seq     0, 1, 2, … in the order the kernel would do them
+ * @param t       virtual time in nanoseconds
+ * @param fn      the kernel function performing the move, to read beside block/blk-mq.c
+ * @param cpu     the CPU doing it
+ * @param pid     the task on whose behalf (0 for interrupts and kblockd, as blktrace shows completions)
+ * @param comm    that task's name, as blkparse prints it in brackets
+ * @param count   U: requests unplugged; WAKE: tags freed since the sleep; otherwise -1
+ */
+public record Transition(
+        long seq, long t, TransitionKind kind, String fn, String action,
+        int cpu, int pid, String comm,
+        long bio, long req, int ctx, int hctx, int tag,
+        long sector, int sectors, String rwbs,
+        Place from, Place to, long count) {
+}

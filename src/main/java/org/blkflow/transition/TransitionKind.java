@@ -1,0 +1,76 @@
+package org.blkflow.transition;
+
+/**
+ * Every kind of move the model reports. The JSON, the trace writers and the front end spell a kind
+ * by {@link #label()}; {@link #action()} is the blktrace letter the kernel emits for it, if any.
+ */
+public enum TransitionKind {
+    /** A bio enters the block layer: block_bio_queue in generic_make_request_checks. */
+    QUEUE("queue", "Q"),
+    /** A request is about to be allocated for the bio: block_getrq (3.16 mq fires it before allocating). */
+    GETRQ("getrq", "G"),
+    /** No free tag: the submitter sleeps on a tag wait queue (block_sleeprq). */
+    SLEEP("sleeprq", "S"),
+    /** A tag-waiter is woken after wake_cnt frees. */
+    WAKE("wake", null),
+    /** A tag is taken for the request (blk_mq_get_tag). */
+    TAG_GET("tag_get", null),
+    /** The request joins the task's plug list; carries P when the plug was empty. */
+    PLUG("plug", "P"),
+    /** The bio is appended to an adjacent request (block_bio_backmerge). */
+    BACKMERGE("backmerge", "M"),
+    /** The bio is prepended to an adjacent request (block_bio_frontmerge). */
+    FRONTMERGE("frontmerge", "F"),
+    /** A plug list is flushed for one software queue (block_unplug; count = requests). */
+    UNPLUG("unplug", "U"),
+    /** A request is added to a software queue (block_rq_insert). */
+    INSERT("insert", "I"),
+    /** A run of a hardware queue is deferred to kblockd on some CPU. */
+    RUN_ASYNC("run_async", null),
+    /** A hardware queue run starts (__blk_mq_run_hw_queue). */
+    RUN_QUEUE("run_queue", null),
+    /** A request leaves its software queue for the hardware queue being run (flush_busy_ctxs). */
+    CTX_FLUSH("flush_ctx", null),
+    /** The request is started and handed to the driver (block_rq_issue). */
+    ISSUE("issue", "D"),
+    /** queue_rq returned OK: the device has the request. */
+    QUEUE_RQ("queue_rq", null),
+    /** queue_rq returned BUSY: the request goes back to hctx->dispatch (block_rq_requeue). */
+    REQUEUE("requeue", "R"),
+    /** The driver stops the hardware queue (blk_mq_stop_hw_queue). */
+    HCTX_STOP("stop", null),
+    /** The driver restarts stopped hardware queues (blk_mq_start_stopped_hw_queues). */
+    HCTX_START("start", null),
+    /** The completion is sent to the submitting CPU by IPI (QUEUE_FLAG_SAME_COMP). */
+    IPI("ipi", null),
+    /** The request's data is done (block_rq_complete in blk_update_request). */
+    COMPLETE("complete", "C"),
+    /** One bio of a completed request is ended back to its submitter (bio_endio). */
+    BIO_END("bio_end", null),
+    /** The request is freed and its tag returned (blk_mq_free_request, blk_mq_put_tag). */
+    FREE("free", null);
+
+    private final String label;
+    private final String action;
+
+    TransitionKind(String label, String action) {
+        this.label = label;
+        this.action = action;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The blktrace letter, or null when blktrace emits nothing for this move. */
+    public String action() {
+        return action;
+    }
+
+    public static TransitionKind fromLabel(String label) {
+        for (TransitionKind k : values()) {
+            if (k.label.equals(label)) return k;
+        }
+        throw new IllegalArgumentException("unknown transition kind '" + label + "'");
+    }
+}
