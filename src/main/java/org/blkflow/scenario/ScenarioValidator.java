@@ -100,7 +100,8 @@ public final class ScenarioValidator {
             JobValidator.check("jobs[" + i + "]", job, s.cpus(), p);
             bios += (long) job.ios() * (job.allCpus() ? s.cpus() : job.cpus().size());
         }
-        if (bios > MAX_BIOS) {
+        // Size is judged only for an otherwise valid scenario, so "too large" always means "valid but big".
+        if (p.isEmpty() && bios > MAX_BIOS) {
             p.add(Problem.tooLarge("jobs", bios, "the run would submit " + bios
                     + " bios (Σ ios × CPUs of each job); at most " + MAX_BIOS + " per run"));
         }
