@@ -16,7 +16,7 @@ import org.blkflow.transition.TransitionListener;
  */
 public final class RunStats implements TransitionListener {
 
-    /** mean is exact; p50 and p99 are within 0.4% (see {@link LatencyHistogram}). */
+    /** mean is exact; p50 and p99 are within 0.8% (see {@link LatencyHistogram}). */
     public record Latency(double mean, long p50, long p99, long samples) {
     }
 

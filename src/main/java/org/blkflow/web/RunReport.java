@@ -20,7 +20,7 @@ final class RunReport {
 
     private RunReport(Scenario scenario) {
         this.scenario = scenario;
-        BlockLayerRun run = new BlockLayerRun(scenario);
+        BlockLayerRun run = new BlockLayerRun(scenario, false);
         this.cpuToHctx = run.cpuToHctx();
         for (Transition t = run.next(); t != null; t = run.next()) {
             stats.onTransition(t);
@@ -41,7 +41,7 @@ final class RunReport {
         g.writeName("stats");
         g.writeTree(StatsJson.toNode(stats));
         g.writeArrayPropertyStart("transitions");
-        BlockLayerRun replay = new BlockLayerRun(scenario);
+        BlockLayerRun replay = new BlockLayerRun(scenario, false);
         for (long i = 0; i < keep; i++) {
             Transition t = replay.next();
             if (t == null) {
