@@ -23,10 +23,10 @@ final class JsonFields {
         problems.add(Problem.of(field, value, rule));
     }
 
-    /** Whether node is an object whose every field is allowed; each unknown field is a problem. */
+    /** Whether node is an object whose every field is allowed; each unknown field is a problem. "" = the body. */
     boolean object(JsonNode node, String at, List<String> allowed) {
         if (!node.isObject()) {
-            problem(at, node, "must be a JSON object");
+            problem(at.isEmpty() ? "(body)" : at, node, "must be a JSON object");
             return false;
         }
         for (String name : node.propertyNames()) {

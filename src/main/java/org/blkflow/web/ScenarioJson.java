@@ -31,7 +31,7 @@ public final class ScenarioJson {
     public static Scenario read(JsonNode root) {
         ScenarioJson reader = new ScenarioJson();
         ScenarioDraft draft = new ScenarioDraft();
-        if (reader.f.object(root, "(body)", FIELDS)) {
+        if (reader.f.object(root, "", FIELDS)) {
             reader.readScenario(root, draft);
         }
         if (!reader.f.problems().isEmpty()) {
