@@ -58,15 +58,17 @@ public final class ScenarioLink {
     }
 
     /**
-     * Reads "/?…", "?…" or a bare query string (or a whole URL). Throws {@link ScenarioRejected}
-     * ("invalid link") naming every unknown or malformed parameter.
+     * Reads "/?…", "?…" or a bare query string (or a whole URL; a "#…" fragment is ignored). Throws
+     * {@link ScenarioRejected} ("invalid link") naming every unknown or malformed parameter.
      */
     public static Decoded decode(String link) {
         if (link.length() > MAX_LENGTH) {
             throw new ScenarioRejected("invalid link", List.of(Problem.of("link", link.length() + " characters",
                     "must be at most " + MAX_LENGTH + " characters")));
         }
-        return new LinkReader(link.substring(link.indexOf('?') + 1)).read();
+        int hash = link.indexOf('#');
+        String url = hash < 0 ? link : link.substring(0, hash);
+        return new LinkReader(url.substring(url.indexOf('?') + 1)).read();
     }
 
     private static String device(Device d) {

@@ -60,6 +60,7 @@ class ScenarioLinkTest {
     void absentParametersTakeTheDefaults() {
         assertEquals(ScenarioDefaults.scenario(), ScenarioLink.decode("/?v=1").scenario());
         assertEquals(ScenarioDefaults.scenario(), ScenarioLink.decode("").scenario());
+        assertEquals(4, ScenarioLink.decode("http://localhost:8080/?v=1&depth=4#top").scenario().queueDepth());
         Scenario s = ScenarioLink.decode("?cpus=8&job=a,bs:8k&job=b,rw:write").scenario();
         assertEquals(8, s.cpus());
         assertEquals(2, s.jobs().size());
