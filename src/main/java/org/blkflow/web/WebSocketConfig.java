@@ -33,16 +33,16 @@ public class WebSocketConfig implements WebSocketConfigurer {
 
     /** Tomcat's frame buffer sits above our limit so an oversized command gets an error frame, not 1009. */
     @Bean
-    public ServletServerContainerFactoryBean createWebSocketContainer() {
+    public static ServletServerContainerFactoryBean createWebSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(SessionLimits.CONTAINER_BUFFER_BYTES);
         container.setMaxBinaryMessageBufferSize(1024);
         return container;
     }
 
-    /** Every session's play loop shares these threads, one per core: never a thread per session. */
+    /** Every play loop shares these threads, one per core, never a thread per session. Static: the handler this config registers needs it. */
     @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService sessionTicks() {
+    public static ScheduledExecutorService sessionTicks() {
         ScheduledThreadPoolExecutor ticks = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(
                 Runtime.getRuntime().availableProcessors(), r -> {
                     Thread t = new Thread(r, "session-tick");
