@@ -163,6 +163,7 @@ public final class Playback {
         }
         if (live.finished()) {
             out.state(state(Reason.FINISHED, false));
+            out.stats(live);
             return true;
         }
         return false;

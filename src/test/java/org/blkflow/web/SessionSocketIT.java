@@ -41,16 +41,25 @@ class SessionSocketIT {
         return c;
     }
 
-    List<JsonNode> items(SessionClient c, String until) throws Exception {
+    /** The transitions delivered up to the next state message, and the stats that follow it. */
+    List<JsonNode> items(SessionClient c) throws Exception {
         List<JsonNode> items = new ArrayList<>();
         for (JsonNode m = c.next(); ; m = c.next()) {
             String type = m.get("type").stringValue();
             if (type.equals("transitions")) {
                 m.get("items").values().forEach(items::add);
-            } else if (type.equals(until)) {
+            } else if (type.equals("state")) {
+                assertEquals("stats", c.next().get("type").stringValue());
                 return items;
             }
         }
+    }
+
+    /** The next state message, after which every command but load sends stats. */
+    JsonNode settled(SessionClient c) throws Exception {
+        JsonNode state = c.next("state");
+        assertEquals("stats", c.next().get("type").stringValue());
+        return state;
     }
 
     @Test
@@ -92,15 +101,15 @@ class SessionSocketIT {
     void seekThenStepDeliversExactlyTransitionKOfAStraightRun() throws Exception {
         try (SessionClient c = loaded()) {
             c.send("{\"cmd\":\"step\",\"n\":60}");
-            List<JsonNode> straight = items(c, "state");
+            List<JsonNode> straight = items(c);
             for (int k : new int[] {41, 10, 10, 59, 0}) {
                 c.send("{\"cmd\":\"seek\",\"step\":" + k + "}");
-                JsonNode state = c.next("state");
+                JsonNode state = settled(c);
                 assertEquals("seek", state.get("reason").stringValue());
                 assertEquals(k, state.get("step").longValue());
                 assertTrue(state.has("snapshot"));
                 c.send("{\"cmd\":\"step\",\"n\":1}");
-                assertEquals(List.of(straight.get(k)), items(c, "state"), "seek " + k);
+                assertEquals(List.of(straight.get(k)), items(c), "seek " + k);
             }
         }
     }
@@ -109,21 +118,22 @@ class SessionSocketIT {
     void playAtSpeedZeroDeliversTheWholeRunInOrderThenSaysFinished() throws Exception {
         try (SessionClient c = loaded()) {
             c.send("{\"cmd\":\"play\",\"speed\":0}");
-            List<JsonNode> all = items(c, "state");
+            List<JsonNode> all = items(c);
             for (int i = 0; i < all.size(); i++) {
                 assertEquals(i, all.get(i).get("seq").longValue());
             }
             c.send("{\"cmd\":\"seek\",\"step\":0}");
-            c.next("state");
+            settled(c);
             c.send("{\"cmd\":\"step\",\"n\":100000}");
-            assertEquals(all, items(c, "state"));
+            assertEquals(all, items(c));
             c.send("{\"cmd\":\"play\",\"speed\":0}");
-            JsonNode state = c.next("state");
+            JsonNode state = settled(c);
             assertEquals("finished", state.get("reason").stringValue());
             assertTrue(state.get("finished").booleanValue());
             c.send("{\"cmd\":\"step\",\"n\":3}");
             JsonNode after = c.next();
             assertEquals("state", after.get("type").stringValue(), "a finished run delivers nothing");
+            assertEquals(all.size(), after.get("step").longValue());
             assertEquals("finished", after.get("reason").stringValue());
         }
     }
@@ -135,12 +145,12 @@ class SessionSocketIT {
             JsonNode batch = c.next("transitions");
             assertTrue(batch.get("items").size() <= 20, "200/s delivers a few per 16 ms tick");
             c.send("{\"cmd\":\"pause\"}");
-            JsonNode state = c.next("state");
+            JsonNode state = settled(c);
             assertEquals("pause", state.get("reason").stringValue());
             assertFalse(state.get("playing").booleanValue());
             long at = state.get("step").longValue();
             c.send("{\"cmd\":\"step\",\"n\":1}");
-            assertEquals(at, items(c, "state").get(0).get("seq").longValue());
+            assertEquals(at, items(c).get(0).get("seq").longValue());
         }
     }
 
@@ -149,16 +159,16 @@ class SessionSocketIT {
         try (SessionClient c = loaded()) {
             c.send("{\"cmd\":\"breakpoints\",\"kinds\":[\"issue\"]}");
             c.send("{\"cmd\":\"play\",\"speed\":0}");
-            List<JsonNode> upTo = items(c, "state");
+            List<JsonNode> upTo = items(c);
             assertEquals("issue", upTo.get(upTo.size() - 1).get("kind").stringValue());
             assertEquals(1, upTo.stream().filter(t -> t.get("kind").stringValue().equals("issue")).count());
             c.send("{\"cmd\":\"breakpoints\",\"actions\":[\"C\"]}");
             c.send("{\"cmd\":\"step\",\"n\":100000}");
-            List<JsonNode> next = items(c, "state");
+            List<JsonNode> next = items(c);
             assertEquals("C", next.get(next.size() - 1).get("action").stringValue());
             c.send("{\"cmd\":\"breakpoints\"}");
             c.send("{\"cmd\":\"step\",\"n\":100000}");
-            assertTrue(items(c, "stats").size() > next.size());
+            assertTrue(items(c).size() > next.size());
         }
     }
 
@@ -166,13 +176,13 @@ class SessionSocketIT {
     void resetGoesBackToStepZero() throws Exception {
         try (SessionClient c = loaded()) {
             c.send("{\"cmd\":\"step\",\"n\":3}");
-            List<JsonNode> first = items(c, "state");
+            List<JsonNode> first = items(c);
             c.send("{\"cmd\":\"reset\"}");
-            JsonNode state = c.next("state");
+            JsonNode state = settled(c);
             assertEquals("reset", state.get("reason").stringValue());
             assertEquals(0, state.get("step").longValue());
             c.send("{\"cmd\":\"step\",\"n\":3}");
-            assertEquals(first, items(c, "state"));
+            assertEquals(first, items(c));
         }
     }
 
@@ -191,7 +201,7 @@ class SessionSocketIT {
             assertError(c, "{\"cmd\":\"load\",\"link\":\"/?v=1\"}", "load", "link");
             assertError(c, "[1,2]", null, null);
             c.send("{\"cmd\":\"step\",\"n\":2}");
-            assertEquals(2, items(c, "state").size());
+            assertEquals(2, items(c).size());
         }
     }
 
@@ -214,7 +224,7 @@ class SessionSocketIT {
             assertEquals("error", error.get("type").stringValue());
             assertTrue(error.get("message").stringValue().contains("65536"));
             c.send("{\"cmd\":\"step\",\"n\":1}");
-            assertEquals(1, items(c, "state").size());
+            assertEquals(1, items(c).size());
             c.send("{\"cmd\":\"pause\",\"pad\":\"" + "x".repeat(200 * 1024) + "\"}");
             assertEquals(1009, c.closed.get(10, TimeUnit.SECONDS));
         }
@@ -235,13 +245,13 @@ class SessionSocketIT {
     void twoSessionsAreIndependent() throws Exception {
         try (SessionClient a = loaded(); SessionClient b = loaded()) {
             a.send("{\"cmd\":\"step\",\"n\":4}");
-            List<JsonNode> fromA = items(a, "state");
+            List<JsonNode> fromA = items(a);
             a.send("nonsense");
             assertEquals("error", a.next().get("type").stringValue());
             b.send("{\"cmd\":\"step\",\"n\":4}");
-            assertEquals(fromA, items(b, "state"));
+            assertEquals(fromA, items(b));
             a.send("{\"cmd\":\"step\",\"n\":1}");
-            assertEquals(4, items(a, "state").get(0).get("seq").longValue());
+            assertEquals(4, items(a).get(0).get("seq").longValue());
         }
     }
 
