@@ -125,7 +125,8 @@ final class SessionFields {
 
     /** The nested object, or an empty one when absent, so its fields take their defaults. */
     SessionFields optionalObject(String name) {
-        return has(name) ? object(name) : new SessionFields(JsonNodeFactory.instance.objectNode(), command, field(name));
+        return has(name) ? object(name)
+                : new SessionFields(JsonNodeFactory.instance.objectNode(), command, field(name));
     }
 
     List<SessionFields> objects(String name) {

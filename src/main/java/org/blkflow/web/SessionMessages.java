@@ -107,36 +107,40 @@ final class SessionMessages {
     private static void snapshot(JsonGenerator g, Snapshot s) {
         g.writeStartObject();
         g.writeArrayPropertyStart("items");
-        for (Snapshot.Item i : s.items()) {
-            g.writeStartObject();
-            g.writeStringProperty("type", i.type());
-            g.writeNumberProperty("id", i.id());
-            g.writeStringProperty("place", String.valueOf(i.place()));
-            g.writeNumberProperty("cpu", i.cpu());
-            g.writeNumberProperty("sector", i.sector());
-            g.writeNumberProperty("sectors", i.sectors());
-            g.writeStringProperty("rwbs", i.rwbs());
-            g.writeNumberProperty("tag", i.tag());
-            g.writeNumberProperty("req", i.req());
-            g.writeArrayPropertyStart("bios");
-            for (long b : i.bios() == null ? List.<Long>of() : i.bios()) {
-                g.writeNumber(b);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
+        s.items().forEach(i -> item(g, i));
         g.writeEndArray();
         g.writeArrayPropertyStart("hctxs");
-        for (Snapshot.HctxState h : s.hctxs()) {
-            g.writeStartObject();
-            g.writeNumberProperty("hctx", h.hctx());
-            g.writeBooleanProperty("stopped", h.stopped());
-            g.writeNumberProperty("tagsUsed", h.tagsUsed());
-            g.writeNumberProperty("depth", h.depth());
-            g.writeNumberProperty("dispatched", h.dispatched());
-            g.writeEndObject();
+        s.hctxs().forEach(h -> hctx(g, h));
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void item(JsonGenerator g, Snapshot.Item i) {
+        g.writeStartObject();
+        g.writeStringProperty("type", i.type());
+        g.writeNumberProperty("id", i.id());
+        g.writeStringProperty("place", String.valueOf(i.place()));
+        g.writeNumberProperty("cpu", i.cpu());
+        g.writeNumberProperty("sector", i.sector());
+        g.writeNumberProperty("sectors", i.sectors());
+        g.writeStringProperty("rwbs", i.rwbs());
+        g.writeNumberProperty("tag", i.tag());
+        g.writeNumberProperty("req", i.req());
+        g.writeArrayPropertyStart("bios");
+        for (long b : i.bios() == null ? List.<Long>of() : i.bios()) {
+            g.writeNumber(b);
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void hctx(JsonGenerator g, Snapshot.HctxState h) {
+        g.writeStartObject();
+        g.writeNumberProperty("hctx", h.hctx());
+        g.writeBooleanProperty("stopped", h.stopped());
+        g.writeNumberProperty("tagsUsed", h.tagsUsed());
+        g.writeNumberProperty("depth", h.depth());
+        g.writeNumberProperty("dispatched", h.dispatched());
         g.writeEndObject();
     }
 

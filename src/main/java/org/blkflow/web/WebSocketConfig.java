@@ -40,7 +40,10 @@ public class WebSocketConfig implements WebSocketConfigurer {
         return container;
     }
 
-    /** Every play loop shares these threads, one per core, never a thread per session. Static: the handler this config registers needs it. */
+    /**
+     * Every play loop shares these threads, one per core, never a thread per session. Static
+     * because the handler this configuration registers needs it.
+     */
     @Bean(destroyMethod = "shutdownNow")
     public static ScheduledExecutorService sessionTicks() {
         ScheduledThreadPoolExecutor ticks = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(

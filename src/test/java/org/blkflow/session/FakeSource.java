@@ -10,8 +10,8 @@ import org.blkflow.transition.TransitionKind;
 import java.util.List;
 
 /**
- * A seeded stand-in for the model while it is being written: a stream of pseudo-random transitions
- * whose length is the scenario's total ios, optionally breaking an invariant at one step.
+ * A seeded stream of pseudo-random transitions that breaks an invariant at a chosen step: a valid
+ * scenario cannot make the real model OOPS, and the session's handling of one still needs a test.
  */
 final class FakeSource implements TransitionSource {
 
@@ -25,10 +25,6 @@ final class FakeSource implements TransitionSource {
         this.random = new SplittableRandom(scenario.seed());
         this.length = scenario.jobs().stream().mapToLong(j -> (long) j.ios() * scenario.cpus()).sum();
         this.oopsAt = oopsAt;
-    }
-
-    FakeSource(Scenario scenario) {
-        this(scenario, -1);
     }
 
     @Override

@@ -42,7 +42,8 @@ class LiveSessionTest {
             assertFalse(straight.isEmpty());
             LiveSession live = session(seed);
             live.step(straight.size() / 2);
-            long[] targets = {straight.size() - 1, 0, straight.size() / 3, straight.size() / 3 + 1, 7 % straight.size()};
+            int size = straight.size();
+            long[] targets = {size - 1, 0, size / 3, size / 3 + 1, 7 % size};
             for (long k : targets) {
                 live.seek(k);
                 assertEquals(k, live.steps());
@@ -69,7 +70,8 @@ class LiveSessionTest {
         Delivery d = live.step(straight.size());
         assertEquals(Delivery.Stop.BREAKPOINT, d.stop());
         assertEquals(straight.subList(0, first + 1), d.transitions());
-        int second = first + 1 + indexOf(straight.subList(first + 1, straight.size()), t -> t.kind().label().equals("issue"));
+        int second = first + 1
+                + indexOf(straight.subList(first + 1, straight.size()), t -> t.kind().label().equals("issue"));
         assertEquals(straight.subList(first + 1, second + 1), live.step(straight.size()).transitions());
     }
 
