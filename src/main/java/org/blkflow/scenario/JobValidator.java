@@ -11,7 +11,8 @@ final class JobValidator {
     static final int MAX_JOBS = 16;
     static final List<String> RW = List.of("read", "write", "randread", "randwrite", "randrw");
     static final List<String> ENGINES = List.of("sync", "libaio");
-    static final int MAX_BS = 1 << 20;
+    /** 1024 sectors: the largest max_sectors, so the largest bio that can fit one request. */
+    static final int MAX_BS = 1 << 19;
     static final int MAX_IODEPTH = 1024;
     static final int MAX_IOS = 1_000_000;
     /** A petabyte: every sector number stays far from overflow. */
@@ -21,7 +22,7 @@ final class JobValidator {
     private JobValidator() {
     }
 
-    static void check(String at, Job job, int scenarioCpus, ProblemList p) {
+    static void check(String at, Job job, int scenarioCpus, Device device, ProblemList p) {
         if (job.name() == null || !NAME.matcher(job.name()).matches()) {
             p.add(at + ".name", job.name(), "must be 1 to 32 characters of A-Z a-z 0-9 _ . -");
         }
@@ -31,6 +32,7 @@ final class JobValidator {
         if (job.bs() < 512 || job.bs() > MAX_BS || job.bs() % 512 != 0) {
             p.add(at + ".bs", job.bs(), "must be a multiple of 512 between 512 and " + MAX_BS);
         }
+        else if (validLimits(device)) checkFitsOneRequest(at + ".bs", job.bs(), device, p);
         p.range(at + ".iodepth", job.iodepth(), 1, MAX_IODEPTH);
         p.oneOf(at + ".ioengine", job.ioengine(), ENGINES);
         p.range(at + ".ios", job.ios(), 1, MAX_IOS);
@@ -41,6 +43,26 @@ final class JobValidator {
         if (job.size() < minSize || job.size() > MAX_BYTES || job.size() % 512 != 0) {
             p.add(at + ".size", job.size(), "must be a multiple of 512 between bs = " + job.bs() + " and " + MAX_BYTES);
         }
+    }
+
+    /**
+     * The model never splits a bio (the kernel would, in the direct-I/O code or blk_queue_split), so
+     * one bio must fit the queue limits: bs ≤ max_sectors × 512 and one segment per 4 KiB page.
+     */
+    private static void checkFitsOneRequest(String at, int bs, Device device, ProblemList p) {
+        int sectors = bs / 512;
+        int pages = (sectors + 7) / 8;
+        if (sectors > device.maxSectors()) {
+            p.add(at, bs, "is " + sectors + " sectors, more than device.maxSectors = " + device.maxSectors()
+                    + " (the model does not split bios)");
+        } else if (pages > device.maxSegments()) {
+            p.add(at, bs, "needs " + pages + " segments (one per 4 KiB page), more than device.maxSegments = "
+                    + device.maxSegments() + " (the model does not split bios)");
+        }
+    }
+
+    private static boolean validLimits(Device d) {
+        return d != null && d.maxSectors() >= 8 && d.maxSectors() <= 1024 && d.maxSegments() >= 1;
     }
 
     private static void checkCpus(String at, List<Integer> cpus, int scenarioCpus, ProblemList p) {

@@ -7,7 +7,7 @@ import java.util.List;
  * and a message that says what is allowed.
  *
  * @param value    the value as given (a number, string, list, or a JSON node), may be null
- * @param message  the full sentence, e.g. "jobs[1].bs = 1000: must be a multiple of 512 between 512 and 1048576"
+ * @param message  the full sentence, e.g. "jobs[1].bs = 1000: must be a multiple of 512 between 512 and 524288"
  * @param tooLarge the scenario is valid but bigger than one run may be; the web layer answers 413
  */
 public record Problem(String field, Object value, String message, boolean tooLarge) {

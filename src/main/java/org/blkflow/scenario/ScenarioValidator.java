@@ -97,7 +97,7 @@ public final class ScenarioValidator {
         long bios = 0;
         for (int i = 0; i < s.jobs().size(); i++) {
             Job job = s.jobs().get(i);
-            JobValidator.check("jobs[" + i + "]", job, s.cpus(), p);
+            JobValidator.check("jobs[" + i + "]", job, s.cpus(), s.device(), p);
             bios += (long) job.ios() * (job.allCpus() ? s.cpus() : job.cpus().size());
         }
         // Size is judged only for an otherwise valid scenario, so "too large" always means "valid but big".

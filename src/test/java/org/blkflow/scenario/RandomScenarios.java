@@ -30,7 +30,7 @@ public final class RandomScenarios {
         s.jobs = new ArrayList<>();
         int jobs = 1 + random.nextInt(random.nextBoolean() ? 2 : 16);
         for (int i = 0; i < jobs; i++) {
-            s.jobs.add(job(s.cpus, jobs));
+            s.jobs.add(job(s.cpus, jobs, largestBio(s.device)));
         }
         Scenario built = s.build();
         List<Problem> problems = ScenarioValidator.validate(built);
@@ -48,13 +48,18 @@ public final class RandomScenarios {
         d.slots = pick(0, 2, random.nextInt(10241), 10240);
     }
 
-    private JobDraft job(int cpus, int jobs) {
+    /** The model never splits a bio, so one bio must fit max_sectors and max_segments (4 KiB pages). */
+    private static int largestBio(DeviceDraft d) {
+        return 512 * Math.min(d.maxSectors, 8 * d.maxSegments);
+    }
+
+    private JobDraft job(int cpus, int jobs, int largestBio) {
         JobDraft j = new JobDraft();
         j.name = random.nextBoolean() ? "fio" : jobName();
         j.cpus = random.nextBoolean() ? null : cpuList(cpus);
         j.rw = List.of("read", "write", "randread", "randwrite", "randrw").get(random.nextInt(5));
         j.rwmixread = random.nextInt(101);
-        j.bs = 512 * pick(1, 8, 1 + random.nextInt(2048), 2048);
+        j.bs = Math.min(largestBio, 512 * pick(1, 8, 1 + random.nextInt(2048), 2048));
         j.iodepth = pick(1, 4, 1 + random.nextInt(1024), 1024);
         j.ioengine = random.nextBoolean() ? "sync" : "libaio";
         j.sync = random.nextBoolean();

@@ -65,9 +65,16 @@ class ScenarioValidatorTest {
                 new Case("jobs[1].rw", "must be one of read, write, randread, randwrite, randrw",
                         job(j -> j.rw = "trim")),
                 new Case("jobs[1].rwmixread", "must be between 0 and 100", job(j -> j.rwmixread = 101)),
-                new Case("jobs[1].bs", "jobs[1].bs = 1000: must be a multiple of 512 between 512 and 1048576",
+                new Case("jobs[1].bs", "jobs[1].bs = 1000: must be a multiple of 512 between 512 and 524288",
                         job(j -> j.bs = 1000)),
-                new Case("jobs[1].bs", "jobs[1].bs = 2097152", job(j -> j.bs = 2 << 20)),
+                new Case("jobs[1].bs", "jobs[1].bs = 1048576", job(j -> j.bs = 1 << 20)),
+                new Case("jobs[1].bs", "jobs[1].bs = 131072: is 256 sectors, more than device.maxSectors = 255",
+                        job(j -> j.bs = 128 << 10)),
+                new Case("jobs[1].bs", "needs 4 segments (one per 4 KiB page), more than device.maxSegments = 3",
+                        s -> {
+                            s.device.maxSegments = 3;
+                            job(j -> j.bs = 16 << 10).accept(s);
+                        }),
                 new Case("jobs[1].iodepth", "must be between 1 and 1024", job(j -> j.iodepth = 0)),
                 new Case("jobs[1].ioengine", "must be one of sync, libaio", job(j -> j.ioengine = "io_uring")),
                 new Case("jobs[1].ios", "jobs[1].ios = 1000001: must be between 1 and 1000000",
@@ -108,10 +115,10 @@ class ScenarioValidatorTest {
         d.hwQueues = 64;
         d.queueDepth = 10240;
         d.reservedTags = 10239;
-        d.device.maxSectors = 8;
+        d.device.maxSectors = 1024;
         d.device.completionNs = 1_000_000_000;
         JobDraft j = new JobDraft();
-        j.bs = 1 << 20;
+        j.bs = 1 << 19;
         j.size = 1L << 50;
         j.iodepth = 1024;
         j.name = "a".repeat(32);

@@ -59,7 +59,7 @@ class ScenarioErrorsHttpTest {
         JsonNode bs = body.get("problems").get(1);
         assertEquals("jobs[1].bs", bs.get("field").stringValue());
         assertEquals(1000, bs.get("value").intValue());
-        assertEquals("jobs[1].bs = 1000: must be a multiple of 512 between 512 and 1048576",
+        assertEquals("jobs[1].bs = 1000: must be a multiple of 512 between 512 and 524288",
                 bs.get("message").stringValue());
         assertEquals(400, body.get("status").intValue());
     }
