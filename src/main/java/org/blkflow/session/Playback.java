@@ -59,19 +59,29 @@ public final class Playback {
     }
 
     public void seek(long k) {
-        locked(() -> seekNow(k, Reason.SEEK));
+        locked(() -> {
+            requireLoaded();
+            stopPlaying();
+            live.seek(k);
+            reportAfterJump(Reason.SEEK);
+        });
     }
 
     /**
-     * Loads, then seeks to {@code k} (a link's {@code step=K}) in the same call: the client gets one
-     * state message, reason "load" at step k, so every load ends in a "load" state as it expects.
+     * Loads, then seeks to {@code k} (a link's {@code step=K}) in the same call: the client gets the
+     * one state message of any load, reason "load", at step k (or an oops if the run breaks first).
      */
     public void loadAt(LiveSession session, long k) {
         locked(() -> {
             stopPlaying();
             live = session;
             out.loaded(session);
-            seekNow(k, Reason.LOAD);
+            live.seek(k);
+            if (live.oops() != null) {
+                out.oops(live, live.oops());
+            } else {
+                out.state(state(Reason.LOAD, true));
+            }
         });
     }
 
@@ -131,13 +141,6 @@ public final class Playback {
     /** The transitions one play message may carry now (it grows while the client keeps up). */
     int batchSize() {
         return batch.size();
-    }
-
-    private void seekNow(long k, Reason reason) {
-        requireLoaded();
-        stopPlaying();
-        live.seek(k);
-        reportAfterJump(reason);
     }
 
     private void later(long gen, long delayNs, boolean keptUp) {
