@@ -48,6 +48,15 @@ public final class ScenarioValidator {
         return s;
     }
 
+    /** Σ over jobs of ios × the CPUs the job runs on: the bios the run will submit. */
+    public static long bios(Scenario s) {
+        long bios = 0;
+        for (Job job : s.jobs()) {
+            bios += (long) job.ios() * (job.allCpus() ? s.cpus() : job.cpus().size());
+        }
+        return bios;
+    }
+
     private static void checkMachine(Scenario s, ProblemList p) {
         if (s.name() == null || s.name().length() > MAX_NAME) {
             p.add("name", s.name(), "must be a string of at most " + MAX_NAME + " characters");
@@ -98,12 +107,10 @@ public final class ScenarioValidator {
             p.add("jobs", s.jobs().size() + " jobs", "must list between 1 and " + JobValidator.MAX_JOBS + " jobs");
             return;
         }
-        long bios = 0;
         for (int i = 0; i < s.jobs().size(); i++) {
-            Job job = s.jobs().get(i);
-            JobValidator.check("jobs[" + i + "]", job, s.cpus(), s.device(), p);
-            bios += (long) job.ios() * (job.allCpus() ? s.cpus() : job.cpus().size());
+            JobValidator.check("jobs[" + i + "]", s.jobs().get(i), s.cpus(), s.device(), p);
         }
+        long bios = bios(s);
         // Size is judged only for an otherwise valid scenario, so "too large" always means "valid but big".
         if (p.isEmpty() && bios > MAX_BIOS) {
             p.add(Problem.tooLarge("jobs", bios, "the run would submit " + bios
