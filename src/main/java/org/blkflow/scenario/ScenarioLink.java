@@ -80,7 +80,8 @@ public final class ScenarioLink {
 
     private static String device(Device d) {
         return "irq:" + d.irqMode() + ",lat:" + d.completionNs() + ",maxsec:" + d.maxSectors()
-                + ",maxseg:" + d.maxSegments() + ",slots:" + d.slots() + ",driver:" + d.driver() + ",rings:" + d.rings();
+                + ",maxseg:" + d.maxSegments() + ",slots:" + d.slots() + ",driver:" + d.driver()
+                + ",rings:" + d.rings();
     }
 
     private static String costs(Costs c) {

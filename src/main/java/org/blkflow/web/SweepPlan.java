@@ -60,7 +60,8 @@ final class SweepPlan {
                     : scenario));
         } catch (ScenarioRejected e) {
             throw new ScenarioRejected("invalid scenario", e.problems().stream()
-                    .map(p -> new Problem("scenario." + p.field(), p.value(), "scenario." + p.message(), false)).toList());
+                    .map(p -> new Problem("scenario." + p.field(), p.value(), "scenario." + p.message(), false))
+                    .toList());
         }
     }
 

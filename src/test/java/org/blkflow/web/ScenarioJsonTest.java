@@ -89,7 +89,8 @@ class ScenarioJsonTest {
 
     @Test
     void costShapeProblemsNameTheEntry() {
-        assertEquals("costs.lockNs = \"fast\": must be a whole number", only("{\"costs\":{\"lockNs\":\"fast\"}}").message());
+        assertEquals("costs.lockNs = \"fast\": must be a whole number",
+                only("{\"costs\":{\"lockNs\":\"fast\"}}").message());
         Problem unknown = only("{\"costs\":{\"lockMs\":1}}");
         assertEquals("costs.lockMs", unknown.field());
         assertTrue(unknown.message().contains("allowed: makeRequestNs, mergeAttemptNs"), unknown.message());

@@ -103,13 +103,14 @@ class SweepHttpTest {
 
     @Test
     void theStreamSendsALinePerPointAsItFinishesThenDone() throws Exception {
-        Http.TextReply r = http.postText("/api/sweeps?stream=1", body("{\"cpus\":[1,2,4],\"costs.lockNs\":[0,500]}"));
+        String vary = "{\"cpus\":[1,2,4],\"costs.lockNs\":[0,500]}";
+        Http.TextReply r = http.postText("/api/sweeps?stream=1", body(vary));
         assertEquals(200, r.status(), r.body());
         assertTrue(r.contentType().startsWith("application/x-ndjson"), r.contentType());
         String[] lines = r.body().split("\n");
         assertEquals(7, lines.length, r.body());
         Set<Integer> seen = new TreeSet<>();
-        JsonNode whole = sweep("{\"cpus\":[1,2,4],\"costs.lockNs\":[0,500]}");
+        JsonNode whole = sweep(vary);
         for (int i = 0; i < 6; i++) {
             JsonNode line = JSON.readTree(lines[i]);
             int point = line.get("point").intValue();
