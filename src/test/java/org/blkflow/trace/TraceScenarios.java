@@ -34,7 +34,12 @@ final class TraceScenarios {
                 scenario("busy-requeue", 2, 1, 64, device("timer", 10_000, 2), job("randwrite", 4, false, 40, List.of(0, 1))),
                 scenario("many-cpus", 8, 2, 16, device("timer", 7_000, 3),
                         job("randrw", 8, true, 100, null), job("write", 4, true, 60, List.of(1, 5))),
-                scenario("tags-exhausted", 4, 1, 4, device("timer", 3_000, 0), job("randwrite", 8, true, 50, null)));
+                scenario("tags-exhausted", 4, 1, 4, device("timer", 3_000, 0), job("randwrite", 8, true, 50, null)),
+                scenario("back-merges", 2, 1, 64, device("timer", 10_000, 0),
+                        new Job("dd", List.of(0, 1), "write", 50, 4096, 4, "libaio", false, true, 64, 0, 1L << 30)),
+                scenario("merges-and-requeues", 4, 2, 32, device("timer", 20_000, 1),
+                        new Job("seq", null, "write", 50, 8192, 8, "libaio", false, true, 80, 0, 1L << 30),
+                        new Job("rand", List.of(2, 3), "randread", 50, 4096, 2, "libaio", false, false, 40, 0, 1L << 30)));
     }
 
     /** Runs in zero virtual time, where only counts and lines can be compared. */
