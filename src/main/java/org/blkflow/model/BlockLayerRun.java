@@ -6,6 +6,7 @@ import org.blkflow.engine.Cpu;
 import org.blkflow.engine.Lock;
 import org.blkflow.engine.LockStat;
 import org.blkflow.engine.Simulation;
+import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
@@ -39,8 +40,10 @@ public final class BlockLayerRun {
         // The legacy and bio-based interfaces have one queue: hwQueues has no effect there.
         int queues = mq ? scenario.hwQueues() : 1;
         int reserved = mq ? scenario.reservedTags() : 0;
+        boolean xenSq = !mq && scenario.device().driver().equals(Device.XEN);
         invariants = new Invariants(queues, scenario.queueDepth(), reserved,
-                scenario.device().maxSectors(), scenario.device().maxSegments());
+                scenario.device().maxSectors(), scenario.device().maxSegments(),
+                xenSq ? ringSlots(scenario) : scenario.queueDepth() - reserved);
         emit = new Emitter(sim, invariants);
         cpuToHctx = !mq ? new int[scenario.cpus()]
                 : scenario.kernelMapping() ? CpuMap.kernel316(queues, scenario.cpus())
@@ -127,7 +130,9 @@ public final class BlockLayerRun {
         Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
         QueueRunner runner = new QueueRunner(m);
         Completion completion = new Completion(m);
-        NullBlk driver = new NullBlk(m, scenario.device(), completion, runner);
+        MqDriver driver = scenario.device().driver().equals(Device.XEN)
+                ? new XenBlkfrontMq(m, xenRings(m, scenario), completion, runner)
+                : new NullBlk(m, scenario.device(), completion, runner);
         runner.attach(driver);
         Submission submission = new Submission(m, merging, runner, driver, completion);
         Workload workload = new Workload(m, submission, scenario);
@@ -138,15 +143,50 @@ public final class BlockLayerRun {
 
     /** The legacy request queue: one queue_lock, the elevator, and null_blk's request_fn. */
     private Workload wireLegacy(Machine m, Scenario scenario) {
-        LegacyQueue q = new LegacyQueue(m.newLock("queue_lock"), Elevator.named(scenario.scheduler()), hctxs[0],
-                scenario.nrRequests());
+        boolean xen = scenario.device().driver().equals(Device.XEN);
+        // blk_init_queue(fn, lock): the driver's lock becomes q->queue_lock (xen-blkfront's io_lock).
+        LegacyQueue q = new LegacyQueue(m.newLock(xen ? "io_lock" : "queue_lock"), Elevator.named(scenario.scheduler()),
+                hctxs[0], scenario.nrRequests());
         Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
-        RequestFnDriver driver = new RequestFnDriver(m, q, scenario.device(), scenario.queueDepth());
+        LegacyCompletion ends = new LegacyCompletion(m, q);
+        RequestFn driver = xen
+                ? new XenBlkfrontSq(m, q, ends, new XenRing(m, ringSlots(scenario), q.queueLock, q.queueLock, 0,
+                        scenario.device().completionNs()))
+                : new RequestFnDriver(m, q, scenario.device(), scenario.queueDepth(), ends);
         LegacySubmission submission = new LegacySubmission(m, q, merging, driver);
         Workload workload = new Workload(m, submission, scenario);
         submission.attach(workload);
-        driver.attach(submission, workload);
+        ends.attach(submission, workload);
         return workload;
+    }
+
+    /** xen-blkfront's rings on blk-mq, named by what their locks guard. */
+    private List<XenRing> xenRings(Machine m, Scenario scenario) {
+        long latency = scenario.device().completionNs();
+        int slots = ringSlots(scenario);
+        switch (scenario.device().rings()) {
+            case "split-lock" -> {
+                return List.of(new XenRing(m, slots, m.newLock("io_lock (requests)"), m.newLock("io_lock (responses)"),
+                        0, latency));
+            }
+            case "per-hctx" -> {
+                List<XenRing> rings = new ArrayList<>();
+                for (HardwareQueue h : hctxs) {
+                    var lock = m.newLock("ring[" + h.index + "]->ring_lock");
+                    int irqCpu = h.idle() ? 0 : h.ctxs.get(0).cpu;
+                    rings.add(new XenRing(m, slots, lock, lock, irqCpu, latency));
+                }
+                return rings;
+            }
+            default -> {
+                var lock = m.newLock("io_lock");
+                return List.of(new XenRing(m, slots, lock, lock, 0, latency));
+            }
+        }
+    }
+
+    private static int ringSlots(Scenario scenario) {
+        return scenario.device().slots() > 0 ? scenario.device().slots() : XenRing.BLK_RING_SIZE;
     }
 
     /** make_request straight into the driver: no queue at all. */

@@ -8,7 +8,7 @@ import org.blkflow.transition.TransitionKind;
 final class Completion {
 
     private final Machine m;
-    private NullBlk driver;
+    private MqDriver driver;
     private Submission submission;
     private Workload workload;
 
@@ -16,7 +16,7 @@ final class Completion {
         this.m = m;
     }
 
-    void attach(NullBlk driver, Submission submission, Workload workload) {
+    void attach(MqDriver driver, Submission submission, Workload workload) {
         this.driver = driver;
         this.submission = submission;
         this.workload = workload;

@@ -24,7 +24,15 @@ final class Invariants {
     private long ended;
     private long liveRequests;
 
+    /** What bounds started requests per queue: the tags, or the driver's commands or ring slots. */
+    private final int startedLimit;
+
     Invariants(int hwQueues, int depth, int reserved, int maxSectors, int maxSegments) {
+        this(hwQueues, depth, reserved, maxSectors, maxSegments, depth - reserved);
+    }
+
+    Invariants(int hwQueues, int depth, int reserved, int maxSectors, int maxSegments, int startedLimit) {
+        this.startedLimit = startedLimit;
         this.tagOwner = new Request[hwQueues][depth];
         this.started = new int[hwQueues];
         this.depth = depth;
@@ -136,8 +144,8 @@ final class Invariants {
     private void issue(Transition t, Bio bio, Request rq) {
         move(t, bio, rq);
         int n = ++started[rq.hctx.index];
-        require(n <= depth - reserved, "started-within-tags", n + " started requests on hctx "
-                + rq.hctx.index + " with " + (depth - reserved) + " tags", t, bio, rq);
+        require(n <= startedLimit, "started-within-tags", n + " started requests on hctx "
+                + rq.hctx.index + " with room for " + startedLimit, t, bio, rq);
     }
 
     private void complete(Transition t, Bio bio, Request rq) {

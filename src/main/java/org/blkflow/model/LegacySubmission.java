@@ -16,11 +16,11 @@ final class LegacySubmission implements MakeRequest {
     private final Machine m;
     private final LegacyQueue q;
     private final Merging merging;
-    private final RequestFnDriver driver;
+    private final RequestFn driver;
     private Workload workload;
     private long nextRequestId;
 
-    LegacySubmission(Machine m, LegacyQueue q, Merging merging, RequestFnDriver driver) {
+    LegacySubmission(Machine m, LegacyQueue q, Merging merging, RequestFn driver) {
         this.m = m;
         this.q = q;
         this.merging = merging;

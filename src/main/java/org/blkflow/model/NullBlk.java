@@ -10,9 +10,7 @@ import org.blkflow.transition.TransitionKind;
  * batch at once. With {@code slots} it behaves like a ring-based driver instead: full ring, stop the
  * hctx, return BUSY, restart from the completion path.
  */
-final class NullBlk {
-
-    enum Status { OK, BUSY }
+final class NullBlk implements MqDriver {
 
     private final Machine m;
     private final Device device;
@@ -30,7 +28,8 @@ final class NullBlk {
     }
 
     /** null_queue_rq(). */
-    Status queueRq(HardwareQueue hctx, Request rq, int cpu, Actor actor) {
+    @Override
+    public Status queueRq(HardwareQueue hctx, Request rq, int cpu, Actor actor) {
         m.charge(m.costs.driverNs());
         if (device.slots() > 0 && hctx.inDevice >= device.slots()) {
             hctx.stopped = true;
@@ -49,7 +48,8 @@ final class NullBlk {
     }
 
     /** Called after a request has been ended: a ring-based driver restarts the queues it stopped. */
-    void completed(HardwareQueue hctx, int cpu, Actor actor) {
+    @Override
+    public void completed(HardwareQueue hctx, int cpu, Actor actor) {
         hctx.inDevice--;
         if (device.slots() > 0) runner.startStoppedQueues(true, cpu, actor);
     }

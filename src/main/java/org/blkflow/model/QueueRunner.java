@@ -8,13 +8,13 @@ import org.blkflow.transition.TransitionKind;
 final class QueueRunner {
 
     private final Machine m;
-    private NullBlk driver;
+    private MqDriver driver;
 
     QueueRunner(Machine m) {
         this.m = m;
     }
 
-    void attach(NullBlk driver) {
+    void attach(MqDriver driver) {
         this.driver = driver;
     }
 
@@ -55,7 +55,7 @@ final class QueueRunner {
         while (!list.isEmpty()) {
             Request rq = list.poll();
             start(rq, Place.hctx(hctx.index), cpu, actor);
-            if (driver.queueRq(hctx, rq, cpu, actor) == NullBlk.Status.BUSY) {
+            if (driver.queueRq(hctx, rq, cpu, actor) == MqDriver.Status.BUSY) {
                 list.addFirst(rq);
                 requeue(rq, Place.hctx(hctx.index), cpu, actor);
                 break;

@@ -22,12 +22,12 @@ final class Submission implements MakeRequest {
     private final Machine m;
     private final Merging merging;
     private final QueueRunner runner;
-    private final NullBlk driver;
+    private final MqDriver driver;
     private final Completion completion;
     private Workload workload;
     private long nextRequestId;
 
-    Submission(Machine m, Merging merging, QueueRunner runner, NullBlk driver, Completion completion) {
+    Submission(Machine m, Merging merging, QueueRunner runner, MqDriver driver, Completion completion) {
         this.m = m;
         this.merging = merging;
         this.runner = runner;
@@ -93,7 +93,7 @@ final class Submission implements MakeRequest {
         if (bio.sync) {
             rq.takeFirstBio(bio);
             runner.start(rq, Place.task(task.cpu), task.cpu, task.actor);
-            if (driver.queueRq(rq.hctx, rq, task.cpu, task.actor) == NullBlk.Status.OK) return;
+            if (driver.queueRq(rq.hctx, rq, task.cpu, task.actor) == MqDriver.Status.OK) return;
             runner.requeue(rq, Place.task(task.cpu), task.cpu, task.actor);
         }
         if (!mergeQueueIo(task, rq, bio)) runner.run(rq.hctx, !bio.sync, task.cpu, task.actor);

@@ -15,6 +15,8 @@ final class LegacyRules {
                 && !s.scheduler().equals(Scenario.DEFAULT_SCHEDULER) && !"sq".equals(s.mode())) {
             p.add("scheduler", s.scheduler(), "needs mode \"sq\" (blk-mq and bio-based queues in 3.16 have "
                     + "no elevator; leave it \"noop\")");
+        } else if ("cfq".equals(s.scheduler())) {
+            p.add("scheduler", s.scheduler(), "is not modelled yet: choose noop or deadline");
         }
         p.range("nrRequests", s.nrRequests(), 1, ScenarioValidator.MAX_NR_REQUESTS);
         checkCosts(s.costs(), p);
@@ -35,6 +37,9 @@ final class LegacyRules {
 
     private static void checkRings(String mode, Device d, ProblemList p) {
         boolean driverOk = p.oneOf("device.driver", d.driver(), ScenarioValidator.DRIVERS);
+        if (driverOk && d.driver().equals(Device.XEN) && "bio".equals(mode) && Device.SINGLE_LOCK.equals(d.rings())) {
+            p.add("device.driver", d.driver(), "needs mode \"sq\" or \"mq\" (xen-blkfront is request-based)");
+        }
         if (!p.oneOf("device.rings", d.rings(), ScenarioValidator.RINGS) || d.rings().equals(Device.SINGLE_LOCK)) {
             return;
         }

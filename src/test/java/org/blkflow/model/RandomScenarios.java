@@ -29,6 +29,9 @@ final class RandomScenarios {
         int mode = r.nextInt(6);
         if (mode == 4) s.mode("sq").scheduler(r.nextBoolean() ? "noop" : "deadline").nrRequests(1 + r.nextInt(16));
         if (mode == 5) s.mode("bio");
+        if (mode != 5 && r.nextInt(4) == 0) {
+            s.xen(mode == 4 ? "single-lock" : new String[] {"single-lock", "split-lock", "per-hctx"}[r.nextInt(3)]);
+        }
         int costs = r.nextInt(3);
         if (costs == 1) s.costs(Costs.DEFAULT);
         if (costs == 2) s.costs(randomCosts(r));

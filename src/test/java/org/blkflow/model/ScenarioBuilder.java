@@ -23,6 +23,8 @@ final class ScenarioBuilder {
     int maxSegments = 128;
     int slots = 0;
     Costs costs = Costs.ZERO;
+    String driver = "null_blk";
+    String rings = "single-lock";
     String mode = "mq";
     String scheduler = "noop";
     int nrRequests = 128;
@@ -45,6 +47,7 @@ final class ScenarioBuilder {
     ScenarioBuilder maxSegments(int v) { maxSegments = v; return this; }
     ScenarioBuilder slots(int v) { slots = v; return this; }
     ScenarioBuilder costs(Costs v) { costs = v; return this; }
+    ScenarioBuilder xen(String ringLayout) { driver = "xen-blkfront"; rings = ringLayout; return this; }
     ScenarioBuilder mode(String v) { mode = v; return this; }
     ScenarioBuilder scheduler(String v) { scheduler = v; return this; }
     ScenarioBuilder nrRequests(int v) { nrRequests = v; return this; }
@@ -56,7 +59,8 @@ final class ScenarioBuilder {
 
     Scenario build() {
         return new Scenario("test", seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging,
-                new Device(completionNs, irqMode, maxSectors, maxSegments, slots), jobs, scheduler, nrRequests, costs);
+                new Device(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings), jobs, scheduler, nrRequests,
+                costs);
     }
 
     static JobBuilder job() {

@@ -53,7 +53,7 @@ public final class RandomScenarios {
     /** The mode, its elevator (only sq may leave noop), nr_requests and, half the time, a random cost table. */
     private void legacy(ScenarioDraft s) {
         s.mode = List.of("mq", "sq", "bio").get(random.nextInt(3));
-        s.scheduler = s.mode.equals("sq") ? List.of("noop", "deadline", "cfq").get(random.nextInt(3)) : "noop";
+        s.scheduler = s.mode.equals("sq") ? List.of("noop", "deadline").get(random.nextInt(2)) : "noop";
         s.nrRequests = pick(1, 128, 1 + random.nextInt(10240), 10240);
         if (random.nextBoolean()) {
             for (CostField f : CostField.values()) {
@@ -64,7 +64,7 @@ public final class RandomScenarios {
 
     /** Rings other than single-lock need xen-blkfront and blk-mq. */
     private void rings(ScenarioDraft s) {
-        s.device.driver = random.nextBoolean() ? Device.NULL_BLK : Device.XEN;
+        s.device.driver = random.nextBoolean() || s.mode.equals("bio") ? Device.NULL_BLK : Device.XEN;
         boolean split = s.device.driver.equals(Device.XEN) && s.mode.equals("mq");
         s.device.rings = split ? List.of("single-lock", "split-lock", "per-hctx").get(random.nextInt(3)) : "single-lock";
     }

@@ -150,8 +150,24 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void cfqIsRefusedUntilItIsModelled() {
+        ScenarioDraft d = new ScenarioDraft();
+        d.mode = "sq";
+        d.scheduler = "cfq";
+        assertEquals(List.of("scheduler"), ScenarioValidator.validate(d.build()).stream().map(Problem::field).toList());
+    }
+
+    @Test
+    void xenBlkfrontIsRequestBasedSoNotInBioMode() {
+        ScenarioDraft d = new ScenarioDraft();
+        d.mode = "bio";
+        d.device.driver = "xen-blkfront";
+        assertEquals(List.of("device.driver"), ScenarioValidator.validate(d.build()).stream().map(Problem::field).toList());
+    }
+
+    @Test
     void everyModeSchedulerAndRingThatTheIssueAllowsIsValid() {
-        for (String scheduler : List.of("noop", "deadline", "cfq")) {
+        for (String scheduler : List.of("noop", "deadline")) {
             ScenarioDraft d = new ScenarioDraft();
             d.mode = "sq";
             d.scheduler = scheduler;
@@ -169,7 +185,6 @@ class ScenarioValidatorTest {
         ScenarioDraft bio = new ScenarioDraft();
         bio.mode = "bio";
         bio.hwQueues = 8;
-        bio.device.driver = "xen-blkfront";
         for (CostField f : CostField.values()) {
             bio.costs.set(f, f.ordinal() % 2 == 0 ? 0 : 1_000_000);
         }

@@ -1,0 +1,67 @@
+package org.blkflow.model;
+
+import java.util.List;
+import org.blkflow.transition.Place;
+import org.blkflow.transition.TransitionKind;
+
+/**
+ * xen-blkfront on blk-mq: blkif_queue_rq takes the ring's lock for each request and, on a full ring,
+ * stops the hctx and answers BUSY; blkif_interrupt ends the responses under the lock and restarts
+ * stopped queues. Rings "single-lock" (the first port: one io_lock for both sides), "split-lock"
+ * (request and response halves locked apart) or "per-hctx" (a ring and ring_lock per hctx, 4.6).
+ */
+final class XenBlkfrontMq implements MqDriver {
+
+    private final Machine m;
+    private final List<XenRing> rings;
+    private final Completion completion;
+    private final QueueRunner runner;
+
+    XenBlkfrontMq(Machine m, List<XenRing> rings, Completion completion, QueueRunner runner) {
+        this.m = m;
+        this.rings = rings;
+        this.completion = completion;
+        this.runner = runner;
+    }
+
+    /** blkif_queue_rq(). */
+    @Override
+    public Status queueRq(HardwareQueue hctx, Request rq, int cpu, Actor actor) {
+        XenRing ring = ringOf(hctx);
+        ring.requestLock.lock(cpu, "blkif_queue_rq");
+        if (ring.full()) {
+            hctx.stopped = true;
+            m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_mq_stop_hw_queue", cpu, actor, -1, hctx, -1);
+            ring.requestLock.unlock();
+            return Status.BUSY;
+        }
+        m.charge(m.costs.driverNs());
+        m.emit.request(TransitionKind.QUEUE_RQ, null, "blkif_queue_request", cpu, actor, rq,
+                Place.driver(hctx.index), Place.device(hctx.index));
+        ring.push(rq, this::interrupt);
+        ring.requestLock.unlock();
+        return Status.OK;
+    }
+
+    @Override
+    public void completed(HardwareQueue hctx, int cpu, Actor actor) {
+        // blkif_interrupt restarts the queues once it has consumed every response.
+    }
+
+    /** blkif_interrupt(): responses ended under the lock, then kick_pending_request_queues. */
+    private void interrupt(XenRing ring) {
+        int cpu = ring.irqCpu;
+        Actor irq = Actor.interrupt(cpu);
+        m.charge(m.costs.irqNs());
+        ring.responseLock.lock(cpu, "blkif_interrupt");
+        for (Request rq = ring.nextResponse(); rq != null; rq = ring.nextResponse()) {
+            completion.endIo(rq, cpu, irq);
+        }
+        if (!ring.full()) runner.startStoppedQueues(true, cpu, irq);
+        ring.responseLock.unlock();
+    }
+
+    private XenRing ringOf(HardwareQueue hctx) {
+        return rings.size() == 1 ? rings.get(0) : rings.get(hctx.index);
+    }
+}

@@ -1,0 +1,56 @@
+package org.blkflow.model;
+
+import org.blkflow.transition.Place;
+import org.blkflow.transition.TransitionKind;
+
+/**
+ * xen-blkfront in 3.16, a request_fn driver: blk_init_queue(do_blkif_request, &info->io_lock), so
+ * io_lock is at once the queue lock and the ring's lock. Submission from every CPU and the
+ * completion interrupt, which ends requests and refills the ring, all serialise on it.
+ */
+final class XenBlkfrontSq extends LegacyDriver {
+
+    private final XenRing ring;
+
+    XenBlkfrontSq(Machine m, LegacyQueue q, LegacyCompletion ends, XenRing ring) {
+        super(m, q, ends);
+        this.ring = ring;
+    }
+
+    /** do_blkif_request(), io_lock held: peek, stop on a full ring, else start and queue. */
+    @Override
+    public void runQueue(int cpu, Actor actor) {
+        if (q.stopped) return;
+        m.emit.queue(TransitionKind.RUN_QUEUE, null, "do_blkif_request", cpu, actor, -1, q.queue, -1);
+        for (Request rq = ends.peek(cpu, actor); rq != null; rq = ends.peek(cpu, actor)) {
+            if (ring.full()) {
+                q.stopped = true;
+                m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_stop_queue", cpu, actor, -1, q.queue, -1);
+                return;
+            }
+            ends.start(rq, cpu, actor);
+            m.charge(m.costs.driverNs());
+            m.emit.request(TransitionKind.QUEUE_RQ, null, "blkif_queue_request", cpu, actor, rq, Place.driver(0),
+                    Place.device(0));
+            ring.push(rq, this::interrupt);
+        }
+    }
+
+    /** blkif_interrupt(): under io_lock, end every response, then kick_pending_request_queues. */
+    private void interrupt(XenRing r) {
+        int cpu = r.irqCpu;
+        Actor irq = Actor.interrupt(cpu);
+        m.charge(m.costs.irqNs());
+        q.queueLock.lock(cpu, "blkif_interrupt");
+        for (Request rq = r.nextResponse(); rq != null; rq = r.nextResponse()) {
+            ends.complete(rq, cpu, irq);
+            ends.free(rq, cpu, irq);
+        }
+        if (q.stopped && !r.full()) {
+            q.stopped = false;
+            m.emit.queue(TransitionKind.HCTX_START, null, "blk_start_queue", cpu, irq, -1, q.queue, -1);
+            runQueue(cpu, irq);
+        }
+        q.queueLock.unlock();
+    }
+}

@@ -1,0 +1,79 @@
+package org.blkflow.model;
+
+import static org.blkflow.model.DispatchTest.indexOf;
+import static org.blkflow.model.RunRecorder.run;
+import static org.blkflow.model.ScenarioBuilder.job;
+import static org.blkflow.model.ScenarioBuilder.scenario;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.blkflow.engine.LockStat;
+import org.blkflow.scenario.Costs;
+import org.blkflow.transition.Transition;
+import org.blkflow.transition.TransitionKind;
+import org.junit.jupiter.api.Test;
+
+/** Spec §8 and rule 23: the shared ring, io_lock, and what splitting it changes. */
+class XenBlkfrontTest {
+
+    @Test
+    void aFullRingStopsTheQueueAndTheInterruptRestartsItUnderIoLock() {
+        List<Transition> ts = run(scenario().mode("sq").slots(2).xen("single-lock")
+                .job(job().rw("randread").libaio().iodepth(4).ios(4)).build());
+        int stop = indexOf(ts, TransitionKind.HCTX_STOP, 0);
+        assertEquals("blk_stop_queue", ts.get(stop).fn());
+        assertEquals(2, ts.subList(0, stop).stream().filter(t -> t.kind() == TransitionKind.ISSUE).count(),
+                "two slots, two requests on the ring");
+        int start = indexOf(ts, TransitionKind.HCTX_START, stop);
+        assertEquals("blk_start_queue", ts.get(start).fn());
+        assertEquals("swapper/0", ts.get(start).comm(), "restarted from blkif_interrupt");
+        assertEquals(TransitionKind.RUN_QUEUE, ts.get(start + 1).kind(), "do_blkif_request runs at once");
+        assertEquals("do_blkif_request", ts.get(start + 1).fn());
+    }
+
+    @Test
+    void submittersAndTheInterruptContendForIoLock() {
+        LockStat io = lock(scenario().mode("sq").cpus(4).xen("single-lock").costs(Costs.DEFAULT)
+                .job(job().allCpus().rw("randread").libaio().iodepth(16).ios(300)), "io_lock");
+        assertTrue(io.contentions() > 0, io.toString());
+        assertTrue(io.contendedBy().stream().anyMatch(s -> s.startsWith("blkif_interrupt")), io.contendedBy().toString());
+        assertTrue(io.contendedBy().stream().anyMatch(s -> s.startsWith("blk_queue_bio")), io.contendedBy().toString());
+    }
+
+    @Test
+    void onBlkMqASingleRingStillSerialisesTheCpusAndAFullRingAnswersBusy() {
+        List<Transition> ts = run(scenario().cpus(2).slots(2).xen("single-lock")
+                .job(job().allCpus().rw("randwrite").libaio().iodepth(4).ios(4)).build());
+        int busy = indexOf(ts, TransitionKind.REQUEUE, 0);
+        assertEquals(TransitionKind.HCTX_STOP, ts.get(busy - 1).kind());
+        int start = indexOf(ts, TransitionKind.HCTX_START, busy);
+        assertEquals("swapper/0", ts.get(start).comm());
+    }
+
+    @Test
+    void splittingTheLockTakesTheInterruptOutOfTheSubmittersWay() {
+        ScenarioBuilder base = scenario().cpus(4).costs(Costs.DEFAULT);
+        LockStat single = lock(base.xen("single-lock").job(job().allCpus().rw("randread").libaio().iodepth(16).ios(300)),
+                "io_lock");
+        LockStat requests = lock(scenario().cpus(4).costs(Costs.DEFAULT).xen("split-lock")
+                .job(job().allCpus().rw("randread").libaio().iodepth(16).ios(300)), "io_lock (requests)");
+        assertTrue(single.contendedBy().stream().anyMatch(s -> s.startsWith("blkif_interrupt")), single.toString());
+        assertTrue(requests.contendedBy().stream().noneMatch(s -> s.startsWith("blkif_interrupt")), requests.toString());
+    }
+
+    @Test
+    void aRingPerHardwareQueueHasALockPerRing() {
+        BlockLayerRun r = new BlockLayerRun(scenario().cpus(4).hwQueues(4).xen("per-hctx").costs(Costs.DEFAULT)
+                .job(job().allCpus().rw("randread").libaio().iodepth(8).ios(100)).build(), false);
+        while (r.next() != null) { }
+        List<String> rings = r.lockStats().stream().map(LockStat::name).filter(n -> n.contains("ring_lock")).toList();
+        assertEquals(List.of("ring[0]->ring_lock", "ring[1]->ring_lock", "ring[2]->ring_lock", "ring[3]->ring_lock"), rings);
+    }
+
+    private static LockStat lock(ScenarioBuilder b, String name) {
+        BlockLayerRun r = new BlockLayerRun(b.build(), false);
+        while (r.next() != null) { }
+        return r.lockStats().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+    }
+}
