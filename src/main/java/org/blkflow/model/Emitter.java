@@ -1,5 +1,6 @@
 package org.blkflow.model;
 
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import org.blkflow.engine.Simulation;
@@ -21,7 +22,10 @@ final class Emitter {
 
     private final Simulation sim;
     private final Invariants invariants;
-    private final PriorityQueue<Transition> out = new PriorityQueue<>(TIME_ORDER);
+    /** Moves emitted in time order, the common case: a plain FIFO. */
+    private final ArrayDeque<Transition> inOrder = new ArrayDeque<>();
+    /** Moves stamped earlier than one already emitted (work that cost time ran ahead). */
+    private final PriorityQueue<Transition> late = new PriorityQueue<>(TIME_ORDER);
     private long emitted;
     private long released;
 
@@ -57,14 +61,20 @@ final class Emitter {
 
     private void add(Transition t, Bio bio, Request rq) {
         invariants.check(t, bio, rq);
-        out.add(t);
+        Transition last = inOrder.peekLast();
+        if (last == null || t.t() >= last.t()) inOrder.addLast(t);
+        else late.add(t);
     }
 
     /** The next transition in time order, if nothing stamped earlier can still be emitted. */
     Transition release(long nextEventTime) {
-        Transition head = out.peek();
+        Transition a = inOrder.peekFirst();
+        Transition b = late.peek();
+        boolean fromLate = a == null || (b != null && TIME_ORDER.compare(b, a) < 0);
+        Transition head = fromLate ? b : a;
         if (head == null || head.t() > nextEventTime) return null;
-        out.poll();
+        if (fromLate) late.poll();
+        else inOrder.pollFirst();
         long seq = released++;
         Transition t = head.seq() == seq ? head : renumbered(head, seq);
         invariants.checkDelivered(t);
@@ -72,7 +82,7 @@ final class Emitter {
     }
 
     boolean isEmpty() {
-        return out.isEmpty();
+        return inOrder.isEmpty() && late.isEmpty();
     }
 
     private static Transition renumbered(Transition t, long seq) {
