@@ -1,6 +1,9 @@
 package org.blkflow.model;
 
+import org.blkflow.engine.Cpu;
+import org.blkflow.engine.Simulation;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
 
 /**
@@ -9,35 +12,133 @@ import org.blkflow.transition.Transition;
  */
 public final class BlockLayerRun {
 
+    private final Simulation sim;
+    private final Emitter emit;
+    private final Invariants invariants;
+    private final HardwareQueue[] hctxs;
+    private final int[] cpuToHctx;
+    private final SnapshotTracker tracker;
+    private long steps;
+    private long now;
+    private boolean finished;
+    private InvariantViolation failure;
+
     public BlockLayerRun(Scenario scenario) {
-        throw new UnsupportedOperationException("the blk-mq model is being written");
+        this(scenario, true);
+    }
+
+    /** @param snapshots whether {@link #snapshot()} is wanted; headless runs skip the bookkeeping. */
+    public BlockLayerRun(Scenario scenario, boolean snapshots) {
+        sim = new Simulation(scenario.seed());
+        invariants = new Invariants(scenario.hwQueues(), scenario.queueDepth(), scenario.reservedTags(),
+                scenario.device().maxSectors(), scenario.device().maxSegments());
+        emit = new Emitter(sim, invariants);
+        cpuToHctx = scenario.kernelMapping()
+                ? CpuMap.kernel316(scenario.hwQueues(), scenario.cpus())
+                : scenario.mapping().stream().mapToInt(Integer::intValue).toArray();
+        hctxs = new HardwareQueue[scenario.hwQueues()];
+        for (int h = 0; h < hctxs.length; h++) {
+            hctxs[h] = new HardwareQueue(h, new TagSet(scenario.queueDepth(), scenario.reservedTags()));
+        }
+        Machine machine = new Machine(sim, emit, cpus(scenario.cpus()), softwareQueues(scenario), hctxs,
+                scenario.merging());
+        Workload workload = wire(machine, scenario);
+        tracker = snapshots ? new SnapshotTracker(hctxs.length, scenario.queueDepth()) : null;
+        workload.start();
     }
 
     /** The next transition, or null once every bio has completed. Throws InvariantViolation. */
     public Transition next() {
-        return null;
+        if (failure != null) throw failure;
+        try {
+            while (emit.isEmpty() && sim.step()) {
+                // each event may emit any number of transitions, or none
+            }
+            Transition t = emit.poll();
+            if (t == null) {
+                finish();
+                return null;
+            }
+            steps++;
+            now = t.t();
+            if (tracker != null) tracker.apply(t);
+            return t;
+        } catch (InvariantViolation v) {
+            failure = v;
+            throw v;
+        }
     }
 
     public boolean finished() {
-        return true;
+        return finished;
     }
 
     /** Transitions delivered so far: the step a session is at. */
     public long steps() {
-        return 0;
+        return steps;
     }
 
     /** Virtual time of the last transition delivered. */
     public long now() {
-        return 0;
+        return now;
     }
 
     /** The hctx of each CPU, after the kernel's default map or the scenario's explicit one. */
     public int[] cpuToHctx() {
-        return new int[0];
+        return cpuToHctx.clone();
     }
 
+    /** Where every live bio and request is after the transitions delivered so far. */
     public Snapshot snapshot() {
-        return null;
+        if (tracker == null) throw new IllegalStateException("this run was made without snapshots");
+        return tracker.snapshot(steps, now);
+    }
+
+    private void finish() {
+        if (finished) return;
+        finished = true;
+        invariants.checkEnd(describeQueues());
+    }
+
+    private Workload wire(Machine m, Scenario scenario) {
+        Merging merging = new Merging(emit, scenario.device().maxSectors(), scenario.device().maxSegments());
+        QueueRunner runner = new QueueRunner(m);
+        Completion completion = new Completion(m);
+        NullBlk driver = new NullBlk(m, scenario.device(), completion, runner);
+        runner.attach(driver);
+        Submission submission = new Submission(m, merging, runner, driver, completion);
+        Workload workload = new Workload(m, submission, scenario);
+        submission.attach(workload);
+        completion.attach(driver, submission, workload);
+        return workload;
+    }
+
+    private Cpu[] cpus(int n) {
+        Cpu[] cpus = new Cpu[n];
+        for (int i = 0; i < n; i++) cpus[i] = new Cpu(i, sim);
+        return cpus;
+    }
+
+    /** blk_mq_map_swqueue(): each CPU's ctx joins its hctx; index_hw is its position there. */
+    private SoftwareQueue[] softwareQueues(Scenario scenario) {
+        SoftwareQueue[] ctxs = new SoftwareQueue[scenario.cpus()];
+        int normalTags = scenario.queueDepth() - scenario.reservedTags();
+        for (int cpu = 0; cpu < ctxs.length; cpu++) {
+            HardwareQueue hctx = hctxs[cpuToHctx[cpu]];
+            int hint = scenario.reservedTags() + sim.random().nextInt(normalTags);
+            ctxs[cpu] = new SoftwareQueue(cpu, hctx, hctx.ctxs.size(), hint);
+            hctx.addCtx(ctxs[cpu]);
+        }
+        return ctxs;
+    }
+
+    private String describeQueues() {
+        StringBuilder s = new StringBuilder();
+        for (HardwareQueue h : hctxs) {
+            s.append("hctx ").append(h.index).append(": tags used ").append(h.tags.inUse()).append('/')
+                    .append(h.tags.depth).append(", sleepers ").append(h.tags.sleepers()).append(", waiting ")
+                    .append(h.waitingRequests()).append(h.stopped ? ", STOPPED" : "").append('\n');
+        }
+        return s.toString();
     }
 }

@@ -1,0 +1,66 @@
+package org.blkflow.model;
+
+import java.util.List;
+import org.blkflow.transition.Place;
+import org.blkflow.transition.TransitionKind;
+
+/** blk_mq_complete_request() and blk_mq_end_io(): C, the bios ended, the tag freed, waiters woken. */
+final class Completion {
+
+    private final Machine m;
+    private NullBlk driver;
+    private Submission submission;
+    private Workload workload;
+
+    Completion(Machine m) {
+        this.m = m;
+    }
+
+    void attach(NullBlk driver, Submission submission, Workload workload) {
+        this.driver = driver;
+        this.submission = submission;
+        this.workload = workload;
+    }
+
+    /**
+     * blk_mq_complete_request() with QUEUE_FLAG_SAME_COMP: a completion on another CPU than the
+     * submitter's is sent there by IPI. The model gives every CPU its own cache, so any other CPU
+     * counts as remote.
+     */
+    void completeRequest(Request rq, int cpu, Actor actor) {
+        int submitter = rq.ctx.cpu;
+        if (submitter == cpu) {
+            endIo(rq, cpu, actor);
+            return;
+        }
+        m.emit.request(TransitionKind.IPI, null, "__blk_mq_complete_request", cpu, actor, rq,
+                Place.device(rq.hctx.index), Place.device(rq.hctx.index));
+        m.on(submitter, () -> endIo(rq, submitter, Actor.interrupt(submitter)));
+    }
+
+    /** blk_mq_end_io(): blk_update_request (C, bio_endio for each bio), then blk_mq_free_request. */
+    void endIo(Request rq, int cpu, Actor actor) {
+        rq.started = false;
+        m.emit.request(TransitionKind.COMPLETE, "C", "blk_update_request", cpu, actor, rq,
+                Place.device(rq.hctx.index), Place.DONE);
+        for (Bio bio : rq.bios) {
+            m.emit.bio(TransitionKind.BIO_END, null, "bio_endio", cpu, actor, bio, rq, rq.hctx,
+                    Place.MERGED, Place.DONE);
+            workload.bioDone(bio.task);
+        }
+        free(rq, Place.DONE, cpu, actor);
+        driver.completed(rq.hctx, cpu, actor);
+    }
+
+    /** blk_mq_free_request() → blk_mq_put_tag(): the hint moves to the freed tag; batches wake. */
+    void free(Request rq, Place from, int cpu, Actor actor) {
+        List<Task> woken = rq.hctx.tags.release(rq.tag);
+        rq.ctx.lastTag = rq.tag;
+        m.emit.request(TransitionKind.FREE, null, "blk_mq_free_request", cpu, actor, rq, from, Place.NONE);
+        for (Task task : woken) {
+            m.emit.bio(TransitionKind.WAKE, null, "bt_clear_tag", cpu, actor, task.pendingBio, null,
+                    rq.hctx, Place.tagWait(rq.hctx.index), Place.task(task.cpu));
+            m.on(task.cpu, () -> submission.retryAfterWake(task));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.blkflow.model;
+
+import java.util.ArrayDeque;
+import org.blkflow.engine.Simulation;
+import org.blkflow.transition.Place;
+import org.blkflow.transition.Transition;
+import org.blkflow.transition.TransitionKind;
+
+/**
+ * Turns each move the model makes into a {@link Transition}: numbers it, stamps the virtual time,
+ * has {@link Invariants} check it and queues it for whoever consumes the run.
+ */
+final class Emitter {
+
+    private final Simulation sim;
+    private final Invariants invariants;
+    private final ArrayDeque<Transition> out = new ArrayDeque<>();
+    private long seq;
+
+    Emitter(Simulation sim, Invariants invariants) {
+        this.sim = sim;
+        this.invariants = invariants;
+    }
+
+    /** A move of a bio (Q, G, S, M, F, bio_end, wake): the bio's sectors are reported. */
+    void bio(TransitionKind kind, String action, String fn, int cpu, Actor actor, Bio bio, Request rq,
+             HardwareQueue hctx, Place from, Place to) {
+        add(new Transition(seq++, sim.now(), kind, fn, action, cpu, actor.pid(), actor.comm(),
+                bio.id, rq == null ? -1 : rq.id, bio.task.cpu, hctx == null ? -1 : hctx.index,
+                rq == null ? -1 : rq.tag, bio.sector, bio.sectors, bio.rwbs, from, to, -1), bio, rq);
+    }
+
+    /** A move of a request (tag_get, P, I, flush_ctx, D, queue_rq, R, C, free): its whole range. */
+    void request(TransitionKind kind, String action, String fn, int cpu, Actor actor, Request rq,
+                 Place from, Place to) {
+        rq.place = to;
+        add(new Transition(seq++, sim.now(), kind, fn, action, cpu, actor.pid(), actor.comm(),
+                -1, rq.id, rq.ctx.cpu, rq.hctx.index, rq.tag, rq.sector, rq.sectors, rq.rwbs(),
+                from, to, -1), null, rq);
+    }
+
+    /** A change of a queue rather than a move of I/O (U, run_async, run_queue, stop, start). */
+    void queue(TransitionKind kind, String action, String fn, int cpu, Actor actor, int ctx,
+               HardwareQueue hctx, long count) {
+        String rwbs = action == null ? null : "N";
+        add(new Transition(seq++, sim.now(), kind, fn, action, cpu, actor.pid(), actor.comm(),
+                -1, -1, ctx, hctx.index, -1, -1, -1, rwbs, Place.NONE, Place.NONE, count), null, null);
+    }
+
+    private void add(Transition t, Bio bio, Request rq) {
+        invariants.check(t, bio, rq);
+        out.add(t);
+    }
+
+    Transition poll() {
+        return out.poll();
+    }
+
+    boolean isEmpty() {
+        return out.isEmpty();
+    }
+
+    long emitted() {
+        return seq;
+    }
+}

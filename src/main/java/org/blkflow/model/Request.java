@@ -1,0 +1,55 @@
+package org.blkflow.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.blkflow.transition.Place;
+
+/** struct request: a tag-holding unit of dispatch, carrying one or more adjacent bios. */
+final class Request {
+
+    final long id;
+    final SoftwareQueue ctx;
+    final HardwareQueue hctx;
+    final int tag;
+    final boolean write;
+    final boolean sync;
+    final List<Bio> bios = new ArrayList<>(2);
+    long sector;
+    int sectors;
+    int segments;
+    /** REQ_NOMERGE: set for good after a merge failed on the limits. */
+    boolean noMerge;
+    /** REQ_STARTED: between blk_mq_start_request and completion or requeue. */
+    boolean started;
+    /** Where the model put it; the front end and snapshots read this. */
+    Place place = Place.NONE;
+
+    /** Shadow state kept only by {@link Invariants}. */
+    Place checkedPlace = Place.NONE;
+    int checkedSectors;
+
+    Request(long id, SoftwareQueue ctx, HardwareQueue hctx, int tag, Bio bio) {
+        this.id = id;
+        this.ctx = ctx;
+        this.hctx = hctx;
+        this.tag = tag;
+        this.write = bio.write;
+        this.sync = bio.sync;
+    }
+
+    /** blk_mq_bio_to_request(): the request takes its first bio. */
+    void takeFirstBio(Bio bio) {
+        bios.add(bio);
+        sector = bio.sector;
+        sectors = bio.sectors;
+        segments = bio.segments;
+    }
+
+    long end() {
+        return sector + sectors;
+    }
+
+    String rwbs() {
+        return write ? (sync ? "WS" : "W") : "R";
+    }
+}

@@ -1,0 +1,22 @@
+package org.blkflow.model;
+
+import java.util.ArrayDeque;
+
+/** struct blk_mq_ctx: the per-CPU software staging queue facing the submitting CPUs. */
+final class SoftwareQueue {
+
+    final int cpu;
+    final HardwareQueue hctx;
+    /** Position in hctx->ctxs[], the order flush_busy_ctxs visits pending contexts. */
+    final int indexHw;
+    final ArrayDeque<Request> rqList = new ArrayDeque<>();
+    /** ctx->last_tag: where the next tag search on this CPU starts. */
+    int lastTag;
+
+    SoftwareQueue(int cpu, HardwareQueue hctx, int indexHw, int lastTag) {
+        this.cpu = cpu;
+        this.hctx = hctx;
+        this.indexHw = indexHw;
+        this.lastTag = lastTag;
+    }
+}

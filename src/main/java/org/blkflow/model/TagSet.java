@@ -1,0 +1,103 @@
+package org.blkflow.model;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * struct blk_mq_tags of one hardware queue: queue_depth tags, the first reservedTags of them kept
+ * for blk_mq_alloc_request(reserved=true), and 8 wait queues that are woken in batches
+ * (blk-mq-tag.c: bt_get, bt_clear_tag).
+ */
+final class TagSet {
+
+    static final int WAIT_QUEUES = 8;
+    static final int WAKE_BATCH = 8;
+
+    final int depth;
+    final int reserved;
+    /** wake_cnt = min(8, max(1, normal tags / 8)): frees needed before a wait queue is woken. */
+    final int wakeCount;
+    private final Request[] owner;
+    private final WaitQueue[] waitQueues = new WaitQueue[WAIT_QUEUES];
+    private int inUse;
+    private int waitIndex;
+    private int wakeIndex;
+
+    TagSet(int depth, int reserved) {
+        this.depth = depth;
+        this.reserved = reserved;
+        this.owner = new Request[depth];
+        this.wakeCount = Math.min(WAKE_BATCH, Math.max(1, (depth - reserved) / 8));
+        for (int i = 0; i < WAIT_QUEUES; i++) waitQueues[i] = new WaitQueue(wakeCount);
+    }
+
+    /** __bt_get(): the first free normal tag at or after the hint, wrapping; -1 when none is free. */
+    int find(int hint) {
+        int normal = depth - reserved;
+        int start = Math.floorMod(hint - reserved, normal);
+        for (int i = 0; i < normal; i++) {
+            int tag = reserved + (start + i) % normal;
+            if (owner[tag] == null) return tag;
+        }
+        return -1;
+    }
+
+    void assign(int tag, Request rq) {
+        owner[tag] = rq;
+        inUse++;
+    }
+
+    Request owner(int tag) {
+        return owner[tag];
+    }
+
+    /** bt_clear_tag(): frees the tag and returns the waiters of the wait queue whose batch is full. */
+    List<Task> release(int tag) {
+        owner[tag] = null;
+        inUse--;
+        WaitQueue wq = wakePointer();
+        if (wq == null || --wq.waitCount > 0) return List.of();
+        wq.waitCount = wakeCount;
+        wakeIndex = (wakeIndex + 1) % WAIT_QUEUES;
+        List<Task> woken = List.copyOf(wq.sleepers);
+        wq.sleepers.clear();
+        return woken;
+    }
+
+    /** bt_wait_ptr(): sleepers spread over the wait queues round-robin. */
+    void sleep(Task task) {
+        waitQueues[waitIndex].sleepers.add(task);
+        waitIndex = (waitIndex + 1) % WAIT_QUEUES;
+    }
+
+    int inUse() {
+        return inUse;
+    }
+
+    int sleepers() {
+        int n = 0;
+        for (WaitQueue wq : waitQueues) n += wq.sleepers.size();
+        return n;
+    }
+
+    /** bt_wake_ptr(): the first wait queue from wake_index on that has sleepers. */
+    private WaitQueue wakePointer() {
+        for (int i = 0; i < WAIT_QUEUES; i++) {
+            int index = (wakeIndex + i) % WAIT_QUEUES;
+            if (!waitQueues[index].sleepers.isEmpty()) {
+                wakeIndex = index;
+                return waitQueues[index];
+            }
+        }
+        return null;
+    }
+
+    private static final class WaitQueue {
+        final ArrayDeque<Task> sleepers = new ArrayDeque<>();
+        int waitCount;
+
+        WaitQueue(int waitCount) {
+            this.waitCount = waitCount;
+        }
+    }
+}

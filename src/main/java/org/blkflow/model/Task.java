@@ -1,0 +1,65 @@
+package org.blkflow.model;
+
+import java.util.SplittableRandom;
+import org.blkflow.scenario.Job;
+
+/** One fio job's process pinned to one CPU, with its own region of the device. */
+final class Task {
+
+    final Actor actor;
+    final int cpu;
+    final Job job;
+    final boolean async;
+    private final long regionStart;
+    private final long regionSectors;
+    private final int bsSectors;
+    private long nextOffset;
+    /** Bios not yet submitted. */
+    int remaining;
+    /** Bios submitted and not yet ended. */
+    int inflight;
+    /** Bios still to submit in the current batch (one io_submit, or one pread). */
+    int batchLeft;
+    /** current->plug between blk_start_plug and blk_finish_plug. */
+    Plug plug;
+    /** Asleep in bt_get, or woken and not yet through make_request again. */
+    boolean blocked;
+    boolean refillScheduled;
+    /** The bio whose request allocation slept, and how far make_request had got. */
+    Bio pendingBio;
+    int pendingRequestCount;
+
+    Task(int pid, int cpu, Job job, int indexInJob) {
+        this.actor = new Actor(pid, job.name());
+        this.cpu = cpu;
+        this.job = job;
+        this.async = job.ioengine().equals("libaio");
+        this.regionSectors = job.size() / 512;
+        this.regionStart = job.offset() / 512 + indexInJob * regionSectors;
+        this.bsSectors = job.bs() / 512;
+        this.remaining = job.ios();
+    }
+
+    /** The next bio's sector and direction, as fio would pick them. */
+    Bio nextBio(long id, SplittableRandom random) {
+        boolean write = switch (job.rw()) {
+            case "write", "randwrite" -> true;
+            case "randrw" -> random.nextInt(100) >= job.rwmixread();
+            default -> false;
+        };
+        long sector;
+        if (job.rw().startsWith("rand")) {
+            sector = regionStart + random.nextLong(Math.max(1, regionSectors / bsSectors)) * bsSectors;
+        } else {
+            sector = regionStart + nextOffset;
+            nextOffset = (nextOffset + bsSectors) % Math.max(bsSectors, regionSectors - regionSectors % bsSectors);
+        }
+        return new Bio(id, this, sector, bsSectors, write, !write || job.sync());
+    }
+
+    /** How many bios the next batch submits: one for sync engines, up to iodepth for libaio. */
+    int nextBatch() {
+        if (!async) return inflight == 0 ? Math.min(1, remaining) : 0;
+        return Math.min(job.iodepth() - inflight, remaining);
+    }
+}

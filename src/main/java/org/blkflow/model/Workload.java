@@ -1,0 +1,89 @@
+package org.blkflow.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Scenario;
+
+/**
+ * fio's side of the story: each task submits a batch (one bio for sync engines, up to iodepth for
+ * libaio, optionally inside a plug), then waits for completions and refills.
+ */
+final class Workload {
+
+    private final Machine m;
+    private final Submission submission;
+    private final List<Task> tasks = new ArrayList<>();
+    private long nextBioId;
+
+    Workload(Machine m, Submission submission, Scenario scenario) {
+        this.m = m;
+        this.submission = submission;
+        int pid = 1000;
+        for (Job job : scenario.jobs()) {
+            List<Integer> cpus = job.allCpus() ? allCpus(scenario.cpus()) : job.cpus();
+            for (int i = 0; i < cpus.size(); i++) tasks.add(new Task(pid++, cpus.get(i), job, i));
+        }
+    }
+
+    List<Task> tasks() {
+        return tasks;
+    }
+
+    /** Every task starts at time zero, in job order. */
+    void start() {
+        for (Task task : tasks) scheduleBatch(task);
+    }
+
+    /** A bio of this task has ended: io_getevents returns, and fio refills the queue. */
+    void bioDone(Task task) {
+        task.inflight--;
+        maybeRefill(task);
+    }
+
+    /** The task woke with its tag and finished the bio it slept on: go on with the batch. */
+    void resume(Task task) {
+        task.blocked = false;
+        continueBatch(task);
+    }
+
+    private void maybeRefill(Task task) {
+        if (task.blocked || task.refillScheduled || task.nextBatch() <= 0) return;
+        scheduleBatch(task);
+    }
+
+    private void scheduleBatch(Task task) {
+        task.refillScheduled = true;
+        m.on(task.cpu, () -> beginBatch(task));
+    }
+
+    private void beginBatch(Task task) {
+        task.refillScheduled = false;
+        if (task.blocked) return;
+        task.batchLeft = task.nextBatch();
+        if (task.batchLeft <= 0) return;
+        if (task.job.plug()) task.plug = new Plug();
+        continueBatch(task);
+    }
+
+    private void continueBatch(Task task) {
+        while (task.batchLeft > 0) {
+            Bio bio = task.nextBio(nextBioId++, m.sim.random());
+            task.batchLeft--;
+            task.remaining--;
+            task.inflight++;
+            if (!submission.submit(task, bio)) {
+                task.blocked = true;
+                return;
+            }
+        }
+        if (task.plug != null) submission.finishPlug(task);
+        maybeRefill(task);
+    }
+
+    private static List<Integer> allCpus(int n) {
+        List<Integer> cpus = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) cpus.add(i);
+        return cpus;
+    }
+}

@@ -1,0 +1,89 @@
+package org.blkflow.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Scenario;
+
+/** Small, readable scenarios for model tests: defaults of null_blk and fio, changed one field at a time. */
+final class ScenarioBuilder {
+
+    long seed = 1;
+    int cpus = 1;
+    int hwQueues = 1;
+    int queueDepth = 64;
+    int reservedTags = 0;
+    List<Integer> mapping;
+    boolean merging = true;
+    long completionNs = 10_000;
+    String irqMode = "softirq";
+    int maxSectors = 255;
+    int maxSegments = 128;
+    int slots = 0;
+    final List<Job> jobs = new ArrayList<>();
+
+    static ScenarioBuilder scenario() {
+        return new ScenarioBuilder();
+    }
+
+    ScenarioBuilder seed(long v) { seed = v; return this; }
+    ScenarioBuilder cpus(int v) { cpus = v; return this; }
+    ScenarioBuilder hwQueues(int v) { hwQueues = v; return this; }
+    ScenarioBuilder depth(int v) { queueDepth = v; return this; }
+    ScenarioBuilder reserved(int v) { reservedTags = v; return this; }
+    ScenarioBuilder mapping(List<Integer> v) { mapping = v; return this; }
+    ScenarioBuilder merging(boolean v) { merging = v; return this; }
+    ScenarioBuilder irq(String mode) { irqMode = mode; return this; }
+    ScenarioBuilder completionNs(long v) { completionNs = v; return this; }
+    ScenarioBuilder maxSectors(int v) { maxSectors = v; return this; }
+    ScenarioBuilder maxSegments(int v) { maxSegments = v; return this; }
+    ScenarioBuilder slots(int v) { slots = v; return this; }
+
+    ScenarioBuilder job(JobBuilder job) {
+        jobs.add(job.build());
+        return this;
+    }
+
+    Scenario build() {
+        return new Scenario("test", seed, "mq", cpus, hwQueues, queueDepth, reservedTags, mapping, merging,
+                new Device(completionNs, irqMode, maxSectors, maxSegments, slots), jobs);
+    }
+
+    static JobBuilder job() {
+        return new JobBuilder();
+    }
+
+    static final class JobBuilder {
+        String name = "fio";
+        List<Integer> cpus = List.of(0);
+        String rw = "read";
+        int rwmixread = 50;
+        int bs = 4096;
+        int iodepth = 1;
+        String ioengine = "sync";
+        boolean sync;
+        boolean plug;
+        int ios = 1;
+        long offset;
+        long size = 1L << 30;
+
+        JobBuilder name(String v) { name = v; return this; }
+        JobBuilder cpus(Integer... v) { cpus = List.of(v); return this; }
+        JobBuilder allCpus() { cpus = null; return this; }
+        JobBuilder rw(String v) { rw = v; return this; }
+        JobBuilder mix(int v) { rwmixread = v; return this; }
+        JobBuilder bs(int v) { bs = v; return this; }
+        JobBuilder iodepth(int v) { iodepth = v; return this; }
+        JobBuilder libaio() { ioengine = "libaio"; return this; }
+        JobBuilder sync(boolean v) { sync = v; return this; }
+        JobBuilder plug() { plug = true; return this; }
+        JobBuilder ios(int v) { ios = v; return this; }
+        JobBuilder offset(long v) { offset = v; return this; }
+        JobBuilder size(long v) { size = v; return this; }
+
+        Job build() {
+            return new Job(name, cpus, rw, rwmixread, bs, iodepth, ioengine, sync, plug, ios, offset, size);
+        }
+    }
+}
