@@ -174,4 +174,5 @@ socket = openSocket(`${proto}//${location.host}/ws/session`, {
   onStatus: status => drawConnection(status, null),
   onOpen,
 });
-window.blkflow = { session, send };
+// For browser tests and measurements: the session, and a way to feed it messages.
+window.blkflow = { session, send, receive: onMessage };

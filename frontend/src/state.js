@@ -3,7 +3,8 @@
 // applyTransitions clones once per batch, so a burst of thousands of transitions costs one copy.
 import { emptyHistogram, addSample } from './histogram.js';
 
-const BIO_KINDS = new Set(['queue', 'backmerge', 'frontmerge', 'bio_end']);
+// Moves of a bio: they may name the request the bio joins, but the bio is what moves.
+const BIO_KINDS = new Set(['queue', 'getrq', 'sleeprq', 'wake', 'backmerge', 'frontmerge', 'bio_end']);
 const TIMELINE_MAX = 2000;
 
 export const key = (type, id) => `${type}:${id}`;
@@ -129,9 +130,12 @@ function requestOf(s, t) {
   listOf(s, 'none').push(k);
   const bio = t.bio >= 0 ? s.items.get(key('bio', t.bio)) : null;
   if (bio) {
+    // The bio a request is made from travels inside it from now on, like the bios merged later.
+    removeFrom(s, bio.place, key('bio', bio.id));
+    bio.place = 'merged';
     bio.req = rq.id;
     rq.bios.push(bio.id);
-    if (bio.times.Q !== undefined) rq.times.Q = bio.times.Q;
+    for (const l of ['Q', 'G']) if (bio.times[l] !== undefined) rq.times[l] = bio.times[l];
   }
   return rq;
 }
@@ -187,9 +191,11 @@ function forget(s, item) {
 
 const STAMPS = { getrq: 'G', insert: 'I', issue: 'D', complete: 'C' };
 
+/** G fires on the bio before its request exists (3.16); the request inherits it with Q. */
 function stamp(s, item, t) {
   const letter = STAMPS[t.kind];
-  if (!letter || item.type !== 'req') return;
+  if (!letter) return;
+  if (item.type === 'bio') { if (letter === 'G') item.times.G = t.t; return; }
   item.times[letter] = t.t;
   if (letter === 'C') recordLatency(s, item, t.t);
 }

@@ -45,7 +45,8 @@ test('a back-merged bio disappears into its request, which grows', () => {
   assert.deepEqual(rq.bios, [0, 1]);
   assert.equal(rq.sectors, 16);
   assert.equal(st.items.get(key('bio', 1)).place, 'merged');
-  assert.equal(itemsAt(st, 'task:0').filter(i => i.type === 'bio').length, 1, 'only bio 0 (carried by rq 0)');
+  assert.equal(itemsAt(st, 'task:0').filter(i => i.type === 'bio').length, 0, 'both bios travel inside request 0');
+  assert.equal(st.items.get(key('bio', 0)).place, 'merged');
   assert.equal(st.counters.backMerges, 1);
 });
 
