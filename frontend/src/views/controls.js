@@ -5,7 +5,7 @@ export const speedLabel = s => (s === 0 ? 'max' : `${s}/s`);
 export function controlsView(el, actions) {
   el.innerHTML = `
     <div class="transport">
-      <button data-action="reset" title="back to step 0">⏮</button>
+      <button data-action="reset" title="back to step 0">reset</button>
       <button data-action="back" title="step back (←)">◀ back</button>
       <button data-action="play" title="play / pause (space)">▶ play</button>
       <button data-action="step" title="one transition (→)">step ▶</button>

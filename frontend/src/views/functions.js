@@ -27,7 +27,6 @@ export function functionsView(el) {
     const li = list.querySelector(`[data-fn="${fn}"]`);
     li.dataset.active = 'true';
     caption.textContent = `${last.fn}: ${explain(last.fn)}`;
-    li.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }
 
   return { update };

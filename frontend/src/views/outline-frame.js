@@ -15,6 +15,7 @@ export function frame(svg, geo) {
   drawLanes(svg.append('g').attr('class', 'lanes'), geo);
   svg.append('g').attr('class', 'bios');
   svg.append('g').attr('class', 'requests');
+  svg.append('g').attr('class', 'piles');
 }
 
 function box(g, b, cls, label) {

@@ -38,6 +38,7 @@ export function outlineView(svgEl, { onSelect, speed }) {
     const animate = reqs.length <= NO_ANIMATION_ABOVE ? durationFor(speed()) : 0;
     drawRequests(svg, state, reqs, pos, size, animate, selected);
     drawBios(svg, state, pos, size, animate);
+    drawPiles(svg, pos.piles);
     if (last && last.kind === 'requeue') flash(svg, last.req);
     svg.select('.done-count').text(`${state.counters.completed} completed`);
   }
@@ -56,17 +57,30 @@ export function durationFor(speed) {
 
 function positions(state, geo, size) {
   const pos = new Map();
+  const piles = [];
   for (const [place, keys] of state.places) {
     const box = geo.places.get(place);
     if (!box) continue;
-    let k = 0;
+    let k = 0, over = 0;
     for (const key of keys) {
       const it = state.items.get(key);
       if (!it || (it.type === 'bio' && it.req >= 0)) continue;
-      pos.set(key, slot(box, k++, size));
+      const p = slot(box, k++, size);
+      if (p.overflow) over++;
+      pos.set(key, p);
     }
+    if (over) piles.push({ place, box, over });
   }
+  pos.piles = piles;
   return pos;
+}
+
+/** Queues longer than their box pile up on the last slot; a count says how many are hidden. */
+function drawPiles(svg, piles) {
+  svg.select('g.piles').selectAll('text').data(piles, d => d.place).join('text')
+    .attr('class', 'pile').attr('data-pile', d => d.place)
+    .attr('x', d => d.box.x + d.box.w - 3).attr('y', d => d.box.y + d.box.h - 2)
+    .attr('text-anchor', 'end').text(d => `+${d.over}`);
 }
 
 function drawRequests(svg, state, reqs, pos, size, ms, selected) {
@@ -85,7 +99,7 @@ function drawRequests(svg, state, reqs, pos, size, ms, selected) {
     .attr('data-selected', d => (selected && selected.type === 'req' && selected.id === d.id ? 'true' : null))
     .attr('width', size).attr('height', size)
     .attr('rx', d => (isWrite(d) ? 1.5 : size / 2))
-    .attr('fill', d => jobColour(state.scenario, d.comm))
+    .attr('fill', d => jobColour(state.scenario, d))
     .call(sel => moveTo(sel, pos, 'req', ms));
 }
 
@@ -101,7 +115,7 @@ function drawBios(svg, state, pos, size, ms) {
     )
     .attr('data-bio-id', d => d.id)
     .attr('data-place', d => d.place)
-    .attr('fill', d => jobColour(state.scenario, d.comm))
+    .attr('fill', d => jobColour(state.scenario, d))
     .attr('cx', d => pos.get(`bio:${d.id}`).x + size / 2)
     .attr('cy', d => pos.get(`bio:${d.id}`).y + size / 2);
 }

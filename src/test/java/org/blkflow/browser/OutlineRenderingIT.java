@@ -1,0 +1,94 @@
+package org.blkflow.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Feeds the page a transition stream recorded from the model (frontend/test/fixtures) straight into its
+ * message handler, so the drawing is checked independently of the session on the server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OutlineRenderingIT {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path profile;
+
+    Page page;
+
+    @AfterEach
+    void quit() {
+        if (page != null) page.driver.quit();
+    }
+
+    static String fixture() throws Exception {
+        Path base = Path.of(System.getProperty("project.basedir", "."));
+        return Files.readString(base.resolve("frontend/test/fixtures/six-cpus-four-hctx.json"));
+    }
+
+    static final String FEED = """
+            const fx = JSON.parse(arguments[0]);
+            const n = arguments[1];
+            const b = window.blkflow;
+            b.receive({type: 'loaded', scenario: {name: 'fixture', cpus: 6, hwQueues: 4, queueDepth: 16,
+              jobs: [{name: 'fio'}, {name: 'dd'}], device: {}}, topology: {cpus: 6, hwQueues: 4, queueDepth: 16,
+              cpuToHctx: fx.cpuToHctx}, link: '/?v=1&name=fixture&cpus=6&hw=4'});
+            b.receive({type: 'transitions', items: fx.transitions.slice(0, n)});
+            """;
+
+    @Test
+    void recordedRunDrawsEveryQueueAndMovesRequestsThroughThem() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/");
+        page.script(FEED, fixture(), 40);
+        page.waitForStep(40);
+        assertEquals(6, page.all("#outline [data-queue^='ctx:']").size());
+        assertEquals(4, page.all("#outline [data-queue^='hctx:']").size());
+        assertEquals("3", page.one("#outline g.hctx[data-idle='true']").getAttribute("data-hctx"));
+        assertEquals(40, page.all("#log [data-seq]").size());
+        page.screenshot("outline-fixture");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void framesPerSecondWithAThousandRequestsOnScreen() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/");
+        page.script(FEED, fixture(), 0);
+        Object fps = page.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const b = window.blkflow;
+                const items = [];
+                for (let i = 0; i < 1000; i++) items.push({type: 'req', id: 100000 + i, place: `hctx:${i % 3}`,
+                  cpu: i % 6, sector: i * 8, sectors: 8, rwbs: i % 2 ? 'W' : 'R', tag: -1, req: 100000 + i, bios: []});
+                let step = 1, frames = 0;
+                const t0 = performance.now();
+                function frame() {
+                  frames++;
+                  // every frame, move all 1000 to another queue and back, as a busy run would
+                  items.forEach((it, i) => { it.place = step % 2 ? `device:${i % 3}` : `hctx:${i % 3}`; });
+                  b.receive({type: 'state', step: ++step + 100000, t: step, playing: true, finished: false,
+                    reason: 'seek', snapshot: {items, hctxs: []}});
+                  if (performance.now() - t0 < 3000) requestAnimationFrame(frame);
+                  else done({fps: frames / ((performance.now() - t0) / 1000),
+                    drawn: document.querySelectorAll('#outline rect.rq').length});
+                }
+                requestAnimationFrame(frame);
+                """);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) fps;
+        System.out.println("[perf] 1000 requests moving every frame: " + m);
+        assertEquals(1000L, ((Number) m.get("drawn")).longValue());
+        assertTrue(((Number) m.get("fps")).doubleValue() > 5, "frame rate collapsed: " + m);
+        page.screenshot("outline-1000-requests");
+    }
+}
