@@ -18,3 +18,10 @@ export function stepOf(link) {
 export function absolute(link, origin) {
   return link.startsWith('http') ? link : origin + link;
 }
+
+/** The page title for a loaded scenario, worded as the server words a shared link's title. */
+export function titleOf(scenario) {
+  const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const name = scenario.name || 'blk-mq scenario';
+  return `${name} — ${plural(scenario.cpus, 'CPU')}, ${plural(scenario.hwQueues, 'hardware queue')} · blkflow`;
+}

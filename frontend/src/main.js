@@ -3,7 +3,7 @@
 import { connectionBadge } from './connection.js';
 import { openSocket } from './socket.js';
 import { createSession } from './session.js';
-import { withStep, stepOf } from './link.js';
+import { withStep, stepOf, titleOf } from './link.js';
 import { outlineView } from './views/outline.js';
 import { inspectorView } from './views/inspector.js';
 import { functionsView } from './views/functions.js';
@@ -109,7 +109,7 @@ function onLoaded(msg) {
   editor.setScenario(msg.scenario);
   editor.clearErrors();
   $('#error').textContent = '';
-  document.title = `${msg.scenario.name || 'scenario'} · blkflow`;
+  document.title = titleOf(msg.scenario);
   if (pendingStep > 0) { send({ cmd: 'step', n: pendingStep }); pendingStep = 0; }
 }
 

@@ -33,3 +33,8 @@ test('nanoseconds read as ns, µs, ms', () => {
   assert.equal(formatNs(25_000_000), '25.0 ms');
   assert.equal(formatNs(-1), '—');
 });
+
+test('the page title names the loaded scenario as the server does for its link', async () => {
+  const { titleOf } = await import('../src/link.js');
+  assert.equal(titleOf({ name: 'Figure 1', cpus: 4, hwQueues: 1 }), 'Figure 1 — 4 CPUs, 1 hardware queue · blkflow');
+});
