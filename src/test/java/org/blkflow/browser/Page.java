@@ -60,6 +60,37 @@ final class Page {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** Clicks a control bar button: step, back, play, reset. */
+    void action(String name) {
+        one("#controls [data-action='" + name + "']").click();
+    }
+
+    /** The last transition the page applied, as the server sent it. */
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> last() {
+        return (java.util.Map<String, Object>) script("return window.blkflow.session.last");
+    }
+
+    String placeOfRequest(Object id) {
+        List<WebElement> els = all("#outline rect.rq[data-request-id='" + id + "']");
+        return els.isEmpty() ? null : els.get(0).getAttribute("data-place");
+    }
+
+    /** Every drawn request and where it is drawn, for comparing two browsers. */
+    java.util.Map<String, String> requestPlaces() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (WebElement e : all("#outline rect.rq[data-request-id]")) {
+            out.put(e.getAttribute("data-request-id"), e.getAttribute("data-place"));
+        }
+        return out;
+    }
+
+    void setField(String field, String value) {
+        WebElement input = one("#editor [data-field='" + field + "']");
+        input.clear();
+        input.sendKeys(value);
+    }
+
     List<String> logSeqs() {
         return all("#log [data-seq]").stream().map(e -> e.getAttribute("data-seq")).toList();
     }
