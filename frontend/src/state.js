@@ -25,7 +25,7 @@ export function initialState(loaded) {
     counters: emptyCounters(),
     q2c: emptyHistogram(),
     d2c: emptyHistogram(),
-    completions: [],
+    throughput: { width: 1000, bins: [] },
     timeline: { every: 1, samples: [] },
   };
 }
@@ -67,7 +67,7 @@ export function cloneState(s) {
     counters: { ...s.counters },
     q2c: { ...s.q2c, buckets: s.q2c.buckets.slice() },
     d2c: { ...s.d2c, buckets: s.d2c.buckets.slice() },
-    completions: s.completions.slice(),
+    throughput: { width: s.throughput.width, bins: s.throughput.bins.slice() },
     timeline: { every: s.timeline.every, samples: s.timeline.samples.slice() },
   };
 }
@@ -202,13 +202,29 @@ function stamp(s, item, t) {
 
 /** Like btt, every bio of the request gives one Q2C and one D2C sample. */
 function recordLatency(s, rq, now) {
-  s.completions.push(now);
+  countCompletion(s.throughput, now);
   for (const id of rq.bios) {
     const bio = s.items.get(key('bio', id));
     const q = bio && bio.times.Q !== undefined ? bio.times.Q : rq.times.Q;
     if (q !== undefined) addSample(s.q2c, now - q);
     if (rq.times.D !== undefined) addSample(s.d2c, now - rq.times.D);
   }
+}
+
+const THROUGHPUT_BINS = 200;
+
+/** Completions per time bin; bins double in width when the run outgrows them, so the copy stays small. */
+export function countCompletion(tp, now) {
+  let i = Math.floor(now / tp.width);
+  while (i >= THROUGHPUT_BINS) {
+    const merged = [];
+    for (let j = 0; j < tp.bins.length; j += 2) merged.push((tp.bins[j] || 0) + (tp.bins[j + 1] || 0));
+    tp.bins = merged;
+    tp.width *= 2;
+    i = Math.floor(now / tp.width);
+  }
+  while (tp.bins.length <= i) tp.bins.push(0);
+  tp.bins[i]++;
 }
 
 function hctxEffects(s, t) {

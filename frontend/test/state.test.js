@@ -98,3 +98,12 @@ test('fromSnapshot puts every item where the snapshot says, in order', () => {
     tag: 2, hctx: 0, from: 'hctx:0', to: 'driver:0' });
   assert.deepEqual(itemsAt(next, 'hctx:0').map(r => r.id), [4]);
 });
+
+test('completion counts stay within 200 bins however long the run', async () => {
+  const { countCompletion } = await import('../src/state.js');
+  const tp = { width: 1000, bins: [] };
+  for (let t = 0; t < 5_000_000; t += 1000) countCompletion(tp, t);
+  assert.ok(tp.bins.length <= 200);
+  assert.equal(tp.bins.reduce((a, n) => a + n, 0), 5000);
+  assert.ok(tp.width > 1000);
+});

@@ -50,9 +50,9 @@ function axes(g, x, y, xFormat) {
 
 function iops(svg, state) {
   const g = frame(svg, 'IOPS (completions / simulated s)');
-  const end = Math.max(state.t, 1);
-  const bins = d3.bin().domain([0, end]).thresholds(30)(state.completions);
-  const rate = bins.map(b => ({ x: (b.x0 + b.x1) / 2, v: b.length / Math.max(1e-9, (b.x1 - b.x0) / 1e9) }));
+  const { width, bins } = state.throughput;
+  const end = Math.max(state.t, width);
+  const rate = bins.map((n, i) => ({ x: (i + 0.5) * width, v: n / (width / 1e9) }));
   const x = d3.scaleLinear([0, end], [M.l, W - M.r]);
   const y = d3.scaleLinear([0, d3.max(rate, d => d.v) || 1], [H - M.b, M.t]).nice();
   axes(g, x, y, formatNs);

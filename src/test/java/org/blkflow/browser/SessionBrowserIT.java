@@ -79,7 +79,9 @@ class SessionBrowserIT {
     @Test
     void aSharedLinkOpensOnTheSameStepWithTheSameLogAndPicture() {
         page = open(profile, "/");
-        page.one("#controls [data-role='goto']").sendKeys("\b\b\b25\n");
+        WebElement go = page.one("#controls [data-role='goto']");
+        go.clear();
+        go.sendKeys("25\n");
         page.waitForStep(25);
         String href = page.one("[data-role='share-link']").getAttribute("href");
         assertTrue(href.contains("step=25"), href);
