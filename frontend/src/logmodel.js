@@ -17,7 +17,7 @@ export function createLog() {
     append(ts) {
       const added = ts.map(t => {
         const line = writer.line(t);
-        return { seq: t.seq, t, line, text: line ?? `${' '.repeat(21)}· ${t.kind}: ${narrate(t)}` };
+        return { seq: t.seq, t, line, text: line ?? note(t) };
       });
       entries.push(...added);
       return added;
@@ -30,6 +30,12 @@ export function createLog() {
     },
     clear() { entries = []; writer.rewind([]); },
   };
+}
+
+/** A move blktrace does not trace, in the log's columns: kind, then the narration's first clause. */
+function note(t) {
+  const first = narrate(t).split(': ')[0];
+  return `${' '.repeat(14)}${String(t.cpu).padStart(2)}  ·  ${t.kind.padEnd(9)} ${first}`;
 }
 
 /** filter = {action: '' | letter | '-' (no action), cpu: '' | n, req: '' | id}. */

@@ -63,15 +63,15 @@ class OutlineRenderingIT {
     @Test
     void aWholeRunFillsTheChartsAndTheInspectorFollowsAClick() throws Exception {
         page = new Page(Browser.start(profile), port).open("/");
-        page.script(FEED, fixture(), 200);
-        page.waitForStep(200);
+        page.script(FEED, fixture(), 400);
+        page.waitForStep(400);
         org.openqa.selenium.WebElement rq = page.all("#outline rect.rq[data-request-id]").get(0);
         String id = rq.getAttribute("data-request-id");
         page.script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", rq);
         page.waitFor(d -> ("req:" + id).equals(page.one("#inspector").getAttribute("data-selected")));
         assertTrue(page.one("#inspector").getText().contains("request " + id));
         page.waitFor(d -> !page.all("#charts [data-chart='q2c'] rect.bar").isEmpty());
-        assertEquals(String.valueOf(200), page.one("#controls").getAttribute("data-step"));
+        assertEquals(String.valueOf(400), page.one("#controls").getAttribute("data-step"));
         page.screenshot("fixture-top");
         page.script("window.scrollTo(0, document.body.scrollHeight)");
         page.screenshot("fixture-bottom");
