@@ -33,7 +33,9 @@ public class PageController {
     record LinkSummary(String name, Integer cpus, Integer hw, String job) {
 
         static LinkSummary of(String name, String cpus, String hw, String job) {
-            return new LinkSummary(clean(name), number(cpus), number(hw), clean(job));
+            // A job parameter reads "fio,rw:randread,bs:4k,…": its name comes before the first comma.
+            String jobName = job == null ? null : job.split(",", 2)[0];
+            return new LinkSummary(clean(name), number(cpus), number(hw), clean(jobName));
         }
 
         String title() {

@@ -36,12 +36,12 @@ class PageTitleIT {
 
     @Test
     void aLinkNamesItsScenarioInTitleDescriptionAndOpenGraph() throws Exception {
-        String page = html("?v=1&name=Figure%201&cpus=4&hw=2&job=fio:rw=randwrite");
+        String page = html("?v=1&name=Figure%201&cpus=4&hw=2&job=fio,rw:randwrite,bs:4k");
         assertEquals("Figure 1 — 4 CPUs, 2 hardware queues · blkflow", find(page, "<title>([^<]*)</title>"));
         assertEquals("Figure 1 — 4 CPUs, 2 hardware queues · blkflow",
                 find(page, "<meta property=\"og:title\" content=\"([^\"]*)\""));
         String description = find(page, "<meta name=\"description\" content=\"([^\"]*)\"");
-        assertTrue(description.contains("Figure 1 on 4 CPUs, 2 hardware queues"), description);
+        assertTrue(description.contains("Figure 1 on 4 CPUs, 2 hardware queues, job fio."), description);
         assertEquals(description, find(page, "<meta property=\"og:description\" content=\"([^\"]*)\""));
     }
 
