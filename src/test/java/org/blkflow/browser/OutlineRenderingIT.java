@@ -57,6 +57,13 @@ class OutlineRenderingIT {
         assertEquals("3", page.one("#outline g.hctx[data-idle='true']").getAttribute("data-hctx"));
         assertEquals(40, page.all("#log [data-seq]").size());
         page.screenshot("outline-fixture");
+
+        page.script("window.blkflow.receive(arguments[0])", Map.of("type", "oops", "invariant", "tag-unique",
+                "message", "tag 3 of hctx 0 held by requests 4 and 9", "step", 40, "t", 50000,
+                "state", "hctx0: tags 3/16"));
+        page.waitFor(d -> page.one("#oops").isDisplayed());
+        String oops = page.one("#oops").getText();
+        assertTrue(oops.contains("kernel BUG") && oops.contains("tag-unique") && oops.contains("step 40"), oops);
         page.assertNoSevereConsoleErrors();
     }
 

@@ -77,6 +77,23 @@ class SessionBrowserIT {
     }
 
     @Test
+    void keysStepAndGoBackAndAClickedLogLineSeeksThere() {
+        page = open(profile, "/");
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(page.driver);
+        for (int i = 1; i <= 6; i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).perform();
+            page.waitForStep(i);
+        }
+        keys.sendKeys(org.openqa.selenium.Keys.ARROW_LEFT).perform();
+        page.waitForStep(5);
+        assertEquals(5, page.logSeqs().size());
+        page.one("#log [data-seq='1']").click();
+        page.waitForStep(2);
+        assertEquals(List.of("0", "1"), page.logSeqs());
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
     void aSharedLinkOpensOnTheSameStepWithTheSameLogAndPicture() {
         page = open(profile, "/");
         WebElement go = page.one("#controls [data-role='goto']");
