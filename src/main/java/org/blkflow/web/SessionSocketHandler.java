@@ -1,18 +1,74 @@
 package org.blkflow.web;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Greets each browser so the page can show that its stream is live. */
+/**
+ * The {@code /ws/session} endpoint: greets each browser, then gives it a private simulation that
+ * lives exactly as long as its connection. Sessions are keyed by the socket's id.
+ */
 @Component
 public class SessionSocketHandler extends TextWebSocketHandler {
 
     static final String HELLO = "{\"type\":\"hello\",\"server\":\"blkflow\",\"protocol\":1}";
 
+    private final Map<String, SessionConnection> connections = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final ScheduledExecutorService ticks;
+    private final SessionMessages messages;
+    private final SessionCommands commands;
+    private final int maxSessions;
+
+    public SessionSocketHandler(@Qualifier("sessionTicks") ScheduledExecutorService ticks,
+                                @Value("${blkflow.session.max-sessions:500}") int maxSessions) {
+        JsonMapper json = JsonMapper.builder().build();
+        this.ticks = ticks;
+        this.messages = new SessionMessages(json);
+        this.commands = new SessionCommands(json);
+        this.maxSessions = maxSessions;
+    }
+
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-        session.sendMessage(new TextMessage(HELLO));
+        if (open.incrementAndGet() > maxSessions) {
+            open.decrementAndGet();
+            session.close(new CloseStatus(SessionLimits.TRY_AGAIN_LATER, "try again later"));
+            return;
+        }
+        SessionConnection connection = new SessionConnection(session, messages, commands, ticks);
+        connections.put(session.getId(), connection);
+        connection.greet();
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        SessionConnection connection = connections.get(session.getId());
+        if (connection != null) {
+            connection.receive(message);
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        SessionConnection connection = connections.remove(session.getId());
+        if (connection != null) {
+            connection.close();
+            open.decrementAndGet();
+        }
+    }
+
+    /** Sessions alive now; tests use it to see that closing frees one. */
+    int openSessions() {
+        return connections.size();
     }
 }

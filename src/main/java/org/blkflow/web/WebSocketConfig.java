@@ -1,11 +1,20 @@
 package org.blkflow.web;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
-/** Registers the one raw WebSocket endpoint: a private simulation stream per browser tab. */
+/**
+ * Registers the one raw WebSocket endpoint, a private simulation stream per browser tab, and what
+ * it runs on. Browsers may connect from the page's own origin (Spring always allows same-origin)
+ * or from localhost on any port, for the front end's dev server; other origins get a 403.
+ */
 @Configuration
 @EnableWebSocket
 public class WebSocketConfig implements WebSocketConfigurer {
@@ -18,6 +27,32 @@ public class WebSocketConfig implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, "/ws/session").setAllowedOriginPatterns("http://localhost:*", "http://127.0.0.1:*");
+        registry.addHandler(handler, "/ws/session").setAllowedOriginPatterns(
+                "http://localhost:*", "http://127.0.0.1:*", "https://localhost:*", "https://127.0.0.1:*");
+    }
+
+    /** Tomcat's frame buffer sits above our limit so an oversized command gets an error frame, not 1009. */
+    @Bean
+    public static ServletServerContainerFactoryBean createWebSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(SessionLimits.CONTAINER_BUFFER_BYTES);
+        container.setMaxBinaryMessageBufferSize(1024);
+        return container;
+    }
+
+    /**
+     * Every play loop shares these threads, one per core, never a thread per session. Static
+     * because the handler this configuration registers needs it.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    public static ScheduledExecutorService sessionTicks() {
+        ScheduledThreadPoolExecutor ticks = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(
+                Runtime.getRuntime().availableProcessors(), r -> {
+                    Thread t = new Thread(r, "session-tick");
+                    t.setDaemon(true);
+                    return t;
+                });
+        ticks.setRemoveOnCancelPolicy(true);
+        return ticks;
     }
 }

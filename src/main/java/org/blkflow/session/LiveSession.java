@@ -1,0 +1,123 @@
+package org.blkflow.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.blkflow.model.Snapshot;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.transition.InvariantViolation;
+import org.blkflow.transition.Transition;
+
+/**
+ * One loaded scenario and the run over it, stepped, replayed and stopped at breakpoints. Not thread
+ * safe: {@link Playback} serialises every call. Seeking backwards replays a fresh run from step 0;
+ * the model is fast enough that no checkpoint of its internals is needed (see SeekBenchmark).
+ */
+public final class LiveSession {
+
+    private final Scenario scenario;
+    private final Function<Scenario, TransitionSource> start;
+    private TransitionSource run;
+    private Breakpoints breakpoints = Breakpoints.NONE;
+    private InvariantViolation oops;
+
+    /** The scenario must already be normalized and validated. */
+    public LiveSession(Scenario scenario) {
+        this(scenario, ModelSource::new);
+    }
+
+    LiveSession(Scenario scenario, Function<Scenario, TransitionSource> start) {
+        this.scenario = scenario;
+        this.start = start;
+        this.run = start.apply(scenario);
+    }
+
+    /** Delivers up to {@code n} transitions, stopping after one that hits a breakpoint. */
+    public Delivery step(int n) {
+        if (oops != null) {
+            return new Delivery(List.of(), Delivery.Stop.OOPS, oops);
+        }
+        List<Transition> out = new ArrayList<>(Math.min(n, 1024));
+        while (out.size() < n) {
+            Transition t = nextOrOops();
+            if (oops != null) {
+                return new Delivery(out, Delivery.Stop.OOPS, oops);
+            }
+            if (t == null) {
+                return new Delivery(out, Delivery.Stop.FINISHED, null);
+            }
+            out.add(t);
+            if (breakpoints.hits(t)) {
+                return new Delivery(out, Delivery.Stop.BREAKPOINT, null);
+            }
+        }
+        return new Delivery(out, run.finished() ? Delivery.Stop.FINISHED : Delivery.Stop.NONE, null);
+    }
+
+    /**
+     * Moves to just after transition {@code k - 1}, so the next step delivers transition k. Forward
+     * seeks advance the current run; backward ones, and any seek after an OOPS, replay a fresh one.
+     * Breakpoints are not checked on the way. Stops early at the end of the run or at an OOPS.
+     */
+    public void seek(long k) {
+        if (oops != null || k < run.steps()) {
+            run = start.apply(scenario);
+            oops = null;
+        }
+        while (run.steps() < k && nextOrOops() != null) {
+            // advancing is the whole job
+        }
+    }
+
+    public void reset() {
+        seek(0);
+    }
+
+    private Transition nextOrOops() {
+        try {
+            return run.next();
+        } catch (InvariantViolation v) {
+            oops = v;
+            return null;
+        }
+    }
+
+    public void breakpoints(Breakpoints breakpoints) {
+        this.breakpoints = breakpoints;
+    }
+
+    public Breakpoints breakpoints() {
+        return breakpoints;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** Transitions delivered so far: the step the session is at. */
+    public long steps() {
+        return run.steps();
+    }
+
+    /** Virtual time of the last transition delivered. */
+    public long now() {
+        return run.now();
+    }
+
+    public boolean finished() {
+        return oops == null && run.finished();
+    }
+
+    /** The invariant that stopped the run, or null while it is healthy. */
+    public InvariantViolation oops() {
+        return oops;
+    }
+
+    public int[] cpuToHctx() {
+        return run.cpuToHctx();
+    }
+
+    public Snapshot snapshot() {
+        return run.snapshot();
+    }
+}

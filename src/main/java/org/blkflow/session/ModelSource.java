@@ -1,0 +1,23 @@
+package org.blkflow.session;
+
+import org.blkflow.model.BlockLayerRun;
+import org.blkflow.model.Snapshot;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.transition.Transition;
+
+/** The real model behind a session. */
+final class ModelSource implements TransitionSource {
+
+    private final BlockLayerRun run;
+
+    ModelSource(Scenario scenario) {
+        this.run = new BlockLayerRun(scenario);
+    }
+
+    @Override public Transition next() { return run.next(); }
+    @Override public boolean finished() { return run.finished(); }
+    @Override public long steps() { return run.steps(); }
+    @Override public long now() { return run.now(); }
+    @Override public int[] cpuToHctx() { return run.cpuToHctx(); }
+    @Override public Snapshot snapshot() { return run.snapshot(); }
+}

@@ -1,0 +1,24 @@
+package org.blkflow.session;
+
+import org.blkflow.model.Snapshot;
+import org.blkflow.transition.Transition;
+
+/**
+ * What a live session reads transitions from: the model's run, or a small fake in tests. The seam
+ * stays package-private so nothing outside the session can swap the model out.
+ */
+interface TransitionSource {
+
+    /** The next transition, or null once the run is finished; may throw InvariantViolation. */
+    Transition next();
+
+    boolean finished();
+
+    long steps();
+
+    long now();
+
+    int[] cpuToHctx();
+
+    Snapshot snapshot();
+}

@@ -1,0 +1,26 @@
+package org.blkflow.web;
+
+/**
+ * What one client may ask of the server. A session costs a run's memory and a share of the shared
+ * tick scheduler, so every dimension a client controls is bounded here; the README lists them.
+ */
+final class SessionLimits {
+
+    /** Largest command text frame answered; larger ones get an error frame. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    /** Tomcat's own buffer is a little larger so an oversized command still gets an error frame. */
+    static final int CONTAINER_BUFFER_BYTES = MAX_MESSAGE_BYTES + 16 * 1024;
+    static final int COMMANDS_PER_SECOND = 50;
+    static final double MAX_SPEED = 10_000_000;
+    static final int MAX_STEP = 100_000;
+    static final long MAX_SEEK = 10_000_000;
+    /** A client that has not taken a message for this long is dropped. */
+    static final int SEND_TIME_LIMIT_MS = 10_000;
+    /** Bytes queued for a client before it is dropped (play itself never queues more than one batch). */
+    static final int SEND_BUFFER_LIMIT_BYTES = 4 * 1024 * 1024;
+    /** WebSocket close code 1013, "try again later". */
+    static final int TRY_AGAIN_LATER = 1013;
+
+    private SessionLimits() {
+    }
+}

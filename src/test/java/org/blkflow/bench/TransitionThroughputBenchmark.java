@@ -1,0 +1,92 @@
+package org.blkflow.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.blkflow.engine.Simulation;
+import org.blkflow.model.BlockLayerRun;
+import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.transition.Transition;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Headless transitions per second on one thread, beside the engine alone running empty events:
+ * the gap between the two is what the block-layer model itself costs.
+ *
+ * <p>Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.args="TransitionThroughput"}
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class TransitionThroughputBenchmark {
+
+    /** A busy 4-CPU, 2-hctx null_blk under libaio random reads and plugged sequential writes. */
+    static Scenario busyScenario(long seed) {
+        return new Scenario("bench", seed, "mq", 4, 2, 256, 0, null, true,
+                new Device(10_000, "timer", 255, 128, 0),
+                List.of(new Job("reader", null, "randread", 50, 4096, 32, "libaio", false, false, 200_000, 0, 1L << 30),
+                        new Job("writer", List.of(0, 2), "write", 50, 4096, 16, "libaio", false, true, 200_000,
+                                1L << 32, 1L << 30)));
+    }
+
+    @State(Scope.Thread)
+    public static class ModelState {
+        BlockLayerRun run;
+        long seed;
+
+        @Setup(Level.Iteration)
+        public void fresh() {
+            run = new BlockLayerRun(busyScenario(++seed), false);
+        }
+
+        Transition next() {
+            Transition t = run.next();
+            if (t == null) {
+                run = new BlockLayerRun(busyScenario(++seed), false);
+                t = run.next();
+            }
+            return t;
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class EngineState {
+        Simulation sim;
+        Runnable tick;
+
+        @Setup(Level.Iteration)
+        public void fresh() {
+            sim = new Simulation(1);
+            // A few events always pending, each rescheduling itself: the heap stays small and busy.
+            tick = () -> sim.schedule(1 + (sim.now() & 7), tick);
+            for (int i = 0; i < 64; i++) sim.schedule(i, tick);
+        }
+    }
+
+    /** One model transition per operation. */
+    @Benchmark
+    public Transition modelTransition(ModelState state) {
+        return state.next();
+    }
+
+    /** One empty engine event per operation. */
+    @Benchmark
+    public boolean engineEmptyEvent(EngineState state) {
+        return state.sim.step();
+    }
+}

@@ -1,0 +1,58 @@
+package org.blkflow.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.blkflow.scenario.Scenario;
+
+/** Seeded generator of small valid scenarios that together reach every path of the model. */
+final class RandomScenarios {
+
+    private static final String[] RW = {"read", "write", "randread", "randwrite", "randrw"};
+    private static final String[] IRQ = {"none", "softirq", "timer"};
+
+    private RandomScenarios() {}
+
+    static Scenario generate(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int cpus = 1 + r.nextInt(8);
+        int hw = 1 + r.nextInt(r.nextBoolean() ? 2 : 8);
+        int depth = 1 + r.nextInt(r.nextBoolean() ? 8 : 64);
+        int maxSectors = 8 + r.nextInt(r.nextBoolean() ? 64 : 1017);
+        int maxSegments = 1 + r.nextInt(r.nextBoolean() ? 4 : 128);
+        ScenarioBuilder s = ScenarioBuilder.scenario().seed(r.nextLong()).cpus(cpus).hwQueues(hw).depth(depth)
+                .reserved(r.nextInt(depth)).merging(r.nextInt(5) > 0).irq(IRQ[r.nextInt(3)])
+                .completionNs(r.nextInt(50_000)).maxSectors(maxSectors).maxSegments(maxSegments)
+                .slots(r.nextInt(3) == 0 ? 1 + r.nextInt(4) : 0);
+        if (r.nextInt(4) == 0) s.mapping(randomMapping(r, cpus, hw));
+        int jobs = 1 + r.nextInt(3);
+        for (int j = 0; j < jobs; j++) s.job(randomJob(r, cpus, Math.min(maxSectors / 8, maxSegments)));
+        return s.build();
+    }
+
+    /** @param maxPages the largest bio, in 4 KiB pages, that fits max_sectors and max_segments */
+    private static ScenarioBuilder.JobBuilder randomJob(SplittableRandom r, int cpus, int maxPages) {
+        ScenarioBuilder.JobBuilder job = ScenarioBuilder.job().name("j" + r.nextInt(100))
+                .rw(RW[r.nextInt(RW.length)]).mix(r.nextInt(101))
+                .bs(512 * (1 + r.nextInt(maxPages * 8)))
+                .iodepth(1 + r.nextInt(24)).sync(r.nextBoolean()).ios(1 + r.nextInt(20))
+                .size(512L * (64 + r.nextInt(4096)));
+        if (r.nextBoolean()) job.libaio();
+        if (r.nextBoolean()) job.plug();
+        if (r.nextInt(3) == 0) {
+            job.allCpus();
+        } else {
+            List<Integer> pick = new ArrayList<>();
+            for (int c = 0; c < cpus; c++) if (r.nextBoolean()) pick.add(c);
+            if (pick.isEmpty()) pick.add(r.nextInt(cpus));
+            job.cpus(pick.toArray(Integer[]::new));
+        }
+        return job;
+    }
+
+    private static List<Integer> randomMapping(SplittableRandom r, int cpus, int hw) {
+        List<Integer> map = new ArrayList<>();
+        for (int c = 0; c < cpus; c++) map.add(r.nextInt(hw));
+        return map;
+    }
+}

@@ -1,0 +1,136 @@
+package org.blkflow.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.transition.Transition;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class LiveSessionTest {
+
+    static final Function<Scenario, TransitionSource> RUN = ModelSource::new;
+
+    static LiveSession session(long seed) {
+        return new LiveSession(Scenarios.seeded(seed), RUN);
+    }
+
+    static List<Transition> straightRun(long seed) {
+        TransitionSource run = RUN.apply(Scenarios.seeded(seed));
+        List<Transition> all = new ArrayList<>();
+        for (Transition t = run.next(); t != null; t = run.next()) {
+            all.add(t);
+        }
+        return all;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> afterSeekToKStepDeliversTransitionKOfAStraightRun() {
+        return LongStream.rangeClosed(1, 40).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+            List<Transition> straight = straightRun(seed);
+            assertFalse(straight.isEmpty());
+            LiveSession live = session(seed);
+            live.step(straight.size() / 2);
+            int size = straight.size();
+            long[] targets = {size - 1, 0, size / 3, size / 3 + 1, 7 % size};
+            for (long k : targets) {
+                live.seek(k);
+                assertEquals(k, live.steps());
+                assertEquals(List.of(straight.get((int) k)), live.step(1).transitions(), "seek " + k);
+            }
+        }));
+    }
+
+    @Test
+    void stepDeliversInOrderFromSeqZero() {
+        List<Transition> straight = straightRun(3);
+        LiveSession live = session(3);
+        assertEquals(straight.subList(0, 5), live.step(5).transitions());
+        assertEquals(straight.subList(5, 9), live.step(4).transitions());
+        assertEquals(9, live.steps());
+    }
+
+    @Test
+    void aBreakpointOnAKindStopsRightAfterTheFirstMatch() {
+        List<Transition> straight = straightRun(29);
+        int first = indexOf(straight, t -> t.kind().label().equals("issue"));
+        LiveSession live = session(29);
+        live.breakpoints(new Breakpoints(Set.of("issue"), Set.of(), -1));
+        Delivery d = live.step(straight.size());
+        assertEquals(Delivery.Stop.BREAKPOINT, d.stop());
+        assertEquals(straight.subList(0, first + 1), d.transitions());
+        int second = first + 1
+                + indexOf(straight.subList(first + 1, straight.size()), t -> t.kind().label().equals("issue"));
+        assertEquals(straight.subList(first + 1, second + 1), live.step(straight.size()).transitions());
+    }
+
+    @Test
+    void breakpointsOnActionsAndRequestsAndClearing() {
+        List<Transition> straight = straightRun(6);
+        LiveSession live = session(6);
+        live.breakpoints(new Breakpoints(Set.of(), Set.of("C"), -1));
+        assertEquals(straight.get(indexOf(straight, t -> "C".equals(t.action()))), last(live.step(100_000)));
+        live.reset();
+        long req = straight.get(10 + indexOf(straight.subList(10, straight.size()), t -> t.req() >= 0)).req();
+        live.breakpoints(new Breakpoints(Set.of(), Set.of(), req));
+        assertEquals(straight.get(indexOf(straight, t -> t.req() == req)), last(live.step(100_000)));
+        live.breakpoints(Breakpoints.NONE);
+        assertEquals(Delivery.Stop.FINISHED, live.step(100_000).stop());
+    }
+
+    @Test
+    void aFinishedRunDeliversNothingMore() {
+        List<Transition> straight = straightRun(8);
+        LiveSession live = session(8);
+        // the model knows it is finished only when asked for one more transition than it has
+        Delivery all = live.step(straight.size() + 1);
+        assertEquals(straight, all.transitions());
+        assertEquals(Delivery.Stop.FINISHED, all.stop());
+        assertTrue(live.finished());
+        Delivery more = live.step(10);
+        assertTrue(more.transitions().isEmpty());
+        assertEquals(Delivery.Stop.FINISHED, more.stop());
+        live.seek(straight.size() + 1000L);
+        assertEquals(straight.size(), live.steps());
+        live.seek(0);
+        assertFalse(live.finished());
+    }
+
+    @Test
+    void anInvariantViolationStopsTheRunButSeekAndResetStillWork() {
+        Scenario s = Scenarios.seeded(9);
+        LiveSession live = new LiveSession(s, sc -> new FakeSource(sc, 12));
+        Delivery d = live.step(50);
+        assertEquals(Delivery.Stop.OOPS, d.stop());
+        assertEquals(12, d.transitions().size());
+        assertNotNull(live.oops());
+        assertTrue(live.step(1).transitions().isEmpty());
+        live.seek(5);
+        assertNull(live.oops());
+        assertEquals(5, live.step(1).transitions().get(0).seq());
+    }
+
+    private static int indexOf(List<Transition> ts, java.util.function.Predicate<Transition> p) {
+        for (int i = 0; i < ts.size(); i++) {
+            if (p.test(ts.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such transition in the run");
+    }
+
+    private static Transition last(Delivery d) {
+        return d.transitions().get(d.transitions().size() - 1);
+    }
+}

@@ -1,0 +1,26 @@
+package org.blkflow.session;
+
+import java.util.List;
+import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Scenario;
+
+/** Seeded scenarios for session tests: small, with enough I/O to queue, merge and requeue. */
+final class Scenarios {
+
+    private static final String[] RW = {"read", "write", "randread", "randwrite", "randrw"};
+
+    private Scenarios() {
+    }
+
+    static Scenario seeded(long seed) {
+        int cpus = 1 + (int) Math.floorMod(seed, 4);
+        Device device = new Device(5_000 + seed % 7 * 1000, seed % 2 == 0 ? "softirq" : "none", 256, 128,
+                seed % 3 == 0 ? 2 : 0);
+        Job job = new Job("job" + seed, null, RW[(int) Math.floorMod(seed, RW.length)], 50, 4096,
+                1 + (int) Math.floorMod(seed, 8), seed % 2 == 0 ? "libaio" : "sync", false, seed % 4 == 1,
+                20 + (int) Math.floorMod(seed, 30), 0, 1 << 24);
+        return new Scenario("seeded" + seed, seed, "mq", cpus, 1 + (int) Math.floorMod(seed, 2),
+                4 + (int) Math.floorMod(seed, 16), 0, null, true, device, List.of(job));
+    }
+}

@@ -1,0 +1,287 @@
+package org.blkflow.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.WebSocketHandshakeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SessionSocketIT {
+
+    static final String SCENARIO = """
+            {"name":"it","seed":7,"cpus":2,"hwQueues":1,"queueDepth":4,
+             "device":{"completionNs":20000,"irqMode":"softirq","slots":2},
+             "jobs":[{"name":"mix","rw":"randrw","bs":4096,"iodepth":4,"ioengine":"libaio","ios":40}]}""";
+    static final String LOAD = "{\"cmd\":\"load\",\"scenario\":" + SCENARIO + "}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SessionSocketHandler handler;
+
+    SessionClient loaded() throws Exception {
+        SessionClient c = new SessionClient(port);
+        assertEquals("hello", c.next().get("type").stringValue());
+        c.send(LOAD);
+        c.next("loaded");
+        c.next("state");
+        return c;
+    }
+
+    /** The transitions delivered up to the next state message, and the stats that follow it. */
+    List<JsonNode> items(SessionClient c) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        for (JsonNode m = c.next(); ; m = c.next()) {
+            String type = m.get("type").stringValue();
+            if (type.equals("transitions")) {
+                m.get("items").values().forEach(items::add);
+            } else if (type.equals("state")) {
+                assertEquals("stats", c.next().get("type").stringValue());
+                return items;
+            }
+        }
+    }
+
+    /** The next state message, after which every command but load sends stats. */
+    JsonNode settled(SessionClient c) throws Exception {
+        JsonNode state = c.next("state");
+        assertEquals("stats", c.next().get("type").stringValue());
+        return state;
+    }
+
+    @Test
+    void loadAnswersWithTheNormalizedScenarioTopologyAndAStateAtStepZero() throws Exception {
+        try (SessionClient c = new SessionClient(port)) {
+            assertEquals(SessionSocketHandler.HELLO, SessionClient.JSON.writeValueAsString(c.next()));
+            c.send(LOAD);
+            JsonNode loaded = c.next();
+            assertEquals("loaded", loaded.get("type").stringValue());
+            assertEquals(2, loaded.get("topology").get("cpus").intValue());
+            assertEquals(2, loaded.get("topology").get("cpuToHctx").size());
+            assertEquals("kernel", loaded.get("scenario").get("mapping").stringValue());
+            JsonNode state = c.next();
+            assertEquals("load", state.get("reason").stringValue());
+            assertEquals(0, state.get("step").longValue());
+            assertTrue(state.get("snapshot").get("hctxs").isArray());
+        }
+    }
+
+    @Test
+    void stepDeliversTransitionsFromSeqZeroThenStateAndStats() throws Exception {
+        try (SessionClient c = loaded()) {
+            c.send("{\"cmd\":\"step\",\"n\":5}");
+            JsonNode batch = c.next();
+            assertEquals("transitions", batch.get("type").stringValue());
+            assertTrue(batch.get("sentAt").longValue() > 0);
+            List<Long> seqs = new ArrayList<>();
+            batch.get("items").values().forEach(t -> seqs.add(t.get("seq").longValue()));
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L), seqs);
+            assertEquals("queue", batch.get("items").get(0).get("kind").stringValue());
+            JsonNode state = c.next();
+            assertEquals("step", state.get("reason").stringValue());
+            assertEquals(5, state.get("step").longValue());
+            assertEquals(5, c.next().get("stats").get("transitions").longValue());
+        }
+    }
+
+    @Test
+    void seekThenStepDeliversExactlyTransitionKOfAStraightRun() throws Exception {
+        try (SessionClient c = loaded()) {
+            c.send("{\"cmd\":\"step\",\"n\":60}");
+            List<JsonNode> straight = items(c);
+            for (int k : new int[] {41, 10, 10, 59, 0}) {
+                c.send("{\"cmd\":\"seek\",\"step\":" + k + "}");
+                JsonNode state = settled(c);
+                assertEquals("seek", state.get("reason").stringValue());
+                assertEquals(k, state.get("step").longValue());
+                assertTrue(state.has("snapshot"));
+                c.send("{\"cmd\":\"step\",\"n\":1}");
+                assertEquals(List.of(straight.get(k)), items(c), "seek " + k);
+            }
+        }
+    }
+
+    @Test
+    void playAtSpeedZeroDeliversTheWholeRunInOrderThenSaysFinished() throws Exception {
+        try (SessionClient c = loaded()) {
+            c.send("{\"cmd\":\"play\",\"speed\":0}");
+            List<JsonNode> all = items(c);
+            for (int i = 0; i < all.size(); i++) {
+                assertEquals(i, all.get(i).get("seq").longValue());
+            }
+            c.send("{\"cmd\":\"seek\",\"step\":0}");
+            settled(c);
+            c.send("{\"cmd\":\"step\",\"n\":100000}");
+            assertEquals(all, items(c));
+            c.send("{\"cmd\":\"play\",\"speed\":0}");
+            JsonNode state = settled(c);
+            assertEquals("finished", state.get("reason").stringValue());
+            assertTrue(state.get("finished").booleanValue());
+            c.send("{\"cmd\":\"step\",\"n\":3}");
+            JsonNode after = c.next();
+            assertEquals("state", after.get("type").stringValue(), "a finished run delivers nothing");
+            assertEquals(all.size(), after.get("step").longValue());
+            assertEquals("finished", after.get("reason").stringValue());
+        }
+    }
+
+    @Test
+    void playPacedThenPauseStopsWithAPauseState() throws Exception {
+        try (SessionClient c = loaded()) {
+            c.send("{\"cmd\":\"play\",\"speed\":200}");
+            JsonNode batch = c.next("transitions");
+            assertTrue(batch.get("items").size() <= 20, "200/s delivers a few per 16 ms tick");
+            c.send("{\"cmd\":\"pause\"}");
+            JsonNode state = settled(c);
+            assertEquals("pause", state.get("reason").stringValue());
+            assertFalse(state.get("playing").booleanValue());
+            long at = state.get("step").longValue();
+            c.send("{\"cmd\":\"step\",\"n\":1}");
+            assertEquals(at, items(c).get(0).get("seq").longValue());
+        }
+    }
+
+    @Test
+    void breakpointsPauseAfterTheMatchingTransitionAndClear() throws Exception {
+        try (SessionClient c = loaded()) {
+            c.send("{\"cmd\":\"breakpoints\",\"kinds\":[\"issue\"]}");
+            c.send("{\"cmd\":\"play\",\"speed\":0}");
+            List<JsonNode> upTo = items(c);
+            assertEquals("issue", upTo.get(upTo.size() - 1).get("kind").stringValue());
+            assertEquals(1, upTo.stream().filter(t -> t.get("kind").stringValue().equals("issue")).count());
+            c.send("{\"cmd\":\"breakpoints\",\"actions\":[\"C\"]}");
+            c.send("{\"cmd\":\"step\",\"n\":100000}");
+            List<JsonNode> next = items(c);
+            assertEquals("C", next.get(next.size() - 1).get("action").stringValue());
+            c.send("{\"cmd\":\"breakpoints\"}");
+            c.send("{\"cmd\":\"step\",\"n\":100000}");
+            assertTrue(items(c).size() > next.size());
+        }
+    }
+
+    @Test
+    void resetGoesBackToStepZero() throws Exception {
+        try (SessionClient c = loaded()) {
+            c.send("{\"cmd\":\"step\",\"n\":3}");
+            List<JsonNode> first = items(c);
+            c.send("{\"cmd\":\"reset\"}");
+            JsonNode state = settled(c);
+            assertEquals("reset", state.get("reason").stringValue());
+            assertEquals(0, state.get("step").longValue());
+            c.send("{\"cmd\":\"step\",\"n\":3}");
+            assertEquals(first, items(c));
+        }
+    }
+
+    @Test
+    void badCommandsGetErrorFramesNamingTheFaultAndTheSessionGoesOn() throws Exception {
+        try (SessionClient c = loaded()) {
+            assertError(c, "{\"cmd\":\"fly\"}", "fly", "cmd");
+            assertError(c, "{\"cmd\":\"step\",", null, null);
+            assertError(c, "{\"cmd\":\"step\",\"n\":\"five\"}", "step", "n");
+            assertError(c, "{\"cmd\":\"step\",\"n\":0}", "step", "n");
+            assertError(c, "{\"cmd\":\"step\",\"n\":100001}", "step", "n");
+            assertError(c, "{\"cmd\":\"play\",\"speed\":1e8}", "play", "speed");
+            assertError(c, "{\"cmd\":\"seek\",\"step\":-1}", "seek", "step");
+            assertError(c, "{\"cmd\":\"breakpoints\",\"kinds\":[\"teleport\"]}", "breakpoints", "kinds");
+            assertError(c, "{\"cmd\":\"load\",\"scenario\":{\"cpus\":\"two\"}}", "load", "scenario.cpus");
+            assertError(c, "{\"cmd\":\"load\",\"link\":\"/?v=1\"}", "load", "link");
+            assertError(c, "[1,2]", null, null);
+            c.send("{\"cmd\":\"step\",\"n\":2}");
+            assertEquals(2, items(c).size());
+        }
+    }
+
+    @Test
+    void commandsBeforeLoadAreRefused() throws Exception {
+        try (SessionClient c = new SessionClient(port)) {
+            c.next("hello");
+            c.send("{\"cmd\":\"step\",\"n\":1}");
+            JsonNode error = c.next();
+            assertEquals("error", error.get("type").stringValue());
+            assertTrue(error.get("message").stringValue().contains("load"));
+        }
+    }
+
+    @Test
+    void anOversizedMessageGetsAnErrorFrameAndAHugeOneClosesWith1009() throws Exception {
+        try (SessionClient c = loaded()) {
+            c.send("{\"cmd\":\"pause\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}");
+            JsonNode error = c.next();
+            assertEquals("error", error.get("type").stringValue());
+            assertTrue(error.get("message").stringValue().contains("65536"));
+            c.send("{\"cmd\":\"step\",\"n\":1}");
+            assertEquals(1, items(c).size());
+            c.send("{\"cmd\":\"pause\",\"pad\":\"" + "x".repeat(200 * 1024) + "\"}");
+            assertEquals(1009, c.closed.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void moreThanFiftyCommandsASecondAreRefused() throws Exception {
+        try (SessionClient c = loaded()) {
+            for (int i = 0; i < 80; i++) {
+                c.send("{\"cmd\":\"breakpoints\"}");
+            }
+            JsonNode error = c.next("error");
+            assertTrue(error.get("message").stringValue().contains("50 commands per second"));
+        }
+    }
+
+    @Test
+    void twoSessionsAreIndependent() throws Exception {
+        try (SessionClient a = loaded(); SessionClient b = loaded()) {
+            a.send("{\"cmd\":\"step\",\"n\":4}");
+            List<JsonNode> fromA = items(a);
+            a.send("nonsense");
+            assertEquals("error", a.next().get("type").stringValue());
+            b.send("{\"cmd\":\"step\",\"n\":4}");
+            assertEquals(fromA, items(b));
+            a.send("{\"cmd\":\"step\",\"n\":1}");
+            assertEquals(4, items(a).get(0).get("seq").longValue());
+        }
+    }
+
+    @Test
+    void closingFreesTheSession() throws Exception {
+        int before = handler.openSessions();
+        SessionClient c = loaded();
+        c.send("{\"cmd\":\"play\",\"speed\":10}");
+        assertEquals(before + 1, handler.openSessions());
+        c.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (handler.openSessions() > before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(before, handler.openSessions());
+    }
+
+    @Test
+    void aForeignOriginIsRefusedAtTheHandshake() {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> new SessionClient(port, "http://evil.example"));
+        WebSocketHandshakeException refused = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
+        assertEquals(403, refused.getResponse().statusCode());
+    }
+
+    private static void assertError(SessionClient c, String command, String cmd, String field) throws Exception {
+        c.send(command);
+        JsonNode error = c.next();
+        assertEquals("error", error.get("type").stringValue(), command);
+        assertEquals(cmd, error.get("cmd").isNull() ? null : error.get("cmd").stringValue(), command);
+        assertEquals(field, error.get("field").isNull() ? null : error.get("field").stringValue(), command);
+    }
+}
