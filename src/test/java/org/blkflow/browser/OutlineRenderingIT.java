@@ -14,7 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Feeds the page a transition stream recorded from the model (frontend/test/fixtures) straight into its
- * message handler, so the drawing is checked independently of the session on the server.
+ * message handler, once the page's own first load is drawn, so the drawing is checked against a known
+ * stream independently of what the session on the server sends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutlineRenderingIT {
@@ -49,7 +50,7 @@ class OutlineRenderingIT {
 
     @Test
     void recordedRunDrawsEveryQueueAndMovesRequestsThroughThem() throws Exception {
-        page = new Page(Browser.start(profile), port).open("/");
+        page = new Page(Browser.start(profile), port).open("/").loaded();
         page.script(FEED, fixture(), 40);
         page.waitForStep(40);
         assertEquals(6, page.all("#outline [data-queue^='ctx:']").size());
@@ -69,7 +70,7 @@ class OutlineRenderingIT {
 
     @Test
     void aWholeRunFillsTheChartsAndTheInspectorFollowsAClick() throws Exception {
-        page = new Page(Browser.start(profile), port).open("/");
+        page = new Page(Browser.start(profile), port).open("/").loaded();
         page.script(FEED, fixture(), 400);
         page.waitForStep(400);
         org.openqa.selenium.WebElement rq = page.all("#outline rect.rq[data-request-id]").get(0);
@@ -86,7 +87,7 @@ class OutlineRenderingIT {
 
     @Test
     void framesPerSecondWithAThousandRequestsOnScreen() throws Exception {
-        page = new Page(Browser.start(profile), port).open("/");
+        page = new Page(Browser.start(profile), port).open("/").loaded();
         page.script(FEED, fixture(), 0);
         Object fps = page.driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
