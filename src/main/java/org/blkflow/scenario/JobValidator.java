@@ -1,0 +1,85 @@
+package org.blkflow.scenario;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The limits on one fio-like job. */
+final class JobValidator {
+
+    static final int MAX_JOBS = 16;
+    static final List<String> RW = List.of("read", "write", "randread", "randwrite", "randrw");
+    static final List<String> ENGINES = List.of("sync", "libaio");
+    /** 1024 sectors: the largest max_sectors, so the largest bio that can fit one request. */
+    static final int MAX_BS = 1 << 19;
+    static final int MAX_IODEPTH = 1024;
+    static final int MAX_IOS = 1_000_000;
+    /** A petabyte: every sector number stays far from overflow. */
+    static final long MAX_BYTES = 1L << 50;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+
+    private JobValidator() {
+    }
+
+    static void check(String at, Job job, int scenarioCpus, Device device, ProblemList p) {
+        if (job.name() == null || !NAME.matcher(job.name()).matches()) {
+            p.add(at + ".name", job.name(), "must be 1 to 32 characters of A-Z a-z 0-9 _ . -");
+        }
+        checkCpus(at + ".cpus", job.cpus(), scenarioCpus, p);
+        p.oneOf(at + ".rw", job.rw(), RW);
+        p.range(at + ".rwmixread", job.rwmixread(), 0, 100);
+        if (job.bs() < 512 || job.bs() > MAX_BS || job.bs() % 512 != 0) {
+            p.add(at + ".bs", job.bs(), "must be a multiple of 512 between 512 and " + MAX_BS);
+        }
+        else if (validLimits(device)) checkFitsOneRequest(at + ".bs", job.bs(), device, p);
+        p.range(at + ".iodepth", job.iodepth(), 1, MAX_IODEPTH);
+        p.oneOf(at + ".ioengine", job.ioengine(), ENGINES);
+        p.range(at + ".ios", job.ios(), 1, MAX_IOS);
+        if (job.offset() < 0 || job.offset() > MAX_BYTES || job.offset() % 512 != 0) {
+            p.add(at + ".offset", job.offset(), "must be a multiple of 512 between 0 and " + MAX_BYTES);
+        }
+        long minSize = Math.max(512, job.bs());
+        if (job.size() < minSize || job.size() > MAX_BYTES || job.size() % 512 != 0) {
+            p.add(at + ".size", job.size(), "must be a multiple of 512 between bs = " + job.bs() + " and " + MAX_BYTES);
+        }
+    }
+
+    /**
+     * The model never splits a bio (the kernel would, in the direct-I/O code or blk_queue_split), so
+     * one bio must fit the queue limits: bs ≤ max_sectors × 512 and one segment per 4 KiB page.
+     */
+    private static void checkFitsOneRequest(String at, int bs, Device device, ProblemList p) {
+        int sectors = bs / 512;
+        int pages = (sectors + 7) / 8;
+        if (sectors > device.maxSectors()) {
+            p.add(at, bs, "is " + sectors + " sectors, more than device.maxSectors = " + device.maxSectors()
+                    + " (the model does not split bios)");
+        } else if (pages > device.maxSegments()) {
+            p.add(at, bs, "needs " + pages + " segments (one per 4 KiB page), more than device.maxSegments = "
+                    + device.maxSegments() + " (the model does not split bios)");
+        }
+    }
+
+    private static boolean validLimits(Device d) {
+        return d != null && d.maxSectors() >= 8 && d.maxSectors() <= 1024 && d.maxSegments() >= 1;
+    }
+
+    private static void checkCpus(String at, List<Integer> cpus, int scenarioCpus, ProblemList p) {
+        if (cpus == null) {
+            return;
+        }
+        if (cpus.isEmpty()) {
+            p.add(at, cpus, "must be \"all\" or list at least one CPU");
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < cpus.size(); i++) {
+            Integer cpu = cpus.get(i);
+            if (cpu == null || cpu < 0 || cpu >= scenarioCpus) {
+                p.add(at + "[" + i + "]", cpu, "must be a CPU between 0 and " + (scenarioCpus - 1));
+            } else if (!seen.add(cpu)) {
+                p.add(at + "[" + i + "]", cpu, "CPU " + cpu + " is listed twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.blkflow.scenario;
+
+import static org.blkflow.scenario.LinkValues.parseBool;
+import static org.blkflow.scenario.LinkValues.parseInt;
+import static org.blkflow.scenario.LinkValues.parseLong;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Decodes one link's query string into a draft, collecting every problem instead of stopping. */
+final class LinkReader {
+
+    static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "cpus", "hw", "depth", "reserved",
+            "map", "merge", "dev", "job", "step");
+    static final List<String> DEVICE_KEYS = List.of("irq", "lat", "maxsec", "maxseg", "slots");
+
+    private final String query;
+    private final ScenarioDraft draft = new ScenarioDraft();
+    private final ProblemList problems = new ProblemList();
+    private final Set<String> seen = new HashSet<>();
+    private OptionalLong step = OptionalLong.empty();
+
+    LinkReader(String query) {
+        this.query = query;
+    }
+
+    ScenarioLink.Decoded read() {
+        for (String param : query.split("&")) {
+            if (!param.isEmpty()) {
+                readParam(param);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioRejected("invalid link", problems.list());
+        }
+        return new ScenarioLink.Decoded(draft.build(), step);
+    }
+
+    private void readParam(String param) {
+        int eq = param.indexOf('=');
+        String key = eq < 0 ? unescape(param) : unescape(param.substring(0, eq));
+        String value = eq < 0 ? null : unescape(param.substring(eq + 1));
+        if (key == null || value == null) {
+            problems.add(key == null ? param : key, param, "must be written name=value with valid %-escapes");
+        } else if (!PARAMS.contains(key)) {
+            problems.add(key, value, "unknown parameter; allowed: " + String.join(", ", PARAMS));
+        } else if (!key.equals("job") && !seen.add(key)) {
+            problems.add(key, value, "is given more than once");
+        } else {
+            try {
+                apply(key, value);
+            } catch (IllegalArgumentException e) {
+                problems.add(key, value, e.getMessage());
+            }
+        }
+    }
+
+    private void apply(String key, String value) {
+        switch (key) {
+            case "v" -> requireVersion(value);
+            case "name" -> draft.name = value;
+            case "seed" -> draft.seed = parseLong(value, "a whole number");
+            case "mode" -> draft.mode = value;
+            case "cpus" -> draft.cpus = parseInt(value);
+            case "hw" -> draft.hwQueues = parseInt(value);
+            case "depth" -> draft.queueDepth = parseInt(value);
+            case "reserved" -> draft.reservedTags = parseInt(value);
+            case "map" -> draft.mapping = value.equals("kernel") ? null : LinkValues.parseIntList(value);
+            case "merge" -> draft.merging = parseBool(value);
+            case "dev" -> readDevice(value);
+            case "job" -> readJob(value);
+            case "step" -> step = OptionalLong.of(nonNegative(parseLong(value, "a whole number"), "a step"));
+            default -> throw new IllegalStateException(key);
+        }
+    }
+
+    private static void requireVersion(String value) {
+        if (!value.equals(String.valueOf(ScenarioLink.VERSION))) {
+            throw new IllegalArgumentException("must be " + ScenarioLink.VERSION + ", the only link version");
+        }
+    }
+
+    private void readDevice(String value) {
+        for (String token : value.split(",")) {
+            int colon = token.indexOf(':');
+            String key = colon < 0 ? token : token.substring(0, colon);
+            String field = "dev." + key;
+            try {
+                if (colon < 0 || !DEVICE_KEYS.contains(key)) {
+                    throw new IllegalArgumentException("must be one of " + String.join(", ", DEVICE_KEYS)
+                            + ", written key:value");
+                }
+                applyDevice(key, token.substring(colon + 1));
+            } catch (IllegalArgumentException e) {
+                problems.add(field, token, e.getMessage());
+            }
+        }
+    }
+
+    private void applyDevice(String key, String v) {
+        DeviceDraft d = draft.device;
+        switch (key) {
+            case "irq" -> d.irqMode = v;
+            case "lat" -> d.completionNs = parseLong(v, "nanoseconds");
+            case "maxsec" -> d.maxSectors = parseInt(v);
+            case "maxseg" -> d.maxSegments = parseInt(v);
+            case "slots" -> d.slots = parseInt(v);
+            default -> throw new IllegalStateException(key);
+        }
+    }
+
+    private void readJob(String value) {
+        if (draft.jobs == null) {
+            draft.jobs = new ArrayList<>();
+        }
+        String at = "job[" + draft.jobs.size() + "]";
+        JobDraft job = new JobDraft();
+        draft.jobs.add(job);
+        new JobLinkReader(at, job, problems).read(value);
+    }
+
+    private static long nonNegative(long n, String what) {
+        if (n < 0) {
+            throw new IllegalArgumentException("must be " + what + " ≥ 0");
+        }
+        return n;
+    }
+
+    /** null when the %-escapes are broken. */
+    private static String unescape(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

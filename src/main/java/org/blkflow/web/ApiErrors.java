@@ -1,0 +1,61 @@
+package org.blkflow.web;
+
+import java.util.List;
+import org.blkflow.scenario.Problem;
+import org.blkflow.scenario.ScenarioRejected;
+import org.blkflow.transition.InvariantViolation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every API error as one JSON shape: {@code {"status","error","message","problems":[{"field","value",
+ * "message"}]}}, where message is the first problem's. A broken model invariant is a 500 that says
+ * which invariant, at which step, with the state dump.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+public class ApiErrors {
+
+    @ExceptionHandler(ScenarioRejected.class)
+    ResponseEntity<ObjectNode> rejected(ScenarioRejected e) {
+        HttpStatus status = e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        String error = e.tooLarge() ? "scenario too large" : e.error();
+        return body(status, error, e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ObjectNode> refused(ApiException e) {
+        return body(e.status(), e.error(), e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(InvariantViolation.class)
+    ResponseEntity<ObjectNode> oops(InvariantViolation e) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("error", "invariant violated");
+        o.put("invariant", e.invariant());
+        o.put("message", e.getMessage());
+        o.put("seq", e.transition() == null ? -1 : e.transition().seq());
+        o.put("state", e.state());
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_JSON).body(o);
+    }
+
+    static ResponseEntity<ObjectNode> body(HttpStatus status, String error, String message, List<Problem> problems) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("status", status.value());
+        o.put("error", error);
+        o.put("message", message);
+        ArrayNode list = o.putArray("problems");
+        for (Problem p : problems) {
+            ObjectNode item = list.addObject();
+            item.put("field", p.field());
+            item.putPOJO("value", p.value());
+            item.put("message", p.message());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(o);
+    }
+}

@@ -1,0 +1,37 @@
+package org.blkflow.web;
+
+import java.util.List;
+import org.blkflow.scenario.Problem;
+import org.springframework.http.HttpStatus;
+
+/** A request the API refuses for a reason other than the scenario itself: size, syntax, parameters. */
+final class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String error;
+    private final transient List<Problem> problems;
+
+    ApiException(HttpStatus status, String error, String message, List<Problem> problems) {
+        super(message);
+        this.status = status;
+        this.error = error;
+        this.problems = List.copyOf(problems);
+    }
+
+    static ApiException badParameter(String name, Object value, String rule) {
+        Problem p = Problem.of(name, value, rule);
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid parameter", p.message(), List.of(p));
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String error() {
+        return error;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+}

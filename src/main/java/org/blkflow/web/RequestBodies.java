@@ -1,0 +1,64 @@
+package org.blkflow.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * Reads a JSON request body into a tree, refusing more than 256 KiB (413) and malformed JSON (400)
+ * with the parser's own words. A scenario is a few KiB; the cap keeps a bad client from filling memory.
+ */
+@Component
+public class RequestBodies {
+
+    public static final int MAX_BYTES = 256 * 1024;
+
+    private final ObjectReader reader;
+
+    public RequestBodies(ObjectMapper mapper) {
+        this.reader = mapper.reader()
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    public JsonNode readJson(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+        if (body.length > MAX_BYTES) {
+            throw tooLarge();
+        }
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            throw malformed("the body is empty; send a scenario as JSON ({} gives the defaults)");
+        }
+        try {
+            return reader.readTree(body);
+        } catch (JacksonException e) {
+            throw malformed(e.getOriginalMessage() + locate(e));
+        }
+    }
+
+    private static String locate(JacksonException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "body too large",
+                "the body is larger than " + MAX_BYTES + " bytes (256 KiB), the most a request may send", List.of());
+    }
+
+    private static ApiException malformed(String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "malformed JSON", "malformed JSON: " + message, List.of());
+    }
+}

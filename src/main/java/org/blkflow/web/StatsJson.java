@@ -1,0 +1,44 @@
+package org.blkflow.web;
+
+import org.blkflow.stats.Counts;
+import org.blkflow.stats.RunStats;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The {@code stats} object of a run, the same for POST /api/runs and the session's stats message. */
+public final class StatsJson {
+
+    private StatsJson() {
+    }
+
+    public static ObjectNode toNode(RunStats stats) {
+        Counts c = stats.counts();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("transitions", c.transitions());
+        o.put("bios", c.bios());
+        o.put("requests", c.requests());
+        o.put("completed", c.completed());
+        ObjectNode merges = o.putObject("merges");
+        merges.put("back", c.backMerges());
+        merges.put("front", c.frontMerges());
+        o.put("plugs", c.plugs());
+        o.put("unplugs", c.unplugs());
+        o.put("requeues", c.requeues());
+        o.put("tagWaits", c.tagWaits());
+        o.put("simTimeNs", stats.simTimeNs());
+        o.put("iops", stats.iops());
+        ObjectNode latency = o.putObject("latencyNs");
+        latency.set("q2c", latency(stats.q2c()));
+        latency.set("q2d", latency(stats.q2d()));
+        latency.set("d2c", latency(stats.d2c()));
+        return o;
+    }
+
+    private static ObjectNode latency(RunStats.Latency l) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("mean", l.mean());
+        o.put("p50", l.p50());
+        o.put("p99", l.p99());
+        return o;
+    }
+}

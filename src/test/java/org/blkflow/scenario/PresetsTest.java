@@ -1,0 +1,50 @@
+package org.blkflow.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PresetsTest {
+
+    @Test
+    void theTeachingPresetsAreAllThere() {
+        List<String> ids = Presets.all().stream().map(Preset::id).toList();
+        assertTrue(ids.containsAll(List.of("figure1", "nvme-1to1", "plug-merge", "tags-exhausted", "busy-requeue",
+                "fewer-ctx-than-hctx")), ids.toString());
+        assertEquals(ids.size(), ids.stream().distinct().count());
+    }
+
+    @Test
+    void everyPresetIsValidSteppableAndAnnotated() {
+        for (Preset p : Presets.all()) {
+            assertEquals(List.of(), ScenarioValidator.validate(p.scenario()), p.id());
+            assertEquals("timer", p.scenario().device().irqMode(), p.id());
+            assertEquals(10_000, p.scenario().device().completionNs(), p.id());
+            p.scenario().jobs().forEach(j -> assertTrue(j.ios() >= 8 && j.ios() <= 32, p.id()));
+            assertFalse(p.note().isBlank());
+            assertEquals(p.scenario(), ScenarioLink.decode(ScenarioLink.encode(p.scenario())).scenario());
+        }
+    }
+
+    @Test
+    void eachPresetSetsUpWhatItsNoteDescribes() {
+        assertEquals(2, byId("figure1").hwQueues());
+        assertEquals(4, byId("figure1").cpus());
+        assertEquals(4, byId("nvme-1to1").hwQueues());
+        assertEquals("libaio", byId("nvme-1to1").jobs().get(0).ioengine());
+        Job plug = byId("plug-merge").jobs().get(0);
+        assertTrue(plug.plug() && !plug.sync() && plug.rw().equals("write"));
+        assertEquals(1, byId("plug-merge").hwQueues());
+        assertEquals(4, byId("tags-exhausted").queueDepth());
+        assertEquals(16, byId("tags-exhausted").jobs().get(0).iodepth());
+        assertEquals(2, byId("busy-requeue").device().slots());
+        assertTrue(byId("fewer-ctx-than-hctx").hwQueues() > byId("fewer-ctx-than-hctx").cpus());
+    }
+
+    private static Scenario byId(String id) {
+        return Presets.all().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().scenario();
+    }
+}

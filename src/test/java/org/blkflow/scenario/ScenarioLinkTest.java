@@ -1,0 +1,147 @@
+package org.blkflow.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class ScenarioLinkTest {
+
+    private static final String FIGURE = "/?v=1&name=Figure+1&seed=42&mode=mq&cpus=4&hw=2&depth=8&reserved=0"
+            + "&map=kernel&merge=1&dev=irq:timer,lat:10000,maxsec:255,maxseg:128,slots:0"
+            + "&job=fio,rw:randread,mix:50,bs:4k,qd:4,engine:libaio,sync:0,plug:0,cpus:0-3,n:100,off:0,size:1g";
+
+    @TestFactory
+    Stream<DynamicTest> everyGeneratedScenarioSurvivesTheRoundTrip() {
+        RandomScenarios scenarios = new RandomScenarios(20140601);
+        return IntStream.range(0, 1000).mapToObj(i -> {
+            Scenario s = scenarios.next();
+            return dynamicTest("scenario " + i, () -> {
+                String link = ScenarioLink.encode(s);
+                assertTrue(link.length() <= ScenarioLink.MAX_LENGTH, link);
+                Scenario back = ScenarioLink.decode(link).scenario();
+                assertEquals(s, back, link);
+                assertEquals(link, ScenarioLink.encode(back));
+            });
+        });
+    }
+
+    @Test
+    void aHandWrittenLinkReadsAsWritten() {
+        Scenario s = ScenarioLink.decode(FIGURE).scenario();
+        assertEquals("Figure 1", s.name());
+        assertEquals(42, s.seed());
+        assertEquals(2, s.hwQueues());
+        assertEquals(8, s.queueDepth());
+        assertEquals(new Device(10_000, "timer", 255, 128, 0), s.device());
+        assertEquals(new Job("fio", List.of(0, 1, 2, 3), "randread", 50, 4096, 4, "libaio", false, false, 100, 0,
+                1L << 30), s.jobs().get(0));
+        assertEquals(FIGURE, ScenarioLink.encode(s));
+    }
+
+    @Test
+    void stepIsSeparateFromTheScenario() {
+        ScenarioLink.Decoded d = ScenarioLink.decode(FIGURE + "&step=57");
+        assertEquals(OptionalLong.of(57), d.step());
+        assertEquals(ScenarioLink.decode(FIGURE).scenario(), d.scenario());
+        assertEquals(OptionalLong.empty(), ScenarioLink.decode(FIGURE).step());
+        assertEquals(FIGURE + "&step=57", ScenarioLink.encode(d.scenario(), 57));
+    }
+
+    @Test
+    void absentParametersTakeTheDefaults() {
+        assertEquals(ScenarioDefaults.scenario(), ScenarioLink.decode("/?v=1").scenario());
+        assertEquals(ScenarioDefaults.scenario(), ScenarioLink.decode("").scenario());
+        assertEquals(4, ScenarioLink.decode("http://localhost:8080/?v=1&depth=4#top").scenario().queueDepth());
+        Scenario s = ScenarioLink.decode("?cpus=8&job=a,bs:8k&job=b,rw:write").scenario();
+        assertEquals(8, s.cpus());
+        assertEquals(2, s.jobs().size());
+        assertEquals(8192, s.jobs().get(0).bs());
+        assertEquals("read", s.jobs().get(0).rw());
+        assertEquals("write", s.jobs().get(1).rw());
+        assertEquals(4096, s.jobs().get(1).bs());
+    }
+
+    @Test
+    void cpuListsTakeRangesAndKeepTheirOrder() {
+        assertEquals(List.of(0, 1, 2, 3, 6), cpusOf("cpus:0-3,6"));
+        assertEquals(List.of(6, 0, 1, 2), cpusOf("cpus:6,0-2"));
+        assertEquals(List.of(0, 1, 2, 3, 6), cpusOf("cpus:0-3,6,rw:read"));
+        assertEquals(null, cpusOf("cpus:all"));
+        Scenario s = ScenarioLink.decode("?cpus=8&job=x,cpus:6,0-2").scenario();
+        assertTrue(ScenarioLink.encode(s).contains("cpus:6,0-2,"));
+    }
+
+    @Test
+    void sizesTakeSuffixes() {
+        Job j = ScenarioLink.decode("?job=x,bs:1m,off:3k,size:2t").scenario().jobs().get(0);
+        assertEquals(1 << 20, j.bs());
+        assertEquals(3072, j.offset());
+        assertEquals(2L << 40, j.size());
+        assertEquals("1536", LinkValues.formatSize(1536));
+        assertEquals("0", LinkValues.formatSize(0));
+        assertEquals("5g", LinkValues.formatSize(5L << 30));
+    }
+
+    @Test
+    void explicitMappingsRoundTrip() {
+        Scenario s = ScenarioLink.decode("?cpus=4&hw=2&map=1,1,0,0").scenario();
+        assertEquals(List.of(1, 1, 0, 0), s.mapping());
+        assertTrue(ScenarioLink.encode(s).contains("&map=1,1,0,0&"));
+    }
+
+    @Test
+    void unknownParametersAreNamed() {
+        ScenarioRejected e = rejected("/?v=1&cpu=4&colour=red");
+        assertEquals(List.of("cpu", "colour"), fields(e));
+        assertTrue(e.getMessage().startsWith("cpu = \"4\": unknown parameter; allowed: v, name,"), e.getMessage());
+        assertEquals("invalid link", e.error());
+    }
+
+    @Test
+    void invalidValuesAreNamedWithWhatIsAllowed() {
+        assertProblem("?cpus=four", "cpus", "must be a whole number");
+        assertProblem("?v=2", "v", "must be 1");
+        assertProblem("?merge=yes", "merge", "must be 1 or 0");
+        assertProblem("?hw=99999999999", "hw", "fits in 32 bits");
+        assertProblem("?dev=irq:timer,latency:5", "dev.latency", "must be one of irq, lat, maxsec, maxseg, slots");
+        assertProblem("?job=x,bs:4q", "job[0].bs", "size in bytes");
+        assertProblem("?job=x&job=y,depth:4", "job[1].depth", "key one of rw, mix");
+        assertProblem("?job=x,cpus:3-1", "job[0].cpus", "ascending range");
+        assertProblem("?step=-1", "step", "≥ 0");
+        assertProblem("?cpus=2&cpus=4", "cpus", "more than once");
+        assertProblem("?name=%zz", "name", "%-escapes");
+    }
+
+    @Test
+    void linksLongerThan4096CharactersAreRefused() {
+        String longName = "/?v=1&name=" + "a".repeat(4100);
+        assertProblem(longName, "link", "at most 4096 characters");
+    }
+
+    private static List<Integer> cpusOf(String cpus) {
+        return ScenarioLink.decode("?cpus=8&job=x," + cpus).scenario().jobs().get(0).cpus();
+    }
+
+    private static ScenarioRejected rejected(String link) {
+        return assertThrows(ScenarioRejected.class, () -> ScenarioLink.decode(link));
+    }
+
+    private static List<String> fields(ScenarioRejected e) {
+        return e.problems().stream().map(Problem::field).toList();
+    }
+
+    private static void assertProblem(String link, String field, String rule) {
+        ScenarioRejected e = rejected(link);
+        assertEquals(List.of(field), fields(e), link);
+        assertTrue(e.problems().get(0).message().contains(rule), e.problems().get(0).message());
+    }
+}

@@ -1,0 +1,175 @@
+package org.blkflow.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class ScenarioValidatorTest {
+
+    /** One broken rule: the change, the one field it must name and words the message must contain. */
+    record Case(String field, String message, Consumer<ScenarioDraft> change) {
+    }
+
+    private static Consumer<ScenarioDraft> job(Consumer<JobDraft> change) {
+        return s -> {
+            JobDraft ok = new JobDraft();
+            JobDraft bad = new JobDraft();
+            change.accept(bad);
+            s.jobs = List.of(ok, bad);
+        };
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case("name", "at most 80 characters", s -> s.name = "n".repeat(81)),
+                new Case("mode", "\"sq\" and \"bio\" are not available yet", s -> s.mode = "sq"),
+                new Case("cpus", "cpus = 0: must be between 1 and 64", s -> s.cpus = 0),
+                new Case("cpus", "cpus = 65: must be between 1 and 64", s -> s.cpus = 65),
+                new Case("hwQueues", "hwQueues = 65: must be between 1 and 64", s -> s.hwQueues = 65),
+                new Case("queueDepth", "queueDepth = 10241: must be between 1 and 10240", s -> s.queueDepth = 10241),
+                new Case("queueDepth", "queueDepth = 0: must be between 1 and 10240", s -> s.queueDepth = 0),
+                new Case("reservedTags", "reservedTags = 8: must be between 0 and queueDepth - 1 = 7",
+                        s -> { s.queueDepth = 8; s.reservedTags = 8; }),
+                new Case("reservedTags", "reservedTags = -1: must be between 0", s -> s.reservedTags = -1),
+                new Case("mapping", "one hctx for each of the 4 CPUs", s -> s.mapping = List.of(0, 0)),
+                new Case("mapping[3]", "mapping[3] = 2: must be a hardware queue between 0 and 1",
+                        s -> { s.hwQueues = 2; s.mapping = List.of(0, 0, 1, 2); }),
+                new Case("device.completionNs", "must be between 0 and 1000000000", s -> s.device.completionNs = -1),
+                new Case("device.irqMode", "device.irqMode = \"msi\": must be one of none, softirq, timer",
+                        s -> s.device.irqMode = "msi"),
+                new Case("device.maxSectors", "device.maxSectors = 2048: must be between 8 and 1024",
+                        s -> s.device.maxSectors = 2048),
+                new Case("device.maxSegments", "device.maxSegments = 0: must be between 1 and 1024",
+                        s -> s.device.maxSegments = 0),
+                new Case("device.slots", "device.slots = 10241: must be between 0 and 10240", s -> s.device.slots = 10241),
+                new Case("jobs", "must list between 1 and 16 jobs", s -> s.jobs = List.of()),
+                new Case("jobs", "17 jobs", s -> s.jobs = seventeenJobs()),
+                new Case("jobs[1].name", "1 to 32 characters of A-Z a-z 0-9 _ . -", job(j -> j.name = "has space")),
+                new Case("jobs[1].name", "jobs[1].name = \"\"", job(j -> j.name = "")),
+                new Case("jobs[1].cpus", "at least one CPU", job(j -> j.cpus = List.of())),
+                new Case("jobs[1].cpus[1]", "jobs[1].cpus[1] = 4: must be a CPU between 0 and 3",
+                        job(j -> j.cpus = List.of(0, 4))),
+                new Case("jobs[1].cpus[2]", "CPU 1 is listed twice", job(j -> j.cpus = List.of(1, 2, 1))),
+                new Case("jobs[1].rw", "must be one of read, write, randread, randwrite, randrw",
+                        job(j -> j.rw = "trim")),
+                new Case("jobs[1].rwmixread", "must be between 0 and 100", job(j -> j.rwmixread = 101)),
+                new Case("jobs[1].bs", "jobs[1].bs = 1000: must be a multiple of 512 between 512 and 524288",
+                        job(j -> j.bs = 1000)),
+                new Case("jobs[1].bs", "jobs[1].bs = 1048576", job(j -> j.bs = 1 << 20)),
+                new Case("jobs[1].bs", "jobs[1].bs = 131072: is 256 sectors, more than device.maxSectors = 255",
+                        job(j -> j.bs = 128 << 10)),
+                new Case("jobs[1].bs", "needs 4 segments (one per 4 KiB page), more than device.maxSegments = 3",
+                        s -> {
+                            s.device.maxSegments = 3;
+                            job(j -> j.bs = 16 << 10).accept(s);
+                        }),
+                new Case("jobs[1].iodepth", "must be between 1 and 1024", job(j -> j.iodepth = 0)),
+                new Case("jobs[1].ioengine", "must be one of sync, libaio", job(j -> j.ioengine = "io_uring")),
+                new Case("jobs[1].ios", "jobs[1].ios = 1000001: must be between 1 and 1000000",
+                        job(j -> j.ios = 1_000_001)),
+                new Case("jobs[1].offset", "must be a multiple of 512", job(j -> j.offset = 100)),
+                new Case("jobs[1].offset", "jobs[1].offset = -512", job(j -> j.offset = -512)),
+                new Case("jobs[1].size", "between bs = 8192 and 1125899906842624",
+                        job(j -> { j.bs = 8192; j.size = 4096; })),
+                new Case("jobs[1].size", "jobs[1].size = 1000", job(j -> j.size = 1000)),
+                new Case("jobs[1].size", "jobs[1].size = 1125899906843136", job(j -> j.size = (1L << 50) + 512)));
+    }
+
+    private static List<JobDraft> seventeenJobs() {
+        List<JobDraft> jobs = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            jobs.add(new JobDraft());
+        }
+        return jobs;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachRuleNamesItsFieldValueAndRange() {
+        return cases().stream().map(c -> dynamicTest(c.field() + ": " + c.message(), () -> {
+            ScenarioDraft d = new ScenarioDraft();
+            c.change().accept(d);
+            List<Problem> problems = ScenarioValidator.validate(d.build());
+            assertEquals(List.of(c.field()), problems.stream().map(Problem::field).toList(), problems.toString());
+            assertTrue(problems.get(0).message().contains(c.message()), problems.get(0).message());
+            assertTrue(problems.get(0).message().startsWith(c.field() + " = "), problems.get(0).message());
+            assertFalse(problems.get(0).tooLarge());
+        }));
+    }
+
+    @Test
+    void theEdgesOfEachRangeAreAllowed() {
+        ScenarioDraft d = new ScenarioDraft();
+        d.cpus = 64;
+        d.hwQueues = 64;
+        d.queueDepth = 10240;
+        d.reservedTags = 10239;
+        d.device.maxSectors = 1024;
+        d.device.completionNs = 1_000_000_000;
+        JobDraft j = new JobDraft();
+        j.bs = 1 << 19;
+        j.size = 1L << 50;
+        j.iodepth = 1024;
+        j.name = "a".repeat(32);
+        j.cpus = List.of(63, 0);
+        d.jobs = List.of(j);
+        assertEquals(List.of(), ScenarioValidator.validate(d.build()));
+    }
+
+    @Test
+    void moreThanTwoMillionBiosIsTooLargeNotInvalid() {
+        ScenarioDraft d = new ScenarioDraft();
+        d.cpus = 64;
+        JobDraft j = new JobDraft();
+        j.ios = 31_251;
+        d.jobs = List.of(j);
+        List<Problem> problems = ScenarioValidator.validate(d.build());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).tooLarge());
+        assertTrue(problems.get(0).message().startsWith("jobs = 2000064: the run would submit 2000064 bios"));
+        assertTrue(assertThrows(ScenarioRejected.class, () -> ScenarioValidator.require(d.build())).tooLarge());
+        j.ios = 31_250;
+        assertEquals(List.of(), ScenarioValidator.validate(d.build()));
+    }
+
+    @Test
+    void onlyTheCpusAJobRunsOnCountTowardsTheBound() {
+        ScenarioDraft d = new ScenarioDraft();
+        d.cpus = 64;
+        JobDraft j = new JobDraft();
+        j.ios = 1_000_000;
+        j.cpus = Arrays.asList(0, 1);
+        d.jobs = List.of(j);
+        assertEquals(List.of(), ScenarioValidator.validate(d.build()));
+        j.cpus = Arrays.asList(0, 1, 2);
+        assertTrue(ScenarioValidator.validate(d.build()).get(0).tooLarge());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        ScenarioDraft d = new ScenarioDraft();
+        d.cpus = 0;
+        d.device.irqMode = "msi";
+        ScenarioRejected e = assertThrows(ScenarioRejected.class, () -> ScenarioValidator.require(d.build()));
+        assertEquals(List.of("cpus", "device.irqMode"), e.problems().stream().map(Problem::field).toList());
+        assertEquals(e.problems().get(0).message(), e.getMessage());
+        assertFalse(e.tooLarge());
+    }
+
+    @Test
+    void requireReturnsAValidScenarioUnchanged() {
+        Scenario s = ScenarioDefaults.scenario();
+        assertSame(s, ScenarioValidator.require(s));
+    }
+}

@@ -1,0 +1,105 @@
+package org.blkflow.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.blkflow.scenario.Problem;
+import org.blkflow.scenario.RandomScenarios;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioDefaults;
+import org.blkflow.scenario.ScenarioRejected;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ScenarioJsonTest {
+
+    private static final JsonMapper JSON = new JsonMapper();
+
+    private static Scenario read(String json) {
+        return ScenarioJson.read(JSON.readTree(json));
+    }
+
+    private static Problem only(String json) {
+        ScenarioRejected e = assertThrows(ScenarioRejected.class, () -> read(json));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        return e.problems().get(0);
+    }
+
+    @Test
+    void anEmptyObjectIsTheDefaultScenario() {
+        assertEquals(ScenarioDefaults.scenario(), read("{}"));
+    }
+
+    @Test
+    void nullMeansAbsent() {
+        assertEquals(ScenarioDefaults.scenario(), read("{\"cpus\":null,\"mapping\":null,\"device\":null}"));
+    }
+
+    @Test
+    void writingThenReadingGivesTheSameScenario() {
+        RandomScenarios scenarios = new RandomScenarios(7);
+        for (int i = 0; i < 300; i++) {
+            Scenario s = scenarios.next();
+            JsonNode written = ScenarioJsonWriter.write(s);
+            assertEquals(s, ScenarioJson.read(JSON.readTree(written.toString())), written.toString());
+        }
+    }
+
+    @Test
+    void keywordsAndListsAreWrittenAsTheUserWouldWriteThem() {
+        Scenario s = read("{\"hwQueues\":2,\"mapping\":[0,0,1,1],\"jobs\":[{\"cpus\":[2,3]},{}]}");
+        JsonNode written = ScenarioJsonWriter.write(s);
+        assertEquals("[0,0,1,1]", written.get("mapping").toString());
+        assertEquals("[2,3]", written.get("jobs").get(0).get("cpus").toString());
+        assertEquals("all", written.get("jobs").get(1).get("cpus").stringValue());
+        assertEquals("kernel", ScenarioJsonWriter.write(ScenarioDefaults.scenario()).get("mapping").stringValue());
+        assertEquals(List.of("name", "seed", "mode", "cpus", "hwQueues", "queueDepth", "reservedTags", "mapping",
+                "merging", "device", "jobs"), List.copyOf(written.propertyNames()));
+    }
+
+    @Test
+    void aWrongTypeNamesThePathTheValueAndTheType() {
+        Problem p = only("{\"cpus\":\"4\"}");
+        assertEquals("cpus", p.field());
+        assertEquals("cpus = \"4\": must be a whole number", p.message());
+        assertEquals("jobs[0].bs = 4.5: must be a whole number", only("{\"jobs\":[{\"bs\":4.5}]}").message());
+        assertEquals("merging", only("{\"merging\":1}").field());
+        assertEquals("device.irqMode = 2: must be a string", only("{\"device\":{\"irqMode\":2}}").message());
+        assertTrue(only("{\"cpus\":99999999999}").message().endsWith("fits in 32 bits"));
+        assertEquals("jobs[0].cpus[1]", only("{\"jobs\":[{\"cpus\":[0,\"x\"]}]}").field());
+        assertEquals("jobs", only("{\"jobs\":{}}").field());
+        assertEquals("jobs[0]", only("{\"jobs\":[3]}").field());
+        assertEquals("(body)", only("[1,2]").field());
+    }
+
+    @Test
+    void unknownFieldsAreRefusedAtEveryDepth() {
+        Problem top = only("{\"cpu\":4}");
+        assertEquals("cpu", top.field());
+        assertTrue(top.message().contains("unknown field; allowed: name, seed, mode, cpus"), top.message());
+        assertEquals("device.latency", only("{\"device\":{\"latency\":5}}").field());
+        Problem job = only("{\"jobs\":[{},{\"iodpeth\":4}]}");
+        assertEquals("jobs[1].iodpeth", job.field());
+        assertTrue(job.message().contains("allowed: name, cpus, rw"), job.message());
+    }
+
+    @Test
+    void keywordFieldsAcceptOnlyTheirKeyword() {
+        assertNull(read("{\"mapping\":\"kernel\"}").mapping());
+        assertNull(read("{\"jobs\":[{\"cpus\":\"all\"}]}").jobs().get(0).cpus());
+        assertEquals("mapping = \"random\": must be \"kernel\" or a list with one hctx per CPU",
+                only("{\"mapping\":\"random\"}").message());
+        assertEquals("jobs[0].cpus", only("{\"jobs\":[{\"cpus\":\"some\"}]}").field());
+    }
+
+    @Test
+    void everyShapeProblemIsReportedTogether() {
+        ScenarioRejected e = assertThrows(ScenarioRejected.class,
+                () -> read("{\"cpus\":\"x\",\"seed\":true,\"jobs\":[{\"rw\":1}],\"extra\":0}"));
+        assertEquals(List.of("extra", "seed", "cpus", "jobs[0].rw"), e.problems().stream().map(Problem::field).toList());
+    }
+}
