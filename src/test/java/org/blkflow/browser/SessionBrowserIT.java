@@ -120,6 +120,9 @@ class SessionBrowserIT {
         page.setField("mapping", "kernel");
         page.one("#editor [data-action='load']").click();
         page.waitFor(d -> page.all("#outline [data-queue^='ctx:']").size() == 6);
+        assertEquals(4, page.all("#outline [data-queue^='hctx:']").size());
+        assertEquals("3", page.one("#outline g.hctx[data-idle='true']").getAttribute("data-hctx"));
+        page.screenshot("six-cpus-four-hctx-editor");
         String href = page.one("[data-role='share-link']").getAttribute("href");
         assertTrue(href.contains("cpus=6") && href.contains("hw=4"), href);
 
