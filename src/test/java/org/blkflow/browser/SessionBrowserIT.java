@@ -94,6 +94,26 @@ class SessionBrowserIT {
     }
 
     @Test
+    void playingAtFullSpeedKeepsEveryTransitionInTheLogAndTheCounters() throws Exception {
+        page = open(profile, "/");
+        page.script("const s = document.querySelector('[data-role=speed]'); s.value = s.max;"
+                + "s.dispatchEvent(new Event('input'));");
+        page.action("play");
+        page.waitFor(d -> page.one("#controls [data-role='status']").getText().contains("finished"));
+        long steps = ((Number) page.script("return window.blkflow.session.state.step")).longValue();
+        assertTrue(steps > 100, "figure1 runs more than 100 transitions, got " + steps);
+        assertEquals(steps, ((Number) page.script("return window.blkflow.session.log.length")).longValue());
+        assertEquals(String.valueOf(steps - 1), page.logSeqs().get(page.logSeqs().size() - 1));
+        long completions = ((Number) page.script(
+                "return window.blkflow.session.log.entries.filter(e => e.t.action === 'C').length")).longValue();
+        page.waitFor(d -> String.valueOf(completions).equals(page.one("[data-counter='completed']").getText()));
+        assertTrue(page.all("#outline rect.rq[data-request-id]").isEmpty(), "a finished run leaves no request");
+        page.script("window.scrollTo(0, document.body.scrollHeight)");
+        page.screenshot("finished-run-bottom");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
     void aSharedLinkOpensOnTheSameStepWithTheSameLogAndPicture() {
         page = open(profile, "/");
         WebElement go = page.one("#controls [data-role='goto']");
