@@ -34,3 +34,8 @@ test('every kind of the protocol has its own words, and unknown kinds still say 
   assert.match(narrate(t({ kind: 'mystery', fn: 'foo' })), /mystery \(foo\)/);
   assert.match(narrate(t({ kind: 'unplug', count: 1 })), /1 request go/);
 });
+
+test('an IPI goes from the completing CPU to the submitting one, a deferred run names its kblockd CPU', () => {
+  assert.match(narrate(t({ kind: 'ipi', cpu: 3, ctx: 1 })), /^CPU 3 sends .* by IPI to CPU 1, which submitted it/);
+  assert.match(narrate(t({ kind: 'run_async', count: 5 })), /to kblockd on CPU 5/);
+});
