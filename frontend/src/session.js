@@ -28,7 +28,7 @@ export function createSession() {
     state(msg) {
       s.status = { step: msg.step, playing: msg.playing, finished: msg.finished, reason: msg.reason };
       if (msg.snapshot && s.loaded && msg.step !== s.state?.step) landOn(s, msg);
-      if (msg.reason === 'reset' || msg.reason === 'load') s.oops = null;
+      if (['reset', 'load', 'seek'].includes(msg.reason)) s.oops = null;
     },
     stats(msg) { s.stats = msg.stats; },
     oops(msg) { s.oops = msg; s.status = { ...s.status, playing: false }; },
