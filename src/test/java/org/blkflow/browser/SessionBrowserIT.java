@@ -190,6 +190,32 @@ class SessionBrowserIT {
     }
 
     @Test
+    void aBackMergedBioDisappearsIntoItsPluggedRequest() throws Exception {
+        page = open(profile, "/");
+        new org.openqa.selenium.support.ui.Select(page.one("#editor [data-role='presets']")).selectByValue("plug-merge");
+        page.waitFor(d -> "plug-merge".equals(page.script(
+                "return document.querySelector('#editor [data-role=presets]').value")) && page.step() == 0
+                && page.all("#outline [data-queue^='hctx:']").size() == 1);
+        Map<String, Object> merge = null;
+        for (int k = 1; merge == null && k < 100; k++) {
+            page.action("step");
+            page.waitForStep(k);
+            if ("backmerge".equals(page.last().get("kind"))) merge = page.last();
+        }
+        assertNotNull(merge, "plug-merge never back-merged");
+        Object bio = merge.get("bio");
+        Object req = merge.get("req");
+        page.waitFor(d -> page.all("#outline circle.bio[data-bio-id='" + bio + "']").isEmpty());
+        assertTrue(page.placeOfRequest(req).startsWith("plug:"), page.placeOfRequest(req));
+        page.script("document.querySelector(`#outline rect.rq[data-request-id='${arguments[0]}']`)"
+                + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))", req);
+        page.waitFor(d -> ("req:" + req).equals(page.one("#inspector").getAttribute("data-selected")));
+        assertTrue(page.one("#inspector").getText().contains(String.valueOf(bio)));
+        page.screenshot("plug-merge");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
     void anInvalidFieldShowsTheServersMessageBesideIt() {
         page = open(profile, "/");
         page.setField("jobs[0].bs", "1000");
