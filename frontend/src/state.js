@@ -1,11 +1,13 @@
 // The browser's copy of where every live bio and request is, rebuilt only from the server's messages.
 // applyTransition is pure: it returns a new state and never touches the one it was given.
 // applyTransitions clones once per batch, so a burst of thousands of transitions costs one copy.
-import { emptyHistogram, addSample } from './histogram.js';
+import { emptyHistogram } from './histogram.js';
+import { emptyCounters, count, recordLatency, sampleTimeline } from './tallies.js';
+
+export { countCompletion } from './tallies.js';
 
 // Moves of a bio: they may name the request the bio joins, but the bio is what moves.
 const BIO_KINDS = new Set(['queue', 'getrq', 'sleeprq', 'wake', 'backmerge', 'frontmerge', 'bio_end']);
-const TIMELINE_MAX = 2000;
 
 export const key = (type, id) => `${type}:${id}`;
 
@@ -27,13 +29,6 @@ export function initialState(loaded) {
     d2c: emptyHistogram(),
     throughput: { width: 1000, bins: [] },
     timeline: { every: 1, samples: [] },
-  };
-}
-
-function emptyCounters() {
-  return {
-    queued: 0, backMerges: 0, frontMerges: 0, plugs: 0, unplugs: 0, inserts: 0, issues: 0,
-    requeues: 0, tagSleeps: 0, completed: 0, freed: 0, runs: 0, stops: 0, ipis: 0,
   };
 }
 
@@ -197,34 +192,7 @@ function stamp(s, item, t) {
   if (!letter) return;
   if (item.type === 'bio') { if (letter === 'G') item.times.G = t.t; return; }
   item.times[letter] = t.t;
-  if (letter === 'C') recordLatency(s, item, t.t);
-}
-
-/** Like btt, every bio of the request gives one Q2C and one D2C sample. */
-function recordLatency(s, rq, now) {
-  countCompletion(s.throughput, now);
-  for (const id of rq.bios) {
-    const bio = s.items.get(key('bio', id));
-    const q = bio && bio.times.Q !== undefined ? bio.times.Q : rq.times.Q;
-    if (q !== undefined) addSample(s.q2c, now - q);
-    if (rq.times.D !== undefined) addSample(s.d2c, now - rq.times.D);
-  }
-}
-
-const THROUGHPUT_BINS = 200;
-
-/** Completions per time bin; bins double in width when the run outgrows them, so the copy stays small. */
-export function countCompletion(tp, now) {
-  let i = Math.floor(now / tp.width);
-  while (i >= THROUGHPUT_BINS) {
-    const merged = [];
-    for (let j = 0; j < tp.bins.length; j += 2) merged.push((tp.bins[j] || 0) + (tp.bins[j + 1] || 0));
-    tp.bins = merged;
-    tp.width *= 2;
-    i = Math.floor(now / tp.width);
-  }
-  while (tp.bins.length <= i) tp.bins.push(0);
-  tp.bins[i]++;
+  if (letter === 'C') recordLatency(s, item, t.t, id => s.items.get(key('bio', id)));
 }
 
 function hctxEffects(s, t) {
@@ -235,29 +203,6 @@ function hctxEffects(s, t) {
   }
   if (t.kind === 'run_queue' && h) h.runs++;
   for (const x of s.hctxs) x.dispatched = (s.places.get(`hctx:${x.hctx}`) || []).length;
-}
-
-const COUNTED = {
-  queue: 'queued', backmerge: 'backMerges', frontmerge: 'frontMerges', unplug: 'unplugs',
-  insert: 'inserts', issue: 'issues', requeue: 'requeues', sleeprq: 'tagSleeps', complete: 'completed',
-  free: 'freed', run_queue: 'runs', stop: 'stops', ipi: 'ipis',
-};
-
-function count(s, t) {
-  const name = COUNTED[t.kind];
-  if (name) s.counters[name]++;
-  if (t.kind === 'plug' && t.action === 'P') s.counters.plugs++;
-}
-
-/** Keeps at most TIMELINE_MAX samples by halving the resolution whenever the buffer fills. */
-function sampleTimeline(s) {
-  const tl = s.timeline;
-  if (s.step % tl.every !== 0) return;
-  tl.samples.push({ step: s.step, t: s.t, used: s.hctxs.map(h => h.tagsUsed) });
-  if (tl.samples.length >= TIMELINE_MAX) {
-    tl.samples = tl.samples.filter((_, i) => i % 2 === 1);
-    tl.every *= 2;
-  }
 }
 
 export function listOf(s, place) {
