@@ -12,7 +12,6 @@ export function emptyCounters() {
   };
 }
 
-
 const COUNTED = {
   queue: 'queued', backmerge: 'backMerges', frontmerge: 'frontMerges', unplug: 'unplugs',
   insert: 'inserts', issue: 'issues', requeue: 'requeues', sleeprq: 'tagSleeps', complete: 'completed',
@@ -25,7 +24,6 @@ export function count(s, t) {
   if (t.kind === 'plug' && t.action === 'P') s.counters.plugs++;
 }
 
-
 /** Like btt, every bio of the request gives one Q2C and one D2C sample. */
 export function recordLatency(s, rq, now, bioOf) {
   countCompletion(s.throughput, now);
@@ -36,7 +34,6 @@ export function recordLatency(s, rq, now, bioOf) {
     if (rq.times.D !== undefined) addSample(s.d2c, now - rq.times.D);
   }
 }
-
 
 const THROUGHPUT_BINS = 200;
 
@@ -53,7 +50,6 @@ export function countCompletion(tp, now) {
   while (tp.bins.length <= i) tp.bins.push(0);
   tp.bins[i]++;
 }
-
 
 /** Keeps at most TIMELINE_MAX samples by halving the resolution whenever the buffer fills. */
 export function sampleTimeline(s) {
