@@ -6,6 +6,11 @@ import java.util.SplittableRandom;
  * The discrete-event core: the only place virtual time advances. Events run in (time, sequence)
  * order, so two events at the same nanosecond always run in the order they were scheduled, and the
  * whole run depends on nothing but the scenario and the seed.
+ *
+ * <p>Inside an event, work that costs CPU time moves the clock forward ({@link #advance}); the
+ * event's effects are stamped with the time at which each happened. Such an event may thus end
+ * later than the next queued event starts; observers get the effects in time order all the same
+ * because they read them through an outbox released by {@link #nextEventTime()}.
  */
 public final class Simulation {
 
@@ -35,6 +40,22 @@ public final class Simulation {
     public void at(long timeNs, Runnable action) {
         if (timeNs < now) throw new IllegalArgumentException("time " + timeNs + " is before now " + now);
         queue.add(timeNs, action);
+    }
+
+    /** Spends {@code ns} of the running event's CPU time. */
+    public void advance(long ns) {
+        if (ns < 0) throw new IllegalArgumentException("negative cost " + ns);
+        now += ns;
+    }
+
+    /** Waits (spinning, or for a lock) until {@code timeNs}; never goes back. */
+    public void advanceTo(long timeNs) {
+        if (timeNs > now) now = timeNs;
+    }
+
+    /** When the next queued event starts; nothing stamped later than this can appear before it. */
+    public long nextEventTime() {
+        return queue.isEmpty() ? Long.MAX_VALUE : queue.peekTime();
     }
 
     /** Runs the next event; false when nothing is left to run. */

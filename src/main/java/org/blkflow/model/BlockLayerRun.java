@@ -1,7 +1,9 @@
 package org.blkflow.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.blkflow.engine.Cpu;
+import org.blkflow.engine.Lock;
 import org.blkflow.engine.LockStat;
 import org.blkflow.engine.Simulation;
 import org.blkflow.scenario.Scenario;
@@ -20,6 +22,7 @@ public final class BlockLayerRun {
     private final HardwareQueue[] hctxs;
     private final int[] cpuToHctx;
     private final SnapshotTracker tracker;
+    private final Machine machine;
     private long steps;
     private long now;
     private boolean finished;
@@ -42,8 +45,10 @@ public final class BlockLayerRun {
         for (int h = 0; h < hctxs.length; h++) {
             hctxs[h] = new HardwareQueue(h, new TagSet(scenario.queueDepth(), scenario.reservedTags()));
         }
-        Machine machine = new Machine(sim, emit, cpus(scenario.cpus()), softwareQueues(scenario), hctxs,
-                scenario.merging());
+        machine = new Machine(sim, emit, cpus(scenario.cpus()), softwareQueues(scenario), hctxs,
+                scenario.merging(), scenario.costs());
+        for (SoftwareQueue ctx : machine.ctxs) ctx.lock = machine.newLock("ctx[" + ctx.cpu + "]->lock");
+        for (HardwareQueue hctx : hctxs) hctx.lock = machine.newLock("hctx[" + hctx.index + "]->lock");
         Workload workload = wire(machine, scenario);
         tracker = snapshots ? new SnapshotTracker(hctxs.length, scenario.queueDepth()) : null;
         workload.start();
@@ -53,10 +58,10 @@ public final class BlockLayerRun {
     public Transition next() {
         if (failure != null) throw failure;
         try {
-            while (emit.isEmpty() && sim.step()) {
-                // each event may emit any number of transitions, or none
+            Transition t = emit.release(sim.nextEventTime());
+            while (t == null && sim.step()) {
+                t = emit.release(sim.nextEventTime());
             }
-            Transition t = emit.poll();
             if (t == null) {
                 finish();
                 return null;
@@ -93,7 +98,9 @@ public final class BlockLayerRun {
     /** Where every live bio and request is after the transitions delivered so far. */
     /** lockstat's figures for every lock the run modelled, in a stable order. */
     public List<LockStat> lockStats() {
-        return List.of();
+        List<LockStat> stats = new ArrayList<>();
+        for (Lock lock : machine.locks) stats.add(lock.stat());
+        return stats;
     }
 
     public Snapshot snapshot() {
@@ -108,7 +115,7 @@ public final class BlockLayerRun {
     }
 
     private Workload wire(Machine m, Scenario scenario) {
-        Merging merging = new Merging(emit, scenario.device().maxSectors(), scenario.device().maxSegments());
+        Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
         QueueRunner runner = new QueueRunner(m);
         Completion completion = new Completion(m);
         NullBlk driver = new NullBlk(m, scenario.device(), completion, runner);

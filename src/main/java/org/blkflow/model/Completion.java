@@ -35,11 +35,15 @@ final class Completion {
         }
         m.emit.request(TransitionKind.IPI, null, "__blk_mq_complete_request", cpu, actor, rq,
                 Place.device(rq.hctx.index), Place.device(rq.hctx.index));
-        m.on(submitter, () -> endIo(rq, submitter, Actor.interrupt(submitter)));
+        m.on(submitter, () -> {
+            m.charge(m.costs.ipiNs());
+            endIo(rq, submitter, Actor.interrupt(submitter));
+        });
     }
 
     /** blk_mq_end_io(): blk_update_request (C, bio_endio for each bio), then blk_mq_free_request. */
     void endIo(Request rq, int cpu, Actor actor) {
+        m.charge(m.costs.completeNs());
         rq.started = false;
         m.emit.request(TransitionKind.COMPLETE, "C", "blk_update_request", cpu, actor, rq,
                 Place.device(rq.hctx.index), Place.DONE);
@@ -54,7 +58,7 @@ final class Completion {
 
     /** blk_mq_free_request() → blk_mq_put_tag(): the hint moves to the freed tag; batches wake. */
     void free(Request rq, Place from, int cpu, Actor actor) {
-        List<Task> woken = rq.hctx.tags.release(rq.tag);
+        List<Task> woken = rq.hctx.tags.release(rq.tag, m.sim.now());
         rq.ctx.lastTag = rq.tag;
         m.emit.request(TransitionKind.FREE, null, "blk_mq_free_request", cpu, actor, rq, from, Place.NONE);
         for (Task task : woken) {

@@ -3,6 +3,7 @@ package org.blkflow.model;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.blkflow.engine.Lock;
 
 /** struct blk_mq_hw_ctx: the hardware dispatch queue facing the device. */
 final class HardwareQueue {
@@ -23,6 +24,8 @@ final class HardwareQueue {
     boolean runPending;
     /** Requests the device holds for this queue (for a ring-limited device). */
     int inDevice;
+    /** hctx->lock: guards hctx->dispatch. */
+    Lock lock;
     private int nextCpu = -1;
     private int nextCpuBatch = CPU_WORK_BATCH;
 

@@ -13,12 +13,14 @@ final class Merging {
     /** blk_mq_attempt_merge() looks at no more than this many requests from the ctx's tail. */
     static final int CTX_MERGE_SCAN = 8;
 
+    private final Machine m;
     private final Emitter emit;
     private final int maxSectors;
     private final int maxSegments;
 
-    Merging(Emitter emit, int maxSectors, int maxSegments) {
-        this.emit = emit;
+    Merging(Machine m, int maxSectors, int maxSegments) {
+        this.m = m;
+        this.emit = m.emit;
         this.maxSectors = maxSectors;
         this.maxSegments = maxSegments;
     }
@@ -33,6 +35,7 @@ final class Merging {
         for (int i = list.size() - 1; i >= 0; i--) {
             Request rq = list.get(i);
             count++;
+            m.charge(m.costs.mergeAttemptNs());
             if (!mergeOk(rq, bio)) continue;
             if (rq.end() == bio.sector && attemptBack(rq, bio, task)) return -1;
             if (rq.sector == bio.end() && attemptFront(rq, bio, task)) return -1;
@@ -49,6 +52,7 @@ final class Merging {
         var it = ctx.rqList.descendingIterator();
         while (it.hasNext() && checked++ < CTX_MERGE_SCAN) {
             Request rq = it.next();
+            m.charge(m.costs.mergeAttemptNs());
             if (!mergeOk(rq, bio)) continue;
             if (rq.end() == bio.sector) return attemptBack(rq, bio, task);
             if (rq.sector == bio.end()) return attemptFront(rq, bio, task);

@@ -34,6 +34,7 @@ final class NullBlk {
 
     /** null_queue_rq(). */
     Status queueRq(HardwareQueue hctx, Request rq, int cpu, Actor actor) {
+        m.charge(m.costs.driverNs());
         if (device.slots() > 0 && hctx.inDevice >= device.slots()) {
             hctx.stopped = true;
             m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_mq_stop_hw_queue", cpu, actor, -1, hctx, -1);
@@ -67,6 +68,7 @@ final class NullBlk {
 
     /** null_cmd_timer_expired(): the whole batch completes here, with no IPI. */
     private void timerExpired(int cpu) {
+        m.charge(m.costs.irqNs());
         List<Request> batch = new ArrayList<>(timerLists.get(cpu));
         timerLists.get(cpu).clear();
         Actor irq = Actor.interrupt(cpu);

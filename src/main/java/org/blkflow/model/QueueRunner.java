@@ -33,6 +33,7 @@ final class QueueRunner {
         hctx.runPending = true;
         m.emit.queue(TransitionKind.RUN_ASYNC, null, "kblockd_schedule_delayed_work", cpu, actor, -1, hctx, target);
         m.on(target, () -> {
+            m.charge(m.costs.switchNs());
             hctx.runPending = false;
             runNow(hctx, target, Actor.kworker(target));
         });
@@ -46,7 +47,11 @@ final class QueueRunner {
         if (hctx.stopped) return;
         m.emit.queue(TransitionKind.RUN_QUEUE, null, "__blk_mq_run_hw_queue", cpu, actor, -1, hctx, -1);
         ArrayDeque<Request> list = flushBusyCtxs(hctx, cpu, actor);
-        while (!hctx.dispatch.isEmpty()) list.addFirst(hctx.dispatch.pollLast());
+        if (!hctx.dispatch.isEmpty()) {
+            hctx.lock.lock(cpu, "__blk_mq_run_hw_queue");
+            while (!hctx.dispatch.isEmpty()) list.addFirst(hctx.dispatch.pollLast());
+            hctx.lock.unlock();
+        }
         while (!list.isEmpty()) {
             Request rq = list.poll();
             start(rq, Place.hctx(hctx.index), cpu, actor);
@@ -56,11 +61,16 @@ final class QueueRunner {
                 break;
             }
         }
-        hctx.dispatch.addAll(list);
+        if (!list.isEmpty()) {
+            hctx.lock.lock(cpu, "__blk_mq_run_hw_queue");
+            hctx.dispatch.addAll(list);
+            hctx.lock.unlock();
+        }
     }
 
     /** blk_mq_start_request(): STARTED, the timeout armed, and D in the trace. */
     void start(Request rq, Place from, int cpu, Actor actor) {
+        m.charge(m.costs.dispatchNs());
         rq.started = true;
         m.emit.request(TransitionKind.ISSUE, "D", "blk_mq_start_request", cpu, actor, rq, from,
                 Place.driver(rq.hctx.index));
@@ -89,11 +99,13 @@ final class QueueRunner {
         for (SoftwareQueue ctx : hctx.ctxs) {
             if (!hctx.pending[ctx.indexHw]) continue;
             hctx.pending[ctx.indexHw] = false;
+            ctx.lock.lock(cpu, "flush_busy_ctxs");
             for (Request rq = ctx.rqList.poll(); rq != null; rq = ctx.rqList.poll()) {
                 m.emit.request(TransitionKind.CTX_FLUSH, null, "flush_busy_ctxs", cpu, actor, rq,
                         Place.ctx(ctx.cpu), Place.hctx(hctx.index));
                 list.add(rq);
             }
+            ctx.lock.unlock();
         }
         return list;
     }

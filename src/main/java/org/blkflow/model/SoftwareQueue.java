@@ -1,6 +1,7 @@
 package org.blkflow.model;
 
 import java.util.ArrayDeque;
+import org.blkflow.engine.Lock;
 
 /** struct blk_mq_ctx: the per-CPU software staging queue facing the submitting CPUs. */
 final class SoftwareQueue {
@@ -12,6 +13,8 @@ final class SoftwareQueue {
     final ArrayDeque<Request> rqList = new ArrayDeque<>();
     /** ctx->last_tag: where the next tag search on this CPU starts. */
     int lastTag;
+    /** ctx->lock: guards rq_list against the submitting CPU and the hctx runs that drain it. */
+    Lock lock;
 
     SoftwareQueue(int cpu, HardwareQueue hctx, int indexHw, int lastTag) {
         this.cpu = cpu;

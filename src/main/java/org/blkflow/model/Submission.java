@@ -43,6 +43,7 @@ final class Submission {
     boolean submit(Task task, Bio bio) {
         m.emit.bio(TransitionKind.QUEUE, "Q", "generic_make_request_checks", task.cpu, task.actor, bio, null,
                 null, Place.NONE, Place.task(task.cpu));
+        m.charge(m.costs.makeRequestNs());
         return m.hctxs.length == 1 ? sqMakeRequest(task, bio) : mqMakeRequest(task, bio);
     }
 
@@ -55,7 +56,7 @@ final class Submission {
             if (requestCount < 0) return true;
         }
         Request rq = mapRequest(task, bio);
-        if (rq == null) return sleepUntilTag(task, bio, requestCount);
+        if (rq == null) return noTag(task, bio, requestCount);
         sqAfterMap(task, bio, rq, requestCount);
         return true;
     }
@@ -71,6 +72,7 @@ final class Submission {
                 action = "P";
             }
             task.plug.mqList.add(rq);
+            m.charge(m.costs.insertNs());
             m.emit.request(TransitionKind.PLUG, action, "blk_sq_make_request", task.cpu, task.actor, rq,
                     Place.task(task.cpu), Place.plug(task.cpu));
             return;
@@ -81,7 +83,7 @@ final class Submission {
     /** blk_mq_make_request(): no plugging; sync I/O is issued to the driver at once. */
     private boolean mqMakeRequest(Task task, Bio bio) {
         Request rq = mapRequest(task, bio);
-        if (rq == null) return sleepUntilTag(task, bio, 0);
+        if (rq == null) return noTag(task, bio, 0);
         mqAfterMap(task, bio, rq);
         return true;
     }
@@ -103,17 +105,20 @@ final class Submission {
      */
     private boolean mergeQueueIo(Task task, Request rq, Bio bio) {
         SoftwareQueue ctx = rq.ctx;
-        if (m.merging && rq.bios.isEmpty() && merging.attemptCtxMerge(ctx, bio, task)) {
-            completion.free(rq, Place.task(task.cpu), task.cpu, task.actor);
-            return true;
+        ctx.lock.lock(task.cpu, "blk_mq_merge_queue_io");
+        boolean merged = m.merging && rq.bios.isEmpty() && merging.attemptCtxMerge(ctx, bio, task);
+        if (!merged) {
+            if (rq.bios.isEmpty()) rq.takeFirstBio(bio);
+            insert(rq, Place.task(task.cpu), task.cpu, task.actor);
         }
-        if (rq.bios.isEmpty()) rq.takeFirstBio(bio);
-        insert(rq, Place.task(task.cpu), task.cpu, task.actor);
-        return false;
+        ctx.lock.unlock();
+        if (merged) completion.free(rq, Place.task(task.cpu), task.cpu, task.actor);
+        return merged;
     }
 
-    /** __blk_mq_insert_request(): I, tail of ctx->rq_list, the ctx marked pending in its hctx. */
+    /** __blk_mq_insert_request() with ctx->lock held: I, tail of ctx->rq_list, the ctx marked pending. */
     private void insert(Request rq, Place from, int cpu, Actor actor) {
+        m.charge(m.costs.insertNs());
         rq.ctx.rqList.add(rq);
         rq.hctx.markPending(rq.ctx);
         m.emit.request(TransitionKind.INSERT, "I", "__blk_mq_insert_request", cpu, actor, rq, from,
@@ -132,7 +137,8 @@ final class Submission {
     private Request allocRequest(Task task, Bio bio, Place from) {
         SoftwareQueue ctx = m.ctxs[task.cpu];
         HardwareQueue hctx = ctx.hctx;
-        int tag = hctx.tags.find(ctx.lastTag);
+        m.charge(m.costs.allocRequestNs());
+        int tag = hctx.tags.find(ctx.lastTag, m.sim.now());
         if (tag < 0) return null;
         Request rq = new Request(nextRequestId++, ctx, hctx, tag, bio);
         hctx.tags.assign(tag, rq);
@@ -140,6 +146,32 @@ final class Submission {
         m.emit.bio(TransitionKind.TAG_GET, null, "blk_mq_get_tag", task.cpu, task.actor, bio, rq, hctx,
                 from, Place.task(task.cpu));
         return rq;
+    }
+
+    /**
+     * No tag free at this path's time. If this path has run ahead of work that other CPUs started
+     * earlier (which may free tags before now), it first lets that work happen and looks again at
+     * the same time; only a tag shortage that is real at this time leads to S and a sleep.
+     * True when the bio got its request and went on, false when the task waits.
+     */
+    private boolean noTag(Task task, Bio bio, int requestCount) {
+        task.pendingBio = bio;
+        task.pendingRequestCount = requestCount;
+        if (m.sim.nextEventTime() < m.sim.now()) {
+            m.on(task.cpu, () -> retryAfterEarlierWork(task));
+            return false;
+        }
+        return sleepUntilTag(task, bio, requestCount);
+    }
+
+    /** Everything that started before this time has run now: a shortage found now is real. */
+    private void retryAfterEarlierWork(Task task) {
+        Bio bio = task.pendingBio;
+        Request rq = allocRequest(task, bio, Place.task(task.cpu));
+        boolean going = rq != null;
+        if (going) continueAfterMap(task, bio, rq);
+        else going = sleepUntilTag(task, bio, task.pendingRequestCount);
+        if (going) workload.resume(task);
     }
 
     /**
@@ -159,23 +191,42 @@ final class Submission {
             return true;
         }
         if (task.plug != null && !task.plug.isEmpty()) flushPlug(task, true);
-        hctx.tags.sleep(task);
+        m.charge(m.costs.switchNs());
+        sleep(task, hctx);
         return false;
     }
 
     /** The woken task looks for a tag again; on failure it goes back to sleep without a new S. */
     void retryAfterWake(Task task) {
+        m.charge(m.costs.switchNs());
         Bio bio = task.pendingBio;
         HardwareQueue hctx = m.ctxs[task.cpu].hctx;
         Request rq = allocRequest(task, bio, Place.task(task.cpu));
         if (rq == null) {
             m.emit.bio(TransitionKind.SLEEP, null, "bt_get", task.cpu, task.actor, bio, null, hctx,
                     Place.task(task.cpu), Place.tagWait(hctx.index));
-            hctx.tags.sleep(task);
+            sleep(task, hctx);
             return;
         }
         continueAfterMap(task, bio, rq);
         workload.resume(task);
+    }
+
+    /**
+     * Sleeps on a tag wait queue. A tag that work on another CPU frees at a later time than this
+     * path runs is still busy now, but its free would find this sleeper: that wakeup is arranged here.
+     */
+    private void sleep(Task task, HardwareQueue hctx) {
+        hctx.tags.sleep(task);
+        long sleep = ++task.sleeps;
+        long freeAt = hctx.tags.earliestRelease();
+        if (freeAt == Long.MAX_VALUE) return;
+        m.sim.at(Math.max(freeAt, m.sim.now()), () -> {
+            if (task.sleeps != sleep || !hctx.tags.cancel(task)) return;
+            m.emit.bio(TransitionKind.WAKE, null, "bt_clear_tag", task.cpu, Actor.interrupt(task.cpu),
+                    task.pendingBio, null, hctx, Place.tagWait(hctx.index), Place.task(task.cpu));
+            m.on(task.cpu, () -> retryAfterWake(task));
+        });
     }
 
     private void continueAfterMap(Task task, Bio bio, Request rq) {
@@ -205,7 +256,9 @@ final class Submission {
             while (j < list.size() && list.get(j).ctx == ctx) j++;
             m.emit.queue(TransitionKind.UNPLUG, fromSchedule ? "UT" : "U", "blk_mq_insert_requests", task.cpu,
                     task.actor, ctx.cpu, ctx.hctx, j - i);
+            ctx.lock.lock(task.cpu, "blk_mq_insert_requests");
             for (int k = i; k < j; k++) insert(list.get(k), Place.plug(task.cpu), task.cpu, task.actor);
+            ctx.lock.unlock();
             runner.run(ctx.hctx, fromSchedule, task.cpu, task.actor);
             i = j;
         }

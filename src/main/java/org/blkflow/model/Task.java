@@ -28,6 +28,8 @@ final class Task {
     /** The bio whose request allocation slept, and how far make_request had got. */
     Bio pendingBio;
     int pendingRequestCount;
+    /** Counts the task's sleeps, so a wakeup arranged for one sleep never ends a later one. */
+    long sleeps;
 
     Task(int pid, int cpu, Job job, int indexInJob) {
         this.actor = new Actor(pid, job.name());

@@ -10,8 +10,10 @@ public final class DeviceDraft {
     public int maxSectors = DEFAULT.maxSectors();
     public int maxSegments = DEFAULT.maxSegments();
     public int slots = DEFAULT.slots();
+    public String driver = DEFAULT.driver();
+    public String rings = DEFAULT.rings();
 
     public Device build() {
-        return new Device(completionNs, irqMode, maxSectors, maxSegments, slots);
+        return new Device(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings);
     }
 }

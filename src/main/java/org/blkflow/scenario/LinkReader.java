@@ -7,6 +7,7 @@ import static org.blkflow.scenario.LinkValues.parseLong;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -15,9 +16,9 @@ import java.util.Set;
 /** Decodes one link's query string into a draft, collecting every problem instead of stopping. */
 final class LinkReader {
 
-    static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "cpus", "hw", "depth", "reserved",
-            "map", "merge", "dev", "job", "step");
-    static final List<String> DEVICE_KEYS = List.of("irq", "lat", "maxsec", "maxseg", "slots");
+    static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "sched", "nr", "cpus", "hw", "depth",
+            "reserved", "map", "merge", "cost", "dev", "job", "step");
+    static final List<String> DEVICE_KEYS = List.of("irq", "lat", "maxsec", "maxseg", "slots", "driver", "rings");
 
     private final String query;
     private final ScenarioDraft draft = new ScenarioDraft();
@@ -66,12 +67,15 @@ final class LinkReader {
             case "name" -> draft.name = value;
             case "seed" -> draft.seed = parseLong(value, "a whole number");
             case "mode" -> draft.mode = value;
+            case "sched" -> draft.scheduler = value;
+            case "nr" -> draft.nrRequests = parseInt(value);
             case "cpus" -> draft.cpus = parseInt(value);
             case "hw" -> draft.hwQueues = parseInt(value);
             case "depth" -> draft.queueDepth = parseInt(value);
             case "reserved" -> draft.reservedTags = parseInt(value);
             case "map" -> draft.mapping = value.equals("kernel") ? null : LinkValues.parseIntList(value);
             case "merge" -> draft.merging = parseBool(value);
+            case "cost" -> readCosts(value);
             case "dev" -> readDevice(value);
             case "job" -> readJob(value);
             case "step" -> step = OptionalLong.of(nonNegative(parseLong(value, "a whole number"), "a step"));
@@ -110,8 +114,30 @@ final class LinkReader {
             case "maxsec" -> d.maxSectors = parseInt(v);
             case "maxseg" -> d.maxSegments = parseInt(v);
             case "slots" -> d.slots = parseInt(v);
+            case "driver" -> d.driver = v;
+            case "rings" -> d.rings = v;
             default -> throw new IllegalStateException(key);
         }
+    }
+
+    /** {@code cost=mk:300,lock:20}: the entries given replace the defaults, the others keep them. */
+    private void readCosts(String value) {
+        for (String token : value.split(",")) {
+            int colon = token.indexOf(':');
+            CostField f = colon < 0 ? null : CostField.byLinkKey(token.substring(0, colon));
+            try {
+                if (f == null) {
+                    throw new IllegalArgumentException("must be key:nanoseconds with key one of " + costKeys());
+                }
+                draft.costs.set(f, parseLong(token.substring(colon + 1), "nanoseconds"));
+            } catch (IllegalArgumentException e) {
+                problems.add("cost." + (colon < 0 ? token : token.substring(0, colon)), token, e.getMessage());
+            }
+        }
+    }
+
+    private static String costKeys() {
+        return String.join(", ", Arrays.stream(CostField.values()).map(CostField::linkKey).toList());
     }
 
     private void readJob(String value) {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The scenarios a course starts from, each showing one piece of blk-mq. All use null_blk's timer
- * completion (irqmode=2, 10 µs) so time visibly passes, and few bios so they can be stepped by hand.
+ * The scenarios a course starts from, each showing one piece of blk-mq or of what came before it.
+ * All use the timer completion (null_blk's irqmode=2, 10 µs) so time visibly passes, the default CPU
+ * costs so locks matter, and few bios so they can be stepped by hand.
  */
 public final class Presets {
 
@@ -40,7 +41,24 @@ public final class Presets {
                     "Two CPUs over four hardware queues: the map uses hctx 0 and 1 only, so hctx 2 and 3 have no "
                             + "software queue and stay idle.",
                     s -> { s.cpus = 2; s.hwQueues = 4; s.queueDepth = 16; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 16; }));
+                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 16; }),
+            preset("legacy-contention", "The single queue: one queue_lock for all CPUs",
+                    "Eight CPUs share the legacy request queue: each bio takes queue_lock to merge and allocate, each "
+                            + "dispatch and completion takes it again, so the CPUs mostly wait for one another "
+                            + "(see stats.locks).",
+                    s -> { s.mode = "sq"; s.scheduler = "noop"; s.cpus = 8; s.hwQueues = 1; },
+                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 32; j.ios = 32; }),
+            preset("bio-based", "bio-based: no requests at all",
+                    "A make_request driver takes each bio straight after Q: no request, tag, plug, merge or elevator "
+                            + "stands between the task and the device.",
+                    s -> { s.mode = "bio"; s.cpus = 4; },
+                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 8; j.ios = 16; }),
+            preset("xen-io-lock", "xen-blkfront 3.16: one io_lock, one ring",
+                    "The frontend's io_lock is also the queue lock: four submitting CPUs and the completion interrupt "
+                            + "refilling the 32-slot ring all serialise on it.",
+                    s -> { s.mode = "sq"; s.cpus = 4; s.hwQueues = 1; s.device.driver = Device.XEN;
+                           s.device.rings = Device.SINGLE_LOCK; s.device.slots = 32; },
+                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 16; j.ios = 32; }));
 
     private Presets() {
     }

@@ -32,8 +32,9 @@ public final class ScenarioDefaults {
         return new Job("fio", null, "read", 50, 4096, 1, "sync", false, false, 32, 0, 1L << 30);
     }
 
+    /** Unlike the records' old constructor, a scenario a user writes costs CPU time: {@link Costs#DEFAULT}. */
     public static Scenario scenario() {
         return new Scenario(NAME, SEED, MODE, CPUS, HW_QUEUES, QUEUE_DEPTH, RESERVED_TAGS, null, MERGING,
-                device(), List.of(job()));
+                device(), List.of(job()), Scenario.DEFAULT_SCHEDULER, Scenario.DEFAULT_NR_REQUESTS, Costs.DEFAULT);
     }
 }

@@ -12,6 +12,9 @@ public final class ScenarioDraft {
     public String name = ScenarioDefaults.NAME;
     public long seed = ScenarioDefaults.SEED;
     public String mode = ScenarioDefaults.MODE;
+    public String scheduler = Scenario.DEFAULT_SCHEDULER;
+    public int nrRequests = Scenario.DEFAULT_NR_REQUESTS;
+    public CostsDraft costs = new CostsDraft();
     public int cpus = ScenarioDefaults.CPUS;
     public int hwQueues = ScenarioDefaults.HW_QUEUES;
     public int queueDepth = ScenarioDefaults.QUEUE_DEPTH;
@@ -31,6 +34,6 @@ public final class ScenarioDraft {
             jobs.forEach(j -> built.add(j.build()));
         }
         return new Scenario(name, seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging,
-                device.build(), built);
+                device.build(), built, scheduler, nrRequests, costs.build());
     }
 }

@@ -6,6 +6,7 @@ import static org.blkflow.scenario.LinkValues.formatSize;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -15,14 +16,17 @@ import java.util.stream.Collectors;
  * course handout:
  *
  * <pre>
- * /?v=1&amp;name=Figure+1&amp;seed=42&amp;mode=mq&amp;cpus=4&amp;hw=2&amp;depth=8&amp;reserved=0&amp;map=kernel&amp;merge=1
- *   &amp;dev=irq:timer,lat:10000,maxsec:255,maxseg:128,slots:0
+ * /?v=1&amp;name=Figure+1&amp;seed=42&amp;mode=mq&amp;sched=noop&amp;nr=128&amp;cpus=4&amp;hw=2&amp;depth=8&amp;reserved=0
+ *   &amp;map=kernel&amp;merge=1
+ *   &amp;cost=mk:300,mrg:40,alloc:200,ins:100,disp:150,drv:500,cpl:400,irq:1000,ipi:1500,lock:20,bounce:200,sw:2000
+ *   &amp;dev=irq:timer,lat:10000,maxsec:255,maxseg:128,slots:0,driver:null_blk,rings:single-lock
  *   &amp;job=fio,rw:randread,mix:50,bs:4k,qd:4,engine:libaio,sync:0,plug:0,cpus:0-3,n:100,off:0,size:1g
  *   &amp;step=57
  * </pre>
  *
  * {@link #encode} always writes every field in this order, so link → scenario → link gives the same
- * text; {@link #decode} fills absent parameters with the defaults, so short hand-written links work.
+ * text; {@link #decode} fills absent parameters with the defaults, so short hand-written links work
+ * (a v=1 link from before the cost table gets {@link Costs#DEFAULT}, like every scenario a user writes).
  */
 public final class ScenarioLink {
 
@@ -41,12 +45,15 @@ public final class ScenarioLink {
                 .append("&name=").append(URLEncoder.encode(s.name(), StandardCharsets.UTF_8))
                 .append("&seed=").append(s.seed())
                 .append("&mode=").append(s.mode())
+                .append("&sched=").append(s.scheduler())
+                .append("&nr=").append(s.nrRequests())
                 .append("&cpus=").append(s.cpus())
                 .append("&hw=").append(s.hwQueues())
                 .append("&depth=").append(s.queueDepth())
                 .append("&reserved=").append(s.reservedTags())
                 .append("&map=").append(s.kernelMapping() ? "kernel" : joined(s.mapping()))
                 .append("&merge=").append(formatBool(s.merging()))
+                .append("&cost=").append(costs(s.costs()))
                 .append("&dev=").append(device(s.device()));
         s.jobs().forEach(job -> out.append("&job=").append(job(job)));
         return out.toString();
@@ -73,7 +80,12 @@ public final class ScenarioLink {
 
     private static String device(Device d) {
         return "irq:" + d.irqMode() + ",lat:" + d.completionNs() + ",maxsec:" + d.maxSectors()
-                + ",maxseg:" + d.maxSegments() + ",slots:" + d.slots();
+                + ",maxseg:" + d.maxSegments() + ",slots:" + d.slots() + ",driver:" + d.driver()
+                + ",rings:" + d.rings();
+    }
+
+    private static String costs(Costs c) {
+        return Arrays.stream(CostField.values()).map(f -> f.linkKey() + ":" + f.of(c)).collect(Collectors.joining(","));
     }
 
     private static String job(Job j) {

@@ -15,7 +15,12 @@ public final class ScenarioValidator {
     public static final int MAX_QUEUE_DEPTH = 10240;
     public static final int MAX_NAME = 80;
     public static final long MAX_COMPLETION_NS = 1_000_000_000L;
-    public static final List<String> MODES = List.of("mq");
+    public static final List<String> MODES = List.of("mq", "sq", "bio");
+    public static final List<String> SCHEDULERS = List.of("noop", "deadline", "cfq");
+    public static final List<String> DRIVERS = List.of(Device.NULL_BLK, Device.XEN);
+    public static final List<String> RINGS = List.of(Device.SINGLE_LOCK, "split-lock", "per-hctx");
+    /** The legacy queue's nr_requests, like BLK_MQ_MAX_DEPTH for tags: far beyond any real setting. */
+    public static final int MAX_NR_REQUESTS = 10240;
     public static final List<String> IRQ_MODES = List.of("none", "softirq", "timer");
     /** Σ over jobs of ios × CPUs: more bios than this make one request answer too slow and too big. */
     public static final long MAX_BIOS = 2_000_000;
@@ -28,6 +33,7 @@ public final class ScenarioValidator {
         ProblemList problems = new ProblemList();
         checkMachine(s, problems);
         checkMapping(s, problems);
+        LegacyRules.check(s, problems);
         checkDevice(s.device(), problems);
         checkJobs(s, problems);
         return problems.list();
@@ -42,13 +48,20 @@ public final class ScenarioValidator {
         return s;
     }
 
+    /** Σ over jobs of ios × the CPUs the job runs on: the bios the run will submit. */
+    public static long bios(Scenario s) {
+        long bios = 0;
+        for (Job job : s.jobs()) {
+            bios += (long) job.ios() * (job.allCpus() ? s.cpus() : job.cpus().size());
+        }
+        return bios;
+    }
+
     private static void checkMachine(Scenario s, ProblemList p) {
         if (s.name() == null || s.name().length() > MAX_NAME) {
             p.add("name", s.name(), "must be a string of at most " + MAX_NAME + " characters");
         }
-        if (!MODES.contains(s.mode())) {
-            p.add("mode", s.mode(), "must be \"mq\" (\"sq\" and \"bio\" are not available yet)");
-        }
+        p.oneOf("mode", s.mode(), MODES);
         p.range("cpus", s.cpus(), 1, MAX_CPUS);
         p.range("hwQueues", s.hwQueues(), 1, MAX_HW_QUEUES);
         boolean depthOk = p.range("queueDepth", s.queueDepth(), 1, MAX_QUEUE_DEPTH);
@@ -94,12 +107,10 @@ public final class ScenarioValidator {
             p.add("jobs", s.jobs().size() + " jobs", "must list between 1 and " + JobValidator.MAX_JOBS + " jobs");
             return;
         }
-        long bios = 0;
         for (int i = 0; i < s.jobs().size(); i++) {
-            Job job = s.jobs().get(i);
-            JobValidator.check("jobs[" + i + "]", job, s.cpus(), s.device(), p);
-            bios += (long) job.ios() * (job.allCpus() ? s.cpus() : job.cpus().size());
+            JobValidator.check("jobs[" + i + "]", s.jobs().get(i), s.cpus(), s.device(), p);
         }
+        long bios = bios(s);
         // Size is judged only for an otherwise valid scenario, so "too large" always means "valid but big".
         if (p.isEmpty() && bios > MAX_BIOS) {
             p.add(Problem.tooLarge("jobs", bios, "the run would submit " + bios

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.blkflow.model.Snapshot;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.stats.RunStats;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
 
@@ -12,12 +13,15 @@ import org.blkflow.transition.Transition;
  * One loaded scenario and the run over it, stepped, replayed and stopped at breakpoints. Not thread
  * safe: {@link Playback} serialises every call. Seeking backwards replays a fresh run from step 0;
  * the model is fast enough that no checkpoint of its internals is needed (see SeekBenchmark).
+ * Every transition the run produces, delivered or skipped over by a seek, feeds the statistics, and
+ * a fresh run starts fresh statistics: they are always those of a straight run to the current step.
  */
 public final class LiveSession {
 
     private final Scenario scenario;
     private final Function<Scenario, TransitionSource> start;
     private TransitionSource run;
+    private RunStats stats = new RunStats();
     private Breakpoints breakpoints = Breakpoints.NONE;
     private InvariantViolation oops;
 
@@ -62,6 +66,7 @@ public final class LiveSession {
     public void seek(long k) {
         if (oops != null || k < run.steps()) {
             run = start.apply(scenario);
+            stats = new RunStats();
             oops = null;
         }
         while (run.steps() < k && nextOrOops() != null) {
@@ -75,7 +80,11 @@ public final class LiveSession {
 
     private Transition nextOrOops() {
         try {
-            return run.next();
+            Transition t = run.next();
+            if (t != null) {
+                stats.onTransition(t);
+            }
+            return t;
         } catch (InvariantViolation v) {
             oops = v;
             return null;
@@ -111,6 +120,11 @@ public final class LiveSession {
     /** The invariant that stopped the run, or null while it is healthy. */
     public InvariantViolation oops() {
         return oops;
+    }
+
+    /** btt-style statistics of the transitions up to the current step. */
+    public RunStats stats() {
+        return stats;
     }
 
     public int[] cpuToHctx() {

@@ -1,17 +1,11 @@
 package org.blkflow.session;
 
 /**
- * How many transitions one play tick owes: {@code speed × elapsed}, carrying the fraction over, or
- * a full batch at speed 0. A client that is not ready gets nothing, and the debt is capped at one
- * batch so a slow client never receives a burst later: the speed is a ceiling, not a promise.
+ * How many transitions one play turn owes: {@code speed × elapsed}, carrying the fraction over, or
+ * a whole batch at speed 0. The debt is capped at one batch, so a client that was slow to take the
+ * last one never receives a burst later: the speed is a ceiling, not a promise.
  */
 final class Pace {
-
-    /**
-     * Transitions in one message at most: about 600 KB of JSON, well under the 4 MiB send buffer,
-     * and small enough that a browser parses it within a frame or two. Up to 128,000 per second.
-     */
-    static final int MAX_BATCH = 2048;
 
     private final double perNano;
     private double owed;
@@ -22,13 +16,11 @@ final class Pace {
         this.last = nowNs;
     }
 
-    int due(long nowNs, boolean ready) {
+    /** @param batch the most one message may carry now */
+    int due(long nowNs, int batch) {
         long elapsed = Math.max(0, nowNs - last);
         last = nowNs;
-        owed = perNano == 0 ? MAX_BATCH : Math.min(MAX_BATCH, owed + perNano * elapsed);
-        if (!ready) {
-            return 0;
-        }
+        owed = perNano == 0 ? batch : Math.min(batch, owed + perNano * elapsed);
         int n = (int) owed;
         owed -= n;
         return n;

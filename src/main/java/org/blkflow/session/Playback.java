@@ -1,29 +1,35 @@
 package org.blkflow.session;
 
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.blkflow.session.SessionState.Reason;
+import org.blkflow.transition.Transition;
 
 /**
- * Drives a {@link LiveSession} for one client: the commands, and play paced to wall-clock time by a
- * task on a shared scheduler, the way SimPy's real-time environment wraps {@code step()}. The model
- * never sees the clock. Every call holds one lock so what the client receives is in model order; a
- * tick that finds the lock taken (a long seek) simply skips its turn instead of blocking the shared
- * scheduler.
+ * Drives a {@link LiveSession} for one client: the commands, and play paced to wall-clock time by
+ * turns on a shared scheduler, the way SimPy's real-time environment wraps {@code step()}. The model
+ * never sees the clock. A play turn produces one message, then nothing more happens until the
+ * client has taken it ({@link SessionOutput#whenSent}); the next turn comes a tick after the last
+ * one began, or at once if the send took longer. So a client that stops reading stops its own play
+ * and never holds a shared thread. Every call holds one lock so what the client receives is in model
+ * order; a turn that finds the lock taken (a long seek) comes back a tick later instead of waiting.
  */
 public final class Playback {
 
-    static final long TICK_MS = 16;
+    static final long TICK_NS = TimeUnit.MILLISECONDS.toNanos(16);
     static final long STATS_EVERY_NS = 250_000_000L;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledExecutorService ticks;
     private final SessionOutput out;
+    private final BatchSize batch = new BatchSize();
     private LiveSession live;
-    private ScheduledFuture<?> task;
     private Pace pace;
+    /** Bumped whenever play starts or stops, so a turn scheduled for an older play does nothing. */
+    private long generation;
+    private boolean playing;
     private long lastStatsNs;
     private boolean closed;
 
@@ -34,7 +40,7 @@ public final class Playback {
 
     public void load(LiveSession session) {
         locked(() -> {
-            stopTicking();
+            stopPlaying();
             live = session;
             out.loaded(session);
             out.state(state(Reason.LOAD, true));
@@ -44,7 +50,7 @@ public final class Playback {
     public void step(int n) {
         locked(() -> {
             requireLoaded();
-            stopTicking();
+            stopPlaying();
             if (!stoppedBeforeStart()) {
                 deliver(live.step(n), Reason.STEP);
                 out.stats(live);
@@ -55,14 +61,34 @@ public final class Playback {
     public void seek(long k) {
         locked(() -> {
             requireLoaded();
+            stopPlaying();
             live.seek(k);
             reportAfterJump(Reason.SEEK);
+        });
+    }
+
+    /**
+     * Loads, then seeks to {@code k} (a link's {@code step=K}) in the same call: the client gets the
+     * one state message of any load, reason "load", at step k (or an oops if the run breaks first).
+     */
+    public void loadAt(LiveSession session, long k) {
+        locked(() -> {
+            stopPlaying();
+            live = session;
+            out.loaded(session);
+            live.seek(k);
+            if (live.oops() != null) {
+                out.oops(live, live.oops());
+            } else {
+                out.state(state(Reason.LOAD, true));
+            }
         });
     }
 
     public void reset() {
         locked(() -> {
             requireLoaded();
+            stopPlaying();
             live.reset();
             reportAfterJump(Reason.RESET);
         });
@@ -72,20 +98,22 @@ public final class Playback {
     public void play(double speed) {
         locked(() -> {
             requireLoaded();
-            stopTicking();
+            stopPlaying();
             if (closed || stoppedBeforeStart()) {
                 return;
             }
-            pace = new Pace(speed, System.nanoTime());
-            lastStatsNs = System.nanoTime();
-            task = ticks.scheduleWithFixedDelay(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
+            long now = System.nanoTime();
+            pace = new Pace(speed, now);
+            lastStatsNs = now;
+            playing = true;
+            later(generation, 0, true);
         });
     }
 
     public void pause() {
         locked(() -> {
             requireLoaded();
-            stopTicking();
+            stopPlaying();
             out.state(state(Reason.PAUSE, false));
             out.stats(live);
         });
@@ -98,53 +126,78 @@ public final class Playback {
         });
     }
 
-    /** The connection is gone: stop ticking for good. */
+    /** The connection is gone: stop playing for good. */
     public void close() {
         locked(() -> {
             closed = true;
-            stopTicking();
+            stopPlaying();
         });
     }
 
     public boolean playing() {
-        return task != null;
+        return playing;
     }
 
-    private void tick() {
+    /** The transitions one play message may carry now (it grows while the client keeps up). */
+    int batchSize() {
+        return batch.size();
+    }
+
+    private void later(long gen, long delayNs, boolean keptUp) {
+        ticks.schedule(() -> turn(gen, keptUp), delayNs, TimeUnit.NANOSECONDS);
+    }
+
+    /** One play turn: deliver what is due, then wait for the client to take it. */
+    private void turn(long gen, boolean keptUp) {
         if (!lock.tryLock()) {
+            later(gen, TICK_NS, keptUp);
             return;
         }
         try {
-            if (task == null || live == null) {
-                return;
-            }
-            long now = System.nanoTime();
-            int n = pace.due(now, out.ready());
-            if (n > 0) {
-                deliver(live.step(n), null);
-            }
-            if (task != null && now - lastStatsNs >= STATS_EVERY_NS) {
-                lastStatsNs = now;
-                out.stats(live);
+            if (playing && gen == generation) {
+                batch.sent(keptUp);
+                playTurn(gen);
             }
         } catch (RuntimeException e) {
-            stopTicking();
+            stopPlaying();
             out.error("play", "play stopped: " + e.getMessage());
         } finally {
             lock.unlock();
         }
     }
 
+    private void playTurn(long gen) {
+        long began = System.nanoTime();
+        int n = pace.due(began, batch.size());
+        if (n == 0) {
+            later(gen, TICK_NS, true);
+            return;
+        }
+        deliver(live.step(n), null);
+        if (playing && began - lastStatsNs >= STATS_EVERY_NS) {
+            lastStatsNs = began;
+            out.stats(live);
+        }
+        if (playing) {
+            long sendStarted = System.nanoTime();
+            out.whenSent(() -> {
+                long now = System.nanoTime();
+                later(gen, Math.max(0, began + TICK_NS - now), now - sendStarted <= TICK_NS);
+            });
+        }
+    }
+
     /** Sends a delivery, then the state it ended in; a null {@code done} says nothing if it ran on. */
     private void deliver(Delivery d, Reason done) {
-        if (!d.transitions().isEmpty()) {
-            out.transitions(d.transitions());
+        List<Transition> all = d.transitions();
+        for (int from = 0; from < all.size(); from += BatchSize.MAX) {
+            out.transitions(all.subList(from, Math.min(all.size(), from + BatchSize.MAX)));
         }
         switch (d.stop()) {
             case BREAKPOINT -> halt(Reason.BREAKPOINT);
             case FINISHED -> halt(Reason.FINISHED);
             case OOPS -> {
-                stopTicking();
+                stopPlaying();
                 out.oops(live, d.oops());
             }
             case NONE -> {
@@ -171,7 +224,6 @@ public final class Playback {
 
     private void reportAfterJump(Reason reason) {
         if (live.oops() != null) {
-            stopTicking();
             out.oops(live, live.oops());
             return;
         }
@@ -180,21 +232,19 @@ public final class Playback {
     }
 
     private void halt(Reason reason) {
-        stopTicking();
+        stopPlaying();
         out.state(state(reason, false));
         out.stats(live);
     }
 
     private SessionState state(Reason reason, boolean withSnapshot) {
-        return new SessionState(live.steps(), live.now(), playing(), live.finished(), reason,
+        return new SessionState(live.steps(), live.now(), playing, live.finished(), reason,
                 withSnapshot ? live.snapshot() : null);
     }
 
-    private void stopTicking() {
-        if (task != null) {
-            task.cancel(false);
-            task = null;
-        }
+    private void stopPlaying() {
+        playing = false;
+        generation++;
     }
 
     private void requireLoaded() {

@@ -6,12 +6,15 @@ import org.blkflow.transition.Transition;
 
 /**
  * Where a {@link Playback} sends what it produces; the web layer turns each call into one message.
- * Calls arrive in order, one at a time.
+ * Calls arrive in order, one at a time, and none may block: a slow client is the output's problem.
  */
 public interface SessionOutput {
 
-    /** True when the previous batch has left the send buffer: play enqueues nothing until then. */
-    boolean ready();
+    /**
+     * Runs {@code next} once every message so far has left for the client: at once if it already has,
+     * else on whichever thread sees the last one go. Never runs it if the client is dropped first.
+     */
+    void whenSent(Runnable next);
 
     void loaded(LiveSession session);
 

@@ -1,7 +1,9 @@
 package org.blkflow.stats;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.blkflow.engine.LockStat;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionListener;
 
@@ -34,6 +36,7 @@ public final class RunStats implements TransitionListener {
     private final LatencyHistogram q2d = new LatencyHistogram();
     private final LatencyHistogram d2c = new LatencyHistogram();
     private long simTimeNs;
+    private List<LockStat> locks = List.of();
 
     @Override
     public void onTransition(Transition t) {
@@ -77,6 +80,16 @@ public final class RunStats implements TransitionListener {
 
     private RequestTimes request(long req) {
         return liveRequests.computeIfAbsent(req, r -> new RequestTimes());
+    }
+
+    /** Lock figures are not in the stream: the run hands them over once it has ended (its lockStats()). */
+    public void onRunEnd(List<LockStat> lockStats) {
+        this.locks = List.copyOf(lockStats);
+    }
+
+    /** lockstat's line for each lock the model took, in the run's order; empty before the end of the run. */
+    public List<LockStat> locks() {
+        return locks;
     }
 
     public Counts counts() {

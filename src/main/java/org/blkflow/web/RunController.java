@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioValidator;
+import org.blkflow.trace.RunExport;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,14 +30,44 @@ public class RunController {
 
     @PostMapping("/api/runs")
     public void run(@RequestParam(name = "transitions", required = false) String transitions,
+                    @RequestParam(name = "format", required = false) String format,
+                    @RequestParam(name = "download", required = false) String download,
                     HttpServletRequest request, HttpServletResponse response) throws IOException {
         long keep = transitionsToKeep(transitions);
+        RunExport export = exportFor(format);
         Scenario scenario = ScenarioValidator.require(ScenarioJson.read(bodies.readJson(request)));
+        if (export != null) {
+            export(scenario, export, "1".equals(download) || "true".equals(download), response);
+            return;
+        }
         RunReport report = RunReport.measure(scenario);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try (JsonGenerator g = mapper.createGenerator(response.getOutputStream())) {
             report.write(g, keep);
         }
+    }
+
+    /** null for the JSON report: no format, or format=json. */
+    static RunExport exportFor(String format) {
+        if (format == null || format.equals("json")) {
+            return null;
+        }
+        RunExport export = RunExport.forFormat(format);
+        if (export == null) {
+            throw ApiException.badParameter("format", format, "must be json, blkparse or blktrace");
+        }
+        return export;
+    }
+
+    /** The run is made to its end first, so a broken invariant is a 500 before any byte is sent. */
+    private static void export(Scenario scenario, RunExport export, boolean download, HttpServletResponse response)
+            throws IOException {
+        RunReport.measure(scenario);
+        response.setContentType(export.contentType());
+        if (download) {
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + export.fileName(scenario) + "\"");
+        }
+        export.write(scenario, response.getOutputStream());
     }
 
     static long transitionsToKeep(String param) {

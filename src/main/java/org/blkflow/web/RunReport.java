@@ -25,11 +25,16 @@ final class RunReport {
         for (Transition t = run.next(); t != null; t = run.next()) {
             stats.onTransition(t);
         }
+        stats.onRunEnd(run.lockStats());
     }
 
     /** Runs the scenario to its end; throws InvariantViolation if the model breaks. */
     static RunReport measure(Scenario validScenario) {
         return new RunReport(validScenario);
+    }
+
+    RunStats stats() {
+        return stats;
     }
 
     void write(JsonGenerator g, long keep) {

@@ -1,7 +1,10 @@
 package org.blkflow.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.blkflow.scenario.CostField;
+import org.blkflow.scenario.CostsDraft;
 import org.blkflow.scenario.DeviceDraft;
 import org.blkflow.scenario.JobDraft;
 import org.blkflow.scenario.Scenario;
@@ -16,9 +19,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ScenarioJson {
 
-    static final List<String> FIELDS = List.of("name", "seed", "mode", "cpus", "hwQueues", "queueDepth",
-            "reservedTags", "mapping", "merging", "device", "jobs");
-    static final List<String> DEVICE_FIELDS = List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots");
+    static final List<String> FIELDS = List.of("name", "seed", "mode", "scheduler", "nrRequests", "cpus", "hwQueues",
+            "queueDepth", "reservedTags", "mapping", "merging", "costs", "device", "jobs");
+    static final List<String> DEVICE_FIELDS = List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots",
+            "driver", "rings");
+    static final List<String> COST_FIELDS = Arrays.stream(CostField.values()).map(CostField::json).toList();
     static final List<String> JOB_FIELDS = List.of("name", "cpus", "rw", "rwmixread", "bs", "iodepth", "ioengine",
             "sync", "plug", "ios", "offset", "size");
 
@@ -44,12 +49,18 @@ public final class ScenarioJson {
         f.string(o, "", "name", v -> d.name = v);
         f.longInteger(o, "", "seed", v -> d.seed = v);
         f.string(o, "", "mode", v -> d.mode = v);
+        f.string(o, "", "scheduler", v -> d.scheduler = v);
+        f.integer(o, "", "nrRequests", v -> d.nrRequests = v);
         f.integer(o, "", "cpus", v -> d.cpus = v);
         f.integer(o, "", "hwQueues", v -> d.hwQueues = v);
         f.integer(o, "", "queueDepth", v -> d.queueDepth = v);
         f.integer(o, "", "reservedTags", v -> d.reservedTags = v);
         d.mapping = list(JsonFields.present(o, "mapping"), "mapping", "kernel", "a list with one hctx per CPU");
         f.bool(o, "", "merging", v -> d.merging = v);
+        JsonNode costs = JsonFields.present(o, "costs");
+        if (costs != null && f.object(costs, "costs", COST_FIELDS)) {
+            readCosts(costs, d.costs);
+        }
         JsonNode device = JsonFields.present(o, "device");
         if (device != null && f.object(device, "device", DEVICE_FIELDS)) {
             readDevice(device, d.device);
@@ -66,6 +77,15 @@ public final class ScenarioJson {
         f.integer(o, "device", "maxSectors", v -> d.maxSectors = v);
         f.integer(o, "device", "maxSegments", v -> d.maxSegments = v);
         f.integer(o, "device", "slots", v -> d.slots = v);
+        f.string(o, "device", "driver", v -> d.driver = v);
+        f.string(o, "device", "rings", v -> d.rings = v);
+    }
+
+    /** Costs left out keep their defaults, so {"costs": {"lockNs": 0}} changes one entry. */
+    private void readCosts(JsonNode o, CostsDraft d) {
+        for (CostField c : CostField.values()) {
+            f.longInteger(o, "costs", c.json(), v -> d.set(c, v));
+        }
     }
 
     private List<JobDraft> readJobs(JsonNode jobs) {

@@ -1,6 +1,8 @@
 package org.blkflow.web;
 
 import java.util.List;
+import org.blkflow.scenario.CostField;
+import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Job;
 import org.blkflow.scenario.Scenario;
@@ -21,12 +23,15 @@ public final class ScenarioJsonWriter {
         o.put("name", s.name());
         o.put("seed", s.seed());
         o.put("mode", s.mode());
+        o.put("scheduler", s.scheduler());
+        o.put("nrRequests", s.nrRequests());
         o.put("cpus", s.cpus());
         o.put("hwQueues", s.hwQueues());
         o.put("queueDepth", s.queueDepth());
         o.put("reservedTags", s.reservedTags());
         o.set("mapping", s.kernelMapping() ? NODES.stringNode("kernel") : numbers(s.mapping()));
         o.put("merging", s.merging());
+        o.set("costs", costs(s.costs()));
         o.set("device", device(s.device()));
         ArrayNode jobs = o.putArray("jobs");
         s.jobs().forEach(j -> jobs.add(job(j)));
@@ -40,6 +45,16 @@ public final class ScenarioJsonWriter {
         o.put("maxSectors", d.maxSectors());
         o.put("maxSegments", d.maxSegments());
         o.put("slots", d.slots());
+        o.put("driver", d.driver());
+        o.put("rings", d.rings());
+        return o;
+    }
+
+    private static ObjectNode costs(Costs c) {
+        ObjectNode o = NODES.objectNode();
+        for (CostField f : CostField.values()) {
+            o.put(f.json(), f.of(c));
+        }
         return o;
     }
 

@@ -6,10 +6,15 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioLink;
+import org.blkflow.scenario.ScenarioRejected;
+import org.blkflow.scenario.ScenarioValidator;
 import org.blkflow.session.Breakpoints;
 import org.blkflow.session.LiveSession;
 import org.blkflow.session.Playback;
+import org.blkflow.session.SessionModel;
 import org.blkflow.transition.TransitionKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,9 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class SessionCommands {
 
     private final JsonMapper json;
+    private final SessionModel model;
 
-    SessionCommands(JsonMapper json) {
+    SessionCommands(JsonMapper json, SessionModel model) {
         this.json = json;
+        this.model = model;
     }
 
     void apply(String text, Playback playback) {
@@ -34,9 +41,9 @@ final class SessionCommands {
             throw new SessionCommandError(null, "cmd", "cmd must be a string naming the command");
         }
         String cmd = name.stringValue();
-        SessionFields f = new SessionFields(node, cmd, "");
+        SessionFields f = new SessionFields(node, cmd);
         switch (cmd) {
-            case "load" -> playback.load(load(f));
+            case "load" -> load(f, playback);
             case "step" -> playback.step((int) f.integer("n", 1, SessionLimits.MAX_STEP));
             case "play" -> playback.play(f.number("speed", 0, SessionLimits.MAX_SPEED));
             case "pause" -> playback.pause();
@@ -62,16 +69,53 @@ final class SessionCommands {
         return new Breakpoints(kinds, actions, f.integer("req", 0, Long.MAX_VALUE, -1));
     }
 
-    private LiveSession load(SessionFields f) {
-        if (f.has("link")) {
-            throw new SessionCommandError("load", "link", "links not supported yet");
+    /** A scenario object or a link (whose {@code step=K}, if any, is sought right after loading). */
+    private void load(SessionFields f, Playback playback) {
+        boolean byLink = f.has("link");
+        if (byLink == f.has("scenario")) {
+            throw new SessionCommandError("load", "scenario",
+                    "load takes either scenario (a JSON object) or link (\"/?v=1&…\"), exactly one of them");
         }
-        Scenario scenario = SessionScenarioJson.read(f.object("scenario"));
-        SessionScenarioCheck.check(scenario);
+        if (byLink) {
+            loadLink(f.string("link", null), playback);
+            return;
+        }
+        JsonNode node = f.raw("scenario");
+        if (!node.isObject()) {
+            throw f.fail("scenario", "must be a JSON object");
+        }
+        playback.load(open(checked(() -> ScenarioValidator.require(ScenarioJson.read(node)))));
+    }
+
+    private void loadLink(String link, Playback playback) {
+        ScenarioLink.Decoded decoded = checked(() -> ScenarioLink.decode(link));
+        LiveSession live = open(checked(() -> ScenarioValidator.require(decoded.scenario())));
+        if (decoded.step().isEmpty()) {
+            playback.load(live);
+            return;
+        }
+        long step = decoded.step().getAsLong();
+        if (step > SessionLimits.MAX_SEEK) {
+            throw new SessionCommandError("load", "step", "step = " + step + ": must be between 0 and "
+                    + SessionLimits.MAX_SEEK);
+        }
+        playback.loadAt(live, step);
+    }
+
+    private LiveSession open(Scenario scenario) {
         try {
-            return new LiveSession(scenario);
+            return model.open(scenario);
         } catch (IllegalArgumentException e) {
             throw new SessionCommandError("load", "scenario", e.getMessage());
+        }
+    }
+
+    /** A rejected scenario or link (too large included) becomes an error frame listing every problem. */
+    private static <T> T checked(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ScenarioRejected e) {
+            throw SessionCommandError.rejected("load", e);
         }
     }
 

@@ -2,9 +2,11 @@ package org.blkflow.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.blkflow.session.LiveSession;
 import org.blkflow.session.Playback;
+import org.blkflow.session.SessionModel;
 import org.blkflow.session.SessionOutput;
 import org.blkflow.session.SessionState;
 import org.blkflow.transition.InvariantViolation;
@@ -12,113 +14,111 @@ import org.blkflow.transition.Transition;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
- * One browser's simulation: its playback, its command rate and its serialised outgoing stream.
- * Sends go through {@link ConcurrentWebSocketSessionDecorator}, whose time and buffer limits drop
- * a client that stops reading without affecting anyone else.
+ * One browser's simulation: its playback, its command rate and its outgoing stream. Messages leave
+ * through a {@link SessionOutbox}, which never waits for the client; a client that stops reading is
+ * closed with 1008 "client too slow" on the closing executor, so no shared thread waits for that
+ * either.
  */
 final class SessionConnection implements SessionOutput {
 
-    private final ConcurrentWebSocketSessionDecorator socket;
+    static final CloseStatus TOO_SLOW = new CloseStatus(SessionLimits.TOO_SLOW, "client too slow");
+
+    private final WebSocketSession socket;
+    private final SessionOutbox outbox;
     private final SessionMessages messages;
     private final SessionCommands commands;
     private final Playback playback;
+    private final Executor closing;
     private final SessionRate rate = new SessionRate(SessionLimits.COMMANDS_PER_SECOND, System.nanoTime());
 
-    SessionConnection(WebSocketSession socket, SessionMessages messages, SessionCommands commands,
-                      ScheduledExecutorService ticks) {
-        this.socket = new ConcurrentWebSocketSessionDecorator(socket,
-                SessionLimits.SEND_TIME_LIMIT_MS, SessionLimits.SEND_BUFFER_LIMIT_BYTES);
+    SessionConnection(WebSocketSession socket, SessionOutbox.Wire wire, SessionMessages messages,
+                      SessionCommands commands, ScheduledExecutorService ticks, Executor closing) {
+        this.socket = socket;
+        this.outbox = new SessionOutbox(wire, reason -> drop());
         this.messages = messages;
         this.commands = commands;
         this.playback = new Playback(ticks, this);
+        this.closing = closing;
     }
 
     void greet() {
-        send(SessionSocketHandler.HELLO);
+        outbox.send(SessionSocketHandler.HELLO);
     }
 
     void receive(TextMessage message) {
         if (message.getPayloadLength() > SessionLimits.MAX_MESSAGE_BYTES) {
-            error(null, null, "message of " + message.getPayloadLength() + " bytes exceeds the limit of "
+            error(null, "message of " + message.getPayloadLength() + " bytes exceeds the limit of "
                     + SessionLimits.MAX_MESSAGE_BYTES + " bytes");
             return;
         }
         if (!rate.admit(System.nanoTime())) {
-            error(null, null, "more than " + SessionLimits.COMMANDS_PER_SECOND + " commands per second");
+            error(null, "more than " + SessionLimits.COMMANDS_PER_SECOND + " commands per second");
             return;
         }
         try {
             commands.apply(message.getPayload(), playback);
         } catch (SessionCommandError e) {
-            error(e.command(), e.field(), e.getMessage());
+            outbox.send(messages.error(e));
         } catch (IllegalStateException | IllegalArgumentException e) {
-            error(null, null, e.getMessage());
+            error(null, e.getMessage());
         }
     }
 
+    /** The watchdog's turn: drops the client if one message has been in flight too long. */
+    void checkSendTime(long nowNs) {
+        outbox.checkSendTime(nowNs);
+    }
+
     void close() {
+        outbox.close();
         playback.close();
     }
 
     @Override
-    public boolean ready() {
-        return socket.isOpen() && socket.getBufferSize() == 0 && socket.getTimeSinceSendStarted() == 0;
+    public void whenSent(Runnable next) {
+        outbox.whenSent(next);
     }
 
     @Override
     public void loaded(LiveSession session) {
-        send(messages.loaded(session.scenario(), session.cpuToHctx(), null));
+        outbox.send(messages.loaded(session.scenario(), session.cpuToHctx()));
     }
 
     @Override
     public void transitions(List<Transition> batch) {
-        send(messages.transitions(batch, System.currentTimeMillis()));
+        outbox.send(messages.transitions(batch, System.currentTimeMillis()));
     }
 
     @Override
     public void state(SessionState state) {
-        send(messages.state(state));
+        outbox.send(messages.state(state));
     }
 
     @Override
     public void stats(LiveSession session) {
-        send(messages.stats(session.steps(), session.now()));
+        outbox.send(messages.stats(session.stats()));
     }
 
     @Override
     public void oops(LiveSession session, InvariantViolation oops) {
-        send(messages.oops(oops, session.steps(), session.now()));
+        outbox.send(messages.oops(oops, session.steps(), session.now()));
     }
 
     @Override
     public void error(String command, String message) {
-        error(command, null, message);
+        outbox.send(messages.error(new SessionCommandError(command, null, message)));
     }
 
-    private void error(String command, String field, String message) {
-        send(messages.error(message, command, field));
-    }
-
-    private void send(String text) {
-        try {
-            socket.sendMessage(new TextMessage(text));
-        } catch (SessionLimitExceededException e) {
-            drop(e.getStatus());
-        } catch (IOException | IllegalStateException e) {
-            drop(CloseStatus.SESSION_NOT_RELIABLE);
-        }
-    }
-
-    private void drop(CloseStatus status) {
+    private void drop() {
         playback.close();
-        try {
-            socket.close(status);
-        } catch (IOException e) {
-            // already gone: nothing left to free but the playback, done above
-        }
+        closing.execute(() -> {
+            try {
+                socket.close(TOO_SLOW);
+            } catch (IOException | IllegalStateException e) {
+                // already gone: the container frees the session either way
+            }
+        });
     }
 }

@@ -6,19 +6,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Typed, range-checked reads of one JSON object's fields. Every failure names the command and the
- * field (dotted from the message root, e.g. {@code scenario.device.slots}).
+ * Typed, range-checked reads of one command's fields. Every failure names the command and the field.
+ * (The scenario inside a load is read by {@link ScenarioJson}, like the REST API's.)
  */
 final class SessionFields {
 
     private final JsonNode node;
     private final String command;
-    private final String path;
 
-    SessionFields(JsonNode node, String command, String path) {
+    SessionFields(JsonNode node, String command) {
         this.node = node;
         this.command = command;
-        this.path = path;
     }
 
     boolean has(String name) {
@@ -74,25 +72,6 @@ final class SessionFields {
         return v.stringValue();
     }
 
-    String oneOf(String name, String absent, List<String> allowed) {
-        String s = string(name, absent);
-        if (!allowed.contains(s)) {
-            throw fail(name, "must be one of " + allowed);
-        }
-        return s;
-    }
-
-    boolean bool(String name, boolean absent) {
-        if (!has(name)) {
-            return absent;
-        }
-        JsonNode v = node.get(name);
-        if (!v.isBoolean()) {
-            throw fail(name, "must be true or false");
-        }
-        return v.booleanValue();
-    }
-
     List<String> strings(String name) {
         List<String> out = new ArrayList<>();
         for (JsonNode v : array(name).values()) {
@@ -104,45 +83,8 @@ final class SessionFields {
         return out;
     }
 
-    List<Integer> integers(String name, int min, int max) {
-        List<Integer> out = new ArrayList<>();
-        for (JsonNode v : array(name).values()) {
-            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw fail(name, "must be an array of integers");
-            }
-            out.add((int) inRange(name, v.intValue(), min, max));
-        }
-        return out;
-    }
-
-    SessionFields object(String name) {
-        JsonNode v = node.get(name);
-        if (v == null || !v.isObject()) {
-            throw fail(name, "must be an object");
-        }
-        return new SessionFields(v, command, field(name));
-    }
-
-    /** The nested object, or an empty one when absent, so its fields take their defaults. */
-    SessionFields optionalObject(String name) {
-        return has(name) ? object(name)
-                : new SessionFields(JsonNodeFactory.instance.objectNode(), command, field(name));
-    }
-
-    List<SessionFields> objects(String name) {
-        List<SessionFields> out = new ArrayList<>();
-        JsonNode a = array(name);
-        for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).isObject()) {
-                throw fail(name, "must be an array of objects");
-            }
-            out.add(new SessionFields(a.get(i), command, field(name) + "[" + i + "]"));
-        }
-        return out;
-    }
-
     SessionCommandError fail(String name, String problem) {
-        return new SessionCommandError(command, field(name), field(name) + " " + problem);
+        return new SessionCommandError(command, name, name + " " + problem);
     }
 
     private JsonNode array(String name) {
@@ -161,9 +103,5 @@ final class SessionFields {
             throw fail(name, "must be between " + min + " and " + max);
         }
         return value;
-    }
-
-    private String field(String name) {
-        return path.isEmpty() ? name : path + "." + name;
     }
 }

@@ -14,12 +14,18 @@ final class SessionLimits {
     static final double MAX_SPEED = 10_000_000;
     static final int MAX_STEP = 100_000;
     static final long MAX_SEEK = 10_000_000;
-    /** A client that has not taken a message for this long is dropped. */
+    /** A message in flight to a client for longer than this drops the client (1008 "client too slow"). */
     static final int SEND_TIME_LIMIT_MS = 10_000;
-    /** Bytes queued for a client before it is dropped (play itself never queues more than one batch). */
-    static final int SEND_BUFFER_LIMIT_BYTES = 4 * 1024 * 1024;
+    /**
+     * Text (JSON is ASCII, so about bytes) that may wait behind the message in flight; a new message
+     * arriving when more waits drops the client. Play never queues (it waits for each message to
+     * go), so only replies to commands pile up here: the backlog is at most this plus one reply.
+     */
+    static final int SEND_BUFFER_LIMIT_CHARS = 4 * 1024 * 1024;
     /** WebSocket close code 1013, "try again later". */
     static final int TRY_AGAIN_LATER = 1013;
+    /** WebSocket close code 1008, policy violation: a client that does not read what it asked for. */
+    static final int TOO_SLOW = 1008;
 
     private SessionLimits() {
     }

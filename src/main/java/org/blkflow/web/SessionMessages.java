@@ -4,8 +4,11 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.function.Consumer;
 import org.blkflow.model.Snapshot;
+import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioLink;
 import org.blkflow.session.SessionState;
+import org.blkflow.stats.RunStats;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
 import tools.jackson.core.JsonGenerator;
@@ -23,30 +26,26 @@ final class SessionMessages {
         this.json = json;
     }
 
-    String loaded(Scenario scenario, int[] cpuToHctx, String link) {
+    String loaded(Scenario scenario, int[] cpuToHctx) {
         return write(g -> {
             g.writeStringProperty("type", "loaded");
             g.writeName("scenario");
-            SessionScenarioJson.write(g, scenario);
-            g.writeObjectPropertyStart("topology");
-            g.writeNumberProperty("cpus", scenario.cpus());
-            g.writeNumberProperty("hwQueues", scenario.hwQueues());
-            g.writeNumberProperty("queueDepth", scenario.queueDepth());
-            g.writeName("cpuToHctx");
-            g.writeArray(cpuToHctx, 0, cpuToHctx.length);
-            g.writeEndObject();
-            g.writeStringProperty("link", link);
+            g.writeTree(ScenarioJsonWriter.write(scenario));
+            g.writeName("topology");
+            g.writeTree(TopologyJson.toNode(scenario, cpuToHctx));
+            g.writeStringProperty("link", ScenarioLink.encode(scenario));
         });
     }
 
     /** {@code sentAt} (epoch ms) lets a client measure how long the batch took to reach it. */
     String transitions(List<Transition> batch, long sentAtMs) {
-        return write(g -> {
+        StringWriter out = new StringWriter(64 + 320 * batch.size());
+        return write(out, g -> {
             g.writeStringProperty("type", "transitions");
             g.writeNumberProperty("sentAt", sentAtMs);
             g.writeArrayPropertyStart("items");
             for (Transition t : batch) {
-                SessionTransitionJson.write(g, t);
+                TransitionJson.write(t, g);
             }
             g.writeEndArray();
         });
@@ -67,23 +66,26 @@ final class SessionMessages {
         });
     }
 
-    /** Until the statistics of POST /api/runs reach main: how far the run has gone. */
-    String stats(long transitions, long simTimeNs) {
+    /** The same statistics object as POST /api/runs, of the run up to the session's step. */
+    String stats(RunStats stats) {
         return write(g -> {
             g.writeStringProperty("type", "stats");
-            g.writeObjectPropertyStart("stats");
-            g.writeNumberProperty("transitions", transitions);
-            g.writeNumberProperty("simTimeNs", simTimeNs);
-            g.writeEndObject();
+            g.writeName("stats");
+            g.writeTree(StatsJson.toNode(stats));
         });
     }
 
-    String error(String message, String command, String field) {
+    String error(SessionCommandError e) {
         return write(g -> {
             g.writeStringProperty("type", "error");
-            g.writeStringProperty("message", message);
-            g.writeStringProperty("cmd", command);
-            g.writeStringProperty("field", field);
+            g.writeStringProperty("message", e.getMessage());
+            g.writeStringProperty("cmd", e.command());
+            g.writeStringProperty("field", e.field());
+            if (!e.problems().isEmpty()) {
+                g.writeArrayPropertyStart("problems");
+                e.problems().forEach(p -> problem(g, p));
+                g.writeEndArray();
+            }
         });
     }
 
@@ -98,10 +100,19 @@ final class SessionMessages {
             if (v.transition() == null) {
                 g.writeNull();
             } else {
-                SessionTransitionJson.write(g, v.transition());
+                TransitionJson.write(v.transition(), g);
             }
             g.writeStringProperty("state", v.state());
         });
+    }
+
+    private static void problem(JsonGenerator g, Problem p) {
+        g.writeStartObject();
+        g.writeStringProperty("field", p.field());
+        g.writeName("value");
+        g.writePOJO(p.value());
+        g.writeStringProperty("message", p.message());
+        g.writeEndObject();
     }
 
     private static void snapshot(JsonGenerator g, Snapshot s) {
@@ -145,7 +156,10 @@ final class SessionMessages {
     }
 
     private String write(Consumer<JsonGenerator> body) {
-        StringWriter out = new StringWriter(256);
+        return write(new StringWriter(256), body);
+    }
+
+    private String write(StringWriter out, Consumer<JsonGenerator> body) {
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             body.accept(g);

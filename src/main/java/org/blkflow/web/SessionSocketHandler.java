@@ -2,8 +2,11 @@ package org.blkflow.web;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.blkflow.session.SessionModel;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -25,17 +28,27 @@ public class SessionSocketHandler extends TextWebSocketHandler {
     private final Map<String, SessionConnection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final ScheduledExecutorService ticks;
+    private final Executor closing;
     private final SessionMessages messages;
     private final SessionCommands commands;
     private final int maxSessions;
 
     public SessionSocketHandler(@Qualifier("sessionTicks") ScheduledExecutorService ticks,
+                                @Qualifier("sessionClosing") Executor closing, SessionModel model,
                                 @Value("${blkflow.session.max-sessions:500}") int maxSessions) {
         JsonMapper json = JsonMapper.builder().build();
         this.ticks = ticks;
+        this.closing = closing;
         this.messages = new SessionMessages(json);
-        this.commands = new SessionCommands(json);
+        this.commands = new SessionCommands(json, model);
         this.maxSessions = maxSessions;
+        ticks.scheduleAtFixedRate(this::watchSends, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The backstop for a send the container has not timed out itself: every second, never blocking. */
+    private void watchSends() {
+        long now = System.nanoTime();
+        connections.values().forEach(c -> c.checkSendTime(now));
     }
 
     @Override
@@ -45,7 +58,8 @@ public class SessionSocketHandler extends TextWebSocketHandler {
             session.close(new CloseStatus(SessionLimits.TRY_AGAIN_LATER, "try again later"));
             return;
         }
-        SessionConnection connection = new SessionConnection(session, messages, commands, ticks);
+        SessionConnection connection = new SessionConnection(session, new SessionWire(session), messages,
+                commands, ticks, closing);
         connections.put(session.getId(), connection);
         connection.greet();
     }

@@ -1,7 +1,10 @@
 package org.blkflow.web;
 
+import java.util.List;
+import org.blkflow.engine.LockStat;
 import org.blkflow.stats.Counts;
 import org.blkflow.stats.RunStats;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +34,28 @@ public final class StatsJson {
         latency.set("q2c", latency(stats.q2c()));
         latency.set("q2d", latency(stats.q2d()));
         latency.set("d2c", latency(stats.d2c()));
+        o.set("locks", locks(stats.locks()));
         return o;
+    }
+
+    /** One object per lock, named as in /proc/lock_stat (wait = time spent spinning, hold = time held). */
+    static ArrayNode locks(List<LockStat> locks) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (LockStat l : locks) {
+            ObjectNode o = list.addObject();
+            o.put("name", l.name());
+            o.put("contentions", l.contentions());
+            o.put("acquisitions", l.acquisitions());
+            o.put("waitTimeMinNs", l.waitTimeMinNs());
+            o.put("waitTimeAvgNs", l.waitTimeAvgNs());
+            o.put("waitTimeMaxNs", l.waitTimeMaxNs());
+            o.put("holdTimeMinNs", l.holdTimeMinNs());
+            o.put("holdTimeAvgNs", l.holdTimeAvgNs());
+            o.put("holdTimeMaxNs", l.holdTimeMaxNs());
+            ArrayNode by = o.putArray("contendedBy");
+            l.contendedBy().forEach(by::add);
+        }
+        return list;
     }
 
     private static ObjectNode latency(RunStats.Latency l) {

@@ -1,8 +1,10 @@
 package org.blkflow.web;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.blkflow.session.SessionModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -54,5 +56,24 @@ public class WebSocketConfig implements WebSocketConfigurer {
                 });
         ticks.setRemoveOnCancelPolicy(true);
         return ticks;
+    }
+
+    /**
+     * Closes clients that stopped reading. Closing one may wait briefly for the container to give up
+     * its stuck write, so it happens here and never on a play or watchdog thread.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    public static ExecutorService sessionClosing() {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "session-close");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The real model; a test may put a {@code @Primary} one beside it that breaks an invariant. */
+    @Bean
+    public static SessionModel sessionModel() {
+        return new SessionModel();
     }
 }

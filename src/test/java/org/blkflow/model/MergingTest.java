@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.blkflow.engine.Cpu;
 import org.blkflow.engine.Simulation;
+import org.blkflow.scenario.Costs;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.Transition;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class MergingTest {
 
     private Emitter emit;
+    private Machine machine;
     private Merging merging;
     private Task task;
     private SoftwareQueue ctx;
@@ -26,7 +29,8 @@ class MergingTest {
     void setUp() {
         Simulation sim = new Simulation(1);
         emit = new Emitter(sim, new Invariants(1, 64, 0, 255, 128));
-        merging = new Merging(emit, 255, 128);
+        machine = new Machine(sim, emit, new Cpu[0], new SoftwareQueue[0], new HardwareQueue[0], true, Costs.ZERO);
+        merging = new Merging(machine, 255, 128);
         task = new Task(1000, 0, ScenarioBuilder.job().rw("write").build(), 0);
         task.plug = new Plug();
         hctx = new HardwareQueue(0, new TagSet(64, 0));
@@ -113,7 +117,7 @@ class MergingTest {
 
     @Test
     void aMergeOverMaxSegmentsFailsToo() {
-        Merging fewSegments = new Merging(emit, 255, 2);
+        Merging fewSegments = new Merging(machine, 255, 2);
         Request rq = request(0, 16);
         task.plug.mqList.add(rq);
         assertEquals(1, fewSegments.attemptPlugMerge(task, bio(16, 8)), "2 + 1 segments > 2");
@@ -162,7 +166,7 @@ class MergingTest {
 
     private List<Transition> drained() {
         List<Transition> out = new ArrayList<>();
-        for (Transition t = emit.poll(); t != null; t = emit.poll()) out.add(t);
+        for (Transition t = emit.release(Long.MAX_VALUE); t != null; t = emit.release(Long.MAX_VALUE)) out.add(t);
         return out;
     }
 }

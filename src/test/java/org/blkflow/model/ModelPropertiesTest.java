@@ -71,12 +71,18 @@ class ModelPropertiesTest {
         Map<Long, Integer> ended = new HashMap<>();
         Map<Long, Long> requestSectors = new HashMap<>();
         Map<String, Long> tagHolder = new HashMap<>();
+        Map<Long, String> requestPlace = new HashMap<>();
         long queuedSectors = 0;
         long endedSectors = 0;
         for (int i = 0; i < ts.size(); i++) {
             Transition t = ts.get(i);
             assertEquals(i, t.seq());
             if (i > 0) assertTrue(t.t() >= ts.get(i - 1).t(), "time never goes back");
+            if (t.req() >= 0 && t.bio() < 0 && t.kind() != TransitionKind.IPI) {
+                String was = requestPlace.getOrDefault(t.req(), "task:" + t.ctx());
+                assertEquals(was, t.from().toString(), "request " + t.req() + " moves from where it is: " + t);
+                requestPlace.put(t.req(), t.to().toString());
+            }
             switch (t.kind()) {
                 case QUEUE -> {
                     queued.merge(t.bio(), 1, Integer::sum);

@@ -3,6 +3,7 @@ package org.blkflow.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Scenario;
 
 /** Seeded generator of small valid scenarios that together reach every path of the model. */
@@ -25,6 +26,9 @@ final class RandomScenarios {
                 .completionNs(r.nextInt(50_000)).maxSectors(maxSectors).maxSegments(maxSegments)
                 .slots(r.nextInt(3) == 0 ? 1 + r.nextInt(4) : 0);
         if (r.nextInt(4) == 0) s.mapping(randomMapping(r, cpus, hw));
+        int costs = r.nextInt(3);
+        if (costs == 1) s.costs(Costs.DEFAULT);
+        if (costs == 2) s.costs(randomCosts(r));
         int jobs = 1 + r.nextInt(3);
         for (int j = 0; j < jobs; j++) s.job(randomJob(r, cpus, Math.min(maxSectors / 8, maxSegments)));
         return s.build();
@@ -48,6 +52,12 @@ final class RandomScenarios {
             job.cpus(pick.toArray(Integer[]::new));
         }
         return job;
+    }
+
+    private static Costs randomCosts(SplittableRandom r) {
+        long[] c = new long[12];
+        for (int i = 0; i < c.length; i++) c[i] = r.nextInt(4) == 0 ? 0 : r.nextInt(5_000);
+        return new Costs(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
     }
 
     private static List<Integer> randomMapping(SplittableRandom r, int cpus, int hw) {

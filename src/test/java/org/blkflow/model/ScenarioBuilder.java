@@ -2,6 +2,7 @@ package org.blkflow.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Job;
 import org.blkflow.scenario.Scenario;
@@ -21,6 +22,10 @@ final class ScenarioBuilder {
     int maxSectors = 255;
     int maxSegments = 128;
     int slots = 0;
+    Costs costs = Costs.ZERO;
+    String mode = "mq";
+    String scheduler = "noop";
+    int nrRequests = 128;
     final List<Job> jobs = new ArrayList<>();
 
     static ScenarioBuilder scenario() {
@@ -39,6 +44,10 @@ final class ScenarioBuilder {
     ScenarioBuilder maxSectors(int v) { maxSectors = v; return this; }
     ScenarioBuilder maxSegments(int v) { maxSegments = v; return this; }
     ScenarioBuilder slots(int v) { slots = v; return this; }
+    ScenarioBuilder costs(Costs v) { costs = v; return this; }
+    ScenarioBuilder mode(String v) { mode = v; return this; }
+    ScenarioBuilder scheduler(String v) { scheduler = v; return this; }
+    ScenarioBuilder nrRequests(int v) { nrRequests = v; return this; }
 
     ScenarioBuilder job(JobBuilder job) {
         jobs.add(job.build());
@@ -46,8 +55,8 @@ final class ScenarioBuilder {
     }
 
     Scenario build() {
-        return new Scenario("test", seed, "mq", cpus, hwQueues, queueDepth, reservedTags, mapping, merging,
-                new Device(completionNs, irqMode, maxSectors, maxSegments, slots), jobs);
+        return new Scenario("test", seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging,
+                new Device(completionNs, irqMode, maxSectors, maxSegments, slots), jobs, scheduler, nrRequests, costs);
     }
 
     static JobBuilder job() {

@@ -13,7 +13,7 @@ class PresetsTest {
     void theTeachingPresetsAreAllThere() {
         List<String> ids = Presets.all().stream().map(Preset::id).toList();
         assertTrue(ids.containsAll(List.of("figure1", "nvme-1to1", "plug-merge", "tags-exhausted", "busy-requeue",
-                "fewer-ctx-than-hctx")), ids.toString());
+                "fewer-ctx-than-hctx", "legacy-contention", "bio-based", "xen-io-lock")), ids.toString());
         assertEquals(ids.size(), ids.stream().distinct().count());
     }
 
@@ -25,6 +25,7 @@ class PresetsTest {
             assertEquals(10_000, p.scenario().device().completionNs(), p.id());
             p.scenario().jobs().forEach(j -> assertTrue(j.ios() >= 8 && j.ios() <= 32, p.id()));
             assertFalse(p.note().isBlank());
+            assertEquals(Costs.DEFAULT, p.scenario().costs(), p.id());
             assertEquals(p.scenario(), ScenarioLink.decode(ScenarioLink.encode(p.scenario())).scenario());
         }
     }
@@ -42,6 +43,23 @@ class PresetsTest {
         assertEquals(16, byId("tags-exhausted").jobs().get(0).iodepth());
         assertEquals(2, byId("busy-requeue").device().slots());
         assertTrue(byId("fewer-ctx-than-hctx").hwQueues() > byId("fewer-ctx-than-hctx").cpus());
+    }
+
+    @Test
+    void theLegacyPresetsSetUpTheirStories() {
+        Scenario legacy = byId("legacy-contention");
+        assertEquals("sq", legacy.mode());
+        assertEquals("noop", legacy.scheduler());
+        assertEquals(8, legacy.cpus());
+        Job greedy = legacy.jobs().get(0);
+        assertTrue(greedy.allCpus() && greedy.rw().equals("randread") && greedy.ioengine().equals("libaio"));
+        assertTrue(greedy.iodepth() >= 16, "greedy: many bios in flight per CPU");
+        assertEquals("bio", byId("bio-based").mode());
+        Scenario xen = byId("xen-io-lock");
+        assertEquals("sq", xen.mode());
+        assertEquals(4, xen.cpus());
+        assertEquals(new Device(10_000, "timer", 255, 128, 32, "xen-blkfront", "single-lock"), xen.device());
+        assertTrue(xen.jobs().get(0).iodepth() * xen.cpus() > xen.device().slots(), "enough I/O to fill the ring");
     }
 
     private static Scenario byId(String id) {

@@ -26,7 +26,9 @@ public final class RandomScenarios {
         s.reservedTags = random.nextInt(3) == 0 ? random.nextInt(s.queueDepth) : 0;
         s.mapping = random.nextBoolean() ? null : mapping(s.cpus, s.hwQueues);
         s.merging = random.nextBoolean();
+        legacy(s);
         device(s.device);
+        rings(s);
         s.jobs = new ArrayList<>();
         int jobs = 1 + random.nextInt(random.nextBoolean() ? 2 : 16);
         for (int i = 0; i < jobs; i++) {
@@ -46,6 +48,25 @@ public final class RandomScenarios {
         d.maxSectors = pick(8, 255, 8 + random.nextInt(1017), 1024);
         d.maxSegments = pick(1, 128, 1 + random.nextInt(1024), 1024);
         d.slots = pick(0, 2, random.nextInt(10241), 10240);
+    }
+
+    /** The mode, its elevator (only sq may leave noop), nr_requests and, half the time, a random cost table. */
+    private void legacy(ScenarioDraft s) {
+        s.mode = List.of("mq", "sq", "bio").get(random.nextInt(3));
+        s.scheduler = s.mode.equals("sq") ? List.of("noop", "deadline", "cfq").get(random.nextInt(3)) : "noop";
+        s.nrRequests = pick(1, 128, 1 + random.nextInt(10240), 10240);
+        if (random.nextBoolean()) {
+            for (CostField f : CostField.values()) {
+                s.costs.set(f, pick(0L, f.of(Costs.DEFAULT), random.nextInt(1_000_001), 1_000_000L));
+            }
+        }
+    }
+
+    /** Rings other than single-lock need xen-blkfront and blk-mq. */
+    private void rings(ScenarioDraft s) {
+        s.device.driver = random.nextBoolean() ? Device.NULL_BLK : Device.XEN;
+        boolean split = s.device.driver.equals(Device.XEN) && s.mode.equals("mq");
+        s.device.rings = split ? List.of("single-lock", "split-lock", "per-hctx").get(random.nextInt(3)) : "single-lock";
     }
 
     /** The model never splits a bio, so one bio must fit max_sectors and max_segments (4 KiB pages). */

@@ -13,10 +13,20 @@ class ScenarioDefaultsTest {
         Scenario s = new ScenarioDraft().build();
         assertEquals(new Scenario("untitled", 1, "mq", 4, 1, 64, 0, null, true,
                 new Device(10_000, "softirq", 255, 128, 0),
-                List.of(new Job("fio", null, "read", 50, 4096, 1, "sync", false, false, 32, 0, 1L << 30))), s);
+                List.of(new Job("fio", null, "read", 50, 4096, 1, "sync", false, false, 32, 0, 1L << 30)),
+                "noop", 128, Costs.DEFAULT), s);
         assertEquals(ScenarioDefaults.scenario(), s);
         assertTrue(s.kernelMapping());
         assertTrue(s.jobs().get(0).allCpus());
+    }
+
+    @Test
+    void aUserScenarioCostsCpuTimeWhileTheOldConstructorKeepsCpusFree() {
+        assertEquals(Costs.DEFAULT, new ScenarioDraft().build().costs());
+        Scenario old = new Scenario("x", 1, "mq", 1, 1, 1, 0, null, true, ScenarioDefaults.device(), List.of());
+        assertEquals(Costs.ZERO, old.costs());
+        assertEquals("null_blk", ScenarioDefaults.device().driver());
+        assertEquals("single-lock", ScenarioDefaults.device().rings());
     }
 
     @Test

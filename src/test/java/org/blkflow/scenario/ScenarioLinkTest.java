@@ -15,8 +15,10 @@ import org.junit.jupiter.api.TestFactory;
 
 class ScenarioLinkTest {
 
-    private static final String FIGURE = "/?v=1&name=Figure+1&seed=42&mode=mq&cpus=4&hw=2&depth=8&reserved=0"
-            + "&map=kernel&merge=1&dev=irq:timer,lat:10000,maxsec:255,maxseg:128,slots:0"
+    private static final String FIGURE = "/?v=1&name=Figure+1&seed=42&mode=mq&sched=noop&nr=128&cpus=4&hw=2&depth=8"
+            + "&reserved=0&map=kernel&merge=1"
+            + "&cost=mk:300,mrg:40,alloc:200,ins:100,disp:150,drv:500,cpl:400,irq:1000,ipi:1500,lock:20,bounce:200,sw:2000"
+            + "&dev=irq:timer,lat:10000,maxsec:255,maxseg:128,slots:0,driver:null_blk,rings:single-lock"
             + "&job=fio,rw:randread,mix:50,bs:4k,qd:4,engine:libaio,sync:0,plug:0,cpus:0-3,n:100,off:0,size:1g";
 
     @TestFactory
@@ -45,6 +47,36 @@ class ScenarioLinkTest {
         assertEquals(new Job("fio", List.of(0, 1, 2, 3), "randread", 50, 4096, 4, "libaio", false, false, 100, 0,
                 1L << 30), s.jobs().get(0));
         assertEquals(FIGURE, ScenarioLink.encode(s));
+    }
+
+    @Test
+    void legacyModesSchedulerCostsAndRingsReadAsWritten() {
+        String xen = "?mode=sq&sched=deadline&nr=64&cost=lock:35,bounce:400&dev=driver:xen-blkfront,rings:single-lock";
+        Scenario s = ScenarioLink.decode(xen).scenario();
+        assertEquals("sq", s.mode());
+        assertEquals("deadline", s.scheduler());
+        assertEquals(64, s.nrRequests());
+        assertEquals(35, s.costs().lockNs());
+        assertEquals(400, s.costs().lockBounceNs());
+        assertEquals(Costs.DEFAULT.makeRequestNs(), s.costs().makeRequestNs(), "entries left out keep defaults");
+        assertEquals(Device.XEN, s.device().driver());
+        assertEquals(List.of(), ScenarioValidator.validate(s));
+        String encoded = ScenarioLink.encode(s);
+        assertTrue(encoded.contains("&mode=sq&sched=deadline&nr=64&"), encoded);
+        assertTrue(encoded.contains(",lock:35,bounce:400,"), encoded);
+        assertTrue(encoded.contains(",driver:xen-blkfront,rings:single-lock"), encoded);
+        assertEquals(s, ScenarioLink.decode(encoded).scenario());
+    }
+
+    @Test
+    void aLinkFromBeforeTheCostTableGetsTheDefaultCosts() {
+        String old = "/?v=1&name=Figure+1&seed=42&mode=mq&cpus=4&hw=2&depth=8&reserved=0&map=kernel&merge=1"
+                + "&dev=irq:timer,lat:10000,maxsec:255,maxseg:128,slots:0&job=fio,rw:randread";
+        Scenario s = ScenarioLink.decode(old).scenario();
+        assertEquals(Costs.DEFAULT, s.costs());
+        assertEquals("noop", s.scheduler());
+        assertEquals(128, s.nrRequests());
+        assertEquals(new Device(10_000, "timer", 255, 128, 0, "null_blk", "single-lock"), s.device());
     }
 
     @Test
@@ -112,7 +144,12 @@ class ScenarioLinkTest {
         assertProblem("?v=2", "v", "must be 1");
         assertProblem("?merge=yes", "merge", "must be 1 or 0");
         assertProblem("?hw=99999999999", "hw", "fits in 32 bits");
-        assertProblem("?dev=irq:timer,latency:5", "dev.latency", "must be one of irq, lat, maxsec, maxseg, slots");
+        assertProblem("?dev=irq:timer,latency:5", "dev.latency",
+                "must be one of irq, lat, maxsec, maxseg, slots, driver, rings");
+        assertProblem("?cost=mk:300,lok:5", "cost.lok", "key one of mk, mrg, alloc, ins, disp, drv, cpl, irq, ipi, lock,");
+        assertProblem("?cost=lock:fast", "cost.lock", "must be nanoseconds");
+        assertProblem("?cost=lock", "cost.lock", "must be key:nanoseconds");
+        assertProblem("?nr=many", "nr", "must be a whole number");
         assertProblem("?job=x,bs:4q", "job[0].bs", "size in bytes");
         assertProblem("?job=x&job=y,depth:4", "job[1].depth", "key one of rw, mix");
         assertProblem("?job=x,cpus:3-1", "job[0].cpus", "ascending range");

@@ -34,7 +34,29 @@ class ScenarioValidatorTest {
     static List<Case> cases() {
         return List.of(
                 new Case("name", "at most 80 characters", s -> s.name = "n".repeat(81)),
-                new Case("mode", "\"sq\" and \"bio\" are not available yet", s -> s.mode = "sq"),
+                new Case("mode", "mode = \"scsi\": must be one of mq, sq, bio", s -> s.mode = "scsi"),
+                new Case("scheduler", "scheduler = \"bfq\": must be one of noop, deadline, cfq",
+                        s -> { s.mode = "sq"; s.scheduler = "bfq"; }),
+                new Case("scheduler", "scheduler = \"deadline\": needs mode \"sq\"", s -> s.scheduler = "deadline"),
+                new Case("scheduler", "scheduler = \"cfq\": needs mode \"sq\"",
+                        s -> { s.mode = "bio"; s.scheduler = "cfq"; }),
+                new Case("nrRequests", "nrRequests = 0: must be between 1 and 10240", s -> s.nrRequests = 0),
+                new Case("nrRequests", "nrRequests = 10241: must be between 1 and 10240", s -> s.nrRequests = 10241),
+                new Case("costs.lockNs", "costs.lockNs = -1: must be between 0 and 1000000",
+                        s -> s.costs.set(CostField.LOCK, -1)),
+                new Case("costs.switchNs", "costs.switchNs = 1000001: must be between 0 and 1000000",
+                        s -> s.costs.set(CostField.SWITCH, 1_000_001)),
+                new Case("costs.makeRequestNs", "costs.makeRequestNs = -5", s -> s.costs.set(CostField.MAKE_REQUEST, -5)),
+                new Case("device.driver", "device.driver = \"nvme\": must be one of null_blk, xen-blkfront",
+                        s -> s.device.driver = "nvme"),
+                new Case("device.rings", "device.rings = \"two\": must be one of single-lock, split-lock, per-hctx",
+                        s -> { s.device.driver = "xen-blkfront"; s.device.rings = "two"; }),
+                new Case("device.rings", "device.rings = \"per-hctx\": needs mode \"mq\"",
+                        s -> { s.mode = "sq"; s.device.driver = "xen-blkfront"; s.device.rings = "per-hctx"; }),
+                new Case("device.rings", "device.rings = \"split-lock\": needs mode \"mq\"",
+                        s -> { s.mode = "bio"; s.device.driver = "xen-blkfront"; s.device.rings = "split-lock"; }),
+                new Case("device.rings", "device.rings = \"per-hctx\": needs device.driver \"xen-blkfront\"",
+                        s -> s.device.rings = "per-hctx"),
                 new Case("cpus", "cpus = 0: must be between 1 and 64", s -> s.cpus = 0),
                 new Case("cpus", "cpus = 65: must be between 1 and 64", s -> s.cpus = 65),
                 new Case("hwQueues", "hwQueues = 65: must be between 1 and 64", s -> s.hwQueues = 65),
@@ -125,6 +147,33 @@ class ScenarioValidatorTest {
         j.cpus = List.of(63, 0);
         d.jobs = List.of(j);
         assertEquals(List.of(), ScenarioValidator.validate(d.build()));
+    }
+
+    @Test
+    void everyModeSchedulerAndRingThatTheIssueAllowsIsValid() {
+        for (String scheduler : List.of("noop", "deadline", "cfq")) {
+            ScenarioDraft d = new ScenarioDraft();
+            d.mode = "sq";
+            d.scheduler = scheduler;
+            d.nrRequests = 1;
+            assertEquals(List.of(), ScenarioValidator.validate(d.build()), scheduler);
+        }
+        for (String rings : List.of("single-lock", "split-lock", "per-hctx")) {
+            ScenarioDraft d = new ScenarioDraft();
+            d.device.driver = "xen-blkfront";
+            d.device.rings = rings;
+            d.hwQueues = 1;
+            d.nrRequests = 10240;
+            assertEquals(List.of(), ScenarioValidator.validate(d.build()), rings);
+        }
+        ScenarioDraft bio = new ScenarioDraft();
+        bio.mode = "bio";
+        bio.hwQueues = 8;
+        bio.device.driver = "xen-blkfront";
+        for (CostField f : CostField.values()) {
+            bio.costs.set(f, f.ordinal() % 2 == 0 ? 0 : 1_000_000);
+        }
+        assertEquals(List.of(), ScenarioValidator.validate(bio.build()), "hwQueues is accepted without hctxs");
     }
 
     @Test

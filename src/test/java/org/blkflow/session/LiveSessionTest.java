@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.stats.Counts;
+import org.blkflow.stats.RunStats;
 import org.blkflow.transition.Transition;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,37 @@ class LiveSessionTest {
                 assertEquals(List.of(straight.get((int) k)), live.step(1).transitions(), "seek " + k);
             }
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> statsAfterAnySeekEqualThoseOfAStraightRunToTheSameStep() {
+        return LongStream.rangeClosed(1, 20).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+            List<Transition> straight = straightRun(seed);
+            int size = straight.size();
+            LiveSession live = session(seed);
+            live.step(size * 2 / 3);
+            // backwards (a fresh replay), forwards (the same run), past the end, then by stepping
+            for (long k : new long[] {size / 3, size / 2, size + 10, 1, 0}) {
+                live.seek(k);
+                assertEquals(summary(straightStats(straight, live.steps())), summary(live.stats()), "seek " + k);
+            }
+            live.step(size / 4);
+            assertEquals(summary(straightStats(straight, size / 4)), summary(live.stats()), "after step");
+            assertTrue(live.stats().counts().completed() > 0 || size / 4 < 10);
+        }));
+    }
+
+    private static RunStats straightStats(List<Transition> straight, long upTo) {
+        RunStats stats = new RunStats();
+        straight.subList(0, (int) upTo).forEach(stats::onTransition);
+        return stats;
+    }
+
+    private static List<Object> summary(RunStats s) {
+        Counts c = s.counts();
+        return List.of(c.transitions(), c.bios(), c.requests(), c.completed(), c.backMerges(), c.frontMerges(),
+                c.plugs(), c.unplugs(), c.requeues(), c.tagWaits(), s.simTimeNs(), s.q2c(), s.q2d(), s.d2c(),
+                s.remembered());
     }
 
     @Test

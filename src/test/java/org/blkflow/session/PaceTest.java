@@ -11,24 +11,23 @@ class PaceTest {
     @Test
     void owesSpeedTimesElapsedAndCarriesTheFraction() {
         Pace pace = new Pace(100, 0);
-        assertEquals(1, pace.due(16 * MS, true));   // 1.6 owed
-        assertEquals(2, pace.due(32 * MS, true));   // 0.6 + 1.6
-        assertEquals(100, pace.due(1032 * MS, true) + pace.due(1032 * MS, true));
+        assertEquals(1, pace.due(16 * MS, 1024));   // 1.6 owed
+        assertEquals(2, pace.due(32 * MS, 1024));   // 0.6 + 1.6
+        assertEquals(100, pace.due(1032 * MS, 1024) + pace.due(1032 * MS, 1024));
     }
 
     @Test
-    void aClientThatIsNotReadyGetsNothingAndNoBurstLater() {
+    void aLongWaitOwesAtMostOneBatchSoNoBurstFollows() {
         Pace pace = new Pace(10_000_000, 0);
-        assertEquals(0, pace.due(16 * MS, false));
-        assertEquals(Pace.MAX_BATCH, pace.due(10_000 * MS, true));
-        assertEquals(Pace.MAX_BATCH, pace.due(10_016 * MS, true));
+        assertEquals(4096, pace.due(10_000 * MS, 4096));
+        assertEquals(16384, pace.due(10_016 * MS, 16384), "16 ms at 1e7/s is 160,000: still one batch");
+        assertEquals(0, pace.due(10_016 * MS, 16384), "and nothing is carried over");
     }
 
     @Test
-    void speedZeroAsksForAFullBatchWheneverTheClientIsReady() {
+    void speedZeroAsksForAWholeBatchEveryTurn() {
         Pace pace = new Pace(0, 0);
-        assertEquals(Pace.MAX_BATCH, pace.due(1, true));
-        assertEquals(0, pace.due(2, false));
-        assertEquals(Pace.MAX_BATCH, pace.due(3, true));
+        assertEquals(1024, pace.due(1, 1024));
+        assertEquals(16384, pace.due(1, 16384));
     }
 }

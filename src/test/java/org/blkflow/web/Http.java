@@ -14,6 +14,10 @@ final class Http {
     record Reply(int status, JsonNode body) {
     }
 
+    /** A reply read as text, for bodies that are not one JSON document (NDJSON). */
+    record TextReply(int status, String contentType, String body) {
+    }
+
     private static final JsonMapper JSON = new JsonMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final int port;
@@ -29,6 +33,13 @@ final class Http {
     Reply post(String pathAndQuery, String json) throws Exception {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    TextReply postText(String pathAndQuery, String json) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri(pathAndQuery))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return new TextReply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
     private URI uri(String pathAndQuery) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.RandomScenarios;
 import org.blkflow.scenario.Scenario;
@@ -57,8 +58,45 @@ class ScenarioJsonTest {
         assertEquals("[2,3]", written.get("jobs").get(0).get("cpus").toString());
         assertEquals("all", written.get("jobs").get(1).get("cpus").stringValue());
         assertEquals("kernel", ScenarioJsonWriter.write(ScenarioDefaults.scenario()).get("mapping").stringValue());
-        assertEquals(List.of("name", "seed", "mode", "cpus", "hwQueues", "queueDepth", "reservedTags", "mapping",
-                "merging", "device", "jobs"), List.copyOf(written.propertyNames()));
+        assertEquals(List.of("name", "seed", "mode", "scheduler", "nrRequests", "cpus", "hwQueues", "queueDepth",
+                "reservedTags", "mapping", "merging", "costs", "device", "jobs"), List.copyOf(written.propertyNames()));
+        assertEquals(List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots", "driver", "rings"),
+                List.copyOf(written.get("device").propertyNames()));
+    }
+
+    @Test
+    void everyCostIsWrittenAndTheDefaultsAreTheDocumentedOnes() {
+        JsonNode costs = ScenarioJsonWriter.write(read("{}")).get("costs");
+        assertEquals("{\"makeRequestNs\":300,\"mergeAttemptNs\":40,\"allocRequestNs\":200,\"insertNs\":100,"
+                + "\"dispatchNs\":150,\"driverNs\":500,\"completeNs\":400,\"irqNs\":1000,\"ipiNs\":1500,"
+                + "\"lockNs\":20,\"lockBounceNs\":200,\"switchNs\":2000}", costs.toString());
+    }
+
+    @Test
+    void legacyFieldsAreReadAndCostsLeftOutKeepTheirDefaults() {
+        Scenario s = read("{\"mode\":\"sq\",\"scheduler\":\"cfq\",\"nrRequests\":32,\"costs\":{\"lockNs\":0,"
+                + "\"ipiNs\":7},\"device\":{\"driver\":\"xen-blkfront\",\"rings\":\"single-lock\"}}");
+        assertEquals("sq", s.mode());
+        assertEquals("cfq", s.scheduler());
+        assertEquals(32, s.nrRequests());
+        assertEquals(0, s.costs().lockNs());
+        assertEquals(7, s.costs().ipiNs());
+        assertEquals(Costs.DEFAULT.switchNs(), s.costs().switchNs());
+        assertEquals("xen-blkfront", s.device().driver());
+        assertEquals("single-lock", s.device().rings());
+        assertEquals(s, ScenarioJson.read(JSON.readTree(ScenarioJsonWriter.write(s).toString())));
+    }
+
+    @Test
+    void costShapeProblemsNameTheEntry() {
+        assertEquals("costs.lockNs = \"fast\": must be a whole number",
+                only("{\"costs\":{\"lockNs\":\"fast\"}}").message());
+        Problem unknown = only("{\"costs\":{\"lockMs\":1}}");
+        assertEquals("costs.lockMs", unknown.field());
+        assertTrue(unknown.message().contains("allowed: makeRequestNs, mergeAttemptNs"), unknown.message());
+        assertEquals("costs", only("{\"costs\":[1]}").field());
+        assertEquals("device.rings = 3: must be a string", only("{\"device\":{\"rings\":3}}").message());
+        assertEquals("nrRequests = true: must be a whole number", only("{\"nrRequests\":true}").message());
     }
 
     @Test
@@ -80,7 +118,8 @@ class ScenarioJsonTest {
     void unknownFieldsAreRefusedAtEveryDepth() {
         Problem top = only("{\"cpu\":4}");
         assertEquals("cpu", top.field());
-        assertTrue(top.message().contains("unknown field; allowed: name, seed, mode, cpus"), top.message());
+        assertTrue(top.message().contains("unknown field; allowed: name, seed, mode, scheduler, nrRequests, cpus"),
+                top.message());
         assertEquals("device.latency", only("{\"device\":{\"latency\":5}}").field());
         Problem job = only("{\"jobs\":[{},{\"iodpeth\":4}]}");
         assertEquals("jobs[1].iodpeth", job.field());

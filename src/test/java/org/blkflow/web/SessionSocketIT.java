@@ -197,12 +197,102 @@ class SessionSocketIT {
             assertError(c, "{\"cmd\":\"play\",\"speed\":1e8}", "play", "speed");
             assertError(c, "{\"cmd\":\"seek\",\"step\":-1}", "seek", "step");
             assertError(c, "{\"cmd\":\"breakpoints\",\"kinds\":[\"teleport\"]}", "breakpoints", "kinds");
-            assertError(c, "{\"cmd\":\"load\",\"scenario\":{\"cpus\":\"two\"}}", "load", "scenario.cpus");
-            assertError(c, "{\"cmd\":\"load\",\"link\":\"/?v=1\"}", "load", "link");
+            assertError(c, "{\"cmd\":\"load\",\"scenario\":{\"cpus\":\"two\"}}", "load", "cpus");
+            assertError(c, "{\"cmd\":\"load\",\"scenario\":7}", "load", "scenario");
+            assertError(c, "{\"cmd\":\"load\"}", "load", "scenario");
+            assertError(c, "{\"cmd\":\"load\",\"link\":\"/?v=2\"}", "load", "v");
+            assertError(c, "{\"cmd\":\"load\",\"link\":\"/?v=1&warp=9\"}", "load", "warp");
+            assertError(c, "{\"cmd\":\"load\",\"link\":\"/?v=1&step=20000000\"}", "load", "step");
+            assertError(c, "{\"cmd\":\"load\",\"link\":5}", "load", "link");
             assertError(c, "[1,2]", null, null);
             c.send("{\"cmd\":\"step\",\"n\":2}");
             assertEquals(2, items(c).size());
         }
+    }
+
+    @Test
+    void anInvalidScenarioNamesTheFirstProblemsFieldAndListsThemAll() throws Exception {
+        try (SessionClient c = loaded()) {
+            c.send("{\"cmd\":\"load\",\"scenario\":{\"cpus\":0,\"jobs\":[{\"bs\":1000}]}}");
+            JsonNode error = c.next();
+            assertEquals("error", error.get("type").stringValue());
+            assertEquals("load", error.get("cmd").stringValue());
+            JsonNode problems = error.get("problems");
+            assertEquals(problems.get(0).get("field").stringValue(), error.get("field").stringValue());
+            assertEquals(problems.get(0).get("message").stringValue(), error.get("message").stringValue());
+            List<String> fields = new ArrayList<>();
+            problems.values().forEach(p -> fields.add(p.get("field").stringValue()));
+            assertTrue(fields.containsAll(List.of("cpus", "jobs[0].bs")), fields.toString());
+            assertEquals(1000, problems.get(fields.indexOf("jobs[0].bs")).get("value").intValue());
+            c.send("{\"cmd\":\"step\",\"n\":2}");
+            assertEquals(2, items(c).size(), "the loaded scenario is still there");
+        }
+    }
+
+    @Test
+    void aScenarioTooLargeToRunIsAnErrorFrame() throws Exception {
+        try (SessionClient c = loaded()) {
+            c.send("{\"cmd\":\"load\",\"scenario\":{\"cpus\":64,\"jobs\":[{\"ios\":1000000}]}}");
+            JsonNode error = c.next();
+            assertEquals("error", error.get("type").stringValue());
+            assertEquals("jobs", error.get("field").stringValue());
+            assertTrue(error.get("message").stringValue().contains("64000000 bios"), error.toString());
+        }
+    }
+
+    @Test
+    void aLinkLoadsTheSameScenarioAndItsStepIsSoughtAtOnce() throws Exception {
+        try (SessionClient c = loaded(); SessionClient byLink = new SessionClient(port)) {
+            c.send("{\"cmd\":\"load\",\"scenario\":" + SCENARIO + "}");
+            JsonNode loaded = c.next("loaded");
+            settledLoad(c);
+            String link = loaded.get("link").stringValue();
+            assertTrue(link.startsWith("/?v=1&name=it&seed=7"), link);
+            c.send("{\"cmd\":\"step\",\"n\":40}");
+            List<JsonNode> straight = items(c);
+            byLink.next("hello");
+            byLink.send("{\"cmd\":\"load\",\"link\":\"" + link + "&step=31\"}");
+            JsonNode again = byLink.next();
+            assertEquals("loaded", again.get("type").stringValue());
+            assertEquals(loaded.get("scenario"), again.get("scenario"));
+            assertEquals(link, again.get("link").stringValue(), "the link the server reports carries no step");
+            JsonNode state = byLink.next("state");
+            assertEquals("load", state.get("reason").stringValue());
+            assertEquals(31, state.get("step").longValue());
+            assertTrue(state.has("snapshot"));
+            byLink.send("{\"cmd\":\"step\",\"n\":1}");
+            assertEquals(List.of(straight.get(31)), items(byLink));
+        }
+    }
+
+    @Test
+    void statsHaveTheShapeOfTheRunApisAndCountWhatWasDelivered() throws Exception {
+        try (SessionClient c = loaded()) {
+            c.send("{\"cmd\":\"step\",\"n\":100000}");
+            List<JsonNode> all = new ArrayList<>();
+            JsonNode stats = null;
+            for (JsonNode m = c.next(); stats == null; m = c.next()) {
+                if (m.get("type").stringValue().equals("transitions")) {
+                    m.get("items").values().forEach(all::add);
+                } else if (m.get("type").stringValue().equals("stats")) {
+                    stats = m.get("stats");
+                }
+            }
+            assertEquals(all.size(), stats.get("transitions").longValue());
+            assertEquals(all.stream().filter(t -> t.get("kind").stringValue().equals("queue")).count(),
+                    stats.get("bios").longValue());
+            assertEquals(80, stats.get("completed").longValue(), "2 CPUs x 40 ios, all ended");
+            assertTrue(stats.get("latencyNs").get("q2c").has("p99"), "softirq completes at t = 0: no latency to see");
+            assertTrue(stats.get("merges").has("back"));
+        }
+    }
+
+    /** After a load: the state (reason load), with no stats after it. */
+    static JsonNode settledLoad(SessionClient c) throws Exception {
+        JsonNode state = c.next();
+        assertEquals("state", state.get("type").stringValue());
+        assertEquals("load", state.get("reason").stringValue());
+        return state;
     }
 
     @Test

@@ -1,0 +1,48 @@
+package org.blkflow.scenario;
+
+/**
+ * The rules on what the legacy and bio-based modes added: the elevator, nr_requests, the CPU cost
+ * table and xen-blkfront's rings. hwQueues is accepted in every mode; without hardware queues it
+ * has no effect, so a sweep may vary mode without touching it.
+ */
+final class LegacyRules {
+
+    private LegacyRules() {
+    }
+
+    static void check(Scenario s, ProblemList p) {
+        if (p.oneOf("scheduler", s.scheduler(), ScenarioValidator.SCHEDULERS)
+                && !s.scheduler().equals(Scenario.DEFAULT_SCHEDULER) && !"sq".equals(s.mode())) {
+            p.add("scheduler", s.scheduler(), "needs mode \"sq\" (blk-mq and bio-based queues in 3.16 have "
+                    + "no elevator; leave it \"noop\")");
+        }
+        p.range("nrRequests", s.nrRequests(), 1, ScenarioValidator.MAX_NR_REQUESTS);
+        checkCosts(s.costs(), p);
+        if (s.device() != null) {
+            checkRings(s.mode(), s.device(), p);
+        }
+    }
+
+    private static void checkCosts(Costs costs, ProblemList p) {
+        if (costs == null) {
+            p.add("costs", null, "must be present");
+            return;
+        }
+        for (CostField f : CostField.values()) {
+            p.range("costs." + f.json(), f.of(costs), 0, CostField.MAX_NS);
+        }
+    }
+
+    private static void checkRings(String mode, Device d, ProblemList p) {
+        boolean driverOk = p.oneOf("device.driver", d.driver(), ScenarioValidator.DRIVERS);
+        if (!p.oneOf("device.rings", d.rings(), ScenarioValidator.RINGS) || d.rings().equals(Device.SINGLE_LOCK)) {
+            return;
+        }
+        if (driverOk && !d.driver().equals(Device.XEN)) {
+            p.add("device.rings", d.rings(), "needs device.driver \"xen-blkfront\" (null_blk has no ring)");
+        } else if (!"mq".equals(mode)) {
+            p.add("device.rings", d.rings(), "needs mode \"mq\" (before blk-mq, xen-blkfront had one ring "
+                    + "under io_lock, the queue lock)");
+        }
+    }
+}

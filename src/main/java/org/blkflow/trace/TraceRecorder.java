@@ -1,0 +1,77 @@
+package org.blkflow.trace;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.blkflow.transition.Transition;
+import org.blkflow.transition.TransitionListener;
+
+/**
+ * Turns the transitions that carry a blktrace action into {@link TraceRecord}s and hands them on in
+ * the order blkparse prints them: by time, then sequence, then CPU. The model's virtual CPUs do
+ * their work in zero time, so many events share a timestamp; blkparse sorts such a group by its
+ * per-CPU sequence numbers, and so must we for our text and binary to agree with it line by line.
+ * Only one same-time group is held at a time (at most {@link #MAX_GROUP} records).
+ */
+public final class TraceRecorder implements TransitionListener {
+
+    /** Added to every model time: blkparse treats a trace starting at time 0 specially (spec §5). */
+    public static final long TIME_OFFSET_NS = 1_000_000_000L;
+    /** A bigger group is flushed in parts: still a valid trace, but blkparse may order it differently. */
+    static final int MAX_GROUP = 1 << 16;
+
+    private static final Comparator<TraceRecord> BLKPARSE_ORDER =
+            Comparator.comparingInt(TraceRecord::sequence).thenComparingInt(TraceRecord::cpu);
+
+    private final Consumer<TraceRecord> sink;
+    private final List<TraceRecord> group = new ArrayList<>();
+    private int[] sequences = new int[64];
+    private long groupTime = -1;
+
+    public TraceRecorder(Consumer<TraceRecord> sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public void onTransition(Transition t) {
+        if (t.action() == null) {
+            return;
+        }
+        TraceRecord r = record(t);
+        if (r.time() != groupTime || group.size() >= MAX_GROUP) {
+            flush();
+            groupTime = r.time();
+        }
+        group.add(r);
+    }
+
+    /** Hands on the last group; call once after the run's last transition. */
+    public void finish() {
+        flush();
+    }
+
+    private void flush() {
+        group.sort(BLKPARSE_ORDER);
+        group.forEach(sink);
+        group.clear();
+    }
+
+    private TraceRecord record(Transition t) {
+        int action = BlkAction.of(t);
+        String letter = BlkAction.letter(action);
+        boolean payloadOnly = letter.equals("P") || letter.startsWith("U");
+        long sector = payloadOnly || t.sector() < 0 ? 0 : t.sector();
+        int bytes = payloadOnly || t.sectors() < 0 ? 0 : t.sectors() * 512;
+        long count = letter.startsWith("U") ? Math.max(0, t.count()) : -1;
+        return new TraceRecord(t.t() + TIME_OFFSET_NS, t.cpu(), nextSequence(t.cpu()), sector, bytes, action,
+                t.pid(), t.comm(), 0, count);
+    }
+
+    private int nextSequence(int cpu) {
+        if (cpu >= sequences.length) {
+            sequences = java.util.Arrays.copyOf(sequences, Math.max(cpu + 1, sequences.length * 2));
+        }
+        return ++sequences[cpu];
+    }
+}

@@ -1,0 +1,47 @@
+package org.blkflow.trace;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Imported traces kept in memory, least recently used dropped first. Ids are 128 random bits, so
+ * one user cannot guess another's trace. Bounded by count and by total events.
+ */
+public final class TraceStore {
+
+    public static final int MAX_TRACES = 32;
+    public static final long MAX_EVENTS = 2_000_000;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, ImportedTrace> traces = new LinkedHashMap<>(16, 0.75f, true);
+    private long events;
+
+    public synchronized String put(ImportedTrace trace) {
+        byte[] bits = new byte[16];
+        random.nextBytes(bits);
+        String id = HexFormat.of().formatHex(bits);
+        traces.put(id, trace);
+        events += trace.parsed();
+        while (traces.size() > MAX_TRACES || (events > MAX_EVENTS && traces.size() > 1)) {
+            evictEldest();
+        }
+        return id;
+    }
+
+    public synchronized Optional<ImportedTrace> get(String id) {
+        return Optional.ofNullable(traces.get(id));
+    }
+
+    public synchronized int size() {
+        return traces.size();
+    }
+
+    private void evictEldest() {
+        var eldest = traces.entrySet().iterator();
+        events -= eldest.next().getValue().parsed();
+        eldest.remove();
+    }
+}

@@ -1,0 +1,43 @@
+package org.blkflow.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import org.blkflow.fio.FioImport;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioDefaults;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** POST /api/fio: a fio job file → {@code {"jobs": [scenario jobs], "cpus": n, "ignored": [{"job","option","reason"}]}}. */
+@RestController
+public class FioController {
+
+    static final int MAX_BYTES = 256 * 1024;
+
+    @PostMapping("/api/fio")
+    public ObjectNode fio(HttpServletRequest request) throws IOException {
+        String text = TraceController.readText(request, MAX_BYTES, "256 KiB");
+        FioImport fio;
+        try {
+            fio = FioImport.read(text);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "not a fio job file", e.getMessage(), List.of());
+        }
+        Scenario d = ScenarioDefaults.scenario();
+        Scenario holder = new Scenario(d.name(), d.seed(), d.mode(), Math.max(d.cpus(), fio.cpusNeeded()), d.hwQueues(),
+                d.queueDepth(), d.reservedTags(), d.mapping(), d.merging(), d.device(), fio.jobs());
+        ObjectNode o = ScenarioJsonWriter.write(holder);
+        ObjectNode out = o.objectNode();
+        out.set("jobs", o.get("jobs"));
+        out.put("cpus", fio.cpusNeeded());
+        ArrayNode ignored = out.putArray("ignored");
+        for (FioImport.Ignored i : fio.ignored()) {
+            ignored.addObject().put("job", i.job()).put("option", i.option()).put("reason", i.reason());
+        }
+        return out;
+    }
+}

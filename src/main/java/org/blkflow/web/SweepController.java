@@ -1,0 +1,114 @@
+package org.blkflow.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.blkflow.transition.InvariantViolation;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * POST /api/sweeps: one scenario run at every combination of the varied fields, answering
+ * {@code {"points": [{…values, "stats"}]}} in product order, or with {@code ?stream=1} one NDJSON line
+ * per point as it finishes ({@code {"point": i, "of": n, …}}) and a last {@code {"done": true}}.
+ */
+@RestController
+public class SweepController {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final RequestBodies bodies;
+    private final ObjectMapper mapper;
+    private final SweepRunner runner;
+
+    SweepController(RequestBodies bodies, ObjectMapper mapper, SweepRunner runner) {
+        this.bodies = bodies;
+        this.mapper = mapper;
+        this.runner = runner;
+    }
+
+    @PostMapping("/api/sweeps")
+    public void sweep(@RequestParam(name = "stream", required = false) String stream,
+                      HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean streaming = streaming(stream);
+        List<SweepPlan.Point> points = SweepPlan.of(bodies.readJson(request));
+        if (streaming) {
+            stream(points, response);
+        } else {
+            whole(points, response);
+        }
+    }
+
+    /** Every point, in product order; the first failure answers for the whole sweep (ApiErrors). */
+    private void whole(List<SweepPlan.Point> points, HttpServletResponse response) throws IOException {
+        ObjectNode[] done = new ObjectNode[points.size()];
+        runner.run(points, o -> {
+            if (o.failure() != null) {
+                throw o.failure();
+            }
+            done[o.point().index()] = pointNode(o);
+        });
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = body.putArray("points");
+        for (ObjectNode point : done) {
+            list.add(point);
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), body);
+    }
+
+    /** Lines as points finish; once the first is sent a failure can only be a line of its own. */
+    private void stream(List<SweepPlan.Point> points, HttpServletResponse response) throws IOException {
+        response.setContentType(NDJSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        OutputStream out = response.getOutputStream();
+        runner.run(points, o -> {
+            ObjectNode line = JsonNodeFactory.instance.objectNode();
+            line.put("point", o.point().index());
+            line.put("of", o.point().of());
+            line.setAll(o.failure() == null ? pointNode(o) : failureNode(o));
+            writeLine(out, line);
+        });
+        writeLine(out, JsonNodeFactory.instance.objectNode().put("done", true));
+    }
+
+    private void writeLine(OutputStream out, JsonNode line) throws IOException {
+        out.write(mapper.writeValueAsBytes(line));
+        out.write('\n');
+        out.flush();
+    }
+
+    private static ObjectNode pointNode(SweepRunner.Outcome o) {
+        ObjectNode node = o.point().values().deepCopy();
+        node.set("stats", StatsJson.toNode(o.stats()));
+        return node;
+    }
+
+    private static ObjectNode failureNode(SweepRunner.Outcome o) {
+        ObjectNode node = o.point().values().deepCopy();
+        boolean invariant = o.failure() instanceof InvariantViolation;
+        node.put("error", invariant ? "invariant violated" : "run failed");
+        node.put("message", String.valueOf(o.failure().getMessage()));
+        return node;
+    }
+
+    static boolean streaming(String param) {
+        if (param == null || param.equals("0") || param.equals("false")) {
+            return false;
+        }
+        if (param.equals("1") || param.equals("true")) {
+            return true;
+        }
+        throw ApiException.badParameter("stream", param, "must be 1 (NDJSON, a line per finished point) or 0");
+    }
+}

@@ -1,0 +1,51 @@
+package org.blkflow.trace;
+
+import java.util.List;
+import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Scenario;
+
+/** Scenarios that exercise every blktrace action the model emits: merges, requeues, plugs, several CPUs. */
+final class TraceScenarios {
+
+    private TraceScenarios() {
+    }
+
+    static Scenario scenario(String name, int cpus, int hwQueues, int depth, Device device, Job... jobs) {
+        return new Scenario(name, 7, "mq", cpus, hwQueues, depth, 0, null, true, device, List.of(jobs));
+    }
+
+    static Device device(String irq, long completionNs, int slots) {
+        return new Device(completionNs, irq, 255, 128, slots);
+    }
+
+    static Job job(String rw, int iodepth, boolean plug, int ios, List<Integer> cpus) {
+        return new Job("fio-" + rw, cpus, rw, 50, 4096, iodepth, iodepth > 1 ? "libaio" : "sync", true, plug, ios, 0, 1L << 30);
+    }
+
+    /**
+     * Runs whose every latency is above zero: null_blk's timer mode. (In softirq and none modes the
+     * model completes in zero virtual time, and btt counts a zero delta as 1 ns.)
+     */
+    static List<Scenario> timed() {
+        return List.of(
+                scenario("sync-read", 1, 1, 64, device("timer", 25_000, 0), job("read", 1, false, 20, null)),
+                scenario("plug-merge", 2, 1, 64, device("timer", 10_000, 0), job("write", 8, true, 64, List.of(0, 1))),
+                scenario("busy-requeue", 2, 1, 64, device("timer", 10_000, 2), job("randwrite", 4, false, 40, List.of(0, 1))),
+                scenario("many-cpus", 8, 2, 16, device("timer", 7_000, 3),
+                        job("randrw", 8, true, 100, null), job("write", 4, true, 60, List.of(1, 5))),
+                scenario("tags-exhausted", 4, 1, 4, device("timer", 3_000, 0), job("randwrite", 8, true, 50, null)),
+                scenario("back-merges", 2, 1, 64, device("timer", 10_000, 0),
+                        new Job("dd", List.of(0, 1), "write", 50, 4096, 4, "libaio", false, true, 64, 0, 1L << 30)),
+                scenario("merges-and-requeues", 4, 2, 32, device("timer", 20_000, 1),
+                        new Job("seq", null, "write", 50, 8192, 8, "libaio", false, true, 80, 0, 1L << 30),
+                        new Job("rand", List.of(2, 3), "randread", 50, 4096, 2, "libaio", false, false, 40, 0, 1L << 30)));
+    }
+
+    /** Runs in zero virtual time, where only counts and lines can be compared. */
+    static List<Scenario> instant() {
+        return List.of(
+                scenario("softirq", 4, 2, 32, device("softirq", 10_000, 0), job("randrw", 4, true, 60, null)),
+                scenario("inline", 3, 1, 8, device("none", 0, 0), job("write", 16, true, 80, null)));
+    }
+}
