@@ -42,16 +42,6 @@ class SessionBrowserIT {
         if (second != null) second.driver.quit();
     }
 
-    /**
-     * Share links need the server's link codec in the session; until it sends {@code loaded.link} the
-     * tests that open a link in a second browser are skipped, saying why, after checking the rest.
-     */
-    static void assumeServerSendsLinks(Page page) {
-        Object link = page.script("return window.blkflow.session.loaded.link");
-        org.junit.jupiter.api.Assumptions.assumeTrue(link != null,
-                "the session sends no share link yet (loaded.link is null): link half of the test skipped");
-    }
-
     Page open(Path profileDir, String pathAndQuery) {
         return new Page(Browser.start(profileDir), port).open(pathAndQuery).loaded();
     }
@@ -130,7 +120,6 @@ class SessionBrowserIT {
         go.clear();
         go.sendKeys("25\n");
         page.waitForStep(25);
-        assumeServerSendsLinks(page);
         String href = page.one("[data-role='share-link']").getAttribute("href");
         assertTrue(href.contains("step=25"), href);
         List<String> log = page.all("#log [data-seq]").stream().map(WebElement::getText).toList();
@@ -154,7 +143,6 @@ class SessionBrowserIT {
         assertEquals(4, page.all("#outline [data-queue^='hctx:']").size());
         assertEquals("3", page.one("#outline g.hctx[data-idle='true']").getAttribute("data-hctx"));
         page.screenshot("six-cpus-four-hctx-editor");
-        assumeServerSendsLinks(page);
         String href = page.one("[data-role='share-link']").getAttribute("href");
         assertTrue(href.contains("cpus=6") && href.contains("hw=4"), href);
 
