@@ -3,13 +3,15 @@
 export const TOP_FIELDS = [
   { path: 'name', label: 'name', type: 'text' },
   { path: 'seed', label: 'seed', type: 'number' },
-  { path: 'mode', label: 'mode', type: 'select', options: ['mq'] },
+  { path: 'mode', label: 'mode', type: 'select', options: ['mq', 'sq', 'bio'] },
   { path: 'cpus', label: 'CPUs', type: 'number', min: 1, max: 64 },
   { path: 'hwQueues', label: 'hardware queues', type: 'number', min: 1, max: 64 },
   { path: 'queueDepth', label: 'queue depth', type: 'number', min: 1, max: 10240 },
   { path: 'reservedTags', label: 'reserved tags', type: 'number', min: 0 },
   { path: 'mapping', label: 'CPU → hctx map', type: 'list', placeholder: 'kernel, or 0,0,1,1' },
   { path: 'merging', label: 'merging', type: 'checkbox' },
+  { path: 'scheduler', label: 'elevator (sq)', type: 'select', options: ['noop', 'deadline', 'cfq'] },
+  { path: 'nrRequests', label: 'nr_requests (sq)', type: 'number', min: 1 },
 ];
 
 export const DEVICE_FIELDS = [
@@ -18,6 +20,8 @@ export const DEVICE_FIELDS = [
   { path: 'device.maxSectors', label: 'max sectors', type: 'number', min: 1 },
   { path: 'device.maxSegments', label: 'max segments', type: 'number', min: 1 },
   { path: 'device.slots', label: 'device slots (0 = tags only)', type: 'number', min: 0 },
+  { path: 'device.driver', label: 'driver', type: 'select', options: ['null_blk', 'xen-blkfront'] },
+  { path: 'device.rings', label: 'rings (xen)', type: 'select', options: ['single-lock', 'split-lock', 'per-hctx'] },
 ];
 
 export const JOB_FIELDS = [

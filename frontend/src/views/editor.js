@@ -19,6 +19,7 @@ export function editorView(el, { onLoad, onPreset }) {
   const presetSelect = el.querySelector('[data-role="presets"]');
   let jobs = [];
   let presets = [];
+  let costs = null; // the CPU cost table is not edited here; a loaded scenario's table is sent back as it was
 
   TOP_FIELDS.forEach(f => form.querySelector('[data-group="top"]').append(input(f, f.path)));
   DEVICE_FIELDS.forEach(f => form.querySelector('[data-group="device"]').append(input(f, f.path)));
@@ -60,6 +61,7 @@ export function editorView(el, { onLoad, onPreset }) {
     s.device = {};
     for (const f of DEVICE_FIELDS) s.device[f.path.slice(7)] = valueOf(form, f, f.path);
     s.jobs = readJobs(form, jobs.length);
+    if (costs) s.costs = costs;
     return s;
   }
 
@@ -75,6 +77,7 @@ export function editorView(el, { onLoad, onPreset }) {
       TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path]));
       DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, (s.device || {})[f.path.slice(7)]));
       jobs = (s.jobs || []).map(j => ({ ...j }));
+      costs = s.costs ?? null;
       renderJobs();
     },
     showError(err) { showError(el, err); },
@@ -109,6 +112,10 @@ function setValue(form, f, path, value) {
   const c = controlOf(form, path);
   if (!c) return;
   if (f.type === 'checkbox') c.checked = !!value;
+  else if (f.type === 'select' && value != null && ![...c.options].some(o => o.value === String(value))) {
+    c.append(new Option(String(value))); // a value this page does not know yet still round-trips
+    c.value = String(value);
+  }
   else if (f.type === 'list') c.value = showList(value, path.endsWith('mapping') ? 'kernel' : 'all');
   else c.value = value ?? '';
 }
