@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -17,6 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * message handler, once the page's own first load is drawn, so the drawing is checked against a known
  * stream independently of what the session on the server sends.
  */
+// Own context, closed after the class: a browser's socket may outlive driver.quit() for a moment, and
+// must not be counted by another class's session tests.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutlineRenderingIT {
 

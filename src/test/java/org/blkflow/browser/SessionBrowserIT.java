@@ -15,9 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The page against the real session over the WebSocket: stepping, stepping back, links, the editor. */
+// Own context, closed after the class: a browser's socket may outlive driver.quit() for a moment, and
+// must not be counted by another class's session tests.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionBrowserIT {
 
