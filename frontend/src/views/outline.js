@@ -115,7 +115,7 @@ function drawBios(svg, state, pos, size, ms) {
     )
     .attr('data-bio-id', d => d.id)
     .attr('data-place', d => d.place)
-    .attr('fill', d => jobColour(state.scenario, d))
+    .attr('stroke', d => jobColour(state.scenario, d))
     .attr('cx', d => pos.get(`bio:${d.id}`).x + size / 2)
     .attr('cy', d => pos.get(`bio:${d.id}`).y + size / 2);
 }
