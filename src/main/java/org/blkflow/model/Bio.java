@@ -18,6 +18,7 @@ final class Bio {
     boolean checkedQueued;
     boolean checkedEnded;
     Request checkedOwner;
+    boolean checkedInDevice;
 
     Bio(long id, Task task, long sector, int sectors, boolean write, boolean sync) {
         this.id = id;

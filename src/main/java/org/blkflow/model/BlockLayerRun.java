@@ -35,21 +35,27 @@ public final class BlockLayerRun {
     /** @param snapshots whether {@link #snapshot()} is wanted; headless runs skip the bookkeeping. */
     public BlockLayerRun(Scenario scenario, boolean snapshots) {
         sim = new Simulation(scenario.seed());
-        invariants = new Invariants(scenario.hwQueues(), scenario.queueDepth(), scenario.reservedTags(),
+        boolean mq = scenario.mode().equals("mq");
+        // The legacy and bio-based interfaces have one queue: hwQueues has no effect there.
+        int queues = mq ? scenario.hwQueues() : 1;
+        int reserved = mq ? scenario.reservedTags() : 0;
+        invariants = new Invariants(queues, scenario.queueDepth(), reserved,
                 scenario.device().maxSectors(), scenario.device().maxSegments());
         emit = new Emitter(sim, invariants);
-        cpuToHctx = scenario.kernelMapping()
-                ? CpuMap.kernel316(scenario.hwQueues(), scenario.cpus())
+        cpuToHctx = !mq ? new int[scenario.cpus()]
+                : scenario.kernelMapping() ? CpuMap.kernel316(queues, scenario.cpus())
                 : scenario.mapping().stream().mapToInt(Integer::intValue).toArray();
-        hctxs = new HardwareQueue[scenario.hwQueues()];
+        hctxs = new HardwareQueue[queues];
         for (int h = 0; h < hctxs.length; h++) {
-            hctxs[h] = new HardwareQueue(h, new TagSet(scenario.queueDepth(), scenario.reservedTags()));
+            hctxs[h] = new HardwareQueue(h, new TagSet(scenario.queueDepth(), reserved));
         }
-        machine = new Machine(sim, emit, cpus(scenario.cpus()), softwareQueues(scenario), hctxs,
+        machine = new Machine(sim, emit, cpus(scenario.cpus()), softwareQueues(scenario, reserved), hctxs,
                 scenario.merging(), scenario.costs());
-        for (SoftwareQueue ctx : machine.ctxs) ctx.lock = machine.newLock("ctx[" + ctx.cpu + "]->lock");
-        for (HardwareQueue hctx : hctxs) hctx.lock = machine.newLock("hctx[" + hctx.index + "]->lock");
-        Workload workload = wire(machine, scenario);
+        Workload workload = switch (scenario.mode()) {
+            case "sq" -> wireLegacy(machine, scenario);
+            case "bio" -> wireBioBased(machine, scenario);
+            default -> wire(machine, scenario);
+        };
         tracker = snapshots ? new SnapshotTracker(hctxs.length, scenario.queueDepth()) : null;
         workload.start();
     }
@@ -114,7 +120,10 @@ public final class BlockLayerRun {
         invariants.checkEnd(describeQueues());
     }
 
+    /** blk-mq: per-CPU software queues and per-hctx dispatch, each with its own lock. */
     private Workload wire(Machine m, Scenario scenario) {
+        for (SoftwareQueue ctx : m.ctxs) ctx.lock = m.newLock("ctx[" + ctx.cpu + "]->lock");
+        for (HardwareQueue hctx : hctxs) hctx.lock = m.newLock("hctx[" + hctx.index + "]->lock");
         Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
         QueueRunner runner = new QueueRunner(m);
         Completion completion = new Completion(m);
@@ -127,6 +136,27 @@ public final class BlockLayerRun {
         return workload;
     }
 
+    /** The legacy request queue: one queue_lock, the elevator, and null_blk's request_fn. */
+    private Workload wireLegacy(Machine m, Scenario scenario) {
+        LegacyQueue q = new LegacyQueue(m.newLock("queue_lock"), Elevator.named(scenario.scheduler()), hctxs[0],
+                scenario.nrRequests());
+        Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
+        RequestFnDriver driver = new RequestFnDriver(m, q, scenario.device(), scenario.queueDepth());
+        LegacySubmission submission = new LegacySubmission(m, q, merging, driver);
+        Workload workload = new Workload(m, submission, scenario);
+        submission.attach(workload);
+        driver.attach(submission, workload);
+        return workload;
+    }
+
+    /** make_request straight into the driver: no queue at all. */
+    private Workload wireBioBased(Machine m, Scenario scenario) {
+        BioBased bio = new BioBased(m, scenario.device(), scenario.queueDepth());
+        Workload workload = new Workload(m, bio, scenario);
+        bio.attach(workload);
+        return workload;
+    }
+
     private Cpu[] cpus(int n) {
         Cpu[] cpus = new Cpu[n];
         for (int i = 0; i < n; i++) cpus[i] = new Cpu(i, sim);
@@ -134,12 +164,12 @@ public final class BlockLayerRun {
     }
 
     /** blk_mq_map_swqueue(): each CPU's ctx joins its hctx; index_hw is its position there. */
-    private SoftwareQueue[] softwareQueues(Scenario scenario) {
+    private SoftwareQueue[] softwareQueues(Scenario scenario, int reserved) {
         SoftwareQueue[] ctxs = new SoftwareQueue[scenario.cpus()];
-        int normalTags = scenario.queueDepth() - scenario.reservedTags();
+        int normalTags = scenario.queueDepth() - reserved;
         for (int cpu = 0; cpu < ctxs.length; cpu++) {
             HardwareQueue hctx = hctxs[cpuToHctx[cpu]];
-            int hint = scenario.reservedTags() + sim.random().nextInt(normalTags);
+            int hint = reserved + sim.random().nextInt(normalTags);
             ctxs[cpu] = new SoftwareQueue(cpu, hctx, hctx.ctxs.size(), hint);
             hctx.addCtx(ctxs[cpu]);
         }

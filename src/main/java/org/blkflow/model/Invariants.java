@@ -44,11 +44,18 @@ final class Invariants {
     void check(Transition t, Bio bio, Request rq) {
         switch (t.kind()) {
             case QUEUE -> queue(t, bio);
-            case GETRQ, SLEEP, WAKE -> require(bio.checkedQueued && bio.checkedOwner == null,
-                    "bio-in-one-place", "bio " + bio.id + " is not waiting for a request", t, bio, rq);
-            case TAG_GET -> tagGet(t, bio, rq);
+            case GETRQ -> {
+                if (rq == null) waiting(t, bio);
+                else allocate(t, bio, rq);
+            }
+            case SLEEP, WAKE -> waiting(t, bio);
+            case TAG_GET -> allocate(t, bio, rq);
+            case MAKE_REQUEST -> {
+                waiting(t, bio);
+                bio.checkedInDevice = true;
+            }
             case BACKMERGE, FRONTMERGE -> merge(t, bio, rq);
-            case PLUG, INSERT, CTX_FLUSH, QUEUE_RQ -> move(t, bio, rq);
+            case PLUG, INSERT, CTX_FLUSH, ELV_DISPATCH, QUEUE_RQ -> move(t, bio, rq);
             case ISSUE -> issue(t, bio, rq);
             case REQUEUE -> {
                 move(t, bio, rq);
@@ -78,15 +85,23 @@ final class Invariants {
         queued++;
     }
 
-    private void tagGet(Transition t, Bio bio, Request rq) {
+    private void waiting(Transition t, Bio bio) {
+        require(bio.checkedQueued && bio.checkedOwner == null && !bio.checkedInDevice, "bio-in-one-place",
+                "bio " + bio.id + " is not waiting for a request", t, bio, null);
+    }
+
+    /** A new request: with a tag in blk-mq (TAG_GET), without one in the legacy queue (G). */
+    private void allocate(Transition t, Bio bio, Request rq) {
         require(rq.checkedPlace.kind() == PlaceKind.NONE, "request-in-one-place",
                 "request " + rq.id + " allocated twice", t, bio, rq);
-        require(rq.tag >= reserved && rq.tag < depth, "tag-range",
-                "tag " + rq.tag + " outside normal tags [" + reserved + ", " + depth + ")", t, bio, rq);
-        Request holder = tagOwner[rq.hctx.index][rq.tag];
-        require(holder == null, "tag-unique", "tag " + rq.tag + " of hctx " + rq.hctx.index
-                + " already held by request " + (holder == null ? -1 : holder.id), t, bio, rq);
-        tagOwner[rq.hctx.index][rq.tag] = rq;
+        if (rq.tag >= 0) {
+            require(rq.tag >= reserved && rq.tag < depth, "tag-range",
+                    "tag " + rq.tag + " outside normal tags [" + reserved + ", " + depth + ")", t, bio, rq);
+            Request holder = tagOwner[rq.hctx.index][rq.tag];
+            require(holder == null, "tag-unique", "tag " + rq.tag + " of hctx " + rq.hctx.index
+                    + " already held by request " + (holder == null ? -1 : holder.id), t, bio, rq);
+            tagOwner[rq.hctx.index][rq.tag] = rq;
+        }
         rq.checkedPlace = t.to();
         liveRequests++;
     }
@@ -137,20 +152,22 @@ final class Invariants {
     private void bioEnd(Transition t, Bio bio, Request rq) {
         require(bio.checkedQueued && !bio.checkedEnded, "bio-ended-once", "bio " + bio.id
                 + (bio.checkedEnded ? " ended twice" : " ended before it was queued"), t, bio, rq);
-        require(bio.checkedOwner == rq && rq.checkedPlace.equals(Place.DONE), "bio-ends-with-request",
+        boolean viaRequest = rq != null && bio.checkedOwner == rq && rq.checkedPlace.equals(Place.DONE);
+        boolean viaDriver = rq == null && bio.checkedInDevice;
+        require(viaRequest || viaDriver, "bio-ends-with-request",
                 "bio " + bio.id + " ended outside a completed request", t, bio, rq);
         bio.checkedEnded = true;
         ended++;
     }
 
     private void free(Transition t, Bio bio, Request rq) {
-        require(tagOwner[rq.hctx.index][rq.tag] == rq, "tag-unique", "request " + rq.id + " frees tag "
-                + rq.tag + " it does not hold", t, bio, rq);
+        require(rq.tag < 0 || tagOwner[rq.hctx.index][rq.tag] == rq, "tag-unique", "request " + rq.id
+                + " frees tag " + rq.tag + " it does not hold", t, bio, rq);
         for (Bio b : rq.bios) {
             require(b.checkedEnded, "tag-freed-on-completion", "request " + rq.id + " freed before bio "
                     + b.id + " ended", t, bio, rq);
         }
-        tagOwner[rq.hctx.index][rq.tag] = null;
+        if (rq.tag >= 0) tagOwner[rq.hctx.index][rq.tag] = null;
         rq.checkedPlace = Place.NONE;
         liveRequests--;
     }

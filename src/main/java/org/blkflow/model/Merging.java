@@ -61,7 +61,7 @@ final class Merging {
     }
 
     /** blk_rq_merge_ok(): no REQ_NOMERGE or STARTED request, same direction. */
-    private static boolean mergeOk(Request rq, Bio bio) {
+    static boolean mergeOk(Request rq, Bio bio) {
         return !rq.noMerge && !rq.started && rq.write == bio.write && !rq.bios.isEmpty();
     }
 
@@ -74,7 +74,7 @@ final class Merging {
         return true;
     }
 
-    private boolean attemptBack(Request rq, Bio bio, Task task) {
+    boolean attemptBack(Request rq, Bio bio, Task task) {
         if (!withinLimits(rq, bio)) return false;
         rq.bios.add(bio);
         grow(rq, bio);
@@ -83,7 +83,7 @@ final class Merging {
         return true;
     }
 
-    private boolean attemptFront(Request rq, Bio bio, Task task) {
+    boolean attemptFront(Request rq, Bio bio, Task task) {
         if (!withinLimits(rq, bio)) return false;
         rq.bios.add(0, bio);
         rq.sector = bio.sector;

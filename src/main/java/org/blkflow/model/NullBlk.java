@@ -1,7 +1,5 @@
 package org.blkflow.model;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.blkflow.scenario.Device;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.TransitionKind;
@@ -20,16 +18,15 @@ final class NullBlk {
     private final Device device;
     private final Completion completion;
     private final QueueRunner runner;
-    /** Per-CPU completion lists of irqmode=2: only the first entry arms the CPU's timer. */
-    private final List<List<Request>> timerLists;
+    private final CompletionTimer<Request> timer;
 
     NullBlk(Machine m, Device device, Completion completion, QueueRunner runner) {
         this.m = m;
         this.device = device;
         this.completion = completion;
         this.runner = runner;
-        this.timerLists = new ArrayList<>();
-        for (int i = 0; i < m.cpus.length; i++) timerLists.add(new ArrayList<>());
+        this.timer = new CompletionTimer<>(m, device.completionNs(),
+                (rq, cpu) -> completion.endIo(rq, cpu, Actor.interrupt(cpu)));
     }
 
     /** null_queue_rq(). */
@@ -46,7 +43,7 @@ final class NullBlk {
         switch (device.irqMode()) {
             case "none" -> completion.endIo(rq, cpu, actor);
             case "softirq" -> completion.completeRequest(rq, cpu, actor);
-            default -> addToTimerList(rq, cpu);
+            default -> timer.add(rq, cpu);
         }
         return Status.OK;
     }
@@ -55,23 +52,5 @@ final class NullBlk {
     void completed(HardwareQueue hctx, int cpu, Actor actor) {
         hctx.inDevice--;
         if (device.slots() > 0) runner.startStoppedQueues(true, cpu, actor);
-    }
-
-    /** null_cmd_end_timer(): join this CPU's list; the first entry arms the hrtimer. */
-    private void addToTimerList(Request rq, int cpu) {
-        List<Request> list = timerLists.get(cpu);
-        list.add(rq);
-        if (list.size() == 1) {
-            m.sim.schedule(device.completionNs(), () -> m.on(cpu, () -> timerExpired(cpu)));
-        }
-    }
-
-    /** null_cmd_timer_expired(): the whole batch completes here, with no IPI. */
-    private void timerExpired(int cpu) {
-        m.charge(m.costs.irqNs());
-        List<Request> batch = new ArrayList<>(timerLists.get(cpu));
-        timerLists.get(cpu).clear();
-        Actor irq = Actor.interrupt(cpu);
-        for (Request rq : batch) completion.endIo(rq, cpu, irq);
     }
 }

@@ -30,14 +30,18 @@ final class SnapshotTracker {
     void apply(Transition t) {
         switch (t.kind()) {
             case QUEUE -> bios.put(t.bio(), new Item("bio", t.bio(), t));
-            case GETRQ, SLEEP, WAKE -> bios.get(t.bio()).place = t.to();
+            case GETRQ -> {
+                if (t.req() >= 0) allocate(t);
+                else bios.get(t.bio()).place = t.to();
+            }
+            case SLEEP, WAKE, MAKE_REQUEST -> bios.get(t.bio()).place = t.to();
             case TAG_GET -> allocate(t);
             case BACKMERGE, FRONTMERGE -> merge(t);
             case BIO_END -> bios.remove(t.bio());
             case FREE -> free(t);
             case HCTX_STOP -> stopped[t.hctx()] = true;
             case HCTX_START -> stopped[t.hctx()] = false;
-            case PLUG, INSERT, CTX_FLUSH, ISSUE, QUEUE_RQ, REQUEUE, COMPLETE, IPI -> move(t);
+            case PLUG, INSERT, CTX_FLUSH, ELV_DISPATCH, ISSUE, QUEUE_RQ, REQUEUE, COMPLETE, IPI -> move(t);
             case UNPLUG, RUN_ASYNC, RUN_QUEUE -> { }
         }
     }

@@ -10,7 +10,7 @@ import org.blkflow.transition.TransitionKind;
  * The submission side of 3.16 blk-mq: generic_make_request → blk_sq_make_request (one hardware
  * queue) or blk_mq_make_request (several), blk_mq_map_request, the plug and blk_finish_plug.
  */
-final class Submission {
+final class Submission implements MakeRequest {
 
     /** BLK_MAX_REQUEST_COUNT: a plug holding this many requests for the queue is flushed first. */
     static final int MAX_PLUGGED = 16;
@@ -40,7 +40,8 @@ final class Submission {
     }
 
     /** generic_make_request(): Q, then the queue's make_request_fn. False when the task fell asleep. */
-    boolean submit(Task task, Bio bio) {
+    @Override
+    public boolean submit(Task task, Bio bio) {
         m.emit.bio(TransitionKind.QUEUE, "Q", "generic_make_request_checks", task.cpu, task.actor, bio, null,
                 null, Place.NONE, Place.task(task.cpu));
         m.charge(m.costs.makeRequestNs());
@@ -236,7 +237,8 @@ final class Submission {
     }
 
     /** blk_finish_plug(). */
-    void finishPlug(Task task) {
+    @Override
+    public void finishPlug(Task task) {
         if (!task.plug.isEmpty()) flushPlug(task, false);
         task.plug = null;
     }

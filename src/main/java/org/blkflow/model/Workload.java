@@ -12,11 +12,11 @@ import org.blkflow.scenario.Scenario;
 final class Workload {
 
     private final Machine m;
-    private final Submission submission;
+    private final MakeRequest submission;
     private final List<Task> tasks = new ArrayList<>();
     private long nextBioId;
 
-    Workload(Machine m, Submission submission, Scenario scenario) {
+    Workload(Machine m, MakeRequest submission, Scenario scenario) {
         this.m = m;
         this.submission = submission;
         int pid = 1000;

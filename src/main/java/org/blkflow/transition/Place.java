@@ -42,6 +42,8 @@ public record Place(PlaceKind kind, int index) {
     public static Place hctx(int hctx) { return of(PlaceKind.HCTX, hctx); }
     public static Place driver(int hctx) { return of(PlaceKind.DRIVER, hctx); }
     public static Place device(int hctx) { return of(PlaceKind.DEVICE, hctx); }
+    public static Place elevator(int queue) { return of(PlaceKind.ELEVATOR, queue); }
+    public static Place dispatch(int queue) { return of(PlaceKind.DISPATCH, queue); }
 
     @Override
     public String toString() {

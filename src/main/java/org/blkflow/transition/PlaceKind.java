@@ -10,6 +10,10 @@ public enum PlaceKind {
     PLUG("plug"),
     /** Sleeping for a tag on one of the hctx's wait queues (index = hctx). */
     TAG_WAIT("tagwait"),
+    /** In the legacy queue's I/O scheduler (elevator), waiting to be dispatched (index = queue, 0). */
+    ELEVATOR("elv"),
+    /** On the legacy queue's dispatch list, q->queue_head, in the order request_fn takes them. */
+    DISPATCH("dispatch"),
     /** On a software staging queue, blk_mq_ctx.rq_list (index = ctx/CPU). */
     CTX("ctx"),
     /** On a hardware queue: its dispatch list or the run's local list (index = hctx). */

@@ -27,6 +27,10 @@ public enum TransitionKind {
     INSERT("insert", "I"),
     /** A run of a hardware queue is deferred to kblockd on some CPU. */
     RUN_ASYNC("run_async", null),
+    /** The legacy elevator hands a request to the dispatch list (elv_dispatch_sort and friends). */
+    ELV_DISPATCH("elv_dispatch", null),
+    /** A bio-based driver takes a bio straight from make_request (null_blk queue_mode=0). */
+    MAKE_REQUEST("make_request", null),
     /** A hardware queue run starts (__blk_mq_run_hw_queue). */
     RUN_QUEUE("run_queue", null),
     /** A request leaves its software queue for the hardware queue being run (flush_busy_ctxs). */

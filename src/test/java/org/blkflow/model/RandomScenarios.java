@@ -26,6 +26,9 @@ final class RandomScenarios {
                 .completionNs(r.nextInt(50_000)).maxSectors(maxSectors).maxSegments(maxSegments)
                 .slots(r.nextInt(3) == 0 ? 1 + r.nextInt(4) : 0);
         if (r.nextInt(4) == 0) s.mapping(randomMapping(r, cpus, hw));
+        int mode = r.nextInt(6);
+        if (mode == 4) s.mode("sq").scheduler(r.nextBoolean() ? "noop" : "deadline").nrRequests(1 + r.nextInt(16));
+        if (mode == 5) s.mode("bio");
         int costs = r.nextInt(3);
         if (costs == 1) s.costs(Costs.DEFAULT);
         if (costs == 2) s.costs(randomCosts(r));

@@ -1,0 +1,38 @@
+package org.blkflow.model;
+
+/**
+ * struct elevator_type's ops, as the legacy queue calls them under queue_lock: a request is added
+ * when it is inserted (I), handed out when the dispatch list runs dry, and may offer a request a
+ * bio can be front-merged into.
+ */
+interface Elevator {
+
+    /** elevator_add_req_fn. */
+    void add(Request rq, long now);
+
+    /** elevator_dispatch_fn: the next request to move to q->queue_head, or null. */
+    Request dispatch(long now);
+
+    /** elevator_merge_fn's front-merge lookup: a request starting where the bio ends, or null. */
+    Request frontMergeCandidate(Bio bio);
+
+    /** elevator_merged_fn: a request grew; a front merge moved its start sector. */
+    void merged(Request rq, long oldSector);
+
+    boolean isEmpty();
+
+    /** The request finished (elevator_completed_req_fn); schedulers that idle care. */
+    default void completed(Request rq, long now) {
+    }
+
+    /** The kernel function that dispatches, for the transition's fn. */
+    String dispatchFn();
+
+    static Elevator named(String name) {
+        return switch (name) {
+            case "noop" -> new NoopElevator();
+            case "deadline" -> new DeadlineElevator();
+            default -> throw new IllegalArgumentException("scheduler '" + name + "' is not modelled");
+        };
+    }
+}
