@@ -1,6 +1,29 @@
+// Wires the socket, the session's state and the views. Every transition is applied to the state and
+// the log as it arrives; drawing happens at most once per animation frame.
 import { connectionBadge } from './connection.js';
+import { openSocket } from './socket.js';
+import { createSession } from './session.js';
+import { withStep, stepOf, titleOf } from './link.js';
+import { outlineView } from './views/outline.js';
+import { inspectorView } from './views/inspector.js';
+import { functionsView } from './views/functions.js';
+import { narrationView } from './views/narration.js';
+import { logView } from './views/log.js';
+import { chartsView } from './views/charts.js';
+import { oopsView } from './views/oops.js';
+import { controlsView } from './views/controls.js';
+import { editorView } from './views/editor.js';
+import { shareView } from './views/share.js';
 
 const d3 = window.d3;
+const MAX_STEP_N = 100000;
+const $ = sel => document.querySelector(sel);
+
+const session = createSession();
+let pendingStep = 0;
+let playing = false;
+let dirty = false;
+let socket = null;
 
 function drawConnection(status, server) {
   const badge = connectionBadge(status);
@@ -13,15 +36,143 @@ function drawConnection(status, server) {
     .text(d => server ? `${d.text} to ${server}` : d.text);
 }
 
-function connect() {
-  drawConnection('connecting');
-  const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const ws = new WebSocket(`${proto}//${location.host}/ws/session`);
-  ws.addEventListener('message', ev => {
-    const msg = JSON.parse(ev.data);
-    if (msg.type === 'hello') drawConnection('open', msg.server);
-  });
-  ws.addEventListener('close', () => drawConnection('closed'));
+const send = cmd => socket.send(cmd);
+
+const actions = {
+  step: () => send({ cmd: 'step', n: 1 }),
+  back: () => { if (session.state && session.state.step > 0) actions.seek(session.state.step - 1); },
+  reset: () => { playing = false; send({ cmd: 'reset' }); },
+  togglePlay(speed) {
+    playing = !playing;
+    send(playing ? { cmd: 'play', speed } : { cmd: 'pause' });
+    markDirty();
+  },
+  setSpeed(speed) { if (playing) send({ cmd: 'play', speed }); },
+  /** Forward within reach: step there, so the log stays complete; otherwise let the server seek. */
+  seek(k) {
+    const now = session.state ? session.state.step : 0;
+    const logReaches = session.log.contiguousUpTo() === now;
+    if (k > now && k - now <= MAX_STEP_N && logReaches) send({ cmd: 'step', n: k - now });
+    else if (k !== now) send({ cmd: 'seek', step: k });
+  },
+  breakpoints: bp => send(bp),
+};
+
+const speed = () => controls.speed();
+const views = {
+  outline: outlineView($('#outline'), { onSelect: select, speed: () => (playing ? speed() : 3) }),
+  inspector: inspectorView($('#inspector')),
+  functions: functionsView($('#functions')),
+  narration: narrationView($('#narration')),
+  log: logView($('#log'), session.log, { onSeek: k => actions.seek(k) }),
+  charts: chartsView($('#charts')),
+  oops: oopsView($('#oops')),
+  share: shareView($('#share')),
+};
+const controls = controlsView($('#controls'), actions);
+const editor = editorView($('#editor'), {
+  onLoad: scenario => loadScenario(scenario),
+  onPreset: preset => { editor.setScenario(preset.scenario); loadScenario(preset.scenario); },
+});
+
+function select(sel) {
+  views.outline.select(sel);
+  views.inspector.select(sel);
+  markDirty();
 }
 
-connect();
+function loadScenario(scenario) {
+  playing = false;
+  pendingStep = 0;
+  send({ cmd: 'load', scenario });
+}
+
+/** A shared link is loaded without its step, then stepped there, so the log shows how it got there. */
+function loadLink(link) {
+  playing = false;
+  const k = stepOf(link);
+  pendingStep = k <= MAX_STEP_N ? k : 0;
+  send({ cmd: 'load', link: pendingStep ? withStep(link, 0) : link });
+}
+
+function onMessage(msg) {
+  session.handle(msg);
+  if (msg.type === 'hello') drawConnection('open', msg.server);
+  if (msg.type === 'loaded') onLoaded(msg);
+  if (msg.type === 'state') playing = !!msg.playing;
+  if (msg.type === 'oops') playing = false;
+  if (msg.type === 'error') showError(msg);
+  markDirty();
+}
+
+function onLoaded(msg) {
+  editor.setScenario(msg.scenario);
+  editor.clearErrors();
+  $('#error').textContent = '';
+  document.title = titleOf(msg.scenario);
+  if (pendingStep > 0) { send({ cmd: 'step', n: pendingStep }); pendingStep = 0; }
+}
+
+function showError(msg) {
+  if (msg.cmd === 'load' || (msg.field && msg.field !== 'n' && msg.field !== 'step')) editor.showError(msg);
+  else $('#error').textContent = msg.message;
+}
+
+function markDirty() {
+  if (dirty) return;
+  dirty = true;
+  requestAnimationFrame(render);
+}
+
+function render() {
+  dirty = false;
+  const { state, last } = session;
+  views.oops.update(session.oops);
+  controls.update({ ...session.status, playing }, state, session.highestStep);
+  if (!state) return;
+  views.outline.update(state, last);
+  views.inspector.update(state, last);
+  views.functions.update(state, last);
+  views.narration.update(state, last);
+  views.log.update(state, last);
+  views.charts.update(state, last);
+  views.share.update(state, last);
+}
+
+async function loadPresets() {
+  try {
+    const res = await fetch('/api/presets');
+    if (!res.ok) return [];
+    const list = await res.json();
+    editor.setPresets(list);
+    return list;
+  } catch {
+    return [];
+  }
+}
+
+/** First connection: the URL's link if it has one, else the "figure1" preset, else the defaults. */
+async function firstLoad() {
+  const presets = await loadPresets();
+  if (new URLSearchParams(location.search).has('v')) { loadLink(location.pathname + location.search); return; }
+  const fig = presets.find(p => p.id === 'figure1');
+  if (fig) { editor.choosePreset(fig.id); editor.setScenario(fig.scenario); loadScenario(fig.scenario); }
+  else loadScenario({});
+}
+
+let opened = false;
+function onOpen() {
+  if (!opened) { opened = true; firstLoad(); return; }
+  // A new connection is a new, empty session: load where we were.
+  const st = session.state;
+  if (st && st.link) loadLink(withStep(st.link, st.step));
+}
+
+const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+socket = openSocket(`${proto}//${location.host}/ws/session`, {
+  onMessage,
+  onStatus: status => drawConnection(status, null),
+  onOpen,
+});
+// For browser tests and measurements: the session, and a way to feed it messages.
+window.blkflow = { session, send, receive: onMessage };

@@ -1,0 +1,55 @@
+// Figure 3: the kernel functions a bio and its request pass through in blk-mq (3.16), in order,
+// each with a line saying what it does, shown on hover.
+export const MQ_PATH = [
+  { fn: 'generic_make_request', explain: 'Entry for every bio: checks and remaps it, fires block_bio_queue (Q), calls the queue\'s make_request_fn.' },
+  { fn: 'blk_mq_make_request', alt: ['blk_sq_make_request'], explain: 'make_request_fn of a blk-mq queue: blk_mq_make_request with several hardware queues, blk_sq_make_request (which plugs) with one.' },
+  { fn: 'blk_mq_map_request', explain: 'Picks this CPU\'s software queue (ctx) and its hardware queue (hctx = mq_map[cpu]), fires G, then allocates a request.' },
+  { fn: 'blk_mq_get_tag', explain: 'Takes a free tag from the hctx\'s tag set; with none free, the task sleeps on a tag wait queue (S).' },
+  { fn: 'blk_attempt_plug_merge', alt: ['blk_mq_attempt_merge'], explain: 'Tries to append (M) or prepend (F) the bio to an adjacent request on the plug list or the ctx list, saving a request.' },
+  { fn: 'blk_flush_plug_list', alt: ['blk_mq_insert_requests'], explain: 'Unplug (U): sorts the plugged requests and inserts them into their software queues in batches per ctx.' },
+  { fn: '__blk_mq_insert_request', explain: 'Adds the request to the tail of ctx->rq_list (I) and marks the ctx busy in hctx->ctx_map.' },
+  { fn: 'blk_mq_run_hw_queue', explain: 'Runs the hctx inline if the current CPU may, else defers the run to kblockd; a STOPPED queue is not run.' },
+  { fn: '__blk_mq_run_hw_queue', explain: 'The run itself: gathers work from the busy software queues and hctx->dispatch and hands it to the driver.' },
+  { fn: 'flush_busy_ctxs', explain: 'For each busy ctx of this hctx, splices its rq_list onto the run\'s local list (in index_hw order).' },
+  { fn: 'blk_mq_start_request', explain: 'Marks the request STARTED, arms its 30 s timeout and fires block_rq_issue (D).' },
+  { fn: 'queue_rq', alt: ['null_queue_rq'], explain: 'The driver\'s entry (null_queue_rq for null_blk): OK takes the request, BUSY sends it back to hctx->dispatch (R).' },
+  { fn: 'blk_mq_complete_request', explain: 'The driver reports the request done; with SAME_COMP the completion may be sent by IPI to the submitting CPU.' },
+  { fn: 'blk_mq_end_io', explain: 'Ends the request: updates it and then frees it.' },
+  { fn: 'blk_update_request', explain: 'Fires block_rq_complete (C) and ends each bio back to its submitter (bio_endio).' },
+  { fn: 'blk_mq_free_request', alt: ['blk_mq_put_tag'], explain: 'Returns the request and its tag; every wake_cnt frees a tag waiter is woken.' },
+];
+
+// Functions a transition may name that sit inside one of the path's steps.
+const INSIDE = {
+  generic_make_request_checks: 'generic_make_request',
+  blk_mq_alloc_request: 'blk_mq_get_tag',
+  bt_get: 'blk_mq_get_tag',
+  __blk_mq_alloc_request: 'blk_mq_get_tag',
+  bio_attempt_back_merge: 'blk_attempt_plug_merge',
+  bio_attempt_front_merge: 'blk_attempt_plug_merge',
+  blk_mq_merge_queue_io: 'blk_attempt_plug_merge',
+  blk_mq_insert_request: '__blk_mq_insert_request',
+  blk_mq_run_queues: 'blk_mq_run_hw_queue',
+  blk_mq_run_work_fn: '__blk_mq_run_hw_queue',
+  blk_mq_requeue_request: 'queue_rq',
+  blk_mq_stop_hw_queue: 'queue_rq',
+  blk_mq_start_stopped_hw_queues: 'blk_mq_complete_request',
+  __blk_mq_complete_request: 'blk_mq_complete_request',
+  blk_mq_ipi_complete_request: 'blk_mq_complete_request',
+  bio_endio: 'blk_update_request',
+  __blk_mq_free_request: 'blk_mq_free_request',
+};
+
+/** The path entry (its main name) a transition's fn belongs to, or null if it is off the path. */
+export function highlight(fnName) {
+  if (!fnName) return null;
+  const hit = MQ_PATH.find(p => p.fn === fnName || (p.alt || []).includes(fnName));
+  if (hit) return hit.fn;
+  return INSIDE[fnName] ?? null;
+}
+
+export function explain(fnName) {
+  const main = highlight(fnName);
+  const entry = MQ_PATH.find(p => p.fn === main);
+  return entry ? entry.explain : null;
+}

@@ -1,0 +1,45 @@
+// Each transition in plain words: who did what, and why the kernel does it.
+// `where` (optional) tells where the transition's request sits now, for merges: e.g. "plug:2".
+const range = t => `sectors ${t.sector}–${t.sector + t.sectors - 1}`;
+const dir = t => (t.rwbs || '').includes('W') ? 'write' : 'read';
+
+function placeWords(place) {
+  if (!place) return 'its queue';
+  if (place.startsWith('plug:')) return 'its plug list';
+  if (place.startsWith('ctx:')) return `software queue ${place}`;
+  return place;
+}
+
+const TEXT = {
+  queue: t => `CPU ${t.cpu} queues bio ${t.bio}, a ${t.sectors}-sector ${dir(t)} (${range(t)}) from ${t.comm}: generic_make_request_checks fires block_bio_queue (Q) and calls the queue's make_request_fn.`,
+  getrq: t => `CPU ${t.cpu} gets a request${t.req >= 0 ? ` (${t.req})` : ''} for bio ${t.bio} on ctx ${t.ctx} → hctx ${t.hctx}: 3.16 blk-mq fires G in blk_mq_map_request before allocating, because no merge took the bio.`,
+  sleeprq: t => `CPU ${t.cpu} finds no free tag on hctx ${t.hctx} and sleeps (S): the queue depth is used up, so the task waits on a tag wait queue until completions free tags.`,
+  wake: t => `A task sleeping for a tag on hctx ${t.hctx} is woken${t.count > 0 ? ` after ${t.count} frees` : ''}: tags wake waiters in batches (wake_cnt), not on every free.`,
+  tag_get: t => `Request ${t.req} takes tag ${t.tag} on hctx ${t.hctx} (blk_mq_get_tag): the tag is its slot in the hardware queue's depth and names it to the driver.`,
+  plug: t => t.action === 'P'
+    ? `CPU ${t.cpu} starts a plug list with request ${t.req} (P): async I/O waits in current->plug so that later adjacent bios can merge before the queue sees them.`
+    : `CPU ${t.cpu} adds request ${t.req} to its plug list: it waits there with the others until the plug is flushed.`,
+  backmerge: (t, where) => `CPU ${t.cpu} merges bio ${t.bio} onto the back of request ${t.req} on ${placeWords(where)}: the bio starts where the request ends, so no new request is needed (bio_attempt_back_merge).`,
+  frontmerge: (t, where) => `CPU ${t.cpu} merges bio ${t.bio} onto the front of request ${t.req} on ${placeWords(where)}: the bio ends where the request starts, so the request now starts at sector ${t.sector} (bio_attempt_front_merge).`,
+  unplug: t => `CPU ${t.cpu} flushes its plug list (U): ${t.count} request${t.count === 1 ? '' : 's'} go to software queue ctx ${t.ctx}; a plug is flushed when the task finishes, sleeps or has 16 requests plugged (blk_flush_plug_list).`,
+  insert: t => `Request ${t.req} is inserted at the tail of software queue ctx ${t.ctx} (I), which is marked busy in hctx ${t.hctx}'s ctx_map (__blk_mq_insert_request).`,
+  run_async: t => `CPU ${t.cpu} defers a run of hctx ${t.hctx} to kblockd${t.count >= 0 ? ` on CPU ${t.count}` : ''}: the I/O is async, or this CPU is not in the hctx's cpumask (blk_mq_run_hw_queue).`,
+  run_queue: t => `CPU ${t.cpu} runs hctx ${t.hctx} (__blk_mq_run_hw_queue): it collects requests from the busy software queues and the dispatch list and hands them to the driver.`,
+  flush_ctx: t => `Request ${t.req} moves from software queue ctx ${t.ctx} to hctx ${t.hctx}'s list: flush_busy_ctxs splices each busy ctx in turn.`,
+  issue: t => `CPU ${t.cpu} issues request ${t.req} (tag ${t.tag}) to the driver (D): blk_mq_start_request marks it started and arms its timeout just before queue_rq.`,
+  queue_rq: t => `The driver's queue_rq accepts request ${t.req}: the device now has it in flight on hctx ${t.hctx}.`,
+  requeue: t => `The driver answers BUSY for request ${t.req}: it goes back to the head of hctx ${t.hctx}'s dispatch list (R) and waits for the next run of that queue.`,
+  stop: t => `The driver stops hctx ${t.hctx} (blk_mq_stop_hw_queue): the device is full, so runs of this queue do nothing until a completion restarts it.`,
+  start: t => `A completion on CPU ${t.cpu} restarts stopped hardware queues (blk_mq_start_stopped_hw_queues): the device has room again, so waiting requests can be dispatched.`,
+  ipi: t => `CPU ${t.cpu} sends the completion of request ${t.req} by IPI to CPU ${t.ctx}, which submitted it: QUEUE_FLAG_SAME_COMP keeps completion work on the submitter's cache.`,
+  complete: t => `Request ${t.req} completes on CPU ${t.cpu} (C): blk_update_request ends its ${t.sectors} sectors and their bios.`,
+  bio_end: t => `Bio ${t.bio} is ended back to its submitter (bio_endio): the waiting task or aio completion sees its data.`,
+  free: t => `Request ${t.req} is freed and tag ${t.tag} returns to hctx ${t.hctx} (blk_mq_free_request → blk_mq_put_tag); a task sleeping for a tag may be woken.`,
+};
+
+export function narrate(t, where) {
+  const text = TEXT[t.kind];
+  return text ? text(t, where) : `CPU ${t.cpu}: ${t.kind} (${t.fn || 'unknown function'}).`;
+}
+
+export const KINDS = Object.keys(TEXT);

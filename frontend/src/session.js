@@ -1,0 +1,65 @@
+// The browser side of one session: turns the server's messages into state, log and status.
+// Stepping back replays the log from the nearest checkpoint, so counters and histograms stay exact;
+// only when the log does not reach back (after a forward seek) does it fall back to the snapshot.
+import { initialState, applyTransitions, fromSnapshot, cloneState } from './state.js';
+import { createLog } from './logmodel.js';
+
+const CHECKPOINT_EVERY = 2000;
+
+export function createSession() {
+  const s = {
+    loaded: null, state: null, log: createLog(), last: null, status: {}, stats: null, oops: null,
+    error: null, highestStep: 0, checkpoints: new Map(),
+  };
+  const handlers = {
+    loaded(msg) {
+      Object.assign(s, { loaded: msg, state: initialState(msg), last: null, oops: null, error: null, highestStep: 0 });
+      s.log.clear();
+      s.checkpoints = new Map([[0, s.state]]);
+    },
+    transitions(msg) {
+      if (!s.state || !msg.items.length) return;
+      s.state = applyTransitions(s.state, msg.items);
+      s.log.append(msg.items);
+      s.last = msg.items[msg.items.length - 1];
+      s.highestStep = Math.max(s.highestStep, s.state.step);
+      keepCheckpoint(s);
+    },
+    state(msg) {
+      s.status = { step: msg.step, playing: msg.playing, finished: msg.finished, reason: msg.reason };
+      if (msg.snapshot && s.loaded && msg.step !== s.state?.step) landOn(s, msg);
+      if (['reset', 'load', 'seek'].includes(msg.reason)) s.oops = null;
+    },
+    stats(msg) { s.stats = msg.stats; },
+    oops(msg) { s.oops = msg; s.status = { ...s.status, playing: false }; },
+    error(msg) { s.error = msg; },
+    hello(msg) { s.server = msg.server; },
+  };
+  s.handle = msg => {
+    const h = handlers[msg.type];
+    if (h) h(msg);
+    return msg.type;
+  };
+  return s;
+}
+
+function landOn(s, msg) {
+  const k = msg.step;
+  s.log.truncate(k);
+  if (s.log.contiguousUpTo() >= k) {
+    const from = Math.max(...[...s.checkpoints.keys()].filter(c => c <= k));
+    const base = s.checkpoints.get(from);
+    s.state = applyTransitions(base, s.log.entries.slice(from, k).map(e => e.t));
+  } else {
+    s.state = fromSnapshot(s.loaded, msg);
+    s.log.clear();
+  }
+  for (const c of [...s.checkpoints.keys()]) if (c > k) s.checkpoints.delete(c);
+  s.last = s.log.entries.length ? s.log.entries[s.log.entries.length - 1].t : null;
+}
+
+function keepCheckpoint(s) {
+  const step = s.state.step;
+  const lastKept = Math.max(...s.checkpoints.keys());
+  if (step - lastKept >= CHECKPOINT_EVERY) s.checkpoints.set(step, cloneState(s.state));
+}

@@ -1,0 +1,228 @@
+// The browser's copy of where every live bio and request is, rebuilt only from the server's messages.
+// applyTransition is pure: it returns a new state and never touches the one it was given.
+// applyTransitions clones once per batch, so a burst of thousands of transitions costs one copy.
+import { emptyHistogram } from './histogram.js';
+import { emptyCounters, count, recordLatency, sampleTimeline } from './tallies.js';
+
+export { countCompletion } from './tallies.js';
+
+// Moves of a bio: they may name the request the bio joins, but the bio is what moves.
+const BIO_KINDS = new Set(['queue', 'getrq', 'sleeprq', 'wake', 'backmerge', 'frontmerge', 'bio_end']);
+
+export const key = (type, id) => `${type}:${id}`;
+
+export function initialState(loaded) {
+  const topo = loaded.topology;
+  return {
+    scenario: loaded.scenario,
+    topology: topo,
+    link: loaded.link,
+    step: 0,
+    t: 0,
+    items: new Map(),
+    places: new Map(),
+    hctxs: Array.from({ length: topo.hwQueues }, (_, i) => ({
+      hctx: i, stopped: false, tagsUsed: 0, depth: topo.queueDepth, dispatched: 0, runs: 0,
+    })),
+    counters: emptyCounters(),
+    q2c: emptyHistogram(),
+    d2c: emptyHistogram(),
+    throughput: { width: 1000, bins: [] },
+    timeline: { every: 1, samples: [] },
+  };
+}
+
+/** Builds the state a seek or a load lands on from the server's snapshot (counters start afresh). */
+export function fromSnapshot(loaded, stateMsg) {
+  const s = initialState(loaded);
+  s.step = stateMsg.step;
+  s.t = stateMsg.t;
+  const snap = stateMsg.snapshot || { items: [], hctxs: [] };
+  for (const it of snap.items) {
+    const item = {
+      type: it.type, id: it.id, place: it.place, cpu: it.cpu, sector: it.sector, sectors: it.sectors,
+      rwbs: it.rwbs, tag: it.tag ?? -1, req: it.req ?? -1, hctx: -1, ctx: -1, comm: null,
+      bios: it.bios ? [...it.bios] : [], times: {},
+    };
+    s.items.set(key(it.type, it.id), item);
+    listOf(s, it.place).push(key(it.type, it.id));
+  }
+  for (const h of snap.hctxs || []) Object.assign(s.hctxs[h.hctx], h);
+  return s;
+}
+
+export function cloneState(s) {
+  const items = new Map();
+  for (const [k, v] of s.items) items.set(k, { ...v, bios: v.bios.slice(), times: { ...v.times } });
+  const places = new Map();
+  for (const [k, v] of s.places) places.set(k, v.slice());
+  return {
+    ...s, items, places,
+    hctxs: s.hctxs.map(h => ({ ...h })),
+    counters: { ...s.counters },
+    q2c: { ...s.q2c, buckets: s.q2c.buckets.slice() },
+    d2c: { ...s.d2c, buckets: s.d2c.buckets.slice() },
+    throughput: { width: s.throughput.width, bins: s.throughput.bins.slice() },
+    timeline: { every: s.timeline.every, samples: s.timeline.samples.slice() },
+  };
+}
+
+export function applyTransition(state, t) {
+  return applyTransitions(state, [t]);
+}
+
+export function applyTransitions(state, ts) {
+  const s = cloneState(state);
+  for (const t of ts) applyInPlace(s, t);
+  return s;
+}
+
+function applyInPlace(s, t) {
+  s.step = t.seq + 1;
+  s.t = t.t;
+  count(s, t);
+  const moving = movingItem(s, t);
+  if (moving) {
+    moving.cpu = moving.cpu >= 0 ? moving.cpu : t.cpu;
+    if (t.tag >= 0 && moving.type === 'req' && moving.tag < 0) takeTag(s, moving, t);
+    if (t.kind === 'backmerge' || t.kind === 'frontmerge') merge(s, moving, t);
+    else if (t.to && t.to !== moving.place) move(s, moving, t.to, t.kind === 'requeue');
+    stamp(s, moving, t);
+    if (t.kind === 'free' || t.kind === 'bio_end' || leftTheLayer(t)) forget(s, moving);
+  }
+  hctxEffects(s, t);
+  sampleTimeline(s);
+}
+
+function leftTheLayer(t) {
+  return t.to === 'none' && t.from && t.from !== 'none';
+}
+
+function movingItem(s, t) {
+  if (t.req >= 0 && !BIO_KINDS.has(t.kind)) return requestOf(s, t);
+  if (t.bio >= 0) return bioOf(s, t);
+  return null;
+}
+
+function bioOf(s, t) {
+  const k = key('bio', t.bio);
+  let bio = s.items.get(k);
+  if (!bio && t.kind !== 'bio_end') {
+    bio = newItem('bio', t, 'none');
+    bio.times.Q = t.t;
+    s.items.set(k, bio);
+  }
+  return bio || null;
+}
+
+function requestOf(s, t) {
+  const k = key('req', t.req);
+  let rq = s.items.get(k);
+  if (rq) return rq;
+  if (t.kind === 'free') return null;
+  rq = newItem('req', t, 'none');
+  s.items.set(k, rq);
+  listOf(s, 'none').push(k);
+  const bio = t.bio >= 0 ? s.items.get(key('bio', t.bio)) : null;
+  if (bio) {
+    // The bio a request is made from travels inside it from now on, like the bios merged later.
+    removeFrom(s, bio.place, key('bio', bio.id));
+    bio.place = 'merged';
+    bio.req = rq.id;
+    rq.bios.push(bio.id);
+    for (const l of ['Q', 'G']) if (bio.times[l] !== undefined) rq.times[l] = bio.times[l];
+  }
+  return rq;
+}
+
+function newItem(type, t, place) {
+  return {
+    type, id: type === 'bio' ? t.bio : t.req, place, cpu: t.cpu, sector: t.sector, sectors: t.sectors,
+    rwbs: t.rwbs, tag: -1, req: type === 'bio' ? -1 : t.req, hctx: t.hctx, ctx: t.ctx, comm: t.comm,
+    pid: t.pid, bios: [], times: {},
+  };
+}
+
+/** Queues are FIFO; a requeued request goes back to the head of hctx->dispatch, as the kernel does. */
+function move(s, item, to, toHead) {
+  const k = key(item.type, item.id);
+  removeFrom(s, item.place, k);
+  item.place = to;
+  if (to.startsWith('hctx:')) item.hctx = Number(to.slice(5));
+  if (to.startsWith('ctx:')) item.ctx = Number(to.slice(4));
+  const list = listOf(s, to);
+  if (toHead) list.unshift(k); else list.push(k);
+}
+
+function merge(s, bio, t) {
+  const rq = s.items.get(key('req', t.req));
+  removeFrom(s, bio.place, key('bio', bio.id));
+  bio.place = 'merged';
+  bio.req = t.req;
+  if (!rq) return;
+  if (t.kind === 'backmerge') rq.bios.push(bio.id);
+  else { rq.bios.unshift(bio.id); rq.sector = bio.sector; }
+  rq.sectors += bio.sectors;
+}
+
+function takeTag(s, rq, t) {
+  rq.tag = t.tag;
+  rq.hctx = t.hctx >= 0 ? t.hctx : rq.hctx;
+  if (s.hctxs[rq.hctx]) s.hctxs[rq.hctx].tagsUsed++;
+}
+
+function forget(s, item) {
+  const k = key(item.type, item.id);
+  removeFrom(s, item.place, k);
+  s.items.delete(k);
+  if (item.type !== 'req') return;
+  if (item.tag >= 0 && s.hctxs[item.hctx]) s.hctxs[item.hctx].tagsUsed--;
+  // A freed request takes any bios not yet ended with it, so nothing lingers in the picture.
+  for (const id of item.bios) {
+    const bio = s.items.get(key('bio', id));
+    if (bio && bio.req === item.id) { removeFrom(s, bio.place, key('bio', id)); s.items.delete(key('bio', id)); }
+  }
+}
+
+const STAMPS = { getrq: 'G', insert: 'I', issue: 'D', complete: 'C' };
+
+/** G fires on the bio before its request exists (3.16); the request inherits it with Q. */
+function stamp(s, item, t) {
+  const letter = STAMPS[t.kind];
+  if (!letter) return;
+  if (item.type === 'bio') { if (letter === 'G') item.times.G = t.t; return; }
+  item.times[letter] = t.t;
+  if (letter === 'C') recordLatency(s, item, t.t, id => s.items.get(key('bio', id)));
+}
+
+function hctxEffects(s, t) {
+  const h = s.hctxs[t.hctx];
+  if (t.kind === 'stop' && h) h.stopped = true;
+  if (t.kind === 'start') {
+    if (h) h.stopped = false; else s.hctxs.forEach(x => { x.stopped = false; });
+  }
+  if (t.kind === 'run_queue' && h) h.runs++;
+  for (const x of s.hctxs) x.dispatched = (s.places.get(`hctx:${x.hctx}`) || []).length;
+}
+
+export function listOf(s, place) {
+  let list = s.places.get(place);
+  if (!list) { list = []; s.places.set(place, list); }
+  return list;
+}
+
+function removeFrom(s, place, k) {
+  const list = s.places.get(place);
+  if (!list) return;
+  const i = list.indexOf(k);
+  if (i >= 0) list.splice(i, 1);
+}
+
+/** The items at a place in queue order (head first). */
+export function itemsAt(s, place) {
+  return (s.places.get(place) || []).map(k => s.items.get(k)).filter(Boolean);
+}
+
+export function requests(s) {
+  return [...s.items.values()].filter(i => i.type === 'req');
+}

@@ -1,0 +1,78 @@
+// The transport bar: step, back, play/pause, speed, scrubber, breakpoints; keyboard space/←/→.
+export const SPEEDS = [0.3, 1, 2, 5, 10, 30, 100, 1000, 10000, 0];
+export const speedLabel = s => (s === 0 ? 'max' : `${s}/s`);
+
+export function controlsView(el, actions) {
+  el.innerHTML = `
+    <div class="transport">
+      <button data-action="reset" title="back to step 0">reset</button>
+      <button data-action="back" title="step back (←)">◀ back</button>
+      <button data-action="play" title="play / pause (space)">▶ play</button>
+      <button data-action="step" title="one transition (→)">step ▶</button>
+    </div>
+    <label class="speed">speed <input data-role="speed" type="range" min="0" max="${SPEEDS.length - 1}" value="2">
+      <output data-role="speed-label">${speedLabel(SPEEDS[2])}</output></label>
+    <label class="scrub">step <input data-role="scrubber" type="range" min="0" max="0" value="0">
+      <input data-role="goto" type="number" min="0" value="0" aria-label="go to step"></label>
+    <span class="status" data-role="status"></span>
+    <details class="breakpoints"><summary>breakpoints</summary>
+      <label>kinds <input data-bp="kinds" placeholder="requeue, stop"></label>
+      <label>actions <input data-bp="actions" placeholder="R, S"></label>
+      <label>request <input data-bp="req" type="number" min="0" placeholder="id"></label>
+      <button data-action="breakpoints">set</button>
+    </details>`;
+  const $ = sel => el.querySelector(sel);
+  const speedInput = $('[data-role="speed"]');
+  const scrubber = $('[data-role="scrubber"]');
+  const gotoInput = $('[data-role="goto"]');
+  let playing = false;
+
+  const speed = () => SPEEDS[Number(speedInput.value)];
+  el.addEventListener('click', ev => {
+    const a = ev.target.closest('[data-action]')?.dataset.action;
+    if (a === 'step') actions.step();
+    if (a === 'back') actions.back();
+    if (a === 'reset') actions.reset();
+    if (a === 'play') actions.togglePlay(speed());
+    if (a === 'breakpoints') actions.breakpoints(breakpoints(el));
+  });
+  speedInput.addEventListener('input', () => {
+    $('[data-role="speed-label"]').value = speedLabel(speed());
+    actions.setSpeed(speed());
+  });
+  scrubber.addEventListener('change', () => actions.seek(Number(scrubber.value)));
+  gotoInput.addEventListener('change', () => actions.seek(Math.max(0, Number(gotoInput.value) || 0)));
+  document.addEventListener('keydown', ev => {
+    if (ev.target.closest('input, select, textarea, [contenteditable]')) return;
+    if (ev.key === ' ') { ev.preventDefault(); actions.togglePlay(speed()); }
+    if (ev.key === 'ArrowRight') { ev.preventDefault(); actions.step(); }
+    if (ev.key === 'ArrowLeft') { ev.preventDefault(); actions.back(); }
+  });
+
+  return {
+    speed,
+    update(status, state, highestStep) {
+      playing = !!status.playing;
+      const play = $('[data-action="play"]');
+      play.textContent = playing ? '❚❚ pause' : '▶ play';
+      play.dataset.playing = String(playing);
+      const step = state ? state.step : 0;
+      scrubber.max = Math.max(highestStep, step);
+      if (document.activeElement !== scrubber) scrubber.value = step;
+      if (document.activeElement !== gotoInput) gotoInput.value = step;
+      $('[data-role="status"]').textContent = `step ${step}${status.finished ? ' · finished' : ''}`
+        + `${status.reason === 'breakpoint' ? ' · breakpoint' : ''}`;
+      el.dataset.step = step;
+    },
+  };
+}
+
+function breakpoints(el) {
+  const list = name => el.querySelector(`[data-bp="${name}"]`).value.split(/[\s,]+/).filter(Boolean);
+  const req = el.querySelector('[data-bp="req"]').value;
+  const bp = { cmd: 'breakpoints' };
+  if (list('kinds').length) bp.kinds = list('kinds');
+  if (list('actions').length) bp.actions = list('actions').map(a => a.toUpperCase());
+  if (req !== '') bp.req = Number(req);
+  return bp;
+}

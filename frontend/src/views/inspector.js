@@ -1,0 +1,75 @@
+// Figure 2: the details of whatever was clicked, a request, a bio, a software or a hardware queue.
+import { formatNs, formatBytes } from '../format.js';
+import { itemsAt, key } from '../state.js';
+
+export function inspectorView(el) {
+  let selected = null;
+
+  function update(state) {
+    if (!state) return;
+    if (!selected) { el.innerHTML = '<p class="hint">Click a request, bio or queue in the outline to inspect it.</p>'; return; }
+    el.dataset.selected = `${selected.type}:${selected.id}`;
+    el.innerHTML = RENDER[selected.type]?.(state, selected.id) ?? '';
+  }
+
+  return { update, select(sel) { selected = sel; } };
+}
+
+const esc = s => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+const row = (k, v) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`;
+const table = rows => `<table class="kv">${rows.join('')}</table>`;
+const gone = what => `<h3>${esc(what)}</h3><p class="hint">No longer in the block layer.</p>`;
+
+function request(state, id) {
+  const rq = state.items.get(key('req', id));
+  if (!rq) return gone(`request ${id}`);
+  const times = ['Q', 'G', 'I', 'D', 'C'].map(l => `<span class="ts"><b>${l}</b> ${formatNs(rq.times[l])}</span>`).join(' ');
+  return `<h3>request ${id}</h3>` + table([
+    row('place', `<code>${esc(rq.place)}</code>`),
+    row('sectors', `${rq.sector} + ${rq.sectors} <span class="muted">(${formatBytes(rq.sectors * 512)})</span>`),
+    row('rwbs', esc(rq.rwbs)),
+    row('tag', rq.tag >= 0 ? `${rq.tag} on hctx ${rq.hctx}` : '—'),
+    row('submitted on', `CPU ${rq.cpu}${rq.comm ? ` (${esc(rq.comm)})` : ''}`),
+    row('bios', rq.bios.length ? rq.bios.map(b => `<code>${b}</code>`).join(' ') : '—'),
+    row('timestamps', times),
+  ]);
+}
+
+function bio(state, id) {
+  const b = state.items.get(key('bio', id));
+  if (!b) return gone(`bio ${id}`);
+  return `<h3>bio ${id}</h3>` + table([
+    row('place', `<code>${esc(b.place)}</code>`),
+    row('sectors', `${b.sector} + ${b.sectors}`),
+    row('rwbs', esc(b.rwbs)),
+    row('request', b.req >= 0 ? `<code>${b.req}</code>` : 'none yet'),
+    row('queued at', formatNs(b.times.Q)),
+  ]);
+}
+
+function ctx(state, id) {
+  const list = itemsAt(state, `ctx:${id}`).filter(i => i.type === 'req');
+  return `<h3>software queue ctx ${id}</h3>` + table([
+    row('CPU', id),
+    row('maps to', `hctx ${state.topology.cpuToHctx[id]}`),
+    row('rq_list', list.length ? list.map(r => `<code>${r.id}</code>`).join(' → ') : 'empty'),
+  ]);
+}
+
+function hctx(state, id) {
+  const h = state.hctxs[id];
+  if (!h) return gone(`hctx ${id}`);
+  const cpus = state.topology.cpuToHctx.map((x, cpu) => (x === id ? cpu : -1)).filter(c => c >= 0);
+  const dispatch = itemsAt(state, `hctx:${id}`).filter(i => i.type === 'req');
+  const inFlight = itemsAt(state, `device:${id}`).length + itemsAt(state, `driver:${id}`).length;
+  return `<h3>hardware queue hctx ${id}</h3>` + table([
+    row('state', h.stopped ? '<span class="badge bad">STOPPED</span>' : (cpus.length ? 'running' : 'idle (no CPU maps here)')),
+    row('cpumask', cpus.length ? cpus.join(', ') : 'empty'),
+    row('tags', `${h.tagsUsed} used of ${h.depth}`),
+    row('dispatch list', dispatch.length ? dispatch.map(r => `<code>${r.id}</code>`).join(' → ') : 'empty'),
+    row('in flight', inFlight),
+    row('runs', h.runs ?? 0),
+  ]);
+}
+
+const RENDER = { req: request, bio, ctx, hctx };

@@ -1,0 +1,74 @@
+// The transition log: one line per transition (blkparse's format where blktrace has an action),
+// filterable, click to seek. The DOM holds the last MAX_LINES; the log model holds everything.
+import { matches } from '../logmodel.js';
+
+const MAX_LINES = 5000;
+const ACTIONS = ['Q', 'G', 'S', 'P', 'M', 'F', 'U', 'I', 'D', 'R', 'C'];
+
+export function logView(el, log, { onSeek }) {
+  el.innerHTML = `
+    <div class="log-filters">
+      <label>action <select data-filter="action"><option value="">all</option>
+        ${ACTIONS.map(a => `<option>${a}</option>`).join('')}<option value="-">no action</option></select></label>
+      <label>CPU <input data-filter="cpu" type="number" min="0" placeholder="any"></label>
+      <label>request <input data-filter="req" type="number" min="0" placeholder="any"></label>
+      <span class="log-count" data-role="log-count"></span>
+    </div>
+    <div class="log-lines" data-role="log" role="log" aria-live="off"></div>`;
+  const pane = el.querySelector('.log-lines');
+  const counter = el.querySelector('.log-count');
+  const filter = { action: '', cpu: '', req: '' };
+  let done = 0;
+  let lastSeq = -1;
+
+  el.querySelectorAll('[data-filter]').forEach(input => input.addEventListener('input', () => {
+    filter[input.dataset.filter] = input.value;
+    rebuild();
+  }));
+  pane.addEventListener('click', ev => {
+    const line = ev.target.closest('[data-seq]');
+    if (line) onSeek(Number(line.dataset.seq) + 1);
+  });
+
+  function lineFor(e) {
+    const div = document.createElement('div');
+    div.className = e.line ? 'line' : 'line note';
+    div.dataset.seq = e.seq;
+    if (e.t.action) div.dataset.action = e.t.action;
+    div.textContent = e.text;
+    return div;
+  }
+
+  function appendEntries(entries) {
+    const shown = entries.filter(e => matches(e, filter)).slice(-MAX_LINES);
+    const frag = document.createDocumentFragment();
+    shown.forEach(e => frag.append(lineFor(e)));
+    pane.append(frag);
+    while (pane.childElementCount > MAX_LINES) pane.firstElementChild.remove();
+  }
+
+  function rebuild() {
+    pane.textContent = '';
+    done = 0;
+    lastSeq = -1;
+    sync();
+  }
+
+  function sync() {
+    const all = log.entries;
+    const stale = all.length < done || (done > 0 && all[done - 1].seq !== lastSeq);
+    if (stale) { rebuild(); return; }
+    if (all.length > done) {
+      const atBottom = pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 30;
+      appendEntries(all.slice(done));
+      done = all.length;
+      lastSeq = all[done - 1].seq;
+      if (atBottom) pane.scrollTop = pane.scrollHeight;
+    }
+    pane.querySelector('[data-current]')?.removeAttribute('data-current');
+    pane.lastElementChild?.setAttribute('data-current', 'true');
+    counter.textContent = `${all.length} transitions · ${pane.childElementCount} shown`;
+  }
+
+  return { update: sync, reset: rebuild };
+}

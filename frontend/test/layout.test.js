@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { layout, slot, itemSize } from '../src/layout.js';
+
+const W = 960, H = 560;
+const six = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, W, H);
+
+const inside = (b, outer) => b.x >= outer.x - 1e-9 && b.y >= outer.y - 1e-9
+  && b.x + (b.w ?? 0) <= outer.x + outer.w + 1e-9 && b.y + (b.h ?? 0) <= outer.y + outer.h + 1e-9;
+const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+test('6 CPUs on 4 hctxs with map 001122 leave hctx 3 idle and draw many:1 edges', () => {
+  assert.deepEqual(six.hctxs.map(h => h.idle), [false, false, false, true]);
+  assert.deepEqual(six.hctxs[1].cpus, [2, 3]);
+  assert.equal(six.edges.length, 6);
+  assert.ok(six.edges.every(e => e.kind === 'many:1'));
+  assert.deepEqual(six.edges.map(e => e.hctx), [0, 0, 1, 1, 2, 2]);
+});
+
+test('one CPU per hctx gives 1:1 edges', () => {
+  const l = layout({ cpus: 4, hwQueues: 4, cpuToHctx: [0, 1, 2, 3] }, W, H);
+  assert.ok(l.edges.every(e => e.kind === '1:1'));
+  assert.ok(l.hctxs.every(h => !h.idle));
+});
+
+test('every box lies inside the drawing and no two boxes overlap', () => {
+  const all = { x: 0, y: 0, w: W, h: H };
+  const boxes = [...six.cpus, ...six.ctxs, ...six.hctxs, six.driver, six.done];
+  boxes.forEach(b => assert.ok(inside(b, all), JSON.stringify(b)));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) assert.ok(!overlap(boxes[i], boxes[j]), `${i} overlaps ${j}`);
+  }
+  const places = [...six.places.values()];
+  for (let i = 0; i < places.length; i++) {
+    assert.ok(inside(places[i], all));
+    for (let j = i + 1; j < places.length; j++) assert.ok(!overlap(places[i], places[j]), `place ${i} vs ${j}`);
+  }
+});
+
+test('each place lies inside its parent box', () => {
+  six.cpus.forEach(c => { assert.ok(inside(c.task, c)); assert.ok(inside(c.plug, c)); });
+  six.hctxs.forEach(h => { assert.ok(inside(h.dispatch, h)); assert.ok(inside(h.tagwait, h)); });
+  assert.ok(inside(six.places.get('driver:3'), six.driver));
+});
+
+test('the k-th slot stays inside its queue box, slots do not overlap, and overflow piles up', () => {
+  const box = six.places.get('hctx:0');
+  const size = itemSize(six);
+  const cells = [];
+  for (let k = 0; ; k++) {
+    const p = slot(box, k, size);
+    assert.ok(inside({ x: p.x, y: p.y, w: size, h: size }, box), `slot ${k}`);
+    if (p.overflow) break;
+    cells.push({ ...p, w: size, h: size });
+  }
+  assert.ok(cells.length >= 4);
+  for (let i = 1; i < cells.length; i++) assert.ok(!overlap(cells[i - 1], cells[i]));
+});
+
+test('64 CPUs still fit with a readable item size', () => {
+  const l = layout({ cpus: 64, hwQueues: 8, cpuToHctx: Array.from({ length: 64 }, (_, i) => i >> 3) }, W, H);
+  assert.ok(l.ctxs[63].x + l.ctxs[63].w <= W);
+  assert.ok(itemSize(l) >= 4);
+});

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { narrate, KINDS } from '../src/narration.js';
+
+const t = f => ({ seq: 1, t: 0, cpu: 2, pid: 9, comm: 'fio', bio: 14, req: 9, ctx: 2, hctx: 1, tag: 3,
+  sector: 64, sectors: 8, rwbs: 'W', action: null, count: -1, ...f });
+
+test('a back merge on the plug list reads as the brief says', () => {
+  assert.equal(narrate(t({ kind: 'backmerge', action: 'M' }), 'plug:2'),
+    'CPU 2 merges bio 14 onto the back of request 9 on its plug list: the bio starts where the request ends, '
+    + 'so no new request is needed (bio_attempt_back_merge).');
+});
+
+test('a front merge on a software queue names the queue and the new start', () => {
+  const s = narrate(t({ kind: 'frontmerge', action: 'F' }), 'ctx:2');
+  assert.match(s, /front of request 9 on software queue ctx:2/);
+  assert.match(s, /starts at sector 64/);
+});
+
+test('a requeue says BUSY and where the request goes', () => {
+  assert.match(narrate(t({ kind: 'requeue', action: 'R' })), /BUSY.*head of hctx 1's dispatch list/);
+});
+
+test('plug tells the first plug (P) from a later one', () => {
+  assert.match(narrate(t({ kind: 'plug', action: 'P' })), /starts a plug list.*\(P\)/);
+  assert.doesNotMatch(narrate(t({ kind: 'plug', action: null })), /\(P\)/);
+});
+
+test('every kind of the protocol has its own words, and unknown kinds still say something', () => {
+  const all = ['queue', 'getrq', 'sleeprq', 'wake', 'tag_get', 'plug', 'backmerge', 'frontmerge', 'unplug',
+    'insert', 'run_async', 'run_queue', 'flush_ctx', 'issue', 'queue_rq', 'requeue', 'stop', 'start', 'ipi',
+    'complete', 'bio_end', 'free'];
+  assert.deepEqual([...KINDS].sort(), [...all].sort());
+  assert.match(narrate(t({ kind: 'mystery', fn: 'foo' })), /mystery \(foo\)/);
+  assert.match(narrate(t({ kind: 'unplug', count: 1 })), /1 request go/);
+});
+
+test('an IPI goes from the completing CPU to the submitting one, a deferred run names its kblockd CPU', () => {
+  assert.match(narrate(t({ kind: 'ipi', cpu: 3, ctx: 1 })), /^CPU 3 sends .* by IPI to CPU 1, which submitted it/);
+  assert.match(narrate(t({ kind: 'run_async', count: 5 })), /to kblockd on CPU 5/);
+});

@@ -1,0 +1,123 @@
+package org.blkflow.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Feeds the page a transition stream recorded from the model (frontend/test/fixtures) straight into its
+ * message handler, once the page's own first load is drawn, so the drawing is checked against a known
+ * stream independently of what the session on the server sends.
+ */
+// Own context, closed after the class: a browser's socket may outlive driver.quit() for a moment, and
+// must not be counted by another class's session tests.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OutlineRenderingIT {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path profile;
+
+    Page page;
+
+    @AfterEach
+    void quit() {
+        if (page != null) page.driver.quit();
+    }
+
+    static String fixture() throws Exception {
+        Path base = Path.of(System.getProperty("project.basedir", "."));
+        return Files.readString(base.resolve("frontend/test/fixtures/six-cpus-four-hctx.json"));
+    }
+
+    static final String FEED = """
+            const fx = JSON.parse(arguments[0]);
+            const n = arguments[1];
+            const b = window.blkflow;
+            b.receive({type: 'loaded', scenario: {name: 'fixture', cpus: 6, hwQueues: 4, queueDepth: 16,
+              jobs: [{name: 'fio'}, {name: 'dd'}], device: {}}, topology: {cpus: 6, hwQueues: 4, queueDepth: 16,
+              cpuToHctx: fx.cpuToHctx}, link: '/?v=1&name=fixture&cpus=6&hw=4'});
+            b.receive({type: 'transitions', items: fx.transitions.slice(0, n)});
+            """;
+
+    @Test
+    void recordedRunDrawsEveryQueueAndMovesRequestsThroughThem() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/").loaded();
+        page.script(FEED, fixture(), 40);
+        page.waitForStep(40);
+        assertEquals(6, page.all("#outline [data-queue^='ctx:']").size());
+        assertEquals(4, page.all("#outline [data-queue^='hctx:']").size());
+        assertEquals("3", page.one("#outline g.hctx[data-idle='true']").getAttribute("data-hctx"));
+        assertEquals(40, page.all("#log [data-seq]").size());
+        page.screenshot("outline-fixture");
+
+        page.script("window.blkflow.receive(arguments[0])", Map.of("type", "oops", "invariant", "tag-unique",
+                "message", "tag 3 of hctx 0 held by requests 4 and 9", "step", 40, "t", 50000,
+                "state", "hctx0: tags 3/16"));
+        page.waitFor(d -> page.one("#oops").isDisplayed());
+        String oops = page.one("#oops").getText();
+        assertTrue(oops.contains("kernel BUG") && oops.contains("tag-unique") && oops.contains("step 40"), oops);
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void aWholeRunFillsTheChartsAndTheInspectorFollowsAClick() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/").loaded();
+        page.script(FEED, fixture(), 400);
+        page.waitForStep(400);
+        org.openqa.selenium.WebElement rq = page.all("#outline rect.rq[data-request-id]").get(0);
+        String id = rq.getAttribute("data-request-id");
+        page.script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", rq);
+        page.waitFor(d -> ("req:" + id).equals(page.one("#inspector").getAttribute("data-selected")));
+        assertTrue(page.one("#inspector").getText().contains("request " + id));
+        page.waitFor(d -> !page.all("#charts [data-chart='q2c'] rect.bar").isEmpty());
+        assertEquals(String.valueOf(400), page.one("#controls").getAttribute("data-step"));
+        page.screenshot("fixture-top");
+        page.script("window.scrollTo(0, document.body.scrollHeight)");
+        page.screenshot("fixture-bottom");
+    }
+
+    @Test
+    void framesPerSecondWithAThousandRequestsOnScreen() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/").loaded();
+        page.script(FEED, fixture(), 0);
+        Object fps = page.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const b = window.blkflow;
+                const items = [];
+                for (let i = 0; i < 1000; i++) items.push({type: 'req', id: 100000 + i, place: `hctx:${i % 3}`,
+                  cpu: i % 6, sector: i * 8, sectors: 8, rwbs: i % 2 ? 'W' : 'R', tag: -1, req: 100000 + i, bios: []});
+                let step = 1, frames = 0;
+                const t0 = performance.now();
+                function frame() {
+                  frames++;
+                  // every frame, move all 1000 to another queue and back, as a busy run would
+                  items.forEach((it, i) => { it.place = step % 2 ? `device:${i % 3}` : `hctx:${i % 3}`; });
+                  b.receive({type: 'state', step: ++step + 100000, t: step, playing: true, finished: false,
+                    reason: 'seek', snapshot: {items, hctxs: []}});
+                  if (performance.now() - t0 < 3000) requestAnimationFrame(frame);
+                  else done({fps: frames / ((performance.now() - t0) / 1000),
+                    drawn: document.querySelectorAll('#outline rect.rq').length});
+                }
+                requestAnimationFrame(frame);
+                """);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) fps;
+        System.out.println("[perf] 1000 requests moving every frame: " + m);
+        assertEquals(1000L, ((Number) m.get("drawn")).longValue());
+        assertTrue(((Number) m.get("fps")).doubleValue() > 5, "frame rate collapsed: " + m);
+        page.screenshot("outline-1000-requests");
+    }
+}
