@@ -1,5 +1,8 @@
 // Figure 3: the kernel functions a bio and its request pass through in blk-mq (3.16), in order,
-// each with a line saying what it does, shown on hover.
+// each with a line saying what it does, shown on hover. pathFor picks the path of a scenario's mode
+// and driver (legacy-paths.js holds the request_fn and bio-based ones).
+import { SQ_PATH, BIO_PATH, XEN_SQ_STEPS, XEN_MQ_STEPS, SQ_INSIDE } from './legacy-paths.js';
+
 export const MQ_PATH = [
   { fn: 'generic_make_request', explain: 'Entry for every bio: checks and remaps it, fires block_bio_queue (Q), calls the queue\'s make_request_fn.' },
   { fn: 'blk_mq_make_request', alt: ['blk_sq_make_request'], explain: 'make_request_fn of a blk-mq queue: blk_mq_make_request with several hardware queues, blk_sq_make_request (which plugs) with one.' },
@@ -40,16 +43,39 @@ const INSIDE = {
   __blk_mq_free_request: 'blk_mq_free_request',
 };
 
-/** The path entry (its main name) a transition's fn belongs to, or null if it is off the path. */
-export function highlight(fnName) {
-  if (!fnName) return null;
-  const hit = MQ_PATH.find(p => p.fn === fnName || (p.alt || []).includes(fnName));
-  if (hit) return hit.fn;
-  return INSIDE[fnName] ?? null;
+/** The path a scenario's requests take: by mode, with xen-blkfront's functions spliced in. */
+export function pathFor(scenario) {
+  const mode = scenario?.mode ?? 'mq';
+  const xen = scenario?.device?.driver === 'xen-blkfront';
+  if (mode === 'bio') return BIO_PATH;
+  if (mode === 'sq') {
+    if (!xen) return SQ_PATH;
+    const [request, queue, ...completion] = XEN_SQ_STEPS;
+    const p = SQ_PATH.map(s => (s.fn === 'request_fn' ? request : s));
+    return insertBefore(insertBefore(p, 'blk_update_request', completion), 'blkif_interrupt', [queue]);
+  }
+  if (!xen) return MQ_PATH;
+  const [queueRq, ...completion] = XEN_MQ_STEPS;
+  return insertBefore(MQ_PATH.map(s => (s.fn === 'queue_rq' ? queueRq : s)), 'blk_mq_complete_request', completion);
 }
 
-export function explain(fnName) {
-  const main = highlight(fnName);
-  const entry = MQ_PATH.find(p => p.fn === main);
+function insertBefore(path, fn, steps) {
+  const i = path.findIndex(p => p.fn === fn);
+  return [...path.slice(0, i), ...steps, ...path.slice(i)];
+}
+
+/** The path entry (its main name) a transition's fn belongs to, or null if it is off the path. */
+export function highlight(fnName, path = MQ_PATH) {
+  if (!fnName) return null;
+  const hit = path.find(p => p.fn === fnName || (p.alt || []).includes(fnName));
+  if (hit) return hit.fn;
+  const onPath = fn => path.some(p => p.fn === fn);
+  if (onPath('blk_mq_start_request')) return INSIDE[fnName] ?? null;
+  return (SQ_INSIDE[fnName] || []).find(onPath) ?? null;
+}
+
+export function explain(fnName, path = MQ_PATH) {
+  const main = highlight(fnName, path);
+  const entry = path.find(p => p.fn === main);
   return entry ? entry.explain : null;
 }

@@ -1,9 +1,17 @@
 // Where Figure 1's boxes go: CPUs (task + plug lists) on top, then software queues (ctx:N), hardware
 // queues (hctx:N, with their tag-wait lane), and the driver and device lanes under each hctx; "done"
-// sits at the right. Pure geometry, so it can be tested without a DOM.
+// sits at the right. Pure geometry, so it can be tested without a DOM. Modes "sq" and "bio" have no
+// software or hardware queues and are laid out by layout-legacy.js.
+import { legacyLayout } from './layout-legacy.js';
+
 const MARGIN = 8;
 const DONE_W = 90;
 const ROWS = { cpu: [0.04, 0.2], ctx: [0.33, 0.09], hctx: [0.51, 0.17], driver: [0.76, 0.08], device: [0.87, 0.1] };
+
+/** The layout for a scenario's mode: blk-mq's queues, or the legacy request queue, or none (bio). */
+export function layoutFor(topology, mode, width, height) {
+  return mode === 'sq' || mode === 'bio' ? legacyLayout(topology, mode, width, height) : layout(topology, width, height);
+}
 
 export function layout(topology, width, height) {
   const { cpus, hwQueues, cpuToHctx } = topology;
@@ -13,7 +21,7 @@ export function layout(topology, width, height) {
   const hctxCols = columns(hwQueues, MARGIN, contentW);
   const users = hctxUsers(cpuToHctx, hwQueues);
   const out = {
-    width, height,
+    mode: 'mq', width, height,
     cpus: cpuCols.map((c, i) => cpuBox(i, c, row('cpu'))),
     ctxs: cpuCols.map((c, i) => ({ ctx: i, hctx: cpuToHctx[i], ...c, ...row('ctx') })),
     hctxs: hctxCols.map((c, i) => hctxBox(i, c, row('hctx'), users[i])),
@@ -74,7 +82,8 @@ function placeBoxes(l, hctxCols) {
 
 /** The size of one request square, so 64 CPUs still fit a few per box. */
 export function itemSize(l) {
-  const narrowest = Math.min(...l.ctxs.map(c => c.w), ...l.hctxs.map(h => h.w));
+  const boxes = l.ctxs.length ? [...l.ctxs, ...l.hctxs] : l.cpus;
+  const narrowest = Math.min(...boxes.map(b => b.w));
   return Math.max(4, Math.min(11, Math.floor(narrowest / 4)));
 }
 

@@ -14,6 +14,11 @@ import { oopsView } from './views/oops.js';
 import { controlsView } from './views/controls.js';
 import { editorView } from './views/editor.js';
 import { shareView } from './views/share.js';
+import { locksView } from './views/locks.js';
+import { sweepView } from './views/sweep.js';
+import { formatsView } from './views/formats.js';
+import { notesView } from './views/notes.js';
+import { modeTitle } from './ring.js';
 
 const d3 = window.d3;
 const MAX_STEP_N = 100000;
@@ -68,12 +73,19 @@ const views = {
   charts: chartsView($('#charts')),
   oops: oopsView($('#oops')),
   share: shareView($('#share')),
+  notes: notesView($('#model-notes')),
 };
+const locks = locksView($('#locks'), $('#locks-panel'));
 const controls = controlsView($('#controls'), actions);
 const editor = editorView($('#editor'), {
   onLoad: scenario => loadScenario(scenario),
   onPreset: preset => { editor.setScenario(preset.scenario); loadScenario(preset.scenario); },
 });
+
+const loadedScenario = () => session.loaded?.scenario ?? editor.read();
+sweepView($('#sweep'), { scenario: loadedScenario });
+formatsView($('#formats'), { scenario: loadedScenario, editor, send: cmd => send(cmd) });
+$('[data-action="show-notes"]').addEventListener('click', () => { $('#model-notes-panel').open = true; });
 
 function select(sel) {
   views.outline.select(sel);
@@ -128,6 +140,7 @@ function render() {
   dirty = false;
   const { state, last } = session;
   views.oops.update(session.oops);
+  locks.update(session.stats);
   controls.update({ ...session.status, playing }, state, session.highestStep);
   if (!state) return;
   views.outline.update(state, last);
@@ -137,6 +150,8 @@ function render() {
   views.log.update(state, last);
   views.charts.update(state, last);
   views.share.update(state, last);
+  views.notes.update(state, last);
+  $('#figure-mode').textContent = $('#path-mode').textContent = modeTitle(state.scenario);
 }
 
 async function loadPresets() {
@@ -175,4 +190,4 @@ socket = openSocket(`${proto}//${location.host}/ws/session`, {
   onOpen,
 });
 // For browser tests and measurements: the session, and a way to feed it messages.
-window.blkflow = { session, send, receive: onMessage };
+window.blkflow = { session, send, receive: onMessage, lastDownload: null };

@@ -1,4 +1,6 @@
 // Each transition in plain words: who did what, and why the kernel does it.
+import { BY_FN, BY_KIND } from './narration-legacy.js';
+
 // `where` (optional) tells where the transition's request sits now, for merges: e.g. "plug:2".
 const range = t => `sectors ${t.sector}–${t.sector + t.sectors - 1}`;
 const dir = t => (t.rwbs || '').includes('W') ? 'write' : 'read';
@@ -38,8 +40,8 @@ const TEXT = {
 };
 
 export function narrate(t, where) {
-  const text = TEXT[t.kind];
+  const text = BY_FN[t.fn] ?? BY_KIND[t.kind] ?? TEXT[t.kind];
   return text ? text(t, where) : `CPU ${t.cpu}: ${t.kind} (${t.fn || 'unknown function'}).`;
 }
 
-export const KINDS = Object.keys(TEXT);
+export const KINDS = [...Object.keys(TEXT), ...Object.keys(BY_KIND)];

@@ -13,7 +13,7 @@ export function createSession() {
   };
   const handlers = {
     loaded(msg) {
-      Object.assign(s, { loaded: msg, state: initialState(msg), last: null, oops: null, error: null, highestStep: 0 });
+      Object.assign(s, { loaded: msg, state: initialState(msg), last: null, oops: null, error: null, highestStep: 0, stats: null });
       s.log.clear();
       s.checkpoints = new Map([[0, s.state]]);
     },

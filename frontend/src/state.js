@@ -99,6 +99,8 @@ function leftTheLayer(t) {
 }
 
 function movingItem(s, t) {
+  // The legacy queue fires G after get_request allocated, naming the request: it exists from then on.
+  if (t.kind === 'getrq' && t.req >= 0) return requestOf(s, t);
   if (t.req >= 0 && !BIO_KINDS.has(t.kind)) return requestOf(s, t);
   if (t.bio >= 0) return bioOf(s, t);
   return null;

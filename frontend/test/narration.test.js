@@ -29,7 +29,7 @@ test('plug tells the first plug (P) from a later one', () => {
 test('every kind of the protocol has its own words, and unknown kinds still say something', () => {
   const all = ['queue', 'getrq', 'sleeprq', 'wake', 'tag_get', 'plug', 'backmerge', 'frontmerge', 'unplug',
     'insert', 'run_async', 'run_queue', 'flush_ctx', 'issue', 'queue_rq', 'requeue', 'stop', 'start', 'ipi',
-    'complete', 'bio_end', 'free'];
+    'complete', 'bio_end', 'free', 'elv_dispatch', 'make_request'];
   assert.deepEqual([...KINDS].sort(), [...all].sort());
   assert.match(narrate(t({ kind: 'mystery', fn: 'foo' })), /mystery \(foo\)/);
   assert.match(narrate(t({ kind: 'unplug', count: 1 })), /1 request go/);

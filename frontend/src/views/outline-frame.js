@@ -1,31 +1,39 @@
 // The still parts of Figure 1: boxes, labels, mapping edges and the layers requests move across.
+// Modes "sq" and "bio" draw their own middle (outline-legacy.js) around the same CPUs and lanes.
+import { legacyFrame } from './outline-legacy.js';
+import { driverLabel } from '../ring.js';
+
 const d3 = window.d3;
 
-export function frame(svg, geo) {
+export function frame(svg, geo, scenario) {
   svg.selectAll('*').remove();
   const defs = svg.append('defs');
   defs.append('marker').attr('id', 'arrow').attr('viewBox', '0 0 8 8').attr('refX', 7).attr('refY', 4)
     .attr('markerWidth', 6).attr('markerHeight', 6).attr('orient', 'auto')
     .append('path').attr('d', 'M0,0 L8,4 L0,8 z').attr('class', 'arrowhead');
-  drawEdges(svg.append('g').attr('class', 'edges'), geo);
-  drawRowLabels(svg.append('g').attr('class', 'row-labels'), geo);
-  drawCpus(svg.append('g').attr('class', 'cpus'), geo);
-  drawCtxs(svg.append('g').attr('class', 'ctxs'), geo);
-  drawHctxs(svg.append('g').attr('class', 'hctxs'), geo);
-  drawLanes(svg.append('g').attr('class', 'lanes'), geo);
+  if (geo.mode !== 'mq') legacyFrame(svg, geo, scenario); else mqFrame(svg, geo, scenario);
   svg.append('g').attr('class', 'bios');
   svg.append('g').attr('class', 'requests');
   svg.append('g').attr('class', 'piles');
 }
 
-function box(g, b, cls, label) {
+function mqFrame(svg, geo, scenario) {
+  drawEdges(svg.append('g').attr('class', 'edges'), geo);
+  drawRowLabels(svg.append('g').attr('class', 'row-labels'), geo);
+  drawCpus(svg.append('g').attr('class', 'cpus'), geo);
+  drawCtxs(svg.append('g').attr('class', 'ctxs'), geo);
+  drawHctxs(svg.append('g').attr('class', 'hctxs'), geo);
+  drawLanes(svg.append('g').attr('class', 'lanes'), geo, scenario);
+}
+
+export function box(g, b, cls, label) {
   g.append('rect').attr('class', cls).attr('x', b.x).attr('y', b.y).attr('width', b.w).attr('height', b.h).attr('rx', 4);
   if (label) g.append('text').attr('class', 'box-label').attr('x', b.x + 4).attr('y', b.y + 10).text(label);
 }
 
 const short = (b, long, brief) => (b.w > 70 ? long : brief);
 
-function drawCpus(g, geo) {
+export function drawCpus(g, geo) {
   for (const c of geo.cpus) {
     const cg = g.append('g').attr('class', 'cpu').attr('data-cpu', c.cpu);
     box(cg, c, 'cpu-box', short(c, `CPU ${c.cpu}`, `${c.cpu}`));
@@ -65,8 +73,8 @@ function drawHctxs(g, geo) {
   }
 }
 
-function drawLanes(g, geo) {
-  box(g, geo.driver, 'stage-box', 'driver (queue_rq)');
+function drawLanes(g, geo, scenario) {
+  box(g, geo.driver, 'stage-box', driverLabel(scenario));
   box(g, geo.device, 'stage-box', 'device');
   geo.hctxs.forEach(h => {
     for (const stage of ['driver', 'device']) {
@@ -75,6 +83,12 @@ function drawLanes(g, geo) {
         .attr('x', b.x + 1).attr('y', b.y).attr('width', b.w - 2).attr('height', b.h - 2);
     }
   });
+  g.append('text').attr('class', 'ring-text').attr('x', geo.device.x + geo.device.w - 4).attr('y', geo.device.y + 10)
+    .attr('text-anchor', 'end');
+  drawDone(g, geo);
+}
+
+export function drawDone(g, geo) {
   box(g, geo.done, 'done-box', 'done');
   g.select('.done-box').attr('data-queue', 'done');
   g.append('text').attr('class', 'done-count').attr('x', geo.done.x + 4).attr('y', geo.done.y + geo.done.h - 4);

@@ -1,8 +1,9 @@
 // Figure 1: CPUs → software queues → hardware queues → driver → device → done, with every request
 // as one SVG element keyed by its id, so the eye follows it from queue to queue.
-import { layout, itemSize, slot } from '../layout.js';
+import { layoutFor, itemSize, slot } from '../layout.js';
 import { jobColour, isWrite } from './palette.js';
 import { frame } from './outline-frame.js';
+import { drawLegacyState } from './outline-legacy.js';
 
 const d3 = window.d3;
 const NO_ANIMATION_ABOVE = 1000;
@@ -25,13 +26,15 @@ export function outlineView(svgEl, { onSelect, speed }) {
 
   function update(state, last) {
     const topo = state.topology;
-    const k = JSON.stringify(topo);
+    const sc = state.scenario || {};
+    const k = JSON.stringify([topo, sc.mode, sc.scheduler, sc.device?.driver]);
     if (k !== topoKey) {
       topoKey = k;
-      geo = layout(topo, W, H);
-      frame(svg, geo);
+      geo = layoutFor(topo, sc.mode, W, H);
+      frame(svg, geo, sc);
     }
-    drawHctxState(svg, geo, state);
+    if (geo.mode === 'mq') drawHctxState(svg, geo, state);
+    drawLegacyState(svg, geo, state);
     const size = itemSize(geo);
     const pos = positions(state, geo, size);
     const reqs = [...state.items.values()].filter(i => i.type === 'req' && pos.has(`req:${i.id}`));

@@ -1,0 +1,47 @@
+// The "Why blk-mq?" sweep: the request body for POST /api/sweeps, its NDJSON lines as they arrive,
+// and the lines of the IOPS-vs-CPUs chart (one per value of the first varied field).
+export const STORY_VARY = { mode: ['sq', 'mq'], cpus: [1, 2, 4, 8, 16] };
+
+/** A greedy random reader on every CPU: the load on which the single queue_lock gives up scaling. */
+export const GREEDY_JOB = { name: 'fio', cpus: 'all', rw: 'randread', bs: 4096, ioengine: 'libaio', iodepth: 32,
+  ios: 500, plug: false, sync: false, offset: 0, size: 1073741824, rwmixread: 100 };
+
+/** The body: the scenario as it is, or recast for blk-mq's story (16 hardware queues, the greedy job). */
+export function sweepBody(scenario, vary, story) {
+  const s = { ...scenario };
+  if (story) {
+    // noop and one ring: the points vary mode, and blk-mq in 3.16 has no elevator.
+    Object.assign(s, { hwQueues: 16, mapping: 'kernel', scheduler: 'noop', jobs: [{ ...GREEDY_JOB }] });
+    s.device = { ...(s.device || {}), slots: 0, rings: 'single-lock' };
+  }
+  return { scenario: s, vary };
+}
+
+/** "sq, mq" → ["sq","mq"]; "1 2 4" → [1,2,4]; booleans stay booleans. */
+export function parseValues(text) {
+  return String(text).split(/[\s,]+/).filter(Boolean).map(v => {
+    if (v === 'true' || v === 'false') return v === 'true';
+    return Number.isFinite(Number(v)) ? Number(v) : v;
+  });
+}
+
+/** Complete lines out of a growing buffer: {lines: [parsed JSON], rest: the unfinished tail}. */
+export function takeLines(buffer) {
+  const parts = buffer.split('\n');
+  const rest = parts.pop();
+  return { lines: parts.filter(l => l.trim()).map(l => JSON.parse(l)), rest };
+}
+
+/** One line per series value, points sorted along x; IOPS and the top lock's contentions per point. */
+export function seriesOf(points, seriesKey, xKey, topLock) {
+  const by = new Map();
+  for (const p of points) {
+    if (p.error || !p.stats) continue;
+    const k = String(p[seriesKey]);
+    if (!by.has(k)) by.set(k, []);
+    const lock = topLock(p.stats.locks);
+    by.get(k).push({ x: p[xKey], iops: p.stats.iops, lock: lock ? lock.name : null,
+      contentions: lock ? lock.contentions : 0, point: p.point });
+  }
+  return [...by].map(([name, pts]) => ({ name, points: pts.sort((a, b) => a.x - b.x) }));
+}

@@ -1,0 +1,19 @@
+// "Where this model departs from the kernel": the notes for the loaded scenario's mode, always one
+// click away in the page's footer.
+import { notesFor } from '../model-notes.js';
+
+export function notesView(el) {
+  let key = '';
+  return {
+    update(state) {
+      const s = state.scenario || {};
+      const k = `${s.mode}/${s.device?.driver}`;
+      if (k === key) return;
+      key = k;
+      el.dataset.mode = s.mode ?? 'mq';
+      el.innerHTML = `<p class="muted">For mode <code>${s.mode ?? 'mq'}</code>${s.device?.driver === 'xen-blkfront' ? ' with xen-blkfront' : ''}:</p><ul>`
+        + notesFor(s).map(n => `<li></li>`).join('') + '</ul>';
+      el.querySelectorAll('li').forEach((li, i) => { li.textContent = notesFor(s)[i]; });
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// "Why blk-mq?": runs the loaded scenario as a sweep (POST /api/sweeps?stream=1), draws each point as
+// its NDJSON line arrives — IOPS against the second varied field, one line per value of the first —
+// and lists the most contended lock of every point.
+import { STORY_VARY, sweepBody, parseValues, takeLines, seriesOf } from '../sweep.js';
+import { topLock } from '../lockstat.js';
+import { OKABE_ITO } from './palette.js';
+
+const d3 = window.d3;
+const W = 560, H = 220, M = { l: 52, r: 90, t: 16, b: 30 };
+
+export function sweepView(el, { scenario }) {
+  const [seriesKey, xKey] = Object.keys(STORY_VARY);
+  el.innerHTML = `
+    <div class="sweep-form">
+      <button type="button" class="primary" data-action="sweep">Why blk-mq?</button>
+      <label><input type="checkbox" data-role="story" checked> the canonical story: 16 hardware queues, a greedy randread libaio iodepth 32 job on all CPUs</label>
+      <label>lines <input data-role="series-key" value="${seriesKey}" size="8"> = <input data-role="series-values" value="${STORY_VARY[seriesKey].join(', ')}" size="10"></label>
+      <label>x <input data-role="x-key" value="${xKey}" size="8"> = <input data-role="x-values" value="${STORY_VARY[xKey].join(', ')}" size="14"></label>
+      <span class="sweep-status" data-role="sweep-status" role="status"></span>
+    </div>
+    <p class="form-error" data-role="sweep-error" role="alert"></p>
+    <svg class="sweep-chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="IOPS per CPU count, one line per mode"></svg>
+    <table class="sweep-table"></table>`;
+  const $ = sel => el.querySelector(sel);
+  let running = false;
+
+  $('[data-action="sweep"]').addEventListener('click', () => { if (!running) run(); });
+
+  async function run() {
+    const keys = [$('[data-role="series-key"]').value.trim(), $('[data-role="x-key"]').value.trim()];
+    const vary = { [keys[0]]: parseValues($('[data-role="series-values"]').value), [keys[1]]: parseValues($('[data-role="x-values"]').value) };
+    const points = [];
+    running = true;
+    el.dataset.state = 'running';
+    $('[data-role="sweep-error"]').textContent = '';
+    draw(points, keys, 0);
+    try {
+      await stream(sweepBody(scenario(), vary, $('[data-role="story"]').checked), line => {
+        if (line.done) return;
+        points.push(line);
+        if (line.error) $('[data-role="sweep-error"]').textContent = `point ${line.point}: ${line.message}`;
+        draw(points, keys, line.of);
+      });
+      el.dataset.state = 'done';
+    } catch (e) {
+      $('[data-role="sweep-error"]').textContent = e.message;
+      el.dataset.state = 'failed';
+    } finally {
+      running = false;
+    }
+  }
+
+  function draw(points, keys, of) {
+    $('[data-role="sweep-status"]').textContent = of ? `${points.length}/${of} points` : 'starting…';
+    el.dataset.points = points.length;
+    const series = seriesOf(points, keys[0], keys[1], topLock);
+    chart(d3.select($('svg.sweep-chart')), series, keys);
+    table($('.sweep-table'), series, keys);
+  }
+}
+
+async function stream(body, onLine) {
+  const res = await fetch('/api/sweeps?stream=1', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const err = await res.json().catch(() => ({ message: `HTTP ${res.status}` }));
+    throw new Error(err.message || err.error);
+  }
+  const reader = res.body.getReader();
+  const text = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffer += text.decode(value || new Uint8Array(), { stream: !done });
+    const { lines, rest } = takeLines(done ? `${buffer}\n` : buffer);
+    buffer = rest;
+    lines.forEach(onLine);
+    if (done) return;
+  }
+}
+
+function chart(svg, series, keys) {
+  svg.selectAll('*').remove();
+  const all = series.flatMap(s => s.points);
+  const numeric = all.every(p => typeof p.x === 'number');
+  const xs = [...new Set(all.map(p => p.x))];
+  const x = numeric
+    ? d3.scaleLog([Math.max(1, d3.min(xs) ?? 1), Math.max(2, d3.max(xs) ?? 2)], [M.l, W - M.r]).base(2)
+    : d3.scalePoint(xs, [M.l, W - M.r]).padding(0.3);
+  const y = d3.scaleLinear([0, d3.max(all, p => p.iops) || 1], [H - M.b, M.t]).nice();
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - M.b})`)
+    .call(numeric ? d3.axisBottom(x).tickValues(xs).tickFormat(d3.format('d')) : d3.axisBottom(x));
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.l},0)`).call(d3.axisLeft(y).ticks(5, 's'));
+  svg.append('text').attr('class', 'axis-title').attr('x', (M.l + W - M.r) / 2).attr('y', H - 2).attr('text-anchor', 'middle').text(keys[1]);
+  svg.append('text').attr('class', 'axis-title').attr('x', 4).attr('y', 10).text('IOPS');
+  series.forEach((s, i) => {
+    const colour = OKABE_ITO[(i + 3) % OKABE_ITO.length];
+    const g = svg.append('g').attr('class', 'sweep-series').attr('data-series', s.name);
+    g.append('path').attr('class', 'series').attr('stroke', colour).attr('d', d3.line(p => x(p.x), p => y(p.iops))(s.points));
+    g.selectAll('circle').data(s.points).join('circle').attr('class', 'sweep-point').attr('data-point', p => p.point)
+      .attr('cx', p => x(p.x)).attr('cy', p => y(p.iops)).attr('r', 3.5).attr('fill', colour)
+      .append('title').text(p => `${keys[0]} ${s.name}, ${keys[1]} ${p.x}: ${d3.format('.3s')(p.iops)} IOPS`);
+    const end = s.points.at(-1);
+    if (end) g.append('text').attr('class', 'series-label').attr('fill', colour).attr('x', x(end.x) + 6).attr('y', y(end.iops) + 4)
+      .text(`${keys[0]} ${s.name}`);
+  });
+}
+
+function table(el, series, keys) {
+  const rows = series.flatMap(s => s.points.map(p => ({ ...p, series: s.name })));
+  el.innerHTML = rows.length ? `<thead><tr><th>${keys[0]}</th><th>${keys[1]}</th><th>IOPS</th><th>most contended lock</th><th>contentions</th></tr></thead><tbody>`
+    + rows.map(r => `<tr data-point="${r.point}"><td>${r.series}</td><td>${r.x}</td><td>${d3.format('.3s')(r.iops)}</td>`
+      + `<td><code>${r.lock ?? '—'}</code></td><td>${r.contentions}</td></tr>`).join('') + '</tbody>' : '';
+}
