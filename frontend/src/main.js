@@ -87,6 +87,21 @@ sweepView($('#sweep'), { scenario: loadedScenario });
 formatsView($('#formats'), { scenario: loadedScenario, editor, send: cmd => send(cmd) });
 $('[data-action="show-notes"]').addEventListener('click', () => { $('#model-notes-panel').open = true; });
 
+// The session's stats carry lockstat's figures only when the server hands them over at the run's end;
+// until it does, the finished run's figures come from the same deterministic run via POST /api/runs.
+const endOfRun = { link: null, stats: null };
+async function fetchEndOfRunLocks() {
+  const loaded = session.loaded;
+  if (!loaded || endOfRun.link === loaded.link || session.stats?.locks?.length) return;
+  endOfRun.link = loaded.link;
+  endOfRun.stats = null;
+  try {
+    const res = await fetch('/api/runs?transitions=0', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(loaded.scenario) });
+    if (res.ok && session.loaded === loaded) { endOfRun.stats = (await res.json()).stats; markDirty(); }
+  } catch { endOfRun.link = null; }
+}
+
 function select(sel) {
   views.outline.select(sel);
   views.inspector.select(sel);
@@ -140,7 +155,9 @@ function render() {
   dirty = false;
   const { state, last } = session;
   views.oops.update(session.oops);
-  locks.update(session.stats);
+  const whole = session.status.finished && endOfRun.link === session.loaded?.link ? endOfRun.stats : null;
+  locks.update(session.stats?.locks?.length ? session.stats : whole);
+  if (session.status.finished) fetchEndOfRunLocks();
   controls.update({ ...session.status, playing }, state, session.highestStep);
   if (!state) return;
   views.outline.update(state, last);

@@ -43,6 +43,22 @@ final class Page {
         return this;
     }
 
+    /** Picks a preset from the editor's list (which loads it) and waits until its queues are drawn. */
+    Page preset(String id, String drawnQueue) {
+        new org.openqa.selenium.support.ui.Select(one("#editor [data-role='presets']")).selectByValue(id);
+        waitFor(d -> !d.findElements(By.cssSelector("#outline [data-queue='" + drawnQueue + "']")).isEmpty());
+        return this;
+    }
+
+    /** Plays at the fastest speed until the session says the run is finished. */
+    Page playToEnd() {
+        script("const r = document.querySelector('#controls [data-role=\"speed\"]'); r.value = r.max;"
+                + " r.dispatchEvent(new Event('input'));");
+        action("play");
+        waitFor(d -> Boolean.TRUE.equals(script("return !!window.blkflow.session.status.finished")));
+        return this;
+    }
+
     int step() {
         return Integer.parseInt(driver.findElement(By.id("controls")).getAttribute("data-step"));
     }

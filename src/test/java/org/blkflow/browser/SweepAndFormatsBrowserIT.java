@@ -1,0 +1,106 @@
+package org.blkflow.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** The "Why blk-mq?" sweep streamed into its chart, the run downloads and the fio import, in the page. */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SweepAndFormatsBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path profile;
+
+    Page page;
+
+    @AfterEach
+    void quit() {
+        if (page != null) page.driver.quit();
+    }
+
+    @Test
+    void whyBlkMqDrawsTenPointsAndBlkMqEndsAboveTheSingleQueue() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/").loaded();
+        page.one("#sweep [data-action='sweep']").click();
+        page.waitFor(d -> "done".equals(page.one("#sweep").getAttribute("data-state")));
+        assertEquals(10, page.all("#sweep circle.sweep-point").size());
+        assertEquals("10/10 points", page.one("#sweep [data-role='sweep-status']").getText());
+        assertEquals(5, page.all("#sweep [data-series='sq'] circle").size());
+        assertEquals(5, page.all("#sweep [data-series='mq'] circle").size());
+        // The chart's y grows upwards: at 16 CPUs blk-mq's point is drawn higher than the single queue's.
+        double sq16 = Double.parseDouble(page.one("#sweep [data-series='sq'] circle:last-of-type").getAttribute("cy"));
+        double mq16 = Double.parseDouble(page.one("#sweep [data-series='mq'] circle:last-of-type").getAttribute("cy"));
+        assertTrue(mq16 < sq16, "mq above sq at 16 CPUs: cy " + mq16 + " vs " + sq16);
+        assertTrue(page.one("#sweep .sweep-table").getText().contains("queue_lock"), "top lock per point");
+        page.script("document.querySelector('#sweep').scrollIntoView()");
+        page.screenshot("sweep");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void bothDownloadsProduceTheServersBytesAndAFioFileFillsTheJobs() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/").loaded();
+        for (String format : new String[] {"blkparse", "blktrace"}) {
+            page.script("window.blkflow.lastDownload = null");
+            page.one("#formats [data-download='" + format + "']").click();
+            page.waitFor(d -> page.script("return window.blkflow.lastDownload && window.blkflow.lastDownload.format")
+                    != null);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> dl = (Map<String, Object>) page.script("return window.blkflow.lastDownload");
+            assertEquals(format, dl.get("format"));
+            long size = ((Number) dl.get("size")).longValue();
+            assertTrue(size > 0, format + " download is empty");
+            // The same request from the page's own fetch: the blob has exactly the server's bytes.
+            Object same = page.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/api/runs?format=' + arguments[0], {method: 'POST', headers: {'Content-Type': 'application/json'},
+                      body: JSON.stringify(window.blkflow.session.loaded.scenario)}).then(r => r.blob()).then(b => done(b.size));
+                    """, format);
+            assertEquals(size, ((Number) same).longValue(), format);
+        }
+        page.script("document.querySelector('#formats details[data-kind=fio]').open = true");
+        page.one("#formats [data-text='fio']").sendKeys("[global]\nioengine=libaio\niodepth=4\nzonemode=none\n[reader]\nrw=randread\nbs=8k\n");
+        page.one("#formats [data-import='fio']").click();
+        page.waitFor(d -> "reader".equals(page.one("#editor [data-field='jobs[0].name']").getAttribute("value")));
+        assertEquals("8192", page.one("#editor [data-field='jobs[0].bs']").getAttribute("value"));
+        assertTrue(page.one("#formats [data-role='formats-note']").getText().contains("zonemode"),
+                page.one("#formats [data-role='formats-note']").getText());
+
+        page.assertNoSevereConsoleErrors();
+        // A refused upload: Chromium logs the 400 itself, so this part comes after the console check.
+        page.script("document.querySelector('#formats details[data-kind=trace]').open = true");
+        page.one("#formats [data-text='trace']").sendKeys("this is not blkparse\n");
+        page.one("#formats [data-import='trace']").click();
+        page.waitFor(d -> !page.one("#formats [data-role='formats-error']").getText().isEmpty());
+        assertTrue(page.one("#formats [data-role='formats-error']").getText().contains("blkparse"));
+    }
+
+    /** The README's picture: the default page part-way through Figure 1, the whole page in one image. */
+    @Test
+    void screenshotOfTheDefaultPage() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/").loaded();
+        page.one("#sweep [data-action='sweep']").click();
+        page.waitFor(d -> "done".equals(page.one("#sweep").getAttribute("data-state")));
+        page.script("window.blkflow.send({cmd: 'step', n: 37})");
+        page.waitForStep(37);
+        long height = ((Number) page.script("return document.documentElement.scrollHeight")).longValue();
+        page.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, (int) Math.min(height + 20, 4000)));
+        Thread.sleep(400);
+        Path shot = page.screenshot("default-page");
+        assertTrue(Files.size(shot) > 10_000);
+        page.assertNoSevereConsoleErrors();
+    }
+}
