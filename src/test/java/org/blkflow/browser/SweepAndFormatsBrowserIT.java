@@ -94,10 +94,16 @@ class SweepAndFormatsBrowserIT {
         page = new Page(Browser.start(profile), port).open("/").loaded();
         page.one("#sweep [data-action='sweep']").click();
         page.waitFor(d -> "done".equals(page.one("#sweep").getAttribute("data-state")));
-        page.script("window.blkflow.send({cmd: 'step', n: 37})");
-        page.waitForStep(37);
-        long height = ((Number) page.script("return document.documentElement.scrollHeight")).longValue();
-        page.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, (int) Math.min(height + 20, 4000)));
+        page.script("window.blkflow.send({cmd: 'step', n: 90})");
+        page.waitForStep(90);
+        // A viewport as tall as the page, so one capture holds all of it; the side panels follow the viewport's
+        // height, so the page is measured again after each change.
+        for (int i = 0; i < 3; i++) {
+            long height = ((Number) page.script("return document.documentElement.scrollHeight")).longValue();
+            page.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1400,
+                    "height", (int) Math.min(height, 4000), "deviceScaleFactor", 1, "mobile", false));
+        }
+        page.script("window.scrollTo(0, 0)");
         Thread.sleep(400);
         Path shot = page.screenshot("default-page");
         assertTrue(Files.size(shot) > 10_000);
