@@ -45,6 +45,6 @@ class CfqTest {
     /** Four greedy random readers (psync, iodepth 1) on a null_blk with 10 µs completions. */
     private static ScenarioBuilder readers(String scheduler) {
         return scenario().mode("sq").scheduler(scheduler).cpus(4).irq("timer").costs(Costs.DEFAULT)
-                .job(job().allCpus().rw("randread").ios(200));
+                .job(job().allCpus().rw("randread").ios(10_000));
     }
 }
