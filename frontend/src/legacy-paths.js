@@ -43,6 +43,7 @@ export const SQ_INSIDE = {
   bio_attempt_front_merge: ['elv_merge'],
   noop_dispatch: ['blk_peek_request'],
   deadline_dispatch_requests: ['blk_peek_request'],
+  cfq_dispatch_requests: ['blk_peek_request'],
   elv_dispatch_sort: ['blk_peek_request'],
   __elv_next_request: ['blk_peek_request'],
   blk_stop_queue: ['blkif_queue_request', 'request_fn'],

@@ -2,28 +2,28 @@
 // what the animation simplifies, next to the animation.
 export const NOTES = {
   all: [
+    'Work on a CPU runs as one atomic piece when it starts, its moves stamped at the times its costs reach; a lock is granted in the order the CPUs\' work reached the model, not the exact order of the lock calls.',
     'Each 4 KiB page of a bio is one physical segment (no physical contiguity is assumed).',
     'Every CPU is its own cache domain, so any completion on a CPU other than the submitter\'s is an IPI.',
     'Flush/FUA requests, bio splitting and the timeout handler are not modelled; bios are never larger than maxSectors (the scenario is rejected instead).',
-    'CPU work costs virtual time from the cost table (costs.*), and spinlocks are modelled with lockstat figures; real caches, preemption and interrupts masking are not.',
   ],
   mq: [
     'After a BUSY on the direct-issue path of blk_mq_make_request, the request is inserted without a second merge attempt (the kernel could merge its bio into another request and free it).',
     'merging: false disables both plug and software-queue merges.',
-    'With irqMode none or softirq the device completes at once, exactly as null_blk does: pick timer to see queues fill.',
+    'In none and softirq irq modes null_blk completes synchronously, as it does: with zero costs everything happens at t = 0 — pick timer to see queues fill.',
   ],
   sq: [
-    'Elevators: noop and deadline only; cfq is refused until it is modelled.',
-    'The legacy request queue has one hardware queue (queue 0); hwQueues is accepted but has no effect.',
-    'nr_requests is counted per sync class as rl->count[] does; request-list congestion thresholds and batching (ioc_batching) are not modelled.',
+    'D is traced once the prep function has a driver command (the kernel traces it just before prep).',
+    'The insert-time request-to-request merge (elv_attempt_insert_merge, attempt_back_merge) is not modelled; noop\'s dispatch appends instead of elv_dispatch_sort.',
+    'cfq is reduced to per-process queues, time slices, quantum and idling.',
+    'The legacy request queue is queue 0 only; hwQueues is accepted but has no effect.',
   ],
   bio: [
     'A bio-based driver gets bios, not requests: no tags, merging, plugging or elevator; as in 3.16 only Q is traced, so blkparse shows Q lines and nothing else.',
     'null_blk queue_mode=0 completes each bio after completionNs; a submitter with no free driver command sleeps until one returns.',
   ],
   xen: [
-    'xen-blkfront\'s ring has 32 slots (one page); grant references, indirect descriptors and persistent grants are not modelled.',
-    'The backend answers each request completionNs after it was pushed; the event channel interrupt lands on one CPU.',
+    'xen-blkfront: the backend answers each request completionNs after it was pushed; irqMode does not apply; grants, indirect descriptors and the shadow copy are not modelled.',
   ],
 };
 

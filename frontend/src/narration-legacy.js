@@ -18,7 +18,7 @@ export const BY_FN = {
   blk_stop_queue: t => `The driver stops the request queue (blk_stop_queue): the device (or xen-blkfront's ring) is full, so request_fn will not be called again until the queue is restarted.`,
   blk_start_queue: t => `A completion on CPU ${t.cpu} restarts the stopped queue (blk_start_queue, from blkif_interrupt via kick_pending_request_queues): ring slots are free again.`,
   blk_start_queue_async: t => `A completion on CPU ${t.cpu} restarts the stopped queue and schedules a run on kblockd (blk_start_queue_async): the device has room again.`,
-  __blk_put_request: t => `Request ${t.req} is freed back to the queue's pool (__blk_put_request), under queue_lock like everything else on this queue.`,
+  __blk_put_request: t => `Request ${t.req} is freed back to the queue's pool (__blk_put_request), under the queue lock like everything else on this queue (io_lock on xen-blkfront).`,
   null_queue_bio: t => `null_blk's make_request_fn takes bio ${t.bio} directly (${t.sectors} sectors at ${t.sector}): a bio-based driver skips requests, merging, the elevator and tags — and blktrace sees only Q.`,
 };
 

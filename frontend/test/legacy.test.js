@@ -95,11 +95,12 @@ test('legacy narration says what the elevator, make_request and xen-blkfront do,
 
 test('model notes per mode: the mode\'s own first, the shared ones after', () => {
   const sq = notesFor({ mode: 'sq' });
-  assert.match(sq[0], /noop and deadline/);
+  assert.match(sq[0], /D is traced once the prep function/);
+  assert.ok(sq.some(n => /cfq/.test(n)));
   assert.ok(sq.some(n => /physical segment/.test(n)));
   assert.ok(notesFor({ mode: 'bio' })[0].includes('only Q'));
-  assert.ok(notesFor({ mode: 'mq', device: { driver: 'xen-blkfront' } }).some(n => /32 slots/.test(n)));
-  assert.ok(!notesFor({ mode: 'mq' }).some(n => /32 slots/.test(n)));
+  assert.ok(notesFor({ mode: 'mq', device: { driver: 'xen-blkfront' } }).some(n => /shadow copy/.test(n)));
+  assert.ok(!notesFor({ mode: 'mq' }).some(n => /shadow copy/.test(n)));
 });
 
 test('on the legacy queue G names the request: it exists from G on, holding its bio, then moves to the elevator', async () => {
