@@ -173,7 +173,9 @@ class SessionBrowserIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> scenario = (Map<String, Object>) preset.get("scenario");
         new org.openqa.selenium.support.ui.Select(page.one("#editor [data-role='presets']")).selectByValue(id);
-        int hw = ((Number) scenario.getOrDefault("hwQueues", 1)).intValue();
+        // Only blk-mq draws hardware queues; the legacy and bio-based modes have none.
+        boolean mq = "mq".equals(scenario.getOrDefault("mode", "mq"));
+        int hw = mq ? ((Number) scenario.getOrDefault("hwQueues", 1)).intValue() : 0;
         page.waitFor(d -> page.all("#outline [data-queue^='hctx:']").size() == hw
                 && String.valueOf(scenario.get("name")).equals(
                         page.script("return window.blkflow.session.loaded && window.blkflow.session.loaded.scenario.name")));

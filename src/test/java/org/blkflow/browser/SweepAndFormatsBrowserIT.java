@@ -74,8 +74,9 @@ class SweepAndFormatsBrowserIT {
         page.script("document.querySelector('#formats details[data-kind=fio]').open = true");
         page.one("#formats [data-text='fio']").sendKeys("[global]\nioengine=libaio\niodepth=4\nzonemode=none\n[reader]\nrw=randread\nbs=8k\n");
         page.one("#formats [data-import='fio']").click();
-        page.waitFor(d -> "reader".equals(page.one("#editor [data-field='jobs[0].name']").getAttribute("value")));
-        assertEquals("8192", page.one("#editor [data-field='jobs[0].bs']").getAttribute("value"));
+        // The editor redraws its jobs, so the fields are read by script rather than held as elements.
+        page.waitFor(d -> "reader".equals(page.script("return document.querySelector(\"#editor [data-field='jobs[0].name']\").value")));
+        assertEquals("8192", page.script("return document.querySelector(\"#editor [data-field='jobs[0].bs']\").value"));
         assertTrue(page.one("#formats [data-role='formats-note']").getText().contains("zonemode"),
                 page.one("#formats [data-role='formats-note']").getText());
 
