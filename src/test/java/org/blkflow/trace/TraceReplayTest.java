@@ -29,7 +29,7 @@ class TraceReplayTest {
         assertEquals(getrq.req(), merge.req(), "the back merge joins the request G made for sector 2048");
         assertEquals(getrq.req(), front.req(), "so does the front merge at 2040");
         Transition issue = t.stream().filter(x -> x.kind() == TransitionKind.ISSUE && x.cpu() == 1).findFirst().orElseThrow();
-        assertEquals(Place.driver(1), issue.to(), "CPU 1 is on hctx 1 in the given map");
+        assertEquals(Place.device(1), issue.to(), "D hands the request to the device, on hctx 1 where the map puts CPU 1");
         Transition requeue = t.stream().filter(x -> x.kind() == TransitionKind.REQUEUE).findFirst().orElseThrow();
         assertEquals(issue.req(), requeue.req());
         assertEquals("block_rq_requeue", requeue.fn());
