@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.blkflow.model.Snapshot;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.stats.RunStats;
+import org.blkflow.trace.TraceReplay;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
 
@@ -44,11 +45,10 @@ public final class LiveSession {
         this.run = start.get();
     }
 
-    /** A session over a trace's replayed transitions (see TraceReplay). */
-    static LiveSession replay(LoadedTrace trace, List<Transition> transitions, int[] cpuToHctx) {
-        List<Transition> all = List.copyOf(transitions);
+    /** A session over a trace's replay (see TraceReplay); each fresh run starts a fresh replay. */
+    static LiveSession replay(LoadedTrace trace, Supplier<TraceReplay> replays, int[] cpuToHctx) {
         int[] map = cpuToHctx.clone();
-        return new LiveSession(null, trace, () -> new TraceSource(all, map, trace));
+        return new LiveSession(null, trace, () -> new TraceSource(replays.get(), map, trace));
     }
 
     /** Delivers up to {@code n} transitions, stopping after one that hits a breakpoint. */

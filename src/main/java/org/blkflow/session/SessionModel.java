@@ -41,13 +41,16 @@ public final class SessionModel {
         List<Integer> cpus = trace.cpus();
         int traced = cpus.isEmpty() ? 1 : cpus.get(cpus.size() - 1) + 1;
         int[] map = cpuToHctx != null ? Arrays.copyOf(cpuToHctx, Math.max(traced, cpuToHctx.length)) : new int[traced];
-        TraceReplay.Result replay = TraceReplay.of(trace.events(), map);
+        TraceReplay measure = new TraceReplay(trace.events(), map);
+        while (measure.next() != null) {
+            // one pass at load finds what loaded reports: the events skipped and the deepest queue
+        }
         int hwQueues = 1;
         for (int h : map) {
             hwQueues = Math.max(hwQueues, h + 1);
         }
-        LoadedTrace loaded = new LoadedTrace(id, trace.lines(), cpus, trace.devices(), replay.skipped(),
-                Math.max(traced, map.length), hwQueues, replay.queueDepth());
-        return LiveSession.replay(loaded, replay.transitions(), map);
+        LoadedTrace loaded = new LoadedTrace(id, trace.lines(), cpus, trace.devices(), measure.skipped(),
+                Math.max(traced, map.length), hwQueues, measure.queueDepth());
+        return LiveSession.replay(loaded, () -> new TraceReplay(trace.events(), map), map);
     }
 }

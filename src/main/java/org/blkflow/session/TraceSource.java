@@ -1,42 +1,48 @@
 package org.blkflow.session;
 
-import java.util.List;
 import org.blkflow.model.Snapshot;
+import org.blkflow.trace.TraceReplay;
 import org.blkflow.transition.Transition;
 
 /**
- * A replayed trace behind a session: its transitions were worked out once at load, so a fresh source
- * (a backward seek) only starts reading them again with a fresh {@link PlaceTracker}. Never throws:
- * a trace is the kernel's record, so there is no invariant of ours to break.
+ * A replayed trace behind a session. A backward seek starts a fresh source, which replays the
+ * trace's events again from the first with a fresh {@link PlaceTracker}: like the model, a replay is
+ * fast and holds only what is outstanding. Never throws: a trace is the kernel's record, so there is
+ * no invariant of ours to break.
  */
 final class TraceSource implements TransitionSource {
 
-    private final List<Transition> transitions;
+    private final TraceReplay replay;
     private final int[] cpuToHctx;
     private final PlaceTracker places;
-    private int next;
+    private Transition ahead;
+    private long steps;
     private long now;
 
-    TraceSource(List<Transition> transitions, int[] cpuToHctx, LoadedTrace trace) {
-        this.transitions = transitions;
+    TraceSource(TraceReplay replay, int[] cpuToHctx, LoadedTrace trace) {
+        this.replay = replay;
         this.cpuToHctx = cpuToHctx;
         this.places = new PlaceTracker(trace.hwQueues(), trace.queueDepth());
+        this.ahead = replay.next();
     }
 
+    /** Reads one transition ahead, so that {@link #finished()} is known right after the last one. */
     @Override
     public Transition next() {
-        if (finished()) {
+        Transition t = ahead;
+        if (t == null) {
             return null;
         }
-        Transition t = transitions.get(next++);
+        ahead = replay.next();
         places.apply(t);
+        steps++;
         now = t.t();
         return t;
     }
 
-    @Override public boolean finished() { return next == transitions.size(); }
-    @Override public long steps() { return next; }
+    @Override public boolean finished() { return ahead == null; }
+    @Override public long steps() { return steps; }
     @Override public long now() { return now; }
     @Override public int[] cpuToHctx() { return cpuToHctx.clone(); }
-    @Override public Snapshot snapshot() { return places.snapshot(next, now); }
+    @Override public Snapshot snapshot() { return places.snapshot(steps, now); }
 }

@@ -1,5 +1,6 @@
 package org.blkflow.trace;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,6 +21,9 @@ import org.blkflow.transition.TransitionKind;
  * refer to nothing outstanding (the trace began mid-flight, or a bio-level C came after its
  * request's). An I or D for an unknown request starts one there. Nothing throws and nothing is
  * checked against the model's invariants: the events are the kernel's, not the model's.
+ *
+ * <p>A replay reads its events as it is asked for transitions, so it holds only what is outstanding,
+ * never the transitions of a whole trace of millions of events; starting again is a new replay.
  */
 public final class TraceReplay {
 
@@ -30,27 +34,53 @@ public final class TraceReplay {
     public record Result(List<Transition> transitions, long skipped, int queueDepth) {
     }
 
+    private final List<TraceEvent> events;
     private final int[] cpuToHctx;
-    private final List<Transition> out = new ArrayList<>();
+    private final ArrayDeque<Transition> out = new ArrayDeque<>();
     private final Outstanding bios = new Outstanding();
     private final Outstanding requests = new Outstanding();
     private final int[] allocated;
     private int queueDepth = 1;
+    private int read;
+    private long emitted;
     private long nextId;
     private long skipped;
 
-    private TraceReplay(int[] cpuToHctx) {
+    /** @param cpuToHctx the hctx of each CPU (from /api/mapping/sysfs); null, or a CPU beyond it, means hctx 0 */
+    public TraceReplay(List<TraceEvent> events, int[] cpuToHctx) {
+        this.events = events;
         this.cpuToHctx = cpuToHctx == null ? new int[0] : cpuToHctx.clone();
         int queues = 1;
         for (int h : this.cpuToHctx) queues = Math.max(queues, h + 1);
         this.allocated = new int[queues];
     }
 
-    /** @param cpuToHctx the hctx of each CPU (from /api/mapping/sysfs); null, or a CPU beyond it, means hctx 0 */
+    /** The whole replay at once. */
     public static Result of(List<TraceEvent> events, int[] cpuToHctx) {
-        TraceReplay r = new TraceReplay(cpuToHctx);
-        events.forEach(r::replay);
-        return new Result(List.copyOf(r.out), r.skipped, r.queueDepth);
+        TraceReplay r = new TraceReplay(events, cpuToHctx);
+        List<Transition> all = new ArrayList<>();
+        for (Transition t = r.next(); t != null; t = r.next()) {
+            all.add(t);
+        }
+        return new Result(List.copyOf(all), r.skipped, r.queueDepth);
+    }
+
+    /** The next transition, or null once every event has been read. */
+    public Transition next() {
+        while (out.isEmpty() && read < events.size()) {
+            replay(events.get(read++));
+        }
+        return out.poll();
+    }
+
+    /** Events read so far that became no transition. */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** The most requests one hardware queue has held at once so far (at least 1). */
+    public int queueDepth() {
+        return queueDepth;
     }
 
     private void replay(TraceEvent e) {
@@ -177,7 +207,7 @@ public final class TraceReplay {
     private boolean add(TraceEvent e, TransitionKind kind, String fn, String action, ReplayIo bio, ReplayIo rq,
                         Place from, Place to) {
         ReplayIo subject = rq != null ? rq : bio;
-        out.add(new Transition(out.size(), e.time(), kind, fn, action, e.cpu(), e.pid(), e.name(),
+        out.add(new Transition(emitted++, e.time(), kind, fn, action, e.cpu(), e.pid(), e.name(),
                 bio == null ? -1 : bio.id, rq == null ? -1 : rq.id, subject == null ? e.cpu() : subject.cpu,
                 subject == null ? hctxOf(e.cpu()) : subject.hctx, -1,
                 e.sector(), e.sectors(), e.rwbs(), from, to, e.extra()));
