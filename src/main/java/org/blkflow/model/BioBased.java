@@ -33,9 +33,7 @@ final class BioBased implements MakeRequest {
 
     @Override
     public boolean submit(Task task, Bio bio) {
-        m.emit.bio(TransitionKind.QUEUE, "Q", "generic_make_request_checks", task.cpu, task.actor, bio, null,
-                m.hctxs[0], Place.NONE, Place.task(task.cpu));
-        m.charge(m.costs.makeRequestNs());
+        MakeRequest.queue(m, task, bio, m.hctxs[0]);
         return tryQueue(task, bio, true);
     }
 

@@ -25,6 +25,14 @@ interface Elevator {
     default void completed(Request rq, long now) {
     }
 
+    /**
+     * When the elevator wants the queue run again (cfq's idle slice timer, or cfq_schedule_dispatch
+     * after a completion); -1 for none. Reading it consumes the request.
+     */
+    default long wakeAt() {
+        return -1;
+    }
+
     /** The kernel function that dispatches, for the transition's fn. */
     String dispatchFn();
 
@@ -32,6 +40,7 @@ interface Elevator {
         return switch (name) {
             case "noop" -> new NoopElevator();
             case "deadline" -> new DeadlineElevator();
+            case "cfq" -> new CfqElevator();
             default -> throw new IllegalArgumentException("scheduler '" + name + "' is not modelled");
         };
     }

@@ -9,11 +9,23 @@ abstract class LegacyDriver implements RequestFn {
     protected final LegacyQueue q;
     protected final LegacyCompletion ends;
     private boolean runPending;
+    private long wakeScheduled = -1;
 
     LegacyDriver(Machine m, LegacyQueue q, LegacyCompletion ends) {
         this.m = m;
         this.q = q;
         this.ends = ends;
+    }
+
+    /** The elevator asked to be run again at some time (cfq's idle timer): kblockd runs it then. */
+    void wakeElevator(int cpu) {
+        long at = q.elevator.wakeAt();
+        if (at < 0 || at == wakeScheduled) return;
+        wakeScheduled = at;
+        m.sim.at(Math.max(at, m.sim.now()), () -> m.on(cpu, () -> {
+            if (wakeScheduled == at) wakeScheduled = -1;
+            runQueueAsync(cpu, Actor.interrupt(cpu));
+        }));
     }
 
     /** blk_run_queue_async(): kblockd runs the queue later, under queue_lock (blk_delay_work). */

@@ -34,9 +34,7 @@ final class LegacySubmission implements MakeRequest {
     /** blk_queue_bio(). */
     @Override
     public boolean submit(Task task, Bio bio) {
-        m.emit.bio(TransitionKind.QUEUE, "Q", "generic_make_request_checks", task.cpu, task.actor, bio, null,
-                q.queue, Place.NONE, Place.task(task.cpu));
-        m.charge(m.costs.makeRequestNs());
+        MakeRequest.queue(m, task, bio, q.queue);
         int requestCount = 0;
         if (m.merging && task.plug != null) {
             requestCount = merging.attemptPlugMerge(task, bio);

@@ -43,6 +43,7 @@ final class RequestFnDriver extends LegacyDriver {
             handleCommand(rq, cpu, actor);
             q.queueLock.lock(cpu, "null_request_fn");
         }
+        wakeElevator(cpu);
     }
 
     /** null_handle_cmd() in queue_mode=1: inline, BLOCK_SOFTIRQ on the submitter, or the hrtimer. */
@@ -79,6 +80,7 @@ final class RequestFnDriver extends LegacyDriver {
         ends.complete(rq, cpu, actor);
         q.queueLock.lock(cpu, "blk_end_bidi_request");
         ends.free(rq, cpu, actor);
+        wakeElevator(cpu);
         tagsInUse--;
         if (q.stopped) {
             q.stopped = false;

@@ -42,9 +42,7 @@ final class Submission implements MakeRequest {
     /** generic_make_request(): Q, then the queue's make_request_fn. False when the task fell asleep. */
     @Override
     public boolean submit(Task task, Bio bio) {
-        m.emit.bio(TransitionKind.QUEUE, "Q", "generic_make_request_checks", task.cpu, task.actor, bio, null,
-                null, Place.NONE, Place.task(task.cpu));
-        m.charge(m.costs.makeRequestNs());
+        MakeRequest.queue(m, task, bio, null);
         return m.hctxs.length == 1 ? sqMakeRequest(task, bio) : mqMakeRequest(task, bio);
     }
 

@@ -34,6 +34,7 @@ final class XenBlkfrontSq extends LegacyDriver {
                     Place.device(0));
             ring.push(rq, this::interrupt);
         }
+        wakeElevator(cpu);
     }
 
     /** blkif_interrupt(): under io_lock, end every response, then kick_pending_request_queues. */
@@ -46,6 +47,7 @@ final class XenBlkfrontSq extends LegacyDriver {
             ends.complete(rq, cpu, irq);
             ends.free(rq, cpu, irq);
         }
+        wakeElevator(cpu);
         if (q.stopped && !r.full()) {
             q.stopped = false;
             m.emit.queue(TransitionKind.HCTX_START, null, "blk_start_queue", cpu, irq, -1, q.queue, -1);

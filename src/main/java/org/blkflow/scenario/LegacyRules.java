@@ -15,8 +15,6 @@ final class LegacyRules {
                 && !s.scheduler().equals(Scenario.DEFAULT_SCHEDULER) && !"sq".equals(s.mode())) {
             p.add("scheduler", s.scheduler(), "needs mode \"sq\" (blk-mq and bio-based queues in 3.16 have "
                     + "no elevator; leave it \"noop\")");
-        } else if ("cfq".equals(s.scheduler())) {
-            p.add("scheduler", s.scheduler(), "is not modelled yet: choose noop or deadline");
         }
         p.range("nrRequests", s.nrRequests(), 1, ScenarioValidator.MAX_NR_REQUESTS);
         checkCosts(s.costs(), p);

@@ -27,7 +27,7 @@ final class RandomScenarios {
                 .slots(r.nextInt(3) == 0 ? 1 + r.nextInt(4) : 0);
         if (r.nextInt(4) == 0) s.mapping(randomMapping(r, cpus, hw));
         int mode = r.nextInt(6);
-        if (mode == 4) s.mode("sq").scheduler(r.nextBoolean() ? "noop" : "deadline").nrRequests(1 + r.nextInt(16));
+        if (mode == 4) s.mode("sq").scheduler(new String[] {"noop", "deadline", "cfq"}[r.nextInt(3)]).nrRequests(1 + r.nextInt(16));
         if (mode == 5) s.mode("bio");
         if (mode != 5 && r.nextInt(4) == 0) {
             s.xen(mode == 4 ? "single-lock" : new String[] {"single-lock", "split-lock", "per-hctx"}[r.nextInt(3)]);

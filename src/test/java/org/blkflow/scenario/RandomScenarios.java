@@ -53,7 +53,7 @@ public final class RandomScenarios {
     /** The mode, its elevator (only sq may leave noop), nr_requests and, half the time, a random cost table. */
     private void legacy(ScenarioDraft s) {
         s.mode = List.of("mq", "sq", "bio").get(random.nextInt(3));
-        s.scheduler = s.mode.equals("sq") ? List.of("noop", "deadline").get(random.nextInt(2)) : "noop";
+        s.scheduler = s.mode.equals("sq") ? List.of("noop", "deadline", "cfq").get(random.nextInt(3)) : "noop";
         s.nrRequests = pick(1, 128, 1 + random.nextInt(10240), 10240);
         if (random.nextBoolean()) {
             for (CostField f : CostField.values()) {

@@ -150,14 +150,6 @@ class ScenarioValidatorTest {
     }
 
     @Test
-    void cfqIsRefusedUntilItIsModelled() {
-        ScenarioDraft d = new ScenarioDraft();
-        d.mode = "sq";
-        d.scheduler = "cfq";
-        assertEquals(List.of("scheduler"), ScenarioValidator.validate(d.build()).stream().map(Problem::field).toList());
-    }
-
-    @Test
     void xenBlkfrontIsRequestBasedSoNotInBioMode() {
         ScenarioDraft d = new ScenarioDraft();
         d.mode = "bio";
@@ -167,7 +159,7 @@ class ScenarioValidatorTest {
 
     @Test
     void everyModeSchedulerAndRingThatTheIssueAllowsIsValid() {
-        for (String scheduler : List.of("noop", "deadline")) {
+        for (String scheduler : List.of("noop", "deadline", "cfq")) {
             ScenarioDraft d = new ScenarioDraft();
             d.mode = "sq";
             d.scheduler = scheduler;
