@@ -3,14 +3,17 @@ package org.blkflow.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.blkflow.model.Snapshot;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.stats.RunStats;
+import org.blkflow.trace.TraceReplay;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
 
 /**
- * One loaded scenario and the run over it, stepped, replayed and stopped at breakpoints. Not thread
+ * One loaded scenario and the run over it, or one imported trace and its replay, stepped, replayed
+ * and stopped at breakpoints. Not thread
  * safe: {@link Playback} serialises every call. Seeking backwards replays a fresh run from step 0;
  * the model is fast enough that no checkpoint of its internals is needed (see SeekBenchmark).
  * Every transition the run produces, delivered or skipped over by a seek, feeds the statistics, and
@@ -19,7 +22,8 @@ import org.blkflow.transition.Transition;
 public final class LiveSession {
 
     private final Scenario scenario;
-    private final Function<Scenario, TransitionSource> start;
+    private final LoadedTrace trace;
+    private final Supplier<TransitionSource> start;
     private TransitionSource run;
     private RunStats stats = new RunStats();
     private Breakpoints breakpoints = Breakpoints.NONE;
@@ -31,9 +35,20 @@ public final class LiveSession {
     }
 
     LiveSession(Scenario scenario, Function<Scenario, TransitionSource> start) {
+        this(scenario, null, () -> start.apply(scenario));
+    }
+
+    private LiveSession(Scenario scenario, LoadedTrace trace, Supplier<TransitionSource> start) {
         this.scenario = scenario;
+        this.trace = trace;
         this.start = start;
-        this.run = start.apply(scenario);
+        this.run = start.get();
+    }
+
+    /** A session over a trace's replay (see TraceReplay); each fresh run starts a fresh replay. */
+    static LiveSession replay(LoadedTrace trace, Supplier<TraceReplay> replays, int[] cpuToHctx) {
+        int[] map = cpuToHctx.clone();
+        return new LiveSession(null, trace, () -> new TraceSource(replays.get(), map, trace));
     }
 
     /** Delivers up to {@code n} transitions, stopping after one that hits a breakpoint. */
@@ -65,7 +80,7 @@ public final class LiveSession {
      */
     public void seek(long k) {
         if (oops != null || k < run.steps()) {
-            run = start.apply(scenario);
+            run = start.get();
             stats = new RunStats();
             oops = null;
         }
@@ -99,8 +114,14 @@ public final class LiveSession {
         return breakpoints;
     }
 
+    /** The scenario the model runs, or null for a trace replay. */
     public Scenario scenario() {
         return scenario;
+    }
+
+    /** The trace being replayed, or null for a model run. */
+    public LoadedTrace trace() {
+        return trace;
     }
 
     /** Transitions delivered so far: the step the session is at. */

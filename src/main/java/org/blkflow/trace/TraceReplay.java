@@ -1,124 +1,216 @@
 package org.blkflow.trace;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
 
 /**
- * An imported trace as transitions a session can play. Bios and requests are recognised the way
- * btt pairs events: by the sector range of what is outstanding on the same device. A, X, B and
- * message lines have no place in the model's picture and are skipped (and counted).
+ * An imported trace as transitions a session can play, in the model's vocabulary. Every event that
+ * can be placed becomes one transition moving a bio or request from the place it is in to the next,
+ * so whoever follows only {@code from} and {@code to} can draw any step. Bios and requests are paired
+ * as btt pairs them: by sector among what is outstanding on the same device.
+ *
+ * <p>blktrace logs no bio_endio and no request free, but the kernel does both right after C; the
+ * replay adds them as {@code bio_end} and {@code free} transitions with no action letter, so
+ * statistics can pair each bio's Q with its completion and the picture empties. Skipped and counted:
+ * A, X, B and message lines, which have no place in the picture, and S, M, F, R and C events that
+ * refer to nothing outstanding (the trace began mid-flight, or a bio-level C came after its
+ * request's). An I or D for an unknown request starts one there. Nothing throws and nothing is
+ * checked against the model's invariants: the events are the kernel's, not the model's.
+ *
+ * <p>A replay reads its events as it is asked for transitions, so it holds only what is outstanding,
+ * never the transitions of a whole trace of millions of events; starting again is a new replay.
  */
 public final class TraceReplay {
 
-    public record Result(List<Transition> transitions, long skipped) {
+    /**
+     * @param skipped    events that became no transition
+     * @param queueDepth the most requests any hardware queue held at once (allocated, not yet freed)
+     */
+    public record Result(List<Transition> transitions, long skipped, int queueDepth) {
     }
 
-    private static final class Io {
-        final long id;
-        long sector;
-        int sectors;
-        final List<Long> bios = new ArrayList<>();
-
-        Io(long id, long sector, int sectors) {
-            this.id = id;
-            this.sector = sector;
-            this.sectors = sectors;
-        }
-
-        boolean covers(long s) {
-            return s >= sector && s < sector + Math.max(1, sectors);
-        }
-    }
-
+    private final List<TraceEvent> events;
     private final int[] cpuToHctx;
-    private final List<Transition> out = new ArrayList<>();
-    private final Map<String, List<Io>> bios = new HashMap<>();
-    private final Map<String, List<Io>> requests = new HashMap<>();
+    private final ArrayDeque<Transition> out = new ArrayDeque<>();
+    private final Outstanding bios = new Outstanding();
+    private final Outstanding requests = new Outstanding();
+    private final int[] allocated;
+    private int queueDepth = 1;
+    private int read;
+    private long emitted;
     private long nextId;
     private long skipped;
 
-    private TraceReplay(int[] cpuToHctx) {
+    /** @param cpuToHctx the hctx of each CPU (from /api/mapping/sysfs); null, or a CPU beyond it, means hctx 0 */
+    public TraceReplay(List<TraceEvent> events, int[] cpuToHctx) {
+        this.events = events;
         this.cpuToHctx = cpuToHctx == null ? new int[0] : cpuToHctx.clone();
+        int queues = 1;
+        for (int h : this.cpuToHctx) queues = Math.max(queues, h + 1);
+        this.allocated = new int[queues];
     }
 
-    /** @param cpuToHctx the hctx of each CPU (from /api/mapping/sysfs); null or short means hctx 0 */
+    /** The whole replay at once. */
     public static Result of(List<TraceEvent> events, int[] cpuToHctx) {
-        TraceReplay r = new TraceReplay(cpuToHctx);
-        events.forEach(r::replay);
-        return new Result(List.copyOf(r.out), r.skipped);
+        TraceReplay r = new TraceReplay(events, cpuToHctx);
+        List<Transition> all = new ArrayList<>();
+        for (Transition t = r.next(); t != null; t = r.next()) {
+            all.add(t);
+        }
+        return new Result(List.copyOf(all), r.skipped, r.queueDepth);
+    }
+
+    /** The next transition, or null once every event has been read. */
+    public Transition next() {
+        while (out.isEmpty() && read < events.size()) {
+            replay(events.get(read++));
+        }
+        return out.poll();
+    }
+
+    /** Events read so far that became no transition. */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** The most requests one hardware queue has held at once so far (at least 1). */
+    public int queueDepth() {
+        return queueDepth;
     }
 
     private void replay(TraceEvent e) {
-        int cpu = e.cpu();
-        int hctx = cpu < cpuToHctx.length ? cpuToHctx[cpu] : 0;
-        switch (e.action()) {
-            case "Q" -> emit(e, TransitionKind.QUEUE, "block_bio_queue", open(bios, e), null, Place.NONE, Place.task(cpu));
-            case "G" -> emit(e, TransitionKind.GETRQ, "block_getrq", find(bios, e), open(requests, e), Place.task(cpu), Place.task(cpu));
-            case "S" -> emit(e, TransitionKind.SLEEP, "block_sleeprq", find(bios, e), null, Place.task(cpu), Place.tagWait(hctx));
-            case "M", "F" -> merge(e);
-            case "P" -> emit(e, TransitionKind.PLUG, "block_plug", null, null, Place.task(cpu), Place.plug(cpu));
-            case "U", "UT" -> emit(e, TransitionKind.UNPLUG, "block_unplug", null, null, Place.plug(cpu), Place.NONE);
-            case "I" -> emit(e, TransitionKind.INSERT, "block_rq_insert", null, request(e), Place.task(cpu), Place.ctx(cpu));
-            case "D" -> emit(e, TransitionKind.ISSUE, "block_rq_issue", null, request(e), Place.hctx(hctx), Place.driver(hctx));
-            case "R" -> emit(e, TransitionKind.REQUEUE, "block_rq_requeue", null, request(e), Place.driver(hctx), Place.hctx(hctx));
-            case "C" -> complete(e, hctx);
-            default -> skipped++;
+        boolean placed = switch (e.action()) {
+            case "Q" -> queue(e);
+            case "G" -> getrq(e);
+            case "S" -> sleep(e);
+            case "P" -> emit(e, TransitionKind.PLUG, "block_plug", null, null, Place.NONE, Place.NONE);
+            case "U", "UT" -> emit(e, TransitionKind.UNPLUG, "block_unplug", null, null, Place.NONE, Place.NONE);
+            case "M" -> merge(e, requests.endingAt(e.device(), e.sector(), rq -> !rq.issued()), true);
+            case "F" -> merge(e, requests.find(e.device(), e.sector() + e.sectors(),
+                    rq -> rq.sector == e.sector() + e.sectors() && !rq.issued()), false);
+            case "I" -> move(e, TransitionKind.INSERT, "block_rq_insert", startedOrNew(e), rq -> Place.ctx(rq.cpu));
+            case "D" -> issue(e);
+            case "R" -> move(e, TransitionKind.REQUEUE, "block_rq_requeue", issued(e), rq -> Place.hctx(rq.hctx));
+            case "C" -> complete(e);
+            default -> false;
+        };
+        if (!placed) skipped++;
+    }
+
+    private boolean queue(TraceEvent e) {
+        ReplayIo bio = new ReplayIo(nextId++, e, hctxOf(e.cpu()), Place.task(e.cpu()));
+        bios.add(bio);
+        return emit(e, TransitionKind.QUEUE, "block_bio_queue", bio, null, Place.NONE, bio.place);
+    }
+
+    /** The request is allocated for the bio at its sector, if the trace queued one (3.16: G before the tag). */
+    private boolean getrq(TraceEvent e) {
+        ReplayIo rq = new ReplayIo(nextId++, e, hctxOf(e.cpu()), Place.task(e.cpu()));
+        requests.add(rq);
+        allocated[rq.hctx]++;
+        queueDepth = Math.max(queueDepth, allocated[rq.hctx]);
+        ReplayIo bio = bios.find(e.device(), e.sector(), ReplayIo::alone);
+        Place from = bio == null ? Place.NONE : bio.place;
+        if (bio != null) join(bio, rq);
+        return emit(e, TransitionKind.GETRQ, "block_getrq", bio, rq, from, rq.place);
+    }
+
+    private boolean sleep(TraceEvent e) {
+        ReplayIo bio = bios.find(e.device(), e.sector(), b -> true);
+        if (bio == null) return false;
+        Place from = bio.place;
+        bio.place = Place.tagWait(hctxOf(e.cpu()));
+        return emit(e, TransitionKind.SLEEP, "block_sleeprq", bio, null, from, bio.place);
+    }
+
+    private boolean merge(TraceEvent e, ReplayIo rq, boolean back) {
+        if (rq == null) return false;
+        ReplayIo bio = bios.find(e.device(), e.sector(), b -> b.alone() && b.sector == e.sector());
+        Place from = bio == null ? Place.task(e.cpu()) : bio.place;
+        requests.resize(rq, back ? rq.sector : e.sector(), rq.sectors + Math.max(0, e.sectors()));
+        if (bio != null) join(bio, rq);
+        return emit(e, back ? TransitionKind.BACKMERGE : TransitionKind.FRONTMERGE,
+                back ? "block_bio_backmerge" : "block_bio_frontmerge", bio, rq, from, Place.MERGED);
+    }
+
+    /** D carries the request's size at issue, which later C and R events are matched against. */
+    private boolean issue(TraceEvent e) {
+        ReplayIo rq = startedOrNew(e);
+        if (e.hasRange() && (rq.sector != e.sector() || rq.sectors != e.sectors())) {
+            requests.resize(rq, e.sector(), e.sectors());
         }
+        return move(e, TransitionKind.ISSUE, "block_rq_issue", rq, r -> Place.device(r.hctx));
     }
 
-    private void merge(TraceEvent e) {
-        boolean back = e.action().equals("M");
-        Io bio = find(bios, e);
-        Io rq = null;
-        for (Io r : requests.getOrDefault(e.device(), List.of())) {
-            if (back ? r.sector + r.sectors == e.sector() : e.sector() + e.sectors() == r.sector) rq = r;
+    private boolean complete(TraceEvent e) {
+        ReplayIo rq = issued(e);
+        if (rq == null) return false;
+        move(e, TransitionKind.COMPLETE, "block_rq_complete", rq, r -> Place.DONE);
+        List<ReplayIo> ended = new ArrayList<>(rq.bios);
+        long end = e.hasRange() ? e.sector() + e.sectors() : rq.end();
+        ended.addAll(bios.startingIn(rq.device, rq.sector, end, b -> b.alone() && b.end() <= end));
+        for (ReplayIo bio : ended) {
+            bios.remove(bio);
+            implied(e, TransitionKind.BIO_END, "bio_endio", bio, rq, bio.place, Place.DONE);
         }
-        if (rq != null) {
-            if (!back) rq.sector = e.sector();
-            rq.sectors += Math.max(0, e.sectors());
-        }
-        emit(e, back ? TransitionKind.BACKMERGE : TransitionKind.FRONTMERGE, back ? "block_bio_backmerge" : "block_bio_frontmerge",
-                bio, rq, Place.task(e.cpu()), Place.MERGED);
+        requests.remove(rq);
+        allocated[rq.hctx]--;
+        return implied(e, TransitionKind.FREE, "blk_mq_free_request", null, rq, Place.DONE, Place.NONE);
     }
 
-    private void complete(TraceEvent e, int hctx) {
-        Io rq = request(e);
-        emit(e, TransitionKind.COMPLETE, "block_rq_complete", null, rq, Place.device(hctx), Place.DONE);
-        requests.getOrDefault(e.device(), new ArrayList<>()).remove(rq);
-        bios.getOrDefault(e.device(), new ArrayList<>()).removeIf(b -> e.hasRange()
-                && b.sector >= e.sector() && b.sector + b.sectors <= e.sector() + e.sectors());
+    private boolean move(TraceEvent e, TransitionKind kind, String fn, ReplayIo rq,
+                         Function<ReplayIo, Place> to) {
+        if (rq == null) return false;
+        Place from = rq.place;
+        rq.place = to.apply(rq);
+        return emit(e, kind, fn, null, rq, from, rq.place);
     }
 
-    /** The request holding the event's start sector; one is made up if the trace began mid-flight. */
-    private Io request(TraceEvent e) {
-        Io rq = find(requests, e);
-        return rq != null ? rq : open(requests, e);
+    /** An unissued request at the event's sector, or one started here if the trace missed its G. */
+    private ReplayIo startedOrNew(TraceEvent e) {
+        ReplayIo rq = requests.find(e.device(), e.sector(), r -> !r.issued());
+        if (rq != null) return rq;
+        rq = new ReplayIo(nextId++, e, hctxOf(e.cpu()), Place.NONE);
+        requests.add(rq);
+        allocated[rq.hctx]++;
+        queueDepth = Math.max(queueDepth, allocated[rq.hctx]);
+        return rq;
     }
 
-    private Io open(Map<String, List<Io>> live, TraceEvent e) {
-        Io io = new Io(nextId++, e.sector(), Math.max(0, e.sectors()));
-        live.computeIfAbsent(e.device(), d -> new ArrayList<>()).add(io);
-        return io;
+    private ReplayIo issued(TraceEvent e) {
+        return e.sector() < 0 ? null : requests.find(e.device(), e.sector(), ReplayIo::issued);
     }
 
-    /** Like btt: of two outstanding with the same start, the later one. */
-    private static Io find(Map<String, List<Io>> live, TraceEvent e) {
-        List<Io> list = live.getOrDefault(e.device(), List.of());
-        for (int i = list.size() - 1; i >= 0; i--) {
-            if (list.get(i).covers(e.sector())) return list.get(i);
-        }
-        return null;
+    private static void join(ReplayIo bio, ReplayIo rq) {
+        bio.request = rq;
+        rq.bios.add(bio);
     }
 
-    private void emit(TraceEvent e, TransitionKind kind, String fn, Io bio, Io rq, Place from, Place to) {
-        int hctx = e.cpu() < cpuToHctx.length ? cpuToHctx[e.cpu()] : 0;
-        out.add(new Transition(out.size(), e.time(), kind, fn, e.action(), e.cpu(), e.pid(), e.name(),
-                bio == null ? -1 : bio.id, rq == null ? -1 : rq.id, e.cpu(), hctx, -1,
+    private int hctxOf(int cpu) {
+        return cpu >= 0 && cpu < cpuToHctx.length ? Math.max(0, cpuToHctx[cpu]) : 0;
+    }
+
+    private boolean emit(TraceEvent e, TransitionKind kind, String fn, ReplayIo bio, ReplayIo rq, Place from, Place to) {
+        return add(e, kind, fn, e.action(), bio, rq, from, to);
+    }
+
+    /** A move the kernel makes without a trace event of its own. */
+    private boolean implied(TraceEvent e, TransitionKind kind, String fn, ReplayIo bio, ReplayIo rq, Place from, Place to) {
+        return add(e, kind, fn, null, bio, rq, from, to);
+    }
+
+    private boolean add(TraceEvent e, TransitionKind kind, String fn, String action, ReplayIo bio, ReplayIo rq,
+                        Place from, Place to) {
+        ReplayIo subject = rq != null ? rq : bio;
+        out.add(new Transition(emitted++, e.time(), kind, fn, action, e.cpu(), e.pid(), e.name(),
+                bio == null ? -1 : bio.id, rq == null ? -1 : rq.id, subject == null ? e.cpu() : subject.cpu,
+                subject == null ? hctxOf(e.cpu()) : subject.hctx, -1,
                 e.sector(), e.sectors(), e.rwbs(), from, to, e.extra()));
+        return true;
     }
 }

@@ -15,6 +15,7 @@ import org.blkflow.session.Breakpoints;
 import org.blkflow.session.LiveSession;
 import org.blkflow.session.Playback;
 import org.blkflow.session.SessionModel;
+import org.blkflow.trace.TraceStore;
 import org.blkflow.transition.TransitionKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -28,10 +29,12 @@ final class SessionCommands {
 
     private final JsonMapper json;
     private final SessionModel model;
+    private final SessionTraceLoad traces;
 
-    SessionCommands(JsonMapper json, SessionModel model) {
+    SessionCommands(JsonMapper json, SessionModel model, TraceStore traces) {
         this.json = json;
         this.model = model;
+        this.traces = new SessionTraceLoad(model, traces);
     }
 
     void apply(String text, Playback playback) {
@@ -69,12 +72,21 @@ final class SessionCommands {
         return new Breakpoints(kinds, actions, f.integer("req", 0, Long.MAX_VALUE, -1));
     }
 
-    /** A scenario object or a link (whose {@code step=K}, if any, is sought right after loading). */
+    /**
+     * A scenario object, a link (whose {@code step=K}, if any, is sought right after loading) or the id
+     * of an imported trace.
+     */
     private void load(SessionFields f, Playback playback) {
         boolean byLink = f.has("link");
-        if (byLink == f.has("scenario")) {
-            throw new SessionCommandError("load", "scenario",
-                    "load takes either scenario (a JSON object) or link (\"/?v=1&…\"), exactly one of them");
+        boolean byTrace = f.has("trace");
+        if ((byLink ? 1 : 0) + (byTrace ? 1 : 0) + (f.has("scenario") ? 1 : 0) != 1) {
+            throw new SessionCommandError("load", byTrace ? "trace" : "scenario",
+                    "load takes either scenario (a JSON object), link (\"/?v=1&…\") or trace (an id from POST "
+                            + "/api/traces), exactly one of them");
+        }
+        if (byTrace) {
+            playback.load(traces.open(f));
+            return;
         }
         if (byLink) {
             loadLink(f.string("link", null), playback);

@@ -83,7 +83,8 @@ final class SessionConnection implements SessionOutput {
 
     @Override
     public void loaded(LiveSession session) {
-        outbox.send(messages.loaded(session.scenario(), session.cpuToHctx()));
+        outbox.send(session.trace() != null ? messages.loaded(session.trace(), session.cpuToHctx())
+                : messages.loaded(session.scenario(), session.cpuToHctx()));
     }
 
     @Override

@@ -14,6 +14,8 @@ final class SessionLimits {
     static final double MAX_SPEED = 10_000_000;
     static final int MAX_STEP = 100_000;
     static final long MAX_SEEK = 10_000_000;
+    /** A replayed trace's CPUs (the highest + 1) and the length of a load's CPU→hctx map. */
+    static final int MAX_TRACE_CPUS = 1024;
     /** A message in flight to a client for longer than this drops the client (1008 "client too slow"). */
     static final int SEND_TIME_LIMIT_MS = 10_000;
     /**

@@ -7,6 +7,7 @@ import org.blkflow.model.Snapshot;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioLink;
+import org.blkflow.session.LoadedTrace;
 import org.blkflow.session.SessionState;
 import org.blkflow.stats.RunStats;
 import org.blkflow.transition.InvariantViolation;
@@ -34,6 +35,28 @@ final class SessionMessages {
             g.writeName("topology");
             g.writeTree(TopologyJson.toNode(scenario, cpuToHctx));
             g.writeStringProperty("link", ScenarioLink.encode(scenario));
+        });
+    }
+
+    /** A trace replay has no scenario and no link: both are null, so a client knows which it got. */
+    String loaded(LoadedTrace trace, int[] cpuToHctx) {
+        return write(g -> {
+            g.writeStringProperty("type", "loaded");
+            g.writeObjectPropertyStart("trace");
+            g.writeStringProperty("id", trace.id());
+            g.writeNumberProperty("lines", trace.lines());
+            g.writeArrayPropertyStart("cpus");
+            trace.cpus().forEach(g::writeNumber);
+            g.writeEndArray();
+            g.writeArrayPropertyStart("devices");
+            trace.devices().forEach(g::writeString);
+            g.writeEndArray();
+            g.writeNumberProperty("skipped", trace.skipped());
+            g.writeEndObject();
+            g.writeName("topology");
+            g.writeTree(TopologyJson.toNode(trace.cpuCount(), trace.hwQueues(), trace.queueDepth(), cpuToHctx));
+            g.writeNullProperty("scenario");
+            g.writeNullProperty("link");
         });
     }
 

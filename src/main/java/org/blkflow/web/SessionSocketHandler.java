@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.blkflow.session.SessionModel;
+import org.blkflow.trace.TraceStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,13 +35,13 @@ public class SessionSocketHandler extends TextWebSocketHandler {
     private final int maxSessions;
 
     public SessionSocketHandler(@Qualifier("sessionTicks") ScheduledExecutorService ticks,
-                                @Qualifier("sessionClosing") Executor closing, SessionModel model,
+                                @Qualifier("sessionClosing") Executor closing, SessionModel model, TraceStore traces,
                                 @Value("${blkflow.session.max-sessions:500}") int maxSessions) {
         JsonMapper json = JsonMapper.builder().build();
         this.ticks = ticks;
         this.closing = closing;
         this.messages = new SessionMessages(json);
-        this.commands = new SessionCommands(json, model);
+        this.commands = new SessionCommands(json, model, traces);
         this.maxSessions = maxSessions;
         ticks.scheduleAtFixedRate(this::watchSends, 1, 1, TimeUnit.SECONDS);
     }

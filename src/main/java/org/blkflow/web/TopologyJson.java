@@ -12,10 +12,14 @@ public final class TopologyJson {
     }
 
     public static ObjectNode toNode(Scenario s, int[] cpuToHctx) {
+        return toNode(s.cpus(), s.hwQueues(), s.queueDepth(), cpuToHctx);
+    }
+
+    public static ObjectNode toNode(int cpus, int hwQueues, int queueDepth, int[] cpuToHctx) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("cpus", s.cpus());
-        o.put("hwQueues", s.hwQueues());
-        o.put("queueDepth", s.queueDepth());
+        o.put("cpus", cpus);
+        o.put("hwQueues", hwQueues);
+        o.put("queueDepth", queueDepth);
         ArrayNode map = o.putArray("cpuToHctx");
         for (int hctx : cpuToHctx) {
             map.add(hctx);

@@ -22,7 +22,12 @@ public class TraceController {
 
     public static final int MAX_BYTES = 8 * 1024 * 1024;
 
-    private final TraceStore store = new TraceStore();
+    private final TraceStore store;
+
+    /** The store is shared with the sessions, which load traces from it. */
+    public TraceController(TraceStore store) {
+        this.store = store;
+    }
 
     @PostMapping("/api/traces")
     public ResponseEntity<ObjectNode> importTrace(HttpServletRequest request) throws IOException {

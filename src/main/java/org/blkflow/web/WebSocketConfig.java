@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.blkflow.session.SessionModel;
+import org.blkflow.trace.TraceStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -69,6 +70,12 @@ public class WebSocketConfig implements WebSocketConfigurer {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Imported traces: POST /api/traces puts them there, a session's {@code load} with {@code trace} reads them. */
+    @Bean
+    public static TraceStore traceStore() {
+        return new TraceStore();
     }
 
     /** The real model; a test may put a {@code @Primary} one beside it that breaks an invariant. */
