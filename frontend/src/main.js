@@ -92,7 +92,7 @@ $('[data-action="show-notes"]').addEventListener('click', () => { $('#model-note
 const endOfRun = { link: null, stats: null };
 async function fetchEndOfRunLocks() {
   const loaded = session.loaded;
-  if (!loaded || endOfRun.link === loaded.link || session.stats?.locks?.length) return;
+  if (!loaded?.scenario || endOfRun.link === loaded.link || session.stats?.locks?.length) return;
   endOfRun.link = loaded.link;
   endOfRun.stats = null;
   try {
@@ -133,10 +133,11 @@ function onMessage(msg) {
 }
 
 function onLoaded(msg) {
-  editor.setScenario(msg.scenario);
   editor.clearErrors();
   $('#error').textContent = '';
-  document.title = titleOf(msg.scenario);
+  // A replayed trace has no scenario: the editor keeps what it had, the title names the trace.
+  if (msg.scenario) { editor.setScenario(msg.scenario); document.title = titleOf(msg.scenario); }
+  else if (msg.trace) document.title = `trace ${msg.trace.id} — ${msg.trace.lines} lines · blkflow`;
   if (pendingStep > 0) { send({ cmd: 'step', n: pendingStep }); pendingStep = 0; }
 }
 

@@ -89,6 +89,29 @@ class SweepAndFormatsBrowserIT {
         assertTrue(page.one("#formats [data-role='formats-error']").getText().contains("blkparse"));
     }
 
+    @Test
+    void anUploadedBlkparseTraceIsReplayedInTheSession() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/").loaded();
+        // The page's own run as blkparse text is a real trace to upload.
+        page.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/runs?format=blkparse', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                  body: JSON.stringify(window.blkflow.session.loaded.scenario)}).then(r => r.text()).then(t => {
+                    document.querySelector('#formats details[data-kind=trace]').open = true;
+                    document.querySelector("#formats [data-text='trace']").value = t;
+                    done(t.length);
+                  });
+                """);
+        page.one("#formats [data-import='trace']").click();
+        page.waitFor(d -> page.script("return window.blkflow.session.loaded && window.blkflow.session.loaded.trace") != null);
+        assertEquals("", page.one("#formats [data-role='formats-error']").getText());
+        page.action("step");
+        page.waitForStep(1);
+        assertEquals("Q", page.last().get("action"));
+        assertTrue(page.driver.getTitle().startsWith("trace "), page.driver.getTitle());
+        page.assertNoSevereConsoleErrors();
+    }
+
     /** The README's picture: the default page part-way through Figure 1, the whole page in one image. */
     @Test
     void screenshotOfTheDefaultPage() throws Exception {
