@@ -144,7 +144,12 @@ public final class LiveSession {
     }
 
     /** btt-style statistics of the transitions up to the current step. */
+    /**
+     * The statistics up to the current step, with lockstat's figures so far (the model may have
+     * run a few moves past the step within the event that produced it).
+     */
     public RunStats stats() {
+        stats.onRunEnd(run.lockStats());
         return stats;
     }
 

@@ -1,5 +1,7 @@
 package org.blkflow.session;
 
+import java.util.List;
+import org.blkflow.engine.LockStat;
 import org.blkflow.model.BlockLayerRun;
 import org.blkflow.model.Snapshot;
 import org.blkflow.scenario.Scenario;
@@ -20,4 +22,5 @@ final class ModelSource implements TransitionSource {
     @Override public long now() { return run.now(); }
     @Override public int[] cpuToHctx() { return run.cpuToHctx(); }
     @Override public Snapshot snapshot() { return run.snapshot(); }
+    @Override public List<LockStat> lockStats() { return run.lockStats(); }
 }

@@ -1,5 +1,7 @@
 package org.blkflow.session;
 
+import java.util.List;
+import org.blkflow.engine.LockStat;
 import org.blkflow.model.Snapshot;
 import org.blkflow.transition.Transition;
 
@@ -21,4 +23,9 @@ interface TransitionSource {
     int[] cpuToHctx();
 
     Snapshot snapshot();
+
+    /** lockstat's figures so far; a replayed trace has none. */
+    default List<LockStat> lockStats() {
+        return List.of();
+    }
 }

@@ -86,6 +86,19 @@ class LiveSessionTest {
     }
 
     @Test
+    void statsCarryTheLockFiguresSoFar() {
+        Scenario sq = new Scenario("locks", 3, "sq", 4, 1, 64, 0, null, true,
+                new org.blkflow.scenario.Device(10_000, "timer", 255, 128, 0),
+                List.of(new org.blkflow.scenario.Job("fio", null, "randread", 50, 4096, 8, "libaio", false, false, 50,
+                        0, 1L << 30)), "noop", 128, org.blkflow.scenario.Costs.DEFAULT);
+        LiveSession live = new LiveSession(sq);
+        assertTrue(live.stats().locks().stream().allMatch(l -> l.acquisitions() == 0), "nothing taken yet");
+        live.step(2_000);
+        var queueLock = live.stats().locks().stream().filter(l -> l.name().equals("queue_lock")).findFirst().orElseThrow();
+        assertTrue(queueLock.acquisitions() > 0, queueLock.toString());
+    }
+
+    @Test
     void stepDeliversInOrderFromSeqZero() {
         List<Transition> straight = straightRun(3);
         LiveSession live = session(3);
