@@ -77,10 +77,14 @@ final class SessionClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Closes from our side, unless the server already closed (its close frame may still be in flight). */
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
+        if (socket.isOutputClosed()) return;
+        try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (!closed.isDone()) throw e;
         }
     }
 }

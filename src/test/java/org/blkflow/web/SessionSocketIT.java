@@ -347,7 +347,8 @@ class SessionSocketIT {
 
     @Test
     void closingFreesTheSession() throws Exception {
-        int before = handler.openSessions();
+        // Other tests' sockets may still be closing: wait for the count to settle before and after.
+        int before = settledSessions();
         SessionClient c = loaded();
         c.send("{\"cmd\":\"play\",\"speed\":10}");
         assertEquals(before + 1, handler.openSessions());
@@ -357,6 +358,17 @@ class SessionSocketIT {
             Thread.sleep(20);
         }
         assertEquals(before, handler.openSessions());
+    }
+
+    private int settledSessions() throws InterruptedException {
+        int n = handler.openSessions();
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(20);
+            int again = handler.openSessions();
+            if (again == n && i >= 5) return n;
+            n = again;
+        }
+        return n;
     }
 
     @Test
