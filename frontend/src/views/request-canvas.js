@@ -28,12 +28,16 @@ export function requestCanvas(svgEl, W, H) {
     ctx = canvas.getContext('2d');
     scale = 0;
     tweens = new Map();
+    shownWidth = svgEl.getBoundingClientRect().width || W;
   }
+
+  // Read the SVG's width only when it changes: asking every frame would force a layout every frame.
+  let shownWidth = W;
+  new ResizeObserver(entries => { shownWidth = entries[0].contentRect.width || W; }).observe(svgEl);
 
   /** Sharp at the size the SVG is shown: the backing store follows the on-screen width. */
   function fit() {
-    const shown = svgEl.getBoundingClientRect().width || W;
-    const s = Math.max(1, Math.min(3, (shown / W) * (window.devicePixelRatio || 1)));
+    const s = Math.max(1, Math.min(3, (shownWidth / W) * (window.devicePixelRatio || 1)));
     if (Math.abs(s - scale) < 0.05) return;
     scale = s;
     canvas.width = Math.round(W * s);
