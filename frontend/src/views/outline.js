@@ -48,10 +48,10 @@ export function outlineView(svgEl, { onSelect, speed }) {
     const animate = durationFor(speed());
     onCanvas = reqs.length > CANVAS_ABOVE;
     drawRequests(svg, state, onCanvas ? [] : reqs, pos, size, onCanvas ? 0 : animate, selected);
-    if (onCanvas) layer.update(canvasTargets(state, reqs, pos), size, animate, selectedRequest(selected));
+    if (onCanvas) layer.update(canvasTargets(state, reqs, pos), size, animate, selectedRequest(selected), pos.piles);
     else layer.clear();
     drawBios(svg, state, pos, size, animate);
-    drawPiles(svg, pos.piles);
+    drawPiles(svg, onCanvas ? [] : pos.piles);
     if (last && last.kind === 'requeue') flash(svg, last.req);
     svg.select('.done-count').text(`${state.counters.completed} completed`);
   }

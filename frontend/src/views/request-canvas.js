@@ -1,39 +1,28 @@
-// Requests drawn on one <canvas> inside Figure 1's SVG, for counts where a thousand moving SVG
-// elements cost more than a frame. The SVG keeps the queues, labels and their clicks; this layer
-// keeps its own tweens (interpolate.js), draws at most once per animation frame, and answers
-// "which request is under this point" so a click still selects a request.
+// Requests drawn on one <canvas> laid over Figure 1's SVG, for counts where a thousand moving SVG
+// elements cost more than a frame. The SVG keeps the queues, labels and their clicks (the canvas lets
+// pointer events through); this layer keeps its own tweens (interpolate.js), draws at most once per
+// animation frame, and answers "which request is under this point" so a click still selects one.
+// Its own compositing layer (will-change), so a frame repaints the requests, not the whole SVG.
 import { retarget, at, moving, requestAt } from '../interpolate.js';
-
-const NS = 'http://www.w3.org/2000/svg';
 
 export function requestCanvas(svgEl, W, H) {
   let tweens = new Map();
   let size = 8;
   let selected = -1;
+  let piles = [];
   let pending = 0;
-  let canvas = null;
-  let ctx = null;
   let scale = 0;
-
-  /** Called after frame() rebuilt the SVG: the layer goes just under the SVG request group. */
-  function attach() {
-    const fo = document.createElementNS(NS, 'foreignObject');
-    fo.setAttribute('class', 'request-layer');
-    fo.setAttribute('x', 0); fo.setAttribute('y', 0); fo.setAttribute('width', W); fo.setAttribute('height', H);
-    canvas = document.createElement('canvas');
-    canvas.dataset.role = 'request-canvas';
-    canvas.style.cssText = `width:${W}px;height:${H}px;display:block;pointer-events:none`;
-    fo.append(canvas);
-    svgEl.insertBefore(fo, svgEl.querySelector('g.requests'));
-    ctx = canvas.getContext('2d');
-    scale = 0;
-    tweens = new Map();
-    shownWidth = svgEl.getBoundingClientRect().width || W;
-  }
-
-  // Read the SVG's width only when it changes: asking every frame would force a layout every frame.
   let shownWidth = W;
+  const canvas = overlay(svgEl, W, H);
+  const ctx = canvas.getContext('2d');
+  // Read the SVG's width only when it changes: asking every frame would force a layout every frame.
   new ResizeObserver(entries => { shownWidth = entries[0].contentRect.width || W; }).observe(svgEl);
+
+  /** Called after the SVG was rebuilt for a new topology: nothing drawn moves on from the old one. */
+  function attach() {
+    tweens = new Map();
+    piles = [];
+  }
 
   /** Sharp at the size the SVG is shown: the backing store follows the on-screen width. */
   function fit() {
@@ -67,6 +56,7 @@ export function requestCanvas(svgEl, W, H) {
       ctx.fill();
     }
     outline(now);
+    drawPiles();
     if (canvas.dataset.requests !== String(shown)) canvas.dataset.requests = shown;
   }
 
@@ -86,6 +76,19 @@ export function requestCanvas(svgEl, W, H) {
     ctx.beginPath(); shape(tw, p); ctx.stroke();
   }
 
+  /** The SVG's "+N" pile counts are under the canvas, so the canvas writes them over its requests. */
+  function drawPiles() {
+    ctx.font = '700 9px ui-monospace, monospace';
+    ctx.textAlign = 'end';
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = '#fff';
+    ctx.fillStyle = '#111827';
+    for (const p of piles) {
+      ctx.strokeText(`+${p.over}`, p.box.x + p.box.w - 3, p.box.y + p.box.h - 2);
+      ctx.fillText(`+${p.over}`, p.box.x + p.box.w - 3, p.box.y + p.box.h - 2);
+    }
+  }
+
   function tick(ts) {
     pending = 0;
     draw(ts);
@@ -95,8 +98,9 @@ export function requestCanvas(svgEl, W, H) {
   return {
     attach,
     /** New targets (Map id → {x, y, fill, write}); drawn now, then once a frame while anything moves. */
-    update(targets, itemSize, ms, selectedId) {
+    update(targets, itemSize, ms, selectedId, pileCounts = []) {
       size = itemSize;
+      piles = pileCounts;
       selected = selectedId;
       const now = performance.now();
       tweens = retarget(tweens, targets, now, ms);
@@ -105,7 +109,7 @@ export function requestCanvas(svgEl, W, H) {
       draw(now);
       if (moving(tweens, now)) pending = requestAnimationFrame(tick);
     },
-    clear() { if (tweens.size || pending) this.update(new Map(), size, 0, -1); },
+    clear() { if (tweens.size || pending || piles.length) this.update(new Map(), size, 0, -1); },
     /** The request under a point in SVG coordinates, or -1. */
     requestAt(x, y) { return requestAt(tweens, performance.now(), x, y, size); },
     /** Where each request is drawn now, in SVG coordinates (for tests and measurements). */
@@ -114,4 +118,19 @@ export function requestCanvas(svgEl, W, H) {
       return [...tweens.values()].filter(tw => !tw.leaving).map(tw => ({ id: tw.id, ...at(tw, now), size }));
     },
   };
+}
+
+/** A canvas exactly over the SVG: both sit in one positioned box, the SVG setting its size. */
+function overlay(svgEl, W, H) {
+  const box = document.createElement('div');
+  box.className = 'outline-box';
+  svgEl.before(box);
+  box.append(svgEl);
+  const canvas = document.createElement('canvas');
+  canvas.className = 'request-layer';
+  canvas.dataset.role = 'request-canvas';
+  canvas.width = W;
+  canvas.height = H;
+  box.append(canvas);
+  return canvas;
 }

@@ -125,7 +125,7 @@ class OutlineRenderingIT {
                     b.profile = null;
                     done({fps: frames / s, worstFrameMs: worst, msPerFrame: perFrame,
                       svgRequests: document.querySelectorAll('#outline rect.rq').length,
-                      canvasRequests: Number(document.querySelector('#outline canvas[data-role="request-canvas"]')?.dataset.requests ?? -1)});
+                      canvasRequests: Number(document.querySelector('canvas[data-role="request-canvas"]')?.dataset.requests ?? -1)});
                   }
                 }
                 requestAnimationFrame(frame);
@@ -144,7 +144,7 @@ class OutlineRenderingIT {
         page = new Page(Browser.start(profile), port).open("/").loaded();
         page.script(FEED, fixture(), 0);
         page.script(THOUSAND + "land(1, false);");
-        page.waitFor(d -> "1000".equals(page.one("#outline canvas[data-role='request-canvas']").getAttribute("data-requests")));
+        page.waitFor(d -> "1000".equals(page.one("canvas[data-role='request-canvas']").getAttribute("data-requests")));
         // The last request drawn in hctx:1's list, clicked at its centre on screen: the canvas lets the
         // click through to the SVG, which hit-tests its requests before its queues.
         Object id = page.script("""
