@@ -52,3 +52,13 @@ test('hit-testing finds the topmost request under the point and ignores leaving 
   tw = retarget(tw, new Map([[1, target(0, 0)], [2, target(5, 0)]]), 0, 400);
   assert.equal(requestAt(tw, 100, 52, 52, 8), -1);
 });
+
+test('retargeted every frame, a request still fades in on time and keeps moving towards its target', () => {
+  let tw = new Map();
+  for (let now = 0; now <= 400; now += 16) tw = retarget(tw, one(9, now % 32 ? 0 : 100, 0), now, 400);
+  const p = at(tw.get(9), 400);
+  assert.ok(p.o > 0.95, `faded in: ${p.o}`);
+  assert.equal(tw.get(9).flying, true);
+  const moved = at(tw.get(9), 416).x - at(tw.get(9), 400).x;
+  assert.ok(Math.abs(moved) > 1, `a mid-flight move starts at speed, not from rest: ${moved}`);
+});
