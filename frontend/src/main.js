@@ -29,6 +29,8 @@ let pendingStep = 0;
 let playing = false;
 let dirty = false;
 let socket = null;
+// Milliseconds spent in each view's update, summed, once a measurement sets window.blkflow.profile = {}.
+let profile = null;
 
 function drawConnection(status, server) {
   const badge = connectionBadge(status);
@@ -154,6 +156,7 @@ function markDirty() {
 
 function render() {
   dirty = false;
+  profile = window.blkflow?.profile ?? null;
   const { state, last } = session;
   views.oops.update(session.oops);
   const whole = session.status.finished && endOfRun.link === session.loaded?.link ? endOfRun.stats : null;
@@ -161,14 +164,12 @@ function render() {
   if (session.status.finished) fetchEndOfRunLocks();
   controls.update({ ...session.status, playing }, state, session.highestStep);
   if (!state) return;
-  views.outline.update(state, last);
-  views.inspector.update(state, last);
-  views.functions.update(state, last);
-  views.narration.update(state, last);
-  views.log.update(state, last);
-  views.charts.update(state, last);
-  views.share.update(state, last);
-  views.notes.update(state, last);
+  for (const [name, view] of Object.entries(views)) {
+    if (name === 'oops') continue;
+    const t0 = profile ? performance.now() : 0;
+    view.update(state, last);
+    if (profile) profile[name] = (profile[name] ?? 0) + performance.now() - t0;
+  }
   $('#figure-mode').textContent = $('#path-mode').textContent = modeTitle(state.scenario);
 }
 
@@ -208,4 +209,4 @@ socket = openSocket(`${proto}//${location.host}/ws/session`, {
   onOpen,
 });
 // For browser tests and measurements: the session, and a way to feed it messages.
-window.blkflow = { session, send, receive: onMessage, lastDownload: null };
+window.blkflow = { session, send, receive: onMessage, lastDownload: null, outline: views.outline, profile: null };

@@ -54,14 +54,14 @@ export function controlsView(el, actions) {
     update(status, state, highestStep) {
       playing = !!status.playing;
       const play = $('[data-action="play"]');
-      play.textContent = playing ? '❚❚ pause' : '▶ play';
+      setText(play, playing ? '❚❚ pause' : '▶ play');
       play.dataset.playing = String(playing);
       const step = state ? state.step : 0;
       scrubber.max = Math.max(highestStep, step);
       if (document.activeElement !== scrubber) scrubber.value = step;
       if (document.activeElement !== gotoInput) gotoInput.value = step;
-      $('[data-role="status"]').textContent = `step ${step}${status.finished ? ' · finished' : ''}`
-        + `${status.reason === 'breakpoint' ? ' · breakpoint' : ''}`;
+      setText($('[data-role="status"]'), `step ${step}${status.finished ? ' · finished' : ''}`
+        + `${status.reason === 'breakpoint' ? ' · breakpoint' : ''}`);
       el.dataset.step = step;
     },
   };
@@ -75,4 +75,9 @@ function breakpoints(el) {
   if (list('actions').length) bp.actions = list('actions').map(a => a.toUpperCase());
   if (req !== '') bp.req = Number(req);
   return bp;
+}
+
+/** Called every frame: leave unchanged text alone, so the page is not laid out again for nothing. */
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }

@@ -4,12 +4,15 @@ import { itemsAt, key } from '../state.js';
 
 export function inspectorView(el) {
   let selected = null;
+  let shown = null;
 
   function update(state) {
     if (!state) return;
-    if (!selected) { el.innerHTML = '<p class="hint">Click a request, bio or queue in the outline to inspect it.</p>'; return; }
-    el.dataset.selected = `${selected.type}:${selected.id}`;
-    el.innerHTML = RENDER[selected.type]?.(state, selected.id) ?? '';
+    const html = selected ? RENDER[selected.type]?.(state, selected.id) ?? ''
+      : '<p class="hint">Click a request, bio or queue in the outline to inspect it.</p>';
+    if (selected) el.dataset.selected = `${selected.type}:${selected.id}`;
+    // Rewriting identical HTML every frame would make the browser lay the page out again for nothing.
+    if (html !== shown) { el.innerHTML = html; shown = html; }
   }
 
   return { update, select(sel) { selected = sel; } };

@@ -4,8 +4,13 @@ import { formatNs } from '../format.js';
 import { key } from '../state.js';
 
 export function narrationView(el) {
+  let shown;
   return {
     update(state, last) {
+      // Frames come faster than transitions: rewrite the text only when there is a new one.
+      const now = last ? `${last.seq}:${last.t}:${last.kind}:${last.req}:${last.bio}:${state.items.get(key('req', last.req))?.place}` : null;
+      if (now === shown) return;
+      shown = now;
       if (!last) {
         el.innerHTML = '<p class="hint">Press <kbd>→</kbd> to take the first step, or <kbd>space</kbd> to play.</p>';
         return;

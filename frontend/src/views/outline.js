@@ -4,9 +4,11 @@ import { layoutFor, itemSize, slot } from '../layout.js';
 import { jobColour, isWrite } from './palette.js';
 import { frame } from './outline-frame.js';
 import { drawLegacyState } from './outline-legacy.js';
+import { requestCanvas } from './request-canvas.js';
 
 const d3 = window.d3;
-const NO_ANIMATION_ABOVE = 1000;
+// Past this many requests they are drawn on a canvas: SVG cannot move a thousand at 60 frames/s.
+export const CANVAS_ABOVE = 300;
 
 export function outlineView(svgEl, { onSelect, speed }) {
   const svg = d3.select(svgEl);
@@ -15,8 +17,12 @@ export function outlineView(svgEl, { onSelect, speed }) {
   let geo = null;
   let topoKey = '';
   let selected = null;
+  const layer = requestCanvas(svgEl, W, H);
+  let onCanvas = false;
 
   svg.on('click', ev => {
+    const hit = onCanvas ? layer.requestAt(...svgPoint(svgEl, ev)) : -1;
+    if (hit >= 0) { onSelect({ type: 'req', id: hit }); return; }
     const target = ev.target.closest('[data-request-id],[data-bio-id],[data-queue]');
     if (!target) return;
     if (target.dataset.requestId) onSelect({ type: 'req', id: Number(target.dataset.requestId) });
@@ -32,16 +38,20 @@ export function outlineView(svgEl, { onSelect, speed }) {
       topoKey = k;
       geo = layoutFor(topo, sc.mode, W, H);
       frame(svg, geo, sc);
+      layer.attach();
     }
     if (geo.mode === 'mq') drawHctxState(svg, geo, state);
     drawLegacyState(svg, geo, state);
     const size = itemSize(geo);
     const pos = positions(state, geo, size);
     const reqs = [...state.items.values()].filter(i => i.type === 'req' && pos.has(`req:${i.id}`));
-    const animate = reqs.length <= NO_ANIMATION_ABOVE ? durationFor(speed()) : 0;
-    drawRequests(svg, state, reqs, pos, size, animate, selected);
+    const animate = durationFor(speed());
+    onCanvas = reqs.length > CANVAS_ABOVE;
+    drawRequests(svg, state, onCanvas ? [] : reqs, pos, size, onCanvas ? 0 : animate, selected);
+    if (onCanvas) layer.update(canvasTargets(state, reqs, pos), size, animate, selectedRequest(selected), pos.piles);
+    else layer.clear();
     drawBios(svg, state, pos, size, animate);
-    drawPiles(svg, pos.piles);
+    drawPiles(svg, onCanvas ? [] : pos.piles);
     if (last && last.kind === 'requeue') flash(svg, last.req);
     svg.select('.done-count').text(`${state.counters.completed} completed`);
   }
@@ -49,7 +59,25 @@ export function outlineView(svgEl, { onSelect, speed }) {
   return {
     update,
     select(sel) { selected = sel; },
+    /** Requests drawn on the canvas now, in SVG coordinates; empty when they are SVG elements. */
+    canvasRequests: () => (onCanvas ? layer.drawn() : []),
   };
+}
+
+function svgPoint(svgEl, ev) {
+  const p = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(svgEl.getScreenCTM().inverse());
+  return [p.x, p.y];
+}
+
+const selectedRequest = sel => (sel && sel.type === 'req' ? sel.id : -1);
+
+function canvasTargets(state, reqs, pos) {
+  const targets = new Map();
+  for (const d of reqs) {
+    const p = pos.get(`req:${d.id}`);
+    targets.set(d.id, { x: p.x, y: p.y, fill: jobColour(state.scenario, d), write: isWrite(d) });
+  }
+  return targets;
 }
 
 /** Animation time per move: most of the gap between transitions, none when they come too fast to follow. */

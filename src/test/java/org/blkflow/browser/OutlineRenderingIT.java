@@ -89,35 +89,74 @@ class OutlineRenderingIT {
         page.screenshot("fixture-bottom");
     }
 
+    /** 1,000 requests, ids from 100000, in three hctx dispatch lists; `place` flips them to the devices. */
+    static final String THOUSAND = """
+            const items = [];
+            for (let i = 0; i < 1000; i++) items.push({type: 'req', id: 100000 + i, place: `hctx:${i % 3}`,
+              cpu: i % 6, sector: i * 8, sectors: 8, rwbs: i % 2 ? 'W' : 'R', tag: -1, req: 100000 + i, bios: []});
+            const land = (step, playing) => window.blkflow.receive({type: 'state', step: step + 100000, t: step,
+              playing, finished: false, reason: 'seek', snapshot: {items, hctxs: []}});
+            """;
+
+    /** The floor this shared 2-core machine reliably clears; the figure itself is printed as [perf]. */
+    static final double FPS_FLOOR = 50;
+
     @Test
     void framesPerSecondWithAThousandRequestsOnScreen() throws Exception {
         page = new Page(Browser.start(profile), port).open("/").loaded();
         page.script(FEED, fixture(), 0);
-        Object fps = page.driver.executeAsyncScript("""
+        Object fps = page.driver.executeAsyncScript(THOUSAND + """
                 const done = arguments[arguments.length - 1];
                 const b = window.blkflow;
-                const items = [];
-                for (let i = 0; i < 1000; i++) items.push({type: 'req', id: 100000 + i, place: `hctx:${i % 3}`,
-                  cpu: i % 6, sector: i * 8, sectors: 8, rwbs: i % 2 ? 'W' : 'R', tag: -1, req: 100000 + i, bios: []});
-                let step = 1, frames = 0;
+                let step = 1, frames = 0, worst = 0, prev = 0;
+                b.profile = {};
                 const t0 = performance.now();
-                function frame() {
+                function frame(ts) {
                   frames++;
+                  if (prev) worst = Math.max(worst, ts - prev);
+                  prev = ts;
                   // every frame, move all 1000 to another queue and back, as a busy run would
                   items.forEach((it, i) => { it.place = step % 2 ? `device:${i % 3}` : `hctx:${i % 3}`; });
-                  b.receive({type: 'state', step: ++step + 100000, t: step, playing: true, finished: false,
-                    reason: 'seek', snapshot: {items, hctxs: []}});
+                  land(++step, true);
                   if (performance.now() - t0 < 3000) requestAnimationFrame(frame);
-                  else done({fps: frames / ((performance.now() - t0) / 1000),
-                    drawn: document.querySelectorAll('#outline rect.rq').length});
+                  else {
+                    const s = (performance.now() - t0) / 1000;
+                    const perFrame = Object.fromEntries(Object.entries(b.profile).map(([k, v]) => [k, +(v / frames).toFixed(2)]));
+                    b.profile = null;
+                    done({fps: frames / s, worstFrameMs: worst, msPerFrame: perFrame,
+                      svgRequests: document.querySelectorAll('#outline rect.rq').length,
+                      canvasRequests: Number(document.querySelector('canvas[data-role="request-canvas"]')?.dataset.requests ?? -1)});
+                  }
                 }
                 requestAnimationFrame(frame);
                 """);
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) fps;
         System.out.println("[perf] 1000 requests moving every frame: " + m);
-        assertEquals(1000L, ((Number) m.get("drawn")).longValue());
-        assertTrue(((Number) m.get("fps")).doubleValue() > 5, "frame rate collapsed: " + m);
+        assertEquals(0L, ((Number) m.get("svgRequests")).longValue(), "a thousand requests are drawn on the canvas");
+        assertEquals(1000L, ((Number) m.get("canvasRequests")).longValue());
+        assertTrue(((Number) m.get("fps")).doubleValue() >= FPS_FLOOR, "below " + FPS_FLOOR + " frames/s: " + m);
         page.screenshot("outline-1000-requests");
+    }
+
+    @Test
+    void aRequestDrawnOnTheCanvasIsStillClickable() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/").loaded();
+        page.script(FEED, fixture(), 0);
+        page.script(THOUSAND + "land(1, false);");
+        page.waitFor(d -> "1000".equals(page.one("canvas[data-role='request-canvas']").getAttribute("data-requests")));
+        // The last request drawn in hctx:1's list, clicked at its centre on screen: the canvas lets the
+        // click through to the SVG, which hit-tests its requests before its queues.
+        Object id = page.script("""
+                const svg = document.querySelector('#outline');
+                const rq = window.blkflow.outline.canvasRequests().filter(r => (r.id - 100000) % 3 === 1).pop();
+                const c = new DOMPoint(rq.x + rq.size / 2, rq.y + rq.size / 2).matrixTransform(svg.getScreenCTM());
+                const el = document.elementFromPoint(c.x, c.y);
+                el.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: c.x, clientY: c.y}));
+                return rq.id;
+                """);
+        page.waitFor(d -> ("req:" + id).equals(page.one("#inspector").getAttribute("data-selected")));
+        assertTrue(page.one("#inspector").getText().contains("hctx:1"), page.one("#inspector").getText());
+        page.assertNoSevereConsoleErrors();
     }
 }
