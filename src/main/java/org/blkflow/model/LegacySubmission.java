@@ -1,6 +1,5 @@
 package org.blkflow.model;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.blkflow.transition.Place;
@@ -149,8 +148,7 @@ final class LegacySubmission implements MakeRequest {
      * through kblockd when called from schedule.
      */
     private void flushPlug(Task task, boolean fromSchedule) {
-        List<Request> list = new ArrayList<>(task.plug.mqList);
-        task.plug.mqList.clear();
+        List<Request> list = task.plug.drain();
         list.sort(Comparator.comparingLong(rq -> rq.sector));
         q.queueLock.lock(task.cpu, "blk_flush_plug_list");
         for (Request rq : list) insert(rq, Place.plug(task.cpu), task.cpu, task.actor);

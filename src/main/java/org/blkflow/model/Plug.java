@@ -14,4 +14,11 @@ final class Plug {
     boolean isEmpty() {
         return mqList.isEmpty();
     }
+
+    /** Takes the whole list for a flush, leaving the plug empty (list_splice_init). */
+    List<Request> drain() {
+        List<Request> list = new ArrayList<>(mqList);
+        mqList.clear();
+        return list;
+    }
 }

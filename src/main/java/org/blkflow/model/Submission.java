@@ -1,6 +1,5 @@
 package org.blkflow.model;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.blkflow.transition.Place;
@@ -246,8 +245,7 @@ final class Submission implements MakeRequest {
      * schedule) before its I's, then the hctx run — inline for an explicit unplug, kblockd from schedule.
      */
     private void flushPlug(Task task, boolean fromSchedule) {
-        List<Request> list = new ArrayList<>(task.plug.mqList);
-        task.plug.mqList.clear();
+        List<Request> list = task.plug.drain();
         list.sort(PLUG_ORDER);
         int i = 0;
         while (i < list.size()) {

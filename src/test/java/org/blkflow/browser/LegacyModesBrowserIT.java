@@ -3,33 +3,12 @@ package org.blkflow.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The legacy request queue and xen-blkfront presets against the real session: their drawing and lockstat. */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LegacyModesBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @TempDir
-    Path profile;
-
-    Page page;
-
-    @AfterEach
-    void quit() {
-        if (page != null) page.driver.quit();
-    }
+class LegacyModesBrowserIT extends BrowserTest {
 
     @Test
     void theLegacyPresetDrawsOneRequestQueueWithElevatorAndDispatchListAndNoSoftwareQueues() throws Exception {

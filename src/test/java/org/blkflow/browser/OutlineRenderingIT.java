@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Feeds the page a transition stream recorded from the model (frontend/test/fixtures) straight into its
@@ -20,22 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 // Own context, closed after the class: a browser's socket may outlive driver.quit() for a moment, and
 // must not be counted by another class's session tests.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OutlineRenderingIT {
-
-    @LocalServerPort
-    int port;
-
-    @TempDir
-    Path profile;
-
-    Page page;
-
-    @AfterEach
-    void quit() {
-        if (page != null) page.driver.quit();
-    }
+class OutlineRenderingIT extends BrowserTest {
 
     static String fixture() throws Exception {
         Path base = Path.of(System.getProperty("project.basedir", "."));

@@ -6,30 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The "Why blk-mq?" sweep streamed into its chart, the run downloads and the fio import, in the page. */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SweepAndFormatsBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @TempDir
-    Path profile;
-
-    Page page;
-
-    @AfterEach
-    void quit() {
-        if (page != null) page.driver.quit();
-    }
+class SweepAndFormatsBrowserIT extends BrowserTest {
 
     @Test
     void whyBlkMqDrawsTenPointsAndBlkMqEndsAboveTheSingleQueue() throws Exception {
