@@ -70,13 +70,15 @@ class SessionBackpressureIT {
         long end = System.nanoTime() + forNs;
         long transitions = 0;
         while (System.nanoTime() < end) {
-            JsonNode m = c.received.poll(500, TimeUnit.MILLISECONDS);
-            assertNotNull(m, "play stalled for half a second after " + transitions + " transitions");
+            // A shared thread blocked on a slow client stalls others for the 10 s send limit; 3 s of
+            // silence already means that, while leaving room for a busy machine's pauses.
+            JsonNode m = c.received.poll(3, TimeUnit.SECONDS);
+            assertNotNull(m, "play stalled for 3 s after " + transitions + " transitions");
             if (m.get("type").stringValue().equals("transitions")) {
                 transitions += m.get("items").size();
             }
         }
-        assertTrue(transitions > 2000 * forNs / 1e9 / 2, "only " + transitions + " transitions at 2000/s");
+        assertTrue(transitions > 2000 * forNs / 1e9 / 4, "only " + transitions + " transitions at 2000/s");
     }
 
     private static void assertStepsAnswerPromptly(SessionClient c, int steps) throws Exception {
@@ -86,7 +88,7 @@ class SessionBackpressureIT {
             JsonNode state = c.next("state");
             assertEquals("step", state.get("reason").stringValue());
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
-            assertTrue(ms < 2000, "a step took " + ms + " ms");
+            assertTrue(ms < 5000, "a step took " + ms + " ms (a blocked thread would take the 10 s send limit)");
         }
     }
 
