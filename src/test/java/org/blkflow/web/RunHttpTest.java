@@ -11,26 +11,13 @@ import org.blkflow.scenario.Presets;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.stats.RunStats;
 import org.blkflow.transition.Transition;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Real runs of the blk-mq model through POST /api/runs, checked against the same run made in-process. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RunHttpTest {
-
-    @LocalServerPort
-    int port;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
+class RunHttpTest extends HttpApiTest {
 
     @Test
     void aWholeRunMatchesTheModelTransitionForTransition() throws Exception {

@@ -7,23 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.blkflow.scenario.Presets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ScenarioLinkHttpTest {
-
-    @LocalServerPort
-    int port;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
+class ScenarioLinkHttpTest extends HttpApiTest {
 
     @Test
     void aScenarioTravelsToALinkAndBack() throws Exception {

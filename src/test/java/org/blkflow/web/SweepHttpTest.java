@@ -11,29 +11,17 @@ import org.blkflow.model.BlockLayerRun;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.stats.RunStats;
 import org.blkflow.transition.Transition;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** POST /api/sweeps through a real server; every point's stats are checked against the same run in-process. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SweepHttpTest {
+class SweepHttpTest extends HttpApiTest {
 
     private static final JsonMapper JSON = new JsonMapper();
     private static final String BASE = scenario(4, 20, "timer", 8);
 
-    @LocalServerPort
-    int port;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
 
     @Test
     void pointsComeInProductOrderWithTheirValuesAndStats() throws Exception {
