@@ -46,7 +46,7 @@ public final class BlockLayerRun {
                 xenSq ? ringSlots(scenario) : scenario.queueDepth() - reserved);
         emit = new Emitter(sim, invariants);
         cpuToHctx = !mq ? new int[scenario.cpus()]
-                : scenario.kernelMapping() ? CpuMap.kernel316(queues, scenario.cpus())
+                : scenario.kernelMapping() ? CpuMap.kernel316(queues, scenario.firstSiblings(), allOnline(scenario.cpus()))
                 : scenario.mapping().stream().mapToInt(Integer::intValue).toArray();
         hctxs = new HardwareQueue[queues];
         for (int h = 0; h < hctxs.length; h++) {
@@ -195,6 +195,12 @@ public final class BlockLayerRun {
         Workload workload = new Workload(m, bio, scenario);
         bio.attach(workload);
         return workload;
+    }
+
+    private static boolean[] allOnline(int cpus) {
+        boolean[] online = new boolean[cpus];
+        java.util.Arrays.fill(online, true);
+        return online;
     }
 
     private Cpu[] cpus(int n) {

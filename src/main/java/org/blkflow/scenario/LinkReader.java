@@ -16,7 +16,7 @@ import java.util.Set;
 /** Decodes one link's query string into a draft, collecting every problem instead of stopping. */
 final class LinkReader {
 
-    static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "sched", "nr", "cpus", "hw", "depth",
+    static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "sched", "nr", "smt", "cpus", "hw", "depth",
             "reserved", "map", "merge", "cost", "dev", "job", "step");
     static final List<String> DEVICE_KEYS = List.of("irq", "lat", "maxsec", "maxseg", "slots", "driver", "rings");
 
@@ -69,6 +69,7 @@ final class LinkReader {
             case "mode" -> draft.mode = value;
             case "sched" -> draft.scheduler = value;
             case "nr" -> draft.nrRequests = parseInt(value);
+            case "smt" -> draft.smt = parseInt(value);
             case "cpus" -> draft.cpus = parseInt(value);
             case "hw" -> draft.hwQueues = parseInt(value);
             case "depth" -> draft.queueDepth = parseInt(value);

@@ -11,6 +11,8 @@ import java.util.List;
  * @param scheduler  the legacy queue's elevator: "noop", "deadline" or "cfq" (mode "sq" only)
  * @param nrRequests the legacy queue's nr_requests per direction (128)
  * @param costs      CPU time per step; {@link Costs#ZERO} makes only the device take time
+ * @param smt        hardware threads per core; siblings are numbered as x86 Linux does, CPU i and
+ *                   CPU i + cpus/smt sharing a core, and the kernel's CPU map keeps them together
  */
 public record Scenario(
         String name,
@@ -26,7 +28,8 @@ public record Scenario(
         List<Job> jobs,
         String scheduler,
         int nrRequests,
-        Costs costs) {
+        Costs costs,
+        int smt) {
 
     public static final String DEFAULT_SCHEDULER = "noop";
     public static final int DEFAULT_NR_REQUESTS = 128;
@@ -34,6 +37,22 @@ public record Scenario(
     public Scenario {
         mapping = mapping == null ? null : List.copyOf(mapping);
         jobs = List.copyOf(jobs);
+    }
+
+    /** Without SMT: every CPU is a core of its own. */
+    public Scenario(String name, long seed, String mode, int cpus, int hwQueues, int queueDepth, int reservedTags,
+                    List<Integer> mapping, boolean merging, Device device, List<Job> jobs, String scheduler,
+                    int nrRequests, Costs costs) {
+        this(name, seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging, device, jobs, scheduler,
+                nrRequests, costs, 1);
+    }
+
+    /** The first CPU of each CPU's core: the topology the kernel's default map reads. */
+    public int[] firstSiblings() {
+        int cores = cpus / smt;
+        int[] first = new int[cpus];
+        for (int cpu = 0; cpu < cpus; cpu++) first[cpu] = cpu % cores;
+        return first;
     }
 
     /** A blk-mq scenario as it was before legacy modes and CPU costs: free CPUs, noop, 128 requests. */

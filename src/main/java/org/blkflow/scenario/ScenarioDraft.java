@@ -14,6 +14,7 @@ public final class ScenarioDraft {
     public String mode = ScenarioDefaults.MODE;
     public String scheduler = Scenario.DEFAULT_SCHEDULER;
     public int nrRequests = Scenario.DEFAULT_NR_REQUESTS;
+    public int smt = 1;
     public CostsDraft costs = new CostsDraft();
     public int cpus = ScenarioDefaults.CPUS;
     public int hwQueues = ScenarioDefaults.HW_QUEUES;
@@ -34,6 +35,6 @@ public final class ScenarioDraft {
             jobs.forEach(j -> built.add(j.build()));
         }
         return new Scenario(name, seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging,
-                device.build(), built, scheduler, nrRequests, costs.build());
+                device.build(), built, scheduler, nrRequests, costs.build(), smt);
     }
 }

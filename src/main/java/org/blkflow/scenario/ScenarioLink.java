@@ -47,6 +47,7 @@ public final class ScenarioLink {
                 .append("&mode=").append(s.mode())
                 .append("&sched=").append(s.scheduler())
                 .append("&nr=").append(s.nrRequests())
+                .append("&smt=").append(s.smt())
                 .append("&cpus=").append(s.cpus())
                 .append("&hw=").append(s.hwQueues())
                 .append("&depth=").append(s.queueDepth())

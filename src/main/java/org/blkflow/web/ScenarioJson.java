@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ScenarioJson {
 
-    static final List<String> FIELDS = List.of("name", "seed", "mode", "scheduler", "nrRequests", "cpus", "hwQueues",
+    static final List<String> FIELDS = List.of("name", "seed", "mode", "scheduler", "nrRequests", "cpus", "smt", "hwQueues",
             "queueDepth", "reservedTags", "mapping", "merging", "costs", "device", "jobs");
     static final List<String> DEVICE_FIELDS = List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots",
             "driver", "rings");
@@ -51,6 +51,7 @@ public final class ScenarioJson {
         f.string(o, "", "mode", v -> d.mode = v);
         f.string(o, "", "scheduler", v -> d.scheduler = v);
         f.integer(o, "", "nrRequests", v -> d.nrRequests = v);
+        f.integer(o, "", "smt", v -> d.smt = v);
         f.integer(o, "", "cpus", v -> d.cpus = v);
         f.integer(o, "", "hwQueues", v -> d.hwQueues = v);
         f.integer(o, "", "queueDepth", v -> d.queueDepth = v);

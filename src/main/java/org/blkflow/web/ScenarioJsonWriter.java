@@ -25,6 +25,7 @@ public final class ScenarioJsonWriter {
         o.put("mode", s.mode());
         o.put("scheduler", s.scheduler());
         o.put("nrRequests", s.nrRequests());
+        o.put("smt", s.smt());
         o.put("cpus", s.cpus());
         o.put("hwQueues", s.hwQueues());
         o.put("queueDepth", s.queueDepth());

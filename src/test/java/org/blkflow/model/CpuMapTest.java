@@ -25,6 +25,14 @@ class CpuMapTest {
     }
 
     @Test
+    void aScenarioWithSmtGetsTheSiblingAwareMap() {
+        var s = new org.blkflow.scenario.Scenario("smt", 1, "mq", 8, 2, 64, 0, null, true,
+                new org.blkflow.scenario.Device(10_000, "softirq", 255, 128, 0), java.util.List.of(
+                ScenarioBuilder.job().build()), "noop", 128, org.blkflow.scenario.Costs.ZERO, 2);
+        assertEquals("00110011", digits(new BlockLayerRun(s).cpuToHctx()), "siblings (i, i+4) share a queue");
+    }
+
+    @Test
     void adjacentSiblingsOnThreeQueuesLeaveTheThirdIdle() {
         int[] pairs = {0, 0, 2, 2, 4, 4, 6, 6};
         assertEquals("00001111", digits(CpuMap.kernel316(3, pairs, allOnline(8))));

@@ -21,6 +21,8 @@ public final class RandomScenarios {
         s.name = name(random.nextInt(81));
         s.seed = random.nextBoolean() ? random.nextLong() : random.nextInt(100);
         s.cpus = pick(1, 2, 4, 1 + random.nextInt(64), 64);
+        s.smt = List.of(1, 2, 4, 8).stream().filter(t -> s.cpus % t == 0).toList().get(random.nextInt(
+                (int) List.of(1, 2, 4, 8).stream().filter(t -> s.cpus % t == 0).count()));
         s.hwQueues = pick(1, 2, 4, 1 + random.nextInt(64), 64);
         s.queueDepth = pick(1, 4, 64, 1 + random.nextInt(10240), 10240);
         s.reservedTags = random.nextInt(3) == 0 ? random.nextInt(s.queueDepth) : 0;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 
 class ScenarioLinkTest {
 
-    private static final String FIGURE = "/?v=1&name=Figure+1&seed=42&mode=mq&sched=noop&nr=128&cpus=4&hw=2&depth=8"
+    private static final String FIGURE = "/?v=1&name=Figure+1&seed=42&mode=mq&sched=noop&nr=128&smt=1&cpus=4&hw=2&depth=8"
             + "&reserved=0&map=kernel&merge=1"
             + "&cost=mk:300,mrg:40,alloc:200,ins:100,disp:150,drv:500,cpl:400,irq:1000,ipi:1500,lock:20,bounce:200,sw:2000"
             + "&dev=irq:timer,lat:10000,maxsec:255,maxseg:128,slots:0,driver:null_blk,rings:single-lock"

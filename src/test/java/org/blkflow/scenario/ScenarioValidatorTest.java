@@ -150,6 +150,20 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void smtMustDivideTheCpus() {
+        ScenarioDraft d = new ScenarioDraft();
+        d.cpus = 6;
+        d.smt = 4;
+        List<Problem> problems = ScenarioValidator.validate(d.build());
+        assertEquals(List.of("smt"), problems.stream().map(Problem::field).toList());
+        assertTrue(problems.get(0).message().contains("must divide cpus = 6"), problems.get(0).message());
+        d.smt = 9;
+        assertTrue(ScenarioValidator.validate(d.build()).get(0).message().contains("between 1 and 8"));
+        d.smt = 2;
+        assertEquals(List.of(), ScenarioValidator.validate(d.build()));
+    }
+
+    @Test
     void xenBlkfrontIsRequestBasedSoNotInBioMode() {
         ScenarioDraft d = new ScenarioDraft();
         d.mode = "bio";

@@ -58,7 +58,7 @@ class ScenarioJsonTest {
         assertEquals("[2,3]", written.get("jobs").get(0).get("cpus").toString());
         assertEquals("all", written.get("jobs").get(1).get("cpus").stringValue());
         assertEquals("kernel", ScenarioJsonWriter.write(ScenarioDefaults.scenario()).get("mapping").stringValue());
-        assertEquals(List.of("name", "seed", "mode", "scheduler", "nrRequests", "cpus", "hwQueues", "queueDepth",
+        assertEquals(List.of("name", "seed", "mode", "scheduler", "nrRequests", "smt", "cpus", "hwQueues", "queueDepth",
                 "reservedTags", "mapping", "merging", "costs", "device", "jobs"), List.copyOf(written.propertyNames()));
         assertEquals(List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots", "driver", "rings"),
                 List.copyOf(written.get("device").propertyNames()));
