@@ -5,6 +5,7 @@ export const TOP_FIELDS = [
   { path: 'seed', label: 'seed', type: 'number' },
   { path: 'mode', label: 'mode', type: 'select', options: ['mq', 'sq', 'bio'] },
   { path: 'cpus', label: 'CPUs', type: 'number', min: 1, max: 64 },
+  { path: 'smt', label: 'threads per core', type: 'number', min: 1, max: 8 },
   { path: 'hwQueues', label: 'hardware queues', type: 'number', min: 1, max: 64 },
   { path: 'queueDepth', label: 'queue depth', type: 'number', min: 1, max: 10240 },
   { path: 'reservedTags', label: 'reserved tags', type: 'number', min: 0 },
