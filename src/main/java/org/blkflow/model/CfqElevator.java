@@ -83,7 +83,7 @@ final class CfqElevator implements Elevator {
 
     @Override
     public Request frontMergeCandidate(Bio bio) {
-        ProcessQueue q = queues.get(bio.task.actor.pid() + (bio.sync ? "s" : "a"));
+        ProcessQueue q = queues.get(key(bio.task, bio.sync));
         if (q == null) return null;
         ArrayDeque<Request> at = q.sorted.get(bio.end());
         return at == null ? null : at.peek();
@@ -130,7 +130,12 @@ final class CfqElevator implements Elevator {
     }
 
     private static String key(Request rq) {
-        return rq.bios.get(0).task.actor.pid() + (rq.sync ? "s" : "a");
+        return key(rq.bios.get(0).task, rq.sync);
+    }
+
+    /** cfq_cic_lookup(): a process has one sync and one async queue. */
+    private static String key(Task task, boolean sync) {
+        return task.actor.pid() + (sync ? "s" : "a");
     }
 
     private static final class ProcessQueue {

@@ -149,7 +149,7 @@ public final class LiveSession {
      * run a few moves past the step within the event that produced it).
      */
     public RunStats stats() {
-        stats.onRunEnd(run.lockStats());
+        stats.recordLocks(run.lockStats());
         return stats;
     }
 

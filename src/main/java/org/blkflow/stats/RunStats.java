@@ -82,8 +82,11 @@ public final class RunStats implements TransitionListener {
         return liveRequests.computeIfAbsent(req, r -> new RequestTimes());
     }
 
-    /** Lock figures are not in the stream: the run hands them over once it has ended (its lockStats()). */
-    public void onRunEnd(List<LockStat> lockStats) {
+    /**
+     * Lock figures are not in the transition stream: the run hands over its lockStats(), at the end of
+     * a run or, in a live session, as they stand so far.
+     */
+    public void recordLocks(List<LockStat> lockStats) {
         this.locks = List.copyOf(lockStats);
     }
 

@@ -25,7 +25,7 @@ final class RunReport {
         for (Transition t = run.next(); t != null; t = run.next()) {
             stats.onTransition(t);
         }
-        stats.onRunEnd(run.lockStats());
+        stats.recordLocks(run.lockStats());
     }
 
     /** Runs the scenario to its end; throws InvariantViolation if the model breaks. */

@@ -79,7 +79,7 @@ class SweepRunner implements DisposableBean {
                     throw new CancellationException("sweep abandoned");
                 }
             }
-            stats.onRunEnd(run.lockStats());
+            stats.recordLocks(run.lockStats());
             return new Outcome(point, stats, null);
         } catch (CancellationException e) {
             throw e;

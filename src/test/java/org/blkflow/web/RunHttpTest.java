@@ -34,7 +34,7 @@ class RunHttpTest extends HttpApiTest {
             stats.onTransition(t);
             expected.add(TransitionJson.toNode(t));
         }
-        stats.onRunEnd(run.lockStats());
+        stats.recordLocks(run.lockStats());
         // Compared as text: a parsed 0 is an int node where the writer made a long one.
         assertEquals(expected.size(), r.body().get("transitions").size());
         assertEquals(expected.toString(), r.body().get("transitions").toString());

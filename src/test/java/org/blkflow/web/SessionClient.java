@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -73,6 +75,20 @@ final class SessionClient implements WebSocket.Listener, AutoCloseable {
             JsonNode m = next();
             if (type.equals(m.get("type").stringValue())) {
                 return m;
+            }
+        }
+    }
+
+    /** The transitions delivered up to the next state message, whose stats message is consumed too. */
+    List<JsonNode> itemsUntilState() throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        for (JsonNode m = next(); ; m = next()) {
+            String type = m.get("type").stringValue();
+            if (type.equals("transitions")) {
+                m.get("items").values().forEach(items::add);
+            } else if (type.equals("state")) {
+                org.junit.jupiter.api.Assertions.assertEquals("stats", next().get("type").stringValue());
+                return items;
             }
         }
     }

@@ -41,20 +41,6 @@ class SessionSocketIT {
         return c;
     }
 
-    /** The transitions delivered up to the next state message, and the stats that follow it. */
-    List<JsonNode> items(SessionClient c) throws Exception {
-        List<JsonNode> items = new ArrayList<>();
-        for (JsonNode m = c.next(); ; m = c.next()) {
-            String type = m.get("type").stringValue();
-            if (type.equals("transitions")) {
-                m.get("items").values().forEach(items::add);
-            } else if (type.equals("state")) {
-                assertEquals("stats", c.next().get("type").stringValue());
-                return items;
-            }
-        }
-    }
-
     /** The next state message, after which every command but load sends stats. */
     JsonNode settled(SessionClient c) throws Exception {
         JsonNode state = c.next("state");
@@ -101,7 +87,7 @@ class SessionSocketIT {
     void seekThenStepDeliversExactlyTransitionKOfAStraightRun() throws Exception {
         try (SessionClient c = loaded()) {
             c.send("{\"cmd\":\"step\",\"n\":60}");
-            List<JsonNode> straight = items(c);
+            List<JsonNode> straight = c.itemsUntilState();
             for (int k : new int[] {41, 10, 10, 59, 0}) {
                 c.send("{\"cmd\":\"seek\",\"step\":" + k + "}");
                 JsonNode state = settled(c);
@@ -109,7 +95,7 @@ class SessionSocketIT {
                 assertEquals(k, state.get("step").longValue());
                 assertTrue(state.has("snapshot"));
                 c.send("{\"cmd\":\"step\",\"n\":1}");
-                assertEquals(List.of(straight.get(k)), items(c), "seek " + k);
+                assertEquals(List.of(straight.get(k)), c.itemsUntilState(), "seek " + k);
             }
         }
     }
@@ -118,14 +104,14 @@ class SessionSocketIT {
     void playAtSpeedZeroDeliversTheWholeRunInOrderThenSaysFinished() throws Exception {
         try (SessionClient c = loaded()) {
             c.send("{\"cmd\":\"play\",\"speed\":0}");
-            List<JsonNode> all = items(c);
+            List<JsonNode> all = c.itemsUntilState();
             for (int i = 0; i < all.size(); i++) {
                 assertEquals(i, all.get(i).get("seq").longValue());
             }
             c.send("{\"cmd\":\"seek\",\"step\":0}");
             settled(c);
             c.send("{\"cmd\":\"step\",\"n\":100000}");
-            assertEquals(all, items(c));
+            assertEquals(all, c.itemsUntilState());
             c.send("{\"cmd\":\"play\",\"speed\":0}");
             JsonNode state = settled(c);
             assertEquals("finished", state.get("reason").stringValue());
@@ -150,7 +136,7 @@ class SessionSocketIT {
             assertFalse(state.get("playing").booleanValue());
             long at = state.get("step").longValue();
             c.send("{\"cmd\":\"step\",\"n\":1}");
-            assertEquals(at, items(c).get(0).get("seq").longValue());
+            assertEquals(at, c.itemsUntilState().get(0).get("seq").longValue());
         }
     }
 
@@ -159,16 +145,16 @@ class SessionSocketIT {
         try (SessionClient c = loaded()) {
             c.send("{\"cmd\":\"breakpoints\",\"kinds\":[\"issue\"]}");
             c.send("{\"cmd\":\"play\",\"speed\":0}");
-            List<JsonNode> upTo = items(c);
+            List<JsonNode> upTo = c.itemsUntilState();
             assertEquals("issue", upTo.get(upTo.size() - 1).get("kind").stringValue());
             assertEquals(1, upTo.stream().filter(t -> t.get("kind").stringValue().equals("issue")).count());
             c.send("{\"cmd\":\"breakpoints\",\"actions\":[\"C\"]}");
             c.send("{\"cmd\":\"step\",\"n\":100000}");
-            List<JsonNode> next = items(c);
+            List<JsonNode> next = c.itemsUntilState();
             assertEquals("C", next.get(next.size() - 1).get("action").stringValue());
             c.send("{\"cmd\":\"breakpoints\"}");
             c.send("{\"cmd\":\"step\",\"n\":100000}");
-            assertTrue(items(c).size() > next.size());
+            assertTrue(c.itemsUntilState().size() > next.size());
         }
     }
 
@@ -176,13 +162,13 @@ class SessionSocketIT {
     void resetGoesBackToStepZero() throws Exception {
         try (SessionClient c = loaded()) {
             c.send("{\"cmd\":\"step\",\"n\":3}");
-            List<JsonNode> first = items(c);
+            List<JsonNode> first = c.itemsUntilState();
             c.send("{\"cmd\":\"reset\"}");
             JsonNode state = settled(c);
             assertEquals("reset", state.get("reason").stringValue());
             assertEquals(0, state.get("step").longValue());
             c.send("{\"cmd\":\"step\",\"n\":3}");
-            assertEquals(first, items(c));
+            assertEquals(first, c.itemsUntilState());
         }
     }
 
@@ -206,7 +192,7 @@ class SessionSocketIT {
             assertError(c, "{\"cmd\":\"load\",\"link\":5}", "load", "link");
             assertError(c, "[1,2]", null, null);
             c.send("{\"cmd\":\"step\",\"n\":2}");
-            assertEquals(2, items(c).size());
+            assertEquals(2, c.itemsUntilState().size());
         }
     }
 
@@ -225,7 +211,7 @@ class SessionSocketIT {
             assertTrue(fields.containsAll(List.of("cpus", "jobs[0].bs")), fields.toString());
             assertEquals(1000, problems.get(fields.indexOf("jobs[0].bs")).get("value").intValue());
             c.send("{\"cmd\":\"step\",\"n\":2}");
-            assertEquals(2, items(c).size(), "the loaded scenario is still there");
+            assertEquals(2, c.itemsUntilState().size(), "the loaded scenario is still there");
         }
     }
 
@@ -249,7 +235,7 @@ class SessionSocketIT {
             String link = loaded.get("link").stringValue();
             assertTrue(link.startsWith("/?v=1&name=it&seed=7"), link);
             c.send("{\"cmd\":\"step\",\"n\":40}");
-            List<JsonNode> straight = items(c);
+            List<JsonNode> straight = c.itemsUntilState();
             byLink.next("hello");
             byLink.send("{\"cmd\":\"load\",\"link\":\"" + link + "&step=31\"}");
             JsonNode again = byLink.next();
@@ -261,7 +247,7 @@ class SessionSocketIT {
             assertEquals(31, state.get("step").longValue());
             assertTrue(state.has("snapshot"));
             byLink.send("{\"cmd\":\"step\",\"n\":1}");
-            assertEquals(List.of(straight.get(31)), items(byLink));
+            assertEquals(List.of(straight.get(31)), byLink.itemsUntilState());
         }
     }
 
@@ -314,7 +300,7 @@ class SessionSocketIT {
             assertEquals("error", error.get("type").stringValue());
             assertTrue(error.get("message").stringValue().contains("65536"));
             c.send("{\"cmd\":\"step\",\"n\":1}");
-            assertEquals(1, items(c).size());
+            assertEquals(1, c.itemsUntilState().size());
             c.send("{\"cmd\":\"pause\",\"pad\":\"" + "x".repeat(200 * 1024) + "\"}");
             assertEquals(1009, c.closed.get(10, TimeUnit.SECONDS));
         }
@@ -335,13 +321,13 @@ class SessionSocketIT {
     void twoSessionsAreIndependent() throws Exception {
         try (SessionClient a = loaded(); SessionClient b = loaded()) {
             a.send("{\"cmd\":\"step\",\"n\":4}");
-            List<JsonNode> fromA = items(a);
+            List<JsonNode> fromA = a.itemsUntilState();
             a.send("nonsense");
             assertEquals("error", a.next().get("type").stringValue());
             b.send("{\"cmd\":\"step\",\"n\":4}");
-            assertEquals(fromA, items(b));
+            assertEquals(fromA, b.itemsUntilState());
             a.send("{\"cmd\":\"step\",\"n\":1}");
-            assertEquals(4, items(a).get(0).get("seq").longValue());
+            assertEquals(4, a.itemsUntilState().get(0).get("seq").longValue());
         }
     }
 

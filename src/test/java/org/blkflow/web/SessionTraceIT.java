@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,20 +45,6 @@ class SessionTraceIT {
         return c;
     }
 
-    /** The transitions delivered up to the next state message (stats follow it). */
-    static List<JsonNode> items(SessionClient c) throws Exception {
-        List<JsonNode> items = new ArrayList<>();
-        for (JsonNode m = c.next(); ; m = c.next()) {
-            String type = m.get("type").stringValue();
-            if (type.equals("transitions")) {
-                m.get("items").values().forEach(items::add);
-            } else if (type.equals("state")) {
-                assertEquals("stats", c.next().get("type").stringValue());
-                return items;
-            }
-        }
-    }
-
     @Test
     void aLoadedTraceStepsSeeksBackAndStepsAgainLikeAStraightRun() throws Exception {
         String id = postTrace();
@@ -80,7 +65,7 @@ class SessionTraceIT {
             assertEquals("load", state.get("reason").stringValue());
 
             c.send("{\"cmd\":\"step\",\"n\":10}");
-            List<JsonNode> first = items(c);
+            List<JsonNode> first = c.itemsUntilState();
             assertEquals(10, first.size());
             assertEquals("Q", first.get(0).get("action").stringValue(), "the trace starts with a Q on CPU 43");
             assertEquals(43, first.get(0).get("cpu").intValue());
@@ -91,7 +76,7 @@ class SessionTraceIT {
             assertTrue(sought.get("snapshot").get("items").size() > 0, "a bio or request is in flight at step 3");
             assertEquals("stats", c.next().get("type").stringValue());
             c.send("{\"cmd\":\"step\",\"n\":1}");
-            assertEquals(List.of(first.get(3)), items(c));
+            assertEquals(List.of(first.get(3)), c.itemsUntilState());
         }
     }
 
@@ -106,7 +91,7 @@ class SessionTraceIT {
             assertEquals(1, topology.get("cpuToHctx").get(43).intValue());
             assertEquals(2, c.next("state").get("snapshot").get("hctxs").size());
             c.send("{\"cmd\":\"step\",\"n\":1}");
-            JsonNode queue = items(c).get(0);
+            JsonNode queue = c.itemsUntilState().get(0);
             assertEquals(1, queue.get("hctx").intValue(), "CPU 43 is on hctx 1 in the map");
         }
     }

@@ -24,7 +24,7 @@ class StatsJsonTest {
     @Test
     void eachLockBecomesOneLockstatLineInTheRunsOrder() {
         RunStats stats = new RunStats();
-        stats.onRunEnd(List.of(QUEUE_LOCK, IO_LOCK));
+        stats.recordLocks(List.of(QUEUE_LOCK, IO_LOCK));
         JsonNode locks = StatsJson.toNode(stats).get("locks");
         assertEquals(2, locks.size());
         assertEquals("{\"name\":\"queue_lock\",\"contentions\":412,\"acquisitions\":9000,\"waitTimeMinNs\":35,"
@@ -40,7 +40,7 @@ class StatsJsonTest {
     void theStatsKeepTheirOwnCopyOfTheLockList() {
         List<LockStat> fromRun = new ArrayList<>(List.of(QUEUE_LOCK));
         RunStats stats = new RunStats();
-        stats.onRunEnd(fromRun);
+        stats.recordLocks(fromRun);
         fromRun.add(IO_LOCK);
         assertEquals(List.of(QUEUE_LOCK), stats.locks());
         assertThrows(UnsupportedOperationException.class, () -> stats.locks().add(IO_LOCK));

@@ -143,7 +143,7 @@ class SweepHttpTest extends HttpApiTest {
         for (Transition t = run.next(); t != null; t = run.next()) {
             stats.onTransition(t);
         }
-        stats.onRunEnd(run.lockStats());
+        stats.recordLocks(run.lockStats());
         return StatsJson.toNode(stats).toString();
     }
 }
