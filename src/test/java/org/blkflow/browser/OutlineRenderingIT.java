@@ -112,9 +112,8 @@ class OutlineRenderingIT extends BrowserTest {
         System.out.println("[perf] 1000 requests moving every frame: " + m);
         assertEquals(0L, ((Number) m.get("svgRequests")).longValue(), "a thousand requests are drawn on the canvas");
         assertEquals(1000L, ((Number) m.get("canvasRequests")).longValue());
-        // The frame rate is reported, not asserted: performance is measured, never a pass/fail timing
-        // that a busy machine can break. What must hold is that every frame was drawn from the canvas.
-        assertTrue(((Number) m.get("fps")).doubleValue() > 0, "frames were drawn: " + m);
+        // The frame rate above is reported, not asserted: a timing threshold would fail on a busy
+        // machine. What must hold is where the thousand requests were drawn (the two counts above).
         page.screenshot("outline-1000-requests");
     }
 
