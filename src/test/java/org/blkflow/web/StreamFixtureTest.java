@@ -50,11 +50,11 @@ class StreamFixtureTest {
 
     static String render(Scenario scenario) {
         SessionMessages messages = new SessionMessages(JSON);
-        List<Transition> all = new ArrayList<>();
-        for (BlockLayerRun count = new BlockLayerRun(scenario, false); count.next() != null; ) {
-            all.add(null);
+        long length = 0;
+        for (BlockLayerRun first = new BlockLayerRun(scenario, false); first.next() != null; ) {
+            length++;
         }
-        int every = Math.max(1, all.size() / SNAPSHOTS);
+        long every = Math.max(1, length / SNAPSHOTS);
         BlockLayerRun run = new BlockLayerRun(scenario);
         List<String> transitions = new ArrayList<>();
         List<String> states = new ArrayList<>();
