@@ -1,10 +1,12 @@
-package org.blkflow.trace;
+package org.blkflow.runs;
 
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import org.blkflow.model.BlockLayerRun;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.trace.BlkparseWriter;
+import org.blkflow.trace.BlktraceWriter;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionListener;
 
