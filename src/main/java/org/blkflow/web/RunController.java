@@ -54,7 +54,7 @@ public class RunController {
         }
         RunExport export = RunExport.forFormat(format);
         if (export == null) {
-            throw ApiException.badParameter("format", format, "must be json, blkparse or blktrace");
+            throw ApiException.badParameter("format", format, "must be json, blkparse, blktrace or perfetto");
         }
         return export;
     }
