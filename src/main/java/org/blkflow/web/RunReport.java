@@ -12,7 +12,7 @@ import tools.jackson.core.JsonGenerator;
  * transitions. Runs are deterministic, so the second is the first; memory stays bounded however
  * many transitions are asked for.
  */
-final class RunReport {
+public final class RunReport {
 
     private final Scenario scenario;
     private final RunStats stats = new RunStats();
@@ -29,15 +29,15 @@ final class RunReport {
     }
 
     /** Runs the scenario to its end; throws InvariantViolation if the model breaks. */
-    static RunReport measure(Scenario validScenario) {
+    public static RunReport measure(Scenario validScenario) {
         return new RunReport(validScenario);
     }
 
-    RunStats stats() {
+    public RunStats stats() {
         return stats;
     }
 
-    void write(JsonGenerator g, long keep) {
+    public void write(JsonGenerator g, long keep) {
         g.writeStartObject();
         g.writeName("scenario");
         g.writeTree(ScenarioJsonWriter.write(scenario));

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * key of {@code vary} outermost), each one read and validated before anything runs, so a sweep
  * either runs whole or is refused with the point and the field at fault.
  */
-final class SweepPlan {
+public final class SweepPlan {
 
     /** Enough for five CPU counts × three modes × four cost settings; more is a batch job, not a page. */
     static final int MAX_POINTS = 64;
@@ -26,14 +26,14 @@ final class SweepPlan {
     static final List<String> FIELDS = List.of("scenario", "vary");
 
     /** One point: its position in the product, the values it sets (keyed by path) and its scenario. */
-    record Point(int index, int of, ObjectNode values, Scenario scenario) {
+    public record Point(int index, int of, ObjectNode values, Scenario scenario) {
     }
 
     private SweepPlan() {
     }
 
     /** Throws ScenarioRejected or ApiException (400, or 413 when the sweep is too large). */
-    static List<Point> of(JsonNode body) {
+    public static List<Point> of(JsonNode body) {
         JsonFields f = new JsonFields();
         if (f.object(body, "", FIELDS)) {
             JsonNode vary = JsonFields.present(body, "vary");

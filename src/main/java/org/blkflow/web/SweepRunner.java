@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * running at once, the rest are told to come back (503).
  */
 @Component
-class SweepRunner implements DisposableBean {
+public class SweepRunner implements DisposableBean {
 
     static final int THREADS = 2;
     static final int MAX_SWEEPS = 4;
@@ -33,7 +33,7 @@ class SweepRunner implements DisposableBean {
     private static final int CANCEL_CHECK = 4096;
 
     /** A finished point: its statistics, or the failure that stopped it. */
-    record Outcome(SweepPlan.Point point, RunStats stats, RuntimeException failure) {
+    public record Outcome(SweepPlan.Point point, RunStats stats, RuntimeException failure) {
     }
 
     /** Called on the request's thread for each point, in the order the points finish. */
@@ -68,7 +68,7 @@ class SweepRunner implements DisposableBean {
     }
 
     /** Mirrors what POST /api/runs measures: the whole run, then the run's lock figures. */
-    static Outcome measure(SweepPlan.Point point) {
+    public static Outcome measure(SweepPlan.Point point) {
         try {
             BlockLayerRun run = new BlockLayerRun(point.scenario(), false);
             RunStats stats = new RunStats();

@@ -1,0 +1,42 @@
+package org.blkflow.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Set;
+import org.blkflow.web.StatsJson;
+import org.blkflow.web.SweepPlan;
+import org.blkflow.web.SweepRunner;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code sweep SWEEP.json [--out FILE]}: the body POST /api/sweeps takes ({"scenario", "vary"}), with
+ * the same validation and limits, run point by point; the answer is the API's {"points": [...]}.
+ */
+final class SweepCommand {
+
+    private SweepCommand() {
+    }
+
+    static void run(List<String> words, InputStream stdin, OutputStream stdout) throws IOException {
+        CliArgs args = CliArgs.parse(words, Set.of("out"), Set.of());
+        List<SweepPlan.Point> points = SweepPlan.of(Input.json(args.input(), stdin));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = body.putArray("points");
+        for (SweepPlan.Point p : points) {
+            SweepRunner.Outcome o = SweepRunner.measure(p);
+            if (o.failure() != null) throw o.failure();
+            ObjectNode node = p.values().deepCopy();
+            node.set("stats", StatsJson.toNode(o.stats()));
+            list.add(node);
+        }
+        try (OutputStream out = Output.open(args.option("out", null), stdout)) {
+            out.write(new JsonMapper().writeValueAsBytes(body));
+            out.write('\n');
+        }
+    }
+}
