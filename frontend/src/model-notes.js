@@ -2,7 +2,8 @@
 // what the animation simplifies, next to the animation.
 export const NOTES = {
   all: [
-    'Work on a CPU runs as one atomic piece when it starts, its moves stamped at the times its costs reach; a lock is granted in the order the CPUs\' work reached the model, not the exact order of the lock calls.',
+    'Every kernel step runs at its own virtual time; an interrupt that arrives while a step\'s CPU time runs waits for the end of that step (a few hundred ns), and a CPU spinning on a lock takes no interrupts.',
+    'Events due at the same nanosecond run in the order they were scheduled; a new path or interrupt handler starts behind whatever else is due then.',
     'Each 4 KiB page of a bio is one physical segment (no physical contiguity is assumed).',
     'Every CPU is its own cache domain, so any completion on a CPU other than the submitter\'s is an IPI.',
     'Flush/FUA requests, bio splitting and the timeout handler are not modelled; bios are never larger than maxSectors (the scenario is rejected instead).',
@@ -10,6 +11,8 @@ export const NOTES = {
   mq: [
     'After a BUSY on the direct-issue path of blk_mq_make_request, the request is inserted without a second merge attempt (the kernel could merge its bio into another request and free it).',
     'merging: false disables both plug and software-queue merges.',
+    'S is traced at the failed tag allocation, while every tag is held, before the inline queue run (3.16 traces it after that run, when the run may have freed tags).',
+    'After a BUSY, leftovers put back on hctx->dispatch are run again if a completion restarted the queue meanwhile (3.16 could strand them; later kernels re-run there).',
     'In none and softirq irq modes null_blk completes synchronously, as it does: with zero costs everything happens at t = 0 — pick timer to see queues fill.',
   ],
   sq: [
@@ -20,7 +23,7 @@ export const NOTES = {
   ],
   bio: [
     'A bio-based driver gets bios, not requests: no tags, merging, plugging or elevator; as in 3.16 only Q is traced, so blkparse shows Q lines and nothing else.',
-    'null_blk queue_mode=0 completes each bio after completionNs; a submitter with no free driver command sleeps until one returns.',
+    'null_blk queue_mode=0 completes each bio after completionNs; a submitter with no free driver command sleeps until one returns. The driver\'s CPU time is spent before alloc_cmd decides.',
   ],
   xen: [
     'xen-blkfront: the backend answers each request completionNs after it was pushed; irqMode does not apply; grants, indirect descriptors and the shadow copy are not modelled.',

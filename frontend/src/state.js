@@ -1,4 +1,8 @@
 // The browser's copy of where every live bio and request is, rebuilt only from the server's messages.
+// A port of the server's tracker (model/SnapshotTracker.java): golden-streams.test.js replays the
+// server's golden streams through it and compares it with the server's snapshots, so keep the two
+// rules alike. Unlike the server's it also takes trace replays, which may start mid-flight: a move of
+// an id never seen starts that item where the move says.
 // applyTransition is pure: it returns a new state and never touches the one it was given.
 // applyTransitions clones once per batch, so a burst of thousands of transitions costs one copy.
 import { emptyHistogram } from './histogram.js';
@@ -8,6 +12,10 @@ export { countCompletion } from './tallies.js';
 
 // Moves of a bio: they may name the request the bio joins, but the bio is what moves.
 const BIO_KINDS = new Set(['queue', 'getrq', 'sleeprq', 'wake', 'backmerge', 'frontmerge', 'bio_end']);
+
+// Moves of a request (not its allocation, a merge or its end): the first takes its bio inside.
+const REQUEST_MOVES = new Set(['plug', 'insert', 'flush_ctx', 'elv_dispatch', 'issue', 'queue_rq', 'requeue',
+  'complete', 'ipi']);
 
 export const key = (type, id) => `${type}:${id}`;
 
@@ -81,10 +89,14 @@ function applyInPlace(s, t) {
   s.step = t.seq + 1;
   s.t = t.t;
   count(s, t);
-  const moving = movingItem(s, t);
+  const created = movingItem(s, t);
+  const moving = created.item;
   if (moving) {
     moving.cpu = moving.cpu >= 0 ? moving.cpu : t.cpu;
-    if (t.tag >= 0 && moving.type === 'req' && moving.tag < 0) takeTag(s, moving, t);
+    if (t.tag >= 0 && moving.type === 'req' && moving.tag < 0) moving.tag = t.tag;
+    if (moving.type === 'req' && !created.isNew && moving.firstBio >= 0 && REQUEST_MOVES.has(t.kind)) {
+      joinFirstBio(s, moving);
+    }
     if (t.kind === 'backmerge' || t.kind === 'frontmerge') merge(s, moving, t);
     else if (t.to && t.to !== moving.place) move(s, moving, t.to, t.kind === 'requeue');
     stamp(s, moving, t);
@@ -98,12 +110,13 @@ function leftTheLayer(t) {
   return t.to === 'none' && t.from && t.from !== 'none';
 }
 
+/** The item a transition moves, and whether this transition made it. */
 function movingItem(s, t) {
   // The legacy queue fires G after get_request allocated, naming the request: it exists from then on.
   if (t.kind === 'getrq' && t.req >= 0) return requestOf(s, t);
   if (t.req >= 0 && !BIO_KINDS.has(t.kind)) return requestOf(s, t);
-  if (t.bio >= 0) return bioOf(s, t);
-  return null;
+  if (t.bio >= 0) return { item: bioOf(s, t), isNew: false };
+  return { item: null, isNew: false };
 }
 
 function bioOf(s, t) {
@@ -117,31 +130,46 @@ function bioOf(s, t) {
   return bio || null;
 }
 
+/**
+ * A request is counted against its hctx's tags from allocation to free; in the legacy queue, which
+ * has no tags, that is the request pool's use (the server's snapshots count the same).
+ */
 function requestOf(s, t) {
   const k = key('req', t.req);
   let rq = s.items.get(k);
-  if (rq) return rq;
-  if (t.kind === 'free') return null;
+  if (rq) return { item: rq, isNew: false };
+  if (t.kind === 'free') return { item: null, isNew: false };
   rq = newItem('req', t, 'none');
+  rq.tagHctx = t.hctx >= 0 ? t.hctx : 0;
   s.items.set(k, rq);
   listOf(s, 'none').push(k);
+  if (s.hctxs[rq.tagHctx]) s.hctxs[rq.tagHctx].tagsUsed++;
   const bio = t.bio >= 0 ? s.items.get(key('bio', t.bio)) : null;
   if (bio) {
-    // The bio a request is made from travels inside it from now on, like the bios merged later.
-    removeFrom(s, bio.place, key('bio', bio.id));
-    bio.place = 'merged';
-    bio.req = rq.id;
-    rq.bios.push(bio.id);
+    // The bio a request is made for joins it with the request's next move (blk_mq_bio_to_request);
+    // until then it may still merge elsewhere, and its request be freed unused.
+    rq.firstBio = bio.id;
+    if (t.to && t.to !== bio.place) move(s, bio, t.to, false);
     for (const l of ['Q', 'G']) if (bio.times[l] !== undefined) rq.times[l] = bio.times[l];
   }
-  return rq;
+  return { item: rq, isNew: true };
+}
+
+function joinFirstBio(s, rq) {
+  const bio = s.items.get(key('bio', rq.firstBio));
+  rq.firstBio = -1;
+  if (!bio) return;
+  removeFrom(s, bio.place, key('bio', bio.id));
+  bio.place = 'merged';
+  bio.req = rq.id;
+  rq.bios.push(bio.id);
 }
 
 function newItem(type, t, place) {
   return {
     type, id: type === 'bio' ? t.bio : t.req, place, cpu: t.cpu, sector: t.sector, sectors: t.sectors,
     rwbs: t.rwbs, tag: -1, req: type === 'bio' ? -1 : t.req, hctx: t.hctx, ctx: t.ctx, comm: t.comm,
-    pid: t.pid, bios: [], times: {},
+    pid: t.pid, bios: [], times: {}, firstBio: -1,
   };
 }
 
@@ -167,18 +195,12 @@ function merge(s, bio, t) {
   rq.sectors += bio.sectors;
 }
 
-function takeTag(s, rq, t) {
-  rq.tag = t.tag;
-  rq.hctx = t.hctx >= 0 ? t.hctx : rq.hctx;
-  if (s.hctxs[rq.hctx]) s.hctxs[rq.hctx].tagsUsed++;
-}
-
 function forget(s, item) {
   const k = key(item.type, item.id);
   removeFrom(s, item.place, k);
   s.items.delete(k);
   if (item.type !== 'req') return;
-  if (item.tag >= 0 && s.hctxs[item.hctx]) s.hctxs[item.hctx].tagsUsed--;
+  if (s.hctxs[item.tagHctx]) s.hctxs[item.tagHctx].tagsUsed--;
   // A freed request takes any bios not yet ended with it, so nothing lingers in the picture.
   for (const id of item.bios) {
     const bio = s.items.get(key('bio', id));

@@ -103,7 +103,7 @@ test('model notes per mode: the mode\'s own first, the shared ones after', () =>
   assert.ok(!notesFor({ mode: 'mq' }).some(n => /shadow copy/.test(n)));
 });
 
-test('on the legacy queue G names the request: it exists from G on, holding its bio, then moves to the elevator', async () => {
+test('on the legacy queue G names the request: it exists from G on, takes its bio with its first move, to the elevator', async () => {
   const { initialState, applyTransitions, itemsAt } = await import('../src/state.js');
   const loaded = { scenario: { mode: 'sq' }, topology: { cpus: 1, hwQueues: 1, queueDepth: 64, cpuToHctx: [0] } };
   const base = { seq: 0, t: 0, cpu: 0, pid: 1, comm: 'fio', bio: 0, req: -1, ctx: 0, hctx: 0, tag: -1, sector: 8, sectors: 8, rwbs: 'R', count: -1 };
@@ -111,11 +111,15 @@ test('on the legacy queue G names the request: it exists from G on, holding its 
     { ...base, kind: 'queue', action: 'Q', from: 'none', to: 'task:0' },
     { ...base, seq: 1, t: 5, kind: 'getrq', action: 'G', req: 0, from: 'none', to: 'task:0' },
   ]);
-  assert.deepEqual(itemsAt(s1, 'task:0').map(i => `${i.type}:${i.id}`), ['req:0']);
-  assert.deepEqual(s1.items.get('req:0').bios, [0]);
+  assert.deepEqual(itemsAt(s1, 'task:0').map(i => `${i.type}:${i.id}`), ['bio:0', 'req:0']);
+  assert.deepEqual(s1.items.get('req:0').bios, [], 'the bio joins with the request\'s next move, as on the server');
   assert.equal(s1.items.get('req:0').times.G, 5);
+  assert.equal(s1.hctxs[0].tagsUsed, 1, 'the legacy pool counts allocated requests');
   const s2 = applyTransitions(s1, [{ ...base, seq: 2, kind: 'insert', action: 'I', bio: -1, req: 0, from: 'task:0', to: 'elv:0' },
     { ...base, seq: 3, kind: 'elv_dispatch', bio: -1, req: 0, from: 'elv:0', to: 'dispatch:0' }]);
   assert.deepEqual(itemsAt(s2, 'dispatch:0').map(i => i.id), [0]);
+  assert.deepEqual(s2.items.get('req:0').bios, [0]);
+  assert.equal(s2.items.get('bio:0').place, 'merged');
   assert.deepEqual(itemsAt(s2, 'elv:0'), []);
+  assert.deepEqual(itemsAt(s2, 'task:0'), []);
 });

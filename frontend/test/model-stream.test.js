@@ -1,4 +1,5 @@
-// Replays a transition stream recorded from the Java model (6 CPUs, 4 hctxs, merges, a 3-slot device).
+// Replays a transition stream of the Java model (6 CPUs, 4 hctxs, merges, a 3-slot device), written by
+// the Java StreamFixtureTest from the golden scenario of the same name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -6,8 +7,7 @@ import { initialState, applyTransitions, requests, itemsAt } from '../src/state.
 import { createLog } from '../src/logmodel.js';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/six-cpus-four-hctx.json', import.meta.url)));
-const loaded = { scenario: { name: 'fixture', jobs: [{ name: 'fio' }, { name: 'dd' }] },
-  topology: { cpus: 6, hwQueues: 4, queueDepth: 16, cpuToHctx: fixture.cpuToHctx }, link: '/?v=1' };
+const loaded = fixture.loaded;
 const ts = fixture.transitions;
 
 test('the whole recorded run ends with nothing left in the block layer', () => {

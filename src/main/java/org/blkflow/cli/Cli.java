@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.blkflow.runs.SweepRefused;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.ScenarioRejected;
 import org.blkflow.transition.InvariantViolation;
@@ -73,6 +74,10 @@ public final class Cli {
         }
         if (e instanceof ApiException a) {
             problems(stderr, command, a.getMessage(), a.problems());
+            return INVALID;
+        }
+        if (e instanceof SweepRefused r) {
+            problems(stderr, command, r.getMessage(), r.problems());
             return INVALID;
         }
         if (e instanceof InvariantViolation v) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioValidator;
-import org.blkflow.trace.RunExport;
-import org.blkflow.web.RunReport;
+import org.blkflow.runs.RunExport;
+import org.blkflow.runs.RunReport;
+import org.blkflow.web.RunController;
 import org.blkflow.web.ScenarioJson;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +44,7 @@ final class RunCommand {
                 return;
             }
             try (JsonGenerator g = new JsonMapper().createGenerator(out)) {
-                report.write(g, keep);
+                RunController.write(report, keep, g);
             }
             out.write('\n');
         }

@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Set;
+import org.blkflow.runs.RunReport;
+import org.blkflow.runs.SweepPlan;
 import org.blkflow.web.StatsJson;
-import org.blkflow.web.SweepPlan;
-import org.blkflow.web.SweepRunner;
+import org.blkflow.web.SweepRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -24,14 +25,14 @@ final class SweepCommand {
 
     static void run(List<String> words, InputStream stdin, OutputStream stdout) throws IOException {
         CliArgs args = CliArgs.parse(words, Set.of("out"), Set.of());
-        List<SweepPlan.Point> points = SweepPlan.of(Input.json(args.input(), stdin));
+        SweepRequest sweep = SweepRequest.of(Input.json(args.input(), stdin));
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode list = body.putArray("points");
-        for (SweepPlan.Point p : points) {
-            SweepRunner.Outcome o = SweepRunner.measure(p);
-            if (o.failure() != null) throw o.failure();
-            ObjectNode node = p.values().deepCopy();
-            node.set("stats", StatsJson.toNode(o.stats()));
+        // One point after another on this thread: a command has the machine to itself, and the first
+        // failure (an invariant: exit 3) stops the sweep as it stops the API's whole answer.
+        for (SweepPlan.Point p : sweep.plan().points()) {
+            ObjectNode node = sweep.values().get(p.index()).deepCopy();
+            node.set("stats", StatsJson.toNode(RunReport.measure(p.scenario()).stats()));
             list.add(node);
         }
         try (OutputStream out = Output.open(args.option("out", null), stdout)) {

@@ -1,5 +1,6 @@
 package org.blkflow.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,20 +8,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A spinlock with lockstat's bookkeeping. A CPU that finds it held spins until the holder lets go;
- * CPUs are served in the order their work reached the lock. Taking it on another CPU than its last
- * holder costs a cache-line transfer. Contention is never computed: it is what happens when work
- * running on several CPUs wants the same lock at overlapping times.
+ * A ticket spinlock with lockstat's bookkeeping. A CPU that finds it held takes the next ticket
+ * and spins, busy, until every CPU ahead of it has had the lock; the grant is at the holder's
+ * unlock. Taking it costs {@code lockNs}, and {@code bounceNs} more when the cache line was last
+ * on another CPU. lockstat's figures are exactly these times: wait = grant − ask, hold = unlock −
+ * grant. Contention is never computed: it is what happens when steps on several CPUs want the same
+ * lock at overlapping times.
  */
 public final class Lock {
+
+    /** A CPU spinning for its turn, with the step that runs once it has the lock. */
+    private record Ticket(Cpu cpu, String site, long askedAt, boolean irqOff, Runnable next) { }
 
     private final String name;
     private final Simulation sim;
     private final long lockNs;
     private final long bounceNs;
-    private long freeAt;
+    private final ArrayDeque<Ticket> spinners = new ArrayDeque<>();
+    private CpuObserver observer = CpuObserver.NONE;
+    private Cpu holder;
+    private boolean holderIrqOff;
     private int lastCpu = -1;
-    private long acquiredAt = -1;
+    private long grantedAt;
     private long acquisitions;
     private long contentions;
     private long waitMin = Long.MAX_VALUE;
@@ -43,39 +52,59 @@ public final class Lock {
         return name;
     }
 
-    /** spin_lock(): {@code site} is the kernel function taking it, as lockstat's call sites name it. */
-    public void lock(int cpu, String site) {
-        if (acquiredAt >= 0) throw new IllegalStateException(name + " taken twice by one path at " + site);
-        long want = sim.now();
-        if (freeAt > want) {
-            long wait = freeAt - want;
-            contentions++;
-            waitSum += wait;
-            waitMin = Math.min(waitMin, wait);
-            waitMax = Math.max(waitMax, wait);
-            contendedBy.merge(site, 1L, Long::sum);
-            sim.advanceTo(freeAt);
-        }
-        sim.advance(lastCpu == cpu || lastCpu < 0 ? lockNs : lockNs + bounceNs);
-        lastCpu = cpu;
-        acquisitions++;
-        acquiredAt = sim.now();
+    public void observe(CpuObserver observer) {
+        this.observer = observer;
     }
 
-    /** spin_unlock(). */
-    public void unlock() {
-        if (acquiredAt < 0) throw new IllegalStateException(name + " released while free");
-        long hold = sim.now() - acquiredAt;
+    /**
+     * spin_lock() from the step now running on {@code cpu}: {@code next} runs once the lock is held
+     * and its cost paid. {@code site} is the kernel function taking it, as lockstat names call sites.
+     */
+    public void lock(Cpu cpu, String site, Runnable next) {
+        acquire(cpu, site, false, next);
+    }
+
+    /** spin_lock_irq() / spin_lock_irqsave(): interrupts stay off on this CPU until the unlock. */
+    public void lockIrq(Cpu cpu, String site, Runnable next) {
+        acquire(cpu, site, true, next);
+    }
+
+    /** spin_unlock() or spin_unlock_irq(), as the lock was taken; the next ticket gets it now. */
+    public void unlock(Cpu cpu) {
+        if (holder != cpu) {
+            throw new IllegalStateException(name + " released by cpu " + cpu.id() + " but held by "
+                    + (holder == null ? "nobody" : "cpu " + holder.id()));
+        }
+        long hold = sim.now() - grantedAt;
         holds++;
         holdSum += hold;
         holdMin = Math.min(holdMin, hold);
         holdMax = Math.max(holdMax, hold);
-        freeAt = sim.now();
-        acquiredAt = -1;
+        if (holderIrqOff) cpu.enableInterrupts();
+        holder = null;
+        observer.lockReleased(name, cpu.id(), sim.now());
+        Ticket turn = spinners.poll();
+        if (turn == null) return;
+        long wait = sim.now() - turn.askedAt;
+        waitSum += wait;
+        waitMin = Math.min(waitMin, wait);
+        waitMax = Math.max(waitMax, wait);
+        grant(turn.cpu, turn.askedAt, turn.irqOff);
+        turn.cpu.granted(cost(turn.cpu), turn.next);
     }
 
     public boolean held() {
-        return acquiredAt >= 0;
+        return holder != null;
+    }
+
+    /** The CPU holding the lock, or -1. */
+    public int holderCpu() {
+        return holder == null ? -1 : holder.id();
+    }
+
+    /** CPUs spinning for it now. */
+    public int spinning() {
+        return spinners.size();
     }
 
     public LockStat stat() {
@@ -86,5 +115,39 @@ public final class Lock {
         return new LockStat(name, contentions, acquisitions,
                 contentions == 0 ? 0 : waitMin, contentions == 0 ? 0 : waitSum / contentions, waitMax,
                 holds == 0 ? 0 : holdMin, holds == 0 ? 0 : holdSum / holds, holdMax, by);
+    }
+
+    private void acquire(Cpu cpu, String site, boolean irqOff, Runnable next) {
+        if (holder == cpu) throw new IllegalStateException(name + " taken twice on cpu " + cpu.id() + " at " + site);
+        for (Ticket t : spinners) {
+            if (t.cpu == cpu) throw new IllegalStateException(name + " asked twice on cpu " + cpu.id() + " at " + site);
+        }
+        // spin_lock_irq disables interrupts before it spins.
+        if (irqOff) cpu.disableInterrupts();
+        observer.lockAsked(name, cpu.id(), sim.now(), holder != null);
+        if (holder == null) {
+            grant(cpu, sim.now(), irqOff);
+            cpu.after(cost(cpu), next);
+            return;
+        }
+        contentions++;
+        contendedBy.merge(site, 1L, Long::sum);
+        spinners.add(new Ticket(cpu, site, sim.now(), irqOff, next));
+        cpu.park();
+    }
+
+    private void grant(Cpu cpu, long askedAt, boolean irqOff) {
+        holder = cpu;
+        holderIrqOff = irqOff;
+        grantedAt = sim.now();
+        acquisitions++;
+        observer.lockGranted(name, cpu.id(), askedAt, sim.now());
+    }
+
+    /** The lock's own cost, plus a cache-line transfer when another CPU had it last. */
+    private long cost(Cpu cpu) {
+        long c = lastCpu == cpu.id() || lastCpu < 0 ? lockNs : lockNs + bounceNs;
+        lastCpu = cpu.id();
+        return c;
     }
 }

@@ -7,10 +7,9 @@ import java.util.SplittableRandom;
  * order, so two events at the same nanosecond always run in the order they were scheduled, and the
  * whole run depends on nothing but the scenario and the seed.
  *
- * <p>Inside an event, work that costs CPU time moves the clock forward ({@link #advance}); the
- * event's effects are stamped with the time at which each happened. Such an event may thus end
- * later than the next queued event starts; observers get the effects in time order all the same
- * because they read them through an outbox released by {@link #nextEventTime()}.
+ * <p>An event never moves the clock: it runs at its own time and schedules what follows. CPU time
+ * spent by a kernel path is a delay between two of its steps ({@link Cpu#after}), so every step
+ * sees the shared state as it is at its own moment.
  */
 public final class Simulation {
 
@@ -42,18 +41,7 @@ public final class Simulation {
         queue.add(timeNs, action);
     }
 
-    /** Spends {@code ns} of the running event's CPU time. */
-    public void advance(long ns) {
-        if (ns < 0) throw new IllegalArgumentException("negative cost " + ns);
-        now += ns;
-    }
-
-    /** Waits (spinning, or for a lock) until {@code timeNs}; never goes back. */
-    public void advanceTo(long timeNs) {
-        if (timeNs > now) now = timeNs;
-    }
-
-    /** When the next queued event starts; nothing stamped later than this can appear before it. */
+    /** When the next queued event starts, or Long.MAX_VALUE when none is queued. */
     public long nextEventTime() {
         return queue.isEmpty() ? Long.MAX_VALUE : queue.peekTime();
     }

@@ -24,7 +24,8 @@ final class BioBased implements MakeRequest {
         this.m = m;
         this.device = device;
         this.commands = commands;
-        this.timer = new CompletionTimer<>(m, device.completionNs(), (bio, cpu) -> end(bio, cpu, Actor.interrupt(cpu)));
+        this.timer = new CompletionTimer<>(m, device.completionNs(),
+                (bio, cpu, next) -> end(bio, cpu, Actor.interrupt(cpu), next));
     }
 
     void attach(Workload workload) {
@@ -32,67 +33,62 @@ final class BioBased implements MakeRequest {
     }
 
     @Override
-    public boolean submit(Task task, Bio bio) {
-        MakeRequest.queue(m, task, bio, m.hctxs[0]);
-        return tryQueue(task, bio, true);
-    }
-
-    /**
-     * alloc_cmd(): a free command, or sleep until one comes back. A path that ran ahead of work
-     * other CPUs started earlier first lets that work finish (it may free commands before now).
-     */
-    private boolean tryQueue(Task task, Bio bio, boolean mayDefer) {
-        if (inUse < commands) {
-            queueBio(task, bio);
-            return true;
-        }
-        task.pendingBio = bio;
-        if (mayDefer && m.sim.nextEventTime() < m.sim.now()) {
-            m.on(task.cpu, () -> retry(task));
-            return false;
-        }
-        m.emit.bio(TransitionKind.SLEEP, null, "alloc_cmd", task.cpu, task.actor, bio, null, m.hctxs[0],
-                Place.task(task.cpu), Place.tagWait(0));
-        waiting.add(task);
-        m.charge(m.costs.switchNs());
-        return false;
-    }
-
-    private void retry(Task task) {
-        Bio bio = task.pendingBio;
-        task.pendingBio = null;
-        if (tryQueue(task, bio, false)) workload.resume(task);
+    public void submit(Task task, Bio bio, Runnable done) {
+        MakeRequest.queue(m, task, bio, m.hctxs[0], () -> m.after(task.cpu, m.costs.driverNs(),
+                () -> queueBio(task, bio, done)));
     }
 
     @Override
-    public void finishPlug(Task task) {
+    public void finishPlug(Task task, Runnable done) {
         task.plug = null;
+        done.run();
     }
 
-    /** null_queue_bio(): the driver takes the bio and completes it as irqmode says. */
-    private void queueBio(Task task, Bio bio) {
+    /**
+     * null_queue_bio() → alloc_cmd(): with a free command the driver takes the bio and completes it
+     * as irqmode says; without one the task sleeps until free_cmd wakes it.
+     */
+    private void queueBio(Task task, Bio bio, Runnable done) {
+        if (inUse == commands) {
+            m.emit.bio(TransitionKind.SLEEP, null, "alloc_cmd", task.cpu, task.actor, bio, null, m.hctxs[0],
+                    Place.task(task.cpu), Place.tagWait(0));
+            task.pendingBio = bio;
+            task.pendingDone = done;
+            waiting.add(task);
+            m.after(task.cpu, m.costs.switchNs(), Machine.END);
+            return;
+        }
         inUse++;
-        m.charge(m.costs.driverNs());
         m.emit.bio(TransitionKind.MAKE_REQUEST, null, "null_queue_bio", task.cpu, task.actor, bio, null, m.hctxs[0],
                 Place.task(task.cpu), Place.device(0));
-        if (device.irqMode().equals("timer")) timer.add(bio, task.cpu);
-        else end(bio, task.cpu, task.actor);
+        if (device.irqMode().equals("timer")) {
+            timer.add(bio, task.cpu);
+            done.run();
+        } else {
+            end(bio, task.cpu, task.actor, done);
+        }
     }
 
     /** end_cmd() → bio_endio(): no C in 3.16; the command is freed and one waiter woken. */
-    private void end(Bio bio, int cpu, Actor actor) {
-        m.charge(m.costs.completeNs());
-        m.emit.bio(TransitionKind.BIO_END, null, "bio_endio", cpu, actor, bio, null, m.hctxs[0],
-                Place.device(0), Place.DONE);
-        inUse--;
-        workload.bioDone(bio.task);
-        Task sleeper = waiting.poll();
-        if (sleeper == null) return;
-        m.emit.bio(TransitionKind.WAKE, null, "free_cmd", cpu, actor, sleeper.pendingBio, null, m.hctxs[0],
-                Place.tagWait(0), Place.task(sleeper.cpu));
-        m.on(sleeper.cpu, () -> {
-            m.charge(m.costs.switchNs());
-            retry(sleeper);
+    private void end(Bio bio, int cpu, Actor actor, Runnable next) {
+        m.after(cpu, m.costs.completeNs(), () -> {
+            m.emit.bio(TransitionKind.BIO_END, null, "bio_endio", cpu, actor, bio, null, m.hctxs[0],
+                    Place.device(0), Place.DONE);
+            inUse--;
+            workload.bioDone(bio.task);
+            Task sleeper = waiting.poll();
+            if (sleeper != null) {
+                m.emit.bio(TransitionKind.WAKE, null, "free_cmd", cpu, actor, sleeper.pendingBio, null, m.hctxs[0],
+                        Place.tagWait(0), Place.task(sleeper.cpu));
+                m.process(sleeper.cpu, () -> m.after(sleeper.cpu, m.costs.switchNs(), () -> {
+                    Bio pending = sleeper.pendingBio;
+                    Runnable done = sleeper.pendingDone;
+                    sleeper.pendingBio = null;
+                    sleeper.pendingDone = null;
+                    queueBio(sleeper, pending, done);
+                }));
+            }
+            next.run();
         });
     }
 }

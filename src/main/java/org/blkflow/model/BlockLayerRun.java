@@ -52,8 +52,9 @@ public final class BlockLayerRun {
         for (int h = 0; h < hctxs.length; h++) {
             hctxs[h] = new HardwareQueue(h, new TagSet(scenario.queueDepth(), reserved));
         }
+        invariants.limits(capacity(scenario, mq, cpuToHctx, queues), scenario.cpus());
         machine = new Machine(sim, emit, cpus(scenario.cpus()), softwareQueues(scenario, reserved), hctxs,
-                scenario.merging(), scenario.costs());
+                scenario.merging(), scenario.costs(), invariants);
         Workload workload = switch (scenario.mode()) {
             case "sq" -> wireLegacy(machine, scenario);
             case "bio" -> wireBioBased(machine, scenario);
@@ -67,9 +68,9 @@ public final class BlockLayerRun {
     public Transition next() {
         if (failure != null) throw failure;
         try {
-            Transition t = emit.release(sim.nextEventTime());
+            Transition t = emit.poll();
             while (t == null && sim.step()) {
-                t = emit.release(sim.nextEventTime());
+                t = emit.poll();
             }
             if (t == null) {
                 finish();
@@ -104,7 +105,6 @@ public final class BlockLayerRun {
         return cpuToHctx.clone();
     }
 
-    /** Where every live bio and request is after the transitions delivered so far. */
     /** lockstat's figures for every lock the run modelled, in a stable order. */
     public List<LockStat> lockStats() {
         List<LockStat> stats = new ArrayList<>();
@@ -112,6 +112,7 @@ public final class BlockLayerRun {
         return stats;
     }
 
+    /** Where every live bio and request is after the transitions delivered so far. */
     public Snapshot snapshot() {
         if (tracker == null) throw new IllegalStateException("this run was made without snapshots");
         return tracker.snapshot(steps, now);
@@ -136,7 +137,6 @@ public final class BlockLayerRun {
         runner.attach(driver);
         Submission submission = new Submission(m, merging, runner, driver, completion);
         Workload workload = new Workload(m, submission, scenario);
-        submission.attach(workload);
         completion.attach(driver, submission, workload);
         return workload;
     }
@@ -155,7 +155,6 @@ public final class BlockLayerRun {
                 : new RequestFnDriver(m, q, scenario.device(), scenario.queueDepth(), ends);
         LegacySubmission submission = new LegacySubmission(m, q, merging, driver);
         Workload workload = new Workload(m, submission, scenario);
-        submission.attach(workload);
         ends.attach(submission, workload);
         return workload;
     }
@@ -183,6 +182,29 @@ public final class BlockLayerRun {
                 return List.of(new XenRing(m, slots, lock, lock, 0, latency));
             }
         }
+    }
+
+    /**
+     * What the stream must show full before a sleep or a BUSY is legal: nr_requests per class in
+     * the legacy queue, the bio driver's commands, and the device's room — null_blk's slots per
+     * hctx, one xen ring for all hctxs or one per hctx, or the legacy null_blk's driver tags.
+     */
+    private static Invariants.Capacity capacity(Scenario scenario, boolean mq, int[] cpuToHctx, int queues) {
+        boolean xen = scenario.device().driver().equals(Device.XEN);
+        int[] group = new int[queues];
+        if (mq && !xen) {
+            for (int h = 0; h < queues; h++) group[h] = h;
+            return new Invariants.Capacity(0, 0, group, scenario.device().slots(), false);
+        }
+        if (xen) {
+            if (mq && scenario.device().rings().equals("per-hctx")) {
+                for (int h = 0; h < queues; h++) group[h] = h;
+            }
+            return new Invariants.Capacity(scenario.nrRequests(), 0, group, ringSlots(scenario), false);
+        }
+        boolean legacy = scenario.mode().equals("sq");
+        return new Invariants.Capacity(scenario.nrRequests(), scenario.queueDepth(), group,
+                legacy ? scenario.queueDepth() : 0, legacy);
     }
 
     private static int ringSlots(Scenario scenario) {

@@ -31,6 +31,8 @@ final class CfqElevator implements Elevator {
     @Override
     public void add(Request rq, long now) {
         ProcessQueue q = queues.computeIfAbsent(key(rq), k -> new ProcessQueue(rq.sync));
+        // cfq_set_request(): the request belongs to this queue for good, whoever's bio merges in front.
+        rq.elvPrivate = q;
         q.sorted.computeIfAbsent(rq.sector, k -> new ArrayDeque<>()).add(rq);
         q.size++;
         waiting++;
@@ -65,8 +67,7 @@ final class CfqElevator implements Elevator {
     /** cfq_completed_request(): an emptied sync queue arms the idle timer (cfq_arm_slice_timer). */
     @Override
     public void completed(Request rq, long now) {
-        ProcessQueue q = queues.get(key(rq));
-        if (q == null) return;
+        if (!(rq.elvPrivate instanceof ProcessQueue q)) return;
         q.inDriver--;
         if (q == active && q.sync && q.size == 0 && q.inDriver == 0 && now < sliceEnd) idleUntil = now + SLICE_IDLE_NS;
         // cfq_schedule_dispatch(): with nothing left in the driver, dispatch again (or after the idle).
@@ -91,8 +92,7 @@ final class CfqElevator implements Elevator {
 
     @Override
     public void merged(Request rq, long oldSector) {
-        if (rq.sector == oldSector) return;
-        ProcessQueue q = queues.get(key(rq));
+        if (rq.sector == oldSector || !(rq.elvPrivate instanceof ProcessQueue q)) return;
         ArrayDeque<Request> at = q.sorted.get(oldSector);
         if (at != null && at.remove(rq)) {
             if (at.isEmpty()) q.sorted.remove(oldSector);

@@ -27,23 +27,29 @@ final class Completion {
      * submitter's is sent there by IPI. The model gives every CPU its own cache, so any other CPU
      * counts as remote.
      */
-    void completeRequest(Request rq, int cpu, Actor actor) {
+    void completeRequest(Request rq, int cpu, Actor actor, Runnable next) {
         int submitter = rq.ctx.cpu;
         if (submitter == cpu) {
-            endIo(rq, cpu, actor);
+            endIo(rq, cpu, actor, next);
             return;
         }
         m.emit.request(TransitionKind.IPI, null, "__blk_mq_complete_request", cpu, actor, rq,
                 Place.device(rq.hctx.index), Place.device(rq.hctx.index));
-        m.on(submitter, () -> {
-            m.charge(m.costs.ipiNs());
-            endIo(rq, submitter, Actor.interrupt(submitter));
+        m.interrupt(submitter, () -> m.after(submitter, m.costs.ipiNs(),
+                () -> endIo(rq, submitter, Actor.interrupt(submitter), Machine.END)));
+        next.run();
+    }
+
+    /** blk_mq_end_io() after its CPU time. */
+    void endIo(Request rq, int cpu, Actor actor, Runnable next) {
+        m.after(cpu, m.costs.completeNs(), () -> {
+            endIoNow(rq, cpu, actor);
+            next.run();
         });
     }
 
     /** blk_mq_end_io(): blk_update_request (C, bio_endio for each bio), then blk_mq_free_request. */
-    void endIo(Request rq, int cpu, Actor actor) {
-        m.charge(m.costs.completeNs());
+    void endIoNow(Request rq, int cpu, Actor actor) {
         rq.started = false;
         m.emit.request(TransitionKind.COMPLETE, "C", "blk_update_request", cpu, actor, rq,
                 Place.device(rq.hctx.index), Place.DONE);
@@ -58,13 +64,13 @@ final class Completion {
 
     /** blk_mq_free_request() → blk_mq_put_tag(): the hint moves to the freed tag; batches wake. */
     void free(Request rq, Place from, int cpu, Actor actor) {
-        List<Task> woken = rq.hctx.tags.release(rq.tag, m.sim.now());
+        List<Task> woken = rq.hctx.tags.release(rq.tag);
         rq.ctx.lastTag = rq.tag;
         m.emit.request(TransitionKind.FREE, null, "blk_mq_free_request", cpu, actor, rq, from, Place.NONE);
         for (Task task : woken) {
             m.emit.bio(TransitionKind.WAKE, null, "bt_clear_tag", cpu, actor, task.pendingBio, null,
                     rq.hctx, Place.tagWait(rq.hctx.index), Place.task(task.cpu));
-            m.on(task.cpu, () -> submission.retryAfterWake(task));
+            m.process(task.cpu, () -> submission.retryAfterWake(task));
         }
     }
 }

@@ -1,33 +1,22 @@
 package org.blkflow.model;
 
 import java.util.ArrayDeque;
-import java.util.Comparator;
-import java.util.PriorityQueue;
 import org.blkflow.engine.Simulation;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
 
 /**
- * Turns each move the model makes into a {@link Transition}: stamps the virtual time, has
- * {@link Invariants} check it against the model's objects, and keeps it in an outbox ordered by
- * time. Work that costs CPU time can stamp a move later than the next event starts, so a move is
- * released only once no event can still produce an earlier one; only then does it get its seq.
+ * Turns each move the model makes into a {@link Transition}: stamps the virtual time and the next
+ * seq, has {@link Invariants} check it, and keeps it until the run hands it out. Every step runs
+ * at its own time, so moves arrive in time order and the outbox is a plain FIFO.
  */
 final class Emitter {
 
-    /** Time order; ties keep the order of emission (the seq placeholder holds it until release). */
-    private static final Comparator<Transition> TIME_ORDER =
-            Comparator.comparingLong(Transition::t).thenComparingLong(Transition::seq);
-
     private final Simulation sim;
     private final Invariants invariants;
-    /** Moves emitted in time order, the common case: a plain FIFO. */
-    private final ArrayDeque<Transition> inOrder = new ArrayDeque<>();
-    /** Moves stamped earlier than one already emitted (work that cost time ran ahead). */
-    private final PriorityQueue<Transition> late = new PriorityQueue<>(TIME_ORDER);
+    private final ArrayDeque<Transition> outbox = new ArrayDeque<>();
     private long emitted;
-    private long released;
 
     Emitter(Simulation sim, Invariants invariants) {
         this.sim = sim;
@@ -61,32 +50,16 @@ final class Emitter {
 
     private void add(Transition t, Bio bio, Request rq) {
         invariants.check(t, bio, rq);
-        Transition last = inOrder.peekLast();
-        if (last == null || t.t() >= last.t()) inOrder.addLast(t);
-        else late.add(t);
+        invariants.checkDelivered(t);
+        outbox.addLast(t);
     }
 
-    /** The next transition in time order, if nothing stamped earlier can still be emitted. */
-    Transition release(long nextEventTime) {
-        Transition a = inOrder.peekFirst();
-        Transition b = late.peek();
-        boolean fromLate = a == null || (b != null && TIME_ORDER.compare(b, a) < 0);
-        Transition head = fromLate ? b : a;
-        if (head == null || head.t() > nextEventTime) return null;
-        if (fromLate) late.poll();
-        else inOrder.pollFirst();
-        long seq = released++;
-        Transition t = head.seq() == seq ? head : renumbered(head, seq);
-        invariants.checkDelivered(t);
-        return t;
+    /** The next transition, or null when the steps run so far have emitted nothing more. */
+    Transition poll() {
+        return outbox.pollFirst();
     }
 
     boolean isEmpty() {
-        return inOrder.isEmpty() && late.isEmpty();
-    }
-
-    private static Transition renumbered(Transition t, long seq) {
-        return new Transition(seq, t.t(), t.kind(), t.fn(), t.action(), t.cpu(), t.pid(), t.comm(), t.bio(),
-                t.req(), t.ctx(), t.hctx(), t.tag(), t.sector(), t.sectors(), t.rwbs(), t.from(), t.to(), t.count());
+        return outbox.isEmpty();
     }
 }

@@ -1,5 +1,9 @@
 package org.blkflow.model;
 
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import org.blkflow.engine.CpuObserver;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.PlaceKind;
@@ -9,8 +13,35 @@ import org.blkflow.transition.Transition;
  * The model's BUG_ONs, all in one place. Every transition is checked against shadow state that only
  * this class writes, so a model that moves a request without saying so, or says so twice, is caught
  * at the transition where it happened instead of drawing a wrong picture.
+ *
+ * <p>The whole-system checks rebuild what a viewer of the stream would see at that step: a sleep
+ * for a tag, a request or a driver command only when the stream shows every one of them held; a
+ * stopped queue or a requeue only when the stream shows the device full. CPUs and locks are not
+ * request transitions, so the engine reports them here directly ({@link CpuObserver}): one
+ * process-context step at a time per CPU, and ticket-lock order with each wait covered by holds.
  */
-final class Invariants {
+final class Invariants implements CpuObserver {
+
+    /** What the stream must show full before anyone may wait for it, by interface and driver. */
+    record Capacity(int nrRequests, int commands, int[] deviceGroup, int deviceSlots, boolean deviceFromIssue) {
+        static final Capacity NONE = new Capacity(0, 0, new int[0], 0, false);
+    }
+
+    private Capacity capacity = Capacity.NONE;
+    private final int[] tagsHeld;
+    private final int[] requestsAllocated = new int[2];
+    private int commandsInUse;
+    private int[] inDevice = new int[0];
+    private long[] cpuBusyUntil = new long[0];
+    private final Map<String, LockShadow> locks = new HashMap<>();
+
+    /** A lock as the checker sees it: who holds it, since when, who waits, and the holds so far. */
+    private static final class LockShadow {
+        int holder = -1;
+        long grantedAt;
+        long holdTotal;
+        final ArrayDeque<long[]> waiters = new ArrayDeque<>();
+    }
 
     private final Request[][] tagOwner;
     private final int[] started;
@@ -33,12 +64,20 @@ final class Invariants {
 
     Invariants(int hwQueues, int depth, int reserved, int maxSectors, int maxSegments, int startedLimit) {
         this.startedLimit = startedLimit;
+        this.tagsHeld = new int[hwQueues];
         this.tagOwner = new Request[hwQueues][depth];
         this.started = new int[hwQueues];
         this.depth = depth;
         this.reserved = reserved;
         this.maxSectors = maxSectors;
         this.maxSegments = maxSegments;
+    }
+
+    /** What may be full: request pools, driver commands, device slots; and how many CPUs there are. */
+    void limits(Capacity capacity, int cpus) {
+        this.capacity = capacity;
+        this.inDevice = new int[capacity.deviceGroup().length == 0 ? 1 : capacity.deviceGroup().length];
+        this.cpuBusyUntil = new long[cpus];
     }
 
     /** The stream as delivered: numbered without gaps, never going back in time. */
@@ -56,24 +95,143 @@ final class Invariants {
                 if (rq == null) waiting(t, bio);
                 else allocate(t, bio, rq);
             }
-            case SLEEP, WAKE -> waiting(t, bio);
+            case SLEEP -> {
+                waiting(t, bio);
+                sleepOnlyWhenFull(t, bio);
+            }
+            case WAKE -> waiting(t, bio);
             case TAG_GET -> allocate(t, bio, rq);
             case MAKE_REQUEST -> {
                 waiting(t, bio);
                 bio.checkedInDevice = true;
+                commandsInUse++;
             }
             case BACKMERGE, FRONTMERGE -> merge(t, bio, rq);
-            case PLUG, INSERT, CTX_FLUSH, ELV_DISPATCH, QUEUE_RQ -> move(t, bio, rq);
-            case ISSUE -> issue(t, bio, rq);
+            case PLUG, INSERT, CTX_FLUSH, ELV_DISPATCH -> move(t, bio, rq);
+            case QUEUE_RQ -> {
+                move(t, bio, rq);
+                if (!capacity.deviceFromIssue()) inDevice[deviceGroup(rq.hctx.index)]++;
+            }
+            case ISSUE -> {
+                issue(t, bio, rq);
+                if (capacity.deviceFromIssue()) inDevice[deviceGroup(rq.hctx.index)]++;
+            }
             case REQUEUE -> {
+                deviceFull(t, rq, t.hctx());
                 move(t, bio, rq);
                 started[rq.hctx.index]--;
             }
-            case COMPLETE -> complete(t, bio, rq);
-            case BIO_END -> bioEnd(t, bio, rq);
-            case FREE -> free(t, bio, rq);
-            case UNPLUG, RUN_ASYNC, RUN_QUEUE, HCTX_STOP, HCTX_START, IPI -> { }
+            case COMPLETE -> {
+                complete(t, bio, rq);
+                if (!capacity.deviceFromIssue()) inDevice[deviceGroup(rq.hctx.index)]--;
+            }
+            case BIO_END -> {
+                bioEnd(t, bio, rq);
+                if (rq == null) commandsInUse--;
+            }
+            case FREE -> {
+                // A legacy driver's command (null_blk's driver tag) comes back after the request is freed.
+                if (capacity.deviceFromIssue()) inDevice[deviceGroup(rq.hctx.index)]--;
+                free(t, bio, rq);
+            }
+            case HCTX_STOP -> deviceFull(t, null, t.hctx());
+            case UNPLUG, RUN_ASYNC, RUN_QUEUE, HCTX_START, IPI -> { }
         }
+    }
+
+    /** 1–2: S (and a re-sleep) only when the stream shows every tag, request or command held. */
+    private void sleepOnlyWhenFull(Transition t, Bio bio) {
+        switch (t.fn()) {
+            case "blk_mq_map_request", "bt_get" -> require(tagsHeld[t.hctx()] == depth - reserved, "sleep-when-no-tag",
+                    "sleeps for a tag of hctx " + t.hctx() + " with " + tagsHeld[t.hctx()] + " of "
+                            + (depth - reserved) + " normal tags held", t, bio, null);
+            case "get_request" -> {
+                int cls = bio.sync ? 1 : 0;
+                require(requestsAllocated[cls] >= capacity.nrRequests(), "sleep-when-no-request",
+                        "sleeps in get_request with " + requestsAllocated[cls] + " of " + capacity.nrRequests()
+                                + (bio.sync ? " sync" : " async") + " requests allocated", t, bio, null);
+            }
+            case "alloc_cmd" -> require(commandsInUse >= capacity.commands(), "sleep-when-no-command",
+                    "sleeps in alloc_cmd with " + commandsInUse + " of " + capacity.commands() + " commands in use",
+                    t, bio, null);
+            default -> { }
+        }
+    }
+
+    /** 3: a queue stops, or a request comes back BUSY, only when the device has no room left. */
+    private void deviceFull(Transition t, Request rq, int hctx) {
+        if (capacity.deviceSlots() <= 0) return;
+        int group = deviceGroup(hctx);
+        require(inDevice[group] >= capacity.deviceSlots(), "busy-when-device-full",
+                t.kind().label() + " with " + inDevice[group] + " of " + capacity.deviceSlots()
+                        + " device slots in use", t, null, rq);
+    }
+
+    private int deviceGroup(int hctx) {
+        return capacity.deviceGroup().length == 0 ? 0 : capacity.deviceGroup()[hctx];
+    }
+
+    // --- CPUs and locks, as the engine reports them -----------------------------------------------
+
+    /** 5: one process-context step at a time on each CPU. */
+    @Override
+    public void processStep(int cpu, long t, long until) {
+        if (cpu >= cpuBusyUntil.length) return;
+        if (t < cpuBusyUntil[cpu]) {
+            throw new InvariantViolation("one-step-per-cpu", "cpu " + cpu + " starts a process-context step at "
+                    + t + " ns while its previous one runs until " + cpuBusyUntil[cpu] + " ns", null, "");
+        }
+        cpuBusyUntil[cpu] = until;
+    }
+
+    @Override
+    public void lockAsked(String lock, int cpu, long t, boolean held) {
+        LockShadow s = locks.computeIfAbsent(lock, k -> new LockShadow());
+        if (held != (s.holder >= 0)) {
+            throw new InvariantViolation("lock-state", lock + " asked for by cpu " + cpu + " at " + t
+                    + " ns: the engine says it is " + (held ? "held" : "free") + " but it is "
+                    + (s.holder >= 0 ? "held by cpu " + s.holder : "free"), null, "");
+        }
+        if (held) s.waiters.add(new long[] {cpu, t, s.holdTotal});
+    }
+
+    /** 4: granted only when free, to the first in line, and no wait longer than the holds it waited for. */
+    @Override
+    public void lockGranted(String lock, int cpu, long askedAt, long t) {
+        LockShadow s = locks.computeIfAbsent(lock, k -> new LockShadow());
+        if (s.holder >= 0) {
+            throw new InvariantViolation("lock-granted-when-free", lock + " granted to cpu " + cpu + " at " + t
+                    + " ns while cpu " + s.holder + " holds it", null, "");
+        }
+        if (!s.waiters.isEmpty()) {
+            // A ticket lock is never free while CPUs spin: the grant goes to the first in line.
+            long[] first = s.waiters.poll();
+            if (first[0] != cpu || first[1] != askedAt) {
+                throw new InvariantViolation("lock-fifo", lock + " granted to cpu " + cpu + " (asked at " + askedAt
+                        + " ns) before cpu " + first[0] + " (asked at " + first[1] + " ns)", null, "");
+            }
+            long held = s.holdTotal - first[2];
+            if (t - askedAt > held) {
+                throw new InvariantViolation("lock-wait-covered", lock + ": cpu " + cpu + " waited " + (t - askedAt)
+                        + " ns, longer than the " + held + " ns of holds granted meanwhile", null, "");
+            }
+        } else if (t != askedAt) {
+            throw new InvariantViolation("lock-fifo", lock + " granted to cpu " + cpu + " at " + t
+                    + " ns after a wait nobody recorded (asked at " + askedAt + " ns)", null, "");
+        }
+        s.holder = cpu;
+        s.grantedAt = t;
+    }
+
+    @Override
+    public void lockReleased(String lock, int cpu, long t) {
+        LockShadow s = locks.get(lock);
+        if (s == null || s.holder != cpu) {
+            throw new InvariantViolation("lock-released-by-holder", lock + " released by cpu " + cpu + " at " + t
+                    + " ns but held by " + (s == null || s.holder < 0 ? "nobody" : "cpu " + s.holder), null, "");
+        }
+        s.holdTotal += t - s.grantedAt;
+        s.holder = -1;
     }
 
     /** At the end of a run: everything queued was ended and every tag came back. */
@@ -109,6 +267,9 @@ final class Invariants {
             require(holder == null, "tag-unique", "tag " + rq.tag + " of hctx " + rq.hctx.index
                     + " already held by request " + (holder == null ? -1 : holder.id), t, bio, rq);
             tagOwner[rq.hctx.index][rq.tag] = rq;
+            tagsHeld[rq.hctx.index]++;
+        } else {
+            requestsAllocated[rq.sync ? 1 : 0]++;
         }
         rq.checkedPlace = t.to();
         liveRequests++;
@@ -175,7 +336,12 @@ final class Invariants {
             require(b.checkedEnded, "tag-freed-on-completion", "request " + rq.id + " freed before bio "
                     + b.id + " ended", t, bio, rq);
         }
-        if (rq.tag >= 0) tagOwner[rq.hctx.index][rq.tag] = null;
+        if (rq.tag >= 0) {
+            tagOwner[rq.hctx.index][rq.tag] = null;
+            tagsHeld[rq.hctx.index]--;
+        } else {
+            requestsAllocated[rq.sync ? 1 : 0]--;
+        }
         rq.checkedPlace = Place.NONE;
         liveRequests--;
     }

@@ -39,17 +39,27 @@ final class LegacyCompletion {
         return q.queueHead.peek();
     }
 
-    /** blk_start_request(): off the dispatch list and into the driver, traced D. */
-    void start(Request rq, int cpu, Actor actor) {
-        q.queueHead.poll();
-        m.charge(m.costs.dispatchNs());
-        rq.started = true;
-        m.emit.request(TransitionKind.ISSUE, "D", "blk_peek_request", cpu, actor, rq, Place.dispatch(0), Place.driver(0));
+    /** blk_start_request(): off the dispatch list and into the driver, traced D (queue_lock held). */
+    void start(Request rq, int cpu, Actor actor, Runnable next) {
+        m.after(cpu, m.costs.dispatchNs(), () -> {
+            q.queueHead.remove(rq);
+            rq.started = true;
+            m.emit.request(TransitionKind.ISSUE, "D", "blk_peek_request", cpu, actor, rq, Place.dispatch(0),
+                    Place.driver(0));
+            next.run();
+        });
     }
 
-    /** blk_update_request(): C and bio_endio for each bio (no lock needed). */
-    void complete(Request rq, int cpu, Actor actor) {
-        m.charge(m.costs.completeNs());
+    /** blk_update_request() after its CPU time (no lock needed). */
+    void complete(Request rq, int cpu, Actor actor, Runnable next) {
+        m.after(cpu, m.costs.completeNs(), () -> {
+            completeNow(rq, cpu, actor);
+            next.run();
+        });
+    }
+
+    /** blk_update_request(): C and bio_endio for each bio. */
+    void completeNow(Request rq, int cpu, Actor actor) {
         rq.started = false;
         m.emit.request(TransitionKind.COMPLETE, "C", "blk_update_request", cpu, actor, rq, Place.device(0), Place.DONE);
         for (Bio bio : rq.bios) {
@@ -68,6 +78,6 @@ final class LegacyCompletion {
         if (sleeper == null) return;
         m.emit.bio(TransitionKind.WAKE, null, "__freed_request", cpu, actor, sleeper.pendingBio, null, q.queue,
                 Place.tagWait(0), Place.task(sleeper.cpu));
-        m.on(sleeper.cpu, () -> submission.retryAfterWake(sleeper));
+        m.process(sleeper.cpu, () -> submission.retryAfterWake(sleeper));
     }
 }

@@ -17,12 +17,12 @@ abstract class LegacyDriver implements RequestFn {
         this.ends = ends;
     }
 
-    /** The elevator asked to be run again at some time (cfq's idle timer): kblockd runs it then. */
+    /** The elevator asked to be run again at some time (cfq's idle timer): the timer kicks kblockd then. */
     void wakeElevator(int cpu) {
         long at = q.elevator.wakeAt();
         if (at < 0 || at == wakeScheduled) return;
         wakeScheduled = at;
-        m.sim.at(Math.max(at, m.sim.now()), () -> m.on(cpu, () -> {
+        m.sim.at(Math.max(at, m.sim.now()), () -> m.interrupt(cpu, () -> {
             if (wakeScheduled == at) wakeScheduled = -1;
             runQueueAsync(cpu, Actor.interrupt(cpu));
         }));
@@ -34,12 +34,10 @@ abstract class LegacyDriver implements RequestFn {
         if (runPending) return;
         runPending = true;
         m.emit.queue(TransitionKind.RUN_ASYNC, null, "blk_run_queue_async", cpu, actor, -1, q.queue, cpu);
-        m.on(cpu, () -> {
-            m.charge(m.costs.switchNs());
+        m.process(cpu, () -> m.after(cpu, m.costs.switchNs(), () -> {
             runPending = false;
-            q.queueLock.lock(cpu, "blk_delay_work");
-            runQueue(cpu, Actor.kworker(cpu));
-            q.queueLock.unlock();
-        });
+            q.queueLock.lockIrq(m.cpu(cpu), "blk_delay_work",
+                    () -> runQueue(cpu, Actor.kworker(cpu), () -> q.queueLock.unlock(m.cpu(cpu))));
+        }));
     }
 }

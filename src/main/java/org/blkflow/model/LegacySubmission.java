@@ -8,7 +8,8 @@ import org.blkflow.transition.TransitionKind;
 /**
  * The legacy request interface's submission side (blk-core.c, 3.16): blk_queue_bio with its plug
  * merge, elv_merge under queue_lock, get_request against nr_requests, plugging of all I/O, and the
- * plug flush that inserts everything before it traces U.
+ * plug flush that inserts everything before it traces U. queue_lock is taken with spin_lock_irq,
+ * so no interrupt runs on a CPU while it holds or spins for it.
  */
 final class LegacySubmission implements MakeRequest {
 
@@ -16,7 +17,6 @@ final class LegacySubmission implements MakeRequest {
     private final LegacyQueue q;
     private final Merging merging;
     private final RequestFn driver;
-    private Workload workload;
     private long nextRequestId;
 
     LegacySubmission(Machine m, LegacyQueue q, Merging merging, RequestFn driver) {
@@ -26,25 +26,36 @@ final class LegacySubmission implements MakeRequest {
         this.driver = driver;
     }
 
-    void attach(Workload workload) {
-        this.workload = workload;
-    }
-
     /** blk_queue_bio(). */
     @Override
-    public boolean submit(Task task, Bio bio) {
-        MakeRequest.queue(m, task, bio, q.queue);
-        int requestCount = 0;
-        if (m.merging && task.plug != null) {
-            requestCount = merging.attemptPlugMerge(task, bio);
-            if (requestCount < 0) return true;
-        }
-        q.queueLock.lock(task.cpu, "blk_queue_bio");
-        if (m.merging && elvMerge(task, bio)) {
-            q.queueLock.unlock();
-            return true;
-        }
-        return getRequest(task, bio, requestCount);
+    public void submit(Task task, Bio bio, Runnable done) {
+        MakeRequest.queue(m, task, bio, q.queue, () -> {
+            if (!m.merging || task.plug == null) {
+                lockAndMerge(task, bio, 0, done);
+                return;
+            }
+            Merging.Plan plan = merging.planPlugMerge(task, bio);
+            m.after(task.cpu, merging.cost(plan), () -> {
+                if (plan.merges()) {
+                    merging.apply(plan, bio, task);
+                    done.run();
+                } else {
+                    lockAndMerge(task, bio, plan.requestCount(), done);
+                }
+            });
+        });
+    }
+
+    /** spin_lock_irq(q->queue_lock), then elv_merge; no merge goes on to get_request with the lock held. */
+    private void lockAndMerge(Task task, Bio bio, int requestCount, Runnable done) {
+        q.queueLock.lockIrq(m.cpu(task.cpu), "blk_queue_bio", () -> {
+            if (m.merging && elvMerge(task, bio)) {
+                q.queueLock.unlock(m.cpu(task.cpu));
+                done.run();
+                return;
+            }
+            getRequest(task, bio, requestCount, done);
+        });
     }
 
     /**
@@ -73,73 +84,95 @@ final class LegacySubmission implements MakeRequest {
      * get_request(), entered with queue_lock held and left with it released: a request if the sync
      * class is under nr_requests (G after the allocation), else S and a sleep on rl->wait.
      */
-    private boolean getRequest(Task task, Bio bio, int requestCount) {
+    private void getRequest(Task task, Bio bio, int requestCount, Runnable done) {
         int cls = LegacyQueue.syncClass(bio.sync);
         if (q.allocated[cls] >= q.nrRequests) {
             m.emit.bio(TransitionKind.SLEEP, "S", "get_request", task.cpu, task.actor, bio, null, q.queue,
                     Place.task(task.cpu), Place.tagWait(0));
             task.pendingBio = bio;
             task.pendingRequestCount = requestCount;
+            task.pendingDone = done;
             q.sleepers[cls].add(task);
-            q.queueLock.unlock();
-            if (task.plug != null && !task.plug.isEmpty()) flushPlug(task, true);
-            m.charge(m.costs.switchNs());
-            return false;
+            q.queueLock.unlock(m.cpu(task.cpu));
+            if (task.plug != null && !task.plug.isEmpty()) flushPlug(task, true, () -> schedule(task));
+            else schedule(task);
+            return;
         }
         q.allocated[cls]++;
-        m.charge(m.costs.allocRequestNs());
-        q.queueLock.unlock();
-        Request rq = new Request(nextRequestId++, m.ctxs[task.cpu], q.queue, -1, bio);
-        rq.place = Place.task(task.cpu);
-        m.emit.bio(TransitionKind.GETRQ, "G", "get_request", task.cpu, task.actor, bio, rq, q.queue,
-                Place.NONE, Place.task(task.cpu));
-        afterGetRequest(task, bio, rq, requestCount);
-        return true;
+        m.after(task.cpu, m.costs.allocRequestNs(), () -> {
+            Request rq = new Request(nextRequestId++, m.ctxs[task.cpu], q.queue, -1, bio);
+            rq.place = Place.task(task.cpu);
+            m.emit.bio(TransitionKind.GETRQ, "G", "get_request", task.cpu, task.actor, bio, rq, q.queue,
+                    Place.NONE, Place.task(task.cpu));
+            q.queueLock.unlock(m.cpu(task.cpu));
+            afterGetRequest(task, bio, rq, requestCount, done);
+        });
+    }
+
+    /** io_schedule(): the context switch away; the path ends until __freed_request wakes the task. */
+    private void schedule(Task task) {
+        m.after(task.cpu, m.costs.switchNs(), Machine.END);
     }
 
     /** Woken in get_request: retake queue_lock and try again (a new S if it must sleep again). */
     void retryAfterWake(Task task) {
-        m.charge(m.costs.switchNs());
-        Bio bio = task.pendingBio;
-        q.queueLock.lock(task.cpu, "get_request");
-        if (getRequest(task, bio, task.pendingRequestCount)) workload.resume(task);
+        m.after(task.cpu, m.costs.switchNs(), () -> {
+            Bio bio = task.pendingBio;
+            Runnable done = task.pendingDone;
+            q.queueLock.lockIrq(m.cpu(task.cpu), "get_request",
+                    () -> getRequest(task, bio, task.pendingRequestCount, done));
+        });
     }
 
     /** With a plug every request is plugged, sync ones too; without one it is inserted and run. */
-    private void afterGetRequest(Task task, Bio bio, Request rq, int requestCount) {
+    private void afterGetRequest(Task task, Bio bio, Request rq, int requestCount, Runnable done) {
         task.pendingBio = null;
+        task.pendingDone = null;
         rq.takeFirstBio(bio);
         if (task.plug != null) {
-            String action = requestCount == 0 ? "P" : null;
             if (requestCount >= Submission.MAX_PLUGGED) {
-                flushPlug(task, false);
-                action = "P";
+                flushPlug(task, false, () -> plug(task, rq, "P", done));
+            } else {
+                plug(task, rq, requestCount == 0 ? "P" : null, done);
             }
-            m.charge(m.costs.insertNs());
+            return;
+        }
+        q.queueLock.lockIrq(m.cpu(task.cpu), "blk_queue_bio",
+                () -> insert(rq, Place.task(task.cpu), task.cpu, task.actor,
+                        () -> driver.runQueue(task.cpu, task.actor, () -> {
+                            q.queueLock.unlock(m.cpu(task.cpu));
+                            done.run();
+                        })));
+    }
+
+    private void plug(Task task, Request rq, String action, Runnable done) {
+        m.after(task.cpu, m.costs.insertNs(), () -> {
             task.plug.mqList.add(rq);
             m.emit.request(TransitionKind.PLUG, action, "blk_queue_bio", task.cpu, task.actor, rq,
                     Place.task(task.cpu), Place.plug(task.cpu));
-            return;
-        }
-        q.queueLock.lock(task.cpu, "blk_queue_bio");
-        insert(rq, Place.task(task.cpu), task.cpu, task.actor);
-        driver.runQueue(task.cpu, task.actor);
-        q.queueLock.unlock();
+            done.run();
+        });
     }
 
     /** __elv_add_request() with ELEVATOR_INSERT_SORT, queue_lock held: I, the hash, last_merge. */
-    private void insert(Request rq, Place from, int cpu, Actor actor) {
-        m.charge(m.costs.insertNs());
-        q.elevator.add(rq, m.sim.now());
-        q.hashAdd(rq);
-        if (q.lastMerge == null) q.lastMerge = rq;
-        m.emit.request(TransitionKind.INSERT, "I", "__elv_add_request", cpu, actor, rq, from, Place.elevator(0));
+    private void insert(Request rq, Place from, int cpu, Actor actor, Runnable next) {
+        m.after(cpu, m.costs.insertNs(), () -> {
+            q.elevator.add(rq, m.sim.now());
+            q.hashAdd(rq);
+            if (q.lastMerge == null) q.lastMerge = rq;
+            m.emit.request(TransitionKind.INSERT, "I", "__elv_add_request", cpu, actor, rq, from, Place.elevator(0));
+            next.run();
+        });
     }
 
     @Override
-    public void finishPlug(Task task) {
-        if (!task.plug.isEmpty()) flushPlug(task, false);
-        task.plug = null;
+    public void finishPlug(Task task, Runnable done) {
+        Runnable unplugged = () -> {
+            task.plug = null;
+            done.run();
+        };
+        if (task.plug.isEmpty()) unplugged.run();
+        else flushPlug(task, false, unplugged);
     }
 
     /**
@@ -147,15 +180,30 @@ final class LegacySubmission implements MakeRequest {
      * only then queue_unplugged() traces U (UT from schedule) and runs the queue — inline, or
      * through kblockd when called from schedule.
      */
-    private void flushPlug(Task task, boolean fromSchedule) {
+    private void flushPlug(Task task, boolean fromSchedule, Runnable done) {
         List<Request> list = task.plug.drain();
         list.sort(Comparator.comparingLong(rq -> rq.sector));
-        q.queueLock.lock(task.cpu, "blk_flush_plug_list");
-        for (Request rq : list) insert(rq, Place.plug(task.cpu), task.cpu, task.actor);
-        m.emit.queue(TransitionKind.UNPLUG, fromSchedule ? "UT" : "U", "queue_unplugged", task.cpu, task.actor,
-                task.cpu, q.queue, list.size());
-        if (fromSchedule) driver.runQueueAsync(task.cpu, task.actor);
-        else driver.runQueue(task.cpu, task.actor);
-        q.queueLock.unlock();
+        q.queueLock.lockIrq(m.cpu(task.cpu), "blk_flush_plug_list", () -> insertAll(task, list, 0, () -> {
+            m.emit.queue(TransitionKind.UNPLUG, fromSchedule ? "UT" : "U", "queue_unplugged", task.cpu, task.actor,
+                    task.cpu, q.queue, list.size());
+            Runnable unlock = () -> {
+                q.queueLock.unlock(m.cpu(task.cpu));
+                done.run();
+            };
+            if (!fromSchedule) {
+                driver.runQueue(task.cpu, task.actor, unlock);
+                return;
+            }
+            driver.runQueueAsync(task.cpu, task.actor);
+            unlock.run();
+        }));
+    }
+
+    private void insertAll(Task task, List<Request> list, int i, Runnable done) {
+        if (i == list.size()) {
+            done.run();
+            return;
+        }
+        insert(list.get(i), Place.plug(task.cpu), task.cpu, task.actor, () -> insertAll(task, list, i + 1, done));
     }
 }

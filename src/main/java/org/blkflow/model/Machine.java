@@ -3,12 +3,22 @@ package org.blkflow.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.blkflow.engine.Cpu;
+import org.blkflow.engine.CpuObserver;
 import org.blkflow.engine.Lock;
 import org.blkflow.engine.Simulation;
 import org.blkflow.scenario.Costs;
 
-/** What every part of the block layer shares: the clock, the CPUs, the queues, the transition log. */
+/**
+ * What every part of the block layer shares: the clock, the CPUs, the queues, the transition log.
+ *
+ * <p>Paths are written as chains of steps. A step runs at one virtual time and hands its
+ * successor to {@link #after} with the CPU time between them; a step that hands nothing on ends its
+ * path. The helpers here are the only way model code spends CPU time or starts work on a CPU.
+ */
 final class Machine {
+
+    /** The end of a path: nothing more to run in this context. */
+    static final Runnable END = () -> { };
 
     final Simulation sim;
     final Emitter emit;
@@ -17,11 +27,12 @@ final class Machine {
     final HardwareQueue[] hctxs;
     final boolean merging;
     final Costs costs;
+    final CpuObserver observer;
     /** Every lock of the run, in creation order, for lockstat. */
     final List<Lock> locks = new ArrayList<>();
 
     Machine(Simulation sim, Emitter emit, Cpu[] cpus, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, boolean merging,
-            Costs costs) {
+            Costs costs, CpuObserver observer) {
         this.sim = sim;
         this.emit = emit;
         this.cpus = cpus;
@@ -29,21 +40,33 @@ final class Machine {
         this.hctxs = hctxs;
         this.merging = merging;
         this.costs = costs;
+        this.observer = observer;
+        for (Cpu cpu : cpus) cpu.observe(observer);
     }
 
     Lock newLock(String name) {
         Lock lock = new Lock(name, sim, costs.lockNs(), costs.lockBounceNs());
+        lock.observe(observer);
         locks.add(lock);
         return lock;
     }
 
-    /** Runs work on a CPU after what it is already doing. */
-    void on(int cpu, Runnable work) {
-        cpus[cpu].execute(work);
+    Cpu cpu(int cpu) {
+        return cpus[cpu];
     }
 
-    /** Spends CPU time in the work now running (on whichever CPU runs it). */
-    void charge(long ns) {
-        if (ns > 0) sim.advance(ns);
+    /** Queues a process-context path (a task's system call, a kblockd work item) on a CPU. */
+    void process(int cpu, Runnable firstStep) {
+        cpus[cpu].process(firstStep);
+    }
+
+    /** Raises an interrupt (hard irq, softirq, IPI) on a CPU: it runs between the steps of its path. */
+    void interrupt(int cpu, Runnable handler) {
+        cpus[cpu].interrupt(handler);
+    }
+
+    /** The running step on {@code cpu} goes on with {@code next} after {@code ns} of CPU time. */
+    void after(int cpu, long ns, Runnable next) {
+        cpus[cpu].after(ns, next);
     }
 }

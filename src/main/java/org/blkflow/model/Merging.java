@@ -7,11 +7,22 @@ import org.blkflow.transition.TransitionKind;
 /**
  * Bio-into-request merging of 3.16 blk-mq: the plug list (blk_attempt_plug_merge) and the tail of
  * the software queue (blk_mq_attempt_merge), with the limits of ll_back/front_merge_fn.
+ *
+ * <p>A merge attempt is planned, then applied once the scan's CPU time has passed. Nothing else can
+ * change the list in between: the plug is the task's own, and ctx->rq_list is scanned under
+ * ctx->lock.
  */
 final class Merging {
 
     /** blk_mq_attempt_merge() looks at no more than this many requests from the ctx's tail. */
     static final int CTX_MERGE_SCAN = 8;
+
+    /** What a scan found: the request to merge into (or none), which end, and what it cost. */
+    record Plan(Request target, boolean back, int looked, int requestCount) {
+        boolean merges() {
+            return target != null;
+        }
+    }
 
     private final Machine m;
     private final Emitter emit;
@@ -25,39 +36,50 @@ final class Merging {
         this.maxSegments = maxSegments;
     }
 
+    /** CPU time of a scan that looked at {@code plan.looked()} requests. */
+    long cost(Plan plan) {
+        return plan.looked() * m.costs.mergeAttemptNs();
+    }
+
     /**
      * blk_attempt_plug_merge(): walks the whole plug list from the tail, counting its requests, and
-     * goes on past requests that cannot take the bio. Returns -1 on a merge, else request_count.
+     * goes on past requests that cannot take the bio. requestCount is the plug's length when no
+     * merge is found.
      */
-    int attemptPlugMerge(Task task, Bio bio) {
+    Plan planPlugMerge(Task task, Bio bio) {
         List<Request> list = task.plug.mqList;
         int count = 0;
         for (int i = list.size() - 1; i >= 0; i--) {
             Request rq = list.get(i);
             count++;
-            m.charge(m.costs.mergeAttemptNs());
             if (!mergeOk(rq, bio)) continue;
-            if (rq.end() == bio.sector && attemptBack(rq, bio, task)) return -1;
-            if (rq.sector == bio.end() && attemptFront(rq, bio, task)) return -1;
+            if (rq.end() == bio.sector && withinLimits(rq, bio)) return new Plan(rq, true, count, -1);
+            if (rq.sector == bio.end() && withinLimits(rq, bio)) return new Plan(rq, false, count, -1);
         }
-        return count;
+        return new Plan(null, false, count, count);
     }
 
     /**
      * blk_mq_attempt_merge(): at most 8 requests from the tail of ctx->rq_list; stops at the first
-     * adjacent one whether or not the merge passes the limits.
+     * adjacent one whether or not the merge passes the limits. ctx->lock must be held.
      */
-    boolean attemptCtxMerge(SoftwareQueue ctx, Bio bio, Task task) {
+    Plan planCtxMerge(SoftwareQueue ctx, Bio bio) {
         int checked = 0;
         var it = ctx.rqList.descendingIterator();
-        while (it.hasNext() && checked++ < CTX_MERGE_SCAN) {
+        while (it.hasNext() && checked < CTX_MERGE_SCAN) {
             Request rq = it.next();
-            m.charge(m.costs.mergeAttemptNs());
+            checked++;
             if (!mergeOk(rq, bio)) continue;
-            if (rq.end() == bio.sector) return attemptBack(rq, bio, task);
-            if (rq.sector == bio.end()) return attemptFront(rq, bio, task);
+            if (rq.end() == bio.sector) return new Plan(withinLimits(rq, bio) ? rq : null, true, checked, 0);
+            if (rq.sector == bio.end()) return new Plan(withinLimits(rq, bio) ? rq : null, false, checked, 0);
         }
-        return false;
+        return new Plan(null, false, checked, 0);
+    }
+
+    /** bio_attempt_back_merge() or bio_attempt_front_merge(), as planned: M or F. */
+    void apply(Plan plan, Bio bio, Task task) {
+        if (plan.back()) attemptBack(plan.target(), bio, task);
+        else attemptFront(plan.target(), bio, task);
     }
 
     /** blk_rq_merge_ok(): no REQ_NOMERGE or STARTED request, same direction. */
@@ -66,7 +88,7 @@ final class Merging {
     }
 
     /** ll_back/front_merge_fn(): a merge past max_sectors or max_segments fails and marks NOMERGE. */
-    private boolean withinLimits(Request rq, Bio bio) {
+    boolean withinLimits(Request rq, Bio bio) {
         if (rq.sectors + bio.sectors > maxSectors || rq.segments + bio.segments > maxSegments) {
             rq.noMerge = true;
             return false;

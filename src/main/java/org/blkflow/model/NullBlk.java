@@ -1,5 +1,6 @@
 package org.blkflow.model;
 
+import java.util.function.Consumer;
 import org.blkflow.scenario.Device;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.TransitionKind;
@@ -24,33 +25,37 @@ final class NullBlk implements MqDriver {
         this.completion = completion;
         this.runner = runner;
         this.timer = new CompletionTimer<>(m, device.completionNs(),
-                (rq, cpu) -> completion.endIo(rq, cpu, Actor.interrupt(cpu)));
+                (rq, cpu, next) -> completion.endIo(rq, cpu, Actor.interrupt(cpu), next));
     }
 
-    /** null_queue_rq(). */
+    /** null_queue_rq(): the driver's work, then the decision on the device's room at that moment. */
     @Override
-    public Status queueRq(HardwareQueue hctx, Request rq, int cpu, Actor actor) {
-        m.charge(m.costs.driverNs());
-        if (device.slots() > 0 && hctx.inDevice >= device.slots()) {
-            hctx.stopped = true;
-            m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_mq_stop_hw_queue", cpu, actor, -1, hctx, -1);
-            return Status.BUSY;
-        }
-        hctx.inDevice++;
-        m.emit.request(TransitionKind.QUEUE_RQ, null, "null_queue_rq", cpu, actor, rq,
-                Place.driver(hctx.index), Place.device(hctx.index));
-        switch (device.irqMode()) {
-            case "none" -> completion.endIo(rq, cpu, actor);
-            case "softirq" -> completion.completeRequest(rq, cpu, actor);
-            default -> timer.add(rq, cpu);
-        }
-        return Status.OK;
+    public void queueRq(HardwareQueue hctx, Request rq, int cpu, Actor actor, Consumer<Status> result) {
+        m.after(cpu, m.costs.driverNs(), () -> {
+            if (device.slots() > 0 && hctx.inDevice >= device.slots()) {
+                hctx.stopped = true;
+                m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_mq_stop_hw_queue", cpu, actor, -1, hctx, -1);
+                result.accept(Status.BUSY);
+                return;
+            }
+            hctx.inDevice++;
+            m.emit.request(TransitionKind.QUEUE_RQ, null, "null_queue_rq", cpu, actor, rq,
+                    Place.driver(hctx.index), Place.device(hctx.index));
+            switch (device.irqMode()) {
+                case "none" -> completion.endIo(rq, cpu, actor, () -> result.accept(Status.OK));
+                case "softirq" -> completion.completeRequest(rq, cpu, actor, () -> result.accept(Status.OK));
+                default -> {
+                    timer.add(rq, cpu);
+                    result.accept(Status.OK);
+                }
+            }
+        });
     }
 
     /** Called after a request has been ended: a ring-based driver restarts the queues it stopped. */
     @Override
     public void completed(HardwareQueue hctx, int cpu, Actor actor) {
         hctx.inDevice--;
-        if (device.slots() > 0) runner.startStoppedQueues(true, cpu, actor);
+        if (device.slots() > 0) runner.startStoppedQueuesAsync(cpu, actor);
     }
 }

@@ -21,6 +21,8 @@ final class Request {
     boolean noMerge;
     /** REQ_STARTED: between blk_mq_start_request and completion or requeue. */
     boolean started;
+    /** rq->elv.priv: the I/O scheduler's own data for the request (cfq: the queue it was added to). */
+    Object elvPrivate;
     /** Where the model put it; the front end and snapshots read this. */
     Place place = Place.NONE;
 

@@ -23,39 +23,60 @@ final class RequestFnDriver extends LegacyDriver {
         super(m, q, ends);
         this.device = device;
         this.driverTags = driverTags;
-        this.timer = new CompletionTimer<>(m, device.completionNs(), (rq, cpu) -> end(rq, cpu, Actor.interrupt(cpu)));
+        this.timer = new CompletionTimer<>(m, device.completionNs(),
+                (rq, cpu, next) -> end(rq, cpu, Actor.interrupt(cpu), next));
     }
 
     /** __blk_run_queue() → null_request_fn(), entered and left with queue_lock held. */
     @Override
-    public void runQueue(int cpu, Actor actor) {
-        if (q.stopped) return;
-        m.emit.queue(TransitionKind.RUN_QUEUE, null, "__blk_run_queue", cpu, actor, -1, q.queue, -1);
-        for (Request rq = ends.peek(cpu, actor); rq != null; rq = ends.peek(cpu, actor)) {
-            if (tagsInUse == driverTags) {
-                q.stopped = true;
-                m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_stop_queue", cpu, actor, -1, q.queue, -1);
-                return;
-            }
-            tagsInUse++;
-            ends.start(rq, cpu, actor);
-            q.queueLock.unlock();
-            handleCommand(rq, cpu, actor);
-            q.queueLock.lock(cpu, "null_request_fn");
+    public void runQueue(int cpu, Actor actor, Runnable done) {
+        if (q.stopped) {
+            done.run();
+            return;
         }
-        wakeElevator(cpu);
+        m.emit.queue(TransitionKind.RUN_QUEUE, null, "__blk_run_queue", cpu, actor, -1, q.queue, -1);
+        requestFn(cpu, actor, done);
+    }
+
+    /** One turn of null_request_fn's loop: peek, prep (a driver tag), start, and the command unlocked. */
+    private void requestFn(int cpu, Actor actor, Runnable done) {
+        Request rq = ends.peek(cpu, actor);
+        if (rq == null) {
+            wakeElevator(cpu);
+            done.run();
+            return;
+        }
+        if (tagsInUse == driverTags) {
+            q.stopped = true;
+            m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_stop_queue", cpu, actor, -1, q.queue, -1);
+            done.run();
+            return;
+        }
+        tagsInUse++;
+        ends.start(rq, cpu, actor, () -> {
+            q.queueLock.unlock(m.cpu(cpu));
+            handleCommand(rq, cpu, actor, () -> q.queueLock.lockIrq(m.cpu(cpu), "null_request_fn",
+                    () -> requestFn(cpu, actor, done)));
+        });
     }
 
     /** null_handle_cmd() in queue_mode=1: inline, BLOCK_SOFTIRQ on the submitter, or the hrtimer. */
-    private void handleCommand(Request rq, int cpu, Actor actor) {
-        m.charge(m.costs.driverNs());
-        m.emit.request(TransitionKind.QUEUE_RQ, null, "null_request_fn", cpu, actor, rq, Place.driver(0),
-                Place.device(0));
-        switch (device.irqMode()) {
-            case "none" -> end(rq, cpu, actor);
-            case "softirq" -> softirq(rq, cpu, actor);
-            default -> timer.add(rq, cpu);
-        }
+    private void handleCommand(Request rq, int cpu, Actor actor, Runnable next) {
+        m.after(cpu, m.costs.driverNs(), () -> {
+            m.emit.request(TransitionKind.QUEUE_RQ, null, "null_request_fn", cpu, actor, rq, Place.driver(0),
+                    Place.device(0));
+            switch (device.irqMode()) {
+                case "none" -> end(rq, cpu, actor, next);
+                case "softirq" -> {
+                    softirq(rq, cpu, actor);
+                    next.run();
+                }
+                default -> {
+                    timer.add(rq, cpu);
+                    next.run();
+                }
+            }
+        });
     }
 
     /** blk_complete_request(): BLOCK_SOFTIRQ on req->cpu, by IPI when that is another CPU. */
@@ -65,10 +86,8 @@ final class RequestFnDriver extends LegacyDriver {
             m.emit.request(TransitionKind.IPI, null, "blk_complete_request", cpu, actor, rq, Place.device(0),
                     Place.device(0));
         }
-        m.on(target, () -> {
-            m.charge(target != cpu ? m.costs.ipiNs() : m.costs.irqNs());
-            end(rq, target, Actor.interrupt(target));
-        });
+        m.interrupt(target, () -> m.after(target, target != cpu ? m.costs.ipiNs() : m.costs.irqNs(),
+                () -> end(rq, target, Actor.interrupt(target), Machine.END)));
     }
 
     /**
@@ -76,17 +95,18 @@ final class RequestFnDriver extends LegacyDriver {
      * blk_finish_request under queue_lock frees the request and wakes one get_request sleeper.
      * The driver tag comes back last, restarting a queue the prep function stopped.
      */
-    private void end(Request rq, int cpu, Actor actor) {
-        ends.complete(rq, cpu, actor);
-        q.queueLock.lock(cpu, "blk_end_bidi_request");
-        ends.free(rq, cpu, actor);
-        wakeElevator(cpu);
-        tagsInUse--;
-        if (q.stopped) {
-            q.stopped = false;
-            m.emit.queue(TransitionKind.HCTX_START, null, "blk_start_queue_async", cpu, actor, -1, q.queue, -1);
-            runQueueAsync(cpu, actor);
-        }
-        q.queueLock.unlock();
+    private void end(Request rq, int cpu, Actor actor, Runnable next) {
+        ends.complete(rq, cpu, actor, () -> q.queueLock.lockIrq(m.cpu(cpu), "blk_end_bidi_request", () -> {
+            ends.free(rq, cpu, actor);
+            wakeElevator(cpu);
+            tagsInUse--;
+            if (q.stopped) {
+                q.stopped = false;
+                m.emit.queue(TransitionKind.HCTX_START, null, "blk_start_queue_async", cpu, actor, -1, q.queue, -1);
+                runQueueAsync(cpu, actor);
+            }
+            q.queueLock.unlock(m.cpu(cpu));
+            next.run();
+        }));
     }
 }

@@ -18,8 +18,6 @@ final class TagSet {
     /** wake_cnt = min(8, max(1, normal tags / 8)): frees needed before a wait queue is woken. */
     final int wakeCount;
     private final Request[] owner;
-    /** When each tag was last freed: a path running at an earlier time cannot take it yet. */
-    private final long[] freedAt;
     private final WaitQueue[] waitQueues = new WaitQueue[WAIT_QUEUES];
     private int inUse;
     private int waitIndex;
@@ -29,21 +27,17 @@ final class TagSet {
         this.depth = depth;
         this.reserved = reserved;
         this.owner = new Request[depth];
-        this.freedAt = new long[depth];
         this.wakeCount = Math.min(WAKE_BATCH, Math.max(1, (depth - reserved) / 8));
         for (int i = 0; i < WAIT_QUEUES; i++) waitQueues[i] = new WaitQueue(wakeCount);
     }
 
-    /**
-     * __bt_get(): the first normal tag at or after the hint, wrapping, that is free at {@code now};
-     * -1 when none is. A tag freed by work stamped later than {@code now} is still in use then.
-     */
-    int find(int hint, long now) {
+    /** __bt_get(): the first free normal tag at or after the hint, wrapping; -1 when none is. */
+    int find(int hint) {
         int normal = depth - reserved;
         int start = Math.floorMod(hint - reserved, normal);
         for (int i = 0; i < normal; i++) {
             int tag = reserved + (start + i) % normal;
-            if (owner[tag] == null && freedAt[tag] <= now) return tag;
+            if (owner[tag] == null) return tag;
         }
         return -1;
     }
@@ -58,9 +52,8 @@ final class TagSet {
     }
 
     /** bt_clear_tag(): frees the tag and returns the waiters of the wait queue whose batch is full. */
-    List<Task> release(int tag, long now) {
+    List<Task> release(int tag) {
         owner[tag] = null;
-        freedAt[tag] = now;
         inUse--;
         WaitQueue wq = wakePointer();
         if (wq == null || --wq.waitCount > 0) return List.of();
@@ -75,18 +68,6 @@ final class TagSet {
     void sleep(Task task) {
         waitQueues[waitIndex].sleepers.add(task);
         waitIndex = (waitIndex + 1) % WAIT_QUEUES;
-    }
-
-    /**
-     * When the earliest released normal tag is (or was) freed, or Long.MAX_VALUE if all are held.
-     * A sleeper that finds one released by work stamped later than itself waits for that time.
-     */
-    long earliestRelease() {
-        long next = Long.MAX_VALUE;
-        for (int tag = reserved; tag < depth; tag++) {
-            if (owner[tag] == null) next = Math.min(next, freedAt[tag]);
-        }
-        return next;
     }
 
     /** Takes a sleeper off its wait queue; false if a batched wakeup already took it. */

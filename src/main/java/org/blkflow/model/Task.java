@@ -22,14 +22,13 @@ final class Task {
     int batchLeft;
     /** current->plug between blk_start_plug and blk_finish_plug. */
     Plug plug;
-    /** Asleep in bt_get, or woken and not yet through make_request again. */
-    boolean blocked;
+    /** Inside io_submit/pread: a batch is being submitted (asleep on the way included). */
+    boolean inSyscall;
     boolean refillScheduled;
-    /** The bio whose request allocation slept, and how far make_request had got. */
+    /** The bio whose request allocation slept, how far make_request had got, and where it returns. */
     Bio pendingBio;
     int pendingRequestCount;
-    /** Counts the task's sleeps, so a wakeup arranged for one sleep never ends a later one. */
-    long sleeps;
+    Runnable pendingDone;
 
     Task(int pid, int cpu, Job job, int indexInJob) {
         this.actor = new Actor(pid, job.name());

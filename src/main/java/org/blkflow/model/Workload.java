@@ -7,7 +7,8 @@ import org.blkflow.scenario.Scenario;
 
 /**
  * fio's side of the story: each task submits a batch (one bio for sync engines, up to iodepth for
- * libaio, optionally inside a plug), then waits for completions and refills.
+ * libaio, optionally inside a plug), then waits for completions and refills. A batch is one
+ * process-context path on the task's CPU: io_submit (or pread) returns when its last bio is in.
  */
 final class Workload {
 
@@ -41,43 +42,44 @@ final class Workload {
         maybeRefill(task);
     }
 
-    /** The task woke with its tag and finished the bio it slept on: go on with the batch. */
-    void resume(Task task) {
-        task.blocked = false;
-        continueBatch(task);
-    }
-
     private void maybeRefill(Task task) {
-        if (task.blocked || task.refillScheduled || task.nextBatch() <= 0) return;
+        if (task.inSyscall || task.refillScheduled || task.nextBatch() <= 0) return;
         scheduleBatch(task);
     }
 
     private void scheduleBatch(Task task) {
         task.refillScheduled = true;
-        m.on(task.cpu, () -> beginBatch(task));
+        m.process(task.cpu, () -> beginBatch(task));
     }
 
     private void beginBatch(Task task) {
         task.refillScheduled = false;
-        if (task.blocked) return;
         task.batchLeft = task.nextBatch();
         if (task.batchLeft <= 0) return;
+        task.inSyscall = true;
         if (task.job.plug()) task.plug = new Plug();
-        continueBatch(task);
+        submitNext(task);
     }
 
-    private void continueBatch(Task task) {
-        while (task.batchLeft > 0) {
-            Bio bio = task.nextBio(nextBioId++, m.sim.random());
-            task.batchLeft--;
-            task.remaining--;
-            task.inflight++;
-            if (!submission.submit(task, bio)) {
-                task.blocked = true;
+    /** One bio of the batch; the next one follows when make_request returns to the task. */
+    private void submitNext(Task task) {
+        if (task.batchLeft == 0) {
+            if (task.plug == null) {
+                endBatch(task);
                 return;
             }
+            submission.finishPlug(task, () -> endBatch(task));
+            return;
         }
-        if (task.plug != null) submission.finishPlug(task);
+        Bio bio = task.nextBio(nextBioId++, m.sim.random());
+        task.batchLeft--;
+        task.remaining--;
+        task.inflight++;
+        submission.submit(task, bio, () -> submitNext(task));
+    }
+
+    private void endBatch(Task task) {
+        task.inSyscall = false;
         maybeRefill(task);
     }
 

@@ -1,6 +1,7 @@
 package org.blkflow.model;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.TransitionKind;
 
@@ -9,6 +10,7 @@ import org.blkflow.transition.TransitionKind;
  * stops the hctx and answers BUSY; blkif_interrupt ends the responses under the lock and restarts
  * stopped queues. Rings "single-lock" (the first port: one io_lock for both sides), "split-lock"
  * (request and response halves locked apart) or "per-hctx" (a ring and ring_lock per hctx, 4.6).
+ * Every ring lock is taken with spin_lock_irqsave.
  */
 final class XenBlkfrontMq implements MqDriver {
 
@@ -26,21 +28,24 @@ final class XenBlkfrontMq implements MqDriver {
 
     /** blkif_queue_rq(). */
     @Override
-    public Status queueRq(HardwareQueue hctx, Request rq, int cpu, Actor actor) {
+    public void queueRq(HardwareQueue hctx, Request rq, int cpu, Actor actor, Consumer<Status> result) {
         XenRing ring = ringOf(hctx);
-        ring.requestLock.lock(cpu, "blkif_queue_rq");
-        if (ring.full()) {
-            hctx.stopped = true;
-            m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_mq_stop_hw_queue", cpu, actor, -1, hctx, -1);
-            ring.requestLock.unlock();
-            return Status.BUSY;
-        }
-        m.charge(m.costs.driverNs());
-        m.emit.request(TransitionKind.QUEUE_RQ, null, "blkif_queue_request", cpu, actor, rq,
-                Place.driver(hctx.index), Place.device(hctx.index));
-        ring.push(rq, this::interrupt);
-        ring.requestLock.unlock();
-        return Status.OK;
+        ring.requestLock.lockIrq(m.cpu(cpu), "blkif_queue_rq", () -> {
+            if (ring.full()) {
+                hctx.stopped = true;
+                m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_mq_stop_hw_queue", cpu, actor, -1, hctx, -1);
+                ring.requestLock.unlock(m.cpu(cpu));
+                result.accept(Status.BUSY);
+                return;
+            }
+            m.after(cpu, m.costs.driverNs(), () -> {
+                m.emit.request(TransitionKind.QUEUE_RQ, null, "blkif_queue_request", cpu, actor, rq,
+                        Place.driver(hctx.index), Place.device(hctx.index));
+                ring.push(rq, this::interrupt);
+                ring.requestLock.unlock(m.cpu(cpu));
+                result.accept(Status.OK);
+            });
+        });
     }
 
     @Override
@@ -52,13 +57,21 @@ final class XenBlkfrontMq implements MqDriver {
     private void interrupt(XenRing ring) {
         int cpu = ring.irqCpu;
         Actor irq = Actor.interrupt(cpu);
-        m.charge(m.costs.irqNs());
-        ring.responseLock.lock(cpu, "blkif_interrupt");
-        for (Request rq = ring.nextResponse(); rq != null; rq = ring.nextResponse()) {
-            completion.endIo(rq, cpu, irq);
+        m.after(cpu, m.costs.irqNs(), () -> ring.responseLock.lockIrq(m.cpu(cpu), "blkif_interrupt",
+                () -> responses(ring, cpu, irq)));
+    }
+
+    private void responses(XenRing ring, int cpu, Actor irq) {
+        if (ring.hasResponse()) {
+            m.after(cpu, m.costs.completeNs(), () -> {
+                completion.endIoNow(ring.nextResponse(), cpu, irq);
+                responses(ring, cpu, irq);
+            });
+            return;
         }
-        if (!ring.full()) runner.startStoppedQueues(true, cpu, irq);
-        ring.responseLock.unlock();
+        ring.handlerDone();
+        if (!ring.full()) runner.startStoppedQueuesAsync(cpu, irq);
+        ring.responseLock.unlock(m.cpu(cpu));
     }
 
     private XenRing ringOf(HardwareQueue hctx) {

@@ -19,40 +19,63 @@ final class XenBlkfrontSq extends LegacyDriver {
 
     /** do_blkif_request(), io_lock held: peek, stop on a full ring, else start and queue. */
     @Override
-    public void runQueue(int cpu, Actor actor) {
-        if (q.stopped) return;
+    public void runQueue(int cpu, Actor actor, Runnable done) {
+        if (q.stopped) {
+            done.run();
+            return;
+        }
         m.emit.queue(TransitionKind.RUN_QUEUE, null, "do_blkif_request", cpu, actor, -1, q.queue, -1);
-        for (Request rq = ends.peek(cpu, actor); rq != null; rq = ends.peek(cpu, actor)) {
-            if (ring.full()) {
-                q.stopped = true;
-                m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_stop_queue", cpu, actor, -1, q.queue, -1);
-                return;
-            }
-            ends.start(rq, cpu, actor);
-            m.charge(m.costs.driverNs());
+        requestLoop(cpu, actor, done);
+    }
+
+    private void requestLoop(int cpu, Actor actor, Runnable done) {
+        Request rq = ends.peek(cpu, actor);
+        if (rq == null) {
+            wakeElevator(cpu);
+            done.run();
+            return;
+        }
+        if (ring.full()) {
+            q.stopped = true;
+            m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_stop_queue", cpu, actor, -1, q.queue, -1);
+            done.run();
+            return;
+        }
+        ends.start(rq, cpu, actor, () -> m.after(cpu, m.costs.driverNs(), () -> {
             m.emit.request(TransitionKind.QUEUE_RQ, null, "blkif_queue_request", cpu, actor, rq, Place.driver(0),
                     Place.device(0));
             ring.push(rq, this::interrupt);
-        }
-        wakeElevator(cpu);
+            requestLoop(cpu, actor, done);
+        }));
     }
 
     /** blkif_interrupt(): under io_lock, end every response, then kick_pending_request_queues. */
     private void interrupt(XenRing r) {
         int cpu = r.irqCpu;
         Actor irq = Actor.interrupt(cpu);
-        m.charge(m.costs.irqNs());
-        q.queueLock.lock(cpu, "blkif_interrupt");
-        for (Request rq = r.nextResponse(); rq != null; rq = r.nextResponse()) {
-            ends.complete(rq, cpu, irq);
-            ends.free(rq, cpu, irq);
+        m.after(cpu, m.costs.irqNs(), () -> q.queueLock.lockIrq(m.cpu(cpu), "blkif_interrupt",
+                () -> responses(r, cpu, irq)));
+    }
+
+    private void responses(XenRing r, int cpu, Actor irq) {
+        if (r.hasResponse()) {
+            m.after(cpu, m.costs.completeNs(), () -> {
+                Request rq = r.nextResponse();
+                ends.completeNow(rq, cpu, irq);
+                ends.free(rq, cpu, irq);
+                responses(r, cpu, irq);
+            });
+            return;
         }
+        r.handlerDone();
         wakeElevator(cpu);
+        Runnable unlock = () -> q.queueLock.unlock(m.cpu(cpu));
         if (q.stopped && !r.full()) {
             q.stopped = false;
             m.emit.queue(TransitionKind.HCTX_START, null, "blk_start_queue", cpu, irq, -1, q.queue, -1);
-            runQueue(cpu, irq);
+            runQueue(cpu, irq, unlock);
+            return;
         }
-        q.queueLock.unlock();
+        unlock.run();
     }
 }

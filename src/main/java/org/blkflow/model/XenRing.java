@@ -8,7 +8,8 @@ import org.blkflow.engine.Lock;
  * One blkif shared ring between xen-blkfront and the backend: a page of 32 request slots, the
  * lock(s) the frontend takes around it, and the event channel whose interrupt lands on one CPU.
  * The backend answers each request completionNs after it was pushed; responses that arrive while
- * an interrupt is already pending are taken by that interrupt (RING_FINAL_CHECK_FOR_RESPONSES).
+ * the interrupt handler still runs are taken by it (RING_FINAL_CHECK_FOR_RESPONSES), so only a
+ * response that finds no handler running raises a new interrupt.
  */
 final class XenRing {
 
@@ -46,15 +47,23 @@ final class XenRing {
             responses.add(rq);
             if (irqPending) return;
             irqPending = true;
-            m.on(irqCpu, () -> interrupt.accept(this));
+            m.interrupt(irqCpu, () -> interrupt.accept(this));
         });
     }
 
-    /** The interrupt handler's loop: every response there now; each frees its slot. */
+    boolean hasResponse() {
+        return !responses.isEmpty();
+    }
+
+    /** The handler's loop takes one response; its slot is free from this moment. */
     Request nextResponse() {
-        irqPending = false;
         Request rq = responses.poll();
         if (rq != null) inFlight--;
         return rq;
+    }
+
+    /** The handler's final check found nothing: the next response raises a new interrupt. */
+    void handlerDone() {
+        irqPending = false;
     }
 }

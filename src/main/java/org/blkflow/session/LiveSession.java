@@ -143,10 +143,9 @@ public final class LiveSession {
         return oops;
     }
 
-    /** btt-style statistics of the transitions up to the current step. */
     /**
-     * The statistics up to the current step, with lockstat's figures so far (the model may have
-     * run a few moves past the step within the event that produced it).
+     * btt-style statistics of the transitions up to the current step, with lockstat's figures so far
+     * (the model may have run a few moves past the step within the event that produced it).
      */
     public RunStats stats() {
         stats.recordLocks(run.lockStats());

@@ -90,7 +90,11 @@ public final class RunStats implements TransitionListener {
         this.locks = List.copyOf(lockStats);
     }
 
-    /** lockstat's line for each lock the model took, in the run's order; empty before the end of the run. */
+    /**
+     * lockstat's line for each lock the model took, in the run's order, as last given to
+     * {@link #recordLocks}: a whole run's figures after it ends, a live session's so far (empty until
+     * the first are recorded; the transition stream alone says nothing of locks).
+     */
     public List<LockStat> locks() {
         return locks;
     }

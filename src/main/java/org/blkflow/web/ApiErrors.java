@@ -1,6 +1,7 @@
 package org.blkflow.web;
 
 import java.util.List;
+import org.blkflow.runs.SweepRefused;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.ScenarioRejected;
 import org.blkflow.transition.InvariantViolation;
@@ -31,6 +32,13 @@ public class ApiErrors {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ObjectNode> refused(ApiException e) {
         return body(e.status(), e.error(), e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(SweepRefused.class)
+    ResponseEntity<ObjectNode> sweepRefused(SweepRefused e) {
+        return e.reason() == SweepRefused.Reason.BUSY
+                ? body(HttpStatus.SERVICE_UNAVAILABLE, "sweeps busy", e.getMessage(), e.problems())
+                : body(HttpStatus.CONTENT_TOO_LARGE, "sweep too large", e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(InvariantViolation.class)

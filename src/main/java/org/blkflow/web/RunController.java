@@ -3,9 +3,10 @@ package org.blkflow.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.blkflow.runs.RunExport;
+import org.blkflow.runs.RunReport;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioValidator;
-import org.blkflow.trace.RunExport;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,8 +44,27 @@ public class RunController {
         RunReport report = RunReport.measure(scenario);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try (JsonGenerator g = mapper.createGenerator(response.getOutputStream())) {
-            report.write(g, keep);
+            write(report, keep, g);
         }
+    }
+
+    /**
+     * {@code {"scenario","topology","stats","transitions":[first keep],"truncated"}}, streamed; public
+     * because the command line's {@code run} answers exactly what this endpoint answers.
+     */
+    public static void write(RunReport report, long keep, JsonGenerator g) {
+        g.writeStartObject();
+        g.writeName("scenario");
+        g.writeTree(ScenarioJsonWriter.write(report.scenario()));
+        g.writeName("topology");
+        g.writeTree(TopologyJson.toNode(report.scenario(), report.cpuToHctx()));
+        g.writeName("stats");
+        g.writeTree(StatsJson.toNode(report.stats()));
+        g.writeArrayPropertyStart("transitions");
+        report.replay(keep, t -> TransitionJson.write(t, g));
+        g.writeEndArray();
+        g.writeBooleanProperty("truncated", report.truncated(keep));
+        g.writeEndObject();
     }
 
     /** null for the JSON report: no format, or format=json. */

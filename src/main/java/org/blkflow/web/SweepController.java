@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import org.blkflow.runs.SweepRunner;
 import org.blkflow.transition.InvariantViolation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,22 +41,22 @@ public class SweepController {
     public void sweep(@RequestParam(name = "stream", required = false) String stream,
                       HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean streaming = streaming(stream);
-        List<SweepPlan.Point> points = SweepPlan.of(bodies.readJson(request));
+        SweepRequest sweep = SweepRequest.of(bodies.readJson(request));
         if (streaming) {
-            stream(points, response);
+            stream(sweep, response);
         } else {
-            whole(points, response);
+            whole(sweep, response);
         }
     }
 
     /** Every point, in product order; the first failure answers for the whole sweep (ApiErrors). */
-    private void whole(List<SweepPlan.Point> points, HttpServletResponse response) throws IOException {
-        ObjectNode[] done = new ObjectNode[points.size()];
-        runner.run(points, o -> {
+    private void whole(SweepRequest sweep, HttpServletResponse response) throws IOException {
+        ObjectNode[] done = new ObjectNode[sweep.plan().points().size()];
+        runner.run(sweep.plan(), o -> {
             if (o.failure() != null) {
                 throw o.failure();
             }
-            done[o.point().index()] = pointNode(o);
+            done[o.point().index()] = pointNode(sweep, o);
         });
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode list = body.putArray("points");
@@ -68,15 +68,15 @@ public class SweepController {
     }
 
     /** Lines as points finish; once the first is sent a failure can only be a line of its own. */
-    private void stream(List<SweepPlan.Point> points, HttpServletResponse response) throws IOException {
+    private void stream(SweepRequest sweep, HttpServletResponse response) throws IOException {
         response.setContentType(NDJSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         OutputStream out = response.getOutputStream();
-        runner.run(points, o -> {
+        runner.run(sweep.plan(), o -> {
             ObjectNode line = JsonNodeFactory.instance.objectNode();
             line.put("point", o.point().index());
             line.put("of", o.point().of());
-            line.setAll(o.failure() == null ? pointNode(o) : failureNode(o));
+            line.setAll(o.failure() == null ? pointNode(sweep, o) : failureNode(sweep, o));
             writeLine(out, line);
         });
         writeLine(out, JsonNodeFactory.instance.objectNode().put("done", true));
@@ -88,14 +88,14 @@ public class SweepController {
         out.flush();
     }
 
-    private static ObjectNode pointNode(SweepRunner.Outcome o) {
-        ObjectNode node = o.point().values().deepCopy();
+    private static ObjectNode pointNode(SweepRequest sweep, SweepRunner.Outcome o) {
+        ObjectNode node = sweep.values().get(o.point().index()).deepCopy();
         node.set("stats", StatsJson.toNode(o.stats()));
         return node;
     }
 
-    private static ObjectNode failureNode(SweepRunner.Outcome o) {
-        ObjectNode node = o.point().values().deepCopy();
+    private static ObjectNode failureNode(SweepRequest sweep, SweepRunner.Outcome o) {
+        ObjectNode node = sweep.values().get(o.point().index()).deepCopy();
         boolean invariant = o.failure() instanceof InvariantViolation;
         node.put("error", invariant ? "invariant violated" : "run failed");
         node.put("message", String.valueOf(o.failure().getMessage()));

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Feeds the page a transition stream recorded from the model (frontend/test/fixtures) straight into its
- * message handler, once the page's own first load is drawn, so the drawing is checked against a known
- * stream independently of what the session on the server sends.
+ * Feeds the page a golden stream of the model (frontend/test/fixtures, written by StreamFixtureTest)
+ * straight into its message handler, once the page's own first load is drawn, so the drawing is
+ * checked against a known stream independently of what the session on the server sends.
  */
 // Own context, closed after the class: a browser's socket may outlive driver.quit() for a moment, and
 // must not be counted by another class's session tests.
@@ -26,9 +26,7 @@ class OutlineRenderingIT extends BrowserTest {
             const fx = JSON.parse(arguments[0]);
             const n = arguments[1];
             const b = window.blkflow;
-            b.receive({type: 'loaded', scenario: {name: 'fixture', cpus: 6, hwQueues: 4, queueDepth: 16,
-              jobs: [{name: 'fio'}, {name: 'dd'}], device: {}}, topology: {cpus: 6, hwQueues: 4, queueDepth: 16,
-              cpuToHctx: fx.cpuToHctx}, link: '/?v=1&name=fixture&cpus=6&hw=4'});
+            b.receive(fx.loaded);
             b.receive({type: 'transitions', items: fx.transitions.slice(0, n)});
             """;
 
@@ -112,9 +110,8 @@ class OutlineRenderingIT extends BrowserTest {
         System.out.println("[perf] 1000 requests moving every frame: " + m);
         assertEquals(0L, ((Number) m.get("svgRequests")).longValue(), "a thousand requests are drawn on the canvas");
         assertEquals(1000L, ((Number) m.get("canvasRequests")).longValue());
-        // The frame rate is reported, not asserted: performance is measured, never a pass/fail timing
-        // that a busy machine can break. What must hold is that every frame was drawn from the canvas.
-        assertTrue(((Number) m.get("fps")).doubleValue() > 0, "frames were drawn: " + m);
+        // The frame rate above is reported, not asserted: a timing threshold would fail on a busy
+        // machine. What must hold is where the thousand requests were drawn (the two counts above).
         page.screenshot("outline-1000-requests");
     }
 

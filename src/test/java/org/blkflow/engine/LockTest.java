@@ -1,34 +1,32 @@
 package org.blkflow.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** lockstat's figures on cases small enough to work out by hand. */
+/** Ticket spinlocks and CPU steps on cases small enough to work out by hand. */
 class LockTest {
+
+    private final Simulation sim = new Simulation(1);
 
     @Test
     void aCpuThatFindsTheLockHeldSpinsUntilItIsReleased() {
-        Simulation sim = new Simulation(1);
         Cpu cpu0 = new Cpu(0, sim);
         Cpu cpu1 = new Cpu(1, sim);
         Lock lock = new Lock("queue_lock", sim, 0, 0);
         List<String> log = new ArrayList<>();
-        cpu0.execute(() -> {
-            lock.lock(0, "blk_queue_bio");
-            cpu0.charge(100);
-            lock.unlock();
+        cpu0.process(() -> lock.lock(cpu0, "blk_queue_bio", () -> cpu0.after(100, () -> {
+            lock.unlock(cpu0);
             log.add("cpu0 done at " + sim.now());
-        });
-        sim.schedule(50, () -> cpu1.execute(() -> {
-            lock.lock(1, "blkif_interrupt");
+        })));
+        sim.schedule(50, () -> cpu1.process(() -> lock.lock(cpu1, "blkif_interrupt", () -> {
             log.add("cpu1 got it at " + sim.now());
-            cpu1.charge(30);
-            lock.unlock();
-        }));
-        while (sim.step()) { }
+            cpu1.after(30, () -> lock.unlock(cpu1));
+        })));
+        runAll();
         assertEquals(List.of("cpu0 done at 100", "cpu1 got it at 100"), log);
         LockStat s = lock.stat();
         assertEquals(2, s.acquisitions());
@@ -44,35 +42,118 @@ class LockTest {
     }
 
     @Test
+    void spinnersGetTheLockInTicketOrderAndEachWaitIsCoveredByHolds() {
+        Lock lock = new Lock("queue_lock", sim, 0, 0);
+        Cpu[] cpus = {new Cpu(0, sim), new Cpu(1, sim), new Cpu(2, sim), new Cpu(3, sim)};
+        List<String> grants = new ArrayList<>();
+        // CPU 0 takes it at 0 and holds 250 ns; CPUs 3, 1, 2 ask at 10, 20, 30 ns and hold 250 ns each.
+        int[] order = {0, 3, 1, 2};
+        for (int i = 0; i < order.length; i++) {
+            Cpu cpu = cpus[order[i]];
+            sim.schedule(10L * i, () -> cpu.process(() -> lock.lock(cpu, "site", () -> {
+                grants.add("cpu" + cpu.id() + "@" + sim.now());
+                cpu.after(250, () -> lock.unlock(cpu));
+            })));
+        }
+        runAll();
+        assertEquals(List.of("cpu0@0", "cpu3@250", "cpu1@500", "cpu2@750"), grants);
+        LockStat s = lock.stat();
+        assertEquals(3, s.contentions());
+        assertEquals(720, s.waitTimeMaxNs(), "the third in line waited three holds less its 30 ns");
+        assertEquals(250, s.holdTimeMaxNs());
+    }
+
+    @Test
     void movingTheLockToAnotherCpuCostsACacheLineTransfer() {
-        Simulation sim = new Simulation(1);
         Lock lock = new Lock("queue_lock", sim, 10, 200);
         Cpu cpu0 = new Cpu(0, sim);
         Cpu cpu1 = new Cpu(1, sim);
-        long[] held = new long[3];
-        cpu0.execute(() -> { lock.lock(0, "a"); held[0] = sim.now(); lock.unlock(); });
-        sim.schedule(1000, () -> cpu0.execute(() -> { long t = sim.now(); lock.lock(0, "a"); held[1] = sim.now() - t; lock.unlock(); }));
-        sim.schedule(2000, () -> cpu1.execute(() -> { long t = sim.now(); lock.lock(1, "b"); held[2] = sim.now() - t; lock.unlock(); }));
-        while (sim.step()) { }
-        assertEquals(10, held[0], "first taker pays the plain lock cost");
-        assertEquals(10, held[1], "same CPU again: the line is still there");
-        assertEquals(210, held[2], "another CPU: the line moves");
+        long[] took = new long[3];
+        long[] asked = new long[3];
+        Runnable[] users = new Runnable[3];
+        for (int i = 0; i < 3; i++) {
+            int k = i;
+            Cpu cpu = i < 2 ? cpu0 : cpu1;
+            users[i] = () -> {
+                asked[k] = sim.now();
+                lock.lock(cpu, "a", () -> {
+                    took[k] = sim.now() - asked[k];
+                    lock.unlock(cpu);
+                });
+            };
+        }
+        cpu0.process(users[0]);
+        sim.schedule(1000, () -> cpu0.process(users[1]));
+        sim.schedule(2000, () -> cpu1.process(users[2]));
+        runAll();
+        assertEquals(10, took[0], "first taker pays the plain lock cost");
+        assertEquals(10, took[1], "same CPU again: the line is still there");
+        assertEquals(210, took[2], "another CPU: the line moves");
         assertEquals(0, lock.stat().contentions(), "nobody waited: cost is not contention");
     }
 
     @Test
-    void workOnOneCpuRunsOneAtATime() {
-        Simulation sim = new Simulation(1);
+    void pathsOnOneCpuRunOneAtATime() {
         Cpu cpu = new Cpu(0, sim);
         List<Long> starts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            cpu.execute(() -> {
+            cpu.process(() -> {
                 starts.add(sim.now());
-                cpu.charge(40);
+                cpu.after(40, () -> { });
             });
         }
-        while (sim.step()) { }
+        runAll();
         assertEquals(List.of(0L, 40L, 80L), starts);
         assertEquals(120, cpu.busyNs());
+    }
+
+    @Test
+    void anInterruptRunsBetweenTwoStepsOfAPath() {
+        Cpu cpu = new Cpu(0, sim);
+        List<String> log = new ArrayList<>();
+        cpu.process(() -> {
+            log.add("step1@" + sim.now());
+            cpu.after(100, () -> {
+                log.add("step2@" + sim.now());
+                cpu.after(100, () -> log.add("step3@" + sim.now()));
+            });
+        });
+        sim.schedule(50, () -> cpu.interrupt(() -> {
+            log.add("irq@" + sim.now());
+            cpu.after(30, () -> log.add("irq-end@" + sim.now()));
+        }));
+        runAll();
+        assertEquals(List.of("step1@0", "irq@100", "irq-end@130", "step2@130", "step3@230"), log);
+    }
+
+    @Test
+    void anInterruptWaitsWhileThePathHoldsALockTakenWithInterruptsOffAndRunsAtTheUnlock() {
+        Cpu cpu = new Cpu(0, sim);
+        Lock lock = new Lock("queue_lock", sim, 0, 0);
+        List<String> log = new ArrayList<>();
+        cpu.process(() -> lock.lockIrq(cpu, "blk_queue_bio", () -> cpu.after(100, () -> {
+            log.add("locked step@" + sim.now());
+            cpu.after(100, () -> {
+                lock.unlock(cpu);
+                log.add("unlocked@" + sim.now());
+                cpu.after(100, () -> log.add("last@" + sim.now()));
+            });
+        })));
+        sim.schedule(50, () -> cpu.interrupt(() -> log.add("irq@" + sim.now())));
+        runAll();
+        assertEquals(List.of("locked step@100", "unlocked@200", "irq@200", "last@300"), log);
+    }
+
+    @Test
+    void aLockReleasedByAnotherCpuThanItsHolderIsABug() {
+        Cpu cpu0 = new Cpu(0, sim);
+        Cpu cpu1 = new Cpu(1, sim);
+        Lock lock = new Lock("queue_lock", sim, 0, 0);
+        cpu0.process(() -> lock.lock(cpu0, "a", () -> lock.unlock(cpu1)));
+        assertThrows(IllegalStateException.class, this::runAll);
+    }
+
+    private void runAll() {
+        while (sim.step()) { }
     }
 }

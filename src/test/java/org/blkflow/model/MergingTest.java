@@ -29,7 +29,8 @@ class MergingTest {
     void setUp() {
         Simulation sim = new Simulation(1);
         emit = new Emitter(sim, new Invariants(1, 64, 0, 255, 128));
-        machine = new Machine(sim, emit, new Cpu[0], new SoftwareQueue[0], new HardwareQueue[0], true, Costs.ZERO);
+        machine = new Machine(sim, emit, new Cpu[0], new SoftwareQueue[0], new HardwareQueue[0], true, Costs.ZERO,
+                org.blkflow.engine.CpuObserver.NONE);
         merging = new Merging(machine, 255, 128);
         task = new Task(1000, 0, ScenarioBuilder.job().rw("write").build(), 0);
         task.plug = new Plug();
@@ -42,7 +43,7 @@ class MergingTest {
     void backMergeWhenTheBioStartsWhereTheRequestEnds() {
         Request rq = request(100, 8);
         ctx.rqList.add(rq);
-        assertTrue(merging.attemptCtxMerge(ctx, bio(108, 8), task));
+        assertTrue(ctxMerge(ctx, bio(108, 8), task));
         assertEquals(100, rq.sector);
         assertEquals(16, rq.sectors);
         assertEquals("M", drained().get(0).action());
@@ -52,7 +53,7 @@ class MergingTest {
     void frontMergeWhenTheBioEndsWhereTheRequestStarts() {
         Request rq = request(100, 8);
         ctx.rqList.add(rq);
-        assertTrue(merging.attemptCtxMerge(ctx, bio(92, 8), task));
+        assertTrue(ctxMerge(ctx, bio(92, 8), task));
         assertEquals(92, rq.sector, "a front merge moves the start sector");
         assertEquals(16, rq.sectors);
         assertEquals("F", drained().get(0).action());
@@ -62,9 +63,9 @@ class MergingTest {
     void noMergeForABioThatOnlyOverlapsOrLeavesAGap() {
         Request rq = request(100, 8);
         ctx.rqList.add(rq);
-        assertFalse(merging.attemptCtxMerge(ctx, bio(104, 8), task));
-        assertFalse(merging.attemptCtxMerge(ctx, bio(109, 8), task));
-        assertFalse(merging.attemptCtxMerge(ctx, bio(91, 8), task));
+        assertFalse(ctxMerge(ctx, bio(104, 8), task));
+        assertFalse(ctxMerge(ctx, bio(109, 8), task));
+        assertFalse(ctxMerge(ctx, bio(91, 8), task));
         assertTrue(drained().isEmpty());
     }
 
@@ -73,14 +74,14 @@ class MergingTest {
         Request head = request(0, 8);
         task.plug.mqList.add(head);
         for (int i = 1; i <= 20; i++) task.plug.mqList.add(request(10_000 * i, 8));
-        assertEquals(-1, merging.attemptPlugMerge(task, bio(8, 8)), "merged into the list's first request");
+        assertEquals(-1, plugMerge(merging, task, bio(8, 8)), "merged into the list's first request");
         assertEquals(16, head.sectors);
     }
 
     @Test
     void thePlugMergeCountsTheRequestsItWalked() {
         for (int i = 0; i < 5; i++) task.plug.mqList.add(request(10_000 * i, 8));
-        assertEquals(5, merging.attemptPlugMerge(task, bio(777_777, 8)));
+        assertEquals(5, plugMerge(merging, task, bio(777_777, 8)));
     }
 
     @Test
@@ -88,9 +89,9 @@ class MergingTest {
         Request ninthFromTail = request(0, 8);
         ctx.rqList.add(ninthFromTail);
         for (int i = 1; i <= 8; i++) ctx.rqList.add(request(10_000 * i, 8));
-        assertFalse(merging.attemptCtxMerge(ctx, bio(8, 8), task));
+        assertFalse(ctxMerge(ctx, bio(8, 8), task));
         ctx.rqList.pollLast();
-        assertTrue(merging.attemptCtxMerge(ctx, bio(8, 8), task), "eighth from the tail is still looked at");
+        assertTrue(ctxMerge(ctx, bio(8, 8), task), "eighth from the tail is still looked at");
     }
 
     @Test
@@ -100,7 +101,7 @@ class MergingTest {
         ctx.rqList.add(alsoAdjacent);
         ctx.rqList.add(full);
         // 256 is adjacent to the back of `full` (over the limit) and the front of `alsoAdjacent`.
-        assertFalse(merging.attemptCtxMerge(ctx, bio(248, 16), task));
+        assertFalse(ctxMerge(ctx, bio(248, 16), task));
         assertTrue(full.noMerge);
         assertEquals(8, alsoAdjacent.sectors, "the scan stopped before the second candidate");
     }
@@ -109,9 +110,9 @@ class MergingTest {
     void aMergeOverMaxSectorsFailsAndTheRequestNeverMergesAgain() {
         Request rq = request(0, 240);
         task.plug.mqList.add(rq);
-        assertEquals(1, merging.attemptPlugMerge(task, bio(240, 16)), "240 + 16 > 255");
+        assertEquals(1, plugMerge(merging, task, bio(240, 16)), "240 + 16 > 255");
         assertTrue(rq.noMerge);
-        assertEquals(1, merging.attemptPlugMerge(task, bio(240, 8)), "would fit, but REQ_NOMERGE is permanent");
+        assertEquals(1, plugMerge(merging, task, bio(240, 8)), "would fit, but REQ_NOMERGE is permanent");
         assertEquals(240, rq.sectors);
     }
 
@@ -120,7 +121,7 @@ class MergingTest {
         Merging fewSegments = new Merging(machine, 255, 2);
         Request rq = request(0, 16);
         task.plug.mqList.add(rq);
-        assertEquals(1, fewSegments.attemptPlugMerge(task, bio(16, 8)), "2 + 1 segments > 2");
+        assertEquals(1, plugMerge(fewSegments, task, bio(16, 8)), "2 + 1 segments > 2");
         assertTrue(rq.noMerge);
     }
 
@@ -129,13 +130,27 @@ class MergingTest {
         Request started = request(0, 8);
         started.started = true;
         ctx.rqList.add(started);
-        assertFalse(merging.attemptCtxMerge(ctx, bio(8, 8), task));
+        assertFalse(ctxMerge(ctx, bio(8, 8), task));
         ctx.rqList.clear();
         Request read = new Request(ids++, ctx, hctx, 1, readBio(200, 8));
         read.takeFirstBio(readBio(200, 8));
         live(read);
         ctx.rqList.add(read);
-        assertFalse(merging.attemptCtxMerge(ctx, bio(208, 8), task), "a write never joins a read");
+        assertFalse(ctxMerge(ctx, bio(208, 8), task), "a write never joins a read");
+    }
+
+    /** blk_attempt_plug_merge() as the path runs it: the plan, then the merge; -1 on a merge. */
+    private static int plugMerge(Merging merging, Task task, Bio bio) {
+        Merging.Plan plan = merging.planPlugMerge(task, bio);
+        if (!plan.merges()) return plan.requestCount();
+        merging.apply(plan, bio, task);
+        return -1;
+    }
+
+    private boolean ctxMerge(SoftwareQueue ctx, Bio bio, Task task) {
+        Merging.Plan plan = merging.planCtxMerge(ctx, bio);
+        if (plan.merges()) merging.apply(plan, bio, task);
+        return plan.merges();
     }
 
     private Request request(long sector, int sectors) {
@@ -166,7 +181,7 @@ class MergingTest {
 
     private List<Transition> drained() {
         List<Transition> out = new ArrayList<>();
-        for (Transition t = emit.release(Long.MAX_VALUE); t != null; t = emit.release(Long.MAX_VALUE)) out.add(t);
+        for (Transition t = emit.poll(); t != null; t = emit.poll()) out.add(t);
         return out;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.blkflow.model.Snapshot;
+import org.blkflow.trace.TestData;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
@@ -16,8 +17,8 @@ class PlaceTrackerTest {
     final List<Transition> all;
 
     PlaceTrackerTest() throws Exception {
-        all = TraceSourceTest.straightRun(new SessionModel().replay("t", SharedTraces.everyAction(), new int[] {0, 1, 1, 0}));
-        live = new SessionModel().replay("t", SharedTraces.everyAction(), new int[] {0, 1, 1, 0});
+        all = TraceSourceTest.straightRun(new SessionModel().replay("t", TestData.importFixture("every-action.blkparse.txt"), new int[] {0, 1, 1, 0}));
+        live = new SessionModel().replay("t", TestData.importFixture("every-action.blkparse.txt"), new int[] {0, 1, 1, 0});
     }
 
     long after(TransitionKind kind, long sector) {

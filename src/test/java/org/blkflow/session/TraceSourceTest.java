@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.blkflow.model.Snapshot;
 import org.blkflow.stats.Counts;
 import org.blkflow.trace.ImportedTrace;
+import org.blkflow.trace.TestData;
 import org.blkflow.transition.PlaceKind;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
@@ -32,8 +33,8 @@ class TraceSourceTest {
     }
 
     static Stream<DynamicTest> perTrace(TraceTest test) {
-        return SharedTraces.blkparseFiles().stream().map(file -> DynamicTest.dynamicTest(
-                file.getFileName().toString(), () -> test.run(file, SharedTraces.read(file))));
+        return TestData.realBlkparseFiles().stream().map(file -> DynamicTest.dynamicTest(
+                file.getFileName().toString(), () -> test.run(file, TestData.read(file))));
     }
 
     interface TraceTest {
@@ -41,8 +42,8 @@ class TraceSourceTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everySharedTraceReplaysToTheEndDeliveringEveryReplayableEvent() {
-        assertFalse(SharedTraces.blkparseFiles().isEmpty(), "the shared blkparse files are there");
+    Stream<DynamicTest> everyRealTraceReplaysToTheEndDeliveringEveryReplayableEvent() {
+        assertFalse(TestData.realBlkparseFiles().isEmpty(), "the real blkparse files are on the test classpath");
         return perTrace((file, trace) -> {
             LiveSession live = MODEL.replay("t", trace, null);
             List<Transition> all = straightRun(live);

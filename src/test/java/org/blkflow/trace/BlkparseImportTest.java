@@ -5,21 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Real blkparse output from other people's machines, with the figures their source notes give
- * (../shared/testdata/blkparse/*.source.txt) or that blkparse printed in the file itself.
+ * (src/test/resources/testdata/blkparse/*.source.txt) or that blkparse printed in the file itself.
  */
 class BlkparseImportTest {
 
     @Test
     void nvmeUnderDmCryptCountsEveryActionItsSourceNoteGives() throws IOException {
-        ImportedTrace t = TestData.importShared("blktrace_merge_nvme0n1_dmcrypt.blkparse.txt");
+        ImportedTrace t = TestData.importReal("blktrace_merge_nvme0n1_dmcrypt.blkparse.txt");
         assertEquals(Map.of("A", 473L, "Q", 248L, "G", 142L, "P", 88L, "M", 106L, "D", 142L, "C", 165L), t.actions());
         assertEquals(1364, t.parsed(), "the file's own summary says 'Events (nvme0n1): 1,364 entries'");
         assertEquals(1459, t.lines());
@@ -33,7 +32,7 @@ class BlkparseImportTest {
 
     @Test
     void nullBlkSchedulerRunsWithSplitsBouncesAndRequeues() throws IOException {
-        ImportedTrace t = TestData.importShared("linux-block_blktrace-cleanup-v3_nullblk_schedulers_requeue.blkparse.txt");
+        ImportedTrace t = TestData.importReal("linux-block_blktrace-cleanup-v3_nullblk_schedulers_requeue.blkparse.txt");
         assertEquals(Map.of("Q", 31L, "B", 20L, "G", 34L, "M", 16L, "I", 35L, "D", 37L, "C", 54L, "X", 19L, "R", 3L),
                 t.actions());
         assertEquals(List.of(29, 43), t.cpus());
@@ -47,7 +46,7 @@ class BlkparseImportTest {
 
     @Test
     void raidOverNvmeOnTwoKernelsWithTimerUnplugsAndWrappedTimes() throws IOException {
-        ImportedTrace t = TestData.importShared("linux-block_nvme-regression-2022_aws-i3_k4.4-vs-k5.4_plug-unplug.blkparse.txt");
+        ImportedTrace t = TestData.importReal("linux-block_nvme-regression-2022_aws-i3_k4.4-vs-k5.4_plug-unplug.blkparse.txt");
         assertEquals(5L, t.actions().get("U"));
         assertEquals(5L, t.actions().get("UT"));
         assertEquals(60, t.parsed());
@@ -63,7 +62,7 @@ class BlkparseImportTest {
 
     @Test
     void theManualsExamplesWithHandCutGapsAndThreeDevices() throws IOException {
-        ImportedTrace t = TestData.importShared("blktrace-doc_kjournald_mkfs-lvm_examples.blkparse.txt");
+        ImportedTrace t = TestData.importReal("blktrace-doc_kjournald_mkfs-lvm_examples.blkparse.txt");
         assertEquals(6L, t.actions().get("M"), "six back merges into one 56-sector dispatch");
         assertEquals(List.of("8,0", "8,32", "8,224", "65,160"), t.devices());
         List<Long> promptLines = t.warnings().stream().map(ImportedTrace.Warning::line).toList();
@@ -71,16 +70,13 @@ class BlkparseImportTest {
     }
 
     @Test
-    void everyFileInTheSharedFolderParses() throws IOException {
-        try (var files = Files.list(TestData.shared("blkparse"))) {
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".blkparse.txt"))
-                    .sorted().collect(Collectors.toList());
-            assertEquals(4, names.size(), names.toString());
-            for (String name : names) {
-                ImportedTrace t = TestData.importShared(name);
-                assertTrue(t.parsed() > 0, name);
-                assertEquals(t.lines(), t.parsed() + t.skipped(), name);
-            }
+    void everyRealTraceParses() throws IOException {
+        List<Path> files = TestData.realBlkparseFiles();
+        assertEquals(4, files.size(), files.toString());
+        for (Path file : files) {
+            ImportedTrace t = TestData.read(file);
+            assertTrue(t.parsed() > 0, file.toString());
+            assertEquals(t.lines(), t.parsed() + t.skipped(), file.toString());
         }
     }
 

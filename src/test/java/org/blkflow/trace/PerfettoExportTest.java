@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.blkflow.model.BlockLayerRun;
+import org.blkflow.runs.RunExport;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Preset;
 import org.blkflow.scenario.Presets;

@@ -13,7 +13,7 @@ class SysfsCpuMapTest {
 
     @Test
     void theRealHisiSasMachineHas128CpusOn16QueuesStartingAtCpu32() throws IOException {
-        String dump = Files.readString(TestData.shared("sysfs/linux-block_hang-on-sync_sdb_128cpu_16hctx_cpu_list.txt"));
+        String dump = Files.readString(TestData.real("sysfs/linux-block_hang-on-sync_sdb_128cpu_16hctx_cpu_list.txt"));
         int[] map = SysfsCpuMap.parse(dump);
         assertEquals(128, map.length);
         assertEquals(0, map[32], "hctx 0 starts at CPU 32");

@@ -2,12 +2,11 @@ package org.blkflow.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import org.blkflow.trace.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,19 +23,9 @@ class SessionTraceIT {
     int port;
 
     String postTrace() throws Exception {
-        Http.Reply r = new Http(port).post("/api/traces", Files.readString(shared(TRACE), StandardCharsets.UTF_8));
+        Http.Reply r = new Http(port).post("/api/traces", Files.readString(TestData.real("blkparse/" + TRACE), StandardCharsets.UTF_8));
         assertEquals(201, r.status());
         return r.body().get("id").stringValue();
-    }
-
-    static Path shared(String name) {
-        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path p = start.getParent(); p != null; p = p.getParent()) {
-            Path dir = p.resolve("shared/testdata/blkparse");
-            if (Files.isDirectory(dir)) return dir.resolve(name);
-        }
-        assumeTrue(false, "no shared/testdata folder next to " + start + " or its parents");
-        return null;
     }
 
     SessionClient connected() throws Exception {

@@ -1,9 +1,8 @@
-package org.blkflow.web;
+package org.blkflow.runs;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -12,32 +11,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.blkflow.model.BlockLayerRun;
 import org.blkflow.stats.RunStats;
-import org.blkflow.transition.Transition;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 
 /**
  * Runs sweep points headless on two threads shared by every sweep, so sweeps never take more of
  * the server's cores than that however many arrive; at most {@link #MAX_SWEEPS} may be queued or
- * running at once, the rest are told to come back (503).
+ * running at once, the rest are told to come back.
  */
-@Component
-public class SweepRunner implements DisposableBean {
+public final class SweepRunner implements AutoCloseable {
 
     static final int THREADS = 2;
-    static final int MAX_SWEEPS = 4;
-    /** How often (in transitions) a point checks whether its sweep was abandoned. */
-    private static final int CANCEL_CHECK = 4096;
+    public static final int MAX_SWEEPS = 4;
 
     /** A finished point: its statistics, or the failure that stopped it. */
     public record Outcome(SweepPlan.Point point, RunStats stats, RuntimeException failure) {
     }
 
     /** Called on the request's thread for each point, in the order the points finish. */
-    interface Finished {
+    public interface Finished {
         void accept(Outcome outcome) throws IOException;
     }
 
@@ -49,16 +40,17 @@ public class SweepRunner implements DisposableBean {
     });
     private final Semaphore sweeps = new Semaphore(MAX_SWEEPS);
 
-    void run(List<SweepPlan.Point> points, Finished finished) throws IOException {
+    /** Throws SweepRefused (BUSY) when {@link #MAX_SWEEPS} sweeps are already queued or running. */
+    public void run(SweepPlan plan, Finished finished) throws IOException {
         if (!sweeps.tryAcquire()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "sweeps busy", MAX_SWEEPS
+            throw new SweepRefused(SweepRefused.Reason.BUSY, MAX_SWEEPS
                     + " sweeps are already running; try again when one has finished", List.of());
         }
         List<Future<Outcome>> futures = new ArrayList<>();
         try {
             CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
-            points.forEach(p -> futures.add(done.submit(() -> measure(p))));
-            for (int i = 0; i < points.size(); i++) {
+            plan.points().forEach(p -> futures.add(done.submit(() -> measure(p))));
+            for (int i = 0; i < plan.points().size(); i++) {
                 finished.accept(take(done));
             }
         } finally {
@@ -67,21 +59,12 @@ public class SweepRunner implements DisposableBean {
         }
     }
 
-    /** Mirrors what POST /api/runs measures: the whole run, then the run's lock figures. */
-    public static Outcome measure(SweepPlan.Point point) {
+    /** What POST /api/runs measures, given up when the sweep is abandoned (its future cancelled). */
+    static Outcome measure(SweepPlan.Point point) {
         try {
-            BlockLayerRun run = new BlockLayerRun(point.scenario(), false);
-            RunStats stats = new RunStats();
-            long n = 0;
-            for (Transition t = run.next(); t != null; t = run.next()) {
-                stats.onTransition(t);
-                if (++n % CANCEL_CHECK == 0 && Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("sweep abandoned");
-                }
-            }
-            stats.recordLocks(run.lockStats());
-            return new Outcome(point, stats, null);
-        } catch (CancellationException e) {
+            RunReport report = RunReport.measure(point.scenario(), () -> Thread.currentThread().isInterrupted());
+            return new Outcome(point, report.stats(), null);
+        } catch (RunReport.RunAbandoned e) {
             throw e;
         } catch (RuntimeException e) {
             return new Outcome(point, null, e);
@@ -100,7 +83,7 @@ public class SweepRunner implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void close() {
         pool.shutdownNow();
     }
 }

@@ -2,7 +2,9 @@ package org.blkflow.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import org.blkflow.runs.SweepPlan;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioRejected;
@@ -13,27 +15,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The points of a sweep: the base scenario with every combination of the varied values (the first
- * key of {@code vary} outermost), each one read and validated before anything runs, so a sweep
- * either runs whole or is refused with the point and the field at fault.
+ * The body of POST /api/sweeps read into a plan: the base scenario with every combination of the
+ * varied values, each point read and validated before anything runs, so a sweep either runs whole
+ * or is refused with the point and the field at fault. {@code values} holds what each point sets,
+ * keyed by path, in the plan's order: the answer echoes it. Public for the command line's
+ * {@code sweep}, which takes the same body.
  */
-public final class SweepPlan {
+public record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
 
-    /** Enough for five CPU counts × three modes × four cost settings; more is a batch job, not a page. */
-    static final int MAX_POINTS = 64;
-    /** Twice one run's bound: a sweep answers in seconds on the two sweep threads. */
-    static final long MAX_BIOS = 4_000_000;
     static final List<String> FIELDS = List.of("scenario", "vary");
 
-    /** One point: its position in the product, the values it sets (keyed by path) and its scenario. */
-    public record Point(int index, int of, ObjectNode values, Scenario scenario) {
-    }
-
-    private SweepPlan() {
-    }
-
-    /** Throws ScenarioRejected or ApiException (400, or 413 when the sweep is too large). */
-    public static List<Point> of(JsonNode body) {
+    /** Throws ScenarioRejected, ApiException (400) or SweepRefused (413). */
+    public static SweepRequest of(JsonNode body) {
         JsonFields f = new JsonFields();
         if (f.object(body, "", FIELDS)) {
             JsonNode vary = JsonFields.present(body, "vary");
@@ -41,17 +34,27 @@ public final class SweepPlan {
                 f.problem("vary", vary, "must be an object naming at least one field, e.g. {\"cpus\": [1, 2, 4]}");
             }
         }
-        refuseIf(f.problems(), HttpStatus.BAD_REQUEST, "invalid sweep");
+        refuseIf(f.problems());
         ObjectNode base = normalizedBase(JsonFields.present(body, "scenario"));
         List<Map.Entry<String, JsonNode>> vary = new ArrayList<>(body.get("vary").properties());
         checkAxes(base, vary);
-        List<Point> points = new ArrayList<>();
-        int n = vary.stream().mapToInt(e -> e.getValue().size()).reduce(1, (a, b) -> a * b);
+        int[] sizes = vary.stream().mapToInt(e -> e.getValue().size()).toArray();
+        int n = Arrays.stream(sizes).reduce(1, (a, b) -> a * b);
+        List<Scenario> scenarios = new ArrayList<>(n);
+        List<ObjectNode> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            points.add(point(base, vary, i, n));
+            int[] choice = SweepPlan.choices(i, sizes);
+            ObjectNode json = base.deepCopy();
+            ObjectNode set = JsonNodeFactory.instance.objectNode();
+            for (int k = 0; k < vary.size(); k++) {
+                JsonNode value = vary.get(k).getValue().get(choice[k]);
+                set.set(vary.get(k).getKey(), value);
+                ScenarioPath.set(json, vary.get(k).getKey(), value);
+            }
+            scenarios.add(validPoint(json, i, set));
+            values.add(set);
         }
-        checkTotalBios(points);
-        return points;
+        return new SweepRequest(SweepPlan.of(scenarios), List.copyOf(values));
     }
 
     private static ObjectNode normalizedBase(JsonNode scenario) {
@@ -78,33 +81,11 @@ public final class SweepPlan {
                 problems.add(Problem.of(at, values, "names no scenario field; write a field's path such as cpus, "
                         + "device.irqMode, costs.lockNs or jobs[0].iodepth"));
             } else {
-                points = Math.min(points * values.size(), MAX_POINTS + 1);
+                points = Math.min(points * values.size(), SweepPlan.MAX_POINTS + 1);
             }
         }
-        refuseIf(problems, HttpStatus.BAD_REQUEST, "invalid sweep");
-        if (points > MAX_POINTS) {
-            refuseIf(List.of(Problem.tooLarge("vary", "more than " + MAX_POINTS + " points",
-                    "the product of the lists must be at most " + MAX_POINTS + " points")),
-                    HttpStatus.CONTENT_TOO_LARGE, "sweep too large");
-        }
-    }
-
-    /** Point index counts in the product like a number whose last digit is the last key of vary. */
-    private static Point point(ObjectNode base, List<Map.Entry<String, JsonNode>> vary, int index, int n) {
-        int[] choice = new int[vary.size()];
-        int rest = index;
-        for (int k = vary.size() - 1; k >= 0; k--) {
-            choice[k] = rest % vary.get(k).getValue().size();
-            rest /= vary.get(k).getValue().size();
-        }
-        ObjectNode json = base.deepCopy();
-        ObjectNode values = JsonNodeFactory.instance.objectNode();
-        for (int k = 0; k < vary.size(); k++) {
-            JsonNode value = vary.get(k).getValue().get(choice[k]);
-            values.set(vary.get(k).getKey(), value);
-            ScenarioPath.set(json, vary.get(k).getKey(), value);
-        }
-        return new Point(index, n, values, validPoint(json, index, values));
+        refuseIf(problems);
+        SweepPlan.checkPoints(points);
     }
 
     private static Scenario validPoint(ObjectNode json, int index, ObjectNode values) {
@@ -123,18 +104,9 @@ public final class SweepPlan {
                 .map(p -> new Problem(p.field(), p.value(), where + p.message(), p.tooLarge())).toList());
     }
 
-    private static void checkTotalBios(List<Point> points) {
-        long bios = points.stream().mapToLong(p -> ScenarioValidator.bios(p.scenario())).sum();
-        if (bios > MAX_BIOS) {
-            refuseIf(List.of(Problem.tooLarge("vary", bios, "the points would submit " + bios
-                    + " bios in all; at most " + MAX_BIOS + " per sweep")), HttpStatus.CONTENT_TOO_LARGE,
-                    "sweep too large");
-        }
-    }
-
-    private static void refuseIf(List<Problem> problems, HttpStatus status, String error) {
+    private static void refuseIf(List<Problem> problems) {
         if (!problems.isEmpty()) {
-            throw new ApiException(status, error, problems.get(0).message(), problems);
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid sweep", problems.get(0).message(), problems);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.blkflow.trace;
+package org.blkflow.runs;
 
 import java.io.BufferedWriter;
 import java.io.OutputStream;
@@ -10,12 +10,16 @@ import org.blkflow.engine.LockStat;
 import org.blkflow.model.BlockLayerRun;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.trace.BlkparseWriter;
+import org.blkflow.trace.BlktraceWriter;
+import org.blkflow.trace.PerfettoWriter;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionListener;
 
 /**
- * A whole run streamed as blkparse text, a blktrace stream or Perfetto trace-event JSON. Nothing but the writers' bounded
- * buffers is held, so a run of millions of transitions costs no more memory than a short one.
+ * A whole run streamed as blkparse text, a blktrace stream or Perfetto trace-event JSON. Nothing but
+ * the writers' bounded buffers is held, so a run of millions of transitions costs no more memory than
+ * a short one.
  */
 public enum RunExport {
     BLKPARSE("blkparse", "text/plain;charset=UTF-8", ".blkparse.txt"),
@@ -71,8 +75,8 @@ public enum RunExport {
         }
     }
 
-    /** The longest single step the cost table allows: where a CPU slice is cut (see CpuSlices). */
-    static long longestStep(Costs c) {
+    /** The longest single step the cost table allows: where a CPU slice is cut (see trace/CpuSlices). */
+    public static long longestStep(Costs c) {
         return LongStream.of(c.makeRequestNs(), c.mergeAttemptNs(), c.allocRequestNs(), c.insertNs(), c.dispatchNs(),
                 c.driverNs(), c.completeNs(), c.irqNs(), c.ipiNs(), c.lockNs(), c.lockBounceNs(), c.switchNs())
                 .max().orElse(0);

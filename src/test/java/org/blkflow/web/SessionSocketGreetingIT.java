@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+/** Boots the real server: a WebSocket client is greeted with hello. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SessionSocketGreetingTest {
+class SessionSocketGreetingIT {
 
     @LocalServerPort
     int port;

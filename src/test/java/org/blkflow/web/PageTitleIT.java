@@ -1,4 +1,4 @@
-package org.blkflow.browser;
+package org.blkflow.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,58 @@
+package org.blkflow.web;
+
+import java.util.List;
+import org.blkflow.scenario.Costs;
+import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.session.LiveSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the model once in the background right after start, through the same seek a session makes,
+ * so the JIT has compiled the engine's and the model's hot paths before the first user asks for
+ * step 1,000,000 (a cold JVM takes about three times as long). One low-priority daemon thread;
+ * {@code blkflow.warmup.transitions=0} turns it off (the tests do).
+ */
+@Component
+class ModelWarmup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelWarmup.class);
+
+    private final long transitions;
+
+    ModelWarmup(@Value("${blkflow.warmup.transitions:1500000}") long transitions) {
+        this.transitions = transitions;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (transitions <= 0) return;
+        Thread t = new Thread(this::run, "model-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private void run() {
+        long start = System.nanoTime();
+        for (String mode : List.of("mq", "sq")) {
+            new LiveSession(scenario(mode)).seek(mode.equals("mq") ? transitions : transitions / 5);
+        }
+        LOG.info("model warm-up done in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** A busy 4-CPU machine under libaio random reads and plugged writes, on either interface. */
+    private static Scenario scenario(String mode) {
+        return new Scenario("warm-up", 1, mode, 4, 2, 256, 0, null, true, new Device(10_000, "timer", 255, 128, 0),
+                List.of(new Job("reader", null, "randread", 50, 4096, 32, "libaio", false, false, 1_000_000, 0, 1L << 30),
+                        new Job("writer", List.of(0, 2), "write", 50, 4096, 16, "libaio", false, true, 1_000_000,
+                                1L << 32, 1L << 30)),
+                "noop", 128, Costs.DEFAULT, 1);
+    }
+}

@@ -1,0 +1,53 @@
+package org.blkflow.model;
+
+import static org.blkflow.model.ScenarioBuilder.job;
+import static org.blkflow.model.ScenarioBuilder.scenario;
+
+import java.util.List;
+import org.blkflow.scenario.Scenario;
+
+/**
+ * The scenarios whose whole transition streams are kept as golden files: a few teaching scenarios
+ * of each interface (blk-mq, the legacy queue, bio-based, xen-blkfront), small enough to review.
+ * {@link GoldenStreamTest} keeps their text; the web tests render some as the front end's fixtures.
+ */
+public final class GoldenScenarios {
+
+    public static final List<String> NAMES = List.of("figure1", "plug-merge", "busy-requeue", "tags-exhausted",
+            "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx");
+
+    private GoldenScenarios() {
+    }
+
+    /** Zero CPU costs (only the device takes time), so the streams show the order of the paths alone. */
+    public static Scenario named(String name) {
+        return switch (name) {
+            case "figure1" -> scenario().seed(42).cpus(4).hwQueues(2).irq("timer")
+                    .job(job().allCpus().rw("randread").libaio().iodepth(2).ios(2)).build();
+            case "plug-merge" -> scenario().seed(7).cpus(2).irq("timer")
+                    .job(job().cpus(0, 1).rw("write").libaio().iodepth(4).plug().ios(8)).build();
+            case "busy-requeue" -> scenario().seed(3).cpus(2).irq("timer").slots(2)
+                    .job(job().cpus(0, 1).rw("randwrite").libaio().iodepth(3).ios(3)).build();
+            case "tags-exhausted" -> scenario().seed(5).depth(4).irq("timer")
+                    .job(job().rw("randwrite").libaio().iodepth(8).plug().ios(8)).build();
+            // Six CPUs on four hctxs (hctx 3 idle), plugged sequential writes that merge, sync reads
+            // beside them, and a three-slot device that says BUSY.
+            case "six-cpus-four-hctx" -> scenario().seed(11).cpus(6).hwQueues(4).depth(16).irq("timer").slots(3)
+                    .job(job().allCpus().rw("write").libaio().iodepth(8).plug().ios(12))
+                    .job(job().name("dd").cpus(1, 4).rw("read").ios(6)).build();
+            // Legacy request queue: get_request runs out of requests, deadline sorts and batches.
+            case "sq-deadline" -> scenario().seed(13).mode("sq").scheduler("deadline").cpus(2).nrRequests(4)
+                    .irq("timer").job(job().cpus(0, 1).rw("randwrite").libaio().iodepth(4).plug().ios(4)).build();
+            case "sq-cfq" -> scenario().seed(17).mode("sq").scheduler("cfq").cpus(2).irq("timer")
+                    .job(job().cpus(0, 1).rw("randread").ios(3)).build();
+            case "bio-based" -> scenario().seed(19).mode("bio").cpus(2).depth(2).irq("timer")
+                    .job(job().cpus(0, 1).rw("randread").libaio().iodepth(2).ios(3)).build();
+            // xen-blkfront 3.16: io_lock is the queue lock and the ring lock; a two-slot ring fills.
+            case "xen-sq" -> scenario().seed(23).mode("sq").cpus(2).slots(2).xen("single-lock")
+                    .job(job().cpus(0, 1).rw("randwrite").libaio().iodepth(2).ios(3)).build();
+            case "xen-mq-per-hctx" -> scenario().seed(29).cpus(2).hwQueues(2).slots(2).xen("per-hctx")
+                    .job(job().cpus(0, 1).rw("randread").libaio().iodepth(3).ios(3)).build();
+            default -> throw new IllegalArgumentException("no golden scenario named " + name);
+        };
+    }
+}

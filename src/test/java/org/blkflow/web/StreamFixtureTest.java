@@ -1,0 +1,71 @@
+package org.blkflow.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.blkflow.model.BlockLayerRun;
+import org.blkflow.model.GoldenScenarios;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.session.SessionState;
+import org.blkflow.transition.Transition;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The front end's stream fixtures (frontend/test/fixtures/NAME.json) are golden scenarios rendered
+ * exactly as a session sends them: the {@code loaded} message, every transition, and {@code state}
+ * messages with the server's snapshot every few steps. node --test replays the transitions through
+ * state.js and checks it against those snapshots, so the browser's tracker and the server's are held
+ * to one stream, and this test keeps the fixtures equal to what the model makes now.
+ */
+class StreamFixtureTest {
+
+    static final Path DIR = Path.of("frontend/test/fixtures");
+    static final List<String> FIXTURES = List.of("six-cpus-four-hctx", "tags-exhausted",
+            "sq-deadline", "bio-based", "xen-sq", "xen-mq-per-hctx");
+    static final String REGENERATE = "regenerate with ./mvnw test -Dtest='GoldenStreamTest,StreamFixtureTest' "
+            + "-Dgolden.update=true and review the diff";
+    /** About this many snapshots per fixture: enough to catch a disagreement, few enough to read. */
+    static final int SNAPSHOTS = 20;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @ParameterizedTest
+    @FieldSource("FIXTURES")
+    void fixtureIsTheGoldenScenarioAsASessionSendsIt(String name) throws IOException {
+        String actual = render(GoldenScenarios.named(name));
+        Path file = DIR.resolve(name + ".json");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(file, actual);
+        }
+        assertTrue(Files.exists(file), file + " is missing; " + REGENERATE);
+        assertEquals(Files.readString(file), actual, file + " is not what the model makes now; " + REGENERATE);
+    }
+
+    static String render(Scenario scenario) {
+        SessionMessages messages = new SessionMessages(JSON);
+        long length = 0;
+        for (BlockLayerRun first = new BlockLayerRun(scenario, false); first.next() != null; ) {
+            length++;
+        }
+        long every = Math.max(1, length / SNAPSHOTS);
+        BlockLayerRun run = new BlockLayerRun(scenario);
+        List<String> transitions = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        for (Transition t = run.next(); t != null; t = run.next()) {
+            transitions.add(JSON.writeValueAsString(TransitionJson.toNode(t)));
+            if (run.steps() % every == 0) {
+                states.add(messages.state(new SessionState(run.steps(), run.now(), false, false,
+                        SessionState.Reason.SEEK, run.snapshot())));
+            }
+        }
+        return "{\"loaded\":" + messages.loaded(scenario, run.cpuToHctx()) + ",\n\"transitions\":[\n"
+                + String.join(",\n", transitions) + "\n],\n\"states\":[\n" + String.join(",\n", states) + "\n]}\n";
+    }
+}
