@@ -48,8 +48,11 @@ public class RunController {
         }
     }
 
-    /** {@code {"scenario","topology","stats","transitions":[first keep],"truncated"}}, streamed. */
-    private static void write(RunReport report, long keep, JsonGenerator g) {
+    /**
+     * {@code {"scenario","topology","stats","transitions":[first keep],"truncated"}}, streamed; public
+     * because the command line's {@code run} answers exactly what this endpoint answers.
+     */
+    public static void write(RunReport report, long keep, JsonGenerator g) {
         g.writeStartObject();
         g.writeName("scenario");
         g.writeTree(ScenarioJsonWriter.write(report.scenario()));
@@ -71,7 +74,7 @@ public class RunController {
         }
         RunExport export = RunExport.forFormat(format);
         if (export == null) {
-            throw ApiException.badParameter("format", format, "must be json, blkparse or blktrace");
+            throw ApiException.badParameter("format", format, "must be json, blkparse, blktrace or perfetto");
         }
         return export;
     }

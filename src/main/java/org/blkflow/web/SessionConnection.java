@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntConsumer;
 import org.blkflow.session.LiveSession;
 import org.blkflow.session.Playback;
 import org.blkflow.session.SessionModel;
@@ -31,16 +32,19 @@ final class SessionConnection implements SessionOutput {
     private final SessionCommands commands;
     private final Playback playback;
     private final Executor closing;
+    private final IntConsumer transitionsSent;
     private final SessionRate rate = new SessionRate(SessionLimits.COMMANDS_PER_SECOND, System.nanoTime());
 
     SessionConnection(WebSocketSession socket, SessionOutbox.Wire wire, SessionMessages messages,
-                      SessionCommands commands, ScheduledExecutorService ticks, Executor closing) {
+                      SessionCommands commands, ScheduledExecutorService ticks, Executor closing,
+                      IntConsumer transitionsSent) {
         this.socket = socket;
         this.outbox = new SessionOutbox(wire, reason -> drop());
         this.messages = messages;
         this.commands = commands;
         this.playback = new Playback(ticks, this);
         this.closing = closing;
+        this.transitionsSent = transitionsSent;
     }
 
     void greet() {
@@ -90,6 +94,7 @@ final class SessionConnection implements SessionOutput {
     @Override
     public void transitions(List<Transition> batch) {
         outbox.send(messages.transitions(batch, System.currentTimeMillis()));
+        transitionsSent.accept(batch.size());
     }
 
     @Override
