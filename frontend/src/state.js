@@ -7,7 +7,7 @@ import { emptyCounters, count, recordLatency, sampleTimeline } from './tallies.j
 export { countCompletion } from './tallies.js';
 
 // Moves of a bio: they may name the request the bio joins, but the bio is what moves.
-const BIO_KINDS = new Set(['queue', 'getrq', 'sleeprq', 'wake', 'backmerge', 'frontmerge', 'bio_end']);
+export const BIO_KINDS = new Set(['queue', 'getrq', 'sleeprq', 'wake', 'backmerge', 'frontmerge', 'bio_end']);
 
 export const key = (type, id) => `${type}:${id}`;
 

@@ -1,8 +1,8 @@
 // The scenario editor: presets, every scenario field, jobs added and removed, Load. The server
 // validates; its error messages appear next to the field they name.
-import { TOP_FIELDS, DEVICE_FIELDS, JOB_FIELDS, NEW_JOB, showList, fromInput } from '../scenario-form.js';
+import { TOP_FIELDS, DEVICE_FIELDS, JOB_FIELDS, DEVICE_PREFIX, rangeOf, choicesOf, showList, fromInput } from '../scenario-form.js';
 
-export function editorView(el, { onLoad, onPreset }) {
+export function editorView(el, { defaults, onLoad, onPreset }) {
   el.innerHTML = `
     <label class="presets">preset <select data-role="presets"><option value="">—</option></select></label>
     <p class="preset-note" data-role="preset-note"></p>
@@ -21,6 +21,8 @@ export function editorView(el, { onLoad, onPreset }) {
   let presets = [];
   let costs = null; // the CPU cost table is not edited here; a loaded scenario's table is sent back as it was
 
+  const input = (f, path) => field(f, path, defaults);
+  const deviceKey = path => path.slice(DEVICE_PREFIX.length);
   TOP_FIELDS.forEach(f => form.querySelector('[data-group="top"]').append(input(f, f.path)));
   DEVICE_FIELDS.forEach(f => form.querySelector('[data-group="device"]').append(input(f, f.path)));
 
@@ -39,7 +41,7 @@ export function editorView(el, { onLoad, onPreset }) {
 
   el.addEventListener('click', ev => {
     const a = ev.target.closest('[data-action]')?.dataset.action;
-    if (a === 'add-job') { jobs = readJobs(form, jobs.length); jobs.push({ ...NEW_JOB, name: `job${jobs.length}` }); renderJobs(); }
+    if (a === 'add-job') { jobs = readJobs(form, jobs.length); jobs.push({ ...defaults.job, name: `job${jobs.length}` }); renderJobs(); }
     if (a === 'remove-job') {
       jobs = readJobs(form, jobs.length);
       jobs.splice(Number(ev.target.dataset.job), 1);
@@ -59,7 +61,7 @@ export function editorView(el, { onLoad, onPreset }) {
     const s = {};
     for (const f of TOP_FIELDS) s[f.path] = valueOf(form, f, f.path);
     s.device = {};
-    for (const f of DEVICE_FIELDS) s.device[f.path.slice(7)] = valueOf(form, f, f.path);
+    for (const f of DEVICE_FIELDS) s.device[deviceKey(f.path)] = valueOf(form, f, f.path);
     s.jobs = readJobs(form, jobs.length);
     if (costs) s.costs = costs;
     return s;
@@ -75,7 +77,7 @@ export function editorView(el, { onLoad, onPreset }) {
     choosePreset(id) { presetSelect.value = id; },
     setScenario(s) {
       TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path]));
-      DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, (s.device || {})[f.path.slice(7)]));
+      DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, (s.device || {})[deviceKey(f.path)]));
       jobs = (s.jobs || []).map(j => ({ ...j }));
       costs = s.costs ?? null;
       renderJobs();
@@ -86,7 +88,7 @@ export function editorView(el, { onLoad, onPreset }) {
   };
 }
 
-function input(f, path) {
+function field(f, path, { limits, choices }) {
   const label = document.createElement('label');
   label.className = `field field-${f.type}`;
   const name = document.createElement('span');
@@ -94,11 +96,12 @@ function input(f, path) {
   let control;
   if (f.type === 'select') {
     control = document.createElement('select');
-    control.innerHTML = f.options.map(o => `<option>${o}</option>`).join('');
+    control.innerHTML = choicesOf(path, choices).map(o => `<option>${o}</option>`).join('');
   } else {
     control = document.createElement('input');
     control.type = f.type === 'list' ? 'text' : f.type;
-    for (const a of ['min', 'max', 'step', 'placeholder']) if (f[a] !== undefined) control.setAttribute(a, f[a]);
+    const attrs = { ...rangeOf(path, limits), step: f.step, placeholder: f.placeholder };
+    for (const [a, v] of Object.entries(attrs)) if (v !== undefined) control.setAttribute(a, v);
   }
   control.dataset.field = path;
   control.name = path;

@@ -26,6 +26,7 @@ public class PageController {
         LinkSummary summary = v == null ? null : LinkSummary.of(name, cpus, hw, job);
         model.addAttribute("title", summary == null ? GENERIC_TITLE : summary.title());
         model.addAttribute("description", summary == null ? GENERIC_DESCRIPTION : summary.description());
+        model.addAttribute("defaults", PageDefaults.JSON);
         return "index";
     }
 
