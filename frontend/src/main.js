@@ -4,6 +4,7 @@ import { openSocket } from './socket.js';
 import { createSession } from './session.js';
 import { withStep, stepOf, titleOf } from './link.js';
 import { connectionView } from './views/connection.js';
+import { addressView } from './views/address.js';
 import { outlineView } from './views/outline.js';
 import { inspectorView } from './views/inspector.js';
 import { functionsView } from './views/functions.js';
@@ -32,6 +33,7 @@ const STEPPING_SPEED = 3;
 const session = createSession();
 const connection = connectionView($('#connection'));
 let pendingStep = 0;
+let presenting = false;
 let dirty = false;
 let socket = null;
 // Milliseconds spent in each view's update, summed, once a measurement sets window.blkflow.profile = {}.
@@ -57,12 +59,22 @@ const actions = {
     else if (k !== now) send({ cmd: 'seek', step: k });
   },
   breakpoints: bp => send(bp),
+  present: () => setPresenting(!presenting),
+  leavePresentation: () => { if (presenting) setPresenting(false); },
 };
+
+/** Presentation mode: Figure 1 and the narration fill the screen, at a projector's font size. */
+function setPresenting(on) {
+  presenting = on;
+  document.body.classList.toggle('presenting', on);
+  controls.presenting(on);
+  markDirty();
+}
 
 const speed = () => controls.speed();
 const views = {
   outline: outlineView($('#outline'), {
-    onSelect: select, speed: () => (session.playing() ? speed() : STEPPING_SPEED), font: () => fontFor(false),
+    onSelect: select, speed: () => (session.playing() ? speed() : STEPPING_SPEED), font: () => fontFor(presenting),
     defaults, onResize: () => markDirty(),
   }),
   inspector: inspectorView($('#inspector')),
@@ -74,6 +86,7 @@ const views = {
   notes: notesView($('#model-notes')),
 };
 const oops = oopsView($('#oops'));
+const address = addressView({ onNavigate: link => (new URLSearchParams(link.split('?')[1] ?? '').has('v') ? loadLink(link) : firstLoad()) });
 const locks = locksView($('#locks'), $('#locks-panel'));
 const controls = controlsView($('#controls'), actions);
 const editor = editorView($('#editor'), {
@@ -112,8 +125,8 @@ session.on('loaded', msg => {
   editor.clearErrors();
   $('#error').textContent = '';
   // A replayed trace has no scenario: the editor keeps what it had, the title names the trace.
-  if (msg.scenario) { editor.setScenario(msg.scenario); document.title = titleOf(msg.scenario); }
-  else if (msg.trace) document.title = `trace ${msg.trace.id} — ${msg.trace.lines} lines · blkflow`;
+  if (msg.scenario) editor.setScenario(msg.scenario);
+  address.loaded(msg.link);
   if (pendingStep > 0) { send({ cmd: 'step', n: pendingStep }); pendingStep = 0; }
 });
 session.on('error', msg => {
@@ -146,6 +159,13 @@ function render() {
     if (profile) profile[name] = (profile[name] ?? 0) + performance.now() - t0;
   }
   $('#figure-mode').textContent = $('#path-mode').textContent = modeTitle(state.scenario);
+  address.update(state, pageTitle(state));
+}
+
+function pageTitle(state) {
+  const trace = session.loaded?.trace;
+  if (state.scenario) return titleOf(state.scenario, state.step);
+  return trace ? `trace ${trace.id} — ${trace.lines} lines${state.step ? ` · step ${state.step}` : ''} · blkflow` : null;
 }
 
 async function loadPresets() {
@@ -161,8 +181,9 @@ async function loadPresets() {
 }
 
 /** First connection: the URL's link if it has one, else the "figure1" preset, else the defaults. */
+let presetList = null;
 async function firstLoad() {
-  const presets = await loadPresets();
+  const presets = presetList ??= await loadPresets();
   if (new URLSearchParams(location.search).has('v')) { loadLink(location.pathname + location.search); return; }
   const fig = presets.find(p => p.id === 'figure1');
   if (fig) { editor.choosePreset(fig.id); editor.setScenario(fig.scenario); loadScenario(fig.scenario); }

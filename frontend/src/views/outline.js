@@ -36,11 +36,12 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
   let onCanvas = false;
   let shownWidth = 0;
   let previous = new Map();
+  let moved = null;
   let movedSeq = -1;
   const layer = requestCanvas(svgEl);
   // Lay the figure out again when its column changes width (window resized, presentation mode, phone turned).
   new ResizeObserver(() => {
-    const w = Math.round(svgEl.parentElement.clientWidth);
+    const w = columnWidth(svgEl);
     if (w && w !== shownWidth) { shownWidth = w; onResize?.(); }
   }).observe(svgEl.parentElement);
 
@@ -61,7 +62,7 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     const topo = state.topology;
     const sc = state.scenario || {};
     const figure = figureFor(state.scenario);
-    const width = shownWidth || Math.round(svgEl.parentElement.clientWidth) || 960;
+    const width = shownWidth || columnWidth(svgEl) || 960;
     const f = font();
     const k = JSON.stringify([topo, sc.mode, sc.scheduler, sc.device?.driver, width, f]);
     if (k !== frameKey) {
@@ -83,15 +84,16 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     const pos = positions(state, geo, size);
     const reqs = [...state.items.values()].filter(i => i.type === 'req' && pos.has(`req:${i.id}`));
     const animate = durationFor(speed());
-    const moved = last && last.seq !== movedSeq ? lastMove(last) : null;
-    if (last) movedSeq = last.seq;
+    // What the last transition moved stays highlighted until the next one, whatever else redraws.
+    const fresh = (last?.seq ?? -1) !== movedSeq;
+    if (fresh) { moved = last ? lastMove(last) : null; movedSeq = last?.seq ?? -1; }
     drawRequests(svg, state, onCanvas ? [] : reqs, pos, size, onCanvas ? 0 : animate, selected, moved, geo.font);
     if (onCanvas) layer.update(canvasTargets(state, reqs, pos), size.h, animate, selectedRequest(selected), pos.piles, geo.font);
     else layer.clear();
     drawBios(svg, state, pos, size, animate);
     drawPiles(svg, onCanvas ? [] : pos.piles);
-    if (moved || !last) drawMove(svg, geo, moved, previous, pos, size);
-    if (last && last.kind === 'requeue' && moved) flash(svg, last.req);
+    if (fresh) drawMove(svg, geo, moved, previous, pos, size);
+    if (fresh && last?.kind === 'requeue') flash(svg, last.req);
     previous = pos;
   }
 
@@ -102,6 +104,9 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     canvasRequests: () => (onCanvas ? layer.drawn() : []),
   };
 }
+
+/** Whole pixels, rounded down: a drawing one pixel wider than its column would be scaled below 1:1. */
+const columnWidth = svgEl => Math.floor(svgEl.parentElement.getBoundingClientRect().width);
 
 function selectionOf(target) {
   const [type, id] = (target.dataset.item ?? '').split(':');
