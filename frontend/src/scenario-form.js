@@ -78,3 +78,25 @@ export function fromInput(field, raw, checked) {
   if (field.type === 'list') return parseList(raw, field.path.endsWith('mapping') ? 'kernel' : 'all');
   return raw;
 }
+
+/**
+ * The form field a server problem belongs to: its path, or the nearest enclosing one the form has
+ * ("mapping[2]" → "mapping", "jobs[0].cpus[3]" → "jobs[0].cpus"); null when none matches.
+ */
+export function fieldOfProblem(path, exists) {
+  let p = String(path ?? '').replace(/^scenario\./, '');
+  while (p) {
+    if (exists(p)) return p;
+    const shorter = p.replace(/(\[\d+\]|\.[^.[\]]+)$/, '');
+    if (shorter === p) return null;
+    p = shorter;
+  }
+  return null;
+}
+
+/** An empty (or unreadable) number field, worded like the server's problems, with the allowed range. */
+export function emptyNumberProblem(path, limits, unreadable = false) {
+  const { min, max } = rangeOf(path, limits);
+  const range = min !== undefined ? `: must be a number between ${min} and ${max}` : ': must be a number';
+  return { field: path, value: null, message: `${path} is ${unreadable ? 'not a number' : 'empty'}${range}` };
+}
