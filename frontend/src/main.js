@@ -7,6 +7,7 @@ import { connectionView } from './views/connection.js';
 import { addressView } from './views/address.js';
 import { outlineView } from './views/outline.js';
 import { inspectorView } from './views/inspector.js';
+import { inspectorOverlay } from './views/overlay.js';
 import { functionsView } from './views/functions.js';
 import { narrationView } from './views/narration.js';
 import { logView } from './views/log.js';
@@ -80,11 +81,12 @@ const views = {
   inspector: inspectorView($('#inspector')),
   functions: functionsView($('#functions')),
   narration: narrationView($('#narration')),
-  log: logView($('#log'), session.log, { onSeek: k => actions.seek(k) }),
+  log: logView($('#log'), session.log, { onSeek: k => actions.seek(k), onInspect: select }),
   charts: chartsView($('#charts')),
   share: shareView($('#share')),
   notes: notesView($('#model-notes')),
 };
+const overlay = inspectorOverlay($('aside.right'));
 const oops = oopsView($('#oops'));
 const address = addressView({ onNavigate: link => (new URLSearchParams(link.split('?')[1] ?? '').has('v') ? loadLink(link) : firstLoad()) });
 const locks = locksView($('#locks'), $('#locks-panel'));
@@ -100,10 +102,12 @@ sweepView($('#sweep'), { scenario: loadedScenario });
 formatsView($('#formats'), { scenario: loadedScenario, editor, send: cmd => send(cmd) });
 $('[data-action="show-notes"]').addEventListener('click', () => { $('#model-notes-panel').open = true; });
 
-function select(sel) {
+/** Something was clicked or entered: inspect it, and on a narrow page show Figure 2 beside it. */
+function select(sel, anchor) {
   views.outline.select(sel);
   views.inspector.select(sel);
-  markDirty();
+  render();
+  overlay.openNear(anchor);
 }
 
 function loadScenario(scenario) {
