@@ -76,6 +76,8 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
   function edited() {
     const p = presets.find(x => x.id === presetSelect.value);
     if (!p) return;
+    // The list offers presets only; "custom" appears once there is an edited one to name.
+    if (![...presetSelect.options].some(o => o.value === CUSTOM)) presetSelect.append(new Option('custom (edited)', CUSTOM));
     presetSelect.value = CUSTOM;
     note.textContent = `Edited from the preset “${p.name}”: press Load scenario to run it.`;
     const name = controlOf(form, 'name');
@@ -97,8 +99,7 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
     setPresets(list) {
       presets = list;
       presetSelect.innerHTML = '<option value="">—</option>'
-        + list.map(p => `<option value="${p.id}">${p.name}</option>`).join('')
-        + `<option value="${CUSTOM}">custom (edited)</option>`;
+        + list.map(p => `<option value="${p.id}">${p.name}</option>`).join('');
     },
     /** A preset loaded without the select being used (the first load): its note is shown as well. */
     choosePreset(id) {
