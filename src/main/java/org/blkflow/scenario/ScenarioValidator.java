@@ -95,10 +95,11 @@ public final class ScenarioValidator {
         }
         p.range("device.completionNs", d.completionNs(), 0, MAX_COMPLETION_NS);
         p.oneOf("device.irqMode", d.irqMode(), IRQ_MODES);
-        if (d.maxSectors() < 8 || d.maxSectors() > 1024) {
-            p.add("device.maxSectors", d.maxSectors(), "must be between 8 and 1024 (blk_queue_max_hw_sectors caps at 1024)");
+        if (d.maxSectors() < FieldLimits.MIN_MAX_SECTORS || d.maxSectors() > FieldLimits.MAX_MAX_SECTORS) {
+            p.add("device.maxSectors", d.maxSectors(), "must be between " + FieldLimits.MIN_MAX_SECTORS + " and "
+                    + FieldLimits.MAX_MAX_SECTORS + " (blk_queue_max_hw_sectors caps at " + FieldLimits.MAX_MAX_SECTORS + ")");
         }
-        p.range("device.maxSegments", d.maxSegments(), 1, 1024);
+        p.range("device.maxSegments", d.maxSegments(), 1, FieldLimits.MAX_MAX_SEGMENTS);
         p.range("device.slots", d.slots(), 0, MAX_QUEUE_DEPTH);
     }
 
