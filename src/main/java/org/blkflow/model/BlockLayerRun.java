@@ -8,6 +8,7 @@ import org.blkflow.engine.LockStat;
 import org.blkflow.engine.Simulation;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioDefaults;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
 
@@ -208,7 +209,7 @@ public final class BlockLayerRun {
     }
 
     private static int ringSlots(Scenario scenario) {
-        return scenario.device().slots() > 0 ? scenario.device().slots() : XenRing.BLK_RING_SIZE;
+        return scenario.device().slots() > 0 ? scenario.device().slots() : ScenarioDefaults.XEN_RING_SLOTS;
     }
 
     /** make_request straight into the driver: no queue at all. */
