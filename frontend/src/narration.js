@@ -22,7 +22,9 @@ function placeWords(place) {
 const TEXT = {
   queue: t => `CPU ${t.cpu} queues bio ${t.bio}, ${aOrAn(t.sectors)} ${t.sectors}-sector ${dir(t)} (${range(t)}) from ${t.comm}: generic_make_request_checks fires block_bio_queue (Q) and calls the queue's make_request_fn.`,
   getrq: t => `CPU ${t.cpu} gets a request${t.req >= 0 ? ` (${t.req})` : ''} for bio ${t.bio} on ctx ${t.ctx} → hctx ${t.hctx}: 3.16 blk-mq fires G in blk_mq_map_request before allocating, because no merge took the bio.`,
-  sleeprq: t => `CPU ${t.cpu} finds no free tag on hctx ${t.hctx} and sleeps (S): the queue depth is used up, so the task waits on a tag wait queue until completions free tags.`,
+  sleeprq: t => t.fn === 'bt_get'
+    ? `The task on CPU ${t.cpu} was woken, but every tag of hctx ${t.hctx} is held again: it goes back to sleep on a tag wait queue (no new S).`
+    : `CPU ${t.cpu} finds every tag of hctx ${t.hctx} held (S): the task joins a tag wait queue, runs the hardware queue itself (a completion there may free a tag, which it then takes) and otherwise sleeps until completions free tags.`,
   wake: t => `A task sleeping for a tag on hctx ${t.hctx} is woken${t.count > 0 ? ` after ${t.count} frees` : ''}: tags wake waiters in batches (wake_cnt), not on every free.`,
   tag_get: t => `Request ${t.req} takes tag ${t.tag} on hctx ${t.hctx} (blk_mq_get_tag): the tag is its slot in the hardware queue's depth and names it to the driver.`,
   plug: t => t.action === 'P'
