@@ -11,6 +11,7 @@ import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDefaults;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
+import org.blkflow.transition.TransitionListener;
 
 /**
  * One simulation of a scenario, consumed one transition at a time. The scenario must already be
@@ -85,6 +86,22 @@ public final class BlockLayerRun {
             failure = v;
             throw v;
         }
+    }
+
+    /**
+     * Feeds the next transitions to {@code listener}, at most {@code limit} of them, stopping at the
+     * end of the run: the one loop every consumer of a whole run (reports, exports) goes through.
+     * Returns how many were fed.
+     */
+    public long feed(TransitionListener listener, long limit) {
+        long fed = 0;
+        while (fed < limit) {
+            Transition t = next();
+            if (t == null) break;
+            listener.onTransition(t);
+            fed++;
+        }
+        return fed;
     }
 
     public boolean finished() {

@@ -13,7 +13,6 @@ import org.blkflow.scenario.Scenario;
 import org.blkflow.trace.BlkparseWriter;
 import org.blkflow.trace.BlktraceWriter;
 import org.blkflow.trace.PerfettoWriter;
-import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionListener;
 
 /**
@@ -83,8 +82,6 @@ public enum RunExport {
     }
 
     private static void feed(BlockLayerRun run, TransitionListener listener) {
-        for (Transition t = run.next(); t != null; t = run.next()) {
-            listener.onTransition(t);
-        }
+        run.feed(listener, Long.MAX_VALUE);
     }
 }
