@@ -44,13 +44,8 @@ public class RequestBodies {
         try {
             return reader.readTree(body);
         } catch (JacksonException e) {
-            throw malformed(e.getOriginalMessage() + locate(e));
+            throw malformed(JsonSyntax.describe(e));
         }
-    }
-
-    private static String locate(JacksonException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private static ApiException tooLarge() {

@@ -61,7 +61,7 @@ final class SweepPlan {
         } catch (ScenarioRejected e) {
             throw new ScenarioRejected("invalid scenario", e.problems().stream()
                     .map(p -> new Problem("scenario." + p.field(), p.value(), "scenario." + p.message(), false))
-                    .toList());
+                    .toList(), e.omitted());
         }
     }
 
