@@ -3,6 +3,7 @@ package org.blkflow.web;
 import java.util.List;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.ScenarioRejected;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.blkflow.transition.InvariantViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +32,13 @@ public class ApiErrors {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ObjectNode> refused(ApiException e) {
         return body(e.status(), e.error(), e.getMessage(), e.problems(), 0);
+    }
+
+    /** Tomcat refuses a query parameter whose %-escape is broken only when a controller asks for it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ObjectNode> brokenQuery(InvalidParameterException e) {
+        return body(HttpStatus.BAD_REQUEST, "invalid parameter",
+                "the query has a parameter with a broken %-escape (%XX, two hex digits)", List.of(), 0);
     }
 
     @ExceptionHandler(InvariantViolation.class)
