@@ -15,7 +15,8 @@ if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(base)) {
 }
 const ws = base.replace('http:', 'ws:') + '/ws/session';
 const port = Number(base.split(':')[2]);
-const deadline = Date.now() + durationMs;
+const started = Date.now();
+const deadline = started + durationMs;
 const live = () => Date.now() < deadline;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
@@ -85,7 +86,11 @@ function client(kind, onOpen, onMessage) {
       if (m.type === 'error') frames.error++; else frames.other++;
       onMessage(s, m);
     };
-    s.onclose = e => { closeOf(kind, e.code); resolve(); };
+    s.onclose = e => {
+      closeOf(kind, e.code);
+      if (e.code !== 1000) console.error(`${kind} closed ${e.code} '${e.reason}' at ${Math.round((Date.now() - started) / 1000)} s`);
+      resolve();
+    };
     s.onerror = () => {};
   });
 }
@@ -121,21 +126,56 @@ async function reader() {
   }
 }
 
-/** A raw TCP WebSocket that plays at full speed and never reads: the server must drop it alone. */
+/**
+ * A raw TCP WebSocket that plays at full speed and never reads, then, past the server's 10 s send
+ * limit, reads everything: did the server close it, and did a close frame (with which code) get there?
+ */
 function neverReads() {
   return new Promise(resolve => {
+    const frames = serverFrames();
+    let outcome = null;
+    const done = what => { if (!outcome) { outcome = what; closeOf('never-reads', what); sock.destroy(); resolve(); } };
     const sock = net.connect({ host: '127.0.0.1', port }, () => {
       sock.write(`GET /ws/session HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`
         + `Sec-WebSocket-Key: c29hay1uZXZlci1yZWFkcw==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://localhost:${port}\r\n\r\n`);
       for (const text of [JSON.stringify({ cmd: 'load', scenario: BUSY }), '{"cmd":"play","speed":0}',
         '{"cmd":"step","n":100000}', '{"cmd":"step","n":100000}']) sock.write(frame(text));
       sock.pause();   // never read: the kernel's buffers fill and the server's writes stall
+      setTimeout(() => sock.resume(), 20_000);
     });
+    sock.on('data', chunk => { const code = frames(chunk); if (code !== null) done(`close-frame-${code}`); });
     sock.on('error', () => {});
-    sock.on('close', () => { closeOf('never-reads', 'tcp-closed-by-server'); resolve(); });
-    setTimeout(() => { if (!sock.destroyed) { closeOf('never-reads', 'still-open-at-end'); sock.destroy(); } resolve(); },
-      Math.max(0, deadline - Date.now()) + 5000);
+    sock.on('close', () => done('dropped-without-close-frame'));
+    setTimeout(() => done('still-open'), 40_000);
   });
+}
+
+/** Follows the server's (unmasked) frames through the byte stream; returns a close frame's code once seen. */
+function serverFrames() {
+  let buf = Buffer.alloc(0);
+  let headDone = false;
+  let skip = 0;
+  return chunk => {
+    buf = Buffer.concat([buf, chunk]);
+    if (!headDone) {
+      const end = buf.indexOf('\r\n\r\n');
+      if (end < 0) return null;
+      buf = buf.subarray(end + 4);
+      headDone = true;
+    }
+    for (;;) {
+      if (skip > 0) { const n = Math.min(skip, buf.length); buf = buf.subarray(n); skip -= n; if (skip > 0) return null; }
+      if (buf.length < 2) return null;
+      const op = buf[0] & 0x0f;
+      let len = buf[1] & 0x7f;
+      let at = 2;
+      if (len === 126) { if (buf.length < 4) return null; len = buf.readUInt16BE(2); at = 4; }
+      else if (len === 127) { if (buf.length < 10) return null; len = Number(buf.readBigUInt64BE(2)); at = 10; }
+      if (op === 8) return buf.length >= at + 2 ? buf.readUInt16BE(at) : null;
+      buf = buf.subarray(at);
+      skip = len;
+    }
+  };
 }
 
 function frame(text) {
@@ -152,7 +192,6 @@ async function neverReaders() {
   }
 }
 
-const started = Date.now();
 await Promise.all([prober(), prober(), badFrames(), reader(), reader(), neverReaders()]);
 console.log(JSON.stringify({
   seconds: Math.round((Date.now() - started) / 1000), http, closesByClient: closes, frames, steps,

@@ -40,7 +40,7 @@ final class SessionConnection implements SessionOutput {
     SessionConnection(WebSocketSession socket, SessionOutbox.Wire wire, SessionMessages messages,
                       SessionCommands commands, ScheduledExecutorService ticks, Executor closing) {
         this.socket = socket;
-        this.outbox = new SessionOutbox(wire, reason -> drop());
+        this.outbox = new SessionOutbox(wire, this::drop);
         this.messages = messages;
         this.commands = commands;
         this.playback = new Playback(ticks, this);
@@ -133,7 +133,8 @@ final class SessionConnection implements SessionOutput {
         outbox.send(messages.error(new SessionCommandError(command, null, message)));
     }
 
-    private void drop() {
+    private void drop(String reason) {
+        LOG.info("session {} closed with {}: {}", socket.getId(), SessionLimits.TOO_SLOW, reason);
         playback.close();
         closing.execute(() -> {
             try {

@@ -30,7 +30,9 @@ class ScenarioJsonFuzzTest {
         try {
             tree = READER.readTree(body);
         } catch (JacksonException e) {
-            assertFalse(JsonSyntax.describe(e).contains("`"));
+            // The body's own characters may be quoted back (a backtick included); the parser's API may not.
+            assertFalse(JsonSyntax.describe(e).matches("(?is).*(jackson|Constraints|JsonNode|\\w\\(\\)).*"),
+                    JsonSyntax.describe(e));
             return;
         }
         if (tree == null) {
