@@ -37,7 +37,7 @@ final class LinkReader {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ScenarioRejected("invalid link", problems.list());
+            throw problems.rejected("invalid link");
         }
         return new ScenarioLink.Decoded(draft.build(), step);
     }
@@ -65,7 +65,7 @@ final class LinkReader {
         switch (key) {
             case "v" -> requireVersion(value);
             case "name" -> draft.name = value;
-            case "seed" -> draft.seed = parseLong(value, "a whole number");
+            case "seed" -> draft.seed = parseLong(value);
             case "mode" -> draft.mode = value;
             case "sched" -> draft.scheduler = value;
             case "nr" -> draft.nrRequests = parseInt(value);
@@ -79,7 +79,7 @@ final class LinkReader {
             case "cost" -> readCosts(value);
             case "dev" -> readDevice(value);
             case "job" -> readJob(value);
-            case "step" -> step = OptionalLong.of(nonNegative(parseLong(value, "a whole number"), "a step"));
+            case "step" -> step = OptionalLong.of(nonNegative(parseLong(value), "a step"));
             default -> throw new IllegalStateException(key);
         }
     }
@@ -91,6 +91,7 @@ final class LinkReader {
     }
 
     private void readDevice(String value) {
+        Set<String> given = new HashSet<>();
         for (String token : value.split(",")) {
             int colon = token.indexOf(':');
             String key = colon < 0 ? token : token.substring(0, colon);
@@ -99,6 +100,9 @@ final class LinkReader {
                 if (colon < 0 || !DEVICE_KEYS.contains(key)) {
                     throw new IllegalArgumentException("must be one of " + String.join(", ", DEVICE_KEYS)
                             + ", written key:value");
+                }
+                if (!given.add(key)) {
+                    throw new IllegalArgumentException("is given more than once");
                 }
                 applyDevice(key, token.substring(colon + 1));
             } catch (IllegalArgumentException e) {
@@ -111,7 +115,7 @@ final class LinkReader {
         DeviceDraft d = draft.device;
         switch (key) {
             case "irq" -> d.irqMode = v;
-            case "lat" -> d.completionNs = parseLong(v, "nanoseconds");
+            case "lat" -> d.completionNs = parseLong(v);
             case "maxsec" -> d.maxSectors = parseInt(v);
             case "maxseg" -> d.maxSegments = parseInt(v);
             case "slots" -> d.slots = parseInt(v);
@@ -123,6 +127,7 @@ final class LinkReader {
 
     /** {@code cost=mk:300,lock:20}: the entries given replace the defaults, the others keep them. */
     private void readCosts(String value) {
+        Set<CostField> given = new HashSet<>();
         for (String token : value.split(",")) {
             int colon = token.indexOf(':');
             CostField f = colon < 0 ? null : CostField.byLinkKey(token.substring(0, colon));
@@ -130,7 +135,10 @@ final class LinkReader {
                 if (f == null) {
                     throw new IllegalArgumentException("must be key:nanoseconds with key one of " + costKeys());
                 }
-                draft.costs.set(f, parseLong(token.substring(colon + 1), "nanoseconds"));
+                if (!given.add(f)) {
+                    throw new IllegalArgumentException("is given more than once");
+                }
+                draft.costs.set(f, parseLong(token.substring(colon + 1)));
             } catch (IllegalArgumentException e) {
                 problems.add("cost." + (colon < 0 ? token : token.substring(0, colon)), token, e.getMessage());
             }

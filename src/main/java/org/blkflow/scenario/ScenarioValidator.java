@@ -30,20 +30,24 @@ public final class ScenarioValidator {
 
     /** Every problem with the scenario; empty when it may run. */
     public static List<Problem> validate(Scenario s) {
+        return check(s).list();
+    }
+
+    private static ProblemList check(Scenario s) {
         ProblemList problems = new ProblemList();
         checkMachine(s, problems);
         checkMapping(s, problems);
         LegacyRules.check(s, problems);
         checkDevice(s.device(), problems);
         checkJobs(s, problems);
-        return problems.list();
+        return problems;
     }
 
     /** Throws {@link ScenarioRejected} unless the scenario is valid; returns it for chaining. */
     public static Scenario require(Scenario s) {
-        List<Problem> problems = validate(s);
+        ProblemList problems = check(s);
         if (!problems.isEmpty()) {
-            throw new ScenarioRejected("invalid scenario", problems);
+            throw problems.rejected("invalid scenario");
         }
         return s;
     }

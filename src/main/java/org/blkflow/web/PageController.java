@@ -1,9 +1,13 @@
 package org.blkflow.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Serves the single page; everything after that arrives over the WebSocket. A shared link's title
@@ -16,16 +20,15 @@ public class PageController {
     static final String GENERIC_DESCRIPTION =
             "Watch requests move through blk-mq's software and hardware queues, one kernel function at a time.";
 
+    /**
+     * The query is read here, leniently, rather than through the container's parameters: a pasted
+     * link with a broken %-escape still opens the page (the client-side reader names the problem).
+     */
     @GetMapping("/")
-    public String index(@RequestParam(required = false) String v,
-                        @RequestParam(required = false) String name,
-                        @RequestParam(required = false) String cpus,
-                        @RequestParam(required = false) String hw,
-                        @RequestParam(required = false) String job,
-                        @RequestParam(required = false) String mode,
-                        @RequestParam(required = false) String step,
-                        Model model) {
-        LinkSummary summary = v == null ? null : LinkSummary.of(name, cpus, hw, job, mode, step);
+    public String index(HttpServletRequest request, Model model) {
+        Map<String, String> q = query(request.getQueryString());
+        LinkSummary summary = q.get("v") == null ? null
+                : LinkSummary.of(q.get("name"), q.get("cpus"), q.get("hw"), q.get("job"), q.get("mode"), q.get("step"));
         model.addAttribute("title", summary == null ? GENERIC_TITLE : summary.title());
         model.addAttribute("description", summary == null ? GENERIC_DESCRIPTION : summary.description());
         model.addAttribute("defaults", PageDefaults.JSON);
@@ -61,6 +64,25 @@ public class PageController {
             if ("bio".equals(mode)) return BIO;
             return MQ;
         }
+    }
+
+    /** The first value of each parameter whose name and value decode; anything else is left out. */
+    static Map<String, String> query(String query) {
+        Map<String, String> out = new HashMap<>();
+        if (query == null) {
+            return out;
+        }
+        for (String param : query.split("&")) {
+            int eq = param.indexOf('=');
+            try {
+                String key = URLDecoder.decode(eq < 0 ? param : param.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(param.substring(eq + 1), StandardCharsets.UTF_8);
+                out.putIfAbsent(key, value);
+            } catch (IllegalArgumentException e) {
+                // a broken escape: this parameter says nothing about the scenario
+            }
+        }
+        return out;
     }
 
     /** What a share link's query says about its scenario, read leniently: junk is simply left out. */

@@ -3,6 +3,7 @@ package org.blkflow.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.blkflow.input.BoundedNumber;
 import org.blkflow.runs.RunExport;
 import org.blkflow.runs.RunReport;
 import org.blkflow.scenario.Scenario;
@@ -94,16 +95,10 @@ public class RunController {
         if (param == null) {
             return DEFAULT_TRANSITIONS;
         }
-        String rule = "must be a whole number between 0 and " + MAX_TRANSITIONS + " (0 for none)";
-        long n;
         try {
-            n = Long.parseLong(param.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("transitions", param, rule);
+            return BoundedNumber.parse("transitions", param.strip(), 0, MAX_TRANSITIONS);
+        } catch (BoundedNumber.Refused e) {
+            throw ApiException.badParameter("transitions", param, e.getMessage() + " (0 for none)");
         }
-        if (n < 0 || n > MAX_TRANSITIONS) {
-            throw ApiException.badParameter("transitions", n, rule);
-        }
-        return n;
     }
 }

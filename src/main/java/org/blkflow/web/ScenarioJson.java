@@ -40,7 +40,7 @@ public final class ScenarioJson {
             reader.readScenario(root, draft);
         }
         if (!reader.f.problems().isEmpty()) {
-            throw new ScenarioRejected("invalid scenario", reader.f.problems());
+            throw new ScenarioRejected("invalid scenario", reader.f.problems(), reader.f.omitted());
         }
         return draft.build();
     }

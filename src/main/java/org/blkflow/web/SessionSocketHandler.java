@@ -12,6 +12,7 @@ import org.blkflow.trace.TraceStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -74,6 +75,23 @@ public class SessionSocketHandler extends TextWebSocketHandler {
         if (connection != null) {
             connection.receive(message);
         }
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        SessionConnection connection = connections.get(session.getId());
+        if (connection != null) {
+            connection.receiveBinary(message.isLast());
+        }
+    }
+
+    /**
+     * Pieces, not whole messages: the container then never refuses a long or fragmented command with
+     * 1009 on its own, and {@link CommandFrames} answers it with an error frame instead.
+     */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
     }
 
     @Override

@@ -64,7 +64,7 @@ public record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
         } catch (ScenarioRejected e) {
             throw new ScenarioRejected("invalid scenario", e.problems().stream()
                     .map(p -> new Problem("scenario." + p.field(), p.value(), "scenario." + p.message(), false))
-                    .toList());
+                    .toList(), e.omitted());
         }
     }
 

@@ -20,8 +20,8 @@ class TraceMeters implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("blkflow.traces.stored", store, TraceStore::size).description("Imported traces held")
                 .register(registry);
-        Gauge.builder("blkflow.traces.bytes", store, TraceStore::bytesHeld).baseUnit("bytes")
-                .description("Heap the imported traces hold (events × " + TraceStore.BYTES_PER_EVENT + " bytes)")
+        Gauge.builder("blkflow.traces.bytes", store, TraceStore::bytes).baseUnit("bytes")
+                .description("Heap the imported traces hold, as estimated for the store's " + TraceStore.MAX_BYTES + "-byte bound")
                 .register(registry);
     }
 }

@@ -107,7 +107,7 @@ class ScenarioJsonTest {
         assertEquals("jobs[0].bs = 4.5: must be a whole number", only("{\"jobs\":[{\"bs\":4.5}]}").message());
         assertEquals("merging", only("{\"merging\":1}").field());
         assertEquals("device.irqMode = 2: must be a string", only("{\"device\":{\"irqMode\":2}}").message());
-        assertTrue(only("{\"cpus\":99999999999}").message().endsWith("fits in 32 bits"));
+        assertTrue(only("{\"cpus\":99999999999}").message().endsWith("must be a whole number between -2147483648 and 2147483647"));
         assertEquals("jobs[0].cpus[1]", only("{\"jobs\":[{\"cpus\":[0,\"x\"]}]}").field());
         assertEquals("jobs", only("{\"jobs\":{}}").field());
         assertEquals("jobs[0]", only("{\"jobs\":[3]}").field());
