@@ -26,7 +26,7 @@ class ModelWarmup {
 
     private final long transitions;
 
-    ModelWarmup(@Value("${blkflow.warmup.transitions:1500000}") long transitions) {
+    ModelWarmup(@Value("${blkflow.warmup.transitions:2000000}") long transitions) {
         this.transitions = transitions;
     }
 
@@ -41,15 +41,23 @@ class ModelWarmup {
 
     private void run() {
         long start = System.nanoTime();
-        for (String mode : List.of("mq", "sq")) {
-            new LiveSession(scenario(mode)).seek(mode.equals("mq") ? transitions : transitions / 5);
+        // The paths a seek can take: timer and softirq completions, a ring-limited device that
+        // answers BUSY, the legacy queue with its elevator, and xen-blkfront's rings.
+        List<Scenario> shapes = List.of(scenario("mq", new Device(10_000, "timer", 255, 128, 0)),
+                scenario("mq", new Device(20_000, "softirq", 255, 128, 16)),
+                scenario("sq", new Device(10_000, "timer", 255, 128, 0)),
+                scenario("mq", new Device(20_000, "timer", 255, 128, 0, "xen-blkfront", "per-hctx")));
+        for (Scenario shape : shapes) {
+            LiveSession session = new LiveSession(shape);
+            session.seek(transitions / shapes.size());
+            session.snapshot();
         }
         LOG.info("model warm-up done in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** A busy 4-CPU machine under libaio random reads and plugged writes, on either interface. */
-    private static Scenario scenario(String mode) {
-        return new Scenario("warm-up", 1, mode, 4, 2, 256, 0, null, true, new Device(10_000, "timer", 255, 128, 0),
+    /** A busy 4-CPU machine under libaio random reads and plugged writes. */
+    private static Scenario scenario(String mode, Device device) {
+        return new Scenario("warm-up", 1, mode, 4, 2, 256, 0, null, true, device,
                 List.of(new Job("reader", null, "randread", 50, 4096, 32, "libaio", false, false, 1_000_000, 0, 1L << 30),
                         new Job("writer", List.of(0, 2), "write", 50, 4096, 16, "libaio", false, true, 1_000_000,
                                 1L << 32, 1L << 30)),
