@@ -20,7 +20,6 @@ public final class Cpu {
 
     private enum State { IDLE, KICKED, RUNNING, WAITING, SPINNING }
 
-
     private final int id;
     private final Simulation sim;
     private CpuObserver observer = CpuObserver.NONE;
@@ -79,11 +78,6 @@ public final class Cpu {
         if (ns < 0) throw new IllegalArgumentException("negative cost " + ns);
         continuation = next;
         continuationDelay = ns;
-    }
-
-    /** Whether the step now running belongs to an interrupt handler. */
-    public boolean inInterrupt() {
-        return inIrq;
     }
 
     /** Nanoseconds this CPU has spent on block-layer work so far, spinning included. */

@@ -93,20 +93,6 @@ public final class Lock {
         turn.cpu.granted(cost(turn.cpu), turn.next);
     }
 
-    public boolean held() {
-        return holder != null;
-    }
-
-    /** The CPU holding the lock, or -1. */
-    public int holderCpu() {
-        return holder == null ? -1 : holder.id();
-    }
-
-    /** CPUs spinning for it now. */
-    public int spinning() {
-        return spinners.size();
-    }
-
     public LockStat stat() {
         List<Map.Entry<String, Long>> sites = new ArrayList<>(contendedBy.entrySet());
         sites.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));

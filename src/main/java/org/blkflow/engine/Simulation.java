@@ -41,11 +41,6 @@ public final class Simulation {
         queue.add(timeNs, action);
     }
 
-    /** When the next queued event starts, or Long.MAX_VALUE when none is queued. */
-    public long nextEventTime() {
-        return queue.isEmpty() ? Long.MAX_VALUE : queue.peekTime();
-    }
-
     /** Runs the next event; false when nothing is left to run. */
     public boolean step() {
         if (queue.isEmpty()) return false;

@@ -58,8 +58,4 @@ final class Emitter {
     Transition poll() {
         return outbox.pollFirst();
     }
-
-    boolean isEmpty() {
-        return outbox.isEmpty();
-    }
 }
