@@ -130,9 +130,23 @@ session.on('loaded', msg => {
   $('#error').textContent = '';
   // A replayed trace has no scenario: the editor keeps what it had, the title names the trace.
   if (msg.scenario) editor.setScenario(msg.scenario);
+  editor.loadedPreset(msg.preset ?? null);
+  showStory(msg.preset ?? null);
   address.loaded(msg.link);
   if (pendingStep > 0) { send({ cmd: 'step', n: pendingStep }); pendingStep = 0; }
 });
+/** A preset's note above Figure 1 on every load of it, a link's included: what to watch for. */
+function showStory(preset) {
+  const el = $('#story');
+  el.hidden = !preset;
+  el.replaceChildren();
+  if (!preset) { delete el.dataset.preset; return; }
+  const name = document.createElement('strong');
+  name.textContent = `${preset.name}.`;
+  el.append(name, preset.note);
+  el.dataset.preset = preset.id;
+}
+
 session.on('error', msg => {
   if (msg.cmd === 'load' || (msg.field && msg.field !== 'n' && msg.field !== 'step')) editor.showError(msg);
   else $('#error').textContent = msg.message;

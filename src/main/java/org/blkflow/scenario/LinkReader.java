@@ -17,7 +17,7 @@ import java.util.Set;
 final class LinkReader {
 
     static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "sched", "nr", "smt", "cpus", "hw", "depth",
-            "reserved", "map", "merge", "cost", "dev", "job", "step");
+            "reserved", "map", "merge", "cost", "dev", "job", "preset", "step");
     static final List<String> DEVICE_KEYS = List.of("irq", "lat", "maxsec", "maxseg", "slots", "driver", "rings");
 
     private final String query;
@@ -79,6 +79,7 @@ final class LinkReader {
             case "cost" -> readCosts(value);
             case "dev" -> readDevice(value);
             case "job" -> readJob(value);
+            case "preset" -> requirePreset(value);
             case "step" -> step = OptionalLong.of(nonNegative(parseLong(value, "a whole number"), "a step"));
             default -> throw new IllegalStateException(key);
         }
@@ -87,6 +88,13 @@ final class LinkReader {
     private static void requireVersion(String value) {
         if (!value.equals(String.valueOf(ScenarioLink.VERSION))) {
             throw new IllegalArgumentException("must be " + ScenarioLink.VERSION + ", the only link version");
+        }
+    }
+
+    private static void requirePreset(String id) {
+        if (Presets.byId(id).isEmpty()) {
+            throw new IllegalArgumentException("unknown preset; one of "
+                    + String.join(", ", Presets.all().stream().map(Preset::id).toList()));
         }
     }
 

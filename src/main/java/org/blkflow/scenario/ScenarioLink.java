@@ -21,12 +21,14 @@ import java.util.stream.Collectors;
  *   &amp;cost=mk:300,mrg:40,alloc:200,ins:100,disp:150,drv:500,cpl:400,irq:1000,ipi:1500,lock:20,bounce:200,sw:2000
  *   &amp;dev=irq:timer,lat:10000,maxsec:255,maxseg:128,slots:0,driver:null_blk,rings:single-lock
  *   &amp;job=fio,rw:randread,mix:50,bs:4k,qd:4,engine:libaio,sync:0,plug:0,cpus:0-3,n:100,off:0,size:1g
- *   &amp;step=57
+ *   &amp;preset=figure1&amp;step=57
  * </pre>
  *
  * {@link #encode} always writes every field in this order, so link → scenario → link gives the same
  * text; {@link #decode} fills absent parameters with the defaults, so short hand-written links work
  * (a v=1 link from before the cost table gets {@link Costs#DEFAULT}, like every scenario a user writes).
+ * {@code preset} names the preset the scenario is (written only then); reading it checks the id, and
+ * the scenario alone decides whether the run is that preset.
  */
 public final class ScenarioLink {
 
@@ -57,6 +59,8 @@ public final class ScenarioLink {
                 .append("&cost=").append(costs(s.costs()))
                 .append("&dev=").append(device(s.device()));
         s.jobs().forEach(job -> out.append("&job=").append(job(job)));
+        // Named only when the scenario is the preset's, field for field, so its note tells this run's story.
+        Presets.matching(s).ifPresent(p -> out.append("&preset=").append(p.id()));
         return out.toString();
     }
 

@@ -1,5 +1,7 @@
 package org.blkflow.web;
 
+import org.blkflow.scenario.Preset;
+import org.blkflow.scenario.Presets;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +26,13 @@ public class PageController {
                         @RequestParam(required = false) String job,
                         @RequestParam(required = false) String mode,
                         @RequestParam(required = false) String step,
+                        @RequestParam(required = false) String preset,
                         Model model) {
         LinkSummary summary = v == null ? null : LinkSummary.of(name, cpus, hw, job, mode, step);
+        // A preset's link previews with the preset's note: what the viewer will see in it.
+        String story = preset == null ? null : Presets.byId(preset).map(Preset::note).orElse(null);
         model.addAttribute("title", summary == null ? GENERIC_TITLE : summary.title());
-        model.addAttribute("description", summary == null ? GENERIC_DESCRIPTION : summary.description());
+        model.addAttribute("description", summary == null ? GENERIC_DESCRIPTION : summary.description(story));
         model.addAttribute("defaults", PageDefaults.JSON);
         return "index";
     }
@@ -85,10 +90,16 @@ public class PageController {
         }
 
         String description() {
+            return description(null);
+        }
+
+        /** @param story the preset's note, said instead of the mode's general words; null for none */
+        String description(String story) {
             String shape = shape();
             return mode.lead + ", step by step: " + (name != null ? name : "a shared scenario")
                     + (shape.isEmpty() ? "" : " on " + shape)
-                    + (job != null ? ", job " + job : "") + (step != null ? ", at step " + step : "") + ". " + mode.moves;
+                    + (job != null ? ", job " + job : "") + (step != null ? ", at step " + step : "") + ". "
+                    + (story != null ? story : mode.moves);
         }
 
         private String shape() {

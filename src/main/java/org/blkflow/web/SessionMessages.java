@@ -4,6 +4,8 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.function.Consumer;
 import org.blkflow.model.Snapshot;
+import org.blkflow.scenario.Preset;
+import org.blkflow.scenario.Presets;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioLink;
@@ -35,7 +37,21 @@ final class SessionMessages {
             g.writeName("topology");
             g.writeTree(TopologyJson.toNode(scenario, cpuToHctx));
             g.writeStringProperty("link", ScenarioLink.encode(scenario));
+            preset(g, Presets.matching(scenario).orElse(null));
         });
+    }
+
+    /** The preset this scenario is, so the page can show its note on any load, a link's included. */
+    private static void preset(JsonGenerator g, Preset p) {
+        if (p == null) {
+            g.writeNullProperty("preset");
+            return;
+        }
+        g.writeObjectPropertyStart("preset");
+        g.writeStringProperty("id", p.id());
+        g.writeStringProperty("name", p.name());
+        g.writeStringProperty("note", p.note());
+        g.writeEndObject();
     }
 
     /** A trace replay has no scenario and no link: both are null, so a client knows which it got. */
@@ -57,6 +73,7 @@ final class SessionMessages {
             g.writeTree(TopologyJson.toNode(trace.cpuCount(), trace.hwQueues(), trace.queueDepth(), cpuToHctx));
             g.writeNullProperty("scenario");
             g.writeNullProperty("link");
+            g.writeNullProperty("preset");
         });
     }
 
