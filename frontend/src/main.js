@@ -113,7 +113,7 @@ function select(sel, anchor) {
 function loadScenario(scenario) {
   session.setPlaying(false);
   pendingStep = 0;
-  send({ cmd: 'load', scenario });
+  send({ cmd: 'load', scenario, timeline: true });
 }
 
 /** A shared link is loaded without its step, then stepped there, so the log shows how it got there. */
@@ -121,7 +121,7 @@ function loadLink(link) {
   session.setPlaying(false);
   const k = stepOf(link);
   pendingStep = k <= MAX_STEP_N ? k : 0;
-  send({ cmd: 'load', link: pendingStep ? withStep(link, 0) : link });
+  send({ cmd: 'load', link: pendingStep ? withStep(link, 0) : link, timeline: true });
 }
 
 session.on('hello', msg => connection.update('open', msg.server));
@@ -169,7 +169,7 @@ function render() {
   const { state, last } = session;
   oops.update(session.oops);
   locks.update(session.stats);
-  controls.update(session.status, state, session.highestStep);
+  controls.update(session.status, state, session.highestStep, session.timeline);
   if (!state) return;
   for (const [name, view] of Object.entries(views)) {
     const t0 = profile ? performance.now() : 0;

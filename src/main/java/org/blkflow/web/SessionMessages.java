@@ -10,6 +10,7 @@ import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioLink;
 import org.blkflow.session.LoadedTrace;
+import org.blkflow.session.RunTimeline;
 import org.blkflow.session.SessionState;
 import org.blkflow.stats.RunStats;
 import org.blkflow.transition.InvariantViolation;
@@ -74,6 +75,33 @@ final class SessionMessages {
             g.writeNullProperty("scenario");
             g.writeNullProperty("link");
             g.writeNullProperty("preset");
+        });
+    }
+
+    /**
+     * The whole run's length and markers once the background scan knows them ({@code done}), or how
+     * far it has got; {@code limit} is the farthest step a scan goes (and a seek may go).
+     */
+    String timeline(RunTimeline.Snapshot t, long limit) {
+        return write(g -> {
+            g.writeStringProperty("type", "timeline");
+            g.writeBooleanProperty("done", t.done());
+            g.writeNumberProperty("scanned", t.scanned());
+            g.writeNumberProperty("limit", limit);
+            if (!t.done()) {
+                return;
+            }
+            g.writeNumberProperty("length", t.scanned());
+            g.writeBooleanProperty("complete", t.complete());
+            g.writeObjectPropertyStart("markers");
+            t.markers().forEach((name, steps) -> {
+                g.writeArrayPropertyStart(name);
+                for (long k : steps) {
+                    g.writeNumber(k);
+                }
+                g.writeEndArray();
+            });
+            g.writeEndObject();
         });
     }
 
