@@ -83,7 +83,7 @@ const views = {
   narration: narrationView($('#narration')),
   log: logView($('#log'), session.log, { onSeek: k => actions.seek(k), onInspect: select }),
   charts: chartsView($('#charts')),
-  share: shareView($('#share')),
+  share: shareView($('#share'), { trace: () => session.loaded?.trace ?? null }),
   notes: notesView($('#model-notes')),
 };
 const overlay = inspectorOverlay($('aside.right'));

@@ -17,6 +17,7 @@ export function createSession() {
     loaded(msg) {
       Object.assign(s, { loaded: msg, state: initialState(msg), last: null, oops: null, error: null, highestStep: 0, stats: null, timeline: null });
       s.log.clear();
+      s.log.source(msg.trace ?? null);
       s.checkpoints = new Map([[0, s.state]]);
     },
     transitions(msg) {
