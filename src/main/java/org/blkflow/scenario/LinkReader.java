@@ -85,9 +85,10 @@ final class LinkReader {
         }
     }
 
+    /** Both versions read alike: version 1 wrote every field, version 2 leaves out the defaults. */
     private static void requireVersion(String value) {
-        if (!value.equals(String.valueOf(ScenarioLink.VERSION))) {
-            throw new IllegalArgumentException("must be " + ScenarioLink.VERSION + ", the only link version");
+        if (!value.equals("1") && !value.equals(String.valueOf(ScenarioLink.VERSION))) {
+            throw new IllegalArgumentException("must be 1 or " + ScenarioLink.VERSION);
         }
     }
 

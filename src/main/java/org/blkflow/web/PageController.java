@@ -2,6 +2,7 @@ package org.blkflow.web;
 
 import org.blkflow.scenario.Preset;
 import org.blkflow.scenario.Presets;
+import org.blkflow.scenario.ScenarioDefaults;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +29,19 @@ public class PageController {
                         @RequestParam(required = false) String step,
                         @RequestParam(required = false) String preset,
                         Model model) {
-        LinkSummary summary = v == null ? null : LinkSummary.of(name, cpus, hw, job, mode, step);
+        // A link leaves out what equals the defaults (version 2 always, version 1 when written by hand).
+        LinkSummary summary = v == null ? null : LinkSummary.of(name, orDefault(cpus, ScenarioDefaults.CPUS),
+                orDefault(hw, ScenarioDefaults.HW_QUEUES), job, mode, step);
         // A preset's link previews with the preset's note: what the viewer will see in it.
         String story = preset == null ? null : Presets.byId(preset).map(Preset::note).orElse(null);
         model.addAttribute("title", summary == null ? GENERIC_TITLE : summary.title());
         model.addAttribute("description", summary == null ? GENERIC_DESCRIPTION : summary.description(story));
         model.addAttribute("defaults", PageDefaults.JSON);
         return "index";
+    }
+
+    private static String orDefault(String given, int standard) {
+        return given != null ? given : String.valueOf(standard);
     }
 
     /**
