@@ -1,6 +1,7 @@
 // blkparse's default output line for one transition, so the log reads like `blkparse -i sda`.
 // Format "%D %2c %8s %5T.%9t %5p %2a %3d " with %D = "%3d,%-3d", then the action's payload.
-const DEVICE = [8, 0];
+// A model run is printed as blktrace's first SCSI disk, 8,0; a replayed trace as its own device.
+const MODEL_DEVICE = [8, 0];
 const RANGE_WITH_COMM = new Set(['Q', 'G', 'I', 'D', 'M', 'F', 'S', 'B']);
 const RANGE_WITH_ERROR = new Set(['C', 'R']);
 
@@ -21,11 +22,11 @@ function payload(t) {
 }
 
 /** One line; cpuSeq is this CPU's 1-based event number, t0 the time blkparse counts from. */
-export function formatLine(t, cpuSeq, t0) {
+export function formatLine(t, cpuSeq, t0, device = MODEL_DEVICE) {
   const rel = Math.max(0, t.t - t0);
   const sec = Math.floor(rel / 1e9);
   const nsec = String(rel % 1e9).padStart(9, '0');
-  const head = `${pad(DEVICE[0], 3)},${String(DEVICE[1]).padEnd(3)} ${pad(t.cpu, 2)} ${pad(cpuSeq, 8)}`
+  const head = `${pad(device[0], 3)},${String(device[1]).padEnd(3)} ${pad(t.cpu, 2)} ${pad(cpuSeq, 8)}`
     + ` ${pad(sec, 5)}.${nsec} ${pad(t.pid < 0 ? 0 : t.pid, 5)} ${pad(t.action, 2)} ${pad(rwbsOf(t), 3)} `;
   return head + payload(t);
 }
@@ -34,13 +35,19 @@ export function formatLine(t, cpuSeq, t0) {
 export function blkparseWriter() {
   const perCpu = new Map();
   let t0 = null;
+  let device = MODEL_DEVICE;
   return {
+    /** "252,0" for a trace's device; null for a model run (8,0). */
+    device(majMin) {
+      const m = /^(\d+),(\d+)$/.exec(majMin ?? '');
+      device = m ? [Number(m[1]), Number(m[2])] : MODEL_DEVICE;
+    },
     line(t) {
       if (t0 === null) t0 = t.t;
       if (!t.action) return null;
       const n = (perCpu.get(t.cpu) || 0) + 1;
       perCpu.set(t.cpu, n);
-      return formatLine(t, n, t0);
+      return formatLine(t, n, t0, device);
     },
     /** Restarts numbering after a seek backwards: entries are the transitions still in the log. */
     rewind(entries) {

@@ -6,13 +6,18 @@ import { MARGIN, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, 
 /** Room between rows for the edges (CPU → ctx, the ctx → hctx map) to be seen as arrows. */
 const EDGE_GAP = 2;
 
+/**
+ * @param topology {cpus, hwQueues, cpuToHctx}, and for a replayed trace `shown`: the CPUs it used,
+ *        drawn side by side under their own numbers (a trace on CPUs 29 and 43 gets two columns)
+ */
 export function layout(topology, width, font = 12) {
   const { cpus, hwQueues, cpuToHctx } = topology;
+  const shown = topology.shown?.length ? topology.shown : Array.from({ length: cpus }, (_, i) => i);
   const m = metrics(font);
   const contentW = contentWidth(width, m);
-  const cpuCols = columns(cpus, MARGIN, contentW);
+  const cpuCols = columns(shown.length, MARGIN, contentW);
   const hctxCols = columns(hwQueues, MARGIN, contentW);
-  const users = hctxUsers(cpuToHctx, hwQueues);
+  const users = hctxUsers(cpuToHctx, hwQueues, shown);
   const cpuY = MARGIN;
   const ctxY = cpuY + cpuRowHeight(m) + EDGE_GAP * m.line;
   const ctxH = laneHeight(m, 2);
@@ -21,11 +26,12 @@ export function layout(topology, width, font = 12) {
   const stages = stageRows(width, hctxY + hctxs[0].h + m.line, m, 2);
   const out = {
     mode: 'mq', width, height: stages.bottom, font,
-    cpus: cpuCols.map((c, i) => cpuBox(i, c, cpuY, m)),
-    ctxs: cpuCols.map((c, i) => ({ ctx: i, hctx: cpuToHctx[i], ...c, y: ctxY, h: ctxH })),
+    cpus: cpuCols.map((c, i) => cpuBox(shown[i], c, cpuY, m)),
+    ctxs: cpuCols.map((c, i) => ({ ctx: shown[i], hctx: cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH })),
     hctxs,
     driver: stages.driver, device: stages.device, done: stages.done,
-    edges: cpuToHctx.map((h, i) => ({ ctx: i, hctx: h, kind: users[h].length > 1 ? 'many:1' : '1:1' })),
+    // i: the column the CPU and its ctx are drawn in; ctx: the CPU's (and ctx's) own number.
+    edges: shown.map((cpu, i) => ({ i, ctx: cpu, hctx: cpuToHctx[cpu], kind: users[cpuToHctx[cpu]].length > 1 ? 'many:1' : '1:1' })),
   };
   out.places = commonPlaces(out, m, hctxCols);
   out.ctxs.forEach(c => out.places.set(`ctx:${c.ctx}`, under(c, m)));
@@ -33,9 +39,9 @@ export function layout(topology, width, font = 12) {
   return out;
 }
 
-function hctxUsers(cpuToHctx, hwQueues) {
+function hctxUsers(cpuToHctx, hwQueues, shown) {
   const users = Array.from({ length: hwQueues }, () => []);
-  cpuToHctx.forEach((h, cpu) => { if (users[h]) users[h].push(cpu); });
+  shown.forEach(cpu => { const h = cpuToHctx[cpu]; if (users[h]) users[h].push(cpu); });
   return users;
 }
 

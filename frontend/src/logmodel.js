@@ -5,8 +5,23 @@ import { narrate } from './narration.js';
 
 export function createLog() {
   let entries = [];
+  let trace = false;
+  let deviceNote = '';
   const writer = blkparseWriter();
   return {
+    /** Said beside the log when its device column cannot tell a trace's devices apart. */
+    get deviceNote() { return deviceNote; },
+    /**
+     * What the next entries come from: a model run, or a replayed trace with its devices, whose
+     * numbers the log prints (blktrace's own; one device's when the trace has only one).
+     */
+    source(loadedTrace) {
+      trace = !!loadedTrace;
+      const devices = loadedTrace?.devices ?? [];
+      writer.device(devices[0] ?? null);
+      deviceNote = devices.length > 1
+        ? ` · this trace has ${devices.length} devices (${devices.join(', ')}), replayed as one: every line shows ${devices[0]}` : '';
+    },
     get entries() { return entries; },
     get length() { return entries.length; },
     /** Transitions 0..n-1 in order, when the log holds an unbroken run from the start. */
@@ -17,7 +32,7 @@ export function createLog() {
     append(ts) {
       const added = ts.map(t => {
         const line = writer.line(t);
-        return { seq: t.seq, t, line, text: line ?? note(t) };
+        return { seq: t.seq, t, line, text: line ?? note(t, trace) };
       });
       entries.push(...added);
       return added;
@@ -33,8 +48,8 @@ export function createLog() {
 }
 
 /** A move blktrace does not trace, in the log's columns: kind, then the narration's first clause. */
-function note(t) {
-  const first = narrate(t).split(': ')[0];
+function note(t, trace) {
+  const first = narrate(t, undefined, trace).split(': ')[0];
   return `${' '.repeat(14)}${String(t.cpu).padStart(2)}  ·  ${t.kind.padEnd(9)} ${first}`;
 }
 

@@ -83,7 +83,7 @@ const views = {
   narration: narrationView($('#narration')),
   log: logView($('#log'), session.log, { onSeek: k => actions.seek(k), onInspect: select }),
   charts: chartsView($('#charts')),
-  share: shareView($('#share')),
+  share: shareView($('#share'), { trace: () => session.loaded?.trace ?? null }),
   notes: notesView($('#model-notes')),
 };
 const overlay = inspectorOverlay($('aside.right'));
@@ -113,7 +113,7 @@ function select(sel, anchor) {
 function loadScenario(scenario) {
   session.setPlaying(false);
   pendingStep = 0;
-  send({ cmd: 'load', scenario });
+  send({ cmd: 'load', scenario, timeline: true });
 }
 
 /** A shared link is loaded without its step, then stepped there, so the log shows how it got there. */
@@ -121,7 +121,7 @@ function loadLink(link) {
   session.setPlaying(false);
   const k = stepOf(link);
   pendingStep = k <= MAX_STEP_N ? k : 0;
-  send({ cmd: 'load', link: pendingStep ? withStep(link, 0) : link });
+  send({ cmd: 'load', link: pendingStep ? withStep(link, 0) : link, timeline: true });
 }
 
 session.on('hello', msg => connection.update('open', msg.server));
@@ -130,9 +130,23 @@ session.on('loaded', msg => {
   $('#error').textContent = '';
   // A replayed trace has no scenario: the editor keeps what it had, the title names the trace.
   if (msg.scenario) editor.setScenario(msg.scenario);
+  editor.loadedPreset(msg.preset ?? null);
+  showStory(msg.preset ?? null);
   address.loaded(msg.link);
   if (pendingStep > 0) { send({ cmd: 'step', n: pendingStep }); pendingStep = 0; }
 });
+/** A preset's note above Figure 1 on every load of it, a link's included: what to watch for. */
+function showStory(preset) {
+  const el = $('#story');
+  el.hidden = !preset;
+  el.replaceChildren();
+  if (!preset) { delete el.dataset.preset; return; }
+  const name = document.createElement('strong');
+  name.textContent = `${preset.name}.`;
+  el.append(name, preset.note);
+  el.dataset.preset = preset.id;
+}
+
 session.on('error', msg => {
   if (msg.cmd === 'load' || (msg.field && msg.field !== 'n' && msg.field !== 'step')) editor.showError(msg);
   else $('#error').textContent = msg.message;
@@ -155,7 +169,7 @@ function render() {
   const { state, last } = session;
   oops.update(session.oops);
   locks.update(session.stats);
-  controls.update(session.status, state, session.highestStep);
+  controls.update(session.status, state, session.highestStep, session.timeline);
   if (!state) return;
   for (const [name, view] of Object.entries(views)) {
     const t0 = profile ? performance.now() : 0;

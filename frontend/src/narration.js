@@ -1,5 +1,6 @@
 // Each transition in plain words: who did what, and why the kernel does it.
 import { BY_FN, BY_KIND } from './narration-legacy.js';
+import { narrateTrace } from './narration-trace.js';
 
 // `where` (optional) tells where the transition's request sits now, for merges: e.g. "plug:2".
 const range = t => `sectors ${t.sector}–${t.sector + t.sectors - 1}`;
@@ -48,7 +49,9 @@ const TEXT = {
   free: t => `Request ${t.req} is freed and tag ${t.tag} returns to hctx ${t.hctx} (blk_mq_free_request → blk_mq_put_tag); a task sleeping for a tag may be woken.`,
 };
 
-export function narrate(t, where) {
+/** @param trace true when t comes from a replayed trace: then only what the trace recorded is said */
+export function narrate(t, where, trace = false) {
+  if (trace) return narrateTrace(t);
   const text = BY_FN[t.fn] ?? BY_KIND[t.kind] ?? TEXT[t.kind];
   return text ? text(t, where) : `CPU ${t.cpu}: ${t.kind} (${t.fn || 'unknown function'}).`;
 }

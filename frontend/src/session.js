@@ -10,13 +10,14 @@ const CHECKPOINT_EVERY = 2000;
 export function createSession() {
   const s = {
     loaded: null, state: null, log: createLog(), last: null, status: {}, stats: null, oops: null,
-    error: null, highestStep: 0, checkpoints: new Map(), server: null,
+    error: null, highestStep: 0, checkpoints: new Map(), server: null, timeline: null,
   };
   const listeners = new Map();
   const handlers = {
     loaded(msg) {
-      Object.assign(s, { loaded: msg, state: initialState(msg), last: null, oops: null, error: null, highestStep: 0, stats: null });
+      Object.assign(s, { loaded: msg, state: initialState(msg), last: null, oops: null, error: null, highestStep: 0, stats: null, timeline: null });
       s.log.clear();
+      s.log.source(msg.trace ?? null);
       s.checkpoints = new Map([[0, s.state]]);
     },
     transitions(msg) {
@@ -33,6 +34,8 @@ export function createSession() {
       if (['reset', 'load', 'seek'].includes(msg.reason)) s.oops = null;
     },
     stats(msg) { s.stats = msg.stats; },
+    /** The whole run's length and markers, from the server's background scan of this load. */
+    timeline(msg) { s.timeline = msg; },
     oops(msg) { s.oops = msg; s.status = { ...s.status, playing: false }; },
     error(msg) { s.error = msg; },
     hello(msg) { s.server = msg.server; },

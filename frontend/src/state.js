@@ -20,7 +20,8 @@ const REQUEST_MOVES = new Set(['plug', 'insert', 'flush_ctx', 'elv_dispatch', 'i
 export const key = (type, id) => `${type}:${id}`;
 
 export function initialState(loaded) {
-  const topo = loaded.topology;
+  // A replayed trace is drawn with only the CPUs it used, under their own numbers.
+  const topo = loaded.trace?.cpus?.length ? { ...loaded.topology, shown: loaded.trace.cpus } : loaded.topology;
   return {
     scenario: loaded.scenario,
     topology: topo,

@@ -101,6 +101,12 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
       presetSelect.innerHTML = '<option value="">—</option>'
         + list.map(p => `<option value="${p.id}">${p.name}</option>`).join('');
     },
+    /** What the server says was loaded: a preset (its note shown), or else no preset unless one is being edited. */
+    loadedPreset(p) {
+      if (p) { presetSelect.value = p.id; note.textContent = p.note; return; }
+      if (presetSelect.value !== CUSTOM) presetSelect.value = '';
+      note.textContent = '';
+    },
     /** A preset loaded without the select being used (the first load): its note is shown as well. */
     choosePreset(id) {
       presetSelect.value = id;

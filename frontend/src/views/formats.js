@@ -61,7 +61,7 @@ export function formatsView(el, { scenario, editor, send }) {
     async trace(text) {
       const r = await (await post('/api/traces', text)).json();
       note(`trace ${r.id} imported; loading it into the session…`);
-      send({ cmd: 'load', trace: r.id });
+      send({ cmd: 'load', trace: r.id, timeline: true });
     },
   };
 

@@ -45,6 +45,8 @@ export function logView(el, log, { onSeek, onInspect }) {
     div.dataset.seq = e.seq;
     div.tabIndex = 0;
     if (e.t.action) div.dataset.action = e.t.action;
+    // The pid column is the task's, but on these lines the brackets hold the error code, not a command.
+    if (e.line && (e.t.action === 'C' || e.t.action === 'R')) div.title = 'blkparse prints the error code in brackets on C and R lines (0: none), not the command';
     if (e.t.req >= 0) div.dataset.req = e.t.req;
     div.textContent = e.text;
     return div;
@@ -78,7 +80,7 @@ export function logView(el, log, { onSeek, onInspect }) {
     }
     pane.querySelector('[data-current]')?.removeAttribute('data-current');
     pane.lastElementChild?.setAttribute('data-current', 'true');
-    counter.textContent = `${all.length} transitions · ${pane.childElementCount} shown`;
+    counter.textContent = `${all.length} transitions · ${pane.childElementCount} shown${log.deviceNote}`;
   }
 
   return { update: sync, reset: rebuild };

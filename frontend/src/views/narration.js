@@ -20,7 +20,8 @@ export function narrationView(el) {
       el.innerHTML = `<div class="narr-meta">step ${last.seq + 1} · ${formatNs(last.t)} · <code>${last.fn ?? ''}</code>`
         + `${last.action ? ` · <span class="action">${last.action}</span>` : ''}</div>`
         + `<p class="narr-text"></p>`;
-      el.querySelector('.narr-text').textContent = narrate(last, rq?.place);
+      // A replayed trace has no scenario: it is narrated from what the trace recorded.
+      el.querySelector('.narr-text').textContent = narrate(last, rq?.place, !state.scenario);
     },
   };
 }

@@ -42,8 +42,8 @@ function drawHctxs(g, geo) {
 function drawEdges(g, geo) {
   const line = d3.line();
   for (const e of geo.edges) {
-    const c = geo.ctxs[e.ctx], h = geo.hctxs[e.hctx];
-    const cpu = geo.cpus[e.ctx];
+    const c = geo.ctxs[e.i], h = geo.hctxs[e.hctx];
+    const cpu = geo.cpus[e.i];
     g.append('path').attr('class', 'edge cpu-edge')
       .attr('d', line([[cpu.x + cpu.w / 2, cpu.y + cpu.h], [c.x + c.w / 2, c.y]]));
     g.append('path').attr('class', `edge map-edge ${e.kind === 'many:1' ? 'many' : 'one'}`)

@@ -17,7 +17,7 @@ import java.util.Set;
 final class LinkReader {
 
     static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "sched", "nr", "smt", "cpus", "hw", "depth",
-            "reserved", "map", "merge", "cost", "dev", "job", "step");
+            "reserved", "map", "merge", "cost", "dev", "job", "preset", "step");
     static final List<String> DEVICE_KEYS = List.of("irq", "lat", "maxsec", "maxseg", "slots", "driver", "rings");
 
     private final String query;
@@ -79,14 +79,23 @@ final class LinkReader {
             case "cost" -> readCosts(value);
             case "dev" -> readDevice(value);
             case "job" -> readJob(value);
+            case "preset" -> requirePreset(value);
             case "step" -> step = OptionalLong.of(nonNegative(parseLong(value), "a step"));
             default -> throw new IllegalStateException(key);
         }
     }
 
+    /** Both versions read alike: version 1 wrote every field, version 2 leaves out the defaults. */
     private static void requireVersion(String value) {
-        if (!value.equals(String.valueOf(ScenarioLink.VERSION))) {
-            throw new IllegalArgumentException("must be " + ScenarioLink.VERSION + ", the only link version");
+        if (!value.equals("1") && !value.equals(String.valueOf(ScenarioLink.VERSION))) {
+            throw new IllegalArgumentException("must be 1 or " + ScenarioLink.VERSION);
+        }
+    }
+
+    private static void requirePreset(String id) {
+        if (Presets.byId(id).isEmpty()) {
+            throw new IllegalArgumentException("unknown preset; one of "
+                    + String.join(", ", Presets.all().stream().map(Preset::id).toList()));
         }
     }
 

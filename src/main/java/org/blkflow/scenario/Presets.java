@@ -1,63 +1,91 @@
 package org.blkflow.scenario;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The scenarios a course starts from, each showing one piece of blk-mq or of what came before it.
  * All use the timer completion (null_blk's irqmode=2, 10 µs) so time visibly passes, the default CPU
- * costs so locks matter, and few bios so they can be stepped by hand.
+ * costs so locks matter, and few bios so they can be stepped by hand. Each makes its point within its
+ * first 100 steps, and its note says what the viewer sees there (PresetStoriesBrowserIT holds them to it).
  */
 public final class Presets {
 
     private static final List<Preset> ALL = List.of(
             preset("figure1", "Figure 1: blk-mq in outline",
-                    "Four CPUs each fill their own software queue, and the kernel map drains CPUs 0-1 into "
-                            + "hctx 0 and CPUs 2-3 into hctx 1.",
+                    "Four CPUs write asynchronously, two writes each in flight. Each write becomes a request "
+                            + "inserted (I) into its CPU's software queue ctx:N, and kblockd is asked to run the "
+                            + "hardware queue. The kernel map gives CPUs 0-1 hctx 0 and CPUs 2-3 hctx 1, so kblockd "
+                            + "moves ctx 0 and 1 onto hctx 0 and ctx 2 and 3 onto hctx 1 (flush_ctx), issues each "
+                            + "request (D) to null_blk, and the timer completes them (C) 10 µs later.",
                     s -> { s.cpus = 4; s.hwQueues = 2; s.queueDepth = 16; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 8; }),
+                    j -> { j.rw = "randwrite"; j.ioengine = "libaio"; j.iodepth = 2; j.ios = 8; }),
+            preset("sync-direct-issue", "Sync reads: direct issue, no software queue",
+                    "The Figure 1 machine with reads instead of writes. Reads are sync, and with more than one "
+                            + "hardware queue blk_mq_make_request issues a sync bio straight to the driver: Q, G, "
+                            + "D, then C 10 µs later, with no insert (I). The software queues and the hctx dispatch "
+                            + "lists stay empty; only the tags in use on hctx 0 and 1 move.",
+                    s -> { s.cpus = 4; s.hwQueues = 2; s.queueDepth = 16; },
+                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 2; j.ios = 8; }),
             preset("nvme-1to1", "NVMe-like: one hardware queue per CPU",
-                    "With a hardware queue per CPU no two CPUs share a queue, and a sync read skips the software "
-                            + "queue: Q G D C, no insert.",
+                    "Four CPUs, four hardware queues: the kernel map gives each CPU its own hctx, so no two CPUs "
+                            + "share a dispatch list or its tags. Each async write is inserted (I) into ctx:N, "
+                            + "kblockd runs hctx N on CPU N itself (run_async), flush_ctx moves ctx N onto hctx N "
+                            + "only, and each request is issued (D) and completed (C).",
                     s -> { s.cpus = 4; s.hwQueues = 4; s.queueDepth = 32; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 8; j.ios = 16; }),
+                    j -> { j.rw = "randwrite"; j.ioengine = "libaio"; j.iodepth = 2; j.ios = 16; }),
             preset("plug-merge", "Plugging gathers sequential writes",
-                    "Async sequential writes wait on the task's plug list, where each new bio back-merges into the "
-                            + "last request, until the unplug sends a few large requests down.",
+                    "One task (CPU 0) submits async sequential 4 KiB writes, 16 at a time, inside a plug. The "
+                            + "first becomes a request on the plug list (P); the next 15 back-merge into it (M), so "
+                            + "it grows to 16 bios and 128 sectors (×16). The unplug (U) inserts that one request "
+                            + "into ctx:0 (I) and runs hctx 0: it is issued (D) and completes (C). Then the same "
+                            + "again for the next 16.",
                     s -> { s.cpus = 2; s.hwQueues = 1; s.queueDepth = 32; },
                     j -> { j.cpus = List.of(0); j.rw = "write"; j.ioengine = "libaio"; j.iodepth = 16;
                            j.plug = true; j.ios = 32; }),
             preset("tags-exhausted", "Out of tags: the submitter sleeps",
-                    "Only 4 tags for 16 bios in flight: the fifth allocation finds none, the task sleeps (S) on a "
-                            + "tag wait queue, and frees wake it.",
+                    "hctx 0 has only 4 tags and two CPUs each want 16 reads in flight. Each CPU takes 2 tags; its "
+                            + "next allocation finds none, so the task runs the queue and sleeps (S) on a tag wait "
+                            + "queue (the tag waiters lane). The first completions (C) free tags and wake the "
+                            + "sleepers (wake), which take them and go on; this repeats through the run.",
                     s -> { s.cpus = 2; s.hwQueues = 1; s.queueDepth = 4; },
                     j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 16; j.ios = 16; }),
             preset("busy-requeue", "A full device answers BUSY",
-                    "The device holds just 2 commands: the next queue_rq stops the hctx and returns BUSY, the "
-                            + "request is requeued (R), and a completion restarts the queue.",
+                    "null_blk here takes just 2 commands at a time. Requests 0 and 1 fill it; the next two "
+                            + "queue_rq calls find it full, so each stops hctx 0 (stop, STOPPED) and answers BUSY, "
+                            + "and the request goes back to the hctx's dispatch list (R). While the queue is stopped "
+                            + "nothing is issued: new requests wait in ctx 0 and 1. The first completion (C) "
+                            + "restarts the queue (start) and the waiting requests are issued (D).",
                     s -> { s.cpus = 2; s.hwQueues = 1; s.queueDepth = 8; s.device.slots = 2; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 8; j.ios = 12; }),
+                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 12; }),
             preset("fewer-ctx-than-hctx", "More hardware queues than CPUs",
-                    "Two CPUs over four hardware queues: the map uses hctx 0 and 1 only, so hctx 2 and 3 have no "
-                            + "software queue and stay idle.",
+                    "Two CPUs over four hardware queues: the kernel map puts CPU 0 on hctx 0 and CPU 1 on hctx 1, "
+                            + "so hctx 2 and 3 have no software queue, are drawn idle and never take a request. The "
+                            + "reads are sync, so each is issued straight to the driver (Q, G, D, then C).",
                     s -> { s.cpus = 2; s.hwQueues = 4; s.queueDepth = 16; },
                     j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 16; }),
             preset("legacy-contention", "The single queue: one queue_lock for all CPUs",
-                    "Eight CPUs share the legacy request queue: each bio takes queue_lock to merge and allocate, each "
-                            + "dispatch and completion takes it again, so the CPUs mostly wait for one another "
-                            + "(see stats.locks).",
+                    "Eight CPUs submit reads at once to the legacy request queue, and every bio takes queue_lock "
+                            + "to merge and get a request: the G's come one CPU at a time, about 420 ns apart, while "
+                            + "the other CPUs spin, and each insert (I) and dispatch (D) takes the lock again. The "
+                            + "lock statistics show queue_lock contended from the first steps.",
                     s -> { s.mode = "sq"; s.scheduler = "noop"; s.cpus = 8; s.hwQueues = 1; },
                     j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 32; j.ios = 32; }),
             preset("bio-based", "bio-based: no requests at all",
-                    "A make_request driver takes each bio straight after Q: no request, tag, plug, merge or elevator "
-                            + "stands between the task and the device.",
+                    "A make_request driver takes each bio straight after Q (make_request) and ends it 10 µs later "
+                            + "(bio_end): no request, tag, plug, merge or elevator stands between the task and the "
+                            + "device.",
                     s -> { s.mode = "bio"; s.cpus = 4; },
                     j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 8; j.ios = 16; }),
             preset("xen-io-lock", "xen-blkfront 3.16: one io_lock, one ring",
-                    "The frontend's io_lock is also the queue lock: four submitting CPUs and the completion interrupt "
-                            + "refilling the 32-slot ring all serialise on it.",
+                    "xen-blkfront's io_lock is both the queue lock and the ring lock. Four CPUs submit reads: "
+                            + "their G's and D's come one CPU at a time, each waiting for io_lock. The 8-slot ring "
+                            + "fills and the queue is stopped (stop); blkif_interrupt on CPU 0 then ends responses "
+                            + "(C) and restarts the queue (start) under the same lock, and issues the next requests "
+                            + "itself (D on CPU 0). The lock statistics show io_lock contended.",
                     s -> { s.mode = "sq"; s.cpus = 4; s.hwQueues = 1; s.device.driver = Device.XEN;
-                           s.device.rings = Device.SINGLE_LOCK; s.device.slots = 32; },
+                           s.device.rings = Device.SINGLE_LOCK; s.device.slots = 8; },
                     j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 16; j.ios = 32; }));
 
     private Presets() {
@@ -65,6 +93,15 @@ public final class Presets {
 
     public static List<Preset> all() {
         return ALL;
+    }
+
+    /** The preset whose scenario this is, field for field: only then does its note describe the run. */
+    public static Optional<Preset> matching(Scenario scenario) {
+        return ALL.stream().filter(p -> p.scenario().equals(scenario)).findFirst();
+    }
+
+    public static Optional<Preset> byId(String id) {
+        return ALL.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     private static Preset preset(String id, String name, String note, Consumer<ScenarioDraft> machine,

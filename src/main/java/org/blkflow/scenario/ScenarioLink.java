@@ -16,21 +16,21 @@ import java.util.stream.Collectors;
  * course handout:
  *
  * <pre>
- * /?v=1&amp;name=Figure+1&amp;seed=42&amp;mode=mq&amp;sched=noop&amp;nr=128&amp;cpus=4&amp;hw=2&amp;depth=8&amp;reserved=0
- *   &amp;map=kernel&amp;merge=1
- *   &amp;cost=mk:300,mrg:40,alloc:200,ins:100,disp:150,drv:500,cpl:400,irq:1000,ipi:1500,lock:20,bounce:200,sw:2000
- *   &amp;dev=irq:timer,lat:10000,maxsec:255,maxseg:128,slots:0,driver:null_blk,rings:single-lock
- *   &amp;job=fio,rw:randread,mix:50,bs:4k,qd:4,engine:libaio,sync:0,plug:0,cpus:0-3,n:100,off:0,size:1g
- *   &amp;step=57
+ * /?v=2&amp;name=Figure+1%3A+blk-mq+in+outline&amp;seed=42&amp;hw=2&amp;depth=16&amp;dev=irq:timer
+ *   &amp;job=fio,rw:randwrite,qd:2,engine:libaio,n:8&amp;preset=figure1&amp;step=57
  * </pre>
  *
- * {@link #encode} always writes every field in this order, so link → scenario → link gives the same
- * text; {@link #decode} fills absent parameters with the defaults, so short hand-written links work
- * (a v=1 link from before the cost table gets {@link Costs#DEFAULT}, like every scenario a user writes).
+ * Version 1 ({@link #everyField}) writes every field in a fixed order; {@link #encode} writes version 2,
+ * the same text less everything that equals the defaults ({@link ShortLink}). {@link #decode} reads
+ * both and fills absent parameters with the defaults, so link → scenario → link gives the same text and
+ * short hand-written links work (a v=1 link from before the cost table gets {@link Costs#DEFAULT}).
+ * {@code preset} names the preset the scenario is (written only then); reading it checks the id, and
+ * the scenario alone decides whether the run is that preset.
  */
 public final class ScenarioLink {
 
-    public static final int VERSION = 1;
+    /** Version 2 leaves out what equals {@link ScenarioDefaults}; version 1 wrote every field. Both read. */
+    public static final int VERSION = 2;
     public static final int MAX_LENGTH = 4096;
 
     /** A decoded link: the scenario (not yet validated) and the step to seek to, if the link has one. */
@@ -41,7 +41,14 @@ public final class ScenarioLink {
     }
 
     public static String encode(Scenario s) {
-        StringBuilder out = new StringBuilder("/?v=").append(VERSION)
+        String link = "/?v=" + VERSION + ShortLink.shorten(everyField(s), everyField(ScenarioDefaults.scenario()));
+        // Named only when the scenario is the preset's, field for field, so its note tells this run's story.
+        return link + Presets.matching(s).map(p -> "&preset=" + p.id()).orElse("");
+    }
+
+    /** Version 1's text after "/?v=1": every field, in order, as "&key=value". */
+    static String everyField(Scenario s) {
+        StringBuilder out = new StringBuilder()
                 .append("&name=").append(URLEncoder.encode(s.name(), StandardCharsets.UTF_8))
                 .append("&seed=").append(s.seed())
                 .append("&mode=").append(s.mode())

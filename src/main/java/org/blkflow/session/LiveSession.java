@@ -24,31 +24,55 @@ public final class LiveSession {
     private final Scenario scenario;
     private final LoadedTrace trace;
     private final Supplier<TransitionSource> start;
+    /** The same run again with nothing drawn from it: what a timeline scan reads. */
+    private final Supplier<TransitionSource> headless;
     private TransitionSource run;
     private RunStats stats = new RunStats();
     private Breakpoints breakpoints = Breakpoints.NONE;
     private InvariantViolation oops;
+    private boolean timelineWanted;
 
     /** The scenario must already be normalized and validated. */
     public LiveSession(Scenario scenario) {
-        this(scenario, ModelSource::new);
+        this(scenario, null, () -> new ModelSource(scenario), () -> new ModelSource(scenario, false));
     }
 
     LiveSession(Scenario scenario, Function<Scenario, TransitionSource> start) {
-        this(scenario, null, () -> start.apply(scenario));
+        this(scenario, null, () -> start.apply(scenario), () -> start.apply(scenario));
     }
 
-    private LiveSession(Scenario scenario, LoadedTrace trace, Supplier<TransitionSource> start) {
+    private LiveSession(Scenario scenario, LoadedTrace trace, Supplier<TransitionSource> start,
+                        Supplier<TransitionSource> headless) {
         this.scenario = scenario;
         this.trace = trace;
         this.start = start;
+        this.headless = headless;
         this.run = start.get();
     }
 
     /** A session over a trace's replay (see TraceReplay); each fresh run starts a fresh replay. */
     static LiveSession replay(LoadedTrace trace, Supplier<TraceReplay> replays, int[] cpuToHctx) {
         int[] map = cpuToHctx.clone();
-        return new LiveSession(null, trace, () -> new TraceSource(replays.get(), map, trace));
+        Supplier<TransitionSource> replay = () -> new TraceSource(replays.get(), map, trace);
+        return new LiveSession(null, trace, replay, replay);
+    }
+
+    /** The client asked, with its load, for the run's timeline: its output starts the scan. */
+    public LiveSession wantTimeline(boolean wanted) {
+        timelineWanted = wanted;
+        return this;
+    }
+
+    public boolean timelineWanted() {
+        return timelineWanted;
+    }
+
+    /**
+     * A scan of this session's whole run, from a fresh copy of it, for the timeline; the session itself
+     * is untouched, so the scan may run on another thread. Stops at {@code limit} steps.
+     */
+    public RunTimeline timeline(long limit) {
+        return new RunTimeline(headless.get(), limit);
     }
 
     /** Delivers up to {@code n} transitions, stopping after one that hits a breakpoint. */

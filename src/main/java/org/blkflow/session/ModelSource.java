@@ -13,7 +13,12 @@ final class ModelSource implements TransitionSource {
     private final BlockLayerRun run;
 
     ModelSource(Scenario scenario) {
-        this.run = new BlockLayerRun(scenario);
+        this(scenario, true);
+    }
+
+    /** @param snapshots false for a headless run that nobody draws (a timeline scan) */
+    ModelSource(Scenario scenario, boolean snapshots) {
+        this.run = new BlockLayerRun(scenario, snapshots);
     }
 
     @Override public Transition next() { return run.next(); }

@@ -15,10 +15,11 @@ import org.blkflow.trace.TraceReplay;
  */
 public final class SessionModel {
 
+    /** null: the real model. */
     private final Function<Scenario, TransitionSource> start;
 
     public SessionModel() {
-        this(ModelSource::new);
+        this.start = null;
     }
 
     SessionModel(Function<Scenario, TransitionSource> start) {
@@ -27,7 +28,7 @@ public final class SessionModel {
 
     /** The scenario must already be normalized and validated. */
     public LiveSession open(Scenario scenario) {
-        return new LiveSession(scenario, start);
+        return start == null ? new LiveSession(scenario) : new LiveSession(scenario, start);
     }
 
     /**

@@ -5,6 +5,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.blkflow.scenario.Preset;
+import org.blkflow.scenario.Presets;
+import org.blkflow.scenario.ScenarioDefaults;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +30,21 @@ public class PageController {
     @GetMapping("/")
     public String index(HttpServletRequest request, Model model) {
         Map<String, String> q = query(request.getQueryString());
-        LinkSummary summary = q.get("v") == null ? null
-                : LinkSummary.of(q.get("name"), q.get("cpus"), q.get("hw"), q.get("job"), q.get("mode"), q.get("step"));
+        // A link leaves out what equals the defaults (version 2 always, version 1 when written by hand).
+        LinkSummary summary = q.get("v") == null ? null : LinkSummary.of(q.get("name"),
+                orDefault(q.get("cpus"), ScenarioDefaults.CPUS), orDefault(q.get("hw"), ScenarioDefaults.HW_QUEUES),
+                q.get("job"), q.get("mode"), q.get("step"));
+        // A preset's link previews with the preset's note: what the viewer will see in it.
+        String preset = q.get("preset");
+        String story = preset == null ? null : Presets.byId(preset).map(Preset::note).orElse(null);
         model.addAttribute("title", summary == null ? GENERIC_TITLE : summary.title());
-        model.addAttribute("description", summary == null ? GENERIC_DESCRIPTION : summary.description());
+        model.addAttribute("description", summary == null ? GENERIC_DESCRIPTION : summary.description(story));
         model.addAttribute("defaults", PageDefaults.JSON);
         return "index";
+    }
+
+    private static String orDefault(String given, int standard) {
+        return given != null ? given : String.valueOf(standard);
     }
 
     /**
@@ -107,10 +119,16 @@ public class PageController {
         }
 
         String description() {
+            return description(null);
+        }
+
+        /** @param story the preset's note, said instead of the mode's general words; null for none */
+        String description(String story) {
             String shape = shape();
             return mode.lead + ", step by step: " + (name != null ? name : "a shared scenario")
                     + (shape.isEmpty() ? "" : " on " + shape)
-                    + (job != null ? ", job " + job : "") + (step != null ? ", at step " + step : "") + ". " + mode.moves;
+                    + (job != null ? ", job " + job : "") + (step != null ? ", at step " + step : "") + ". "
+                    + (story != null ? story : mode.moves);
         }
 
         private String shape() {

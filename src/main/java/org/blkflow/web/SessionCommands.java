@@ -87,24 +87,36 @@ final class SessionCommands {
                     "load takes either scenario (a JSON object), link (\"/?v=1&…\") or trace (an id from POST "
                             + "/api/traces), exactly one of them");
         }
+        boolean timeline = timeline(f);
         if (byTrace) {
-            playback.load(traces.open(f));
+            playback.load(traces.open(f).wantTimeline(timeline));
             return;
         }
         if (byLink) {
-            loadLink(f.string("link", null), playback);
+            loadLink(f.string("link", null), timeline, playback);
             return;
         }
         JsonNode node = f.raw("scenario");
         if (!node.isObject()) {
             throw f.fail("scenario", "must be a JSON object");
         }
-        playback.load(open(checked(() -> ScenarioValidator.require(ScenarioJson.read(node)))));
+        playback.load(open(checked(() -> ScenarioValidator.require(ScenarioJson.read(node)))).wantTimeline(timeline));
     }
 
-    private void loadLink(String link, Playback playback) {
+    /** {@code "timeline": true} asks for the run's length and markers, scanned in the background. */
+    private static boolean timeline(SessionFields f) {
+        if (!f.has("timeline")) {
+            return false;
+        }
+        if (!f.raw("timeline").isBoolean()) {
+            throw f.fail("timeline", "must be true or false");
+        }
+        return f.raw("timeline").booleanValue();
+    }
+
+    private void loadLink(String link, boolean timeline, Playback playback) {
         ScenarioLink.Decoded decoded = checked(() -> ScenarioLink.decode(link));
-        LiveSession live = open(checked(() -> ScenarioValidator.require(decoded.scenario())));
+        LiveSession live = open(checked(() -> ScenarioValidator.require(decoded.scenario()))).wantTimeline(timeline);
         if (decoded.step().isEmpty()) {
             playback.load(live);
             return;

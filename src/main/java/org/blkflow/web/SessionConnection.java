@@ -36,12 +36,14 @@ final class SessionConnection implements SessionOutput {
     private final Playback playback;
     private final Executor closing;
     private final IntConsumer transitionsSent;
+    private final TimelineScans timelines;
+    private TimelineScans.Scan timeline;
     private final SessionRate rate = new SessionRate(SessionLimits.COMMANDS_PER_SECOND, System.nanoTime());
     private final CommandFrames frames = new CommandFrames();
 
     SessionConnection(WebSocketSession socket, SessionOutbox.Wire wire, SessionMessages messages,
                       SessionCommands commands, ScheduledExecutorService ticks, Executor closing,
-                      IntConsumer transitionsSent) {
+                      IntConsumer transitionsSent, TimelineScans timelines) {
         this.socket = socket;
         this.outbox = new SessionOutbox(wire, this::drop);
         this.messages = messages;
@@ -49,6 +51,7 @@ final class SessionConnection implements SessionOutput {
         this.playback = new Playback(ticks, this);
         this.closing = closing;
         this.transitionsSent = transitionsSent;
+        this.timelines = timelines;
     }
 
     void greet() {
@@ -99,6 +102,7 @@ final class SessionConnection implements SessionOutput {
     void close() {
         outbox.close();
         playback.close();
+        cancelTimeline();
     }
 
     @Override
@@ -106,10 +110,32 @@ final class SessionConnection implements SessionOutput {
         outbox.whenSent(next);
     }
 
+    /**
+     * Sends loaded, then, if the load asked for it, scans the new run's timeline in the background;
+     * the previous load's scan says nothing more either way.
+     */
     @Override
     public void loaded(LiveSession session) {
+        cancelTimeline();
         outbox.send(session.trace() != null ? messages.loaded(session.trace(), session.cpuToHctx())
                 : messages.loaded(session.scenario(), session.cpuToHctx()));
+        if (!session.timelineWanted()) {
+            return;
+        }
+        TimelineScans.Scan scan = timelines.start(session,
+                t -> outbox.send(messages.timeline(t, SessionLimits.MAX_SEEK)));
+        synchronized (this) {
+            timeline = scan;
+        }
+    }
+
+    private void cancelTimeline() {
+        TimelineScans.Scan old;
+        synchronized (this) {
+            old = timeline;
+            timeline = null;
+        }
+        if (old != null) old.cancel();
     }
 
     @Override

@@ -4,10 +4,13 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.function.Consumer;
 import org.blkflow.model.Snapshot;
+import org.blkflow.scenario.Preset;
+import org.blkflow.scenario.Presets;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioLink;
 import org.blkflow.session.LoadedTrace;
+import org.blkflow.session.RunTimeline;
 import org.blkflow.session.SessionState;
 import org.blkflow.stats.RunStats;
 import org.blkflow.transition.InvariantViolation;
@@ -35,7 +38,21 @@ final class SessionMessages {
             g.writeName("topology");
             g.writeTree(TopologyJson.toNode(scenario, cpuToHctx));
             g.writeStringProperty("link", ScenarioLink.encode(scenario));
+            preset(g, Presets.matching(scenario).orElse(null));
         });
+    }
+
+    /** The preset this scenario is, so the page can show its note on any load, a link's included. */
+    private static void preset(JsonGenerator g, Preset p) {
+        if (p == null) {
+            g.writeNullProperty("preset");
+            return;
+        }
+        g.writeObjectPropertyStart("preset");
+        g.writeStringProperty("id", p.id());
+        g.writeStringProperty("name", p.name());
+        g.writeStringProperty("note", p.note());
+        g.writeEndObject();
     }
 
     /** A trace replay has no scenario and no link: both are null, so a client knows which it got. */
@@ -57,6 +74,34 @@ final class SessionMessages {
             g.writeTree(TopologyJson.toNode(trace.cpuCount(), trace.hwQueues(), trace.queueDepth(), cpuToHctx));
             g.writeNullProperty("scenario");
             g.writeNullProperty("link");
+            g.writeNullProperty("preset");
+        });
+    }
+
+    /**
+     * The whole run's length and markers once the background scan knows them ({@code done}), or how
+     * far it has got; {@code limit} is the farthest step a scan goes (and a seek may go).
+     */
+    String timeline(RunTimeline.Snapshot t, long limit) {
+        return write(g -> {
+            g.writeStringProperty("type", "timeline");
+            g.writeBooleanProperty("done", t.done());
+            g.writeNumberProperty("scanned", t.scanned());
+            g.writeNumberProperty("limit", limit);
+            if (!t.done()) {
+                return;
+            }
+            g.writeNumberProperty("length", t.scanned());
+            g.writeBooleanProperty("complete", t.complete());
+            g.writeObjectPropertyStart("markers");
+            t.markers().forEach((name, steps) -> {
+                g.writeArrayPropertyStart(name);
+                for (long k : steps) {
+                    g.writeNumber(k);
+                }
+                g.writeEndArray();
+            });
+            g.writeEndObject();
         });
     }
 

@@ -3,6 +3,7 @@ package org.blkflow.web;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,10 +37,12 @@ public class SessionSocketHandler extends TextWebSocketHandler {
     private final SessionCommands commands;
     private final int maxSessions;
     private final SessionMeters meters;
+    private final TimelineScans timelines;
 
     public SessionSocketHandler(@Qualifier("sessionTicks") ScheduledExecutorService ticks,
                                 @Qualifier("sessionClosing") Executor closing, SessionModel model, TraceStore traces,
-                                @Value("${blkflow.session.max-sessions:500}") int maxSessions, MeterRegistry registry) {
+                                @Value("${blkflow.session.max-sessions:500}") int maxSessions, MeterRegistry registry,
+                                @Qualifier("sessionTimelines") ExecutorService timelines) {
         JsonMapper json = JsonMapper.builder().build();
         this.ticks = ticks;
         this.closing = closing;
@@ -47,6 +50,7 @@ public class SessionSocketHandler extends TextWebSocketHandler {
         this.commands = new SessionCommands(json, model, traces);
         this.maxSessions = maxSessions;
         this.meters = new SessionMeters(registry, connections::size);
+        this.timelines = new TimelineScans(timelines);
         ticks.scheduleAtFixedRate(this::watchSends, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -64,7 +68,7 @@ public class SessionSocketHandler extends TextWebSocketHandler {
             return;
         }
         SessionConnection connection = new SessionConnection(session, new SessionWire(session), messages,
-                commands, ticks, closing, meters::transitionsSent);
+                commands, ticks, closing, meters::transitionsSent, timelines);
         connections.put(session.getId(), connection);
         connection.greet();
     }

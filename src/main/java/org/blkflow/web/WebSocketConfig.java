@@ -77,6 +77,19 @@ public class WebSocketConfig implements WebSocketConfigurer {
         });
     }
 
+    /**
+     * Timeline scans (each load runs its scenario once more, headless, to find the run's length and
+     * markers): one thread, so all the scans together never take more than one core from play.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    public static ExecutorService sessionTimelines() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "session-timeline");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** Imported traces: POST /api/traces puts them there, a session's {@code load} with {@code trace} reads them. */
     @Bean
     public static TraceStore traceStore() {

@@ -46,6 +46,8 @@ final class Page {
     /** Picks a preset from the editor's list (which loads it) and waits until its queues are drawn. */
     Page preset(String id, String drawnQueue) {
         new org.openqa.selenium.support.ui.Select(one("#editor [data-role='presets']")).selectByValue(id);
+        // The server names the preset it loaded: a queue both the old and the new scenario draw is not enough.
+        waitFor(d -> id.equals(one("[data-role='preset-story']").getAttribute("data-preset")));
         waitFor(d -> !d.findElements(By.cssSelector("#outline [data-queue='" + drawnQueue + "']")).isEmpty());
         return this;
     }

@@ -13,7 +13,7 @@ class PresetsTest {
     void theTeachingPresetsAreAllThere() {
         List<String> ids = Presets.all().stream().map(Preset::id).toList();
         assertTrue(ids.containsAll(List.of("figure1", "nvme-1to1", "plug-merge", "tags-exhausted", "busy-requeue",
-                "fewer-ctx-than-hctx", "legacy-contention", "bio-based", "xen-io-lock")), ids.toString());
+                "fewer-ctx-than-hctx", "legacy-contention", "bio-based", "xen-io-lock", "sync-direct-issue")), ids.toString());
         assertEquals(ids.size(), ids.stream().distinct().count());
     }
 
@@ -27,6 +27,7 @@ class PresetsTest {
             assertFalse(p.note().isBlank());
             assertEquals(Costs.DEFAULT, p.scenario().costs(), p.id());
             assertEquals(p.scenario(), ScenarioLink.decode(ScenarioLink.encode(p.scenario())).scenario());
+            assertEquals(p, Presets.matching(p.scenario()).orElseThrow(), "each preset's scenario is its own");
         }
     }
 
@@ -34,6 +35,13 @@ class PresetsTest {
     void eachPresetSetsUpWhatItsNoteDescribes() {
         assertEquals(2, byId("figure1").hwQueues());
         assertEquals(4, byId("figure1").cpus());
+        Job figure1 = byId("figure1").jobs().get(0);
+        assertTrue(figure1.rw().equals("randwrite") && !figure1.sync() && !figure1.plug(),
+                "async writes: inserted into the software queues, not issued directly");
+        Scenario direct = byId("sync-direct-issue");
+        assertEquals(byId("figure1").cpus(), direct.cpus());
+        assertEquals(byId("figure1").hwQueues(), direct.hwQueues());
+        assertEquals("randread", direct.jobs().get(0).rw(), "reads are sync: direct issue on several hctxs");
         assertEquals(4, byId("nvme-1to1").hwQueues());
         assertEquals("libaio", byId("nvme-1to1").jobs().get(0).ioengine());
         Job plug = byId("plug-merge").jobs().get(0);
@@ -58,7 +66,7 @@ class PresetsTest {
         Scenario xen = byId("xen-io-lock");
         assertEquals("sq", xen.mode());
         assertEquals(4, xen.cpus());
-        assertEquals(new Device(10_000, "timer", 255, 128, 32, "xen-blkfront", "single-lock"), xen.device());
+        assertEquals(new Device(10_000, "timer", 255, 128, 8, "xen-blkfront", "single-lock"), xen.device());
         assertTrue(xen.jobs().get(0).iodepth() * xen.cpus() > xen.device().slots(), "enough I/O to fill the ring");
     }
 

@@ -45,6 +45,15 @@ class PageTitleIT {
         assertEquals(description, find(page, "<meta property=\"og:description\" content=\"([^\"]*)\""));
     }
 
+    /** Version 2 leaves out what equals the defaults: the title still counts them. */
+    @Test
+    void aShortLinkIsTitledWithTheDefaultsItLeftOut() throws Exception {
+        String page = html("?v=2&name=tags&hw=2&preset=tags-exhausted");
+        assertEquals("tags — 4 CPUs, 2 hardware queues · blkflow", find(page, "<title>([^<]*)</title>"));
+        String description = find(page, "<meta name=\"description\" content=\"([^\"]*)\"");
+        assertTrue(description.contains("the task runs the queue and sleeps (S)"), "the preset's note: " + description);
+    }
+
     @Test
     void junkNumbersAreLeftOutAndMarkupIsEscaped() throws Exception {
         String page = html("?v=1&name=%3Cb%3Eraid%3C/b%3E&cpus=many&hw=1");

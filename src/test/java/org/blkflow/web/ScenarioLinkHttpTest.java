@@ -19,8 +19,9 @@ class ScenarioLinkHttpTest extends HttpApiTest {
         Http.Reply link = http.post("/api/scenario/link", json);
         assertEquals(200, link.status(), String.valueOf(link.body()));
         String url = link.body().get("link").stringValue();
-        assertTrue(url.startsWith("/?v=1&name=Two+%26+two&"), url);
-        assertTrue(url.contains("&map=1,0&") && url.contains("bs:8k") && url.contains("cpus:1,"), url);
+        assertTrue(url.startsWith("/?v=2&name=Two+%26+two&"), url);
+        assertEquals("/?v=2&name=Two+%26+two&cpus=2&hw=2&map=1,0&job=w,rw:write,bs:8k,plug:1,cpus:1", url,
+                "version 2: only what differs from the defaults");
 
         Http.Reply back = http.get("/api/scenario" + url.substring(1) + "&step=12");
         assertEquals(200, back.status(), String.valueOf(back.body()));

@@ -186,7 +186,7 @@ class SessionSocketIT {
             assertError(c, "{\"cmd\":\"load\",\"scenario\":{\"cpus\":\"two\"}}", "load", "cpus");
             assertError(c, "{\"cmd\":\"load\",\"scenario\":7}", "load", "scenario");
             assertError(c, "{\"cmd\":\"load\"}", "load", "scenario");
-            assertError(c, "{\"cmd\":\"load\",\"link\":\"/?v=2\"}", "load", "v");
+            assertError(c, "{\"cmd\":\"load\",\"link\":\"/?v=3\"}", "load", "v");
             assertError(c, "{\"cmd\":\"load\",\"link\":\"/?v=1&warp=9\"}", "load", "warp");
             assertError(c, "{\"cmd\":\"load\",\"link\":\"/?v=1&step=20000000\"}", "load", "step");
             assertError(c, "{\"cmd\":\"load\",\"link\":5}", "load", "link");
@@ -233,7 +233,7 @@ class SessionSocketIT {
             JsonNode loaded = c.next("loaded");
             settledLoad(c);
             String link = loaded.get("link").stringValue();
-            assertTrue(link.startsWith("/?v=1&name=it&seed=7"), link);
+            assertTrue(link.startsWith("/?v=2&name=it&seed=7"), link);
             c.send("{\"cmd\":\"step\",\"n\":40}");
             List<JsonNode> straight = c.itemsUntilState();
             byLink.next("hello");

@@ -1,0 +1,167 @@
+package org.blkflow.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * What each preset's note promises the viewer within the first 100 steps, written from the notes as
+ * checks over the moves seen there. The model test feeds them the model's transitions, the browser
+ * test the page's own log, so a preset whose story drifts fails in both.
+ */
+public final class PresetStories {
+
+    public static final int STEPS = 100;
+
+    /** One transition as both the model and the page can give it. */
+    public record Move(String kind, String from, String to, int cpu) {
+    }
+
+    private static final Map<String, Consumer<List<Move>>> STORIES = Map.ofEntries(
+            Map.entry("figure1", m -> {
+                IntStream.range(0, 4).forEach(c -> seen(m, "insert", "task:" + c, "ctx:" + c));
+                seen(m, "run_async", "none", "none");
+                seen(m, "run_queue", "none", "none");
+                seen(m, "flush_ctx", "ctx:0", "hctx:0");
+                seen(m, "flush_ctx", "ctx:1", "hctx:0");
+                seen(m, "flush_ctx", "ctx:2", "hctx:1");
+                seen(m, "flush_ctx", "ctx:3", "hctx:1");
+                seen(m, "issue", "hctx:0", "driver:0");
+                seen(m, "issue", "hctx:1", "driver:1");
+                seen(m, "complete", "device:0", "done");
+                seen(m, "complete", "device:1", "done");
+            }),
+            Map.entry("sync-direct-issue", m -> {
+                seen(m, "issue", "task:0", "driver:0");
+                seen(m, "issue", "task:2", "driver:1");
+                seen(m, "complete", "device:0", "done");
+                never(m, "insert");
+                never(m, "flush_ctx");
+                assertTrue(m.stream().noneMatch(x -> x.to().startsWith("ctx:") || x.to().startsWith("hctx:")),
+                        "nothing waits in a software or hardware queue");
+            }),
+            Map.entry("nvme-1to1", m -> {
+                IntStream.range(0, 4).forEach(c -> {
+                    seen(m, "insert", "task:" + c, "ctx:" + c);
+                    seen(m, "flush_ctx", "ctx:" + c, "hctx:" + c);
+                    seen(m, "issue", "hctx:" + c, "driver:" + c);
+                });
+                m.stream().filter(x -> x.kind().equals("flush_ctx")).forEach(x -> assertEquals(
+                        x.from().substring(4), x.to().substring(5), "ctx N only ever goes to hctx N: " + x));
+                seen(m, "complete", null, "done");
+            }),
+            Map.entry("plug-merge", m -> {
+                seen(m, "plug", "task:0", "plug:0");
+                assertTrue(count(m, "backmerge") >= 15, "the next 15 bios back-merge: " + count(m, "backmerge"));
+                seen(m, "unplug", null, null);
+                seen(m, "insert", "plug:0", "ctx:0");
+                seen(m, "issue", "hctx:0", "driver:0");
+                seen(m, "complete", "device:0", "done");
+                int firstIssue = indexOf(m, "issue");
+                assertEquals(15, m.subList(0, firstIssue).stream().filter(x -> x.kind().equals("backmerge")).count(),
+                        "16 bios in the first request when it is issued");
+            }),
+            Map.entry("tags-exhausted", m -> {
+                seen(m, "sleeprq", "task:0", "tagwait:0");
+                seen(m, "sleeprq", "task:1", "tagwait:0");
+                assertTrue(count(m, "tag_get") >= 4, "4 tags taken before the sleep");
+                assertTrue(indexOf(m, "sleeprq") > nth(m, "tag_get", 4), "the sleep comes once 4 tags are held");
+                seen(m, "complete", "device:0", "done");
+                seen(m, "wake", "tagwait:0", null);
+                assertTrue(indexOf(m, "wake") > indexOf(m, "complete"), "a completion wakes the sleeper");
+            }),
+            Map.entry("busy-requeue", m -> {
+                seen(m, "stop", null, null);
+                seen(m, "requeue", "driver:0", "hctx:0");
+                assertEquals(2, m.subList(0, indexOf(m, "requeue")).stream()
+                        .filter(x -> x.kind().equals("queue_rq")).count(), "requests 0 and 1 fill the device first");
+                seen(m, "start", null, null);
+                assertTrue(indexOf(m, "start") > indexOf(m, "complete"), "a completion restarts the queue");
+                assertTrue(IntStream.range(indexOf(m, "start"), m.size())
+                        .anyMatch(i -> m.get(i).kind().equals("issue")), "issued again after the restart");
+            }),
+            Map.entry("fewer-ctx-than-hctx", m -> {
+                seen(m, "issue", "task:0", "driver:0");
+                seen(m, "issue", "task:1", "driver:1");
+                seen(m, "complete", null, "done");
+                assertTrue(m.stream().noneMatch(x -> touches(x, ":2") || touches(x, ":3")),
+                        "hctx 2 and 3 never take a request");
+            }),
+            Map.entry("legacy-contention", m -> {
+                assertEquals(8, m.stream().filter(x -> x.kind().equals("getrq")).map(Move::cpu).distinct().count(),
+                        "all eight CPUs get a request");
+                seen(m, "insert", "task:0", "elv:0");
+                seen(m, "elv_dispatch", "elv:0", "dispatch:0");
+                seen(m, "issue", "dispatch:0", "driver:0");
+            }),
+            Map.entry("bio-based", m -> {
+                seen(m, "queue", "none", "task:0");
+                seen(m, "make_request", "task:0", "device:0");
+                seen(m, "bio_end", null, "done");
+                never(m, "getrq");
+                never(m, "tag_get");
+                never(m, "plug");
+                never(m, "insert");
+            }),
+            Map.entry("xen-io-lock", m -> {
+                seen(m, "insert", "task:0", "elv:0");
+                seen(m, "issue", "dispatch:0", "driver:0");
+                seen(m, "stop", null, null);
+                seen(m, "complete", "device:0", "done");
+                assertTrue(indexOf(m, "start") > indexOf(m, "complete"), "blkif_interrupt restarts the queue");
+                assertTrue(IntStream.range(indexOf(m, "start"), m.size())
+                        .anyMatch(i -> m.get(i).kind().equals("issue") && m.get(i).cpu() == 0),
+                        "the interrupt on CPU 0 issues the next requests");
+            }));
+
+    private PresetStories() {
+    }
+
+    public static List<String> ids() {
+        return STORIES.keySet().stream().sorted().toList();
+    }
+
+    /** Throws an AssertionError naming what the note promised and the first 100 moves did not show. */
+    public static void check(String presetId, List<Move> first100) {
+        assertEquals(STEPS, first100.size(), presetId + ": the first " + STEPS + " steps");
+        Consumer<List<Move>> story = STORIES.get(presetId);
+        assertTrue(story != null, "no story written down for preset " + presetId);
+        story.accept(first100);
+    }
+
+    private static void seen(List<Move> m, String kind, String from, String to) {
+        assertTrue(m.stream().anyMatch(x -> x.kind().equals(kind) && (from == null || from.equals(x.from()))
+                && (to == null || to.equals(x.to()))), kind + " " + from + " → " + to + " within the first " + STEPS);
+    }
+
+    private static void never(List<Move> m, String kind) {
+        assertFalse(m.stream().anyMatch(x -> x.kind().equals(kind)), "no " + kind + " within the first " + STEPS);
+    }
+
+    private static long count(List<Move> m, String kind) {
+        return m.stream().filter(x -> x.kind().equals(kind)).count();
+    }
+
+    private static int indexOf(List<Move> m, String kind) {
+        return nth(m, kind, 1);
+    }
+
+    /** Index of the n-th move of that kind (1-based), or fails. */
+    private static int nth(List<Move> m, String kind, int n) {
+        int seen = 0;
+        for (int i = 0; i < m.size(); i++) {
+            if (m.get(i).kind().equals(kind) && ++seen == n) return i;
+        }
+        throw new AssertionError(n + " × " + kind + " within the first " + STEPS + ", saw " + seen);
+    }
+
+    private static boolean touches(Move x, String queue) {
+        return x.from().equals("hctx" + queue) || x.to().equals("hctx" + queue)
+                || x.to().equals("driver" + queue) || x.to().equals("device" + queue);
+    }
+}
