@@ -16,7 +16,7 @@ import java.util.Set;
 /** Decodes one link's query string into a draft, collecting every problem instead of stopping. */
 final class LinkReader {
 
-    static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "sched", "nr", "smt", "cpus", "hw", "depth",
+    static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "kernel", "sched", "nr", "smt", "numa", "cpus", "hw", "depth",
             "reserved", "map", "merge", "cost", "dev", "job", "step");
     static final List<String> DEVICE_KEYS = List.of("irq", "lat", "maxsec", "maxseg", "slots", "driver", "rings");
 
@@ -67,6 +67,8 @@ final class LinkReader {
             case "name" -> draft.name = value;
             case "seed" -> draft.seed = parseLong(value, "a whole number");
             case "mode" -> draft.mode = value;
+            case "kernel" -> draft.kernel = value;
+            case "numa" -> draft.numaNodes = readNodes(value);
             case "sched" -> draft.scheduler = value;
             case "nr" -> draft.nrRequests = parseInt(value);
             case "smt" -> draft.smt = parseInt(value);
@@ -82,6 +84,13 @@ final class LinkReader {
             case "step" -> step = OptionalLong.of(nonNegative(parseLong(value, "a whole number"), "a step"));
             default -> throw new IllegalStateException(key);
         }
+    }
+
+    /** {@code numa=0-3/4-7}: one cpulist per node. */
+    private static List<List<Integer>> readNodes(String value) {
+        List<List<Integer>> nodes = new ArrayList<>();
+        for (String node : value.split("/", -1)) nodes.add(NumaNodes.parse(node));
+        return nodes;
     }
 
     private static void requireVersion(String value) {

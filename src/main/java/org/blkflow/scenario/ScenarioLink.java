@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  *   &amp;step=57
  * </pre>
  *
+ * A 7.0 scenario adds {@code &kernel=7.0} after {@code mode} (and {@code &numa=0-3/4-7} after
+ * {@code smt} when it has NUMA nodes); a link without them is the 3.16 scenario it always was.
  * {@link #encode} always writes every field in this order, so link → scenario → link gives the same
  * text; {@link #decode} fills absent parameters with the defaults, so short hand-written links work
  * (a v=1 link from before the cost table gets {@link Costs#DEFAULT}, like every scenario a user writes).
@@ -45,9 +47,11 @@ public final class ScenarioLink {
                 .append("&name=").append(URLEncoder.encode(s.name(), StandardCharsets.UTF_8))
                 .append("&seed=").append(s.seed())
                 .append("&mode=").append(s.mode())
+                .append(s.modern() ? "&kernel=" + s.kernel() : "")
                 .append("&sched=").append(s.scheduler())
                 .append("&nr=").append(s.nrRequests())
                 .append("&smt=").append(s.smt())
+                .append(s.numaNodes() == null ? "" : "&numa=" + nodes(s.numaNodes()))
                 .append("&cpus=").append(s.cpus())
                 .append("&hw=").append(s.hwQueues())
                 .append("&depth=").append(s.queueDepth())
@@ -77,6 +81,10 @@ public final class ScenarioLink {
         int hash = link.indexOf('#');
         String url = hash < 0 ? link : link.substring(0, hash);
         return new LinkReader(url.substring(url.indexOf('?') + 1)).read();
+    }
+
+    private static String nodes(List<List<Integer>> nodes) {
+        return nodes.stream().map(NumaNodes::format).collect(Collectors.joining("/"));
     }
 
     private static String device(Device d) {
