@@ -8,12 +8,16 @@ const MARGIN = 8;
 const DONE_W = 90;
 const ROWS = { cpu: [0.04, 0.2], ctx: [0.33, 0.09], hctx: [0.51, 0.17], driver: [0.76, 0.08], device: [0.87, 0.1] };
 
-/** The layout for a scenario's mode: blk-mq's queues, or the legacy request queue, or none (bio). */
-export function layoutFor(topology, mode, width, height) {
-  return mode === 'sq' || mode === 'bio' ? legacyLayout(topology, mode, width, height) : layout(topology, width, height);
+/**
+ * The layout for a scenario's mode: blk-mq's queues, or the legacy request queue, or none (bio).
+ * {@code scheduler} is a 7.0 blk-mq I/O scheduler, which gets a lane (elv:0) between ctx and hctx.
+ */
+export function layoutFor(topology, mode, width, height, scheduler = null) {
+  return mode === 'sq' || mode === 'bio' ? legacyLayout(topology, mode, width, height)
+    : layout(topology, width, height, scheduler);
 }
 
-export function layout(topology, width, height) {
+export function layout(topology, width, height, scheduler = null) {
   const { cpus, hwQueues, cpuToHctx } = topology;
   const contentW = width - DONE_W - 3 * MARGIN;
   const row = name => ({ y: ROWS[name][0] * height, h: ROWS[name][1] * height });
@@ -30,6 +34,8 @@ export function layout(topology, width, height) {
     done: { x: width - DONE_W - MARGIN, w: DONE_W, y: row('driver').y, h: row('device').y + row('device').h - row('driver').y },
     edges: cpuToHctx.map((h, i) => ({ ctx: i, hctx: h, kind: users[h].length > 1 ? 'many:1' : '1:1' })),
   };
+  // 7.0's mq-deadline is one scheduler for the whole queue: one lane across, between ctx and hctx.
+  if (scheduler === 'mq-deadline') out.elv = { x: MARGIN, w: contentW, y: 0.425 * height, h: 0.075 * height, scheduler };
   out.places = placeBoxes(out, hctxCols);
   return out;
 }
@@ -76,6 +82,7 @@ function placeBoxes(l, hctxCols) {
     places.set(`driver:${i}`, { x: c.x, w: c.w, y: l.driver.y + 12, h: l.driver.h - 12 });
     places.set(`device:${i}`, { x: c.x, w: c.w, y: l.device.y + 12, h: l.device.h - 12 });
   });
+  if (l.elv) places.set('elv:0', { x: l.elv.x, w: l.elv.w, y: l.elv.y + 12, h: l.elv.h - 12 });
   places.set('done', { x: l.done.x, w: l.done.w, y: l.done.y + 14, h: l.done.h - 14 });
   return places;
 }

@@ -4,6 +4,7 @@ export const TOP_FIELDS = [
   { path: 'name', label: 'name', type: 'text' },
   { path: 'seed', label: 'seed', type: 'number' },
   { path: 'mode', label: 'mode', type: 'select', options: ['mq', 'sq', 'bio'] },
+  { path: 'kernel', label: 'kernel', type: 'select', options: ['3.16', '7.0'], fallback: '3.16' },
   { path: 'cpus', label: 'CPUs', type: 'number', min: 1, max: 64 },
   { path: 'smt', label: 'threads per core', type: 'number', min: 1, max: 8 },
   { path: 'hwQueues', label: 'hardware queues', type: 'number', min: 1, max: 64 },
@@ -11,7 +12,8 @@ export const TOP_FIELDS = [
   { path: 'reservedTags', label: 'reserved tags', type: 'number', min: 0 },
   { path: 'mapping', label: 'CPU → hctx map', type: 'list', placeholder: 'kernel, or 0,0,1,1' },
   { path: 'merging', label: 'merging', type: 'checkbox' },
-  { path: 'scheduler', label: 'elevator (sq)', type: 'select', options: ['noop', 'deadline', 'cfq'] },
+  { path: 'scheduler', label: 'elevator (sq) / scheduler (7.0)', type: 'select',
+    options: ['noop', 'deadline', 'cfq', 'none', 'mq-deadline'] },
   { path: 'nrRequests', label: 'nr_requests (sq)', type: 'number', min: 1 },
 ];
 

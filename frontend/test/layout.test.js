@@ -62,3 +62,13 @@ test('64 CPUs still fit with a readable item size', () => {
   assert.ok(l.ctxs[63].x + l.ctxs[63].w <= W);
   assert.ok(itemSize(l) >= 4);
 });
+
+test('7.0 mq-deadline gets one scheduler lane (elv:0) between the ctx and hctx rows, overlapping nothing', () => {
+  const l = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, W, H, 'mq-deadline');
+  const elv = l.places.get('elv:0');
+  assert.ok(inside(elv, l.elv));
+  assert.ok(l.ctxs.every(c => c.y + c.h <= l.elv.y) && l.hctxs.every(h => h.y >= l.elv.y + l.elv.h));
+  [...l.cpus, ...l.ctxs, ...l.hctxs, l.driver, l.done].forEach(b => assert.ok(!overlap(b, l.elv)));
+  assert.equal(layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, W, H, 'none').places.get('elv:0'), undefined);
+  assert.equal(six.elv, undefined);
+});

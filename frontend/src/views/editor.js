@@ -20,6 +20,7 @@ export function editorView(el, { onLoad, onPreset }) {
   let jobs = [];
   let presets = [];
   let costs = null; // the CPU cost table is not edited here; a loaded scenario's table is sent back as it was
+  let numaNodes = null; // 7.0's NUMA nodes are not edited here either; a loaded scenario keeps them
 
   TOP_FIELDS.forEach(f => form.querySelector('[data-group="top"]').append(input(f, f.path)));
   DEVICE_FIELDS.forEach(f => form.querySelector('[data-group="device"]').append(input(f, f.path)));
@@ -62,6 +63,11 @@ export function editorView(el, { onLoad, onPreset }) {
     for (const f of DEVICE_FIELDS) s.device[f.path.slice(7)] = valueOf(form, f, f.path);
     s.jobs = readJobs(form, jobs.length);
     if (costs) s.costs = costs;
+    if (numaNodes) s.numaNodes = numaNodes;
+    // Each kernel has its own schedulers: after a switch, one the other kernel lacks falls back to
+    // the server's default for the new kernel (noop; elevator_set_default's choice in 7.0).
+    const k70 = ['none', 'mq-deadline'].includes(s.scheduler);
+    if ((s.kernel === '7.0') !== k70) delete s.scheduler;
     return s;
   }
 
@@ -74,10 +80,11 @@ export function editorView(el, { onLoad, onPreset }) {
     },
     choosePreset(id) { presetSelect.value = id; },
     setScenario(s) {
-      TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path]));
+      TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path] ?? f.fallback));
       DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, (s.device || {})[f.path.slice(7)]));
       jobs = (s.jobs || []).map(j => ({ ...j }));
       costs = s.costs ?? null;
+      numaNodes = s.numaNodes ?? null;
       renderJobs();
     },
     showError(err) { showError(el, err); },

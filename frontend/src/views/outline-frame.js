@@ -24,6 +24,15 @@ function mqFrame(svg, geo, scenario) {
   drawCtxs(svg.append('g').attr('class', 'ctxs'), geo);
   drawHctxs(svg.append('g').attr('class', 'hctxs'), geo);
   drawLanes(svg.append('g').attr('class', 'lanes'), geo, scenario);
+  if (geo.elv) drawScheduler(svg.append('g').attr('class', 'scheduler'), geo);
+}
+
+/** 7.0's mq-deadline: requests wait here between the plug and the hardware queues (elv:0). */
+function drawScheduler(g, geo) {
+  box(g, geo.elv, 'stage-box', `${geo.elv.scheduler} (elv:0) · sorted lists and FIFOs per direction`);
+  const b = geo.places.get('elv:0');
+  g.append('rect').attr('class', 'lane elv').attr('data-queue', 'elv:0')
+    .attr('x', b.x + 1).attr('y', b.y).attr('width', b.w - 2).attr('height', b.h - 2);
 }
 
 export function box(g, b, cls, label) {

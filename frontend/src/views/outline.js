@@ -33,10 +33,10 @@ export function outlineView(svgEl, { onSelect, speed }) {
   function update(state, last) {
     const topo = state.topology;
     const sc = state.scenario || {};
-    const k = JSON.stringify([topo, sc.mode, sc.scheduler, sc.device?.driver]);
+    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.device?.driver]);
     if (k !== topoKey) {
       topoKey = k;
-      geo = layoutFor(topo, sc.mode, W, H);
+      geo = layoutFor(topo, sc.mode, W, H, sc.kernel === '7.0' ? sc.scheduler : null);
       frame(svg, geo, sc);
       layer.attach();
     }
