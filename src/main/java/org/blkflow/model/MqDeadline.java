@@ -3,6 +3,7 @@ package org.blkflow.model;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -34,8 +35,9 @@ final class MqDeadline {
 
     @SuppressWarnings("unchecked")
     private final TreeSet<Request>[] sortList = new TreeSet[] {new TreeSet<>(BY_SECTOR), new TreeSet<>(BY_SECTOR)};
+    /** FIFO order with O(1) removal from the middle (a sector-order dispatch takes any request). */
     @SuppressWarnings("unchecked")
-    private final ArrayDeque<Request>[] fifoList = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>()};
+    private final LinkedHashSet<Request>[] fifoList = new LinkedHashSet[] {new LinkedHashSet<>(), new LinkedHashSet<>()};
     private final long[] latestPos = new long[2];
     /** elv_rqhash: mergeable requests by end sector, newest first. */
     private final Map<Long, ArrayDeque<Request>> hash = new HashMap<>();
@@ -125,7 +127,7 @@ final class MqDeadline {
             }
             if (dir == WRITE) starved = 0;
             Request next = nextRequest(dir);
-            Request oldest = fifoList[dir].peekFirst();
+            Request oldest = fifoList[dir].iterator().next();
             rq = next == null || ((DdRequest) oldest.elvPrivate).fifoTime() <= now ? oldest : next;
             lastDir = dir;
             batching = 0;
