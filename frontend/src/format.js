@@ -22,3 +22,6 @@ export function formatBytes(bytes) {
 export function formatRange(sector, sectors) {
   return `${sector} + ${sectors}`;
 }
+
+/** Text made safe for innerHTML, attribute values included. */
+export const esc = s => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));

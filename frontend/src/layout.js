@@ -1,49 +1,45 @@
-// Where Figure 1's boxes go: CPUs (task + plug lists) on top, then software queues (ctx:N), hardware
-// queues (hctx:N, with their tag-wait lane), and the driver and device lanes under each hctx; "done"
-// sits at the right. Pure geometry, so it can be tested without a DOM. Modes "sq" and "bio" have no
-// software or hardware queues and are laid out by layout-legacy.js.
-import { legacyLayout } from './layout-legacy.js';
+// Where blk-mq's Figure 1 boxes go: CPUs (task + plug lists) on top, then software queues (ctx:N),
+// hardware queues (hctx:N: tag waiters, dispatch list, tag bar), and the driver and device lanes under
+// each hctx; "done" sits at the right. Pure geometry in on-screen pixels, tested without a DOM.
+import { MARGIN, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces } from './layout-parts.js';
 
-const MARGIN = 8;
-const DONE_W = 90;
-const ROWS = { cpu: [0.04, 0.2], ctx: [0.33, 0.09], hctx: [0.51, 0.17], driver: [0.76, 0.08], device: [0.87, 0.1] };
+/** Room between rows for the edges (CPU → ctx, the ctx → hctx map) to be seen as arrows. */
+const EDGE_GAP = 2;
 
 /**
- * The layout for a scenario's mode: blk-mq's queues, or the legacy request queue, or none (bio).
- * {@code scheduler} is a 7.0 blk-mq I/O scheduler, which gets a lane (elv:0) between ctx and hctx.
+ * blk-mq's queues at a width and font size. {@code scheduler} is a 7.0 blk-mq I/O scheduler: mq-deadline
+ * gets a lane (elv:0) between the ctx and hctx rows (3.16's blk-mq has no scheduler, and 7.0's none is none).
  */
-export function layoutFor(topology, mode, width, height, scheduler = null) {
-  return mode === 'sq' || mode === 'bio' ? legacyLayout(topology, mode, width, height)
-    : layout(topology, width, height, scheduler);
-}
-
-export function layout(topology, width, height, scheduler = null) {
+export function layout(topology, width, font = 12, scheduler = null) {
   const { cpus, hwQueues, cpuToHctx } = topology;
-  const contentW = width - DONE_W - 3 * MARGIN;
-  const row = name => ({ y: ROWS[name][0] * height, h: ROWS[name][1] * height });
+  const m = metrics(font);
+  const contentW = contentWidth(width, m);
   const cpuCols = columns(cpus, MARGIN, contentW);
   const hctxCols = columns(hwQueues, MARGIN, contentW);
   const users = hctxUsers(cpuToHctx, hwQueues);
+  const cpuY = MARGIN;
+  const ctxY = cpuY + cpuRowHeight(m) + EDGE_GAP * m.line;
+  const ctxH = laneHeight(m, 2);
+  // 7.0's mq-deadline is one scheduler for the whole queue: one lane across, between ctx and hctx.
+  const elv = scheduler === 'mq-deadline'
+    ? { x: MARGIN, w: contentW, y: ctxY + ctxH + EDGE_GAP * m.line, h: laneHeight(m, 2), scheduler } : null;
+  const hctxY = (elv ? elv.y + elv.h : ctxY + ctxH) + EDGE_GAP * m.line;
+  const hctxs = hctxCols.map((c, i) => hctxBox(i, c, hctxY, users[i], m));
+  const stages = stageRows(width, hctxY + hctxs[0].h + m.line, m, 2);
   const out = {
-    mode: 'mq', width, height,
-    cpus: cpuCols.map((c, i) => cpuBox(i, c, row('cpu'))),
-    ctxs: cpuCols.map((c, i) => ({ ctx: i, hctx: cpuToHctx[i], ...c, ...row('ctx') })),
-    hctxs: hctxCols.map((c, i) => hctxBox(i, c, row('hctx'), users[i])),
-    driver: { x: MARGIN, w: contentW, ...row('driver') },
-    device: { x: MARGIN, w: contentW, ...row('device') },
-    done: { x: width - DONE_W - MARGIN, w: DONE_W, y: row('driver').y, h: row('device').y + row('device').h - row('driver').y },
+    mode: 'mq', width, height: stages.bottom, font,
+    cpus: cpuCols.map((c, i) => cpuBox(i, c, cpuY, m)),
+    ctxs: cpuCols.map((c, i) => ({ ctx: i, hctx: cpuToHctx[i], ...c, y: ctxY, h: ctxH })),
+    hctxs,
+    driver: stages.driver, device: stages.device, done: stages.done,
     edges: cpuToHctx.map((h, i) => ({ ctx: i, hctx: h, kind: users[h].length > 1 ? 'many:1' : '1:1' })),
   };
-  // 7.0's mq-deadline is one scheduler for the whole queue: one lane across, between ctx and hctx.
-  if (scheduler === 'mq-deadline') out.elv = { x: MARGIN, w: contentW, y: 0.425 * height, h: 0.075 * height, scheduler };
-  out.places = placeBoxes(out, hctxCols);
+  if (elv) out.elv = elv;
+  out.places = commonPlaces(out, m, hctxCols);
+  out.ctxs.forEach(c => out.places.set(`ctx:${c.ctx}`, under(c, m)));
+  out.hctxs.forEach(h => { out.places.set(`hctx:${h.hctx}`, under(h.dispatch, m)); out.places.set(`tagwait:${h.hctx}`, under(h.tagwait, m)); });
+  if (elv) out.places.set('elv:0', under(elv, m));
   return out;
-}
-
-function columns(n, x0, w) {
-  const gap = Math.min(12, (w / n) * 0.15);
-  const cw = (w - gap * (n - 1)) / n;
-  return Array.from({ length: n }, (_, i) => ({ x: x0 + i * (cw + gap), w: cw }));
 }
 
 function hctxUsers(cpuToHctx, hwQueues) {
@@ -52,57 +48,35 @@ function hctxUsers(cpuToHctx, hwQueues) {
   return users;
 }
 
-/** A CPU box: its submitting task's lane above, its plug list (current->plug->mq_list) below. */
-function cpuBox(cpu, col, row) {
-  const lane = (row.h - 16) / 2;
-  return {
-    cpu, ...col, ...row,
-    task: { x: col.x, w: col.w, y: row.y + 14, h: lane },
-    plug: { x: col.x, w: col.w, y: row.y + 14 + lane + 2, h: lane - 2 },
-  };
+/** An hctx box, top to bottom: its label, the tag waiters, the dispatch list, the tag bar. */
+function hctxBox(hctx, col, y, cpus, m) {
+  const inner = { x: col.x + 3, w: col.w - 6 };
+  const tagwait = { ...inner, y: y + m.line, h: laneHeight(m, 1) };
+  const dispatch = { ...inner, y: tagwait.y + tagwait.h + 2, h: laneHeight(m, 2) };
+  const tags = { ...inner, y: dispatch.y + dispatch.h + 2, h: m.line + 8 };
+  const tagBar = { ...inner, y: tags.y + m.line, h: 5 };
+  return { hctx, ...col, y, h: tags.y + tags.h - y + 2, cpus, idle: cpus.length === 0, tagwait, dispatch, tags, tagBar };
 }
 
-/** An hctx box: tag waiters on top, dispatch list in the middle, the tag bar drawn at the bottom. */
-function hctxBox(hctx, col, row, cpus) {
-  const wait = row.h * 0.28;
-  return {
-    hctx, ...col, ...row, cpus, idle: cpus.length === 0,
-    tagwait: { x: col.x, w: col.w, y: row.y + 12, h: wait },
-    dispatch: { x: col.x, w: col.w, y: row.y + 12 + wait, h: row.h - 12 - wait - 10 },
-    tagBar: { x: col.x + 3, w: col.w - 6, y: row.y + row.h - 8, h: 5 },
-  };
-}
-
-function placeBoxes(l, hctxCols) {
-  const places = new Map();
-  l.cpus.forEach(c => { places.set(`task:${c.cpu}`, c.task); places.set(`plug:${c.cpu}`, c.plug); });
-  l.ctxs.forEach(c => places.set(`ctx:${c.ctx}`, { x: c.x, w: c.w, y: c.y + 12, h: c.h - 12 }));
-  l.hctxs.forEach(h => { places.set(`hctx:${h.hctx}`, h.dispatch); places.set(`tagwait:${h.hctx}`, h.tagwait); });
-  hctxCols.forEach((c, i) => {
-    places.set(`driver:${i}`, { x: c.x, w: c.w, y: l.driver.y + 12, h: l.driver.h - 12 });
-    places.set(`device:${i}`, { x: c.x, w: c.w, y: l.device.y + 12, h: l.device.h - 12 });
-  });
-  if (l.elv) places.set('elv:0', { x: l.elv.x, w: l.elv.w, y: l.elv.y + 12, h: l.elv.h - 12 });
-  places.set('done', { x: l.done.x, w: l.done.w, y: l.done.y + 14, h: l.done.h - 14 });
-  return places;
-}
-
-/** The size of one request square, so 64 CPUs still fit a few per box. */
-export function itemSize(l) {
+/** The size of one item: labelled when the narrowest queue holds two, else small plain squares. */
+export function itemSize(l, dense = false) {
+  const m = metrics(l.font ?? 12);
   const boxes = l.ctxs.length ? [...l.ctxs, ...l.hctxs] : l.cpus;
   const narrowest = Math.min(...boxes.map(b => b.w));
-  return Math.max(4, Math.min(11, Math.floor(narrowest / 4)));
+  if (!dense && narrowest >= 2 * m.item.w + 8) return { ...m.item, labelled: true };
+  const s = Math.max(4, Math.min(11, Math.floor(narrowest / 4)));
+  return { w: s, h: s, labelled: false };
 }
 
 /** Top-left of the k-th item (head first) in a box; past the box's capacity items pile on the last slot. */
 export function slot(box, k, size, gap = 2, pad = 3) {
-  const step = size + gap;
-  const cols = Math.max(1, Math.floor((box.w - 2 * pad + gap) / step));
-  const rows = Math.max(1, Math.floor((box.h - 2 * pad + gap) / step));
+  const sw = (size.w ?? size) + gap, sh = (size.h ?? size) + gap;
+  const cols = Math.max(1, Math.floor((box.w - 2 * pad + gap) / sw));
+  const rows = Math.max(1, Math.floor((box.h - 2 * pad + gap) / sh));
   const i = Math.min(k, cols * rows - 1);
   return {
-    x: box.x + pad + (i % cols) * step,
-    y: box.y + pad + Math.floor(i / cols) * step,
+    x: box.x + pad + (i % cols) * sw,
+    y: box.y + pad + Math.floor(i / cols) * sh,
     overflow: k >= cols * rows,
   };
 }

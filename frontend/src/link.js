@@ -19,9 +19,17 @@ export function absolute(link, origin) {
   return link.startsWith('http') ? link : origin + link;
 }
 
-/** The page title for a loaded scenario, worded as the server words a shared link's title. */
-export function titleOf(scenario) {
+/** A scenario with no name is called after its mode, as PageController.ModeWords calls it. */
+const UNTITLED = { mq: 'blk-mq scenario', sq: 'request queue scenario', bio: 'bio-based scenario' };
+
+/**
+ * The page title for a loaded scenario at a step, worded as the server words a shared link's title
+ * (PageController): hardware queues are counted only in blk-mq, and step 0 is not mentioned.
+ */
+export function titleOf(scenario, step = 0) {
   const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  const name = scenario.name || 'blk-mq scenario';
-  return `${name} — ${plural(scenario.cpus, 'CPU')}, ${plural(scenario.hwQueues, 'hardware queue')} · blkflow`;
+  const mode = UNTITLED[scenario.mode] ? scenario.mode : 'mq';
+  const name = scenario.name || UNTITLED[mode];
+  const shape = mode === 'mq' ? `${plural(scenario.cpus, 'CPU')}, ${plural(scenario.hwQueues, 'hardware queue')}` : plural(scenario.cpus, 'CPU');
+  return `${name} — ${shape}${step > 0 ? ` · step ${step}` : ''} · blkflow`;
 }

@@ -5,6 +5,13 @@ import { BY_FN, BY_KIND } from './narration-legacy.js';
 const range = t => `sectors ${t.sector}–${t.sector + t.sectors - 1}`;
 const dir = t => (t.rwbs || '').includes('W') ? 'write' : 'read';
 
+/** "a 4-sector", "an 8-sector", "an 11-sector", "an 18,000-sector": the article as the number is said. */
+export function aOrAn(n) {
+  const s = String(n);
+  const eleven = (s.startsWith('11') || s.startsWith('18')) && (s.length - 2) % 3 === 0;
+  return s.startsWith('8') || eleven ? 'an' : 'a';
+}
+
 function placeWords(place) {
   if (!place) return 'its queue';
   if (place.startsWith('plug:')) return 'its plug list';
@@ -13,9 +20,11 @@ function placeWords(place) {
 }
 
 const TEXT = {
-  queue: t => `CPU ${t.cpu} queues bio ${t.bio}, a ${t.sectors}-sector ${dir(t)} (${range(t)}) from ${t.comm}: generic_make_request_checks fires block_bio_queue (Q) and calls the queue's make_request_fn.`,
+  queue: t => `CPU ${t.cpu} queues bio ${t.bio}, ${aOrAn(t.sectors)} ${t.sectors}-sector ${dir(t)} (${range(t)}) from ${t.comm}: generic_make_request_checks fires block_bio_queue (Q) and calls the queue's make_request_fn.`,
   getrq: t => `CPU ${t.cpu} gets a request${t.req >= 0 ? ` (${t.req})` : ''} for bio ${t.bio} on ctx ${t.ctx} → hctx ${t.hctx}: 3.16 blk-mq fires G in blk_mq_map_request before allocating, because no merge took the bio.`,
-  sleeprq: t => `CPU ${t.cpu} finds no free tag on hctx ${t.hctx} and sleeps (S): the queue depth is used up, so the task waits on a tag wait queue until completions free tags.`,
+  sleeprq: t => t.fn === 'bt_get'
+    ? `The task on CPU ${t.cpu} was woken, but every tag of hctx ${t.hctx} is held again: it goes back to sleep on a tag wait queue (no new S).`
+    : `CPU ${t.cpu} finds every tag of hctx ${t.hctx} held (S): the task joins a tag wait queue, runs the hardware queue itself (a completion there may free a tag, which it then takes) and otherwise sleeps until completions free tags.`,
   wake: t => `A task sleeping for a tag on hctx ${t.hctx} is woken${t.count > 0 ? ` after ${t.count} frees` : ''}: tags wake waiters in batches (wake_cnt), not on every free.`,
   tag_get: t => `Request ${t.req} takes tag ${t.tag} on hctx ${t.hctx} (blk_mq_get_tag): the tag is its slot in the hardware queue's depth and names it to the driver.`,
   plug: t => t.action === 'P'
@@ -23,7 +32,7 @@ const TEXT = {
     : `CPU ${t.cpu} adds request ${t.req} to its plug list: it waits there with the others until the plug is flushed.`,
   backmerge: (t, where) => `CPU ${t.cpu} merges bio ${t.bio} onto the back of request ${t.req} on ${placeWords(where)}: the bio starts where the request ends, so no new request is needed (bio_attempt_back_merge).`,
   frontmerge: (t, where) => `CPU ${t.cpu} merges bio ${t.bio} onto the front of request ${t.req} on ${placeWords(where)}: the bio ends where the request starts, so the request now starts at sector ${t.sector} (bio_attempt_front_merge).`,
-  unplug: t => `CPU ${t.cpu} flushes its plug list (U): ${t.count} request${t.count === 1 ? '' : 's'} go to software queue ctx ${t.ctx}; a plug is flushed when the task finishes, sleeps or has 16 requests plugged (blk_flush_plug_list).`,
+  unplug: t => `CPU ${t.cpu} flushes its plug list (U): ${t.count} request${t.count === 1 ? ' goes' : 's go'} to software queue ctx ${t.ctx}; a plug is flushed when the task finishes, sleeps or has 16 requests plugged (blk_flush_plug_list).`,
   insert: t => `Request ${t.req} is inserted at the tail of software queue ctx ${t.ctx} (I), which is marked busy in hctx ${t.hctx}'s ctx_map (__blk_mq_insert_request).`,
   run_async: t => `CPU ${t.cpu} defers a run of hctx ${t.hctx} to kblockd${t.count >= 0 ? ` on CPU ${t.count}` : ''}: the I/O is async, or this CPU is not in the hctx's cpumask (blk_mq_run_hw_queue).`,
   run_queue: t => `CPU ${t.cpu} runs hctx ${t.hctx} (__blk_mq_run_hw_queue): it collects requests from the busy software queues and the dispatch list and hands them to the driver.`,

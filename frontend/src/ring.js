@@ -1,6 +1,5 @@
 // The driver a scenario names, as Figure 1 labels it, and xen-blkfront's ring occupancy derived
 // from the stream: a request the driver has taken sits in device:N, one ring slot each.
-export const XEN_RING_SLOTS = 32;
 
 export function driverLabel(scenario) {
   const xen = scenario?.device?.driver === 'xen-blkfront';
@@ -10,11 +9,14 @@ export function driverLabel(scenario) {
   return mode === 'sq' ? 'driver · null_blk request_fn (null_request_fn)' : 'driver (queue_rq)';
 }
 
-/** Per ring: {ring, used, free, slots}, or [] when the driver has no ring. */
-export function ringUse(state) {
+/**
+ * Per ring: {ring, used, free, slots}, or [] when the driver has no ring. `ringSlots` is blkif's ring
+ * size, which the server states (page defaults): a device with slots 0 has a ring that big.
+ */
+export function ringUse(state, ringSlots) {
   const s = state.scenario;
   if (s?.device?.driver !== 'xen-blkfront') return [];
-  const slots = s.device.slots > 0 ? s.device.slots : XEN_RING_SLOTS;
+  const slots = s.device.slots > 0 ? s.device.slots : ringSlots;
   const rings = s.mode === 'mq' && s.device.rings === 'per-hctx' ? state.topology.hwQueues : 1;
   return Array.from({ length: rings }, (_, i) => {
     const places = rings === 1 ? [...state.places.keys()].filter(p => p.startsWith('device:')) : [`device:${i}`];
@@ -23,18 +25,18 @@ export function ringUse(state) {
   });
 }
 
-/** Requests allocated from the legacy queue's pool (rl->count), against nr_requests. */
+/** Requests allocated from the legacy queue's pool (rl->count), against the scenario's nr_requests. */
 export function poolUse(state) {
   let used = 0;
   for (const k of state.items.keys()) if (k.startsWith('req:')) used++;
-  return { used, of: state.scenario?.nrRequests ?? 128 };
+  return { used, of: state.scenario.nrRequests };
 }
 
 /** What Figure 1 and Figure 3 show, in a few words. */
 export function modeTitle(scenario) {
   const mode = scenario?.mode ?? 'mq';
   const xen = scenario?.device?.driver === 'xen-blkfront' ? ' · xen-blkfront' : '';
-  if (mode === 'sq') return `legacy request queue (request_fn, ${scenario?.scheduler ?? 'noop'})${xen}`;
+  if (mode === 'sq') return `legacy request queue (request_fn, ${scenario.scheduler})${xen}`;
   if (mode === 'bio') return 'bio-based driver (make_request_fn)';
   return `blk-mq${xen}`;
 }

@@ -1,4 +1,5 @@
-// The browser side of one session: turns the server's messages into state, log and status.
+// The browser side of one session: turns the server's messages into state, log and status. It is the
+// one place that dispatches on a message's type; the page reacts through on(type, fn).
 // Stepping back replays the log from the nearest checkpoint, so counters and histograms stay exact;
 // only when the log does not reach back (after a forward seek) does it fall back to the snapshot.
 import { initialState, applyTransitions, fromSnapshot, cloneState } from './state.js';
@@ -9,8 +10,9 @@ const CHECKPOINT_EVERY = 2000;
 export function createSession() {
   const s = {
     loaded: null, state: null, log: createLog(), last: null, status: {}, stats: null, oops: null,
-    error: null, highestStep: 0, checkpoints: new Map(),
+    error: null, highestStep: 0, checkpoints: new Map(), server: null,
   };
+  const listeners = new Map();
   const handlers = {
     loaded(msg) {
       Object.assign(s, { loaded: msg, state: initialState(msg), last: null, oops: null, error: null, highestStep: 0, stats: null });
@@ -26,7 +28,7 @@ export function createSession() {
       keepCheckpoint(s);
     },
     state(msg) {
-      s.status = { step: msg.step, playing: msg.playing, finished: msg.finished, reason: msg.reason };
+      s.status = { step: msg.step, playing: !!msg.playing, finished: msg.finished, reason: msg.reason };
       if (msg.snapshot && s.loaded && msg.step !== s.state?.step) landOn(s, msg);
       if (['reset', 'load', 'seek'].includes(msg.reason)) s.oops = null;
     },
@@ -38,8 +40,14 @@ export function createSession() {
   s.handle = msg => {
     const h = handlers[msg.type];
     if (h) h(msg);
+    for (const fn of listeners.get(msg.type) ?? []) fn(msg);
     return msg.type;
   };
+  /** Runs fn(msg) after each message of that type has been applied. */
+  s.on = (type, fn) => { listeners.set(type, [...(listeners.get(type) ?? []), fn]); };
+  /** The one playing flag: set by the server's state messages, and at once by the page's own commands. */
+  s.setPlaying = playing => { s.status = { ...s.status, playing }; };
+  s.playing = () => !!s.status.playing;
   return s;
 }
 

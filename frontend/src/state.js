@@ -11,7 +11,7 @@ import { emptyCounters, count, recordLatency, sampleTimeline } from './tallies.j
 export { countCompletion } from './tallies.js';
 
 // Moves of a bio: they may name the request the bio joins, but the bio is what moves.
-const BIO_KINDS = new Set(['queue', 'getrq', 'sleeprq', 'wake', 'backmerge', 'frontmerge', 'bio_end']);
+export const BIO_KINDS = new Set(['queue', 'getrq', 'sleeprq', 'wake', 'backmerge', 'frontmerge', 'bio_end']);
 
 // Moves of a request (not its allocation, a merge or its end): the first takes its bio inside.
 const REQUEST_MOVES = new Set(['plug', 'insert', 'flush_ctx', 'elv_dispatch', 'issue', 'queue_rq', 'requeue',

@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { layout, slot, itemSize } from '../src/layout.js';
+import { fitText, metrics, NARROW } from '../src/layout-parts.js';
 
-const W = 960, H = 560;
-const six = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, W, H);
+const W = 960;
+const six = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, W);
+const H = six.height;
 
 const inside = (b, outer) => b.x >= outer.x - 1e-9 && b.y >= outer.y - 1e-9
   && b.x + (b.w ?? 0) <= outer.x + outer.w + 1e-9 && b.y + (b.h ?? 0) <= outer.y + outer.h + 1e-9;
@@ -18,7 +20,7 @@ test('6 CPUs on 4 hctxs with map 001122 leave hctx 3 idle and draw many:1 edges'
 });
 
 test('one CPU per hctx gives 1:1 edges', () => {
-  const l = layout({ cpus: 4, hwQueues: 4, cpuToHctx: [0, 1, 2, 3] }, W, H);
+  const l = layout({ cpus: 4, hwQueues: 4, cpuToHctx: [0, 1, 2, 3] }, W);
   assert.ok(l.edges.every(e => e.kind === '1:1'));
   assert.ok(l.hctxs.every(h => !h.idle));
 });
@@ -39,7 +41,7 @@ test('every box lies inside the drawing and no two boxes overlap', () => {
 
 test('each place lies inside its parent box', () => {
   six.cpus.forEach(c => { assert.ok(inside(c.task, c)); assert.ok(inside(c.plug, c)); });
-  six.hctxs.forEach(h => { assert.ok(inside(h.dispatch, h)); assert.ok(inside(h.tagwait, h)); });
+  six.hctxs.forEach(h => { for (const lane of [h.dispatch, h.tagwait, h.tags, h.tagBar]) assert.ok(inside(lane, h)); });
   assert.ok(inside(six.places.get('driver:3'), six.driver));
 });
 
@@ -49,26 +51,53 @@ test('the k-th slot stays inside its queue box, slots do not overlap, and overfl
   const cells = [];
   for (let k = 0; ; k++) {
     const p = slot(box, k, size);
-    assert.ok(inside({ x: p.x, y: p.y, w: size, h: size }, box), `slot ${k}`);
+    assert.ok(inside({ x: p.x, y: p.y, w: size.w, h: size.h }, box), `slot ${k}`);
     if (p.overflow) break;
-    cells.push({ ...p, w: size, h: size });
+    cells.push({ ...p, w: size.w, h: size.h });
   }
+  assert.ok(size.labelled, 'six CPUs leave room for labelled requests');
   assert.ok(cells.length >= 4);
   for (let i = 1; i < cells.length; i++) assert.ok(!overlap(cells[i - 1], cells[i]));
 });
 
 test('64 CPUs still fit with a readable item size', () => {
-  const l = layout({ cpus: 64, hwQueues: 8, cpuToHctx: Array.from({ length: 64 }, (_, i) => i >> 3) }, W, H);
+  const l = layout({ cpus: 64, hwQueues: 8, cpuToHctx: Array.from({ length: 64 }, (_, i) => i >> 3) }, W);
   assert.ok(l.ctxs[63].x + l.ctxs[63].w <= W);
-  assert.ok(itemSize(l) >= 4);
+  assert.ok(itemSize(l).w >= 4);
+  assert.equal(itemSize(l).labelled, false, 'a 13-pixel queue holds plain squares, not labels it cannot fit');
+});
+
+test('the layout follows the font: a projector font makes every row taller and items larger', () => {
+  const topo = { cpus: 4, hwQueues: 2, cpuToHctx: [0, 0, 1, 1] };
+  const page = layout(topo, 1400, 12), projector = layout(topo, 1400, 16);
+  assert.ok(projector.height > page.height);
+  assert.ok(itemSize(projector).h > itemSize(page).h);
+  assert.equal(itemSize(page).h, metrics(12).item.h);
+});
+
+test('on a phone "done" goes under the device and nothing is wider than the screen', () => {
+  const l = layout({ cpus: 4, hwQueues: 2, cpuToHctx: [0, 0, 1, 1] }, 374, 12);
+  assert.ok(374 < NARROW);
+  assert.ok(l.done.y >= l.device.y + l.device.h, 'done below the device');
+  for (const b of [...l.cpus, ...l.ctxs, ...l.hctxs, l.driver, l.device, l.done]) assert.ok(b.x + b.w <= 374, JSON.stringify(b));
+  assert.ok(l.height >= l.done.y + l.done.h);
+});
+
+test('a label that does not fit falls back to a shorter one, then to none', () => {
+  assert.equal(fitText(200, 12, 'hctx 0 · idle', 'hctx 0'), 'hctx 0 · idle');
+  assert.equal(fitText(50, 12, 'hctx 0 · idle', 'hctx 0'), 'hctx 0');
+  assert.equal(fitText(10, 12, 'hctx 0 · idle', 'hctx 0'), '');
 });
 
 test('7.0 mq-deadline gets one scheduler lane (elv:0) between the ctx and hctx rows, overlapping nothing', () => {
-  const l = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, W, H, 'mq-deadline');
+  const l = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, W, 12, 'mq-deadline');
   const elv = l.places.get('elv:0');
   assert.ok(inside(elv, l.elv));
+  assert.ok(inside(l.elv, { x: 0, y: 0, w: W, h: l.height }));
   assert.ok(l.ctxs.every(c => c.y + c.h <= l.elv.y) && l.hctxs.every(h => h.y >= l.elv.y + l.elv.h));
   [...l.cpus, ...l.ctxs, ...l.hctxs, l.driver, l.done].forEach(b => assert.ok(!overlap(b, l.elv)));
-  assert.equal(layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, W, H, 'none').places.get('elv:0'), undefined);
+  for (const [place, b] of l.places) if (place !== 'elv:0') assert.ok(!overlap(b, elv), `${place} overlaps elv:0`);
+  assert.ok(l.height > six.height, 'the lane adds a row instead of squeezing the others');
+  assert.equal(layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, W, 12, 'none').places.get('elv:0'), undefined);
   assert.equal(six.elv, undefined);
 });

@@ -1,17 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { layoutFor, itemSize } from '../src/layout.js';
+import { itemSize } from '../src/layout.js';
+import { legacyLayout } from '../src/layout-legacy.js';
 import { pathFor, highlight, explain, MQ_PATH } from '../src/functions.js';
 import { narrate } from '../src/narration.js';
 import { notesFor } from '../src/model-notes.js';
 
-const W = 960, H = 540;
+const W = 960;
 const topo = { cpus: 8, hwQueues: 1, queueDepth: 64, cpuToHctx: [0, 0, 0, 0, 0, 0, 0, 0] };
 const inside = (b, o) => b.x >= o.x - 1e-9 && b.y >= o.y - 1e-9 && b.x + b.w <= o.x + o.w + 1e-9 && b.y + b.h <= o.y + o.h + 1e-9;
 const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 test('sq lays out one request queue holding the elevator and the dispatch list, and no ctx or hctx', () => {
-  const l = layoutFor(topo, 'sq', W, H);
+  const l = legacyLayout(topo, 'sq', W);
   assert.equal(l.mode, 'sq');
   assert.deepEqual([l.ctxs.length, l.hctxs.length], [0, 0]);
   const keys = [...l.places.keys()];
@@ -25,18 +26,12 @@ test('sq lays out one request queue holding the elevator and the dispatch list, 
 });
 
 test('bio mode has CPUs, the driver and the device, and nothing between them', () => {
-  const l = layoutFor({ ...topo, cpus: 4 }, 'bio', W, H);
+  const l = legacyLayout({ ...topo, cpus: 4 }, 'bio', W);
   assert.equal(l.queue, undefined);
   assert.deepEqual([...l.places.keys()].filter(k => !/^(task|plug):/.test(k)).sort(), ['device:0', 'done', 'driver:0']);
-  const all = { x: 0, y: 0, w: W, h: H };
+  const all = { x: 0, y: 0, w: W, h: l.height };
   [...l.cpus, l.driver, l.device, l.done].forEach(b => assert.ok(inside(b, all), JSON.stringify(b)));
-  assert.ok(itemSize(l) >= 4 && itemSize(l) <= 11);
-});
-
-test('mq keeps its own layout through layoutFor', () => {
-  const l = layoutFor({ cpus: 2, hwQueues: 2, cpuToHctx: [0, 1] }, 'mq', W, H);
-  assert.equal(l.mode, 'mq');
-  assert.equal(l.hctxs.length, 2);
+  assert.ok(itemSize(l).labelled, 'four CPUs on 960 pixels have room for labelled requests');
 });
 
 test('the sq path runs from generic_make_request through the elevator to __blk_put_request', () => {

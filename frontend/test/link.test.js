@@ -37,4 +37,7 @@ test('nanoseconds read as ns, µs, ms', () => {
 test('the page title names the loaded scenario as the server does for its link', async () => {
   const { titleOf } = await import('../src/link.js');
   assert.equal(titleOf({ name: 'Figure 1', cpus: 4, hwQueues: 1 }), 'Figure 1 — 4 CPUs, 1 hardware queue · blkflow');
+  assert.equal(titleOf({ name: 'Figure 1', mode: 'mq', cpus: 4, hwQueues: 2 }, 57), 'Figure 1 — 4 CPUs, 2 hardware queues · step 57 · blkflow');
+  assert.equal(titleOf({ name: '', mode: 'sq', cpus: 8, hwQueues: 1 }, 3), 'request queue scenario — 8 CPUs · step 3 · blkflow',
+    'the legacy queue has no hardware queues to count');
 });

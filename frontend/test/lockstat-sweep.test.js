@@ -68,11 +68,12 @@ const stateWith = (scenario, places) => ({ scenario, topology: { hwQueues: 2 }, 
 
 test('xen-blkfront ring slots are the requests in device:N; null_blk has no ring', () => {
   const xen = { mode: 'sq', device: { driver: 'xen-blkfront', slots: 32 } };
-  assert.deepEqual(ringUse(stateWith(xen, { 'device:0': ['req:1', 'req:2', 'req:3'], 'driver:0': ['req:4'] })),
+  assert.deepEqual(ringUse(stateWith(xen, { 'device:0': ['req:1', 'req:2', 'req:3'], 'driver:0': ['req:4'] }), 32),
     [{ ring: 0, used: 3, free: 29, slots: 32 }]);
   const perHctx = { mode: 'mq', device: { driver: 'xen-blkfront', slots: 0, rings: 'per-hctx' } };
-  assert.deepEqual(ringUse(stateWith(perHctx, { 'device:1': ['req:9'] })).map(r => [r.used, r.free]), [[0, 32], [1, 31]]);
-  assert.deepEqual(ringUse(stateWith({ mode: 'sq', device: { driver: 'null_blk' } }, {})), []);
+  assert.deepEqual(ringUse(stateWith(perHctx, { 'device:1': ['req:9'] }), 64).map(r => [r.used, r.free]), [[0, 64], [1, 63]],
+    'slots 0: the ring size the server states');
+  assert.deepEqual(ringUse(stateWith({ mode: 'sq', device: { driver: 'null_blk' } }, {}), 32), []);
   assert.deepEqual(poolUse(stateWith({ nrRequests: 128 }, { 'elv:0': ['req:1', 'bio:4'] })), { used: 1, of: 128 });
   assert.match(driverLabel(xen), /xen-blkfront.*do_blkif_request/);
 });

@@ -45,3 +45,11 @@ test('an IPI goes from the completing CPU to the submitting one, a deferred run 
   assert.match(narrate(t({ kind: 'ipi', cpu: 3, ctx: 1 })), /^CPU 3 sends .* by IPI to CPU 1, which submitted it/);
   assert.match(narrate(t({ kind: 'run_async', count: 5 })), /to kblockd on CPU 5/);
 });
+
+test('the article and the verb agree with the number: "an 8-sector", "1 request goes", "2 requests go"', async () => {
+  const { aOrAn } = await import('../src/narration.js');
+  assert.deepEqual([4, 8, 11, 16, 18, 80, 110, 1100, 11000, 800].map(aOrAn), ['a', 'an', 'an', 'a', 'an', 'an', 'a', 'a', 'an', 'an']);
+  assert.match(narrate(t({ kind: 'queue', action: 'Q', sectors: 8 })), /bio 14, an 8-sector write/);
+  assert.match(narrate(t({ kind: 'unplug', action: 'U', count: 1 })), /\(U\): 1 request goes to/);
+  assert.match(narrate(t({ kind: 'unplug', action: 'U', count: 2 })), /\(U\): 2 requests go to/);
+});

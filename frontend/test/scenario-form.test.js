@@ -17,3 +17,22 @@ test('form values become scenario JSON values', () => {
   assert.deepEqual(fromInput(field('mapping'), '0,0,1'), [0, 0, 1]);
   assert.equal(fromInput(field('bs'), ''), null);
 });
+
+test('a server problem lands on its field or the nearest enclosing one the form has', async () => {
+  const { fieldOfProblem } = await import('../src/scenario-form.js');
+  const form = new Set(['cpus', 'mapping', 'jobs[0].cpus', 'jobs[1].bs']);
+  const has = p => form.has(p);
+  assert.equal(fieldOfProblem('cpus', has), 'cpus');
+  assert.equal(fieldOfProblem('scenario.jobs[1].bs', has), 'jobs[1].bs');
+  assert.equal(fieldOfProblem('mapping[2]', has), 'mapping');
+  assert.equal(fieldOfProblem('jobs[0].cpus[3]', has), 'jobs[0].cpus');
+  assert.equal(fieldOfProblem('jobs', has), null);
+});
+
+test('an empty number is a problem naming the field and its range, not a default', async () => {
+  const { emptyNumberProblem } = await import('../src/scenario-form.js');
+  const limits = { cpus: [1, 64], 'jobs.bs': [512, 524288] };
+  assert.equal(emptyNumberProblem('cpus', limits).message, 'cpus is empty: must be a number between 1 and 64');
+  assert.equal(emptyNumberProblem('jobs[2].bs', limits, true).message, 'jobs[2].bs is not a number: must be a number between 512 and 524288');
+  assert.equal(emptyNumberProblem('seed', limits).message, 'seed is empty: must be a number');
+});

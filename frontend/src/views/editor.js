@@ -1,8 +1,13 @@
 // The scenario editor: presets, every scenario field, jobs added and removed, Load. The server
-// validates; its error messages appear next to the field they name.
-import { TOP_FIELDS, DEVICE_FIELDS, JOB_FIELDS, NEW_JOB, showList, fromInput } from '../scenario-form.js';
+// validates; every problem it finds appears next to the field it names, all at once. An empty number
+// is refused here, before the server could quietly read it as the default. Editing a preset makes
+// it a custom scenario, so it no longer claims the preset's name.
+import { TOP_FIELDS, DEVICE_FIELDS, JOB_FIELDS, DEVICE_PREFIX, rangeOf, choicesOf, showList, fromInput, fieldOfProblem, emptyNumberProblem } from '../scenario-form.js';
 
-export function editorView(el, { onLoad, onPreset }) {
+// The select's value once a preset has been edited.
+const CUSTOM = 'custom';
+
+export function editorView(el, { defaults, onLoad, onPreset }) {
   el.innerHTML = `
     <label class="presets">preset <select data-role="presets"><option value="">—</option></select></label>
     <p class="preset-note" data-role="preset-note"></p>
@@ -21,7 +26,10 @@ export function editorView(el, { onLoad, onPreset }) {
   let presets = [];
   let costs = null; // the CPU cost table is not edited here; a loaded scenario's table is sent back as it was
   let numaNodes = null; // 7.0's NUMA nodes are not edited here either; a loaded scenario keeps them
+  const note = el.querySelector('[data-role="preset-note"]');
 
+  const input = (f, path) => field(f, path, defaults);
+  const deviceKey = path => path.slice(DEVICE_PREFIX.length);
   TOP_FIELDS.forEach(f => form.querySelector('[data-group="top"]').append(input(f, f.path)));
   DEVICE_FIELDS.forEach(f => form.querySelector('[data-group="device"]').append(input(f, f.path)));
 
@@ -40,27 +48,48 @@ export function editorView(el, { onLoad, onPreset }) {
 
   el.addEventListener('click', ev => {
     const a = ev.target.closest('[data-action]')?.dataset.action;
-    if (a === 'add-job') { jobs = readJobs(form, jobs.length); jobs.push({ ...NEW_JOB, name: `job${jobs.length}` }); renderJobs(); }
+    if (a === 'add-job') { jobs = readJobs(form, jobs.length); jobs.push({ ...defaults.job, name: `job${jobs.length}` }); renderJobs(); edited(); }
     if (a === 'remove-job') {
       jobs = readJobs(form, jobs.length);
       jobs.splice(Number(ev.target.dataset.job), 1);
       renderJobs();
+      edited();
     }
   });
-  form.addEventListener('submit', ev => { ev.preventDefault(); clearErrors(el); onLoad(read()); });
+  form.addEventListener('input', ev => { if (ev.target.dataset.field !== 'name') edited(); });
+  form.addEventListener('submit', ev => {
+    ev.preventDefault();
+    const empty = [...form.querySelectorAll('input[type="number"]')]
+      .filter(c => c.value === '').map(c => emptyNumberProblem(c.dataset.field, defaults.limits, c.validity?.badInput));
+    if (empty.length) { showErrors(el, empty); return; }
+    clearErrors(el);
+    onLoad(read());
+  });
   presetSelect.addEventListener('change', () => {
     const p = presets.find(x => x.id === presetSelect.value);
     if (!p) return;
-    el.querySelector('[data-role="preset-note"]').textContent = p.note ?? '';
+    note.textContent = p.note ?? '';
     clearErrors(el);
     onPreset(p);
   });
+
+  /** The first edit of a preset: it is now a custom scenario, named as one, its note withdrawn. */
+  function edited() {
+    const p = presets.find(x => x.id === presetSelect.value);
+    if (!p) return;
+    // The list offers presets only; "custom" appears once there is an edited one to name.
+    if (![...presetSelect.options].some(o => o.value === CUSTOM)) presetSelect.append(new Option('custom (edited)', CUSTOM));
+    presetSelect.value = CUSTOM;
+    note.textContent = `Edited from the preset “${p.name}”: press Load scenario to run it.`;
+    const name = controlOf(form, 'name');
+    if (name.value === p.name) name.value = `custom (from ${p.id})`;
+  }
 
   function read() {
     const s = {};
     for (const f of TOP_FIELDS) s[f.path] = valueOf(form, f, f.path);
     s.device = {};
-    for (const f of DEVICE_FIELDS) s.device[f.path.slice(7)] = valueOf(form, f, f.path);
+    for (const f of DEVICE_FIELDS) s.device[deviceKey(f.path)] = valueOf(form, f, f.path);
     s.jobs = readJobs(form, jobs.length);
     if (costs) s.costs = costs;
     if (numaNodes) s.numaNodes = numaNodes;
@@ -78,22 +107,27 @@ export function editorView(el, { onLoad, onPreset }) {
       presetSelect.innerHTML = '<option value="">—</option>'
         + list.map(p => `<option value="${p.id}">${p.name}</option>`).join('');
     },
-    choosePreset(id) { presetSelect.value = id; },
+    /** A preset loaded without the select being used (the first load): its note is shown as well. */
+    choosePreset(id) {
+      presetSelect.value = id;
+      note.textContent = presets.find(x => x.id === id)?.note ?? '';
+    },
     setScenario(s) {
       TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path] ?? f.fallback));
-      DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, (s.device || {})[f.path.slice(7)]));
+      DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, (s.device || {})[deviceKey(f.path)]));
       jobs = (s.jobs || []).map(j => ({ ...j }));
       costs = s.costs ?? null;
       numaNodes = s.numaNodes ?? null;
       renderJobs();
     },
-    showError(err) { showError(el, err); },
+    /** An error frame: each of its problems beside its field, or above Load when no field matches. */
+    showError(err) { showErrors(el, err.problems?.length ? err.problems : [{ field: err.field, message: err.message }]); },
     clearErrors() { clearErrors(el); },
     read,
   };
 }
 
-function input(f, path) {
+function field(f, path, { limits, choices }) {
   const label = document.createElement('label');
   label.className = `field field-${f.type}`;
   const name = document.createElement('span');
@@ -101,11 +135,12 @@ function input(f, path) {
   let control;
   if (f.type === 'select') {
     control = document.createElement('select');
-    control.innerHTML = f.options.map(o => `<option>${o}</option>`).join('');
+    control.innerHTML = choicesOf(path, choices).map(o => `<option>${o}</option>`).join('');
   } else {
     control = document.createElement('input');
     control.type = f.type === 'list' ? 'text' : f.type;
-    for (const a of ['min', 'max', 'step', 'placeholder']) if (f[a] !== undefined) control.setAttribute(a, f[a]);
+    const attrs = { ...rangeOf(path, limits), step: f.step, placeholder: f.placeholder };
+    for (const [a, v] of Object.entries(attrs)) if (v !== undefined) control.setAttribute(a, v);
   }
   control.dataset.field = path;
   control.name = path;
@@ -142,22 +177,30 @@ function readJobs(form, n) {
 
 function clearErrors(el) {
   el.querySelectorAll('.field-error').forEach(e => e.remove());
-  el.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+  el.querySelectorAll('[aria-invalid]').forEach(e => { e.removeAttribute('aria-invalid'); e.removeAttribute('aria-describedby'); });
   el.querySelector('[data-role="editor-error"]').textContent = '';
 }
 
-/** Puts the server's message beside the field it names, or above the Load button if none matches. */
-function showError(el, err) {
+/** Every problem beside the field it names (data-field-error), the rest above the Load button. */
+function showErrors(el, problems) {
   clearErrors(el);
-  const field = err.field ? err.field.replace(/^scenario\./, '') : null;
-  const c = field ? el.querySelector(`[data-field="${CSS.escape(field)}"]`) : null;
-  if (!c) { el.querySelector('[data-role="editor-error"]').textContent = err.message; return; }
-  c.setAttribute('aria-invalid', 'true');
-  const msg = document.createElement('span');
-  msg.className = 'field-error';
-  msg.dataset.errorFor = field;
-  msg.setAttribute('role', 'alert');
-  msg.textContent = err.message;
-  c.closest('label').after(msg);
-  c.scrollIntoView?.({ block: 'nearest' });
+  const unplaced = [];
+  let first = null;
+  problems.forEach((p, i) => {
+    const field = fieldOfProblem(p.field, path => !!el.querySelector(`[data-field="${CSS.escape(path)}"]`));
+    const c = field ? el.querySelector(`[data-field="${CSS.escape(field)}"]`) : null;
+    if (!c) { unplaced.push(p.message); return; }
+    const msg = document.createElement('span');
+    msg.className = 'field-error';
+    msg.id = `field-error-${i}`;
+    msg.dataset.fieldError = p.field.replace(/^scenario\./, '');
+    msg.dataset.errorFor = field;
+    msg.textContent = p.message;
+    c.setAttribute('aria-invalid', 'true');
+    c.setAttribute('aria-describedby', [c.getAttribute('aria-describedby'), msg.id].filter(Boolean).join(' '));
+    c.closest('label').after(msg);
+    first ??= c;
+  });
+  el.querySelector('[data-role="editor-error"]').textContent = unplaced.join(' ');
+  first?.scrollIntoView?.({ block: 'nearest' });
 }

@@ -79,6 +79,6 @@ export function formatsView(el, { scenario, editor, send }) {
 function importer(kind, label, placeholder) {
   return `<details class="fmt-import" data-kind="${kind}"><summary>${label}</summary>
     <input type="file" data-file="${kind}" aria-label="${label} file">
-    <textarea data-text="${kind}" rows="4" placeholder="${placeholder}"></textarea>
+    <textarea data-text="${kind}" rows="4" placeholder="${placeholder}" aria-label="${label}: paste the text here"></textarea>
     <button type="button" data-import="${kind}">read</button></details>`;
 }

@@ -1,5 +1,5 @@
 // Figure 2: the details of whatever was clicked, a request, a bio, a software or a hardware queue.
-import { formatNs, formatBytes } from '../format.js';
+import { formatNs, formatBytes, esc } from '../format.js';
 import { itemsAt, key } from '../state.js';
 
 export function inspectorView(el) {
@@ -18,7 +18,6 @@ export function inspectorView(el) {
   return { update, select(sel) { selected = sel; } };
 }
 
-const esc = s => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 const row = (k, v) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`;
 const table = rows => `<table class="kv">${rows.join('')}</table>`;
 const gone = what => `<h3>${esc(what)}</h3><p class="hint">No longer in the block layer.</p>`;

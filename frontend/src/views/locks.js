@@ -1,6 +1,7 @@
 // The lock statistics table, as /proc/lock_stat prints it, from the session's stats.locks; the
 // panel stays hidden until some lock has been acquired.
 import { COLUMNS, lockRows } from '../lockstat.js';
+import { esc } from '../format.js';
 
 export function locksView(el, panel) {
   let lastKey = '';
@@ -19,7 +20,6 @@ export function locksView(el, panel) {
   };
 }
 
-const esc = s => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 
 function row(r) {
   const head = `<tr class="lock" data-lock="${esc(r.name)}" data-contentions="${r.contentions}"${r.hottest ? ' data-hottest="true"' : ''}>`

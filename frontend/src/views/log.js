@@ -5,7 +5,7 @@ import { matches } from '../logmodel.js';
 const MAX_LINES = 5000;
 const ACTIONS = ['Q', 'G', 'S', 'P', 'M', 'F', 'U', 'I', 'D', 'R', 'C'];
 
-export function logView(el, log, { onSeek }) {
+export function logView(el, log, { onSeek, onInspect }) {
   el.innerHTML = `
     <div class="log-filters">
       <label>action <select data-filter="action"><option value="">all</option>
@@ -25,16 +25,27 @@ export function logView(el, log, { onSeek }) {
     filter[input.dataset.filter] = input.value;
     rebuild();
   }));
+  // A line seeks to just after its transition and inspects the request it names; Enter does the same.
+  function open(line) {
+    onSeek(Number(line.dataset.seq) + 1);
+    if (line.dataset.req) onInspect?.({ type: 'req', id: Number(line.dataset.req) }, line);
+  }
   pane.addEventListener('click', ev => {
     const line = ev.target.closest('[data-seq]');
-    if (line) onSeek(Number(line.dataset.seq) + 1);
+    if (line) open(line);
+  });
+  pane.addEventListener('keydown', ev => {
+    const line = ev.target.closest('[data-seq]');
+    if (line && ev.key === 'Enter') { ev.preventDefault(); open(line); }
   });
 
   function lineFor(e) {
     const div = document.createElement('div');
     div.className = e.line ? 'line' : 'line note';
     div.dataset.seq = e.seq;
+    div.tabIndex = 0;
     if (e.t.action) div.dataset.action = e.t.action;
+    if (e.t.req >= 0) div.dataset.req = e.t.req;
     div.textContent = e.text;
     return div;
   }

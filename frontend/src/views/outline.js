@@ -1,59 +1,100 @@
 // Figure 1: CPUs → software queues → hardware queues → driver → device → done, with every request
-// as one SVG element keyed by its id, so the eye follows it from queue to queue.
-import { layoutFor, itemSize, slot } from '../layout.js';
-import { jobColour, isWrite } from './palette.js';
-import { frame } from './outline-frame.js';
-import { drawLegacyState } from './outline-legacy.js';
+// as one SVG element keyed by its id, so the eye follows it from queue to queue. The drawing is laid
+// out for the width it is shown at (1 unit = 1 CSS pixel), so its text keeps its size on any screen.
+import { slot, itemSize } from '../layout.js';
+import { fitText } from '../layout-parts.js';
+import { jobColour, isWrite, inkOn } from './palette.js';
+import { figureFor } from './figures.js';
+import { arrowMarker, drawStageState } from './outline-parts.js';
 import { requestCanvas } from './request-canvas.js';
+import { lastMove } from '../moves.js';
 
 const d3 = window.d3;
 // Past this many requests they are drawn on a canvas: SVG cannot move a thousand at 60 frames/s.
 export const CANVAS_ABOVE = 300;
+// Moves are animated only while a viewer can follow them one by one.
+const ANIMATE_UP_TO_PER_S = 25;
+// Most of the gap between two transitions (800 ms of every 1000/speed), and never longer than this.
+const MOVE_SHARE_MS = 800;
+const MAX_MOVE_MS = 600;
+// A merged bio is seen flying into its request even when moves are quick.
+const MIN_MERGE_FLIGHT_MS = 250;
+// How long a requeued request keeps its warning outline.
+const REQUEUE_FLASH_MS = 700;
 
-export function outlineView(svgEl, { onSelect, speed }) {
+/** Animation time per move: most of the gap between transitions, none when they come too fast to follow. */
+export function durationFor(speed) {
+  if (!speed || speed > ANIMATE_UP_TO_PER_S) return 0;
+  return Math.min(MAX_MOVE_MS, MOVE_SHARE_MS / speed);
+}
+
+export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }) {
   const svg = d3.select(svgEl);
-  const W = 960, H = 540;
-  svg.attr('viewBox', `0 0 ${W} ${H}`).attr('preserveAspectRatio', 'xMidYMid meet');
   let geo = null;
-  let topoKey = '';
+  let frameKey = '';
   let selected = null;
-  const layer = requestCanvas(svgEl, W, H);
   let onCanvas = false;
+  let shownWidth = 0;
+  let previous = new Map();
+  let moved = null;
+  let movedSeq = -1;
+  const layer = requestCanvas(svgEl);
+  // Lay the figure out again when its column changes width (window resized, presentation mode, phone turned).
+  new ResizeObserver(() => {
+    const w = columnWidth(svgEl);
+    if (w && w !== shownWidth) { shownWidth = w; onResize?.(); }
+  }).observe(svgEl.parentElement);
 
   svg.on('click', ev => {
     const hit = onCanvas ? layer.requestAt(...svgPoint(svgEl, ev)) : -1;
-    if (hit >= 0) { onSelect({ type: 'req', id: hit }); return; }
-    const target = ev.target.closest('[data-request-id],[data-bio-id],[data-queue]');
-    if (!target) return;
-    if (target.dataset.requestId) onSelect({ type: 'req', id: Number(target.dataset.requestId) });
-    else if (target.dataset.bioId) onSelect({ type: 'bio', id: Number(target.dataset.bioId) });
-    else onSelect({ type: target.dataset.queue.split(':')[0], id: Number(target.dataset.queue.split(':')[1]) });
+    if (hit >= 0) { onSelect({ type: 'req', id: hit }, svgEl); return; }
+    const target = ev.target.closest('[data-item],[data-request-id],[data-bio-id],[data-queue],[data-hctx]');
+    if (target) onSelect(selectionOf(target), target);
+  });
+  // Requests and queues are focusable: Enter inspects what has the focus.
+  svg.on('keydown', ev => {
+    if (ev.key !== 'Enter') return;
+    const target = ev.target.closest('[data-item],[data-queue]');
+    if (target) { ev.preventDefault(); onSelect(selectionOf(target), target); }
   });
 
   function update(state, last) {
     const topo = state.topology;
     const sc = state.scenario || {};
-    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.device?.driver]);
-    if (k !== topoKey) {
-      topoKey = k;
-      geo = layoutFor(topo, sc.mode, W, H, sc.kernel === '7.0' ? sc.scheduler : null);
-      frame(svg, geo, sc);
-      layer.attach();
+    const figure = figureFor(state.scenario);
+    const width = shownWidth || columnWidth(svgEl) || 960;
+    const f = font();
+    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.device?.driver, width, f]);
+    if (k !== frameKey) {
+      frameKey = k;
+      geo = figure.layout(topo, width, f, sc);
+      svg.attr('viewBox', `0 0 ${geo.width} ${geo.height}`).attr('data-font', f).style('--fig-font', `${f}px`);
+      svg.selectAll('*').remove();
+      arrowMarker(svg);
+      figure.frame(svg, geo, sc);
+      for (const layerName of ['moves', 'bios', 'requests', 'piles']) svg.append('g').attr('class', layerName);
+      layer.attach(geo.width, geo.height);
+      previous = new Map();
     }
-    if (geo.mode === 'mq') drawHctxState(svg, geo, state);
-    drawLegacyState(svg, geo, state);
-    const size = itemSize(geo);
+    figure.live(svg, geo, state);
+    drawStageState(svg, geo, state, defaults);
+    const reqCount = countRequests(state);
+    onCanvas = reqCount > CANVAS_ABOVE;
+    const size = itemSize(geo, onCanvas);
     const pos = positions(state, geo, size);
     const reqs = [...state.items.values()].filter(i => i.type === 'req' && pos.has(`req:${i.id}`));
     const animate = durationFor(speed());
-    onCanvas = reqs.length > CANVAS_ABOVE;
-    drawRequests(svg, state, onCanvas ? [] : reqs, pos, size, onCanvas ? 0 : animate, selected);
-    if (onCanvas) layer.update(canvasTargets(state, reqs, pos), size, animate, selectedRequest(selected), pos.piles);
+    // What the last transition moved stays highlighted until the next one, whatever else redraws.
+    const fresh = (last?.seq ?? -1) !== movedSeq;
+    if (fresh) { moved = last ? lastMove(last) : null; movedSeq = last?.seq ?? -1; }
+    drawRequests(svg, state, onCanvas ? [] : reqs, pos, size, onCanvas ? 0 : animate, selected, moved, geo.font);
+    if (onCanvas) layer.update(canvasTargets(state, reqs, pos), size.h, animate, selectedRequest(selected), pos.piles, geo.font);
     else layer.clear();
     drawBios(svg, state, pos, size, animate);
     drawPiles(svg, onCanvas ? [] : pos.piles);
-    if (last && last.kind === 'requeue') flash(svg, last.req);
-    svg.select('.done-count').text(`${state.counters.completed} completed`);
+    if (fresh) drawMove(svg, geo, moved, previous, pos, size);
+    if (fresh && last?.kind === 'requeue') flash(svg, last.req);
+    previous = pos;
   }
 
   return {
@@ -62,6 +103,25 @@ export function outlineView(svgEl, { onSelect, speed }) {
     /** Requests drawn on the canvas now, in SVG coordinates; empty when they are SVG elements. */
     canvasRequests: () => (onCanvas ? layer.drawn() : []),
   };
+}
+
+/** Whole pixels, rounded down: a drawing one pixel wider than its column would be scaled below 1:1. */
+const columnWidth = svgEl => Math.floor(svgEl.parentElement.getBoundingClientRect().width);
+
+function selectionOf(target) {
+  const [type, id] = (target.dataset.item ?? '').split(':');
+  if (type) return { type, id: Number(id) };
+  if (target.dataset.requestId) return { type: 'req', id: Number(target.dataset.requestId) };
+  if (target.dataset.bioId) return { type: 'bio', id: Number(target.dataset.bioId) };
+  if (!target.dataset.queue) return { type: 'hctx', id: Number(target.dataset.hctx) };
+  const [q, n] = target.dataset.queue.split(':');
+  return { type: q, id: Number(n) };
+}
+
+function countRequests(state) {
+  let n = 0;
+  for (const k of state.items.keys()) if (k.startsWith('req:')) n++;
+  return n;
 }
 
 function svgPoint(svgEl, ev) {
@@ -78,12 +138,6 @@ function canvasTargets(state, reqs, pos) {
     targets.set(d.id, { x: p.x, y: p.y, fill: jobColour(state.scenario, d), write: isWrite(d) });
   }
   return targets;
-}
-
-/** Animation time per move: most of the gap between transitions, none when they come too fast to follow. */
-export function durationFor(speed) {
-  if (!speed || speed > 25) return 0;
-  return Math.min(600, 800 / speed);
 }
 
 function positions(state, geo, size) {
@@ -110,77 +164,109 @@ function positions(state, geo, size) {
 function drawPiles(svg, piles) {
   svg.select('g.piles').selectAll('text').data(piles, d => d.place).join('text')
     .attr('class', 'pile').attr('data-pile', d => d.place)
-    .attr('x', d => d.box.x + d.box.w - 3).attr('y', d => d.box.y + d.box.h - 2)
+    .attr('x', d => d.box.x + d.box.w - 3).attr('y', d => d.box.y + d.box.h - 3)
     .attr('text-anchor', 'end').text(d => `+${d.over}`);
 }
 
-function drawRequests(svg, state, reqs, pos, size, ms, selected) {
-  svg.select('g.requests').selectAll('rect.rq')
+const describe = d => `request ${d.id}, ${isWrite(d) ? 'write' : 'read'}, ${d.sectors} sectors`
+  + `${d.bios.length > 1 ? `, ${d.bios.length} merged bios` : ''}, in ${d.place}`;
+
+/** Its id, and "×N" once N bios are merged into it, if that fits; the bar under it is its size. */
+function requestLabel(d, size, font) {
+  return fitText(size.w - 4, font, ...(d.bios.length > 1 ? [`${d.id}×${d.bios.length}`] : []), `${d.id}`);
+}
+
+function drawRequests(svg, state, reqs, pos, size, ms, selected, moved, font) {
+  const maxSectors = state.scenario?.device?.maxSectors || 0;
+  const at = d => `translate(${pos.get(`req:${d.id}`).x},${pos.get(`req:${d.id}`).y})`;
+  const groups = svg.select('g.requests').selectAll('g.rq')
     .data(reqs, d => d.id)
     .join(
-      enter => enter.append('rect').attr('class', 'rq')
-        .attr('x', d => pos.get(`req:${d.id}`).x).attr('y', d => pos.get(`req:${d.id}`).y)
-        .attr('opacity', 0),
+      enter => {
+        const g = enter.append('g').attr('class', 'rq').attr('tabindex', 0).attr('role', 'button')
+          .attr('transform', at).attr('opacity', 0);
+        g.append('rect').attr('class', 'rq');
+        g.append('rect').attr('class', 'rq-size');
+        g.append('text').attr('class', 'rq-label').attr('text-anchor', 'middle');
+        g.append('title');
+        return g;
+      },
       upd => upd,
-      exit => (ms ? exit.attr('data-request-id', null).transition().duration(ms).attr('opacity', 0).remove() : exit.remove()),
+      exit => {
+        exit.attr('data-item', null).select('rect.rq').attr('data-request-id', null);
+        return ms ? exit.transition().duration(ms).attr('opacity', 0).remove() : exit.remove();
+      },
     )
+    .attr('data-item', d => `req:${d.id}`)
+    .attr('aria-label', describe);
+  groups.select('rect.rq')
     .attr('data-request-id', d => d.id)
     .attr('data-place', d => d.place)
     .attr('data-rw', d => (isWrite(d) ? 'write' : 'read'))
+    .attr('data-bios', d => d.bios.length)
+    .attr('data-sectors', d => d.sectors)
     .attr('data-selected', d => (selected && selected.type === 'req' && selected.id === d.id ? 'true' : null))
-    .attr('width', size).attr('height', size)
-    .attr('rx', d => (isWrite(d) ? 1.5 : size / 2))
-    .attr('fill', d => jobColour(state.scenario, d))
-    .call(sel => moveTo(sel, pos, 'req', ms));
+    .attr('data-just-moved', d => (moved && moved.target === `req:${d.id}` ? 'true' : null))
+    .attr('width', size.w).attr('height', size.h)
+    .attr('rx', d => (isWrite(d) ? 1.5 : size.h / 2))
+    .attr('fill', d => jobColour(state.scenario, d));
+  // The size bar: sectors against the device's max_sectors, so a merged request is visibly longer.
+  groups.select('rect.rq-size')
+    .attr('x', 2).attr('y', size.h - 3).attr('height', size.labelled ? 2 : 0)
+    .attr('width', d => (maxSectors ? Math.max(1, (size.w - 4) * Math.min(1, d.sectors / maxSectors)) : 0));
+  groups.select('text.rq-label')
+    .attr('x', size.w / 2).attr('y', size.h / 2 + font * 0.35)
+    .attr('fill', d => inkOn(jobColour(state.scenario, d)))
+    .text(d => (size.labelled ? requestLabel(d, size, font) : ''));
+  groups.select('title').text(describe);
+  const tr = ms > 0 ? groups.transition().duration(ms).ease(d3.easeCubicInOut) : groups;
+  tr.attr('opacity', 1).attr('transform', at);
 }
 
 function drawBios(svg, state, pos, size, ms) {
   const bios = [...state.items.values()].filter(i => i.type === 'bio' && i.req < 0 && pos.has(`bio:${i.id}`));
-  const r = Math.max(2, size / 3);
+  const r = Math.max(2, size.h / 3);
   svg.select('g.bios').selectAll('circle.bio')
     .data(bios, d => d.id)
     .join(
-      enter => enter.append('circle').attr('class', 'bio').attr('r', r),
+      enter => enter.append('circle').attr('class', 'bio').attr('r', r).attr('tabindex', 0).attr('role', 'button'),
       upd => upd,
       exit => exit.each(function (d) { flyIntoRequest(d3.select(this), state, pos, size, ms); }),
     )
     .attr('data-bio-id', d => d.id)
+    .attr('data-item', d => `bio:${d.id}`)
+    .attr('aria-label', d => `bio ${d.id}, ${d.sectors} sectors, in ${d.place}`)
     .attr('data-place', d => d.place)
     .attr('stroke', d => jobColour(state.scenario, d))
-    .attr('cx', d => pos.get(`bio:${d.id}`).x + size / 2)
-    .attr('cy', d => pos.get(`bio:${d.id}`).y + size / 2);
+    .attr('cx', d => pos.get(`bio:${d.id}`).x + size.h / 2)
+    .attr('cy', d => pos.get(`bio:${d.id}`).y + size.h / 2);
 }
 
 /** A merged bio visibly joins its request before it disappears. */
 function flyIntoRequest(sel, state, pos, size, ms) {
   const bio = state.items.get(`bio:${sel.datum().id}`);
   const target = bio && bio.req >= 0 ? pos.get(`req:${bio.req}`) : null;
-  sel.attr('data-bio-id', null);
+  sel.attr('data-bio-id', null).attr('data-item', null);
   if (!target || ms === 0) { sel.remove(); return; }
-  sel.transition().duration(Math.max(ms, 250))
-    .attr('cx', target.x + size / 2).attr('cy', target.y + size / 2).attr('r', 1).remove();
+  sel.transition().duration(Math.max(ms, MIN_MERGE_FLIGHT_MS))
+    .attr('cx', target.x + size.w / 2).attr('cy', target.y + size.h / 2).attr('r', 1).remove();
 }
 
-function moveTo(sel, pos, type, ms) {
-  const tr = ms > 0 ? sel.transition().duration(ms).ease(d3.easeCubicInOut) : sel;
-  tr.attr('opacity', 1)
-    .attr('x', d => pos.get(`${type}:${d.id}`).x)
-    .attr('y', d => pos.get(`${type}:${d.id}`).y);
-}
-
-function drawHctxState(svg, geo, state) {
-  for (const h of state.hctxs) {
-    const g = svg.select(`g.hctx[data-hctx="${h.hctx}"]`);
-    const bar = geo.hctxs[h.hctx].tagBar;
-    const used = h.depth ? Math.min(1, h.tagsUsed / h.depth) : 0;
-    g.attr('data-stopped', h.stopped ? 'true' : 'false');
-    g.select('.stopped-badge').attr('display', h.stopped ? null : 'none');
-    g.select('.tags-used').attr('width', bar.w * used);
-    g.select('.tags-text').text(`${h.tagsUsed}/${h.depth} tags`);
-  }
+/** The path the item that just moved took: from where it was drawn (or its old place) to where it is. */
+function drawMove(svg, geo, moved, previous, pos, size) {
+  const centre = p => [p.x + size.w / 2, p.y + size.h / 2];
+  const boxCentre = b => (b ? [b.x + b.w / 2, b.y + Math.min(b.h / 2, size.h)] : null);
+  const from = moved && (previous.has(moved.key) ? centre(previous.get(moved.key)) : boxCentre(geo.places.get(moved.from)));
+  const to = moved && (pos.has(moved.target) ? centre(pos.get(moved.target)) : boxCentre(geo.places.get(moved.to)));
+  const data = from && to && (from[0] !== to[0] || from[1] !== to[1])
+    ? [{ key: moved.key, fromPlace: moved.from, toPlace: moved.to, from, to }] : [];
+  svg.select('g.moves').selectAll('path.moved-path').data(data).join('path')
+    .attr('class', 'moved-path').attr('marker-end', 'url(#arrow)')
+    .attr('data-moved', d => d.key).attr('data-from', d => d.fromPlace).attr('data-to', d => d.toPlace)
+    .attr('d', d => d3.line()([d.from, d.to]));
 }
 
 function flash(svg, reqId) {
   svg.select(`rect.rq[data-request-id="${reqId}"]`).classed('requeued', true)
-    .transition('flash').delay(700).duration(0).on('end', function () { d3.select(this).classed('requeued', false); });
+    .transition('flash').delay(REQUEUE_FLASH_MS).duration(0).on('end', function () { d3.select(this).classed('requeued', false); });
 }

@@ -12,3 +12,12 @@ export function jobColour(scenario, item) {
 }
 
 export const isWrite = item => (item.rwbs || '').includes('W');
+
+/** Black or white, whichever reads better on a fill: a request's label on its job's colour. */
+export function inkOn(fill) {
+  const [r, g, b] = [1, 3, 5].map(i => parseInt(fill.slice(i, i + 2), 16) / 255)
+    .map(c => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast against black is (L + 0.05) / 0.05, against white 1.05 / (L + 0.05): pick the larger.
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff';
+}

@@ -5,7 +5,9 @@
 // Its own compositing layer (will-change), so a frame repaints the requests, not the whole SVG.
 import { retarget, at, moving, requestAt } from '../interpolate.js';
 
-export function requestCanvas(svgEl, W, H) {
+export function requestCanvas(svgEl) {
+  let W = 960, H = 540;
+  let font = 12;
   let tweens = new Map();
   let size = 8;
   let selected = -1;
@@ -13,13 +15,16 @@ export function requestCanvas(svgEl, W, H) {
   let pending = 0;
   let scale = 0;
   let shownWidth = W;
-  const canvas = overlay(svgEl, W, H);
+  const canvas = overlay(svgEl);
   const ctx = canvas.getContext('2d');
   // Read the SVG's width only when it changes: asking every frame would force a layout every frame.
   new ResizeObserver(entries => { shownWidth = entries[0].contentRect.width || W; }).observe(svgEl);
 
-  /** Called after the SVG was rebuilt for a new topology: nothing drawn moves on from the old one. */
-  function attach() {
+  /** Called after the SVG was rebuilt for a new topology or size: nothing drawn moves on from the old one. */
+  function attach(width, height) {
+    W = width;
+    H = height;
+    scale = 0;
     tweens = new Map();
     piles = [];
   }
@@ -78,7 +83,7 @@ export function requestCanvas(svgEl, W, H) {
 
   /** The SVG's "+N" pile counts are under the canvas, so the canvas writes them over its requests. */
   function drawPiles() {
-    ctx.font = '700 9px ui-monospace, monospace';
+    ctx.font = `700 ${font}px ui-monospace, monospace`;
     ctx.textAlign = 'end';
     ctx.lineWidth = 3;
     ctx.strokeStyle = '#fff';
@@ -98,8 +103,9 @@ export function requestCanvas(svgEl, W, H) {
   return {
     attach,
     /** New targets (Map id → {x, y, fill, write}); drawn now, then once a frame while anything moves. */
-    update(targets, itemSize, ms, selectedId, pileCounts = []) {
+    update(targets, itemSize, ms, selectedId, pileCounts = [], fontSize = font) {
       size = itemSize;
+      font = fontSize;
       piles = pileCounts;
       selected = selectedId;
       const now = performance.now();
@@ -121,7 +127,7 @@ export function requestCanvas(svgEl, W, H) {
 }
 
 /** A canvas exactly over the SVG: both sit in one positioned box, the SVG setting its size. */
-function overlay(svgEl, W, H) {
+function overlay(svgEl) {
   const box = document.createElement('div');
   box.className = 'outline-box';
   svgEl.before(box);
@@ -129,8 +135,7 @@ function overlay(svgEl, W, H) {
   const canvas = document.createElement('canvas');
   canvas.className = 'request-layer';
   canvas.dataset.role = 'request-canvas';
-  canvas.width = W;
-  canvas.height = H;
+  canvas.setAttribute('aria-hidden', 'true');
   box.append(canvas);
   return canvas;
 }

@@ -6,6 +6,7 @@ export function shareView(el) {
     <button type="button" data-action="copy-link" title="copy the link to this step">copy</button>`;
   const a = el.querySelector('a');
   el.querySelector('button').addEventListener('click', async ev => {
+    if (!a.hasAttribute('href')) return;
     try {
       await navigator.clipboard.writeText(absolute(a.getAttribute('href'), location.origin));
       ev.target.textContent = 'copied';
@@ -16,7 +17,12 @@ export function shareView(el) {
   });
   return {
     update(state) {
-      if (!state || !state.link) return;
+      if (!state) return;
+      // An uploaded trace lives only in this server's memory: say so rather than keep an old link.
+      if (!state.link) {
+        if (a.hasAttribute('href')) { a.removeAttribute('href'); a.textContent = 'uploaded trace · no link'; }
+        return;
+      }
       const href = withStep(state.link, state.step);
       if (a.getAttribute('href') !== href) {
         a.setAttribute('href', href);

@@ -14,8 +14,8 @@ export function sweepView(el, { scenario }) {
     <div class="sweep-form">
       <button type="button" class="primary" data-action="sweep">Why blk-mq?</button>
       <label><input type="checkbox" data-role="story" checked> the canonical story: 16 hardware queues, a greedy randread libaio iodepth 32 job on all CPUs</label>
-      <label>lines <input data-role="series-key" value="${seriesKey}" size="8"> = <input data-role="series-values" value="${STORY_VARY[seriesKey].join(', ')}" size="10"></label>
-      <label>x <input data-role="x-key" value="${xKey}" size="8"> = <input data-role="x-values" value="${STORY_VARY[xKey].join(', ')}" size="14"></label>
+      <label>lines <input data-role="series-key" value="${seriesKey}" size="8" aria-label="field varied for each line"> = <input data-role="series-values" value="${STORY_VARY[seriesKey].join(', ')}" size="10" aria-label="values of that field, one line each"></label>
+      <label>x <input data-role="x-key" value="${xKey}" size="8" aria-label="field varied along x"> = <input data-role="x-values" value="${STORY_VARY[xKey].join(', ')}" size="14" aria-label="values along x"></label>
       <span class="sweep-status" data-role="sweep-status" role="status"></span>
     </div>
     <p class="form-error" data-role="sweep-error" role="alert"></p>

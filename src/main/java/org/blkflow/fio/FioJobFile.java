@@ -17,8 +17,20 @@ public final class FioJobFile {
 
     /** Not a job file; the message says why. */
     public static final class Rejected extends IllegalArgumentException {
+        private final String field;
+
         Rejected(String message) {
+            this(null, message);
+        }
+
+        Rejected(String field, String message) {
             super(message);
+            this.field = field;
+        }
+
+        /** "job.option" for a value out of range, or null when the file as a whole is at fault. */
+        public String field() {
+            return field;
         }
     }
 

@@ -1,16 +1,22 @@
 package org.blkflow.fio;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.blkflow.input.BoundedNumber;
 import org.blkflow.scenario.JobDraft;
+import org.blkflow.scenario.JobValidator;
+import org.blkflow.scenario.ScenarioValidator;
 import org.blkflow.trace.CpuList;
 import org.blkflow.trace.SysfsCpuMap;
 
 /**
  * The options of one job section and what each becomes. fio's own defaults stand where blkflow's
  * match them (rw=read, bs=4k, iodepth=1, ioengine=sync); anything unused is reported, never dropped.
+ * A number outside what a scenario allows refuses the file, naming the job, option and range.
  */
 final class FioOption {
 
@@ -35,11 +41,11 @@ final class FioOption {
     void apply(JobDraft d) {
         rw(d);
         blockSize(d);
-        d.iodepth = (int) number("iodepth", d.iodepth);
+        d.iodepth = (int) number("iodepth", d.iodepth, 1, JobValidator.MAX_IODEPTH);
         engine(d);
         cpus(d);
-        d.size = round512("size", size("size", d.size));
-        d.offset = round512("offset", size("offset", d.offset));
+        d.size = round512("size", size("size", d.size, 0, JobValidator.MAX_BYTES));
+        d.offset = round512("offset", size("offset", d.offset, 0, JobValidator.MAX_BYTES));
         ios(d);
         d.sync = FioJobs.flag(options, "sync");
         if (options.containsKey("direct") && !FioJobs.flag(options, "direct")) {
@@ -65,35 +71,43 @@ final class FioOption {
                 default -> ignore("rw", "'" + mode + "' (trim and friends) is not modelled; the job reads");
             }
         }
-        if (options.containsKey("rwmixread")) d.rwmixread = (int) number("rwmixread", d.rwmixread);
-        else if (options.containsKey("rwmixwrite")) d.rwmixread = 100 - (int) number("rwmixwrite", 100 - d.rwmixread);
+        if (options.containsKey("rwmixread")) d.rwmixread = (int) number("rwmixread", d.rwmixread, 0, 100);
+        else if (options.containsKey("rwmixwrite")) d.rwmixread = 100 - (int) number("rwmixwrite", 100 - d.rwmixread, 0, 100);
     }
 
     private void blockSize(JobDraft d) {
-        String bs = options.containsKey("bs") ? options.get("bs") : options.get("blocksize");
+        String key = options.containsKey("bs") ? "bs" : "blocksize";
+        String bs = options.get(key);
         if (bs != null) {
-            String[] perDirection = bs.split(",");
-            d.bs = (int) FioSize.parse(perDirection[0], kbBase);
+            String[] perDirection = bs.split(",", -1);
+            d.bs = blockBytes(key, perDirection[0]);
             if (perDirection.length > 1) ignore("bs", "separate write/trim sizes '" + bs + "': blkflow uses one size, the read one");
         }
-        String range = options.containsKey("blocksize_range") ? options.get("blocksize_range") : options.get("bsrange");
+        String rangeKey = options.containsKey("blocksize_range") ? "blocksize_range" : "bsrange";
+        String range = options.get(rangeKey);
         if (range != null) {
-            d.bs = (int) FioSize.parse(range.split("[-,]")[0], kbBase);
-            ignore(options.containsKey("blocksize_range") ? "blocksize_range" : "bsrange",
-                    "blkflow uses one block size: took the low end of '" + range + "'");
+            d.bs = blockBytes(rangeKey, range.split("[-,]", -1)[0]);
+            ignore(rangeKey, "blkflow uses one block size: took the low end of '" + range + "'");
         }
         if (options.containsKey("bssplit")) d.bs = bsSplit(options.get("bssplit"));
+    }
+
+    /** One block size, in bytes: at most the largest bio the model can issue whole. */
+    private int blockBytes(String key, String text) {
+        return (int) sized(key, text, 1, JobValidator.MAX_BS);
     }
 
     /** bssplit=4k/50:64k/40:1m/10 → the most frequent size; the others are listed as ignored. */
     private int bsSplit(String value) {
         long best = -1;
-        int bestShare = -1;
+        long bestShare = -1;
         List<String> rest = new ArrayList<>();
-        for (String part : value.split(":")) {
-            String[] sizeShare = part.split("/");
-            long size = FioSize.parse(sizeShare[0], kbBase);
-            int share = sizeShare.length > 1 && !sizeShare[1].isBlank() ? Integer.parseInt(sizeShare[1].strip()) : 0;
+        for (String part : value.split(":", -1)) {
+            String[] sizeShare = part.split("/", -1);
+            long size = sized("bssplit", sizeShare[0], 1, JobValidator.MAX_BYTES);
+            long share = sizeShare.length > 1 && !sizeShare[1].isBlank()
+                    ? checked("bssplit", sizeShare[1], () -> BoundedNumber.parse("bssplit", sizeShare[1].strip(), 0, 100))
+                    : 0;
             if (share > bestShare) {
                 if (best >= 0) rest.add(best + " bytes");
                 best = size;
@@ -102,9 +116,8 @@ final class FioOption {
                 rest.add(size + " bytes");
             }
         }
-        if (best < 0) throw new NumberFormatException("bssplit '" + value + "' lists no sizes");
         ignore("bssplit", "blkflow uses one block size: took " + best + " bytes (" + bestShare + "%), left out " + String.join(", ", rest));
-        return (int) best;
+        return blockBytes("bssplit", Long.toString(best));
     }
 
     private void engine(JobDraft d) {
@@ -120,21 +133,25 @@ final class FioOption {
     }
 
     private void cpus(JobDraft d) {
-        int numjobs = (int) number("numjobs", 1);
+        int numjobs = (int) number("numjobs", 1, 1, ScenarioValidator.MAX_CPUS);
         if (options.containsKey("cpus_allowed")) {
-            d.cpus = CpuList.parse(options.get("cpus_allowed"), 0, 64);
+            d.cpus = checked("cpus_allowed", options.get("cpus_allowed"),
+                    () -> CpuList.parse(options.get("cpus_allowed"), 0, ScenarioValidator.MAX_CPUS));
+            if (new HashSet<>(d.cpus).size() != d.cpus.size()) {
+                throw rejected("cpus_allowed", options.get("cpus_allowed"), "lists a CPU twice");
+            }
             if (options.containsKey("numjobs") && numjobs != d.cpus.size()) {
                 ignore("numjobs", "blkflow runs one task per CPU of cpus_allowed (" + d.cpus.size() + "), not " + numjobs);
             }
         } else {
             d.cpus = new ArrayList<>();
-            for (int cpu = 0; cpu < Math.max(1, numjobs); cpu++) d.cpus.add(cpu);
+            for (int cpu = 0; cpu < numjobs; cpu++) d.cpus.add(cpu);
         }
     }
 
     private void ios(JobDraft d) {
         if (options.containsKey("number_ios")) {
-            d.ios = (int) number("number_ios", d.ios);
+            d.ios = (int) number("number_ios", d.ios, 1, JobValidator.MAX_IOS);
         } else if (options.containsKey("size")) {
             d.ios = (int) Math.max(1, Math.min(MAX_DERIVED_IOS, d.size / Math.max(512, d.bs)));
             if (d.size / Math.max(512, d.bs) > MAX_DERIVED_IOS) {
@@ -144,24 +161,35 @@ final class FioOption {
         }
     }
 
-    private long number(String key, long fallback) {
+    /** A count (k/m/g suffixes are powers of 1000, as fio reads them), between min and max. */
+    private long number(String key, long fallback, long min, long max) {
         String v = options.get(key);
         if (v == null) return fallback;
+        return checked(key, v, () -> FioSize.parse(key, v, 1000, min, max));
+    }
+
+    /** A size in bytes under the job's kb_base, between min and max. */
+    private long size(String key, long fallback, long min, long max) {
+        String v = options.get(key);
+        if (v == null) return fallback;
+        return sized(key, v, min, max);
+    }
+
+    private long sized(String key, String v, long min, long max) {
+        return checked(key, v, () -> FioSize.parse(key, v, kbBase, min, max));
+    }
+
+    /** A refused number becomes the job file's refusal, naming the job, the option and the range. */
+    private <T> T checked(String key, String value, Supplier<T> read) {
         try {
-            return FioSize.parse(v, 1000);
-        } catch (NumberFormatException e) {
-            throw new FioJobFile.Rejected("[" + job + "] " + key + "=" + v + ": not a number");
+            return read.get();
+        } catch (BoundedNumber.Refused | SysfsCpuMap.Rejected e) {
+            throw rejected(key, value, e.getMessage());
         }
     }
 
-    private long size(String key, long fallback) {
-        String v = options.get(key);
-        if (v == null) return fallback;
-        try {
-            return FioSize.parse(v, kbBase);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new FioJobFile.Rejected("[" + job + "] " + key + "=" + v + ": not a size like 4k, 1m or 1g");
-        }
+    private FioJobFile.Rejected rejected(String key, String value, String rule) {
+        return new FioJobFile.Rejected(job + "." + key, "[" + job + "] " + key + "=" + value + ": " + rule);
     }
 
     private long round512(String key, long bytes) {

@@ -8,8 +8,10 @@ import org.blkflow.engine.LockStat;
 import org.blkflow.engine.Simulation;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioDefaults;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
+import org.blkflow.transition.TransitionListener;
 
 /**
  * One simulation of a scenario, consumed one transition at a time. The scenario must already be
@@ -85,6 +87,22 @@ public final class BlockLayerRun {
             failure = v;
             throw v;
         }
+    }
+
+    /**
+     * Feeds the next transitions to {@code listener}, at most {@code limit} of them, stopping at the
+     * end of the run: the one loop every consumer of a whole run (reports, exports) goes through.
+     * Returns how many were fed.
+     */
+    public long feed(TransitionListener listener, long limit) {
+        long fed = 0;
+        while (fed < limit) {
+            Transition t = next();
+            if (t == null) break;
+            listener.onTransition(t);
+            fed++;
+        }
+        return fed;
     }
 
     public boolean finished() {
@@ -209,7 +227,7 @@ public final class BlockLayerRun {
     }
 
     private static int ringSlots(Scenario scenario) {
-        return scenario.device().slots() > 0 ? scenario.device().slots() : XenRing.BLK_RING_SIZE;
+        return scenario.device().slots() > 0 ? scenario.device().slots() : ScenarioDefaults.XEN_RING_SLOTS;
     }
 
     /** make_request straight into the driver: no queue at all. */

@@ -100,8 +100,8 @@ final class Invariants implements CpuObserver {
 
     /** The stream as delivered: numbered without gaps, never going back in time. */
     void checkDelivered(Transition t) {
-        require(t.seq() == expectedSeq++, "seq-order", "expected seq " + (expectedSeq - 1), t, null, null);
-        require(t.t() >= lastTime, "time-monotonic", "time went back from " + lastTime, t, null, null);
+        if (!(t.seq() == expectedSeq++)) fail("seq-order", "expected seq " + (expectedSeq - 1), t, null, null);
+        if (!(t.t() >= lastTime)) fail("time-monotonic", "time went back from " + lastTime, t, null, null);
         lastTime = t.t();
     }
 
@@ -162,18 +162,22 @@ final class Invariants implements CpuObserver {
     /** 1–2: S (and a re-sleep) only when the stream shows every tag, request or command held. */
     private void sleepOnlyWhenFull(Transition t, Bio bio) {
         switch (t.fn()) {
-            case "blk_mq_map_request", "bt_get" -> require(tagsHeld[t.hctx()] == depth - reserved, "sleep-when-no-tag",
+            case "blk_mq_map_request", "bt_get" -> {
+                if (!(tagsHeld[t.hctx()] == depth - reserved)) fail("sleep-when-no-tag",
                     "sleeps for a tag of hctx " + t.hctx() + " with " + tagsHeld[t.hctx()] + " of "
                             + (depth - reserved) + " normal tags held", t, bio, null);
+            }
             case "get_request" -> {
                 int cls = bio.sync ? 1 : 0;
-                require(requestsAllocated[cls] >= capacity.nrRequests(), "sleep-when-no-request",
+                if (!(requestsAllocated[cls] >= capacity.nrRequests())) fail("sleep-when-no-request",
                         "sleeps in get_request with " + requestsAllocated[cls] + " of " + capacity.nrRequests()
                                 + (bio.sync ? " sync" : " async") + " requests allocated", t, bio, null);
             }
-            case "alloc_cmd" -> require(commandsInUse >= capacity.commands(), "sleep-when-no-command",
+            case "alloc_cmd" -> {
+                if (!(commandsInUse >= capacity.commands())) fail("sleep-when-no-command",
                     "sleeps in alloc_cmd with " + commandsInUse + " of " + capacity.commands() + " commands in use",
                     t, bio, null);
+            }
             default -> { }
         }
     }
@@ -182,7 +186,7 @@ final class Invariants implements CpuObserver {
     private void deviceFull(Transition t, Request rq, int hctx) {
         if (capacity.deviceSlots() <= 0) return;
         int group = deviceGroup(hctx);
-        require(inDevice[group] >= capacity.deviceSlots(), "busy-when-device-full",
+        if (!(inDevice[group] >= capacity.deviceSlots())) fail("busy-when-device-full",
                 t.kind().label() + " with " + inDevice[group] + " of " + capacity.deviceSlots()
                         + " device slots in use", t, null, rq);
     }
@@ -266,27 +270,27 @@ final class Invariants implements CpuObserver {
     }
 
     private void queue(Transition t, Bio bio) {
-        require(!bio.checkedQueued, "bio-queued-once", "bio " + bio.id + " queued twice", t, bio, null);
+        if (!(!bio.checkedQueued)) fail("bio-queued-once", "bio " + bio.id + " queued twice", t, bio, null);
         bio.checkedQueued = true;
         queued++;
     }
 
     private void waiting(Transition t, Bio bio) {
-        require(bio.checkedQueued && bio.checkedOwner == null && !bio.checkedInDevice, "bio-in-one-place",
+        if (!(bio.checkedQueued && bio.checkedOwner == null && !bio.checkedInDevice)) fail("bio-in-one-place",
                 "bio " + bio.id + " is not waiting for a request", t, bio, null);
     }
 
     /** A new request: with a tag in blk-mq (TAG_GET), without one in the legacy queue (G). */
     private void allocate(Transition t, Bio bio, Request rq) {
-        require(rq.checkedPlace.kind() == PlaceKind.NONE, "request-in-one-place",
+        if (!(rq.checkedPlace.kind() == PlaceKind.NONE)) fail("request-in-one-place",
                 "request " + rq.id + " allocated twice", t, bio, rq);
         if (modern && rq.internalTag >= 0) {
-            require(rq.internalTag < schedDepth, "tag-range", "scheduler tag " + rq.internalTag + " outside [0, "
+            if (!(rq.internalTag < schedDepth)) fail("tag-range", "scheduler tag " + rq.internalTag + " outside [0, "
                     + schedDepth + ")", t, bio, rq);
             Request holder = schedOwner[rq.hctx.index][rq.internalTag];
-            require(holder == null, "tag-unique", "scheduler tag " + rq.internalTag + " of hctx " + rq.hctx.index
+            if (!(holder == null)) fail("tag-unique", "scheduler tag " + rq.internalTag + " of hctx " + rq.hctx.index
                     + " already held by request " + (holder == null ? -1 : holder.id), t, bio, rq);
-            require(rq.tag < 0, "two-tag-levels", "request " + rq.id + " has a driver tag before dispatch", t, bio, rq);
+            if (!(rq.tag < 0)) fail("two-tag-levels", "request " + rq.id + " has a driver tag before dispatch", t, bio, rq);
             schedOwner[rq.hctx.index][rq.internalTag] = rq;
             schedHeld[rq.hctx.index]++;
         } else if (rq.tag >= 0) {
@@ -300,10 +304,10 @@ final class Invariants implements CpuObserver {
 
     /** A driver tag: in range, normal, not held by another request. */
     private void takeDriverTag(Transition t, Bio bio, Request rq) {
-        require(rq.tag >= reserved && rq.tag < depth, "tag-range",
+        if (!(rq.tag >= reserved && rq.tag < depth)) fail("tag-range",
                 "tag " + rq.tag + " outside normal tags [" + reserved + ", " + depth + ")", t, bio, rq);
         Request holder = tagOwner[rq.hctx.index][rq.tag];
-        require(holder == null, "tag-unique", "tag " + rq.tag + " of hctx " + rq.hctx.index
+        if (!(holder == null)) fail("tag-unique", "tag " + rq.tag + " of hctx " + rq.hctx.index
                 + " already held by request " + (holder == null ? -1 : holder.id), t, bio, rq);
         tagOwner[rq.hctx.index][rq.tag] = rq;
         tagsHeld[rq.hctx.index]++;
@@ -312,7 +316,7 @@ final class Invariants implements CpuObserver {
 
     /** 7.0's __blk_mq_requeue_request(): a scheduler-tagged request gives its driver tag back. */
     private void putDriverTag(Transition t, Request rq) {
-        require(rq.tag < 0 && rq.checkedDriverTag >= 0, "two-tag-levels", "request " + rq.id
+        if (!(rq.tag < 0 && rq.checkedDriverTag >= 0)) fail("two-tag-levels", "request " + rq.id
                 + " requeued without putting its driver tag", t, null, rq);
         tagOwner[rq.hctx.index][rq.checkedDriverTag] = null;
         tagsHeld[rq.hctx.index]--;
@@ -321,25 +325,25 @@ final class Invariants implements CpuObserver {
 
     /** 7.0 has no block_sleeprq: a tag wait carries no letter, and only when its pool is all held. */
     private void sleepOnlyWhenFull70(Transition t, Bio bio) {
-        require(t.action() == null, "no-sleeprq-in-7.0", "7.0 traces no S (block_sleeprq went in 5.11)", t, bio, null);
+        if (!(t.action() == null)) fail("no-sleeprq-in-7.0", "7.0 traces no S (block_sleeprq went in 5.11)", t, bio, null);
         int h = t.hctx();
         boolean sched = schedDepth > 0;
         int held = sched ? schedHeld[h] : tagsHeld[h];
         int all = sched ? schedDepth : depth - reserved;
-        require(held == all, "sleep-when-no-tag", "waits for a " + (sched ? "scheduler" : "driver") + " tag of hctx "
+        if (!(held == all)) fail("sleep-when-no-tag", "waits for a " + (sched ? "scheduler" : "driver") + " tag of hctx "
                 + h + " with " + held + " of " + all + " held", t, bio, null);
     }
 
     private void merge(Transition t, Bio bio, Request rq) {
-        require(bio.checkedQueued && bio.checkedOwner == null, "bio-in-one-place",
+        if (!(bio.checkedQueued && bio.checkedOwner == null)) fail("bio-in-one-place",
                 "bio " + bio.id + " merged while not free", t, bio, rq);
-        require(!rq.started && isLive(rq), "merge-target", "merge into a started or dead request", t, bio, rq);
+        if (!(!rq.started && isLive(rq))) fail("merge-target", "merge into a started or dead request", t, bio, rq);
         boolean adjacent = t.action().equals("M") ? rq.end() == bio.end() : rq.sector == bio.sector;
-        require(adjacent, "merge-adjacent", "bio " + bio.sector + "+" + bio.sectors + " is not at the "
+        if (!(adjacent)) fail("merge-adjacent", "bio " + bio.sector + "+" + bio.sectors + " is not at the "
                 + (t.action().equals("M") ? "back" : "front") + " of request " + rq.sector + "+" + rq.sectors, t, bio, rq);
-        require(rq.checkedSectors + bio.sectors == rq.sectors, "sectors-conserved",
+        if (!(rq.checkedSectors + bio.sectors == rq.sectors)) fail("sectors-conserved",
                 "request grew by " + (rq.sectors - rq.checkedSectors) + " for a bio of " + bio.sectors, t, bio, rq);
-        require(rq.sectors <= maxSectors && rq.segments <= maxSegments, "merge-limits",
+        if (!(rq.sectors <= maxSectors && rq.segments <= maxSegments)) fail("merge-limits",
                 "request of " + rq.sectors + " sectors, " + rq.segments + " segments exceeds the queue limits",
                 t, bio, rq);
         rq.checkedSectors = rq.sectors;
@@ -347,10 +351,10 @@ final class Invariants implements CpuObserver {
     }
 
     private void move(Transition t, Bio bio, Request rq) {
-        require(t.from().equals(rq.checkedPlace), "request-in-one-place", "request " + rq.id + " moved from "
+        if (!(t.from().equals(rq.checkedPlace))) fail("request-in-one-place", "request " + rq.id + " moved from "
                 + t.from() + " but it was in " + rq.checkedPlace, t, bio, rq);
         if (rq.checkedSectors == 0) {
-            require(rq.bios.size() == 1, "request-has-bio", "request " + rq.id + " moved without a bio", t, bio, rq);
+            if (!(rq.bios.size() == 1)) fail("request-has-bio", "request " + rq.id + " moved without a bio", t, bio, rq);
             rq.checkedSectors = rq.sectors;
             rq.bios.get(0).checkedOwner = rq;
         }
@@ -361,7 +365,7 @@ final class Invariants implements CpuObserver {
         move(t, bio, rq);
         if (modern && rq.checkedDriverTag < 0) takeDriverTag(t, bio, rq);
         int n = ++started[rq.hctx.index];
-        require(n <= startedLimit, "started-within-tags", n + " started requests on hctx "
+        if (!(n <= startedLimit)) fail("started-within-tags", n + " started requests on hctx "
                 + rq.hctx.index + " with room for " + startedLimit, t, bio, rq);
     }
 
@@ -370,16 +374,16 @@ final class Invariants implements CpuObserver {
         started[rq.hctx.index]--;
         long sum = 0;
         for (Bio b : rq.bios) sum += b.sectors;
-        require(sum == rq.sectors && rq.sectors == rq.checkedSectors, "sectors-conserved",
+        if (!(sum == rq.sectors && rq.sectors == rq.checkedSectors)) fail("sectors-conserved",
                 "request " + rq.id + " completes " + rq.sectors + " sectors, its bios hold " + sum, t, bio, rq);
     }
 
     private void bioEnd(Transition t, Bio bio, Request rq) {
-        require(bio.checkedQueued && !bio.checkedEnded, "bio-ended-once", "bio " + bio.id
+        if (!(bio.checkedQueued && !bio.checkedEnded)) fail("bio-ended-once", "bio " + bio.id
                 + (bio.checkedEnded ? " ended twice" : " ended before it was queued"), t, bio, rq);
         boolean viaRequest = rq != null && bio.checkedOwner == rq && rq.checkedPlace.equals(Place.DONE);
         boolean viaDriver = rq == null && bio.checkedInDevice;
-        require(viaRequest || viaDriver, "bio-ends-with-request",
+        if (!(viaRequest || viaDriver)) fail("bio-ends-with-request",
                 "bio " + bio.id + " ended outside a completed request", t, bio, rq);
         bio.checkedEnded = true;
         ended++;
@@ -390,10 +394,10 @@ final class Invariants implements CpuObserver {
             free70(t, bio, rq);
             return;
         }
-        require(rq.tag < 0 || tagOwner[rq.hctx.index][rq.tag] == rq, "tag-unique", "request " + rq.id
+        if (!(rq.tag < 0 || tagOwner[rq.hctx.index][rq.tag] == rq)) fail("tag-unique", "request " + rq.id
                 + " frees tag " + rq.tag + " it does not hold", t, bio, rq);
         for (Bio b : rq.bios) {
-            require(b.checkedEnded, "tag-freed-on-completion", "request " + rq.id + " freed before bio "
+            if (!(b.checkedEnded)) fail("tag-freed-on-completion", "request " + rq.id + " freed before bio "
                     + b.id + " ended", t, bio, rq);
         }
         if (rq.tag >= 0) {
@@ -409,11 +413,11 @@ final class Invariants implements CpuObserver {
     /** 7.0: the driver tag (if dispatch gave it one) and the scheduler tag both come back. */
     private void free70(Transition t, Bio bio, Request rq) {
         for (Bio b : rq.bios) {
-            require(b.checkedEnded, "tag-freed-on-completion", "request " + rq.id + " freed before bio "
+            if (!(b.checkedEnded)) fail("tag-freed-on-completion", "request " + rq.id + " freed before bio "
                     + b.id + " ended", t, bio, rq);
         }
         if (rq.checkedDriverTag >= 0) {
-            require(tagOwner[rq.hctx.index][rq.checkedDriverTag] == rq && rq.tag == rq.checkedDriverTag, "tag-unique",
+            if (!(tagOwner[rq.hctx.index][rq.checkedDriverTag] == rq && rq.tag == rq.checkedDriverTag)) fail("tag-unique",
                     "request " + rq.id + " frees driver tag " + rq.tag + " it does not hold", t, bio, rq);
             tagOwner[rq.hctx.index][rq.checkedDriverTag] = null;
             tagsHeld[rq.hctx.index]--;
@@ -431,8 +435,9 @@ final class Invariants implements CpuObserver {
         return k != PlaceKind.NONE && k != PlaceKind.DONE;
     }
 
-    private static void require(boolean ok, String invariant, String detail, Transition t, Bio bio, Request rq) {
-        if (!ok) throw new InvariantViolation(invariant, detail, t, describe(bio, rq));
+    /** Only called once a check has failed, so the report is built only then. */
+    private static void fail(String invariant, String detail, Transition t, Bio bio, Request rq) {
+        throw new InvariantViolation(invariant, detail, t, describe(bio, rq));
     }
 
     private static String describe(Bio bio, Request rq) {

@@ -34,15 +34,7 @@ final class LegacySubmission implements MakeRequest {
                 lockAndMerge(task, bio, 0, done);
                 return;
             }
-            Merging.Plan plan = merging.planPlugMerge(task, bio);
-            m.after(task.cpu, merging.cost(plan), () -> {
-                if (plan.merges()) {
-                    merging.apply(plan, bio, task);
-                    done.run();
-                } else {
-                    lockAndMerge(task, bio, plan.requestCount(), done);
-                }
-            });
+            merging.plugMerge(task, bio, done, requestCount -> lockAndMerge(task, bio, requestCount, done));
         });
     }
 
@@ -167,12 +159,7 @@ final class LegacySubmission implements MakeRequest {
 
     @Override
     public void finishPlug(Task task, Runnable done) {
-        Runnable unplugged = () -> {
-            task.plug = null;
-            done.run();
-        };
-        if (task.plug.isEmpty()) unplugged.run();
-        else flushPlug(task, false, unplugged);
+        Plug.finish(task, onFlush -> flushPlug(task, false, onFlush), done);
     }
 
     /**

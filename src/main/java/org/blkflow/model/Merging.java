@@ -1,6 +1,7 @@
 package org.blkflow.model;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.TransitionKind;
 
@@ -57,6 +58,22 @@ final class Merging {
             if (rq.sector == bio.end() && withinLimits(rq, bio)) return new Plan(rq, false, count, -1);
         }
         return new Plan(null, false, count, count);
+    }
+
+    /**
+     * blk_attempt_plug_merge() as a step of make_request, for blk-mq and the legacy queue alike: the
+     * scan's CPU time, then the merge and {@code merged}, or {@code noMerge} with the plug's count.
+     */
+    void plugMerge(Task task, Bio bio, Runnable merged, IntConsumer noMerge) {
+        Plan plan = planPlugMerge(task, bio);
+        m.after(task.cpu, cost(plan), () -> {
+            if (plan.merges()) {
+                apply(plan, bio, task);
+                merged.run();
+            } else {
+                noMerge.accept(plan.requestCount());
+            }
+        });
     }
 
     /**

@@ -50,15 +50,7 @@ final class Submission implements MakeRequest {
             mapRequest(task, bio, 0, done);
             return;
         }
-        Merging.Plan plan = merging.planPlugMerge(task, bio);
-        m.after(task.cpu, merging.cost(plan), () -> {
-            if (plan.merges()) {
-                merging.apply(plan, bio, task);
-                done.run();
-            } else {
-                mapRequest(task, bio, plan.requestCount(), done);
-            }
-        });
+        merging.plugMerge(task, bio, done, requestCount -> mapRequest(task, bio, requestCount, done));
     }
 
     /** blk_mq_map_request(): G is traced before the no-wait tag allocation is tried (3.16). */
@@ -231,12 +223,7 @@ final class Submission implements MakeRequest {
     /** blk_finish_plug(). */
     @Override
     public void finishPlug(Task task, Runnable done) {
-        Runnable unplugged = () -> {
-            task.plug = null;
-            done.run();
-        };
-        if (task.plug.isEmpty()) unplugged.run();
-        else flushPlug(task, false, unplugged);
+        Plug.finish(task, onFlush -> flushPlug(task, false, onFlush), done);
     }
 
     /**

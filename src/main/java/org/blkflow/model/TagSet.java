@@ -1,6 +1,7 @@
 package org.blkflow.model;
 
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -18,6 +19,8 @@ final class TagSet {
     /** wake_cnt = min(8, max(1, normal tags / 8)): frees needed before a wait queue is woken. */
     final int wakeCount;
     private final Request[] owner;
+    /** The tag bitmap (sbitmap's words): a set bit is a tag in use. */
+    private final BitSet used;
     private final WaitQueue[] waitQueues = new WaitQueue[WAIT_QUEUES];
     private int inUse;
     private int waitIndex;
@@ -27,6 +30,7 @@ final class TagSet {
         this.depth = depth;
         this.reserved = reserved;
         this.owner = new Request[depth];
+        this.used = new BitSet(depth);
         this.wakeCount = Math.min(WAKE_BATCH, Math.max(1, (depth - reserved) / 8));
         for (int i = 0; i < WAIT_QUEUES; i++) waitQueues[i] = new WaitQueue(wakeCount);
     }
@@ -34,16 +38,16 @@ final class TagSet {
     /** __bt_get(): the first free normal tag at or after the hint, wrapping; -1 when none is. */
     int find(int hint) {
         int normal = depth - reserved;
-        int start = Math.floorMod(hint - reserved, normal);
-        for (int i = 0; i < normal; i++) {
-            int tag = reserved + (start + i) % normal;
-            if (owner[tag] == null) return tag;
-        }
-        return -1;
+        int start = reserved + Math.floorMod(hint - reserved, normal);
+        int tag = used.nextClearBit(start);
+        if (tag < depth) return tag;
+        tag = used.nextClearBit(reserved);
+        return tag < start ? tag : -1;
     }
 
     void assign(int tag, Request rq) {
         owner[tag] = rq;
+        used.set(tag);
         inUse++;
     }
 
@@ -54,6 +58,7 @@ final class TagSet {
     /** bt_clear_tag(): frees the tag and returns the waiters of the wait queue whose batch is full. */
     List<Task> release(int tag) {
         owner[tag] = null;
+        used.clear(tag);
         inUse--;
         WaitQueue wq = wakePointer();
         if (wq == null || --wq.waitCount > 0) return List.of();

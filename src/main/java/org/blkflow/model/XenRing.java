@@ -5,15 +5,14 @@ import java.util.function.Consumer;
 import org.blkflow.engine.Lock;
 
 /**
- * One blkif shared ring between xen-blkfront and the backend: a page of 32 request slots, the
- * lock(s) the frontend takes around it, and the event channel whose interrupt lands on one CPU.
+ * One blkif shared ring between xen-blkfront and the backend: a page of request slots (32 for one
+ * 4 KiB page, ScenarioDefaults.XEN_RING_SLOTS), the lock(s) the frontend takes around it, and the
+ * event channel whose interrupt lands on one CPU.
  * The backend answers each request completionNs after it was pushed; responses that arrive while
  * the interrupt handler still runs are taken by it (RING_FINAL_CHECK_FOR_RESPONSES), so only a
  * response that finds no handler running raises a new interrupt.
  */
 final class XenRing {
-
-    static final int BLK_RING_SIZE = 32;
 
     final int slots;
     /** Taken by the submission side (blkif_queue_request and friends). */

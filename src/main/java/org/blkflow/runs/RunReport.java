@@ -4,7 +4,6 @@ import java.util.function.BooleanSupplier;
 import org.blkflow.model.BlockLayerRun;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.stats.RunStats;
-import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionListener;
 
 /**
@@ -26,13 +25,13 @@ public final class RunReport {
         this.scenario = scenario;
         BlockLayerRun run = new BlockLayerRun(scenario, false);
         this.cpuToHctx = run.cpuToHctx();
-        long n = 0;
-        for (Transition t = run.next(); t != null; t = run.next()) {
+        long[] n = {0};
+        run.feed(t -> {
             stats.onTransition(t);
-            if (++n % CANCEL_CHECK == 0 && abandoned.getAsBoolean()) {
+            if (++n[0] % CANCEL_CHECK == 0 && abandoned.getAsBoolean()) {
                 throw new RunAbandoned();
             }
-        }
+        }, Long.MAX_VALUE);
         stats.recordLocks(run.lockStats());
     }
 
@@ -65,14 +64,7 @@ public final class RunReport {
 
     /** Feeds the first {@code keep} transitions of the same run to the listener. */
     public void replay(long keep, TransitionListener listener) {
-        BlockLayerRun replay = new BlockLayerRun(scenario, false);
-        for (long i = 0; i < keep; i++) {
-            Transition t = replay.next();
-            if (t == null) {
-                return;
-            }
-            listener.onTransition(t);
-        }
+        new BlockLayerRun(scenario, false).feed(listener, keep);
     }
 
     /** A measurement stopped because nobody waits for it any more (a sweep whose client left). */

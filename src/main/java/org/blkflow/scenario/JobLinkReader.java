@@ -5,7 +5,9 @@ import static org.blkflow.scenario.LinkValues.parseInt;
 import static org.blkflow.scenario.LinkValues.parseSize;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads one {@code job=} value: the job's name, then comma-separated {@code key:value} pairs. A bare
@@ -19,6 +21,7 @@ final class JobLinkReader {
     private final String at;
     private final JobDraft job;
     private final ProblemList problems;
+    private final Set<String> given = new HashSet<>();
     private boolean inCpus;
 
     JobLinkReader(String at, JobDraft job, ProblemList problems) {
@@ -48,6 +51,9 @@ final class JobLinkReader {
                 LinkValues.parseCpuItem(token, job.cpus);
             } else if (key == null || !KEYS.contains(key)) {
                 throw new IllegalArgumentException("must be key:value with key one of " + String.join(", ", KEYS));
+            } else if (!given.add(key)) {
+                inCpus = false;
+                throw new IllegalArgumentException("is given more than once in this job");
             } else {
                 inCpus = key.equals("cpus");
                 apply(key, token.substring(colon + 1));
@@ -61,15 +67,15 @@ final class JobLinkReader {
         switch (key) {
             case "rw" -> job.rw = v;
             case "mix" -> job.rwmixread = parseInt(v);
-            case "bs" -> job.bs = toInt(parseSize(v));
+            case "bs" -> job.bs = (int) parseSize(v, Integer.MAX_VALUE);
             case "qd" -> job.iodepth = parseInt(v);
             case "engine" -> job.ioengine = v;
             case "sync" -> job.sync = parseBool(v);
             case "plug" -> job.plug = parseBool(v);
             case "cpus" -> readCpus(v);
             case "n" -> job.ios = parseInt(v);
-            case "off" -> job.offset = parseSize(v);
-            case "size" -> job.size = parseSize(v);
+            case "off" -> job.offset = parseSize(v, JobValidator.MAX_BYTES);
+            case "size" -> job.size = parseSize(v, JobValidator.MAX_BYTES);
             default -> throw new IllegalStateException(key);
         }
     }
@@ -82,12 +88,5 @@ final class JobLinkReader {
         }
         job.cpus = new ArrayList<>();
         LinkValues.parseCpuItem(v, job.cpus);
-    }
-
-    private static int toInt(long n) {
-        if (n != (int) n) {
-            throw new IllegalArgumentException("must be a size below 2 GiB");
-        }
-        return (int) n;
     }
 }

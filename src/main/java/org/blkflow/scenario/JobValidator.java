@@ -6,17 +6,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The limits on one fio-like job. */
-final class JobValidator {
+public final class JobValidator {
 
-    static final int MAX_JOBS = 16;
+    public static final int MAX_JOBS = 16;
     static final List<String> RW = List.of("read", "write", "randread", "randwrite", "randrw");
     static final List<String> ENGINES = List.of("sync", "libaio");
     /** 1024 sectors: the largest max_sectors, so the largest bio that can fit one request. */
-    static final int MAX_BS = 1 << 19;
-    static final int MAX_IODEPTH = 1024;
-    static final int MAX_IOS = 1_000_000;
+    public static final int MAX_BS = 1 << 19;
+    public static final int MAX_IODEPTH = 1024;
+    public static final int MAX_IOS = 1_000_000;
     /** A petabyte: every sector number stays far from overflow. */
-    static final long MAX_BYTES = 1L << 50;
+    public static final long MAX_BYTES = 1L << 50;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
     private JobValidator() {

@@ -17,7 +17,7 @@ final class LegacyRules {
                     + "no elevator; leave it \"noop\")");
         }
         p.range("nrRequests", s.nrRequests(), 1, ScenarioValidator.MAX_NR_REQUESTS);
-        if (p.range("smt", s.smt(), 1, 8) && s.cpus() >= 1 && s.cpus() % s.smt() != 0) {
+        if (p.range("smt", s.smt(), 1, FieldLimits.MAX_SMT) && s.cpus() >= 1 && s.cpus() % s.smt() != 0) {
             p.add("smt", s.smt(), "must divide cpus = " + s.cpus() + " (each core has smt threads)");
         }
         checkCosts(s.costs(), p);

@@ -37,7 +37,7 @@ final class LinkReader {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ScenarioRejected("invalid link", problems.list());
+            throw problems.rejected("invalid link");
         }
         return new ScenarioLink.Decoded(draft.build(), step);
     }
@@ -65,7 +65,7 @@ final class LinkReader {
         switch (key) {
             case "v" -> requireVersion(value);
             case "name" -> draft.name = value;
-            case "seed" -> draft.seed = parseLong(value, "a whole number");
+            case "seed" -> draft.seed = parseLong(value);
             case "mode" -> draft.mode = value;
             case "kernel" -> draft.kernel = value;
             case "numa" -> draft.numaNodes = readNodes(value);
@@ -81,15 +81,19 @@ final class LinkReader {
             case "cost" -> readCosts(value);
             case "dev" -> readDevice(value);
             case "job" -> readJob(value);
-            case "step" -> step = OptionalLong.of(nonNegative(parseLong(value, "a whole number"), "a step"));
+            case "step" -> step = OptionalLong.of(nonNegative(parseLong(value), "a step"));
             default -> throw new IllegalStateException(key);
         }
     }
 
-    /** {@code numa=0-3/4-7}: one cpulist per node. */
+    /** {@code numa=0-3/4-7}: one cpulist per node; no more nodes than a scenario has CPUs are read. */
     private static List<List<Integer>> readNodes(String value) {
+        String[] parts = value.split("/", ScenarioValidator.MAX_CPUS + 1);
+        if (parts.length > ScenarioValidator.MAX_CPUS) {
+            throw new IllegalArgumentException("must list at most " + ScenarioValidator.MAX_CPUS + " nodes");
+        }
         List<List<Integer>> nodes = new ArrayList<>();
-        for (String node : value.split("/", -1)) nodes.add(NumaNodes.parse(node));
+        for (String node : parts) nodes.add(NumaNodes.parse(node));
         return nodes;
     }
 
@@ -100,6 +104,7 @@ final class LinkReader {
     }
 
     private void readDevice(String value) {
+        Set<String> given = new HashSet<>();
         for (String token : value.split(",")) {
             int colon = token.indexOf(':');
             String key = colon < 0 ? token : token.substring(0, colon);
@@ -108,6 +113,9 @@ final class LinkReader {
                 if (colon < 0 || !DEVICE_KEYS.contains(key)) {
                     throw new IllegalArgumentException("must be one of " + String.join(", ", DEVICE_KEYS)
                             + ", written key:value");
+                }
+                if (!given.add(key)) {
+                    throw new IllegalArgumentException("is given more than once");
                 }
                 applyDevice(key, token.substring(colon + 1));
             } catch (IllegalArgumentException e) {
@@ -120,7 +128,7 @@ final class LinkReader {
         DeviceDraft d = draft.device;
         switch (key) {
             case "irq" -> d.irqMode = v;
-            case "lat" -> d.completionNs = parseLong(v, "nanoseconds");
+            case "lat" -> d.completionNs = parseLong(v);
             case "maxsec" -> d.maxSectors = parseInt(v);
             case "maxseg" -> d.maxSegments = parseInt(v);
             case "slots" -> d.slots = parseInt(v);
@@ -132,6 +140,7 @@ final class LinkReader {
 
     /** {@code cost=mk:300,lock:20}: the entries given replace the defaults, the others keep them. */
     private void readCosts(String value) {
+        Set<CostField> given = new HashSet<>();
         for (String token : value.split(",")) {
             int colon = token.indexOf(':');
             CostField f = colon < 0 ? null : CostField.byLinkKey(token.substring(0, colon));
@@ -139,7 +148,10 @@ final class LinkReader {
                 if (f == null) {
                     throw new IllegalArgumentException("must be key:nanoseconds with key one of " + costKeys());
                 }
-                draft.costs.set(f, parseLong(token.substring(colon + 1), "nanoseconds"));
+                if (!given.add(f)) {
+                    throw new IllegalArgumentException("is given more than once");
+                }
+                draft.costs.set(f, parseLong(token.substring(colon + 1)));
             } catch (IllegalArgumentException e) {
                 problems.add("cost." + (colon < 0 ? token : token.substring(0, colon)), token, e.getMessage());
             }

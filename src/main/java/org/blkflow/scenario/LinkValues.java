@@ -2,12 +2,13 @@ package org.blkflow.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.blkflow.input.BoundedNumber;
 
 /**
  * The small value syntaxes inside a link: sizes with k/m/g/t suffixes ({@code 4k}, {@code 1g}),
  * CPU lists with ranges ({@code 0-3,6}) and 0/1 booleans. Formatting is canonical, so a link
  * written from a scenario reads back to the same text; parsing throws {@link IllegalArgumentException}
- * with the rule that was broken.
+ * with the rule that was broken. Every number goes through {@link BoundedNumber}.
  */
 final class LinkValues {
 
@@ -27,35 +28,25 @@ final class LinkValues {
         return Long.toString(bytes);
     }
 
-    static long parseSize(String text) {
+    /** A size in bytes, between 0 and max, with an optional k/m/g/t suffix (checked after scaling). */
+    static long parseSize(String text, long max) {
         String lower = text.toLowerCase();
         int suffix = lower.isEmpty() ? -1 : SUFFIXES.indexOf(lower.charAt(lower.length() - 1));
         String digits = suffix < 0 ? lower : lower.substring(0, lower.length() - 1);
-        long n = parseLong(digits, "a size in bytes, optionally with a k, m, g or t suffix");
         try {
-            return suffix < 0 ? n : Math.multiplyExact(n, 1L << (10 * (suffix + 1)));
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("must be a size that fits in 64 bits");
+            return BoundedNumber.parseScaled("size", digits, suffix < 0 ? 1 : 1L << (10 * (suffix + 1)), 0, max);
+        } catch (BoundedNumber.Refused e) {
+            throw new IllegalArgumentException("must be a size in bytes between 0 and " + max
+                    + ", optionally with a k, m, g or t suffix");
         }
     }
 
-    static long parseLong(String text, String what) {
-        if (!text.matches("-?[0-9]{1,19}")) {
-            throw new IllegalArgumentException("must be " + what);
-        }
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be " + what + " that fits in 64 bits");
-        }
+    static long parseLong(String text) {
+        return BoundedNumber.parse("value", text, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     static int parseInt(String text) {
-        long n = parseLong(text, "a whole number");
-        if (n != (int) n) {
-            throw new IllegalArgumentException("must be a whole number that fits in 32 bits");
-        }
-        return (int) n;
+        return BoundedNumber.parseInt("value", text, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     static boolean parseBool(String text) {
@@ -87,20 +78,17 @@ final class LinkValues {
         return out.toString();
     }
 
-    /** One item of a CPU list: "6" or "0-3" (ascending, at most 64 CPUs). */
+    /**
+     * One item of a CPU list: "6" or "0-3", each end a CPU the scenario may have; the range is checked
+     * before a single CPU is added, so no item can add more than {@link ScenarioValidator#MAX_CPUS}.
+     */
     static void parseCpuItem(String item, List<Integer> into) {
-        int dash = item.indexOf('-', 1);
-        if (dash < 0) {
-            into.add(parseInt(item));
-            return;
+        BoundedNumber.Range range = BoundedNumber.range("cpus", item, 0, ScenarioValidator.MAX_CPUS - 1);
+        if (into.size() + range.count() > ScenarioValidator.MAX_CPUS) {
+            throw new IllegalArgumentException("a job lists at most " + ScenarioValidator.MAX_CPUS + " CPUs");
         }
-        int from = parseInt(item.substring(0, dash));
-        int to = parseInt(item.substring(dash + 1));
-        if (from > to || to - from >= ScenarioValidator.MAX_CPUS) {
-            throw new IllegalArgumentException("must be a CPU or an ascending range such as 0-3");
-        }
-        for (int cpu = from; cpu <= to; cpu++) {
-            into.add(cpu);
+        for (long cpu = range.from(); cpu <= range.to(); cpu++) {
+            into.add((int) cpu);
         }
     }
 

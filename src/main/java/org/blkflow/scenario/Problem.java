@@ -12,23 +12,49 @@ import java.util.List;
  */
 public record Problem(String field, Object value, String message, boolean tooLarge) {
 
+    /** An error body or frame lists at most this many problems, then how many more there were. */
+    public static final int MAX_SHOWN = 20;
+    /** A value longer than this is shown cut, so one problem never echoes a whole hostile body back. */
+    public static final int MAX_VALUE_CHARS = 100;
+
     /** A problem whose message is "field = value: rule". */
     public static Problem of(String field, Object value, String rule) {
-        return new Problem(field, value, field + " = " + show(value) + ": " + rule, false);
+        String f = abbreviate(field);
+        return new Problem(f, value, f + " = " + show(value) + ": " + rule, false);
     }
 
     public static Problem tooLarge(String field, Object value, String rule) {
-        return new Problem(field, value, field + " = " + show(value) + ": " + rule, true);
+        String f = abbreviate(field);
+        return new Problem(f, value, f + " = " + show(value) + ": " + rule, true);
     }
 
-    /** Strings are quoted so an empty or blank value is visible; everything else prints as itself. */
-    static String show(Object value) {
+    /** Strings are quoted so an empty or blank value is visible; everything else prints as itself, cut short. */
+    public static String show(Object value) {
         if (value instanceof String s) {
-            return '"' + s + '"';
+            return '"' + abbreviate(s) + '"';
         }
         if (value instanceof List<?> list && list.size() > 16) {
-            return list.subList(0, 16).toString().replace("]", ", …]");
+            return abbreviate(list.subList(0, 16).toString().replace("]", ", …]"));
         }
-        return String.valueOf(value);
+        return abbreviate(String.valueOf(value));
+    }
+
+    /**
+     * The value as an error body echoes it: numbers, booleans, null and short strings as they are,
+     * anything long (a list, an object, a long string) as its {@link #show} text, cut short.
+     */
+    public Object shownValue() {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof String s && s.length() <= MAX_VALUE_CHARS) {
+            return s;
+        }
+        String text = String.valueOf(value);
+        return text.length() <= MAX_VALUE_CHARS && !(value instanceof String) ? value : show(value);
+    }
+
+    private static String abbreviate(String s) {
+        return s == null || s.length() <= MAX_VALUE_CHARS ? s : s.substring(0, MAX_VALUE_CHARS - 1) + "…";
     }
 }

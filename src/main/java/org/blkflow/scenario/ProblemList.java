@@ -3,13 +3,23 @@ package org.blkflow.scenario;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects problems as the rules are checked, so one answer lists every mistake at once. */
+/**
+ * Collects problems as the rules are checked, so one answer lists every mistake at once. A hostile
+ * input can break a rule per byte, so beyond {@link #KEPT} problems only their number is kept.
+ */
 final class ProblemList {
 
+    static final int KEPT = 1000;
+
     private final List<Problem> problems = new ArrayList<>();
+    private long omitted;
 
     void add(Problem problem) {
-        problems.add(problem);
+        if (problems.size() < KEPT) {
+            problems.add(problem);
+        } else {
+            omitted++;
+        }
     }
 
     void add(String field, Object value, String rule) {
@@ -39,5 +49,14 @@ final class ProblemList {
 
     List<Problem> list() {
         return List.copyOf(problems);
+    }
+
+    /** Problems found beyond the {@link #KEPT} listed. */
+    long omitted() {
+        return omitted;
+    }
+
+    ScenarioRejected rejected(String error) {
+        return new ScenarioRejected(error, problems, omitted);
     }
 }

@@ -18,6 +18,8 @@ public final class ScenarioDefaults {
     public static final int QUEUE_DEPTH = 64;
     public static final int RESERVED_TAGS = 0;
     public static final boolean MERGING = true;
+    /** xen-blkfront's BLK_RING_SIZE for one 4 KiB ring page: the ring a device with slots 0 gets. */
+    public static final int XEN_RING_SLOTS = 32;
 
     private ScenarioDefaults() {
     }

@@ -10,12 +10,24 @@ public final class ScenarioRejected extends RuntimeException {
 
     private final String error;
     private final transient List<Problem> problems;
+    private final long omitted;
 
     /** @param error a short label for the whole failure, e.g. "invalid scenario" or "invalid link" */
     public ScenarioRejected(String error, List<Problem> problems) {
+        this(error, problems, 0);
+    }
+
+    /** @param omitted problems found but not listed (a reader keeps only the first ones) */
+    public ScenarioRejected(String error, List<Problem> problems, long omitted) {
         super(problems.isEmpty() ? error : problems.get(0).message());
         this.error = error;
         this.problems = List.copyOf(problems);
+        this.omitted = omitted;
+    }
+
+    /** Problems found beyond those in {@link #problems()}. */
+    public long omitted() {
+        return omitted;
     }
 
     public String error() {

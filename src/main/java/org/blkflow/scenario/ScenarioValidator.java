@@ -30,6 +30,10 @@ public final class ScenarioValidator {
 
     /** Every problem with the scenario; empty when it may run. */
     public static List<Problem> validate(Scenario s) {
+        return check(s).list();
+    }
+
+    private static ProblemList check(Scenario s) {
         ProblemList problems = new ProblemList();
         checkMachine(s, problems);
         checkMapping(s, problems);
@@ -37,14 +41,14 @@ public final class ScenarioValidator {
         ModernRules.check(s, problems);
         checkDevice(s.device(), problems);
         checkJobs(s, problems);
-        return problems.list();
+        return problems;
     }
 
     /** Throws {@link ScenarioRejected} unless the scenario is valid; returns it for chaining. */
     public static Scenario require(Scenario s) {
-        List<Problem> problems = validate(s);
+        ProblemList problems = check(s);
         if (!problems.isEmpty()) {
-            throw new ScenarioRejected("invalid scenario", problems);
+            throw problems.rejected("invalid scenario");
         }
         return s;
     }
@@ -96,10 +100,11 @@ public final class ScenarioValidator {
         }
         p.range("device.completionNs", d.completionNs(), 0, MAX_COMPLETION_NS);
         p.oneOf("device.irqMode", d.irqMode(), IRQ_MODES);
-        if (d.maxSectors() < 8 || d.maxSectors() > 1024) {
-            p.add("device.maxSectors", d.maxSectors(), "must be between 8 and 1024 (blk_queue_max_hw_sectors caps at 1024)");
+        if (d.maxSectors() < FieldLimits.MIN_MAX_SECTORS || d.maxSectors() > FieldLimits.MAX_MAX_SECTORS) {
+            p.add("device.maxSectors", d.maxSectors(), "must be between " + FieldLimits.MIN_MAX_SECTORS + " and "
+                    + FieldLimits.MAX_MAX_SECTORS + " (blk_queue_max_hw_sectors caps at " + FieldLimits.MAX_MAX_SECTORS + ")");
         }
-        p.range("device.maxSegments", d.maxSegments(), 1, 1024);
+        p.range("device.maxSegments", d.maxSegments(), 1, FieldLimits.MAX_MAX_SEGMENTS);
         p.range("device.slots", d.slots(), 0, MAX_QUEUE_DEPTH);
     }
 

@@ -19,6 +19,12 @@ import org.blkflow.transition.Transition;
 public final class Playback {
 
     static final long TICK_NS = TimeUnit.MILLISECONDS.toNanos(16);
+    /**
+     * A step's transitions leave in messages of at most this many (about 0.7 MB of JSON), each made
+     * only once the client has taken the one before: a step of any allowed size then costs one such
+     * message of memory, and a client that reads is never too slow for it.
+     */
+    static final int STEP_BATCH = 2048;
     static final long STATS_EVERY_NS = 250_000_000L;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -47,13 +53,54 @@ public final class Playback {
         });
     }
 
+    /**
+     * Delivers n transitions (fewer at a breakpoint or the end), then the state and statistics. More
+     * than {@link #STEP_BATCH} go in pieces paced by the client; a command that moves the session
+     * (play, pause, step, seek, reset, load) ends a step still in progress, as it ends play.
+     */
     public void step(int n) {
         locked(() -> {
             requireLoaded();
             stopPlaying();
             if (!stoppedBeforeStart()) {
-                deliver(live.step(n), Reason.STEP);
-                out.stats(live);
+                stepOn(generation, n);
+            }
+        });
+    }
+
+    private void stepOn(long gen, int remaining) {
+        int now = Math.min(remaining, STEP_BATCH);
+        Delivery d = live.step(now);
+        if (d.stop() == Delivery.Stop.NONE && remaining > now) {
+            send(d.transitions());
+            out.whenSent(() -> afterSent(gen, () -> stepOn(gen, remaining - now)));
+            return;
+        }
+        deliver(d, Reason.STEP);
+        out.stats(live);
+    }
+
+    /**
+     * Continues a step on the shared ticks, never on the thread that saw the send complete (the
+     * container's); a long seek holding the lock makes it come back a tick later instead of waiting.
+     */
+    private void afterSent(long gen, Runnable next) {
+        if (ticks.isShutdown()) {
+            return;
+        }
+        ticks.execute(() -> {
+            if (!lock.tryLock()) {
+                ticks.schedule(() -> afterSent(gen, next), TICK_NS, TimeUnit.NANOSECONDS);
+                return;
+            }
+            try {
+                if (gen == generation && !closed) {
+                    next.run();
+                }
+            } catch (RuntimeException e) {
+                out.error("step", "step stopped: " + e.getMessage());
+            } finally {
+                lock.unlock();
             }
         });
     }
@@ -189,10 +236,7 @@ public final class Playback {
 
     /** Sends a delivery, then the state it ended in; a null {@code done} says nothing if it ran on. */
     private void deliver(Delivery d, Reason done) {
-        List<Transition> all = d.transitions();
-        for (int from = 0; from < all.size(); from += BatchSize.MAX) {
-            out.transitions(all.subList(from, Math.min(all.size(), from + BatchSize.MAX)));
-        }
+        send(d.transitions());
         switch (d.stop()) {
             case BREAKPOINT -> halt(Reason.BREAKPOINT);
             case FINISHED -> halt(Reason.FINISHED);
@@ -205,6 +249,12 @@ public final class Playback {
                     out.state(state(done, false));
                 }
             }
+        }
+    }
+
+    private void send(List<Transition> all) {
+        for (int from = 0; from < all.size(); from += BatchSize.MAX) {
+            out.transitions(all.subList(from, Math.min(all.size(), from + BatchSize.MAX)));
         }
     }
 

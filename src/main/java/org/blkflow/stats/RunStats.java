@@ -29,8 +29,8 @@ public final class RunStats implements TransitionListener {
     }
 
     private final Counts counts = new Counts();
-    private final Map<Long, Long> queuedAt = new HashMap<>();
-    private final Map<Long, Long> requestOfBio = new HashMap<>();
+    private final LongLongMap queuedAt = new LongLongMap();
+    private final LongLongMap requestOfBio = new LongLongMap();
     private final Map<Long, RequestTimes> liveRequests = new HashMap<>();
     private final LatencyHistogram q2c = new LatencyHistogram();
     private final LatencyHistogram q2d = new LatencyHistogram();
@@ -64,10 +64,10 @@ public final class RunStats implements TransitionListener {
     }
 
     private void endBio(Transition t) {
-        Long queued = queuedAt.remove(t.bio());
-        Long req = requestOfBio.remove(t.bio());
-        RequestTimes times = liveRequests.get(t.req() >= 0 ? t.req() : req == null ? -1 : req);
-        if (queued == null || times == null) {
+        long queued = queuedAt.remove(t.bio());
+        long req = requestOfBio.remove(t.bio());
+        RequestTimes times = liveRequests.get(t.req() >= 0 ? t.req() : req == LongLongMap.MISSING ? -1 : req);
+        if (queued == LongLongMap.MISSING || times == null) {
             return;
         }
         long completed = times.completed >= 0 ? times.completed : t.t();

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,10 @@ import java.util.regex.Pattern;
 public final class BlkparseImport {
 
     public static final int MAX_WARNINGS = 100;
+    /** Distinct strings kept for sharing; a trace with more names than this is not a real trace. */
+    static final int MAX_SHARED = 10_000;
+    /** A String and its array's headers, before the text itself. */
+    static final int STRING_BYTES = 40;
 
     private static final Pattern SUMMARY = Pattern.compile(
             "^(?:\\^C)?\\s*(?:(?:CPU\\d+|Total) \\(.*\\):"
@@ -35,8 +40,10 @@ public final class BlkparseImport {
     private final Set<Integer> cpus = new TreeSet<>();
     private final Set<String> devices = new LinkedHashSet<>();
     private final List<ImportedTrace.Warning> warnings = new ArrayList<>();
+    private final Map<String, String> shared = new HashMap<>();
     private long warningsNotShown;
     private long lines;
+    private long bytes;
 
     private BlkparseImport() {
         BlkparseLine.ACTIONS.forEach(a -> actions.put(a, 0L));
@@ -66,6 +73,7 @@ public final class BlkparseImport {
                 warn("not a blkparse event line: " + abbreviate(trimmed));
                 return;
             }
+            e = share(e);
             events.add(e);
             actions.merge(e.action(), 1L, Long::sum);
             cpus.add(e.cpu());
@@ -73,6 +81,33 @@ public final class BlkparseImport {
         } catch (BlkparseLine.Malformed m) {
             warn(m.getMessage());
         }
+    }
+
+    /**
+     * Process names, rwbs and action letters repeat on almost every line; one copy of each keeps a
+     * trace at about {@link ImportedTrace#EVENT_BYTES} per event. Strings past the pool's bound (and m
+     * lines' messages) are kept as they are and counted.
+     */
+    private TraceEvent share(TraceEvent e) {
+        bytes += ImportedTrace.EVENT_BYTES;
+        return new TraceEvent(e.major(), e.minor(), e.cpu(), e.sequence(), e.time(), e.pid(), shared(e.action()),
+                shared(e.rwbs()), e.sector(), e.sectors(), shared(e.name()), e.error(), e.extra(),
+                shared(e.remappedFrom()), e.line());
+    }
+
+    private String shared(String s) {
+        if (s == null) {
+            return null;
+        }
+        String kept = shared.get(s);
+        if (kept != null) {
+            return kept;
+        }
+        bytes += STRING_BYTES + s.length();
+        if (shared.size() < MAX_SHARED) {
+            shared.put(s, s);
+        }
+        return s;
     }
 
     private void warn(String message) {
@@ -91,6 +126,6 @@ public final class BlkparseImport {
         actions.values().removeIf(n -> n == 0);
         return new ImportedTrace(List.copyOf(events), lines, lines - events.size(),
                 Collections.unmodifiableMap(actions), List.copyOf(cpus), List.copyOf(devices),
-                List.copyOf(warnings), warningsNotShown);
+                List.copyOf(warnings), warningsNotShown, bytes);
     }
 }

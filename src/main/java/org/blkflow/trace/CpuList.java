@@ -2,6 +2,7 @@ package org.blkflow.trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.blkflow.input.BoundedNumber;
 
 /** The kernel's cpulist syntax ("0-3,6", "8, 9, 10"), as sysfs prints it and fio's cpus_allowed takes it. */
 public final class CpuList {
@@ -9,22 +10,27 @@ public final class CpuList {
     private CpuList() {
     }
 
-    /** The CPUs in order of mention; throws {@link SysfsCpuMap.Rejected} naming {@code line}. */
+    /**
+     * The CPUs in order of mention; throws {@link SysfsCpuMap.Rejected} naming {@code line}. Each
+     * range is checked against {@code maxCpus} before it is expanded, so no text lists more CPUs
+     * than {@code maxCpus} per item.
+     */
     public static List<Integer> parse(String list, int line, int maxCpus) {
         List<Integer> cpus = new ArrayList<>();
         for (String part : list.split(",")) {
             String p = part.strip();
             if (p.isEmpty()) continue;
-            String[] range = p.split("-", -1);
-            if (range.length > 2 || !range[0].strip().matches("\\d{1,5}") || (range.length == 2 && !range[1].strip().matches("\\d{1,5}"))) {
-                throw new SysfsCpuMap.Rejected(line, "'" + p + "' is not a CPU number or range like 0-3");
+            BoundedNumber.Range range;
+            try {
+                range = BoundedNumber.range("cpu", p.replaceAll("\\s*-\\s*", "-"), 0, maxCpus - 1);
+            } catch (BoundedNumber.Refused e) {
+                throw new SysfsCpuMap.Rejected(line, "'" + p + "' is not a CPU or an ascending range of CPUs between 0 and "
+                        + (maxCpus - 1));
             }
-            int from = Integer.parseInt(range[0].strip());
-            int to = range.length == 2 ? Integer.parseInt(range[1].strip()) : from;
-            if (to < from || to >= maxCpus) {
-                throw new SysfsCpuMap.Rejected(line, "'" + p + "' is not a range of CPUs between 0 and " + (maxCpus - 1));
+            if (cpus.size() + range.count() > maxCpus) {
+                throw new SysfsCpuMap.Rejected(line, "lists more than " + maxCpus + " CPUs");
             }
-            for (int cpu = from; cpu <= to; cpu++) cpus.add(cpu);
+            for (long cpu = range.from(); cpu <= range.to(); cpu++) cpus.add((int) cpu);
         }
         if (cpus.isEmpty()) throw new SysfsCpuMap.Rejected(line, "no CPUs listed");
         return cpus;

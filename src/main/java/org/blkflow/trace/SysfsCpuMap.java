@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.blkflow.input.BoundedNumber;
 
 /**
  * Reads a machine's CPU→hctx map from {@code grep . /sys/block/DEV/mq/*&#47;cpu_list} output
@@ -17,7 +18,7 @@ public final class SysfsCpuMap {
     public static final class Rejected extends IllegalArgumentException {
         private final int line;
 
-        Rejected(int line, String message) {
+        public Rejected(int line, String message) {
             super(line > 0 ? "line " + line + ": " + message : message);
             this.line = line;
         }
@@ -52,7 +53,13 @@ public final class SysfsCpuMap {
         if (!m.matches() && !(m = PLAIN.matcher(line)).matches()) {
             throw new Rejected(n, "expected '.../mq/HCTX/cpu_list:CPUS' or 'HCTX: CPUS', not '" + line + "'");
         }
-        int hctx = Integer.parseInt(m.group(1));
+        int hctx;
+        try {
+            // Queues are numbered without gaps and each has a CPU, so there are never more than CPUs.
+            hctx = BoundedNumber.parseInt("hctx", m.group(1), 0, MAX_CPUS - 1);
+        } catch (BoundedNumber.Refused e) {
+            throw new Rejected(n, "hardware queue '" + m.group(1) + "' " + e.getMessage());
+        }
         while (lineOfHctx.size() <= hctx) lineOfHctx.add(0);
         if (lineOfHctx.get(hctx) != 0) {
             throw new Rejected(n, "hardware queue " + hctx + " is already listed on line " + lineOfHctx.get(hctx));

@@ -11,9 +11,9 @@ package org.blkflow.transition;
  * @param t       virtual time in nanoseconds
  * @param fn      the kernel function performing the move, to read beside block/blk-mq.c
  * @param cpu     the CPU doing it
- * @param pid     the task on whose behalf (0 for interrupts and kblockd, as blktrace shows completions)
+ * @param pid     the task on whose behalf (0 for interrupts; kblockd's runs show its kworker)
  * @param comm    that task's name, as blkparse prints it in brackets
- * @param count   U: requests unplugged; WAKE: tags freed since the sleep; otherwise -1
+ * @param count   U: requests unplugged; run_async: the CPU the kblockd work will run on; otherwise -1
  */
 public record Transition(
         long seq, long t, TransitionKind kind, String fn, String action,

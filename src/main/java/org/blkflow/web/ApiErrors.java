@@ -4,6 +4,7 @@ import java.util.List;
 import org.blkflow.runs.SweepRefused;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.ScenarioRejected;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.blkflow.transition.InvariantViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every API error as one JSON shape: {@code {"status","error","message","problems":[{"field","value",
- * "message"}]}}, where message is the first problem's. A broken model invariant is a 500 that says
+ * "message"}],"problemsNotShown"}}, where message is the first problem's. A broken model invariant is a 500 that says
  * which invariant, at which step, with the state dump.
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
@@ -26,19 +27,26 @@ public class ApiErrors {
     ResponseEntity<ObjectNode> rejected(ScenarioRejected e) {
         HttpStatus status = e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         String error = e.tooLarge() ? "scenario too large" : e.error();
-        return body(status, error, e.getMessage(), e.problems());
+        return body(status, error, e.getMessage(), e.problems(), e.omitted());
     }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ObjectNode> refused(ApiException e) {
-        return body(e.status(), e.error(), e.getMessage(), e.problems());
+        return body(e.status(), e.error(), e.getMessage(), e.problems(), 0);
+    }
+
+    /** Tomcat refuses a query parameter whose %-escape is broken only when a controller asks for it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ObjectNode> brokenQuery(InvalidParameterException e) {
+        return body(HttpStatus.BAD_REQUEST, "invalid parameter",
+                "the query has a parameter with a broken %-escape (%XX, two hex digits)", List.of(), 0);
     }
 
     @ExceptionHandler(SweepRefused.class)
     ResponseEntity<ObjectNode> sweepRefused(SweepRefused e) {
         return e.reason() == SweepRefused.Reason.BUSY
-                ? body(HttpStatus.SERVICE_UNAVAILABLE, "sweeps busy", e.getMessage(), e.problems())
-                : body(HttpStatus.CONTENT_TOO_LARGE, "sweep too large", e.getMessage(), e.problems());
+                ? body(HttpStatus.SERVICE_UNAVAILABLE, "sweeps busy", e.getMessage(), e.problems(), 0)
+                : body(HttpStatus.CONTENT_TOO_LARGE, "sweep too large", e.getMessage(), e.problems(), 0);
     }
 
     @ExceptionHandler(InvariantViolation.class)
@@ -52,18 +60,21 @@ public class ApiErrors {
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_JSON).body(o);
     }
 
-    static ResponseEntity<ObjectNode> body(HttpStatus status, String error, String message, List<Problem> problems) {
+    /** At most {@link Problem#MAX_SHOWN} problems, then {@code problemsNotShown}: the body stays small. */
+    static ResponseEntity<ObjectNode> body(HttpStatus status, String error, String message, List<Problem> problems,
+                                           long omitted) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("status", status.value());
         o.put("error", error);
         o.put("message", message);
         ArrayNode list = o.putArray("problems");
-        for (Problem p : problems) {
+        for (Problem p : problems.subList(0, Math.min(problems.size(), Problem.MAX_SHOWN))) {
             ObjectNode item = list.addObject();
             item.put("field", p.field());
-            item.putPOJO("value", p.value());
+            item.putPOJO("value", p.shownValue());
             item.put("message", p.message());
         }
+        o.put("problemsNotShown", Math.max(0, problems.size() - Problem.MAX_SHOWN) + omitted);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(o);
     }
 }

@@ -5,7 +5,7 @@ import org.blkflow.scenario.Problem;
 import org.springframework.http.HttpStatus;
 
 /** A request the API refuses for a reason other than the scenario itself: size, syntax, parameters. */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String error;
@@ -31,7 +31,7 @@ final class ApiException extends RuntimeException {
         return error;
     }
 
-    List<Problem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import org.blkflow.fio.FioImport;
+import org.blkflow.fio.FioJobFile;
+import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDefaults;
 import org.springframework.http.HttpStatus;
@@ -24,8 +26,9 @@ public class FioController {
         FioImport fio;
         try {
             fio = FioImport.read(text);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "not a fio job file", e.getMessage(), List.of());
+        } catch (FioJobFile.Rejected e) {
+            List<Problem> field = e.field() == null ? List.of() : List.of(new Problem(e.field(), null, e.getMessage(), false));
+            throw new ApiException(HttpStatus.BAD_REQUEST, "not a fio job file", e.getMessage(), field);
         }
         Scenario d = ScenarioDefaults.scenario();
         Scenario holder = new Scenario(d.name(), d.seed(), d.mode(), Math.max(d.cpus(), fio.cpusNeeded()), d.hwQueues(),

@@ -3,6 +3,7 @@ package org.blkflow.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.blkflow.input.BoundedNumber;
 import org.blkflow.scenario.Problem;
 import tools.jackson.databind.JsonNode;
 
@@ -13,14 +14,27 @@ import tools.jackson.databind.JsonNode;
  */
 final class JsonFields {
 
+    /** A hostile body can break a rule per element; beyond this many only the count is kept. */
+    static final int KEPT = 1000;
+
     private final List<Problem> problems = new ArrayList<>();
+    private long omitted;
 
     List<Problem> problems() {
         return problems;
     }
 
+    /** Problems found beyond those listed. */
+    long omitted() {
+        return omitted;
+    }
+
     void problem(String field, JsonNode value, String rule) {
-        problems.add(Problem.of(field, value, rule));
+        if (problems.size() < KEPT) {
+            problems.add(Problem.of(field, value, rule));
+        } else {
+            omitted++;
+        }
     }
 
     /** Whether node is an object whose every field is allowed; each unknown field is a problem. "" = the body. */
@@ -90,16 +104,24 @@ final class JsonFields {
         return ok ? out : null;
     }
 
+    /** An integral number within int (or long) range, read through {@link BoundedNumber} like any other. */
     boolean whole(JsonNode v, String field, boolean int32) {
+        long min = int32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        long max = int32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
         if (!v.isIntegralNumber()) {
             problem(field, v, "must be a whole number");
             return false;
         }
-        if (int32 ? !v.canConvertToInt() : !v.canConvertToLong()) {
-            problem(field, v, "must be a whole number that fits in " + (int32 ? 32 : 64) + " bits");
+        try {
+            if (!v.canConvertToLong()) {
+                throw BoundedNumber.tooWide(field, min, max);
+            }
+            BoundedNumber.check(field, v.longValue(), min, max);
+            return true;
+        } catch (BoundedNumber.Refused e) {
+            problem(field, v, e.getMessage());
             return false;
         }
-        return true;
     }
 
     /** The field's value, or null when it is absent or JSON null. */

@@ -31,6 +31,7 @@ public class RequestBodies {
     }
 
     public JsonNode readJson(HttpServletRequest request) throws IOException {
+        refuseForms(request, "application/json");
         if (request.getContentLengthLong() > MAX_BYTES) {
             throw tooLarge();
         }
@@ -44,13 +45,22 @@ public class RequestBodies {
         try {
             return reader.readTree(body);
         } catch (JacksonException e) {
-            throw malformed(e.getOriginalMessage() + locate(e));
+            throw malformed(JsonSyntax.describe(e));
         }
     }
 
-    private static String locate(JacksonException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    /**
+     * A form or multipart body is the container's to parse (a form is read away by the first
+     * parameter lookup, a multipart one needs its boundary); every endpoint here reads the raw body,
+     * so they are refused up front with the type to send instead.
+     */
+    static void refuseForms(HttpServletRequest request, String expected) {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
+            String given = type.contains(";") ? type.substring(0, type.indexOf(';')).strip() : type.strip();
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported media type",
+                    "Content-Type " + given + " is not read here: send the body as " + expected, List.of());
+        }
     }
 
     private static ApiException tooLarge() {

@@ -3,6 +3,7 @@ package org.blkflow.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.blkflow.input.BoundedNumber;
 import org.blkflow.runs.RunExport;
 import org.blkflow.runs.RunReport;
 import org.blkflow.scenario.Scenario;
@@ -48,8 +49,11 @@ public class RunController {
         }
     }
 
-    /** {@code {"scenario","topology","stats","transitions":[first keep],"truncated"}}, streamed. */
-    private static void write(RunReport report, long keep, JsonGenerator g) {
+    /**
+     * {@code {"scenario","topology","stats","transitions":[first keep],"truncated"}}, streamed; public
+     * because the command line's {@code run} answers exactly what this endpoint answers.
+     */
+    public static void write(RunReport report, long keep, JsonGenerator g) {
         g.writeStartObject();
         g.writeName("scenario");
         g.writeTree(ScenarioJsonWriter.write(report.scenario()));
@@ -71,7 +75,7 @@ public class RunController {
         }
         RunExport export = RunExport.forFormat(format);
         if (export == null) {
-            throw ApiException.badParameter("format", format, "must be json, blkparse or blktrace");
+            throw ApiException.badParameter("format", format, "must be json, blkparse, blktrace or perfetto");
         }
         return export;
     }
@@ -91,16 +95,10 @@ public class RunController {
         if (param == null) {
             return DEFAULT_TRANSITIONS;
         }
-        String rule = "must be a whole number between 0 and " + MAX_TRANSITIONS + " (0 for none)";
-        long n;
         try {
-            n = Long.parseLong(param.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("transitions", param, rule);
+            return BoundedNumber.parse("transitions", param.strip(), 0, MAX_TRANSITIONS);
+        } catch (BoundedNumber.Refused e) {
+            throw ApiException.badParameter("transitions", param, e.getMessage() + " (0 for none)");
         }
-        if (n < 0 || n > MAX_TRANSITIONS) {
-            throw ApiException.badParameter("transitions", n, rule);
-        }
-        return n;
     }
 }

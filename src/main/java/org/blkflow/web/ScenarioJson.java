@@ -11,6 +11,7 @@ import org.blkflow.scenario.NumaNodes;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDraft;
 import org.blkflow.scenario.ScenarioRejected;
+import org.blkflow.scenario.ScenarioValidator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,7 +42,7 @@ public final class ScenarioJson {
             reader.readScenario(root, draft);
         }
         if (!reader.f.problems().isEmpty()) {
-            throw new ScenarioRejected("invalid scenario", reader.f.problems());
+            throw new ScenarioRejected("invalid scenario", reader.f.problems(), reader.f.omitted());
         }
         return draft.build();
     }
@@ -129,6 +130,11 @@ public final class ScenarioJson {
         if (v == null) return null;
         if (!v.isArray()) {
             f.problem("numaNodes", v, "must be a list of CPU lists, one per node, such as [\"0-3\", \"4-7\"]");
+            return null;
+        }
+        if (v.size() > ScenarioValidator.MAX_CPUS) {
+            // Refused before any node is read: no more nodes than a scenario may have CPUs.
+            f.problem("numaNodes", v, "must list at most " + ScenarioValidator.MAX_CPUS + " nodes");
             return null;
         }
         List<List<Integer>> nodes = new ArrayList<>();

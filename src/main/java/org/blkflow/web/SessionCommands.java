@@ -18,7 +18,9 @@ import org.blkflow.session.SessionModel;
 import org.blkflow.trace.TraceStore;
 import org.blkflow.transition.TransitionKind;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,12 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SessionCommands {
 
-    private final JsonMapper json;
+    private final ObjectReader json;
     private final SessionModel model;
     private final SessionTraceLoad traces;
 
     SessionCommands(JsonMapper json, SessionModel model, TraceStore traces) {
-        this.json = json;
+        // Duplicate keys are refused here as over REST: which of two "n"s wins is no client's guess to make.
+        this.json = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         this.model = model;
         this.traces = new SessionTraceLoad(model, traces);
     }
@@ -136,7 +139,7 @@ final class SessionCommands {
         try {
             node = json.readTree(text);
         } catch (JacksonException e) {
-            throw new SessionCommandError(null, null, "malformed JSON: " + e.getOriginalMessage());
+            throw new SessionCommandError(null, null, "malformed JSON: " + JsonSyntax.describe(e));
         }
         if (node == null || !node.isObject()) {
             throw new SessionCommandError(null, null, "a command must be a JSON object");

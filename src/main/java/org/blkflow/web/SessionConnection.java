@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntConsumer;
 import org.blkflow.session.LiveSession;
 import org.blkflow.session.Playback;
 import org.blkflow.session.SessionModel;
@@ -11,6 +12,8 @@ import org.blkflow.session.SessionOutput;
 import org.blkflow.session.SessionState;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -23,6 +26,7 @@ import org.springframework.web.socket.WebSocketSession;
  */
 final class SessionConnection implements SessionOutput {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SessionConnection.class);
     static final CloseStatus TOO_SLOW = new CloseStatus(SessionLimits.TOO_SLOW, "client too slow");
 
     private final WebSocketSession socket;
@@ -31,25 +35,34 @@ final class SessionConnection implements SessionOutput {
     private final SessionCommands commands;
     private final Playback playback;
     private final Executor closing;
+    private final IntConsumer transitionsSent;
     private final SessionRate rate = new SessionRate(SessionLimits.COMMANDS_PER_SECOND, System.nanoTime());
+    private final CommandFrames frames = new CommandFrames();
 
     SessionConnection(WebSocketSession socket, SessionOutbox.Wire wire, SessionMessages messages,
-                      SessionCommands commands, ScheduledExecutorService ticks, Executor closing) {
+                      SessionCommands commands, ScheduledExecutorService ticks, Executor closing,
+                      IntConsumer transitionsSent) {
         this.socket = socket;
-        this.outbox = new SessionOutbox(wire, reason -> drop());
+        this.outbox = new SessionOutbox(wire, this::drop);
         this.messages = messages;
         this.commands = commands;
         this.playback = new Playback(ticks, this);
         this.closing = closing;
+        this.transitionsSent = transitionsSent;
     }
 
     void greet() {
         outbox.send(SessionSocketHandler.HELLO);
     }
 
-    void receive(TextMessage message) {
-        if (message.getPayloadLength() > SessionLimits.MAX_MESSAGE_BYTES) {
-            error(null, "message of " + message.getPayloadLength() + " bytes exceeds the limit of "
+    /** One piece of a text message; a command is applied once its last piece is in. */
+    void receive(TextMessage piece) {
+        CommandFrames.Message message = frames.add(piece.getPayload(), piece.isLast());
+        if (message == null) {
+            return;
+        }
+        if (message.oversized()) {
+            error(null, "message of " + message.length() + " bytes exceeds the limit of "
                     + SessionLimits.MAX_MESSAGE_BYTES + " bytes");
             return;
         }
@@ -58,11 +71,23 @@ final class SessionConnection implements SessionOutput {
             return;
         }
         try {
-            commands.apply(message.getPayload(), playback);
+            commands.apply(message.text(), playback);
         } catch (SessionCommandError e) {
             outbox.send(messages.error(e));
         } catch (IllegalStateException | IllegalArgumentException e) {
             error(null, e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug of ours must not cost the client its session (the container would close with 1011),
+            // nor tell it which class broke: the log keeps the stack trace.
+            LOG.warn("command failed: {}", message.text().length() > 200 ? message.text().substring(0, 200) : message.text(), e);
+            error(null, "the command failed inside the server; the session goes on");
+        }
+    }
+
+    /** Commands are JSON text; a binary message of any size is answered, once whole, with an error frame. */
+    void receiveBinary(boolean last) {
+        if (last) {
+            error(null, "binary messages are not commands: send JSON text frames");
         }
     }
 
@@ -90,6 +115,7 @@ final class SessionConnection implements SessionOutput {
     @Override
     public void transitions(List<Transition> batch) {
         outbox.send(messages.transitions(batch, System.currentTimeMillis()));
+        transitionsSent.accept(batch.size());
     }
 
     @Override
@@ -112,7 +138,8 @@ final class SessionConnection implements SessionOutput {
         outbox.send(messages.error(new SessionCommandError(command, null, message)));
     }
 
-    private void drop() {
+    private void drop(String reason) {
+        LOG.info("session {} closed with {}: {}", socket.getId(), SessionLimits.TOO_SLOW, reason);
         playback.close();
         closing.execute(() -> {
             try {

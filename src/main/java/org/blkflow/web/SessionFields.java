@@ -2,6 +2,7 @@ package org.blkflow.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.blkflow.input.BoundedNumber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -40,10 +41,17 @@ final class SessionFields {
             return absent;
         }
         JsonNode v = node.get(name);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+        if (!v.isIntegralNumber()) {
             throw fail(name, "must be an integer");
         }
-        return inRange(name, v.longValue(), min, max);
+        try {
+            if (!v.canConvertToLong()) {
+                throw BoundedNumber.tooWide(name, min, max);
+            }
+            return BoundedNumber.check(name, v.longValue(), min, max);
+        } catch (BoundedNumber.Refused e) {
+            throw fail(name, e.getMessage());
+        }
     }
 
     double number(String name, double min, double max) {
@@ -96,12 +104,5 @@ final class SessionFields {
             throw fail(name, "must be an array");
         }
         return v;
-    }
-
-    private long inRange(String name, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw fail(name, "must be between " + min + " and " + max);
-        }
-        return value;
     }
 }

@@ -105,9 +105,11 @@ final class SessionMessages {
             g.writeStringProperty("cmd", e.command());
             g.writeStringProperty("field", e.field());
             if (!e.problems().isEmpty()) {
+                List<Problem> all = e.problems();
                 g.writeArrayPropertyStart("problems");
-                e.problems().forEach(p -> problem(g, p));
+                all.subList(0, Math.min(all.size(), Problem.MAX_SHOWN)).forEach(p -> problem(g, p));
                 g.writeEndArray();
+                g.writeNumberProperty("problemsNotShown", Math.max(0, all.size() - Problem.MAX_SHOWN) + e.omitted());
             }
         });
     }
@@ -133,7 +135,7 @@ final class SessionMessages {
         g.writeStartObject();
         g.writeStringProperty("field", p.field());
         g.writeName("value");
-        g.writePOJO(p.value());
+        g.writePOJO(p.shownValue());
         g.writeStringProperty("message", p.message());
         g.writeEndObject();
     }

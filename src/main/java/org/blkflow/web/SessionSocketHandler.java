@@ -6,11 +6,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.blkflow.session.SessionModel;
 import org.blkflow.trace.TraceStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -33,16 +35,18 @@ public class SessionSocketHandler extends TextWebSocketHandler {
     private final SessionMessages messages;
     private final SessionCommands commands;
     private final int maxSessions;
+    private final SessionMeters meters;
 
     public SessionSocketHandler(@Qualifier("sessionTicks") ScheduledExecutorService ticks,
                                 @Qualifier("sessionClosing") Executor closing, SessionModel model, TraceStore traces,
-                                @Value("${blkflow.session.max-sessions:500}") int maxSessions) {
+                                @Value("${blkflow.session.max-sessions:500}") int maxSessions, MeterRegistry registry) {
         JsonMapper json = JsonMapper.builder().build();
         this.ticks = ticks;
         this.closing = closing;
         this.messages = new SessionMessages(json);
         this.commands = new SessionCommands(json, model, traces);
         this.maxSessions = maxSessions;
+        this.meters = new SessionMeters(registry, connections::size);
         ticks.scheduleAtFixedRate(this::watchSends, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -60,7 +64,7 @@ public class SessionSocketHandler extends TextWebSocketHandler {
             return;
         }
         SessionConnection connection = new SessionConnection(session, new SessionWire(session), messages,
-                commands, ticks, closing);
+                commands, ticks, closing, meters::transitionsSent);
         connections.put(session.getId(), connection);
         connection.greet();
     }
@@ -74,7 +78,25 @@ public class SessionSocketHandler extends TextWebSocketHandler {
     }
 
     @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        SessionConnection connection = connections.get(session.getId());
+        if (connection != null) {
+            connection.receiveBinary(message.isLast());
+        }
+    }
+
+    /**
+     * Pieces, not whole messages: the container then never refuses a long or fragmented command with
+     * 1009 on its own, and {@link CommandFrames} answers it with an error frame instead.
+     */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        meters.closed(status);
         SessionConnection connection = connections.remove(session.getId());
         if (connection != null) {
             connection.close();

@@ -18,14 +18,15 @@ import tools.jackson.databind.node.ObjectNode;
  * The body of POST /api/sweeps read into a plan: the base scenario with every combination of the
  * varied values, each point read and validated before anything runs, so a sweep either runs whole
  * or is refused with the point and the field at fault. {@code values} holds what each point sets,
- * keyed by path, in the plan's order: the answer echoes it.
+ * keyed by path, in the plan's order: the answer echoes it. Public for the command line's
+ * {@code sweep}, which takes the same body.
  */
-record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
+public record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
 
     static final List<String> FIELDS = List.of("scenario", "vary");
 
     /** Throws ScenarioRejected, ApiException (400) or SweepRefused (413). */
-    static SweepRequest of(JsonNode body) {
+    public static SweepRequest of(JsonNode body) {
         JsonFields f = new JsonFields();
         if (f.object(body, "", FIELDS)) {
             JsonNode vary = JsonFields.present(body, "vary");
@@ -63,7 +64,7 @@ record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
         } catch (ScenarioRejected e) {
             throw new ScenarioRejected("invalid scenario", e.problems().stream()
                     .map(p -> new Problem("scenario." + p.field(), p.value(), "scenario." + p.message(), false))
-                    .toList());
+                    .toList(), e.omitted());
         }
     }
 

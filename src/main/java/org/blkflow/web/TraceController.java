@@ -53,6 +53,7 @@ public class TraceController {
 
     /** The body as UTF-8 text, refused with 413 above {@code max} bytes and 400 when empty. */
     static String readText(HttpServletRequest request, int max, String maxName) throws IOException {
+        RequestBodies.refuseForms(request, "text/plain");
         if (request.getContentLengthLong() > max) {
             throw tooLarge(maxName);
         }

@@ -30,11 +30,16 @@ public class WebSocketConfig implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        // "host:*" needs a port; the default port (no port at all) is listed on its own.
         registry.addHandler(handler, "/ws/session").setAllowedOriginPatterns(
-                "http://localhost:*", "http://127.0.0.1:*", "https://localhost:*", "https://127.0.0.1:*");
+                "http://localhost:*", "http://127.0.0.1:*", "https://localhost:*", "https://127.0.0.1:*",
+                "http://localhost", "http://127.0.0.1", "https://localhost", "https://127.0.0.1");
     }
 
-    /** Tomcat's frame buffer sits above our limit so an oversized command gets an error frame, not 1009. */
+    /**
+     * The handler takes messages in pieces of at most these sizes, so the container never closes a
+     * long one with 1009; {@link CommandFrames} enforces the command limit itself.
+     */
     @Bean
     public static ServletServerContainerFactoryBean createWebSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();

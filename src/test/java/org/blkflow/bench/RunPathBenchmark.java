@@ -3,6 +3,7 @@ package org.blkflow.bench;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import org.blkflow.model.BlockLayerRun;
+import org.blkflow.scenario.Costs;
 import org.blkflow.stats.RunStats;
 import org.blkflow.transition.Transition;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,6 +37,9 @@ public class RunPathBenchmark {
 
     @State(Scope.Thread)
     public static class RunState {
+        /** ZERO: free CPUs, only the device takes time; DEFAULT: the cost table a user's run gets. */
+        @Param({"ZERO", "DEFAULT"})
+        public String costs = "DEFAULT";
         BlockLayerRun run;
         RunStats stats;
         long seed;
@@ -45,7 +50,8 @@ public class RunPathBenchmark {
         }
 
         void start() {
-            run = new BlockLayerRun(TransitionThroughputBenchmark.busyScenario(++seed), false);
+            Costs table = costs.equals("ZERO") ? Costs.ZERO : Costs.DEFAULT;
+            run = new BlockLayerRun(TransitionThroughputBenchmark.busyScenario(++seed, table), false);
             stats = new RunStats();
         }
 

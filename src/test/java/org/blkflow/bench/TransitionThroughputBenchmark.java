@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.blkflow.engine.Simulation;
 import org.blkflow.model.BlockLayerRun;
+import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Job;
 import org.blkflow.scenario.Scenario;
@@ -35,19 +36,29 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class TransitionThroughputBenchmark {
 
-    /** A busy 4-CPU, 2-hctx null_blk under libaio random reads and plugged sequential writes. */
+    /** A busy 4-CPU, 2-hctx null_blk under libaio random reads and plugged sequential writes; free CPUs. */
     static Scenario busyScenario(long seed) {
-        return busyScenario(seed, Scenario.KERNEL_316, Scenario.DEFAULT_SCHEDULER);
+        return busyScenario(seed, Costs.ZERO);
     }
 
-    /** The same machine and load on either kernel; 7.0 with none or mq-deadline. */
+    /** The same machine and load with a CPU cost table (Costs.DEFAULT is what a user's run gets). */
+    static Scenario busyScenario(long seed, Costs costs) {
+        return busyScenario(seed, costs, Scenario.KERNEL_316, Scenario.DEFAULT_SCHEDULER);
+    }
+
+    /** The same machine and load on either kernel, free CPUs; 7.0 with none or mq-deadline. */
     static Scenario busyScenario(long seed, String kernel, String scheduler) {
+        return busyScenario(seed, Costs.ZERO, kernel, scheduler);
+    }
+
+    /** The same machine and load on either kernel with a CPU cost table. */
+    static Scenario busyScenario(long seed, Costs costs, String kernel, String scheduler) {
         return new Scenario("bench", seed, "mq", 4, 2, 256, 0, null, true,
                 new Device(10_000, "timer", 255, 128, 0),
                 List.of(new Job("reader", null, "randread", 50, 4096, 32, "libaio", false, false, 200_000, 0, 1L << 30),
                         new Job("writer", List.of(0, 2), "write", 50, 4096, 16, "libaio", false, true, 200_000,
                                 1L << 32, 1L << 30)),
-                scheduler, Scenario.DEFAULT_NR_REQUESTS, org.blkflow.scenario.Costs.ZERO, 1, kernel, null);
+                scheduler, Scenario.DEFAULT_NR_REQUESTS, costs, 1, kernel, null);
     }
 
     @State(Scope.Thread)

@@ -105,4 +105,36 @@ class FioImportTest {
                 .getMessage().contains("no job sections"));
         assertThrows(IllegalArgumentException.class, () -> FioImport.read("[a]\nbs=huge\n"));
     }
+
+    /** Issue #11, defects 3 and 5: each of these answered 500, or pinned the heap (numjobs=1g). */
+    @Test
+    void numbersPastTheirRangeAreRefusedNamingJobOptionAndRange() {
+        assertRefused("[j]\nnumjobs=1g\n", "j.numjobs", "between 1 and 64");
+        assertRefused("[j]\niodepth=100000000t\n", "j.iodepth", "between 1 and 1024");
+        assertRefused("[j]\nnumjobs=9999999999t\n", "j.numjobs", "between 1 and 64");
+        assertRefused("[j]\nbs=8388608t\n", "j.bs", "between 1 and 524288");
+        assertRefused("[j]\nbs=,\n", "j.bs", "whole number");
+        assertRefused("[j]\nbssplit=/\n", "j.bssplit", "whole number");
+        assertRefused("[j]\nblocksize_range=-\n", "j.blocksize_range", "whole number");
+        assertRefused("[j]\nbssplit=4k/1000\n", "j.bssplit", "between 0 and 100");
+    }
+
+    /** Issue #11, defect 10: these wrapped (bs=4294967808 became 512) or passed out of range. */
+    @Test
+    void nothingWrapsOrPassesOutOfRange() {
+        assertRefused("[j]\nbs=4294967808\n", "j.bs", "between 1 and 524288");
+        assertRefused("[j]\nbs=2147483648\n", "j.bs", "between 1 and 524288");
+        assertRefused("[j]\niodepth=4294967297\n", "j.iodepth", "between 1 and 1024");
+        assertRefused("[j]\nnumjobs=65\n", "j.numjobs", "between 1 and 64");
+        assertRefused("[j]\nnumjobs=100000\n", "j.numjobs", "between 1 and 64");
+        assertRefused("[j]\ncpus_allowed=0,0,0\n", "j.cpus_allowed", "twice");
+        assertRefused("[j]\ncpus_allowed=0-64\n", "j.cpus_allowed", "between 0 and 63");
+        assertEquals(64, FioImport.read("[j]\nnumjobs=64\n").jobs().get(0).cpus().size());
+    }
+
+    private static void assertRefused(String file, String field, String rule) {
+        FioJobFile.Rejected e = assertThrows(FioJobFile.Rejected.class, () -> FioImport.read(file), file);
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains(rule), e.getMessage());
+    }
 }

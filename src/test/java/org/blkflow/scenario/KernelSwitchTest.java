@@ -3,6 +3,7 @@ package org.blkflow.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -87,6 +88,18 @@ class KernelSwitchTest {
         assertTrue(link.contains("&smt=2&numa=0-1,4-5/2-3,6-7&cpus=8&"), link);
         assertEquals(s, ScenarioLink.decode(link).scenario());
         assertEquals("mq-deadline", ScenarioLink.decode("?kernel=7.0").scenario().scheduler());
+    }
+
+    /** A link's node lists go through BoundedNumber: no CPU past 63, no more nodes than CPUs can be read. */
+    @Test
+    void aLinksNodesAreBounded() {
+        ScenarioRejected wide = assertThrows(ScenarioRejected.class,
+                () -> ScenarioLink.decode("?kernel=7.0&numa=0-99999999999999999999"));
+        assertEquals("numa", wide.problems().get(0).field());
+        assertTrue(wide.problems().get(0).message().contains("between 0 and 63"), wide.problems().toString());
+        ScenarioRejected many = assertThrows(ScenarioRejected.class,
+                () -> ScenarioLink.decode("?kernel=7.0&numa=" + "0/".repeat(64) + "0"));
+        assertTrue(many.problems().get(0).message().contains("at most 64 nodes"), many.problems().toString());
     }
 
     @Test

@@ -143,11 +143,11 @@ class ScenarioLinkTest {
         assertProblem("?cpus=four", "cpus", "must be a whole number");
         assertProblem("?v=2", "v", "must be 1");
         assertProblem("?merge=yes", "merge", "must be 1 or 0");
-        assertProblem("?hw=99999999999", "hw", "fits in 32 bits");
+        assertProblem("?hw=99999999999", "hw", "must be a whole number between -2147483648 and 2147483647");
         assertProblem("?dev=irq:timer,latency:5", "dev.latency",
                 "must be one of irq, lat, maxsec, maxseg, slots, driver, rings");
         assertProblem("?cost=mk:300,lok:5", "cost.lok", "key one of mk, mrg, alloc, ins, disp, drv, cpl, irq, ipi, lock,");
-        assertProblem("?cost=lock:fast", "cost.lock", "must be nanoseconds");
+        assertProblem("?cost=lock:fast", "cost.lock", "must be a whole number");
         assertProblem("?cost=lock", "cost.lock", "must be key:nanoseconds");
         assertProblem("?nr=many", "nr", "must be a whole number");
         assertProblem("?job=x,bs:4q", "job[0].bs", "size in bytes");
@@ -156,6 +156,32 @@ class ScenarioLinkTest {
         assertProblem("?step=-1", "step", "≥ 0");
         assertProblem("?cpus=2&cpus=4", "cpus", "more than once");
         assertProblem("?name=%zz", "name", "%-escapes");
+    }
+
+    /** Issue #11, defect 3: the range check overflowed and the loop tried to list 2^32 CPUs. */
+    @Test
+    void aCpuRangeIsCheckedEndByEndBeforeAnyCpuIsListed() {
+        assertProblem("?job=fio,cpus:-2147483648-2147483647", "job[0].cpus", "between 0 and 63");
+        assertProblem("?job=fio,cpus:0-99999999999999999999", "job[0].cpus", "between 0 and 63");
+        assertProblem("?job=fio,cpus:0-63,0-63", "job[0].cpus", "at most 64 CPUs");
+        assertEquals(64, cpusOf("cpus:0-63").size());
+    }
+
+    /** Issue #11, defect 12: a key twice in one job, device or cost list is refused, as in JSON. */
+    @Test
+    void aKeyGivenTwiceInsideOneParameterIsRefused() {
+        assertProblem("?job=fio,bs:4k,bs:8k", "job[0].bs", "more than once");
+        assertProblem("?dev=lat:5,lat:6", "dev.lat", "more than once");
+        assertProblem("?cost=lock:5,lock:6", "cost.lock", "more than once");
+    }
+
+    /** Issue #11, defect 11: a link can break a rule per character; the list keeps a bounded number. */
+    @Test
+    void aLinkBreakingThousandsOfRulesKeepsABoundedListAndCountsTheRest() {
+        String link = "?" + "job=x,cpus:99&".repeat(280);
+        ScenarioRejected e = rejected(link);
+        assertTrue(e.problems().size() + e.omitted() >= 280, e.problems().size() + " + " + e.omitted());
+        assertTrue(e.problems().size() <= 1000);
     }
 
     @Test

@@ -107,4 +107,30 @@ class BlkparseImportTest {
         assertEquals(150, t.warningsNotShown());
         assertEquals(0, t.parsed());
     }
+
+    /** Issue #11, defects 4 and 7: numeric overflow answered 500; CPU 2147483647 broke the replay later. */
+    @Test
+    void aNumberPastItsFieldsRangeMakesTheLineAWarningNotAFailure() {
+        String good = "  8,0    1        1     0.000000000  1003  Q   R 0 + 8 [fio]\n";
+        String[] bad = {
+            "  8,0    2147483648  1  0.000000000 1003 Q R 0 + 8 [fio]",
+            "  8,0    2147483647  1  0.000000000 1003 Q R 0 + 8 [fio]",
+            "  8,0    1  99999999999999999999  0.000000000 1003 Q R 0 + 8 [fio]",
+            "  8,0    1  1  99999999999.000000000 1003 Q R 0 + 8 [fio]",
+            "  8,0    1  1  0.000000000 99999999999 Q R 0 + 8 [fio]",
+            "  8,0    1  1  0.000000000 1003 Q R 99999999999999999999 + 8 [fio]",
+            "  8,0    1  1  0.000000000 1003 Q R 0 + 99999999999 [fio]",
+            "  8,0    1  1  0.000000000 1003 C R 0 + 8 [99999999999]",
+            "  8,0    1  1  0.000000000 1003 U N [fio] 99999999999",
+            "  99999999999,0    1  1  0.000000000 1003 Q R 0 + 8 [fio]",
+        };
+        for (String line : bad) {
+            ImportedTrace t = BlkparseImport.read(new StringReader(good + line + "\n"));
+            assertEquals(1, t.parsed(), line);
+            assertEquals(1, t.warnings().size(), line);
+            assertEquals(2, t.warnings().get(0).line());
+        }
+        ImportedTrace top = BlkparseImport.read(new StringReader(good.replace("    1  ", " 8191  ")));
+        assertEquals(List.of(8191), top.cpus(), "the highest CPU x86-64 Linux can have still reads");
+    }
 }

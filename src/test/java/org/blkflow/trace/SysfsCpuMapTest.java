@@ -45,4 +45,16 @@ class SysfsCpuMapTest {
                 .getMessage().contains("hardware queue 1 is missing"));
         assertEquals(2, assertThrows(SysfsCpuMap.Rejected.class, () -> SysfsCpuMap.parse("0: 0\nnonsense\n")).line());
     }
+
+    /** Issue #11, defects 3 and 6: a huge queue number grew a list to 2^31 entries, or threw NumberFormatException. */
+    @Test
+    void aQueueNumberPastTheCpuLimitIsRefusedBeforeAnythingGrows() {
+        for (String dump : new String[] {"2147483647: 0\n", "2147483648: 0\n", "99999999999999999999999: 0\n"}) {
+            var e = assertThrows(SysfsCpuMap.Rejected.class, () -> SysfsCpuMap.parse(dump), dump);
+            assertEquals(1, e.line());
+            assertTrue(e.getMessage().contains("between 0 and 4095"), e.getMessage());
+        }
+        var e = assertThrows(SysfsCpuMap.Rejected.class, () -> SysfsCpuMap.parse("0: 0-99999999999\n"));
+        assertTrue(e.getMessage().contains("between 0 and 4095"), e.getMessage());
+    }
 }

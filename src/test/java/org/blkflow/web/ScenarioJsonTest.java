@@ -30,6 +30,18 @@ class ScenarioJsonTest {
         return e.problems().get(0);
     }
 
+    /** 7.0's numaNodes are read like every other number: a CPU past 63 or a node count past 64 names the field. */
+    @Test
+    void numaNodesAreBoundedLikeTheOtherNumbers() {
+        Problem wide = only("{\"kernel\":\"7.0\",\"numaNodes\":[\"0-99999999999999999999\"]}");
+        assertEquals("numaNodes[0]", wide.field());
+        assertTrue(wide.message().contains("between 0 and 63"), wide.message());
+        String many = "[" + String.join(",", java.util.Collections.nCopies(65, "\"0\"")) + "]";
+        Problem tooMany = only("{\"kernel\":\"7.0\",\"numaNodes\":" + many + "}");
+        assertEquals("numaNodes", tooMany.field());
+        assertTrue(tooMany.message().contains("at most 64 nodes"), tooMany.message());
+    }
+
     @Test
     void anEmptyObjectIsTheDefaultScenario() {
         assertEquals(ScenarioDefaults.scenario(), read("{}"));
@@ -107,7 +119,7 @@ class ScenarioJsonTest {
         assertEquals("jobs[0].bs = 4.5: must be a whole number", only("{\"jobs\":[{\"bs\":4.5}]}").message());
         assertEquals("merging", only("{\"merging\":1}").field());
         assertEquals("device.irqMode = 2: must be a string", only("{\"device\":{\"irqMode\":2}}").message());
-        assertTrue(only("{\"cpus\":99999999999}").message().endsWith("fits in 32 bits"));
+        assertTrue(only("{\"cpus\":99999999999}").message().endsWith("must be a whole number between -2147483648 and 2147483647"));
         assertEquals("jobs[0].cpus[1]", only("{\"jobs\":[{\"cpus\":[0,\"x\"]}]}").field());
         assertEquals("jobs", only("{\"jobs\":{}}").field());
         assertEquals("jobs[0]", only("{\"jobs\":[3]}").field());

@@ -61,6 +61,17 @@ final class SessionClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** One message sent as several WebSocket fragments (a continuation frame per piece). */
+    void sendPieces(String... pieces) {
+        for (int i = 0; i < pieces.length; i++) {
+            socket.sendText(pieces[i], i == pieces.length - 1).join();
+        }
+    }
+
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
     JsonNode next() throws InterruptedException {
         JsonNode m = received.poll(20, TimeUnit.SECONDS);
         if (m == null) {

@@ -1,0 +1,79 @@
+// What every layout of Figure 1 shares: the metrics that follow the font size, the CPU row, the
+// driver, device and "done" lanes, and the places items are stacked in. A mode's layout adds its own
+// middle rows (layout.js for blk-mq, layout-legacy.js for the request_fn queue and bio-based drivers).
+// Geometry is in on-screen pixels: the drawing is laid out for the width it is shown at, so a 12 px
+// label is 12 px on a laptop and 16 px on a projector, whatever the number of CPUs.
+export const MARGIN = 8;
+/** Below this width "done" goes under the device instead of beside it (a phone held upright). */
+export const NARROW = 560;
+/** A glyph of the UI font is at most this many ems wide on average: enough to decide what fits. */
+const EM_PER_CHAR = 0.62;
+
+/** Line and item sizes for a font size: a request is wide enough for a 4-digit id and a bio count. */
+export function metrics(font) {
+  const item = { w: Math.round(font * 2.6), h: font + 6 };
+  return { font, line: font + 5, item, row: item.h + 2, pad: 3 };
+}
+
+/** The drawing's font size: 12 px in the page, 16 px when the figure fills a projector. */
+export const fontFor = present => (present ? 16 : 12);
+
+export const textWidth = (text, font) => String(text).length * EM_PER_CHAR * font;
+
+/** The first of the texts that fits in w pixels, or '' when none does (text is hidden, never shrunk). */
+export function fitText(w, font, ...texts) {
+  return texts.find(t => textWidth(t, font) <= w) ?? '';
+}
+
+export function columns(n, x0, w) {
+  const gap = Math.min(12, (w / n) * 0.15);
+  const cw = (w - gap * (n - 1)) / n;
+  return Array.from({ length: n }, (_, i) => ({ x: x0 + i * (cw + gap), w: cw }));
+}
+
+/** Height of a lane holding `rows` rows of items under a label line. */
+export const laneHeight = (m, rows, labelled = true) => (labelled ? m.line : 0) + rows * m.row + 2 * m.pad;
+
+/** A CPU box: its label, its submitting task's lane (bios), its plug list (current->plug->mq_list). */
+export function cpuBox(cpu, col, y, m) {
+  const task = { x: col.x, w: col.w, y: y + m.line, h: laneHeight(m, 1, false) };
+  const plug = { x: col.x, w: col.w, y: task.y + task.h + 2, h: laneHeight(m, 2) };
+  return { cpu, ...col, y, h: plug.y + plug.h - y + 2, task, plug };
+}
+
+export const cpuRowHeight = m => cpuBox(0, { x: 0, w: 1 }, 0, m).h;
+
+/**
+ * The lanes under the queues: driver and device rows across the content width, and "done" beside
+ * them, or under them on a narrow screen. Returns the boxes and the height used.
+ */
+export function stageRows(width, y, m, deviceRows) {
+  const narrow = width < NARROW;
+  const doneW = narrow ? 0 : 10 * m.font;
+  const contentW = width - 2 * MARGIN - (narrow ? 0 : doneW + MARGIN);
+  const driver = { x: MARGIN, w: contentW, y, h: laneHeight(m, 1) };
+  const device = { x: MARGIN, w: contentW, y: driver.y + driver.h + 4, h: laneHeight(m, deviceRows) };
+  const bottom = device.y + device.h;
+  const done = narrow
+    ? { x: MARGIN, w: width - 2 * MARGIN, y: bottom + 6, h: laneHeight(m, 1) }
+    : { x: width - doneW - MARGIN, w: doneW, y, h: bottom - y };
+  return { driver, device, done, contentW, bottom: Math.max(bottom, done.y + done.h) + MARGIN };
+}
+
+/** The width left for CPUs and queues beside "done". */
+export const contentWidth = (width, m) => stageRows(width, 0, m, 1).contentW;
+
+/** Where items stack in a labelled box: below its label line. */
+export const under = (b, m) => ({ x: b.x, w: b.w, y: b.y + m.line, h: b.h - m.line });
+
+/** The places every mode has: task and plug lists per CPU, driver and device lanes, and done. */
+export function commonPlaces(l, m, stageCols) {
+  const places = new Map();
+  l.cpus.forEach(c => { places.set(`task:${c.cpu}`, c.task); places.set(`plug:${c.cpu}`, under(c.plug, m)); });
+  stageCols.forEach((c, i) => {
+    places.set(`driver:${i}`, { ...under(l.driver, m), x: c.x, w: c.w });
+    places.set(`device:${i}`, { ...under(l.device, m), x: c.x, w: c.w });
+  });
+  places.set('done', under(l.done, m));
+  return places;
+}

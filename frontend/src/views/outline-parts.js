@@ -1,0 +1,85 @@
+// The pieces of Figure 1 every mode draws the same way: boxes with labels that fit or are left out,
+// labelled lanes, the CPUs, the STOPPED badge, the driver/device/done lanes with the ring and done
+// counts. Each mode's frame (outline-frame.js, outline-legacy.js) puts them together.
+import { fitText, textWidth } from '../layout-parts.js';
+import { driverLabel, ringUse } from '../ring.js';
+
+/** Text at its font size (set in CSS px through the layout's font), anchored start, middle or end. */
+export function text(g, x, y, str, cls, anchor = 'start') {
+  return g.append('text').attr('class', cls).attr('x', x).attr('y', y).attr('text-anchor', anchor).text(str);
+}
+
+/** A box and, if one of its labels fits its width, that label on its first line. */
+export function box(g, b, cls, font, ...labels) {
+  const r = g.append('rect').attr('class', cls).attr('x', b.x).attr('y', b.y).attr('width', b.w).attr('height', b.h).attr('rx', 4);
+  const label = fitText(b.w - 8, font, ...labels);
+  if (label) text(g, b.x + 4, b.y + font, label, 'box-label');
+  return r;
+}
+
+/** A lane items wait in: its place as data-queue (clicks inspect it) and, if it fits, what it is. */
+export function lane(g, b, place, cls, font, ...labels) {
+  g.append('rect').attr('class', `lane ${cls}`).attr('data-queue', place)
+    .attr('x', b.x).attr('y', b.y).attr('width', b.w).attr('height', b.h).attr('rx', 3);
+  const label = fitText(b.w - 8, font, ...labels);
+  if (label) text(g, b.x + 4, b.y + font, label, 'lane-label').attr('data-lane-label', place);
+}
+
+export function arrowMarker(svg) {
+  svg.append('defs').append('marker').attr('id', 'arrow').attr('viewBox', '0 0 8 8').attr('refX', 7).attr('refY', 4)
+    .attr('markerWidth', 6).attr('markerHeight', 6).attr('orient', 'auto')
+    .append('path').attr('d', 'M0,0 L8,4 L0,8 z').attr('class', 'arrowhead');
+}
+
+export function drawCpus(g, geo) {
+  const f = geo.font;
+  for (const c of geo.cpus) {
+    const cg = g.append('g').attr('class', 'cpu').attr('data-cpu', c.cpu);
+    box(cg, c, 'cpu-box', f, `CPU ${c.cpu}`, `${c.cpu}`);
+    cg.append('rect').attr('class', 'lane task').attr('data-queue', `task:${c.cpu}`)
+      .attr('x', c.task.x + 2).attr('y', c.task.y).attr('width', c.task.w - 4).attr('height', c.task.h);
+    lane(cg, { ...c.plug, x: c.plug.x + 2, w: c.plug.w - 4 }, `plug:${c.cpu}`, 'plug', f, 'plug list', 'plug');
+  }
+}
+
+/** The badge a stopped queue shows over its top edge; hidden until the stream stops the queue. */
+export function stoppedBadge(g, b, font) {
+  const w = textWidth('STOPPED', font) + 10;
+  const badge = g.append('g').attr('class', 'stopped-badge').attr('display', 'none');
+  badge.append('rect').attr('x', b.x + b.w / 2 - w / 2).attr('y', b.y - font / 2 - 3).attr('width', w).attr('height', font + 4).attr('rx', 3);
+  text(badge, b.x + b.w / 2, b.y + font / 2 - 1, 'STOPPED', '', 'middle');
+}
+
+export function showStopped(g, stopped) {
+  g.attr('data-stopped', stopped ? 'true' : 'false');
+  g.select('.stopped-badge').attr('display', stopped ? null : 'none');
+}
+
+/** Driver and device rows with one lane per column under them (an hctx each, or the one queue), and done. */
+export function drawStages(g, geo, scenario, deviceLabels) {
+  const f = geo.font;
+  box(g, geo.driver, 'stage-box', f, driverLabel(scenario), 'driver');
+  box(g, geo.device, 'stage-box', f, ...deviceLabels, 'device');
+  for (const [place, b] of geo.places) {
+    if (!/^(driver|device):/.test(place)) continue;
+    g.append('rect').attr('class', 'lane stage').attr('data-queue', place)
+      .attr('x', b.x + 1).attr('y', b.y).attr('width', b.w - 2).attr('height', b.h - 2);
+  }
+  text(g, geo.device.x + geo.device.w - 4, geo.device.y + f, '', 'ring-text', 'end');
+  box(g, geo.done, 'done-box', f, 'done').attr('data-queue', 'done');
+  text(g, geo.done.x + 4, geo.done.y + geo.done.h - 5, '', 'done-count');
+}
+
+/** Live labels every mode has: xen-blkfront's ring slots (in mq and sq alike) and completions. */
+export function drawStageState(svg, geo, state, defaults) {
+  const rings = ringUse(state, defaults.xenRingSlots);
+  const long = rings.map(r => `ring${r.ring ? ` ${r.ring}` : ''}: ${r.used} used · ${r.free} free of ${r.slots} slots`).join('   ');
+  const brief = rings.map(r => `${r.used}/${r.slots}`).join(' ');
+  setText(svg.select('.ring-text'), fitText(geo.device.w / 2, geo.font, long, `ring ${brief}`, brief));
+  setText(svg.select('.done-count'), fitText(geo.done.w - 8, geo.font, `${state.counters.completed} completed`, `${state.counters.completed}`));
+}
+
+/** A label rewritten only when it changes: frames come faster than transitions. */
+export function setText(sel, str) {
+  if (sel.text() !== str) sel.text(str);
+}

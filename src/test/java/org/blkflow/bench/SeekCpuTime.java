@@ -1,0 +1,42 @@
+package org.blkflow.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import org.blkflow.scenario.Costs;
+import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.session.LiveSession;
+
+/**
+ * A session's seek to step 1,000,000 (model with snapshots, statistics), timed by thread CPU time
+ * so that other work on the machine does not distort it. The first seek is a cold JVM's; the
+ * later ones are what a warmed-up server (ModelWarmup) answers.
+ *
+ * <p>Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.main=org.blkflow.bench.SeekCpuTime -Dbench.args=}
+ */
+public final class SeekCpuTime {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private SeekCpuTime() {
+    }
+
+    /** load/first-seek.mjs's scenario. */
+    static Scenario scenario() {
+        return new Scenario("first-seek", 1, "mq", 4, 2, 32, 0, null, true, new Device(20_000, "softirq", 255, 128, 16),
+                List.of(new Job("reads", null, "randread", 50, 4096, 16, "libaio", false, false, 100_000, 0, 1L << 30),
+                        new Job("writes", null, "write", 50, 4096, 8, "libaio", false, true, 100_000, 0, 1L << 30)),
+                "noop", 128, Costs.DEFAULT, 1);
+    }
+
+    public static void main(String[] args) {
+        for (int i = 0; i < 6; i++) {
+            long start = THREADS.getCurrentThreadCpuTime();
+            new LiveSession(scenario()).seek(1_000_000);
+            System.out.printf("seek %d to step 1,000,000: %d ms of CPU%n", i + 1,
+                    (THREADS.getCurrentThreadCpuTime() - start) / 1_000_000);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.blkflow.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+
+/** axe-core over the whole page in each of its modes: no serious or critical violation. */
+class AccessibilityBrowserIT extends BrowserTest {
+
+    Page at(int width, int height) {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(width, height));
+        return page.open("/").loaded();
+    }
+
+    void assertClean(String mode) throws Exception {
+        List<Map<String, Object>> all = Axe.violations(page);
+        System.out.println("[axe] " + mode + ": " + all.size() + " rule(s) violated: " + all);
+        assertEquals(List.of(), Axe.seriousOrCritical(all), mode + ": serious or critical violations");
+    }
+
+    void step(int n) {
+        for (int k = 1; k <= n; k++) {
+            page.action("step");
+            page.waitForStep(k);
+        }
+    }
+
+    @Test
+    void thePageAtALaptopSizeAndPresentingHasNoSeriousViolation() throws Exception {
+        at(1440, 900);
+        step(12);
+        assertClean("blk-mq page 1440x900");
+        page.one("#controls [data-action='present']").click();
+        page.waitFor(d -> "16".equals(page.one("#outline").getAttribute("data-font")));
+        assertClean("presenting 1440x900");
+    }
+
+    @Test
+    void theLegacyAndBioModesAndTheEditorsErrorsHaveNoSeriousViolation() throws Exception {
+        at(1024, 768);
+        page.preset("legacy-contention", "elv:0");
+        step(8);
+        assertClean("legacy sq 1024x768");
+        page.preset("bio-based", "device:0");
+        page.setField("cpus", "0");
+        page.one("#editor [data-action='load']").click();
+        page.waitFor(d -> !page.all("#editor [data-field-error]").isEmpty());
+        assertClean("bio with editor errors 1024x768");
+    }
+
+    @Test
+    void thePhoneLayoutHasNoSeriousViolation() throws Exception {
+        at(390, 844);
+        step(12);
+        assertClean("phone 390x844");
+        assertTrue(page.all("#outline g.rq").size() > 0);
+    }
+}

@@ -1,0 +1,76 @@
+package org.blkflow.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The scenario editor on a small laptop: every problem at once, empty numbers refused, edited presets custom. */
+class EditorBrowserIT extends BrowserTest {
+
+    Page at1024() {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(1024, 768));
+        return page.open("/").loaded();
+    }
+
+    /** The error shown for a field: it follows the field's own label. */
+    WebElement errorBeside(String field) {
+        WebElement error = page.one("#editor [data-field-error='" + field + "']");
+        WebElement label = error.findElement(By.xpath("preceding-sibling::label[1]"));
+        assertEquals(page.one("#editor [data-field='" + field + "']"), label.findElement(By.cssSelector("[data-field]")));
+        assertEquals("true", page.one("#editor [data-field='" + field + "']").getAttribute("aria-invalid"));
+        return error;
+    }
+
+    @Test
+    void twoBadFieldsShowTwoProblemsEachBesideItsField() throws Exception {
+        at1024();
+        page.setField("cpus", "0");
+        page.setField("jobs[0].bs", "1000");
+        page.one("#editor [data-action='load']").click();
+        page.waitFor(d -> page.all("#editor [data-field-error]").size() >= 2);
+        assertTrue(errorBeside("cpus").getText().contains("between 1 and 64"), errorBeside("cpus").getText());
+        assertTrue(errorBeside("jobs[0].bs").getText().contains("multiple of 512"), errorBeside("jobs[0].bs").getText());
+        page.screenshot("editor-two-problems-1024");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void anEmptyNumberIsAnErrorAndNothingIsLoaded() {
+        at1024();
+        Object before = page.script("return window.blkflow.session.loaded.scenario.queueDepth");
+        page.one("#editor [data-field='queueDepth']").clear();
+        page.one("#editor [data-field='jobs[0].iodepth']").clear();
+        page.one("#editor [data-action='load']").click();
+        page.waitFor(d -> page.all("#editor [data-field-error]").size() == 2);
+        assertTrue(errorBeside("queueDepth").getText().contains("queueDepth is empty: must be a number between 1 and 10240"),
+                errorBeside("queueDepth").getText());
+        assertTrue(errorBeside("jobs[0].iodepth").getText().contains("empty"));
+        assertEquals(before, page.script("return window.blkflow.session.loaded.scenario.queueDepth"),
+                "an empty field never loads the default");
+    }
+
+    @Test
+    void anEditedPresetBecomesCustomAndLoadsUnderItsOwnName() {
+        at1024();
+        page.preset("plug-merge", "hctx:0");
+        page.setField("queueDepth", "24");
+        Select presets = new Select(page.one("#editor [data-role='presets']"));
+        assertEquals("custom", presets.getFirstSelectedOption().getAttribute("value"));
+        assertEquals("custom (from plug-merge)", page.one("#editor [data-field='name']").getAttribute("value"));
+        assertTrue(page.one("#editor [data-role='preset-note']").getText().startsWith("Edited from the preset"));
+        page.one("#editor [data-action='load']").click();
+        page.waitFor(d -> "custom (from plug-merge)".equals(
+                page.script("return window.blkflow.session.loaded.scenario.name")));
+        assertEquals(24L, ((Number) page.script("return window.blkflow.session.loaded.scenario.queueDepth")).longValue());
+        List<WebElement> errors = page.all("#editor [data-field-error]");
+        assertTrue(errors.isEmpty(), "no problems left: " + errors);
+        page.assertNoSevereConsoleErrors();
+    }
+}

@@ -1,0 +1,131 @@
+package org.blkflow.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** Figure 1 for a class: readable text, labelled requests and lanes, the last move shown, presentation mode. */
+class PresentationBrowserIT extends BrowserTest {
+
+    Page at(int width, int height) {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(width, height));
+        return page.open("/").loaded();
+    }
+
+    void goTo(int step) {
+        WebElement go = page.one("#controls [data-role='goto']");
+        go.clear();
+        go.sendKeys(step + "\n");
+        page.waitForStep(step);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> onScreen() {
+        return (Map<String, Object>) page.script("return {innerHeight: innerHeight,"
+                + " figureBottom: document.querySelector('#outline').getBoundingClientRect().bottom,"
+                + " narrationBottom: document.querySelector('#narration').getBoundingClientRect().bottom}");
+    }
+
+    @Test
+    void everyFigureTextIsAtLeast12PxOnALaptopAnd16PxPresenting() throws Exception {
+        at(1440, 900);
+        goTo(12);
+        page.waitFor(d -> !page.all("#outline text.rq-label").isEmpty());
+        Map<String, Object> normal = FigureText.measure(page);
+        System.out.println("[figure] 1440x900 page: " + normal);
+        assertTrue(FigureText.number(normal, "minFont") >= 12, "smallest Figure 1 text: " + normal);
+        assertTrue(FigureText.number(normal, "minHeight") >= 12, "smallest Figure 1 line box: " + normal);
+
+        page.one("#controls [data-action='present']").click();
+        page.waitFor(d -> "16".equals(page.one("#outline").getAttribute("data-font")));
+        Map<String, Object> presenting = FigureText.measure(page);
+        System.out.println("[figure] 1440x900 presenting: " + presenting);
+        assertTrue(FigureText.number(presenting, "minFont") >= 16, "smallest Figure 1 text presenting: " + presenting);
+        assertTrue(FigureText.number(presenting, "labels") > 0, "requests keep their labels presenting");
+        assertFalse(page.one("header.top").isDisplayed(), "presentation hides the header");
+        assertFalse(page.one("#editor").isDisplayed(), "presentation hides the editor");
+        assertTrue(page.one("#narration").isDisplayed());
+        Map<String, Object> screen = onScreen();
+        System.out.println("[figure] presenting, bottoms against the window: " + screen);
+        assertTrue(FigureText.number(screen, "figureBottom") <= FigureText.number(screen, "innerHeight")
+                && FigureText.number(screen, "narrationBottom") <= FigureText.number(screen, "innerHeight"),
+                "Figure 1 and the narration fit the screen: " + screen);
+        assertTrue(FigureText.number(presenting, "figureWidth") >= 0.6 * FigureText.number(presenting, "innerWidth"),
+                "Figure 1 takes most of the width: " + presenting);
+        page.screenshot("presenting-1440x900");
+
+        // Keys for a presenter: → and PageDown step, ← and PageUp go back, Escape leaves.
+        Actions keys = new Actions(page.driver);
+        keys.sendKeys(Keys.ARROW_RIGHT).perform();
+        page.waitForStep(13);
+        keys.sendKeys(Keys.PAGE_DOWN).perform();
+        page.waitForStep(14);
+        keys.sendKeys(Keys.PAGE_UP).perform();
+        page.waitForStep(13);
+        keys.sendKeys(Keys.ESCAPE).perform();
+        page.waitFor(d -> "12".equals(page.one("#outline").getAttribute("data-font")));
+        assertTrue(page.one("header.top").isDisplayed());
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void hardwareQueueLanesAreNamedAndRequestsCarryTheirIdAndTheLastMoveIsDrawn() throws Exception {
+        at(1440, 900);
+        assertEquals("tag waiters", page.one("#outline [data-lane-label='tagwait:0']").getText());
+        assertEquals("dispatch list", page.one("#outline [data-lane-label='hctx:0']").getText());
+        assertTrue(page.one("#outline g.hctx[data-hctx='0'] .tags-text").getText().startsWith("tags 0/16"),
+                page.one("#outline g.hctx[data-hctx='0'] .tags-text").getText());
+        Map<String, Object> moved = null;
+        for (int k = 1; moved == null && k < 200; k++) {
+            page.action("step");
+            page.waitForStep(k);
+            Map<String, Object> last = page.last();
+            if (SessionBrowserIT.VISIBLE_MOVES.contains((String) last.get("kind"))) moved = last;
+        }
+        assertNotNull(moved, "no request moved between queues within 200 steps");
+        Object req = moved.get("req");
+        page.waitFor(d -> !page.all("#outline path.moved-path[data-moved='req:" + req + "']").isEmpty());
+        WebElement path = page.one("#outline path.moved-path");
+        assertEquals(moved.get("from"), path.getAttribute("data-from"));
+        assertEquals(moved.get("to"), path.getAttribute("data-to"));
+        WebElement rq = page.one("#outline rect.rq[data-just-moved='true']");
+        assertEquals(String.valueOf(req), rq.getAttribute("data-request-id"));
+        WebElement label = rq.findElement(org.openqa.selenium.By.xpath("following-sibling::*[name()='text']"));
+        assertEquals(String.valueOf(req), label.getText(), "a one-bio request is labelled with its id");
+        page.screenshot("last-move");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void aRequestWithMergedBiosShowsHowManyAndItsSectors() throws Exception {
+        at(1440, 900);
+        page.preset("plug-merge", "hctx:0");
+        page.waitFor(d -> page.step() == 0);
+        Map<String, Object> merge = null;
+        for (int k = 1; k < 100; k++) {
+            page.action("step");
+            page.waitForStep(k);
+            if ("backmerge".equals(page.last().get("kind"))) { merge = page.last(); break; }
+        }
+        assertNotNull(merge, "plug-merge never back-merged");
+        Object req = merge.get("req");
+        page.waitFor(d -> "2".equals(page.one("#outline rect.rq[data-request-id='" + req + "']").getAttribute("data-bios")));
+        WebElement rq = page.one("#outline rect.rq[data-request-id='" + req + "']");
+        assertEquals("16", rq.getAttribute("data-sectors"), "two 4 KiB bios: 16 sectors");
+        WebElement g = rq.findElement(org.openqa.selenium.By.xpath(".."));
+        assertEquals(req + "×2", g.findElement(org.openqa.selenium.By.cssSelector("text.rq-label")).getText());
+        double bar = Double.parseDouble(g.findElement(org.openqa.selenium.By.cssSelector("rect.rq-size")).getAttribute("width"));
+        assertTrue(bar > 0, "the size bar shows the sectors");
+        assertTrue(g.getAttribute("aria-label").contains("2 merged bios"), g.getAttribute("aria-label"));
+        page.assertNoSevereConsoleErrors();
+    }
+}

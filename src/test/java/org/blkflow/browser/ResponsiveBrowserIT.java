@@ -1,0 +1,120 @@
+package org.blkflow.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** A phone, a small laptop and a keyboard: no sideways scroll, Figure 2 beside the click, Enter inspects. */
+class ResponsiveBrowserIT extends BrowserTest {
+
+    Page at(int width, int height) {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(width, height));
+        return page.open("/").loaded();
+    }
+
+    void step(int n) {
+        for (int k = 1; k <= n; k++) {
+            page.action("step");
+            page.waitForStep(k);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> measure(String js, Object... args) {
+        return (Map<String, Object>) page.script(js, args);
+    }
+
+    static double n(Map<String, Object> m, String k) {
+        return ((Number) m.get(k)).doubleValue();
+    }
+
+    @Test
+    void onAPhoneNothingScrollsSidewaysAndFigure1TakesTheWidthFromTopToBottom() throws Exception {
+        at(390, 844);
+        step(12);
+        page.waitFor(d -> !page.all("#outline text.rq-label").isEmpty());
+        Map<String, Object> m = measure("""
+                const svg = document.querySelector('#outline').getBoundingClientRect();
+                const box = q => document.querySelector(`#outline [data-queue="${q}"]`).getBoundingClientRect();
+                return {innerWidth, clientWidth: document.documentElement.clientWidth, scrollWidth: document.documentElement.scrollWidth, figureWidth: svg.width,
+                  figureTop: svg.top + scrollY, narrationTop: document.querySelector('#narration').getBoundingClientRect().top + scrollY,
+                  editorTop: document.querySelector('#editor').getBoundingClientRect().top + scrollY,
+                  cpuBottom: box('task:0').bottom, deviceBottom: box('device:0').bottom, doneTop: box('done').top};
+                """);
+        System.out.println("[phone] 390x844: " + m);
+        assertTrue(n(m, "scrollWidth") <= n(m, "clientWidth"), "no horizontal scroll: " + m);
+        assertTrue(n(m, "figureWidth") >= n(m, "clientWidth") - 20, "Figure 1 takes the width: " + m);
+        assertTrue(n(m, "figureTop") < n(m, "editorTop"), "Figure 1 comes before the editor: " + m);
+        assertTrue(n(m, "cpuBottom") < n(m, "deviceBottom") && n(m, "deviceBottom") <= n(m, "doneTop"),
+                "CPUs on top, the device below, done under it: " + m);
+        Map<String, Object> text = FigureText.measure(page);
+        System.out.println("[phone] figure text: " + text);
+        assertTrue(FigureText.number(text, "minFont") >= 12, "Figure 1 text on a phone: " + text);
+        page.screenshot("phone-390x844");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void onASmallLaptopTheInspectorOpensBesideTheClickedRequest() throws Exception {
+        at(1024, 768);
+        step(12);
+        WebElement rq = page.all("#outline rect.rq[data-request-id]").get(0);
+        String id = rq.getAttribute("data-request-id");
+        rq.click();
+        page.waitFor(d -> ("req:" + id).equals(page.one("#inspector").getAttribute("data-selected")));
+        Map<String, Object> m = measure("""
+                const o = document.querySelector('aside.right').getBoundingClientRect();
+                const r = arguments[0].getBoundingClientRect();
+                return {overlay: document.querySelector('aside.right').classList.contains('overlay'),
+                  left: o.left, right: o.right, top: o.top, bottom: o.bottom, innerWidth, innerHeight,
+                  reqLeft: r.left, reqRight: r.right, reqTop: r.top};
+                """, rq);
+        System.out.println("[overlay] 1024x768: " + m);
+        assertEquals(Boolean.TRUE, m.get("overlay"));
+        assertTrue(n(m, "left") >= 0 && n(m, "right") <= n(m, "innerWidth") && n(m, "top") >= 0
+                && n(m, "bottom") <= n(m, "innerHeight"), "the inspector is on screen: " + m);
+        double gap = Math.min(Math.abs(n(m, "left") - n(m, "reqRight")), Math.abs(n(m, "right") - n(m, "reqLeft")));
+        assertTrue(gap <= 24, "the inspector sits beside the request: " + m);
+        assertTrue(page.one("#inspector").getText().contains("request " + id));
+        page.screenshot("overlay-1024x768");
+        new Actions(page.driver).sendKeys(Keys.ESCAPE).perform();
+        page.waitFor(d -> !page.one("aside.right").getAttribute("class").contains("overlay"));
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void requestsAndLogLinesAreReachedByKeyboardAndSpaceOnAButtonFiresOnce() {
+        at(1440, 900);
+        // Space on the focused step button steps once and does not also start playing.
+        page.script("document.querySelector('#controls [data-action=\"step\"]').focus()");
+        new Actions(page.driver).sendKeys(Keys.SPACE).perform();
+        page.waitForStep(1);
+        assertFalse(Boolean.TRUE.equals(page.script("return window.blkflow.session.playing()")), "space did not also play");
+        for (int k = 2; k <= 12; k++) {
+            page.action("step");
+            page.waitForStep(k);
+        }
+        WebElement group = page.all("#outline g.rq[tabindex='0']").get(0);
+        String id = group.getAttribute("data-item").substring("req:".length());
+        page.script("arguments[0].focus()", group);
+        new Actions(page.driver).sendKeys(Keys.ENTER).perform();
+        page.waitFor(d -> ("req:" + id).equals(page.one("#inspector").getAttribute("data-selected")));
+
+        WebElement line = page.all("#log [data-seq][data-req]").get(2);
+        String seq = line.getAttribute("data-seq"), req = line.getAttribute("data-req");
+        assertEquals("0", line.getAttribute("tabindex"));
+        page.script("arguments[0].focus()", line);
+        new Actions(page.driver).sendKeys(Keys.ENTER).perform();
+        page.waitForStep(Integer.parseInt(seq) + 1);
+        page.waitFor(d -> ("req:" + req).equals(page.one("#inspector").getAttribute("data-selected")));
+        page.assertNoSevereConsoleErrors();
+    }
+}
