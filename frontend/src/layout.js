@@ -7,10 +7,12 @@ import { MARGIN, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, 
 const EDGE_GAP = 2;
 
 /**
+ * blk-mq's queues at a width and font size. {@code scheduler} is a 7.0 blk-mq I/O scheduler: mq-deadline
+ * gets a lane (elv:0) between the ctx and hctx rows (3.16's blk-mq has no scheduler, and 7.0's none is none).
  * @param topology {cpus, hwQueues, cpuToHctx}, and for a replayed trace `shown`: the CPUs it used,
  *        drawn side by side under their own numbers (a trace on CPUs 29 and 43 gets two columns)
  */
-export function layout(topology, width, font = 12) {
+export function layout(topology, width, font = 12, scheduler = null) {
   const { cpus, hwQueues, cpuToHctx } = topology;
   const shown = topology.shown?.length ? topology.shown : Array.from({ length: cpus }, (_, i) => i);
   const m = metrics(font);
@@ -21,7 +23,10 @@ export function layout(topology, width, font = 12) {
   const cpuY = MARGIN;
   const ctxY = cpuY + cpuRowHeight(m) + EDGE_GAP * m.line;
   const ctxH = laneHeight(m, 2);
-  const hctxY = ctxY + ctxH + EDGE_GAP * m.line;
+  // 7.0's mq-deadline is one scheduler for the whole queue: one lane across, between ctx and hctx.
+  const elv = scheduler === 'mq-deadline'
+    ? { x: MARGIN, w: contentW, y: ctxY + ctxH + EDGE_GAP * m.line, h: laneHeight(m, 2), scheduler } : null;
+  const hctxY = (elv ? elv.y + elv.h : ctxY + ctxH) + EDGE_GAP * m.line;
   const hctxs = hctxCols.map((c, i) => hctxBox(i, c, hctxY, users[i], m));
   const stages = stageRows(width, hctxY + hctxs[0].h + m.line, m, 2);
   const out = {
@@ -33,9 +38,11 @@ export function layout(topology, width, font = 12) {
     // i: the column the CPU and its ctx are drawn in; ctx: the CPU's (and ctx's) own number.
     edges: shown.map((cpu, i) => ({ i, ctx: cpu, hctx: cpuToHctx[cpu], kind: users[cpuToHctx[cpu]].length > 1 ? 'many:1' : '1:1' })),
   };
+  if (elv) out.elv = elv;
   out.places = commonPlaces(out, m, hctxCols);
   out.ctxs.forEach(c => out.places.set(`ctx:${c.ctx}`, under(c, m)));
   out.hctxs.forEach(h => { out.places.set(`hctx:${h.hctx}`, under(h.dispatch, m)); out.places.set(`tagwait:${h.hctx}`, under(h.tagwait, m)); });
+  if (elv) out.places.set('elv:0', under(elv, m));
   return out;
 }
 

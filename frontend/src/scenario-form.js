@@ -9,6 +9,8 @@ export const TOP_FIELDS = [
   { path: 'name', label: 'name', type: 'text' },
   { path: 'seed', label: 'seed', type: 'number' },
   { path: 'mode', label: 'mode', type: 'select' },
+  // A scenario without "kernel" is a 3.16 one: links and JSON carry the field only for 7.0.
+  { path: 'kernel', label: 'kernel', type: 'select', fallback: '3.16' },
   { path: 'cpus', label: 'CPUs', type: 'number' },
   { path: 'smt', label: 'threads per core', type: 'number' },
   { path: 'hwQueues', label: 'hardware queues', type: 'number' },
@@ -16,7 +18,7 @@ export const TOP_FIELDS = [
   { path: 'reservedTags', label: 'reserved tags', type: 'number' },
   { path: 'mapping', label: 'CPU → hctx map', type: 'list', placeholder: 'kernel, or 0,0,1,1' },
   { path: 'merging', label: 'merging', type: 'checkbox' },
-  { path: 'scheduler', label: 'elevator (sq)', type: 'select' },
+  { path: 'scheduler', label: 'elevator (sq) / scheduler (7.0)', type: 'select' },
   { path: 'nrRequests', label: 'nr_requests (sq)', type: 'number' },
 ];
 

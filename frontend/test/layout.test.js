@@ -88,3 +88,16 @@ test('a label that does not fit falls back to a shorter one, then to none', () =
   assert.equal(fitText(50, 12, 'hctx 0 · idle', 'hctx 0'), 'hctx 0');
   assert.equal(fitText(10, 12, 'hctx 0 · idle', 'hctx 0'), '');
 });
+
+test('7.0 mq-deadline gets one scheduler lane (elv:0) between the ctx and hctx rows, overlapping nothing', () => {
+  const l = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, W, 12, 'mq-deadline');
+  const elv = l.places.get('elv:0');
+  assert.ok(inside(elv, l.elv));
+  assert.ok(inside(l.elv, { x: 0, y: 0, w: W, h: l.height }));
+  assert.ok(l.ctxs.every(c => c.y + c.h <= l.elv.y) && l.hctxs.every(h => h.y >= l.elv.y + l.elv.h));
+  [...l.cpus, ...l.ctxs, ...l.hctxs, l.driver, l.done].forEach(b => assert.ok(!overlap(b, l.elv)));
+  for (const [place, b] of l.places) if (place !== 'elv:0') assert.ok(!overlap(b, elv), `${place} overlaps elv:0`);
+  assert.ok(l.height > six.height, 'the lane adds a row instead of squeezing the others');
+  assert.equal(layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, W, 12, 'none').places.get('elv:0'), undefined);
+  assert.equal(six.elv, undefined);
+});

@@ -96,6 +96,11 @@ test('model notes per mode: the mode\'s own first, the shared ones after', () =>
   assert.ok(notesFor({ mode: 'bio' })[0].includes('only Q'));
   assert.ok(notesFor({ mode: 'mq', device: { driver: 'xen-blkfront' } }).some(n => /shadow copy/.test(n)));
   assert.ok(!notesFor({ mode: 'mq' }).some(n => /shadow copy/.test(n)));
+  const k70 = notesFor({ mode: 'mq', kernel: '7.0' });
+  assert.ok(k70[0].startsWith('Linux 7.0 mode'));
+  assert.ok(k70.some(n => n.startsWith('Modelling choice: a softirq')), 'unverified behaviour is marked');
+  assert.ok(!k70.some(n => /own cache domain/.test(n)), '7.0 shares the LLC within a node');
+  assert.ok(!notesFor({ mode: 'mq' }).some(n => /Linux 7.0/.test(n)));
 });
 
 test('on the legacy queue G names the request: it exists from G on, takes its bio with its first move, to the elevator', async () => {

@@ -25,6 +25,7 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
   let jobs = [];
   let presets = [];
   let costs = null; // the CPU cost table is not edited here; a loaded scenario's table is sent back as it was
+  let numaNodes = null; // 7.0's NUMA nodes are not edited here either; a loaded scenario keeps them
   const note = el.querySelector('[data-role="preset-note"]');
 
   const input = (f, path) => field(f, path, defaults);
@@ -91,6 +92,11 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
     for (const f of DEVICE_FIELDS) s.device[deviceKey(f.path)] = valueOf(form, f, f.path);
     s.jobs = readJobs(form, jobs.length);
     if (costs) s.costs = costs;
+    if (numaNodes) s.numaNodes = numaNodes;
+    // Each kernel has its own schedulers: after a switch, one the other kernel lacks falls back to
+    // the server's default for the new kernel (noop; elevator_set_default's choice in 7.0).
+    const k70 = ['none', 'mq-deadline'].includes(s.scheduler);
+    if ((s.kernel === '7.0') !== k70) delete s.scheduler;
     return s;
   }
 
@@ -113,10 +119,11 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
       note.textContent = presets.find(x => x.id === id)?.note ?? '';
     },
     setScenario(s) {
-      TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path]));
+      TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path] ?? f.fallback));
       DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, (s.device || {})[deviceKey(f.path)]));
       jobs = (s.jobs || []).map(j => ({ ...j }));
       costs = s.costs ?? null;
+      numaNodes = s.numaNodes ?? null;
       renderJobs();
     },
     /** An error frame: each of its problems beside its field, or above Load when no field matches. */

@@ -7,11 +7,11 @@ export function notesView(el) {
   return {
     update(state) {
       const s = state.scenario || {};
-      const k = `${s.mode}/${s.device?.driver}`;
+      const k = `${s.mode}/${s.device?.driver}/${s.kernel}`;
       if (k === key) return;
       key = k;
       el.dataset.mode = s.mode ?? 'mq';
-      el.innerHTML = `<p class="muted">For mode <code>${s.mode ?? 'mq'}</code>${s.device?.driver === 'xen-blkfront' ? ' with xen-blkfront' : ''}:</p><ul>`
+      el.innerHTML = `<p class="muted">For mode <code>${s.mode ?? 'mq'}</code>${s.kernel === '7.0' ? ' on Linux 7.0' : ''}${s.device?.driver === 'xen-blkfront' ? ' with xen-blkfront' : ''}:</p><ul>`
         + notesFor(s).map(n => `<li></li>`).join('') + '</ul>';
       el.querySelectorAll('li').forEach((li, i) => { li.textContent = notesFor(s)[i]; });
     },

@@ -12,6 +12,16 @@ export function mqFrame(svg, geo, scenario) {
   drawCtxs(svg.append('g').attr('class', 'ctxs'), geo);
   drawHctxs(svg.append('g').attr('class', 'hctxs'), geo);
   drawStages(svg.append('g').attr('class', 'lanes'), geo, scenario, []);
+  if (geo.elv) drawScheduler(svg.append('g').attr('class', 'scheduler'), geo);
+}
+
+/** 7.0's mq-deadline: requests wait here between the plug and the hardware queues (elv:0). */
+function drawScheduler(g, geo) {
+  const s = geo.elv.scheduler;
+  box(g, geo.elv, 'stage-box', geo.font, `${s} (elv:0) · sorted lists and FIFOs per direction`, `${s} (elv:0)`, s);
+  const b = geo.places.get('elv:0');
+  g.append('rect').attr('class', 'lane elv').attr('data-queue', 'elv:0')
+    .attr('x', b.x + 1).attr('y', b.y).attr('width', b.w - 2).attr('height', b.h - 2);
 }
 
 function drawCtxs(g, geo) {
@@ -61,7 +71,8 @@ function drawEdges(g, geo) {
 /** Row names in the margin beside the CPUs and queues, where "done" leaves room on a wide screen. */
 function drawRowLabels(g, geo) {
   const room = geo.width - (geo.cpus.at(-1).x + geo.cpus.at(-1).w) - 12;
-  const rows = [['CPUs', 'task, plug', geo.cpus[0]], ['software', 'queues', geo.ctxs[0]], ['hardware', 'queues', geo.hctxs[0]]];
+  const rows = [['CPUs', 'task, plug', geo.cpus[0]], ['software', 'queues', geo.ctxs[0]],
+    ...(geo.elv ? [['I/O', 'scheduler', geo.elv]] : []), ['hardware', 'queues', geo.hctxs[0]]];
   for (const [first, second, b] of rows) {
     const one = fitText(room, geo.font, first), two = fitText(room, geo.font, second);
     if (!one) continue;

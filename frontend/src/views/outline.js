@@ -64,10 +64,10 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     const figure = figureFor(state.scenario);
     const width = shownWidth || columnWidth(svgEl) || 960;
     const f = font();
-    const k = JSON.stringify([topo, sc.mode, sc.scheduler, sc.device?.driver, width, f]);
+    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.device?.driver, width, f]);
     if (k !== frameKey) {
       frameKey = k;
-      geo = figure.layout(topo, width, f);
+      geo = figure.layout(topo, width, f, sc);
       svg.attr('viewBox', `0 0 ${geo.width} ${geo.height}`).attr('data-font', f).style('--fig-font', `${f}px`);
       svg.selectAll('*').remove();
       arrowMarker(svg);

@@ -48,8 +48,9 @@ public final class BlockLayerRun {
                 xenSq ? ringSlots(scenario) : scenario.queueDepth() - reserved);
         emit = new Emitter(sim, invariants);
         cpuToHctx = !mq ? new int[scenario.cpus()]
-                : scenario.kernelMapping() ? CpuMap.kernel316(queues, scenario.firstSiblings(), allOnline(scenario.cpus()))
-                : scenario.mapping().stream().mapToInt(Integer::intValue).toArray();
+                : !scenario.kernelMapping() ? scenario.mapping().stream().mapToInt(Integer::intValue).toArray()
+                : scenario.modern() ? CpuMap70.mapQueues(queues, scenario.nodeOfCpu(), scenario.firstSiblings())
+                : CpuMap.kernel316(queues, scenario.firstSiblings(), allOnline(scenario.cpus()));
         hctxs = new HardwareQueue[queues];
         for (int h = 0; h < hctxs.length; h++) {
             hctxs[h] = new HardwareQueue(h, new TagSet(scenario.queueDepth(), reserved));
@@ -60,7 +61,7 @@ public final class BlockLayerRun {
         Workload workload = switch (scenario.mode()) {
             case "sq" -> wireLegacy(machine, scenario);
             case "bio" -> wireBioBased(machine, scenario);
-            default -> wire(machine, scenario);
+            default -> scenario.modern() ? Wiring70.wire(machine, scenario, invariants) : wire(machine, scenario);
         };
         tracker = snapshots ? new SnapshotTracker(hctxs.length, scenario.queueDepth()) : null;
         workload.start();

@@ -55,6 +55,11 @@ final class Invariants implements CpuObserver {
     private long ended;
     private long liveRequests;
 
+    private boolean modern;
+    private int schedDepth;
+    private Request[][] schedOwner = new Request[0][0];
+    private int[] schedHeld = new int[0];
+
     /** What bounds started requests per queue: the tags, or the driver's commands or ring slots. */
     private final int startedLimit;
 
@@ -71,6 +76,19 @@ final class Invariants implements CpuObserver {
         this.reserved = reserved;
         this.maxSectors = maxSectors;
         this.maxSegments = maxSegments;
+    }
+
+    /**
+     * Linux 7.0: no S at all, and under a scheduler two tag levels — scheduler tags from G to the
+     * free, driver tags from dispatch (seen at D) to a requeue or the free.
+     *
+     * @param schedDepth nr_requests of each hctx's scheduler tags, 0 without a scheduler
+     */
+    void modern(int schedDepth) {
+        this.modern = true;
+        this.schedDepth = schedDepth;
+        this.schedOwner = new Request[tagsHeld.length][Math.max(schedDepth, 0)];
+        this.schedHeld = new int[tagsHeld.length];
     }
 
     /** What may be full: request pools, driver commands, device slots; and how many CPUs there are. */
@@ -97,7 +115,8 @@ final class Invariants implements CpuObserver {
             }
             case SLEEP -> {
                 waiting(t, bio);
-                sleepOnlyWhenFull(t, bio);
+                if (modern) sleepOnlyWhenFull70(t, bio);
+                else sleepOnlyWhenFull(t, bio);
             }
             case WAKE -> waiting(t, bio);
             case TAG_GET -> allocate(t, bio, rq);
@@ -120,6 +139,7 @@ final class Invariants implements CpuObserver {
                 deviceFull(t, rq, t.hctx());
                 move(t, bio, rq);
                 started[rq.hctx.index]--;
+                if (modern && rq.internalTag >= 0) putDriverTag(t, rq);
             }
             case COMPLETE -> {
                 complete(t, bio, rq);
@@ -264,19 +284,54 @@ final class Invariants implements CpuObserver {
     private void allocate(Transition t, Bio bio, Request rq) {
         if (!(rq.checkedPlace.kind() == PlaceKind.NONE)) fail("request-in-one-place",
                 "request " + rq.id + " allocated twice", t, bio, rq);
-        if (rq.tag >= 0) {
-            if (!(rq.tag >= reserved && rq.tag < depth)) fail("tag-range",
-                    "tag " + rq.tag + " outside normal tags [" + reserved + ", " + depth + ")", t, bio, rq);
-            Request holder = tagOwner[rq.hctx.index][rq.tag];
-            if (!(holder == null)) fail("tag-unique", "tag " + rq.tag + " of hctx " + rq.hctx.index
+        if (modern && rq.internalTag >= 0) {
+            if (!(rq.internalTag < schedDepth)) fail("tag-range", "scheduler tag " + rq.internalTag + " outside [0, "
+                    + schedDepth + ")", t, bio, rq);
+            Request holder = schedOwner[rq.hctx.index][rq.internalTag];
+            if (!(holder == null)) fail("tag-unique", "scheduler tag " + rq.internalTag + " of hctx " + rq.hctx.index
                     + " already held by request " + (holder == null ? -1 : holder.id), t, bio, rq);
-            tagOwner[rq.hctx.index][rq.tag] = rq;
-            tagsHeld[rq.hctx.index]++;
+            if (!(rq.tag < 0)) fail("two-tag-levels", "request " + rq.id + " has a driver tag before dispatch", t, bio, rq);
+            schedOwner[rq.hctx.index][rq.internalTag] = rq;
+            schedHeld[rq.hctx.index]++;
+        } else if (rq.tag >= 0) {
+            takeDriverTag(t, bio, rq);
         } else {
             requestsAllocated[rq.sync ? 1 : 0]++;
         }
         rq.checkedPlace = t.to();
         liveRequests++;
+    }
+
+    /** A driver tag: in range, normal, not held by another request. */
+    private void takeDriverTag(Transition t, Bio bio, Request rq) {
+        if (!(rq.tag >= reserved && rq.tag < depth)) fail("tag-range",
+                "tag " + rq.tag + " outside normal tags [" + reserved + ", " + depth + ")", t, bio, rq);
+        Request holder = tagOwner[rq.hctx.index][rq.tag];
+        if (!(holder == null)) fail("tag-unique", "tag " + rq.tag + " of hctx " + rq.hctx.index
+                + " already held by request " + (holder == null ? -1 : holder.id), t, bio, rq);
+        tagOwner[rq.hctx.index][rq.tag] = rq;
+        tagsHeld[rq.hctx.index]++;
+        rq.checkedDriverTag = rq.tag;
+    }
+
+    /** 7.0's __blk_mq_requeue_request(): a scheduler-tagged request gives its driver tag back. */
+    private void putDriverTag(Transition t, Request rq) {
+        if (!(rq.tag < 0 && rq.checkedDriverTag >= 0)) fail("two-tag-levels", "request " + rq.id
+                + " requeued without putting its driver tag", t, null, rq);
+        tagOwner[rq.hctx.index][rq.checkedDriverTag] = null;
+        tagsHeld[rq.hctx.index]--;
+        rq.checkedDriverTag = -1;
+    }
+
+    /** 7.0 has no block_sleeprq: a tag wait carries no letter, and only when its pool is all held. */
+    private void sleepOnlyWhenFull70(Transition t, Bio bio) {
+        if (!(t.action() == null)) fail("no-sleeprq-in-7.0", "7.0 traces no S (block_sleeprq went in 5.11)", t, bio, null);
+        int h = t.hctx();
+        boolean sched = schedDepth > 0;
+        int held = sched ? schedHeld[h] : tagsHeld[h];
+        int all = sched ? schedDepth : depth - reserved;
+        if (!(held == all)) fail("sleep-when-no-tag", "waits for a " + (sched ? "scheduler" : "driver") + " tag of hctx "
+                + h + " with " + held + " of " + all + " held", t, bio, null);
     }
 
     private void merge(Transition t, Bio bio, Request rq) {
@@ -308,6 +363,7 @@ final class Invariants implements CpuObserver {
 
     private void issue(Transition t, Bio bio, Request rq) {
         move(t, bio, rq);
+        if (modern && rq.checkedDriverTag < 0) takeDriverTag(t, bio, rq);
         int n = ++started[rq.hctx.index];
         if (!(n <= startedLimit)) fail("started-within-tags", n + " started requests on hctx "
                 + rq.hctx.index + " with room for " + startedLimit, t, bio, rq);
@@ -334,6 +390,10 @@ final class Invariants implements CpuObserver {
     }
 
     private void free(Transition t, Bio bio, Request rq) {
+        if (modern) {
+            free70(t, bio, rq);
+            return;
+        }
         if (!(rq.tag < 0 || tagOwner[rq.hctx.index][rq.tag] == rq)) fail("tag-unique", "request " + rq.id
                 + " frees tag " + rq.tag + " it does not hold", t, bio, rq);
         for (Bio b : rq.bios) {
@@ -345,6 +405,26 @@ final class Invariants implements CpuObserver {
             tagsHeld[rq.hctx.index]--;
         } else {
             requestsAllocated[rq.sync ? 1 : 0]--;
+        }
+        rq.checkedPlace = Place.NONE;
+        liveRequests--;
+    }
+
+    /** 7.0: the driver tag (if dispatch gave it one) and the scheduler tag both come back. */
+    private void free70(Transition t, Bio bio, Request rq) {
+        for (Bio b : rq.bios) {
+            if (!(b.checkedEnded)) fail("tag-freed-on-completion", "request " + rq.id + " freed before bio "
+                    + b.id + " ended", t, bio, rq);
+        }
+        if (rq.checkedDriverTag >= 0) {
+            if (!(tagOwner[rq.hctx.index][rq.checkedDriverTag] == rq && rq.tag == rq.checkedDriverTag)) fail("tag-unique",
+                    "request " + rq.id + " frees driver tag " + rq.tag + " it does not hold", t, bio, rq);
+            tagOwner[rq.hctx.index][rq.checkedDriverTag] = null;
+            tagsHeld[rq.hctx.index]--;
+        }
+        if (rq.internalTag >= 0) {
+            schedOwner[rq.hctx.index][rq.internalTag] = null;
+            schedHeld[rq.hctx.index]--;
         }
         rq.checkedPlace = Place.NONE;
         liveRequests--;

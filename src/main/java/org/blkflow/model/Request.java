@@ -10,7 +10,10 @@ final class Request {
     final long id;
     final SoftwareQueue ctx;
     final HardwareQueue hctx;
-    final int tag;
+    /** rq->tag: the driver tag, or -1 while a scheduler-tagged request has none. */
+    int tag;
+    /** rq->internal_tag (7.0): the scheduler tag under an I/O scheduler, else -1. */
+    int internalTag = -1;
     final boolean write;
     final boolean sync;
     final List<Bio> bios = new ArrayList<>(2);
@@ -29,6 +32,7 @@ final class Request {
     /** Shadow state kept only by {@link Invariants}. */
     Place checkedPlace = Place.NONE;
     int checkedSectors;
+    int checkedDriverTag = -1;
 
     Request(long id, SoftwareQueue ctx, HardwareQueue hctx, int tag, Bio bio) {
         this.id = id;
@@ -37,6 +41,20 @@ final class Request {
         this.tag = tag;
         this.write = bio.write;
         this.sync = bio.sync;
+    }
+
+    /** A search key for sorted sets of requests: no queue, the lowest id. */
+    static Request probe() {
+        return new Request(Long.MIN_VALUE);
+    }
+
+    private Request(long id) {
+        this.id = id;
+        this.ctx = null;
+        this.hctx = null;
+        this.tag = -1;
+        this.write = false;
+        this.sync = false;
     }
 
     /** blk_mq_bio_to_request(): the request takes its first bio. */

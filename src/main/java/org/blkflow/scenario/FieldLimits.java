@@ -25,7 +25,11 @@ public final class FieldLimits {
     public static Map<String, List<String>> choices() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("mode", ScenarioValidator.MODES);
-        m.put("scheduler", ScenarioValidator.SCHEDULERS);
+        m.put("kernel", ModernRules.KERNELS);
+        // 3.16's elevators for sq, then 7.0's blk-mq schedulers: the editor offers both, the validator
+        // says which goes with the scenario's kernel.
+        m.put("scheduler", java.util.stream.Stream.concat(ScenarioValidator.SCHEDULERS.stream(),
+                ModernRules.SCHEDULERS.stream()).toList());
         m.put("device.irqMode", ScenarioValidator.IRQ_MODES);
         m.put("device.driver", ScenarioValidator.DRIVERS);
         m.put("device.rings", ScenarioValidator.RINGS);

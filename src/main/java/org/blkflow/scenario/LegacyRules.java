@@ -11,7 +11,7 @@ final class LegacyRules {
     }
 
     static void check(Scenario s, ProblemList p) {
-        if (p.oneOf("scheduler", s.scheduler(), ScenarioValidator.SCHEDULERS)
+        if (!s.modern() && p.oneOf("scheduler", s.scheduler(), ScenarioValidator.SCHEDULERS)
                 && !s.scheduler().equals(Scenario.DEFAULT_SCHEDULER) && !"sq".equals(s.mode())) {
             p.add("scheduler", s.scheduler(), "needs mode \"sq\" (blk-mq and bio-based queues in 3.16 have "
                     + "no elevator; leave it \"noop\")");

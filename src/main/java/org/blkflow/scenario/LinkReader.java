@@ -16,8 +16,8 @@ import java.util.Set;
 /** Decodes one link's query string into a draft, collecting every problem instead of stopping. */
 final class LinkReader {
 
-    static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "sched", "nr", "smt", "cpus", "hw", "depth",
-            "reserved", "map", "merge", "cost", "dev", "job", "preset", "step");
+    static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "kernel", "sched", "nr", "smt", "numa", "cpus",
+            "hw", "depth", "reserved", "map", "merge", "cost", "dev", "job", "preset", "step");
     static final List<String> DEVICE_KEYS = List.of("irq", "lat", "maxsec", "maxseg", "slots", "driver", "rings");
 
     private final String query;
@@ -67,6 +67,8 @@ final class LinkReader {
             case "name" -> draft.name = value;
             case "seed" -> draft.seed = parseLong(value);
             case "mode" -> draft.mode = value;
+            case "kernel" -> draft.kernel = value;
+            case "numa" -> draft.numaNodes = readNodes(value);
             case "sched" -> draft.scheduler = value;
             case "nr" -> draft.nrRequests = parseInt(value);
             case "smt" -> draft.smt = parseInt(value);
@@ -83,6 +85,17 @@ final class LinkReader {
             case "step" -> step = OptionalLong.of(nonNegative(parseLong(value), "a step"));
             default -> throw new IllegalStateException(key);
         }
+    }
+
+    /** {@code numa=0-3/4-7}: one cpulist per node; no more nodes than a scenario has CPUs are read. */
+    private static List<List<Integer>> readNodes(String value) {
+        String[] parts = value.split("/", ScenarioValidator.MAX_CPUS + 1);
+        if (parts.length > ScenarioValidator.MAX_CPUS) {
+            throw new IllegalArgumentException("must list at most " + ScenarioValidator.MAX_CPUS + " nodes");
+        }
+        List<List<Integer>> nodes = new ArrayList<>();
+        for (String node : parts) nodes.add(NumaNodes.parse(node));
+        return nodes;
     }
 
     /** Both versions read alike: version 1 wrote every field, version 2 leaves out the defaults. */

@@ -86,7 +86,30 @@ public final class Presets {
                             + "itself (D on CPU 0). The lock statistics show io_lock contended.",
                     s -> { s.mode = "sq"; s.cpus = 4; s.hwQueues = 1; s.device.driver = Device.XEN;
                            s.device.rings = Device.SINGLE_LOCK; s.device.slots = 8; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 16; j.ios = 32; }));
+                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 16; j.ios = 32; }),
+            preset("nvme-70", "Linux 7.0, NVMe-like: a queue per CPU, no scheduler",
+                    "Every bio is plugged in 7.0, even a lone read: Q G P U D. With no scheduler the plug's flush hands "
+                            + "the requests straight to the driver (queue_rqs): no insert, and each CPU has its own hctx.",
+                    s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 4; s.hwQueues = 4; s.queueDepth = 32; },
+                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 8; j.ios = 16; }),
+            preset("sata-70", "Linux 7.0, SATA-like: one queue on mq-deadline",
+                    "One hardware queue gets mq-deadline by default. A request takes a scheduler tag at G, is inserted "
+                            + "(I) into the sorted lists and FIFOs, and takes one of the 32 driver tags only when it is "
+                            + "dispatched, in sector order, reads before writes.",
+                    s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 2; s.hwQueues = 1; s.queueDepth = 32; },
+                    j -> { j.rw = "randrw"; j.rwmixread = 70; j.ioengine = "libaio"; j.iodepth = 16; j.ios = 24; }),
+            preset("plug-limit-70", "Linux 7.0: the plug flushes at 32 requests",
+                    "40 writes under one plug: the 33rd request finds 32 plugged and flushes them first (U 32, then 32 "
+                            + "D's straight from the plug), and blk_finish_plug sends the last 8.",
+                    s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 1; s.hwQueues = 1; s.scheduler = "none";
+                           s.queueDepth = 64; },
+                    j -> { j.rw = "randwrite"; j.ioengine = "libaio"; j.iodepth = 40; j.plug = true; j.ios = 40; }),
+            preset("numa-70", "Linux 7.0: a two-node NUMA map",
+                    "group_cpus_evenly() shares the 4 queues between the nodes and serves them in heapsort order, node 1 "
+                            + "first: CPUs 4-7 get hctx 0 and 1, CPUs 0-3 hctx 2 and 3.",
+                    s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 8; s.hwQueues = 4; s.queueDepth = 16;
+                           s.numaNodes = List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7)); },
+                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 8; }));
 
     private Presets() {
     }

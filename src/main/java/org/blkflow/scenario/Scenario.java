@@ -13,6 +13,9 @@ import java.util.List;
  * @param costs      CPU time per step; {@link Costs#ZERO} makes only the device take time
  * @param smt        hardware threads per core; siblings are numbered as x86 Linux does, CPU i and
  *                   CPU i + cpus/smt sharing a core, and the kernel's CPU map keeps them together
+ * @param kernel     "3.16" (blk-mq as it was new) or "7.0" (today's blk-mq: every bio plugged, mq-deadline,
+ *                   scheduler and driver tags, group_cpus_evenly)
+ * @param numaNodes  7.0 only: the CPUs of each NUMA node, or null for one node holding every CPU
  */
 public record Scenario(
         String name,
@@ -29,14 +32,49 @@ public record Scenario(
         String scheduler,
         int nrRequests,
         Costs costs,
-        int smt) {
+        int smt,
+        String kernel,
+        List<List<Integer>> numaNodes) {
 
     public static final String DEFAULT_SCHEDULER = "noop";
     public static final int DEFAULT_NR_REQUESTS = 128;
+    public static final String KERNEL_316 = "3.16";
+    public static final String KERNEL_70 = "7.0";
 
     public Scenario {
         mapping = mapping == null ? null : List.copyOf(mapping);
         jobs = List.copyOf(jobs);
+        numaNodes = numaNodes == null ? null : numaNodes.stream().map(List::copyOf).toList();
+    }
+
+    /** A 3.16 scenario, as every scenario was before the 7.0 mode. */
+    public Scenario(String name, long seed, String mode, int cpus, int hwQueues, int queueDepth, int reservedTags,
+                    List<Integer> mapping, boolean merging, Device device, List<Job> jobs, String scheduler,
+                    int nrRequests, Costs costs, int smt) {
+        this(name, seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging, device, jobs, scheduler,
+                nrRequests, costs, smt, KERNEL_316, null);
+    }
+
+    /** Whether this is the Linux 7.0 model rather than 3.16's. */
+    public boolean modern() {
+        return KERNEL_70.equals(kernel);
+    }
+
+    /** The NUMA node of each CPU: all 0 unless numaNodes says otherwise (CPUs it leaves out stay on 0). */
+    public int[] nodeOfCpu() {
+        int[] node = new int[Math.max(0, cpus)];
+        if (numaNodes == null) return node;
+        for (int n = 0; n < numaNodes.size(); n++) {
+            for (int cpu : numaNodes.get(n)) {
+                if (cpu >= 0 && cpu < node.length) node[cpu] = n;
+            }
+        }
+        return node;
+    }
+
+    /** How many NUMA nodes the machine has. */
+    public int nodes() {
+        return numaNodes == null ? 1 : numaNodes.size();
     }
 
     /** Without SMT: every CPU is a core of its own. */

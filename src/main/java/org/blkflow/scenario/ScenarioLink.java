@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * short hand-written links work (a v=1 link from before the cost table gets {@link Costs#DEFAULT}).
  * {@code preset} names the preset the scenario is (written only then); reading it checks the id, and
  * the scenario alone decides whether the run is that preset.
+ * A 7.0 scenario adds {@code &kernel=7.0} after {@code mode} (and {@code &numa=0-3/4-7} after
+ * {@code smt} when it has NUMA nodes); a link without them is the 3.16 scenario it always was.
  */
 public final class ScenarioLink {
 
@@ -52,9 +54,11 @@ public final class ScenarioLink {
                 .append("&name=").append(URLEncoder.encode(s.name(), StandardCharsets.UTF_8))
                 .append("&seed=").append(s.seed())
                 .append("&mode=").append(s.mode())
+                .append(s.modern() ? "&kernel=" + s.kernel() : "")
                 .append("&sched=").append(s.scheduler())
                 .append("&nr=").append(s.nrRequests())
                 .append("&smt=").append(s.smt())
+                .append(s.numaNodes() == null ? "" : "&numa=" + nodes(s.numaNodes()))
                 .append("&cpus=").append(s.cpus())
                 .append("&hw=").append(s.hwQueues())
                 .append("&depth=").append(s.queueDepth())
@@ -84,6 +88,10 @@ public final class ScenarioLink {
         int hash = link.indexOf('#');
         String url = hash < 0 ? link : link.substring(0, hash);
         return new LinkReader(url.substring(url.indexOf('?') + 1)).read();
+    }
+
+    private static String nodes(List<List<Integer>> nodes) {
+        return nodes.stream().map(NumaNodes::format).collect(Collectors.joining("/"));
     }
 
     private static String device(Device d) {

@@ -38,6 +38,7 @@ public final class ScenarioValidator {
         checkMachine(s, problems);
         checkMapping(s, problems);
         LegacyRules.check(s, problems);
+        ModernRules.check(s, problems);
         checkDevice(s.device(), problems);
         checkJobs(s, problems);
         return problems;

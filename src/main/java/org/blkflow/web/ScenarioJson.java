@@ -7,9 +7,11 @@ import org.blkflow.scenario.CostField;
 import org.blkflow.scenario.CostsDraft;
 import org.blkflow.scenario.DeviceDraft;
 import org.blkflow.scenario.JobDraft;
+import org.blkflow.scenario.NumaNodes;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDraft;
 import org.blkflow.scenario.ScenarioRejected;
+import org.blkflow.scenario.ScenarioValidator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 public final class ScenarioJson {
 
     static final List<String> FIELDS = List.of("name", "seed", "mode", "scheduler", "nrRequests", "cpus", "smt", "hwQueues",
-            "queueDepth", "reservedTags", "mapping", "merging", "costs", "device", "jobs");
+            "queueDepth", "reservedTags", "mapping", "merging", "costs", "device", "jobs", "kernel", "numaNodes");
     static final List<String> DEVICE_FIELDS = List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots",
             "driver", "rings");
     static final List<String> COST_FIELDS = Arrays.stream(CostField.values()).map(CostField::json).toList();
@@ -49,10 +51,12 @@ public final class ScenarioJson {
         f.string(o, "", "name", v -> d.name = v);
         f.longInteger(o, "", "seed", v -> d.seed = v);
         f.string(o, "", "mode", v -> d.mode = v);
+        f.string(o, "", "kernel", v -> d.kernel = v);
         f.string(o, "", "scheduler", v -> d.scheduler = v);
         f.integer(o, "", "nrRequests", v -> d.nrRequests = v);
         f.integer(o, "", "smt", v -> d.smt = v);
         f.integer(o, "", "cpus", v -> d.cpus = v);
+        d.numaNodes = nodes(JsonFields.present(o, "numaNodes"));
         f.integer(o, "", "hwQueues", v -> d.hwQueues = v);
         f.integer(o, "", "queueDepth", v -> d.queueDepth = v);
         f.integer(o, "", "reservedTags", v -> d.reservedTags = v);
@@ -119,6 +123,31 @@ public final class ScenarioJson {
         f.integer(o, at, "ios", v -> j.ios = v);
         f.longInteger(o, at, "offset", v -> j.offset = v);
         f.longInteger(o, at, "size", v -> j.size = v);
+    }
+
+    /** numaNodes: ["0-3", "4-7"], one cpulist per node; absent or null for one node. */
+    private List<List<Integer>> nodes(JsonNode v) {
+        if (v == null) return null;
+        if (!v.isArray()) {
+            f.problem("numaNodes", v, "must be a list of CPU lists, one per node, such as [\"0-3\", \"4-7\"]");
+            return null;
+        }
+        if (v.size() > ScenarioValidator.MAX_CPUS) {
+            // Refused before any node is read: no more nodes than a scenario may have CPUs.
+            f.problem("numaNodes", v, "must list at most " + ScenarioValidator.MAX_CPUS + " nodes");
+            return null;
+        }
+        List<List<Integer>> nodes = new ArrayList<>();
+        for (int n = 0; n < v.size(); n++) {
+            JsonNode node = v.get(n);
+            try {
+                if (!node.isString()) throw new IllegalArgumentException("must be a CPU list such as \"0-3,8\"");
+                nodes.add(NumaNodes.parse(node.stringValue()));
+            } catch (IllegalArgumentException e) {
+                f.problem("numaNodes[" + n + "]", node, e.getMessage());
+            }
+        }
+        return nodes;
     }
 
     /** A field that is either a keyword ("kernel", "all", meaning null) or a list of numbers. */

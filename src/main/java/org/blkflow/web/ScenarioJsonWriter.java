@@ -5,6 +5,7 @@ import org.blkflow.scenario.CostField;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Job;
+import org.blkflow.scenario.NumaNodes;
 import org.blkflow.scenario.Scenario;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -23,9 +24,15 @@ public final class ScenarioJsonWriter {
         o.put("name", s.name());
         o.put("seed", s.seed());
         o.put("mode", s.mode());
+        // Written for 7.0 only, so a 3.16 scenario reads back, and is sent, exactly as before the switch.
+        if (s.modern()) o.put("kernel", s.kernel());
         o.put("scheduler", s.scheduler());
         o.put("nrRequests", s.nrRequests());
         o.put("smt", s.smt());
+        if (s.numaNodes() != null) {
+            ArrayNode nodes = o.putArray("numaNodes");
+            s.numaNodes().forEach(n -> nodes.add(NumaNodes.format(n)));
+        }
         o.put("cpus", s.cpus());
         o.put("hwQueues", s.hwQueues());
         o.put("queueDepth", s.queueDepth());

@@ -43,11 +43,22 @@ public class TransitionThroughputBenchmark {
 
     /** The same machine and load with a CPU cost table (Costs.DEFAULT is what a user's run gets). */
     static Scenario busyScenario(long seed, Costs costs) {
+        return busyScenario(seed, costs, Scenario.KERNEL_316, Scenario.DEFAULT_SCHEDULER);
+    }
+
+    /** The same machine and load on either kernel, free CPUs; 7.0 with none or mq-deadline. */
+    static Scenario busyScenario(long seed, String kernel, String scheduler) {
+        return busyScenario(seed, Costs.ZERO, kernel, scheduler);
+    }
+
+    /** The same machine and load on either kernel with a CPU cost table. */
+    static Scenario busyScenario(long seed, Costs costs, String kernel, String scheduler) {
         return new Scenario("bench", seed, "mq", 4, 2, 256, 0, null, true,
                 new Device(10_000, "timer", 255, 128, 0),
                 List.of(new Job("reader", null, "randread", 50, 4096, 32, "libaio", false, false, 200_000, 0, 1L << 30),
                         new Job("writer", List.of(0, 2), "write", 50, 4096, 16, "libaio", false, true, 200_000,
-                                1L << 32, 1L << 30)), "noop", 128, costs, 1);
+                                1L << 32, 1L << 30)),
+                scheduler, Scenario.DEFAULT_NR_REQUESTS, costs, 1, kernel, null);
     }
 
     @State(Scope.Thread)
@@ -55,18 +66,49 @@ public class TransitionThroughputBenchmark {
         BlockLayerRun run;
         long seed;
 
+        String kernel() {
+            return Scenario.KERNEL_316;
+        }
+
+        String scheduler() {
+            return Scenario.DEFAULT_SCHEDULER;
+        }
+
         @Setup(Level.Iteration)
         public void fresh() {
-            run = new BlockLayerRun(busyScenario(++seed), false);
+            run = new BlockLayerRun(busyScenario(++seed, kernel(), scheduler()), false);
         }
 
         Transition next() {
             Transition t = run.next();
             if (t == null) {
-                run = new BlockLayerRun(busyScenario(++seed), false);
+                run = new BlockLayerRun(busyScenario(++seed, kernel(), scheduler()), false);
                 t = run.next();
             }
             return t;
+        }
+    }
+
+    /** The 7.0 model, no scheduler (elevator_set_default's choice for two hardware queues). */
+    @State(Scope.Thread)
+    public static class Model70State extends ModelState {
+        @Override
+        String kernel() {
+            return Scenario.KERNEL_70;
+        }
+
+        @Override
+        String scheduler() {
+            return "none";
+        }
+    }
+
+    /** The 7.0 model with mq-deadline. */
+    @State(Scope.Thread)
+    public static class Model70DeadlineState extends Model70State {
+        @Override
+        String scheduler() {
+            return "mq-deadline";
         }
     }
 
@@ -87,6 +129,18 @@ public class TransitionThroughputBenchmark {
     /** One model transition per operation. */
     @Benchmark
     public Transition modelTransition(ModelState state) {
+        return state.next();
+    }
+
+    /** One 7.0 model transition per operation (none). */
+    @Benchmark
+    public Transition model70Transition(Model70State state) {
+        return state.next();
+    }
+
+    /** One 7.0 model transition per operation (mq-deadline). */
+    @Benchmark
+    public Transition model70DeadlineTransition(Model70DeadlineState state) {
         return state.next();
     }
 

@@ -14,7 +14,8 @@ import org.blkflow.scenario.Scenario;
 public final class GoldenScenarios {
 
     public static final List<String> NAMES = List.of("figure1", "plug-merge", "busy-requeue", "tags-exhausted",
-            "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx");
+            "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
+            "nvme-70", "sata-70", "plug-limit-70", "numa-70");
 
     private GoldenScenarios() {
     }
@@ -47,6 +48,17 @@ public final class GoldenScenarios {
                     .job(job().cpus(0, 1).rw("randwrite").libaio().iodepth(2).ios(3)).build();
             case "xen-mq-per-hctx" -> scenario().seed(29).cpus(2).hwQueues(2).slots(2).xen("per-hctx")
                     .job(job().cpus(0, 1).rw("randread").libaio().iodepth(3).ios(3)).build();
+            // Linux 7.0, as the presets of the same names, smaller: every bio plugged, queue_rqs.
+            case "nvme-70" -> scenario().seed(31).kernel70("none").cpus(4).hwQueues(4).depth(32).irq("timer")
+                    .job(job().allCpus().rw("randread").libaio().iodepth(3).ios(3)).build();
+            // One queue on mq-deadline, few driver tags: scheduler tags at G, driver tags at dispatch.
+            case "sata-70" -> scenario().seed(37).kernel70("mq-deadline").cpus(2).depth(2).irq("timer")
+                    .job(job().cpus(0, 1).rw("randrw").mix(70).libaio().iodepth(4).ios(4)).build();
+            case "plug-limit-70" -> scenario().seed(41).kernel70("none").irq("timer")
+                    .job(job().rw("randwrite").libaio().iodepth(34).plug().ios(34)).build();
+            case "numa-70" -> scenario().seed(43).kernel70("none").cpus(8).hwQueues(4).depth(8).irq("softirq")
+                    .numaNodes(List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7)))
+                    .job(job().cpus(0, 5).rw("randread").libaio().iodepth(2).ios(2)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }

@@ -40,6 +40,51 @@ final class RandomScenarios {
         return s.build();
     }
 
+    /**
+     * A Linux 7.0 scenario: blk-mq on null_blk only, none or mq-deadline, at most one hardware queue
+     * per CPU (blk_mq_alloc_tag_set's cut), SMT, and NUMA nodes made of whole cores.
+     */
+    static Scenario generate70(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int cores = 1 + r.nextInt(6);
+        int smt = r.nextInt(3) == 0 ? 2 : 1;
+        int cpus = cores * smt;
+        int hw = 1 + r.nextInt(cpus);
+        int depth = 1 + r.nextInt(r.nextBoolean() ? 8 : 64);
+        int maxSectors = 8 + r.nextInt(r.nextBoolean() ? 64 : 1017);
+        int maxSegments = 1 + r.nextInt(r.nextBoolean() ? 4 : 128);
+        ScenarioBuilder s = ScenarioBuilder.scenario().kernel70(r.nextBoolean() ? "none" : "mq-deadline")
+                .seed(r.nextLong()).cpus(cpus).smt(smt).hwQueues(hw).depth(depth)
+                .reserved(r.nextInt(depth)).merging(r.nextInt(5) > 0).irq(IRQ[r.nextInt(3)])
+                .completionNs(r.nextInt(50_000)).maxSectors(maxSectors).maxSegments(maxSegments)
+                .slots(r.nextInt(3) == 0 ? 1 + r.nextInt(4) : 0);
+        if (r.nextInt(4) == 0) s.mapping(randomMapping(r, cpus, hw));
+        if (cores > 1 && r.nextBoolean()) s.numaNodes(randomNodes(r, cores, smt));
+        int costs = r.nextInt(3);
+        if (costs == 1) s.costs(Costs.DEFAULT);
+        if (costs == 2) s.costs(randomCosts(r));
+        int jobs = 1 + r.nextInt(3);
+        for (int j = 0; j < jobs; j++) s.job(randomJob(r, cpus, Math.min(maxSectors / 8, maxSegments)));
+        return s.build();
+    }
+
+    /** Two or three nodes, each a run of whole cores with their SMT siblings (core c: CPUs c, c + cores). */
+    private static List<List<Integer>> randomNodes(SplittableRandom r, int cores, int smt) {
+        int nodes = Math.min(cores, 2 + r.nextInt(2));
+        List<List<Integer>> out = new ArrayList<>();
+        int core = 0;
+        for (int n = 0; n < nodes; n++) {
+            int take = n == nodes - 1 ? cores - core : 1 + r.nextInt(cores - core - (nodes - n - 1));
+            List<Integer> cpus = new ArrayList<>();
+            for (int t = 0; t < smt; t++) {
+                for (int c = core; c < core + take; c++) cpus.add(c + t * cores);
+            }
+            out.add(cpus);
+            core += take;
+        }
+        return out;
+    }
+
     /** @param maxPages the largest bio, in 4 KiB pages, that fits max_sectors and max_segments */
     private static ScenarioBuilder.JobBuilder randomJob(SplittableRandom r, int cpus, int maxPages) {
         ScenarioBuilder.JobBuilder job = ScenarioBuilder.job().name("j" + r.nextInt(100))

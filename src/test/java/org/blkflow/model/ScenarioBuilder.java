@@ -28,6 +28,9 @@ final class ScenarioBuilder {
     String mode = "mq";
     String scheduler = "noop";
     int nrRequests = 128;
+    int smt = 1;
+    String kernel = "3.16";
+    List<List<Integer>> numaNodes;
     final List<Job> jobs = new ArrayList<>();
 
     static ScenarioBuilder scenario() {
@@ -51,6 +54,11 @@ final class ScenarioBuilder {
     ScenarioBuilder mode(String v) { mode = v; return this; }
     ScenarioBuilder scheduler(String v) { scheduler = v; return this; }
     ScenarioBuilder nrRequests(int v) { nrRequests = v; return this; }
+    ScenarioBuilder smt(int v) { smt = v; return this; }
+    ScenarioBuilder numaNodes(List<List<Integer>> v) { numaNodes = v; return this; }
+
+    /** Linux 7.0 with the given scheduler ("none" or "mq-deadline"). */
+    ScenarioBuilder kernel70(String v) { kernel = "7.0"; scheduler = v; return this; }
 
     ScenarioBuilder job(JobBuilder job) {
         jobs.add(job.build());
@@ -60,7 +68,7 @@ final class ScenarioBuilder {
     Scenario build() {
         return new Scenario("test", seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging,
                 new Device(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings), jobs, scheduler, nrRequests,
-                costs);
+                costs, smt, kernel, numaNodes);
     }
 
     static JobBuilder job() {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class TenThousandScenariosTest {
 
     static final int SCENARIOS = 10_000;
+    /** Issue 14: Linux 7.0 scenarios, with the scheduler, the map, NUMA nodes and the costs varied. */
+    static final int SCENARIOS_70 = 5_000;
 
     @Test
     void everyRandomScenarioCompletesWithNoViolationAndNoException() {
@@ -46,4 +48,36 @@ class TenThousandScenariosTest {
                 "sq/noop/null_blk/none", "mq/-/xen-blkfront/single-lock", "mq/-/xen-blkfront/split-lock",
                 "mq/-/xen-blkfront/per-hctx", "sq/cfq/xen-blkfront/single-lock")), reached.toString());
     }
+
+    @Test
+    void everyRandom70ScenarioCompletesWithNoViolationAndNoException() {
+        Set<String> reached = new TreeSet<>();
+        for (long seed = 0; seed < SCENARIOS_70; seed++) {
+            Scenario s = RandomScenarios.generate70(seed);
+            reached.add(s.scheduler() + "/" + s.device().irqMode() + (s.device().slots() > 0 ? "/slots" : "")
+                    + (s.numaNodes() != null ? "/numa" : ""));
+            long queued = 0;
+            long ended = 0;
+            try {
+                BlockLayerRun run = new BlockLayerRun(s, false);
+                for (Transition t = run.next(); t != null; t = run.next()) {
+                    if (t.kind() == TransitionKind.QUEUE) queued++;
+                    if (t.kind() == TransitionKind.BIO_END) ended++;
+                    assertTrue(!"S".equals(t.action()), "seed " + seed + ": 7.0 traced S");
+                }
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed " + seed + ": " + e.getMessage() + "\n" + s, e);
+            }
+            assertEquals(queued, ended, "seed " + seed);
+        }
+        for (String sched : new String[] {"none", "mq-deadline"}) {
+            for (String irq : IRQ_MODES) {
+                assertTrue(reached.contains(sched + "/" + irq), sched + "/" + irq + " never came up: " + reached);
+                assertTrue(reached.contains(sched + "/" + irq + "/slots"), sched + "/" + irq + "/slots: " + reached);
+                assertTrue(reached.contains(sched + "/" + irq + "/numa"), sched + "/" + irq + "/numa: " + reached);
+            }
+        }
+    }
+
+    private static final String[] IRQ_MODES = {"none", "softirq", "timer"};
 }

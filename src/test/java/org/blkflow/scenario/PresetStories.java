@@ -108,6 +108,36 @@ public final class PresetStories {
                 never(m, "plug");
                 never(m, "insert");
             }),
+            Map.entry("nvme-70", m -> {
+                // Q G P U D on every CPU, straight from the plug to the driver, each CPU its own hctx.
+                java.util.Set<String> drivers = new java.util.TreeSet<>();
+                IntStream.range(0, 4).forEach(c -> {
+                    seen(m, "plug", "task:" + c, "plug:" + c);
+                    seen(m, "issue", "plug:" + c, null);
+                    m.stream().filter(x -> x.kind().equals("issue") && x.from().equals("plug:" + c))
+                            .forEach(x -> drivers.add(c + ">" + x.to()));
+                });
+                assertEquals(4, drivers.stream().map(d -> d.substring(d.indexOf('>') + 1)).distinct().count(),
+                        "four CPUs, four hardware queues: " + drivers);
+                assertTrue(count(m, "unplug") >= 4, "every bio is plugged and unplugged");
+                never(m, "insert");
+            }),
+            Map.entry("sata-70", m -> {
+                seen(m, "insert", "plug:0", "elv:0");
+                seen(m, "elv_dispatch", "elv:0", "hctx:0");
+                seen(m, "issue", "hctx:0", "driver:0");
+                assertTrue(m.stream().noneMatch(x -> x.kind().equals("issue") && x.from().startsWith("plug:")),
+                        "with mq-deadline every request goes through the scheduler");
+            }),
+            Map.entry("plug-limit-70", m -> {
+                assertTrue(nth(m, "plug", 32) < indexOf(m, "unplug"), "32 requests plugged before the first U");
+                seen(m, "issue", "plug:0", "driver:0");
+            }),
+            Map.entry("numa-70", m -> {
+                // Node 1 (CPUs 4-7) is served first: hctx 0 and 1; node 0 (CPUs 0-3) gets hctx 2 and 3.
+                int[] hctxOf = {2, 2, 3, 3, 0, 0, 1, 1};
+                IntStream.range(0, 8).forEach(c -> seen(m, "issue", "plug:" + c, "driver:" + hctxOf[c]));
+            }),
             Map.entry("xen-io-lock", m -> {
                 seen(m, "insert", "task:0", "elv:0");
                 seen(m, "issue", "dispatch:0", "driver:0");

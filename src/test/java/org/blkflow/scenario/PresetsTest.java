@@ -23,7 +23,7 @@ class PresetsTest {
             assertEquals(List.of(), ScenarioValidator.validate(p.scenario()), p.id());
             assertEquals("timer", p.scenario().device().irqMode(), p.id());
             assertEquals(10_000, p.scenario().device().completionNs(), p.id());
-            p.scenario().jobs().forEach(j -> assertTrue(j.ios() >= 8 && j.ios() <= 32, p.id()));
+            p.scenario().jobs().forEach(j -> assertTrue(j.ios() >= 8 && j.ios() <= 40, p.id()));
             assertFalse(p.note().isBlank());
             assertEquals(Costs.DEFAULT, p.scenario().costs(), p.id());
             assertEquals(p.scenario(), ScenarioLink.decode(ScenarioLink.encode(p.scenario())).scenario());
@@ -72,5 +72,17 @@ class PresetsTest {
 
     private static Scenario byId(String id) {
         return Presets.all().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().scenario();
+    }
+
+    @Test
+    void theLinux70PresetsSetUpTheirStories() {
+        for (String id : List.of("nvme-70", "sata-70", "plug-limit-70", "numa-70")) assertEquals("7.0", byId(id).kernel(), id);
+        assertEquals("none", byId("nvme-70").scheduler());
+        assertEquals(byId("nvme-70").cpus(), byId("nvme-70").hwQueues());
+        assertEquals("mq-deadline", byId("sata-70").scheduler());
+        assertEquals(1, byId("sata-70").hwQueues());
+        Job plugged = byId("plug-limit-70").jobs().get(0);
+        assertTrue(plugged.plug() && plugged.iodepth() > 32 && plugged.ios() > 32, "more than 32 requests in one plug");
+        assertEquals(2, byId("numa-70").nodes());
     }
 }

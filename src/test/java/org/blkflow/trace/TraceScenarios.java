@@ -39,7 +39,16 @@ final class TraceScenarios {
                         new Job("dd", List.of(0, 1), "write", 50, 4096, 4, "libaio", false, true, 64, 0, 1L << 30)),
                 scenario("merges-and-requeues", 4, 2, 32, device("timer", 20_000, 1),
                         new Job("seq", null, "write", 50, 8192, 8, "libaio", false, true, 80, 0, 1L << 30),
-                        new Job("rand", List.of(2, 3), "randread", 50, 4096, 2, "libaio", false, false, 40, 0, 1L << 30)));
+                        new Job("rand", List.of(2, 3), "randread", 50, 4096, 2, "libaio", false, false, 40, 0, 1L << 30)),
+                // Linux 7.0: every bio plugged, no S, G after allocation; mq-deadline's I and two tag levels.
+                linux70("k70-none", "none", 4, 4, 8, device("timer", 10_000, 0), job("randrw", 8, true, 60, null)),
+                linux70("k70-mq-deadline", "mq-deadline", 2, 1, 4, device("timer", 15_000, 2),
+                        job("randwrite", 8, false, 60, null), job("write", 4, true, 40, List.of(1))));
+    }
+
+    static Scenario linux70(String name, String scheduler, int cpus, int hwQueues, int depth, Device device, Job... jobs) {
+        return new Scenario(name, 7, "mq", cpus, hwQueues, depth, 0, null, true, device, List.of(jobs), scheduler,
+                Scenario.DEFAULT_NR_REQUESTS, org.blkflow.scenario.Costs.ZERO, 1, Scenario.KERNEL_70, null);
     }
 
     /** Runs in zero virtual time, where only counts and lines can be compared. */

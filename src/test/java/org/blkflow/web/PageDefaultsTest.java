@@ -48,6 +48,22 @@ class PageDefaultsTest {
         assertFalse(page.get("choices").get("jobs.rw").isEmpty());
     }
 
+    /** The kernel switch is offered, and 7.0's schedulers are exactly the ones a 7.0 scenario is allowed. */
+    @Test
+    void kernelsAndSevenZeroSchedulersAreOffered() {
+        JsonNode kernels = page.get("choices").get("kernel");
+        assertEquals("[\"3.16\",\"7.0\"]", kernels.toString());
+        List<String> accepted70 = new java.util.ArrayList<>();
+        for (JsonNode sched : page.get("choices").get("scheduler")) {
+            ObjectNode json = ((ObjectNode) page.get("scenario")).deepCopy();
+            json.put("kernel", "7.0");
+            json.put("scheduler", sched.asString());
+            if (problemsOf(json).equals("[]")) accepted70.add(sched.asString());
+        }
+        assertEquals(List.of("none", "mq-deadline"), accepted70);
+        assertTrue(page.get("choices").get("scheduler").toString().contains("\"cfq\""));
+    }
+
     @Test
     void theJsonCannotCloseItsScriptElement() {
         assertFalse(PageDefaults.JSON.contains("</"));
@@ -59,6 +75,10 @@ class PageDefaultsTest {
         String[] at = path.split("\\.");
         ObjectNode parent = at.length == 1 ? json : (ObjectNode) json.get(at[0]);
         parent.put(at[at.length - 1], value);
+        return problemsOf(json);
+    }
+
+    private static String problemsOf(ObjectNode json) {
         try {
             return ScenarioValidator.validate(ScenarioJson.read(json)).stream().map(Problem::field).toList().toString();
         } catch (ScenarioRejected e) {

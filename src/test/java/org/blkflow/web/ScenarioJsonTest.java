@@ -30,6 +30,18 @@ class ScenarioJsonTest {
         return e.problems().get(0);
     }
 
+    /** 7.0's numaNodes are read like every other number: a CPU past 63 or a node count past 64 names the field. */
+    @Test
+    void numaNodesAreBoundedLikeTheOtherNumbers() {
+        Problem wide = only("{\"kernel\":\"7.0\",\"numaNodes\":[\"0-99999999999999999999\"]}");
+        assertEquals("numaNodes[0]", wide.field());
+        assertTrue(wide.message().contains("between 0 and 63"), wide.message());
+        String many = "[" + String.join(",", java.util.Collections.nCopies(65, "\"0\"")) + "]";
+        Problem tooMany = only("{\"kernel\":\"7.0\",\"numaNodes\":" + many + "}");
+        assertEquals("numaNodes", tooMany.field());
+        assertTrue(tooMany.message().contains("at most 64 nodes"), tooMany.message());
+    }
+
     @Test
     void anEmptyObjectIsTheDefaultScenario() {
         assertEquals(ScenarioDefaults.scenario(), read("{}"));

@@ -1,0 +1,319 @@
+package org.blkflow.model;
+
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import org.blkflow.transition.Place;
+import org.blkflow.transition.TransitionKind;
+
+/**
+ * Running a hardware queue in 7.0 (block/blk-mq.c, blk-mq-sched.c): blk_mq_run_hw_queue inline or
+ * through the hctx's one run_work on kblockd, blk_mq_sched_dispatch_requests with hctx->dispatch
+ * first and alone, then the scheduler or the software queues, and blk_mq_dispatch_rq_list with its
+ * BUSY, restart and dispatch_busy rules. Budget is not modelled: null_blk has no get_budget.
+ */
+final class Dispatch70 {
+
+    /** BLK_MQ_RESOURCE_DELAY and BLK_MQ_BUDGET_DELAY: 3 ms. */
+    static final long RESOURCE_DELAY_NS = 3_000_000L;
+
+    private final Machine m;
+    private final Hctx70[] hctxs;
+    private final SchedDispatch70 sched;
+    private final NullBlk70 driver;
+
+    Dispatch70(Machine m, Hctx70[] hctxs, SchedDispatch70 sched, NullBlk70 driver) {
+        this.m = m;
+        this.hctxs = hctxs;
+        this.sched = sched;
+        this.driver = driver;
+    }
+
+    Hctx70 of(Request rq) {
+        return hctxs[rq.hctx.index];
+    }
+
+    /** blk_mq_hctx_has_pending(): hctx->dispatch, a pending ctx, or the scheduler's has_work. */
+    boolean hasPending(Hctx70 x) {
+        if (!x.hw.dispatch.isEmpty() || (sched != null && sched.hasWork())) return true;
+        for (boolean p : x.hw.pending) {
+            if (p) return true;
+        }
+        return false;
+    }
+
+    /** blk_mq_run_hw_queue(): inline when not async and this CPU is in the hctx's mask, else kblockd. */
+    void run(Hctx70 x, boolean async, int cpu, Actor actor, Runnable done) {
+        if (x.hw.stopped || x.hw.idle() || !hasPending(x)) {
+            done.run();
+            return;
+        }
+        if (async || !x.hw.mapsCpu(cpu)) {
+            delayRun(x, 0, cpu, actor);
+            done.run();
+            return;
+        }
+        dispatch(x, cpu, actor, done);
+    }
+
+    /**
+     * blk_mq_delay_run_hw_queue(): (re)arms the hctx's one run_work on blk_mq_hctx_next_cpu() — the
+     * calling CPU with a single hardware queue — replacing any arming still pending, as
+     * kblockd_mod_delayed_work_on does.
+     */
+    void delayRun(Hctx70 x, long delayNs, int cpu, Actor actor) {
+        if (x.hw.stopped) return;
+        int target = m.hctxs.length == 1 ? cpu : x.nextCpu();
+        long generation = ++x.runGeneration;
+        m.emit.queue(TransitionKind.RUN_ASYNC, null, "blk_mq_delay_run_hw_queue", cpu, actor, -1, x.hw, target);
+        Runnable queueWork = () -> m.process(target, () -> {
+            if (generation != x.runGeneration) return;
+            x.runGeneration++;
+            m.after(target, m.costs.switchNs(), () -> dispatch(x, target, Actor.kworker(target), Machine.END));
+        });
+        if (delayNs == 0) queueWork.run();
+        else m.sim.schedule(delayNs, queueWork);
+    }
+
+    /** blk_mq_sched_restart() from every request free: a waiting hctx is run asynchronously. */
+    void restart(Hctx70 x, int cpu, Actor actor) {
+        if (!x.schedRestart) return;
+        x.schedRestart = false;
+        run(x, true, cpu, actor, Machine.END);
+    }
+
+    /** blk_mq_sched_dispatch_requests(): a second -EAGAIN in a row hands over to kblockd. */
+    void dispatch(Hctx70 x, int cpu, Actor actor, Runnable done) {
+        if (x.hw.stopped) {
+            done.run();
+            return;
+        }
+        m.emit.queue(TransitionKind.RUN_QUEUE, null, "blk_mq_sched_dispatch_requests", cpu, actor, -1, x.hw, -1);
+        dispatchOnce(x, cpu, actor, again -> {
+            if (!again) {
+                done.run();
+                return;
+            }
+            dispatchOnce(x, cpu, actor, again2 -> {
+                if (again2) run(x, true, cpu, actor, Machine.END);
+                done.run();
+            });
+        });
+    }
+
+    /**
+     * __blk_mq_sched_dispatch_requests(): hctx->dispatch first, marking the hctx for restart; if any
+     * of it is left over nothing else is sent. {@code again} is true for -EAGAIN.
+     */
+    private void dispatchOnce(Hctx70 x, int cpu, Actor actor, Consumer<Boolean> again) {
+        if (x.hw.dispatch.isEmpty()) {
+            dispatchQueued(x, x.dispatchBusy != 0, cpu, actor, again);
+            return;
+        }
+        x.hw.lock.lock(m.cpu(cpu), "__blk_mq_sched_dispatch_requests", () -> {
+            ArrayDeque<Request> list = new ArrayDeque<>(x.hw.dispatch);
+            x.hw.dispatch.clear();
+            x.hw.lock.unlock(m.cpu(cpu));
+            x.schedRestart = true;
+            dispatchList(x, list, cpu, actor, all -> {
+                if (!all) again.accept(false);
+                else dispatchQueued(x, true, cpu, actor, again);
+            });
+        });
+    }
+
+    /** The scheduler's requests, or the software queues': one by one while busy, else all at once. */
+    private void dispatchQueued(Hctx70 x, boolean needDispatch, int cpu, Actor actor, Consumer<Boolean> again) {
+        if (sched != null) {
+            sched.dispatch(x, cpu, actor, again);
+        } else if (needDispatch) {
+            dispatchCtxs(x, x.dispatchFrom, cpu, actor, again);
+        } else {
+            ArrayDeque<Request> list = new ArrayDeque<>();
+            flushBusyCtxs(x, 0, list, cpu, actor, () -> dispatchList(x, list, cpu, actor, all -> again.accept(false)));
+        }
+    }
+
+    /**
+     * blk_mq_do_dispatch_ctx(): one request at a time, round robin over the pending software queues
+     * from hctx->dispatch_from, until the driver leaves one over or nothing is pending.
+     */
+    private void dispatchCtxs(Hctx70 x, int from, int cpu, Actor actor, Consumer<Boolean> again) {
+        if (!x.hw.dispatch.isEmpty()) {
+            x.dispatchFrom = from;
+            again.accept(true);
+            return;
+        }
+        int n = x.hw.ctxs.size();
+        int i = 0;
+        while (i < n && !x.hw.pending[(from + i) % n]) i++;
+        if (i == n) {
+            x.dispatchFrom = from;
+            again.accept(false);
+            return;
+        }
+        SoftwareQueue ctx = x.hw.ctxs.get((from + i) % n);
+        ctx.lock.lock(m.cpu(cpu), "blk_mq_dequeue_from_ctx", () -> {
+            Request rq = ctx.rqList.poll();
+            if (ctx.rqList.isEmpty()) x.hw.pending[ctx.indexHw] = false;
+            if (rq == null) {
+                // Another CPU emptied it while this one waited for the lock: look at the next one.
+                ctx.lock.unlock(m.cpu(cpu));
+                dispatchCtxs(x, from, cpu, actor, again);
+                return;
+            }
+            m.emit.request(TransitionKind.CTX_FLUSH, null, "blk_mq_dequeue_from_ctx", cpu, actor, rq,
+                    Place.ctx(ctx.cpu), Place.hctx(x.hw.index));
+            ctx.lock.unlock(m.cpu(cpu));
+            int next = (ctx.indexHw + 1) % n;
+            ArrayDeque<Request> one = new ArrayDeque<>();
+            one.add(rq);
+            dispatchList(x, one, cpu, actor, all -> {
+                if (all) dispatchCtxs(x, next, cpu, actor, again);
+                else {
+                    x.dispatchFrom = next;
+                    again.accept(false);
+                }
+            });
+        });
+    }
+
+    /** blk_mq_flush_busy_ctxs(): every pending software queue's whole list, in index_hw (CPU) order. */
+    private void flushBusyCtxs(Hctx70 x, int from, ArrayDeque<Request> list, int cpu, Actor actor, Runnable done) {
+        int i = from;
+        while (i < x.hw.ctxs.size() && !x.hw.pending[i]) i++;
+        if (i == x.hw.ctxs.size()) {
+            done.run();
+            return;
+        }
+        SoftwareQueue ctx = x.hw.ctxs.get(i);
+        int next = i + 1;
+        ctx.lock.lock(m.cpu(cpu), "blk_mq_flush_busy_ctxs", () -> {
+            x.hw.pending[ctx.indexHw] = false;
+            for (Request rq = ctx.rqList.poll(); rq != null; rq = ctx.rqList.poll()) {
+                m.emit.request(TransitionKind.CTX_FLUSH, null, "blk_mq_flush_busy_ctxs", cpu, actor, rq,
+                        Place.ctx(ctx.cpu), Place.hctx(x.hw.index));
+                list.add(rq);
+            }
+            ctx.lock.unlock(m.cpu(cpu));
+            flushBusyCtxs(x, next, list, cpu, actor, done);
+        });
+    }
+
+    /**
+     * blk_mq_dispatch_rq_list(): a driver tag for each request (a failure marks the hctx for
+     * restart and retries once), then queue_rq; {@code all} is true when the whole list went.
+     */
+    void dispatchList(Hctx70 x, ArrayDeque<Request> list, int cpu, Actor actor, Consumer<Boolean> all) {
+        if (list.isEmpty()) {
+            all.accept(false);
+            return;
+        }
+        sendNext(x, list, cpu, actor, all);
+    }
+
+    private void sendNext(Hctx70 x, ArrayDeque<Request> list, int cpu, Actor actor, Consumer<Boolean> all) {
+        if (list.isEmpty()) {
+            leftOver(x, list, false, cpu, actor, all);
+            return;
+        }
+        Request rq = list.peek();
+        if (!driverTag(rq, cpu)) {
+            // blk_mq_mark_tag_wait() with tags of this queue alone: SCHED_RESTART, and one more look.
+            x.schedRestart = true;
+            if (!driverTag(rq, cpu)) {
+                leftOver(x, list, false, cpu, actor, all);
+                return;
+            }
+        }
+        list.poll();
+        start(rq, Place.hctx(x.hw.index), cpu, actor, () -> driver.queueRq(x, rq, cpu, actor, status -> {
+            if (status == NullBlk70.Status.OK) {
+                sendNext(x, list, cpu, actor, all);
+                return;
+            }
+            list.addFirst(rq);
+            requeue(x, rq, cpu, actor);
+            leftOver(x, list, true, cpu, actor, all);
+        }));
+    }
+
+    /**
+     * The end of blk_mq_dispatch_rq_list(): leftovers go to the tail of hctx->dispatch (no I); without
+     * SCHED_RESTART the hctx is run again at once, with it a RESOURCE answer gets a run in 3 ms and
+     * otherwise only a request free restarts it. dispatch_busy takes the sample.
+     */
+    private void leftOver(Hctx70 x, ArrayDeque<Request> list, boolean needsResource, int cpu, Actor actor,
+                          Consumer<Boolean> all) {
+        if (list.isEmpty()) {
+            x.updateDispatchBusy(false);
+            all.accept(true);
+            return;
+        }
+        x.hw.lock.lock(m.cpu(cpu), "blk_mq_dispatch_rq_list", () -> {
+            x.hw.dispatch.addAll(list);
+            x.hw.lock.unlock(m.cpu(cpu));
+            if (!x.schedRestart) run(x, true, cpu, actor, Machine.END);
+            else if (needsResource) delayRun(x, RESOURCE_DELAY_NS, cpu, actor);
+            x.updateDispatchBusy(true);
+            all.accept(false);
+        });
+    }
+
+    /**
+     * blk_mq_request_issue_directly() for a request that already holds its driver tag, then
+     * __blk_mq_issue_directly(): queue_rq, dispatch_busy sampled, R on a RESOURCE answer.
+     */
+    void issueDirectly(Request rq, Place from, int cpu, Actor actor, Consumer<NullBlk70.Status> result) {
+        Hctx70 x = of(rq);
+        start(rq, from, cpu, actor, () -> driver.queueRq(x, rq, cpu, actor, status -> {
+            x.updateDispatchBusy(status != NullBlk70.Status.OK);
+            if (status != NullBlk70.Status.OK) requeue(x, rq, cpu, actor);
+            result.accept(status);
+        }));
+    }
+
+    /** blk_mq_request_bypass_insert(): the tail of hctx->dispatch, no I. */
+    void bypassInsert(Request rq, int cpu, Runnable next) {
+        Hctx70 x = of(rq);
+        x.hw.lock.lock(m.cpu(cpu), "blk_mq_request_bypass_insert", () -> {
+            x.hw.dispatch.add(rq);
+            x.hw.lock.unlock(m.cpu(cpu));
+            next.run();
+        });
+    }
+
+    /** blk_mq_get_driver_tag(): a request under a scheduler takes one now; it never sleeps. */
+    boolean driverTag(Request rq, int cpu) {
+        if (rq.tag >= 0) return true;
+        SbitmapTags tags = of(rq).driverTags;
+        int tag = tags.get(cpu);
+        if (tag < 0) return false;
+        tags.assign(tag, rq);
+        rq.tag = tag;
+        return true;
+    }
+
+    /** blk_mq_start_request(): STARTED, and D in the trace. */
+    void start(Request rq, Place from, int cpu, Actor actor, Runnable next) {
+        m.after(cpu, m.costs.dispatchNs(), () -> {
+            rq.started = true;
+            m.emit.request(TransitionKind.ISSUE, "D", "blk_mq_start_request", cpu, actor, rq, from,
+                    Place.driver(rq.hctx.index));
+            next.run();
+        });
+    }
+
+    /**
+     * __blk_mq_requeue_request(): a scheduler-tagged request gives its driver tag back (a request
+     * without a scheduler keeps its only tag), then R, back on the hctx.
+     */
+    private void requeue(Hctx70 x, Request rq, int cpu, Actor actor) {
+        if (rq.internalTag >= 0 && rq.tag >= 0) {
+            x.driverTags.put(rq.tag, rq.ctx.cpu);
+            rq.tag = -1;
+        }
+        rq.started = false;
+        m.emit.request(TransitionKind.REQUEUE, "R", "__blk_mq_requeue_request", cpu, actor, rq,
+                Place.driver(x.hw.index), Place.hctx(x.hw.index));
+    }
+}

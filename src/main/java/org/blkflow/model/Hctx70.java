@@ -1,0 +1,64 @@
+package org.blkflow.model;
+
+/**
+ * What 7.0 adds to a struct blk_mq_hw_ctx beside the queues 3.16 already had ({@link HardwareQueue}:
+ * ctxs, ctx_map, hctx->dispatch, hctx->lock): two tag pools, the dispatch_busy EWMA, the
+ * SCHED_RESTART bit, the round-robin start of ctx dispatch and the one run_work.
+ */
+final class Hctx70 {
+
+    /** BLK_MQ_CPU_WORK_BATCH. */
+    static final int CPU_WORK_BATCH = 8;
+
+    final HardwareQueue hw;
+    /** hctx->tags: taken at allocation without a scheduler, at dispatch with one. */
+    final SbitmapTags driverTags;
+    /** hctx->sched_tags: q->nr_requests of them under an I/O scheduler, else null. */
+    final SbitmapTags schedTags;
+    /** hctx->dispatch_busy, 0…9. */
+    int dispatchBusy;
+    /** BLK_MQ_S_SCHED_RESTART: the next request free runs this hctx. */
+    boolean schedRestart;
+    /** hctx->dispatch_from: the ctx (its index_hw) one-by-one dispatch starts at. */
+    int dispatchFrom;
+    /** Bumped whenever run_work is (re)armed: an older arming no longer runs (mod_delayed_work). */
+    long runGeneration;
+    private int nextCpu = -1;
+    private int nextCpuBatch = CPU_WORK_BATCH;
+
+    Hctx70(HardwareQueue hw, SbitmapTags driverTags, SbitmapTags schedTags) {
+        this.hw = hw;
+        this.driverTags = driverTags;
+        this.schedTags = schedTags;
+    }
+
+    /** The pool a new request's tag comes from: scheduler tags under an elevator, else driver tags. */
+    SbitmapTags allocationTags() {
+        return schedTags != null ? schedTags : driverTags;
+    }
+
+    /**
+     * blk_mq_update_dispatch_busy(): an EWMA of weight 8 and factor 4, so busy samples climb 2, 3, …
+     * 9 and idle ones decay back to 0; an idle sample at 0 changes nothing.
+     */
+    void updateDispatchBusy(boolean busy) {
+        if (dispatchBusy == 0 && !busy) return;
+        dispatchBusy = (dispatchBusy * 7 + (busy ? 16 : 0)) / 8;
+    }
+
+    /**
+     * blk_mq_hctx_next_cpu(): the batch counts down on every call; at 0 the next CPU of the mask
+     * takes over (wrapping) with a fresh batch. blk_mq_map_swqueue starts at the mask's first CPU,
+     * so calls 1–7 go to it and calls 8–15 to the next one.
+     */
+    int nextCpu() {
+        if (nextCpu < 0) nextCpu = hw.ctxs.get(0).cpu;
+        if (--nextCpuBatch <= 0) {
+            int position = 0;
+            while (hw.ctxs.get(position).cpu != nextCpu) position++;
+            nextCpu = hw.ctxs.get((position + 1) % hw.ctxs.size()).cpu;
+            nextCpuBatch = CPU_WORK_BATCH;
+        }
+        return nextCpu;
+    }
+}

@@ -1,0 +1,219 @@
+package org.blkflow.model;
+
+import org.blkflow.transition.Place;
+import org.blkflow.transition.TransitionKind;
+
+/**
+ * Submission in 7.0: submit_bio_noacct_nocheck (Q) → __submit_bio, which plugs every bio (the
+ * caller's plug, or one of its own flushed on return) → blk_mq_submit_bio: the plug's tail, then
+ * the scheduler or the software queue for a merge; a request from the scheduler or driver tags,
+ * sleeping for one without S; G after the allocation; blk_add_rq_to_plug with its 32-request and
+ * 128 KiB limits. Each method is one step of the path, or starts one.
+ *
+ * <p>Not modelled: cached requests and batched tags (nr_ios is 1 for every plug but io_uring's),
+ * splits (the model never splits bios), flushes and FUA, several devices in one plug.
+ */
+final class Mq70Submission implements MakeRequest {
+
+    /** BLK_MAX_REQUEST_COUNT: a plug with this many requests is flushed before the next joins. */
+    static final int MAX_PLUGGED = 32;
+    /** BLK_PLUG_FLUSH_SIZE: a plug whose oldest request is this big is flushed likewise. */
+    static final long PLUG_FLUSH_BYTES = 128 * 1024;
+
+    private final Machine m;
+    private final Merging merging;
+    private final Hctx70[] hctxs;
+    private final Dispatch70 dispatch;
+    private final SchedDispatch70 sched;
+    private final PlugFlush70 flush;
+    private long nextRequestId;
+
+    Mq70Submission(Machine m, Merging merging, Hctx70[] hctxs, Dispatch70 dispatch, SchedDispatch70 sched,
+                   PlugFlush70 flush) {
+        this.m = m;
+        this.merging = merging;
+        this.hctxs = hctxs;
+        this.dispatch = dispatch;
+        this.sched = sched;
+        this.flush = flush;
+    }
+
+    /** submit_bio_noacct_nocheck(): Q, then __submit_bio. */
+    @Override
+    public void submit(Task task, Bio bio, Runnable done) {
+        m.emit.bio(TransitionKind.QUEUE, "Q", "submit_bio_noacct_nocheck", task.cpu, task.actor, bio, null, null,
+                Place.NONE, Place.task(task.cpu));
+        m.after(task.cpu, m.costs.makeRequestNs(), () -> submitBio(task, bio, done));
+    }
+
+    /** __submit_bio(): blk_start_plug (a no-op under the caller's plug), blk_mq_submit_bio, blk_finish_plug. */
+    private void submitBio(Task task, Bio bio, Runnable done) {
+        if (task.plug != null) {
+            attemptMerge(task, bio, done);
+            return;
+        }
+        task.plug = new Plug();
+        attemptMerge(task, bio, () -> finishPlug(task, done));
+    }
+
+    /** blk_mq_attempt_bio_merge(): the plug's tail first, then the scheduler or the software queue. */
+    private void attemptMerge(Task task, Bio bio, Runnable done) {
+        if (!m.merging) {
+            allocate(task, bio, done);
+            return;
+        }
+        Merging.Plan plan = plugMerge(task.plug, bio);
+        m.after(task.cpu, merging.cost(plan), () -> {
+            if (plan.merges()) {
+                merging.apply(plan, bio, task);
+                done.run();
+            } else if (sched != null) {
+                sched.bioMerge(task, bio, merging, merged -> {
+                    if (merged) done.run();
+                    else allocate(task, bio, done);
+                });
+            } else {
+                ctxMerge(task, bio, done);
+            }
+        });
+    }
+
+    /**
+     * blk_attempt_plug_merge(): only the newest plugged request is tried; a merge over the limits
+     * marks it NOMERGE for good.
+     */
+    private Merging.Plan plugMerge(Plug plug, Bio bio) {
+        if (plug.isEmpty()) return new Merging.Plan(null, false, 0, 0);
+        Request tail = plug.mqList.get(plug.mqList.size() - 1);
+        if (Merging.mergeOk(tail, bio)) {
+            if (tail.end() == bio.sector && merging.withinLimits(tail, bio)) return new Merging.Plan(tail, true, 1, 0);
+            if (tail.sector == bio.end() && merging.withinLimits(tail, bio)) return new Merging.Plan(tail, false, 1, 0);
+        }
+        return new Merging.Plan(null, false, 1, 0);
+    }
+
+    /** blk_bio_list_merge() on this CPU's software queue, when it holds requests, under ctx->lock. */
+    private void ctxMerge(Task task, Bio bio, Runnable done) {
+        SoftwareQueue ctx = m.ctxs[task.cpu];
+        if (ctx.rqList.isEmpty()) {
+            allocate(task, bio, done);
+            return;
+        }
+        ctx.lock.lock(m.cpu(task.cpu), "blk_bio_list_merge", () -> {
+            Merging.Plan plan = merging.planCtxMerge(ctx, bio);
+            m.after(task.cpu, merging.cost(plan), () -> {
+                if (plan.merges()) merging.apply(plan, bio, task);
+                ctx.lock.unlock(m.cpu(task.cpu));
+                if (plan.merges()) done.run();
+                else allocate(task, bio, done);
+            });
+        });
+    }
+
+    /** blk_mq_get_new_requests() → __blk_mq_alloc_requests() → blk_mq_get_tag(). */
+    private void allocate(Task task, Bio bio, Runnable done) {
+        m.after(task.cpu, m.costs.allocRequestNs(), () -> {
+            Hctx70 x = hctxs[m.ctxs[task.cpu].hctx.index];
+            int tag = x.allocationTags().get(task.cpu);
+            if (tag >= 0) {
+                got(task, bio, x, tag, Place.task(task.cpu), done);
+                return;
+            }
+            task.pendingBio = bio;
+            task.pendingDone = done;
+            waitForTag(task);
+        });
+    }
+
+    /** blk_mq_rq_ctx_init(): the tag is rq->tag, or rq->internal_tag under a scheduler; then G. */
+    private void got(Task task, Bio bio, Hctx70 x, int tag, Place from, Runnable done) {
+        boolean schedTagged = x.schedTags != null;
+        Request rq = new Request(nextRequestId++, m.ctxs[task.cpu], x.hw, schedTagged ? -1 : tag, bio);
+        rq.internalTag = schedTagged ? tag : -1;
+        x.allocationTags().assign(tag, rq);
+        rq.takeFirstBio(bio);
+        m.emit.bio(TransitionKind.GETRQ, "G", "blk_mq_submit_bio", task.cpu, task.actor, bio, rq, x.hw, from,
+                Place.task(task.cpu));
+        addToPlug(task, rq, done);
+    }
+
+    /**
+     * blk_add_rq_to_plug(): P on an empty plug; a plug already holding 32 requests, or whose oldest
+     * request has grown to 128 KiB, is flushed first (U …) and P follows.
+     */
+    private void addToPlug(Task task, Request rq, Runnable done) {
+        Plug plug = task.plug;
+        if (plug.isEmpty()) {
+            plugIt(task, rq, "P", done);
+        } else if (plug.mqList.size() >= MAX_PLUGGED
+                || (m.merging && plug.mqList.get(0).sectors * 512L >= PLUG_FLUSH_BYTES)) {
+            flush.flush(task, false, () -> plugIt(task, rq, "P", done));
+        } else {
+            plugIt(task, rq, null, done);
+        }
+    }
+
+    private void plugIt(Task task, Request rq, String action, Runnable done) {
+        m.after(task.cpu, m.costs.insertNs(), () -> {
+            task.plug.mqList.add(rq);
+            m.emit.request(TransitionKind.PLUG, action, "blk_add_rq_to_plug", task.cpu, task.actor, rq,
+                    Place.task(task.cpu), Place.plug(task.cpu));
+            done.run();
+        });
+    }
+
+    /**
+     * blk_mq_get_tag()'s loop: run the hctx inline, look again, join a wait queue (shown with no
+     * blktrace letter: 7.0 has no S), look once more, then io_schedule(), which flushes the task's
+     * plug with from_schedule set (UT) before the task sleeps.
+     */
+    private void waitForTag(Task task) {
+        Hctx70 x = hctxs[m.ctxs[task.cpu].hctx.index];
+        dispatch.run(x, false, task.cpu, task.actor, () -> {
+            SbitmapTags tags = x.allocationTags();
+            int tag = tags.get(task.cpu);
+            if (tag >= 0) {
+                resume(task, x, tag, Place.task(task.cpu));
+                return;
+            }
+            tags.prepareToWait(task);
+            m.emit.bio(TransitionKind.SLEEP, null, "blk_mq_get_tag", task.cpu, task.actor, task.pendingBio, null,
+                    x.hw, Place.task(task.cpu), Place.tagWait(x.hw.index));
+            tag = tags.get(task.cpu);
+            if (tag >= 0) {
+                tags.finishWait(task);
+                resume(task, x, tag, Place.tagWait(x.hw.index));
+                return;
+            }
+            if (task.plug != null && !task.plug.isEmpty()) flush.flush(task, true, () -> schedule(task));
+            else schedule(task);
+        });
+    }
+
+    /** io_schedule(): the switch away; the path ends until a wakeup queues the task again. */
+    private void schedule(Task task) {
+        m.after(task.cpu, m.costs.switchNs(), Machine.END);
+    }
+
+    /** Woken by sbitmap_queue_wake_up: the task is back on its CPU and goes round the loop again. */
+    void retryAfterWake(Task task) {
+        m.after(task.cpu, m.costs.switchNs(), () -> waitForTag(task));
+    }
+
+    private void resume(Task task, Hctx70 x, int tag, Place from) {
+        Bio bio = task.pendingBio;
+        Runnable done = task.pendingDone;
+        task.pendingBio = null;
+        task.pendingDone = null;
+        got(task, bio, x, tag, from, done);
+    }
+
+    /** blk_finish_plug(): an explicit flush, then current->plug is cleared. */
+    @Override
+    public void finishPlug(Task task, Runnable done) {
+        flush.flush(task, false, () -> {
+            task.plug = null;
+            done.run();
+        });
+    }
+}

@@ -1,0 +1,57 @@
+package org.blkflow.model;
+
+import java.util.function.Consumer;
+import org.blkflow.scenario.Device;
+import org.blkflow.transition.Place;
+import org.blkflow.transition.TransitionKind;
+
+/**
+ * null_blk's queue_rq in 7.0 (drivers/block/null_blk/main.c, queue_mode=2), called after
+ * blk_mq_start_request: irqmode none ends the request inline, softirq goes through
+ * blk_mq_complete_request, timer arms one hrtimer per command on the dispatching CPU. With
+ * {@code slots} the device holds only that many commands and answers BLK_STS_RESOURCE when full,
+ * the way a ring-based driver does; such a device has no queue_rqs hook, so a plug flush issues
+ * through blk_mq_issue_direct (a modelling choice: real null_blk never runs out of room).
+ */
+final class NullBlk70 {
+
+    enum Status { OK, RESOURCE }
+
+    private final Machine m;
+    private final Device device;
+    private final Completion70 completion;
+
+    NullBlk70(Machine m, Device device, Completion70 completion) {
+        this.m = m;
+        this.device = device;
+        this.completion = completion;
+    }
+
+    /** Whether the driver has ->queue_rqs (null_queue_rqs), which takes a whole plug list at once. */
+    boolean hasQueueRqs() {
+        return device.slots() == 0;
+    }
+
+    /** null_queue_rq() for a started request: the device's room is judged at this moment. */
+    void queueRq(Hctx70 x, Request rq, int cpu, Actor actor, Consumer<Status> result) {
+        m.after(cpu, m.costs.driverNs(), () -> {
+            if (device.slots() > 0 && x.hw.inDevice >= device.slots()) {
+                result.accept(Status.RESOURCE);
+                return;
+            }
+            x.hw.inDevice++;
+            m.emit.request(TransitionKind.QUEUE_RQ, null, "null_queue_rq", cpu, actor, rq,
+                    Place.driver(x.hw.index), Place.device(x.hw.index));
+            switch (device.irqMode()) {
+                case "none" -> completion.endRequest(rq, cpu, actor, () -> result.accept(Status.OK));
+                case "softirq" -> completion.completeRequest(rq, cpu, actor, () -> result.accept(Status.OK));
+                default -> {
+                    // null_cmd_end_timer(): one hrtimer per command; its callback ends the request.
+                    m.sim.schedule(device.completionNs(), () -> m.interrupt(cpu, () -> m.after(cpu, m.costs.irqNs(),
+                            () -> completion.endRequest(rq, cpu, Actor.interrupt(cpu), Machine.END))));
+                    result.accept(Status.OK);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,152 @@
+package org.blkflow.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One 7.0 tag pool, a struct sbitmap_queue (lib/sbitmap.c) as blk-mq-tag.c uses it: the bits split
+ * into words, a per-CPU allocation hint, and 8 wait queues woken in batches of wake_batch frees.
+ * An hctx has one for driver tags ({@code hctx->tags}) and, under an I/O scheduler, one more for
+ * scheduler tags ({@code hctx->sched_tags}). The first {@code reserved} tag numbers are never handed
+ * to bios (blk_mq_get_tag offsets normal tags by nr_reserved_tags).
+ *
+ * <p>Modelling choice (lib/sbitmap.c was not read at a 7.0 commit): the hint rules follow the spec's
+ * summary, and each CPU's first hint comes from the run's seeded random generator.
+ */
+final class SbitmapTags {
+
+    static final int WAIT_QUEUES = 8;
+    static final int WAKE_BATCH = 8;
+
+    final int depth;
+    final int reserved;
+    final int wakeBatch;
+    private final int bitsPerWord;
+    private final Request[] owner;
+    private final int[] hint;
+    private final List<ArrayDeque<Task>> waitQueues = new ArrayList<>();
+    private int inUse;
+    private int waiters;
+    private long completionCount;
+    private long wakeupCount;
+    private int wakeIndex;
+    private int waitIndex;
+
+    /**
+     * @param minShallowDepth sbitmap_queue_min_shallow_depth(): mq-deadline sets 1, so its scheduler
+     *                        tags wake one waiter per free
+     * @param hints           each CPU's first allocation hint, below the normal depth
+     */
+    SbitmapTags(int depth, int reserved, int minShallowDepth, int[] hints) {
+        this.depth = depth;
+        this.reserved = reserved;
+        int normal = depth - reserved;
+        this.wakeBatch = Math.max(1, Math.min(WAKE_BATCH, Math.min(normal, minShallowDepth) / WAIT_QUEUES));
+        this.bitsPerWord = 1 << shift(normal);
+        this.owner = new Request[depth];
+        this.hint = hints.clone();
+        for (int i = 0; i < WAIT_QUEUES; i++) waitQueues.add(new ArrayDeque<>());
+    }
+
+    /** sbitmap_calculate_shift(): 64-bit words, narrowed until the bitmap spans at least 4 words. */
+    private static int shift(int depth) {
+        int shift = 6;
+        if (depth >= 4) {
+            while ((4 << shift) > depth) shift--;
+        }
+        return shift;
+    }
+
+    /**
+     * __sbitmap_queue_get() on {@code cpu}: from the hint's word at the hint bit (wrapping inside that
+     * word), then the following words from their first bit; the tag number, or -1 when all are held.
+     */
+    int get(int cpu) {
+        int normal = depth - reserved;
+        int h = hint[cpu] < normal ? hint[cpu] : 0;
+        int words = (normal + bitsPerWord - 1) / bitsPerWord;
+        int word = h / bitsPerWord;
+        for (int w = 0; w < words; w++, word = (word + 1) % words) {
+            int base = word * bitsPerWord;
+            int bits = Math.min(bitsPerWord, normal - base);
+            int start = w == 0 ? h - base : 0;
+            for (int i = 0; i < bits; i++) {
+                int bit = base + (start + i) % bits;
+                if (owner[reserved + bit] == null) {
+                    if (bit == h) hint[cpu] = bit + 1 >= normal ? 0 : bit + 1;
+                    return reserved + bit;
+                }
+            }
+        }
+        hint[cpu] = 0;
+        return -1;
+    }
+
+    void assign(int tag, Request rq) {
+        owner[tag] = rq;
+        inUse++;
+    }
+
+    /**
+     * sbitmap_queue_clear() for a request of {@code cpu}'s ctx: the tag is free, that CPU's hint
+     * moves to it, and the waiters whose batch of frees is complete are returned, woken.
+     */
+    List<Task> put(int tag, int cpu) {
+        owner[tag] = null;
+        inUse--;
+        if (tag >= reserved) hint[cpu] = tag - reserved;
+        return wakeUp();
+    }
+
+    /** sbitmap_prepare_to_wait() on bt_wait_ptr()'s queue: the hctx's wait queues in turn. */
+    void prepareToWait(Task task) {
+        waitQueues.get(waitIndex).add(task);
+        waitIndex = (waitIndex + 1) % WAIT_QUEUES;
+        waiters++;
+    }
+
+    /** sbitmap_finish_wait() before any wakeup took the task; false if one already did. */
+    boolean finishWait(Task task) {
+        for (ArrayDeque<Task> q : waitQueues) {
+            if (q.remove(task)) {
+                waiters--;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int inUse() {
+        return inUse;
+    }
+
+    int normalDepth() {
+        return depth - reserved;
+    }
+
+    int waiters() {
+        return waiters;
+    }
+
+    /**
+     * __sbitmap_queue_wake_up(): frees count only while someone waits; every wake_batch of them
+     * wakes up to wake_batch waiters, from wake_index on, the index advancing before each queue.
+     */
+    private List<Task> wakeUp() {
+        if (waiters == 0) return List.of();
+        completionCount++;
+        if (completionCount - wakeupCount < wakeBatch) return List.of();
+        wakeupCount += wakeBatch;
+        List<Task> woken = new ArrayList<>();
+        int index = wakeIndex;
+        for (int i = 0; i < WAIT_QUEUES && woken.size() < wakeBatch; i++) {
+            ArrayDeque<Task> q = waitQueues.get(index);
+            index = (index + 1) % WAIT_QUEUES;
+            while (!q.isEmpty() && woken.size() < wakeBatch) woken.add(q.poll());
+        }
+        wakeIndex = index;
+        waiters -= woken.size();
+        return woken;
+    }
+}

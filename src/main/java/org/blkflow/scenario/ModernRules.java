@@ -1,0 +1,80 @@
+package org.blkflow.scenario;
+
+import java.util.List;
+
+/**
+ * The rules of the kernel switch: what a Linux 7.0 scenario may ask for (blk-mq only, its own I/O
+ * schedulers, null_blk), and the NUMA nodes that only 7.0's CPU map reads.
+ */
+final class ModernRules {
+
+    static final String NONE = "none";
+    static final String MQ_DEADLINE = "mq-deadline";
+    static final List<String> KERNELS = List.of(Scenario.KERNEL_316, Scenario.KERNEL_70);
+    /** What the 7.0 model has; kyber and bfq exist in the kernel but are not modelled yet. */
+    static final List<String> SCHEDULERS = List.of(NONE, MQ_DEADLINE);
+
+    private ModernRules() {
+    }
+
+    static void check(Scenario s, ProblemList p) {
+        if (!p.oneOf("kernel", s.kernel(), KERNELS)) return;
+        if (!s.modern()) {
+            if (s.numaNodes() != null) {
+                p.add("numaNodes", s.numaNodes(), "needs kernel \"7.0\" (3.16's CPU map does not read NUMA nodes)");
+            }
+            return;
+        }
+        if (s.mode() != null && !s.mode().equals("mq")) {
+            p.add("mode", s.mode(), "must be \"mq\" with kernel \"7.0\": the legacy request queue was removed in "
+                    + "Linux 5.0 and null_blk's bio-based mode is not modelled for 7.0");
+        }
+        if (s.scheduler() != null && (s.scheduler().equals("kyber") || s.scheduler().equals("bfq"))) {
+            p.add("scheduler", s.scheduler(), "is not modelled yet for kernel \"7.0\"; must be one of "
+                    + String.join(", ", SCHEDULERS));
+        } else {
+            p.oneOf("scheduler", s.scheduler(), SCHEDULERS);
+        }
+        if (s.device() != null && s.device().driver() != null && !s.device().driver().equals(Device.NULL_BLK)) {
+            p.add("device.driver", s.device().driver(), "must be \"null_blk\" with kernel \"7.0\" "
+                    + "(xen-blkfront is modelled as 3.16 had it)");
+        }
+        checkNodes(s, p);
+    }
+
+    /** Every CPU on exactly one node, and SMT siblings on the same node, as real topologies have them. */
+    private static void checkNodes(Scenario s, ProblemList p) {
+        List<List<Integer>> nodes = s.numaNodes();
+        if (nodes == null || s.cpus() < 1 || s.cpus() > ScenarioValidator.MAX_CPUS) return;
+        if (nodes.isEmpty() || nodes.size() > s.cpus()) {
+            p.add("numaNodes", nodes.size() + " nodes", "must list between 1 and cpus = " + s.cpus() + " nodes");
+            return;
+        }
+        int[] node = new int[s.cpus()];
+        java.util.Arrays.fill(node, -1);
+        for (int n = 0; n < nodes.size(); n++) {
+            if (nodes.get(n).isEmpty()) p.add("numaNodes[" + n + "]", "", "must hold at least one CPU");
+            for (int cpu : nodes.get(n)) {
+                if (cpu < 0 || cpu >= s.cpus()) {
+                    p.add("numaNodes[" + n + "]", cpu, "must hold CPUs between 0 and " + (s.cpus() - 1));
+                } else if (node[cpu] >= 0) {
+                    p.add("numaNodes[" + n + "]", cpu, "CPU " + cpu + " is already on node " + node[cpu]);
+                } else {
+                    node[cpu] = n;
+                }
+            }
+        }
+        for (int cpu = 0; cpu < s.cpus(); cpu++) {
+            if (node[cpu] < 0) p.add("numaNodes", "cpu " + cpu, "must put every CPU on a node; CPU " + cpu + " is on none");
+        }
+        if (!p.isEmpty() || s.smt() < 1 || s.cpus() % s.smt() != 0) return;
+        int[] first = s.firstSiblings();
+        for (int cpu = 0; cpu < s.cpus(); cpu++) {
+            if (node[cpu] != node[first[cpu]]) {
+                p.add("numaNodes", "cpu " + cpu, "CPU " + cpu + " and its SMT sibling " + first[cpu]
+                        + " must be on the same node (smt = " + s.smt() + ")");
+                return;
+            }
+        }
+    }
+}

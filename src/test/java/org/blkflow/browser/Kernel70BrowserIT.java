@@ -1,0 +1,47 @@
+package org.blkflow.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Issue 14 in the page: a 7.0 preset loads, mq-deadline has its lane, the notes and the log follow 7.0. */
+class Kernel70BrowserIT extends BrowserTest {
+
+    @Test
+    void theSataPresetDrawsTheMqDeadlineLaneAndRequestsPassThroughIt() throws Exception {
+        page = new Page(Browser.start(profile), port).open("/").loaded();
+        page.preset("sata-70", "elv:0");
+        assertEquals(1, page.all("#outline [data-queue='hctx:0']").size());
+        assertTrue(page.one("#outline").getText().contains("mq-deadline (elv:0)"), page.one("#outline").getText());
+        int k = 0;
+        while (k < 200 && !"insert".equals(page.last() == null ? null : page.last().get("kind"))) {
+            page.action("step");
+            page.waitForStep(++k);
+        }
+        assertEquals("elv:0", page.placeOfRequest(page.last().get("req")), "an inserted request is drawn in the lane");
+        page.playToEnd();
+        assertFalse(page.one("#log").getText().contains(" S "), "7.0 traces no S");
+        page.one("[data-action='show-notes']").click();
+        page.waitFor(d -> page.one("#model-notes").isDisplayed());
+        String notes = page.one("#model-notes").getText();
+        assertTrue(notes.contains("Linux 7.0 mode") && notes.contains("Modelling choice"), notes);
+        page.screenshot("kernel70-sata");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void theEditorKeepsTheKernelWhenTheScenarioIsRunAgain() {
+        page = new Page(Browser.start(profile), port).open("/").loaded();
+        page.preset("numa-70", "hctx:3");
+        assertEquals("7.0", page.one("#editor [data-field='kernel']").getAttribute("value"));
+        page.setField("hwQueues", "2");
+        page.one("#editor [data-action='load']").click();
+        page.waitFor(d -> page.all("#outline [data-queue^='hctx:']").size() == 2);
+        String href = page.one("[data-role='share-link']").getAttribute("href");
+        assertTrue(href.contains("kernel=7.0") && href.contains("numa=0-3/4-7") && href.contains("hw=2"),
+                "the share link keeps the kernel and the nodes: " + href);
+        page.assertNoSevereConsoleErrors();
+    }
+}
