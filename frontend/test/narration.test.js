@@ -45,3 +45,16 @@ test('an IPI goes from the completing CPU to the submitting one, a deferred run 
   assert.match(narrate(t({ kind: 'ipi', cpu: 3, ctx: 1 })), /^CPU 3 sends .* by IPI to CPU 1, which submitted it/);
   assert.match(narrate(t({ kind: 'run_async', count: 5 })), /to kblockd on CPU 5/);
 });
+
+test('Linux 7.0 moves read as 7.0: G after the allocation, no S, U straight to the driver; 3.16 keeps its words', () => {
+  const g = narrate({ kind: 'getrq', fn: 'blk_mq_submit_bio', action: 'G', cpu: 0, req: 3, bio: 3, tag: -1 });
+  assert.match(g, /after the allocation/);
+  assert.match(g, /scheduler tag/);
+  assert.match(narrate({ kind: 'sleeprq', fn: 'blk_mq_get_tag', cpu: 1, hctx: 0, bio: 9 }), /no S in 7\.0/);
+  assert.match(narrate({ kind: 'unplug', fn: 'blk_mq_dispatch_queue_requests', action: 'U', cpu: 0, count: 3 }),
+    /3 requests.*straight to the driver/);
+  // 3.16 traces its U in blk_mq_insert_requests and its tag_get in blk_mq_get_tag: not 7.0's insert or sleep.
+  assert.match(narrate({ kind: 'unplug', fn: 'blk_mq_insert_requests', action: 'U', cpu: 0, ctx: 0, count: 2 }), /16 requests plugged/);
+  assert.match(narrate({ kind: 'tag_get', fn: 'blk_mq_get_tag', req: 1, tag: 4, hctx: 0 }), /takes tag 4/);
+  assert.match(narrate({ kind: 'getrq', fn: 'blk_mq_map_request', cpu: 0, req: -1, bio: 1, ctx: 0, hctx: 0 }), /before allocating/);
+});
