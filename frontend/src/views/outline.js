@@ -1,6 +1,6 @@
 // Figure 1: CPUs → software queues → hardware queues → driver → device → done, with every request
 // as one SVG element keyed by its id, so the eye follows it from queue to queue.
-import { layoutFor, itemSize, slot } from '../layout.js';
+import { layoutFor, itemSize, slot, tagPool } from '../layout.js';
 import { jobColour, isWrite } from './palette.js';
 import { frame } from './outline-frame.js';
 import { drawLegacyState } from './outline-legacy.js';
@@ -169,14 +169,16 @@ function moveTo(sel, pos, type, ms) {
 }
 
 function drawHctxState(svg, geo, state) {
+  const pool = tagPool(state.scenario);
   for (const h of state.hctxs) {
     const g = svg.select(`g.hctx[data-hctx="${h.hctx}"]`);
     const bar = geo.hctxs[h.hctx].tagBar;
-    const used = h.depth ? Math.min(1, h.tagsUsed / h.depth) : 0;
+    const depth = pool.depth(h.depth);
+    const used = depth ? Math.min(1, h.tagsUsed / depth) : 0;
     g.attr('data-stopped', h.stopped ? 'true' : 'false');
     g.select('.stopped-badge').attr('display', h.stopped ? null : 'none');
     g.select('.tags-used').attr('width', bar.w * used);
-    g.select('.tags-text').text(`${h.tagsUsed}/${h.depth} tags`);
+    g.select('.tags-text').text(`${h.tagsUsed}/${depth} ${pool.name}`);
   }
 }
 
