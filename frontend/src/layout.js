@@ -84,3 +84,15 @@ export function slot(box, k, size, gap = 2, pad = 3) {
     overflow: k >= cols * rows,
   };
 }
+
+
+/**
+ * What a request takes at G: a tag, or under 7.0's mq-deadline one of nr_requests = 2 × min(depth,
+ * 128) scheduler tags (its driver tag comes only at dispatch and is not drawn).
+ */
+export function tagPool(scenario) {
+  if (scenario?.kernel === '7.0' && scenario?.scheduler === 'mq-deadline') {
+    return { name: 'sched tags', depth: d => 2 * Math.min(d, 128) };
+  }
+  return { name: 'tags', depth: d => d };
+}

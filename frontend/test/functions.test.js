@@ -19,3 +19,19 @@ test('alternatives and inner functions light up their step of the path', () => {
   assert.equal(highlight('printk'), null);
   assert.match(explain('blk_mq_start_request'), /\(D\)/);
 });
+
+test('a 7.0 scenario gets the 7.0 path, and every function the 7.0 golden streams name lights a step of it', async () => {
+  const { pathFor, MQ70_PATH } = await import('../src/functions.js');
+  const { readFileSync, readdirSync } = await import('node:fs');
+  assert.equal(pathFor({ mode: 'mq', kernel: '7.0' }), MQ70_PATH);
+  assert.notEqual(pathFor({ mode: 'mq' }), MQ70_PATH);
+  const dir = new URL('../../src/test/resources/golden/', import.meta.url);
+  const files = readdirSync(dir).filter(f => f.endsWith('-70.txt'));
+  assert.ok(files.length >= 4, files.join());
+  const fns = new Set();
+  for (const f of files) {
+    for (const line of readFileSync(new URL(f, dir), 'utf8').split('\n')) if (line) fns.add(line.split(' ')[4]);
+  }
+  for (const fn of fns) assert.ok(highlight(fn, MQ70_PATH), `${fn} is on the 7.0 path`);
+  assert.ok(fns.has('dd_dispatch_request') && fns.has('blk_mq_dispatch_queue_requests'), [...fns].join());
+});

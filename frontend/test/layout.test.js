@@ -101,3 +101,12 @@ test('7.0 mq-deadline gets one scheduler lane (elv:0) between the ctx and hctx r
   assert.equal(layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, W, 12, 'none').places.get('elv:0'), undefined);
   assert.equal(six.elv, undefined);
 });
+
+test('the tag bar counts scheduler tags under 7.0 mq-deadline, the driver tags otherwise', async () => {
+  const { tagPool } = await import('../src/layout.js');
+  assert.deepEqual([tagPool({ kernel: '7.0', scheduler: 'mq-deadline' }).name, tagPool({ kernel: '7.0', scheduler: 'mq-deadline' }).depth(32)],
+    ['sched tags', 64]);
+  assert.equal(tagPool({ kernel: '7.0', scheduler: 'mq-deadline' }).depth(1000), 256, 'nr_requests = 2 × min(depth, 128)');
+  assert.equal(tagPool({ kernel: '7.0', scheduler: 'none' }).depth(32), 32);
+  assert.equal(tagPool({ mode: 'mq' }).name, 'tags');
+});

@@ -53,3 +53,16 @@ test('the article and the verb agree with the number: "an 8-sector", "1 request 
   assert.match(narrate(t({ kind: 'unplug', action: 'U', count: 1 })), /\(U\): 1 request goes to/);
   assert.match(narrate(t({ kind: 'unplug', action: 'U', count: 2 })), /\(U\): 2 requests go to/);
 });
+
+test('Linux 7.0 moves read as 7.0: G after the allocation, no S, U straight to the driver; 3.16 keeps its words', () => {
+  const g = narrate({ kind: 'getrq', fn: 'blk_mq_submit_bio', action: 'G', cpu: 0, req: 3, bio: 3, tag: -1 });
+  assert.match(g, /after the allocation/);
+  assert.match(g, /scheduler tag/);
+  assert.match(narrate({ kind: 'sleeprq', fn: 'blk_mq_get_tag', cpu: 1, hctx: 0, bio: 9 }), /no S in 7\.0/);
+  assert.match(narrate({ kind: 'unplug', fn: 'blk_mq_dispatch_queue_requests', action: 'U', cpu: 0, count: 3 }),
+    /3 requests.*straight to the driver/);
+  // 3.16 traces its U in blk_mq_insert_requests and its tag_get in blk_mq_get_tag: not 7.0's insert or sleep.
+  assert.match(narrate({ kind: 'unplug', fn: 'blk_mq_insert_requests', action: 'U', cpu: 0, ctx: 0, count: 2 }), /16 requests plugged/);
+  assert.match(narrate({ kind: 'tag_get', fn: 'blk_mq_get_tag', req: 1, tag: 4, hctx: 0 }), /takes tag 4/);
+  assert.match(narrate({ kind: 'getrq', fn: 'blk_mq_map_request', cpu: 0, req: -1, bio: 1, ctx: 0, hctx: 0 }), /before allocating/);
+});

@@ -2,6 +2,7 @@
 // lanes, the CPU → hctx map as edges, and the stage lanes; plus the live hctx labels (tags, STOPPED).
 import { box, lane, drawCpus, stoppedBadge, showStopped, drawStages, text, setText } from './outline-parts.js';
 import { fitText } from '../layout-parts.js';
+import { tagPool } from '../layout.js';
 
 const d3 = window.d3;
 
@@ -88,9 +89,13 @@ export function mqState(svg, geo, state) {
   for (const h of state.hctxs) {
     const g = svg.select(`g.hctx[data-hctx="${h.hctx}"]`);
     const b = geo.hctxs[h.hctx];
-    const used = h.depth ? Math.min(1, h.tagsUsed / h.depth) : 0;
+    // 7.0 under mq-deadline: the bar counts scheduler tags, of which there are 2 × min(depth, 128).
+    const pool = tagPool(state.scenario);
+    const depth = pool.depth(h.depth);
+    const used = depth ? Math.min(1, h.tagsUsed / depth) : 0;
     showStopped(g, h.stopped);
     g.select('.tags-used').attr('width', b.tagBar.w * used);
-    setText(g.select('.tags-text'), fitText(b.tags.w - 2, geo.font, `tags ${h.tagsUsed}/${h.depth} in use`, `${h.tagsUsed}/${h.depth} tags`, `${h.tagsUsed}/${h.depth}`));
+    setText(g.select('.tags-text'), fitText(b.tags.w - 2, geo.font, `${pool.name} ${h.tagsUsed}/${depth} in use`,
+      `${h.tagsUsed}/${depth} ${pool.name}`, `${h.tagsUsed}/${depth}`));
   }
 }

@@ -20,12 +20,14 @@ final class Dispatch70 {
     private final Hctx70[] hctxs;
     private final SchedDispatch70 sched;
     private final NullBlk70 driver;
+    private final CtxDispatch70 ctxs;
 
     Dispatch70(Machine m, Hctx70[] hctxs, SchedDispatch70 sched, NullBlk70 driver) {
         this.m = m;
         this.hctxs = hctxs;
         this.sched = sched;
         this.driver = driver;
+        this.ctxs = new CtxDispatch70(m, this);
     }
 
     Hctx70 of(Request rq) {
@@ -126,77 +128,11 @@ final class Dispatch70 {
         if (sched != null) {
             sched.dispatch(x, cpu, actor, again);
         } else if (needDispatch) {
-            dispatchCtxs(x, x.dispatchFrom, cpu, actor, again);
+            ctxs.dispatchOneByOne(x, x.dispatchFrom, cpu, actor, again);
         } else {
             ArrayDeque<Request> list = new ArrayDeque<>();
-            flushBusyCtxs(x, 0, list, cpu, actor, () -> dispatchList(x, list, cpu, actor, all -> again.accept(false)));
+            ctxs.flushBusy(x, 0, list, cpu, actor, () -> dispatchList(x, list, cpu, actor, all -> again.accept(false)));
         }
-    }
-
-    /**
-     * blk_mq_do_dispatch_ctx(): one request at a time, round robin over the pending software queues
-     * from hctx->dispatch_from, until the driver leaves one over or nothing is pending.
-     */
-    private void dispatchCtxs(Hctx70 x, int from, int cpu, Actor actor, Consumer<Boolean> again) {
-        if (!x.hw.dispatch.isEmpty()) {
-            x.dispatchFrom = from;
-            again.accept(true);
-            return;
-        }
-        int n = x.hw.ctxs.size();
-        int i = 0;
-        while (i < n && !x.hw.pending[(from + i) % n]) i++;
-        if (i == n) {
-            x.dispatchFrom = from;
-            again.accept(false);
-            return;
-        }
-        SoftwareQueue ctx = x.hw.ctxs.get((from + i) % n);
-        ctx.lock.lock(m.cpu(cpu), "blk_mq_dequeue_from_ctx", () -> {
-            Request rq = ctx.rqList.poll();
-            if (ctx.rqList.isEmpty()) x.hw.pending[ctx.indexHw] = false;
-            if (rq == null) {
-                // Another CPU emptied it while this one waited for the lock: look at the next one.
-                ctx.lock.unlock(m.cpu(cpu));
-                dispatchCtxs(x, from, cpu, actor, again);
-                return;
-            }
-            m.emit.request(TransitionKind.CTX_FLUSH, null, "blk_mq_dequeue_from_ctx", cpu, actor, rq,
-                    Place.ctx(ctx.cpu), Place.hctx(x.hw.index));
-            ctx.lock.unlock(m.cpu(cpu));
-            int next = (ctx.indexHw + 1) % n;
-            ArrayDeque<Request> one = new ArrayDeque<>();
-            one.add(rq);
-            dispatchList(x, one, cpu, actor, all -> {
-                if (all) dispatchCtxs(x, next, cpu, actor, again);
-                else {
-                    x.dispatchFrom = next;
-                    again.accept(false);
-                }
-            });
-        });
-    }
-
-    /** blk_mq_flush_busy_ctxs(): every pending software queue's whole list, in index_hw (CPU) order. */
-    private void flushBusyCtxs(Hctx70 x, int from, ArrayDeque<Request> list, int cpu, Actor actor, Runnable done) {
-        int i = from;
-        while (i < x.hw.ctxs.size() && !x.hw.pending[i]) i++;
-        if (i == x.hw.ctxs.size()) {
-            done.run();
-            return;
-        }
-        SoftwareQueue ctx = x.hw.ctxs.get(i);
-        int next = i + 1;
-        ctx.lock.lock(m.cpu(cpu), "blk_mq_flush_busy_ctxs", () -> {
-            x.hw.pending[ctx.indexHw] = false;
-            for (Request rq = ctx.rqList.poll(); rq != null; rq = ctx.rqList.poll()) {
-                m.emit.request(TransitionKind.CTX_FLUSH, null, "blk_mq_flush_busy_ctxs", cpu, actor, rq,
-                        Place.ctx(ctx.cpu), Place.hctx(x.hw.index));
-                list.add(rq);
-            }
-            ctx.lock.unlock(m.cpu(cpu));
-            flushBusyCtxs(x, next, list, cpu, actor, done);
-        });
     }
 
     /**

@@ -15,6 +15,7 @@ class Kernel70BrowserIT extends BrowserTest {
         page.preset("sata-70", "elv:0");
         assertEquals(1, page.all("#outline [data-queue='hctx:0']").size());
         assertTrue(page.one("#outline").getText().contains("mq-deadline (elv:0)"), page.one("#outline").getText());
+        assertTrue(page.one("#outline").getText().contains("/64 sched tags"), "the bar counts nr_requests = 2 × 32");
         int k = 0;
         while (k < 200 && !"insert".equals(page.last() == null ? null : page.last().get("kind"))) {
             page.action("step");

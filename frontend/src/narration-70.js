@@ -1,0 +1,31 @@
+// The narration of Linux 7.0's own functions (scenario kernel "7.0"), by kernel function: the same
+// kinds of move as 3.16 (Q, G, P, U, I, D) happen in other functions, for other reasons.
+const range = t => `sectors ${t.sector}–${t.sector + t.sectors - 1}`;
+const dir = t => (t.rwbs || '').includes('W') ? 'write' : 'read';
+const n = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
+
+// Keyed by "kind function": 3.16 uses some of the same names for other moves (its U is traced in
+// blk_mq_insert_requests, its tag_get in blk_mq_get_tag).
+export const BY_FN_70 = {
+  'queue submit_bio_noacct_nocheck': t => `CPU ${t.cpu} queues bio ${t.bio}, a ${t.sectors}-sector ${dir(t)} (${range(t)}) from ${t.comm} (Q, submit_bio_noacct_nocheck); __submit_bio then plugs it — every bio is plugged in 7.0, in the caller's plug or one of its own.`,
+  'getrq blk_mq_submit_bio': t => `CPU ${t.cpu} has request ${t.req} for bio ${t.bio} (G): 7.0 traces G in blk_mq_submit_bio after the allocation, once no merge took the bio${t.tag >= 0 ? `; its tag ${t.tag} is a driver tag` : '; it holds a scheduler tag and gets a driver tag only at dispatch'}.`,
+  'plug blk_add_rq_to_plug': t => t.action === 'P'
+    ? `CPU ${t.cpu} starts a plug with request ${t.req} (P, blk_add_rq_to_plug): the plug was empty, or was just flushed at its 32-request or 128 KiB limit.`
+    : `CPU ${t.cpu} adds request ${t.req} to its plug (blk_add_rq_to_plug): sync or not, it waits there until the plug is flushed.`,
+  'sleeprq blk_mq_get_tag': t => `CPU ${t.cpu} finds no free tag on hctx ${t.hctx} for bio ${t.bio} and sleeps in blk_mq_get_tag: no S in 7.0 (block_sleeprq went in 5.11), so blktrace shows only the time between Q and G.`,
+  'wake sbitmap_queue_wake_up': t => `Bio ${t.bio}'s task is woken (sbitmap_queue_wake_up): a batch of frees on hctx ${t.hctx}'s tags wakes up to wake_batch waiters.`,
+  'unplug blk_mq_dispatch_queue_requests': t => `CPU ${t.cpu} flushes its plug (U, ${n(t.count, 'request')}) with no scheduler: the requests go straight to the driver (queue_rqs), no insert.`,
+  'unplug blk_mq_dispatch_list': t => `CPU ${t.cpu} flushes ${n(t.count, 'request')} of its plug (${t.action}${t.action === 'UT' ? ': the task is going to sleep, so they are inserted and kblockd issues them' : ''}); the I's follow.`,
+  'insert dd_insert_request': t => `Request ${t.req} is inserted into mq-deadline (I, dd_insert_request): sorted by sector and queued on its direction's FIFO with a deadline.`,
+  'insert blk_mq_insert_requests': t => `Request ${t.req} is inserted at the tail of software queue ctx ${t.ctx} (I, blk_mq_insert_requests): it could not go straight to the driver.`,
+  'run_async blk_mq_delay_run_hw_queue': t => `CPU ${t.cpu} arms hctx ${t.hctx}'s run_work on kblockd${t.count >= 0 ? `, CPU ${t.count}` : ''} (blk_mq_delay_run_hw_queue): one pending run per hctx, re-armed rather than queued twice.`,
+  'run_queue blk_mq_sched_dispatch_requests': t => `CPU ${t.cpu} runs hctx ${t.hctx} (blk_mq_sched_dispatch_requests): hctx->dispatch first, then the scheduler or the software queues.`,
+  'flush_ctx blk_mq_flush_busy_ctxs': t => `Request ${t.req} leaves software queue ctx ${t.ctx} for hctx ${t.hctx} (blk_mq_flush_busy_ctxs): every busy ctx is taken whole, in CPU order.`,
+  'flush_ctx blk_mq_dequeue_from_ctx': t => `Request ${t.req} leaves ctx ${t.ctx} alone (blk_mq_dequeue_from_ctx): the hctx is dispatch_busy, so ctxs are served one request at a time, round robin.`,
+  'elv_dispatch dd_dispatch_request': t => `mq-deadline hands request ${t.req} (${range(t)}) to hctx ${t.hctx} (dd_dispatch_request): the next sector in this batch's direction, or an expired FIFO head; it needs a driver tag now.`,
+  'ipi blk_mq_complete_send_ipi': t => `CPU ${t.cpu} sends request ${t.req}'s completion to CPU ${t.ctx} by IPI: the submitter is on another node, with another last-level cache.`,
+  'free __blk_mq_free_request': t => `Request ${t.req} is freed (__blk_mq_free_request): its driver and scheduler tags go back, waiters may wake, and a hctx waiting for a restart is run.`,
+};
+
+/** 7.0's words for a transition, or undefined when the move is one 3.16 shares. */
+export const narrate70 = t => BY_FN_70[`${t.kind} ${t.fn}`];
