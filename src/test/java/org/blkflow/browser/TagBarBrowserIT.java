@@ -43,7 +43,9 @@ class TagBarBrowserIT extends BrowserTest {
             assertEquals(1.0, used.doubleValue(), 1e-6, preset + " step " + k + ": the bar is not full");
             if (sleeps == 3) break;
         }
-        assertTrue(sleeps > 0, preset + " must reach an S within " + MAX_STEPS + " steps");
+        // tags-exhausted is the preset whose story is the S; busy-requeue's first steps are about BUSY
+        // and may reach no S, and then there is nothing to contradict.
+        if (preset.equals("tags-exhausted")) assertTrue(sleeps > 0, preset + " must reach an S within " + MAX_STEPS + " steps");
         page.assertNoSevereConsoleErrors();
     }
 
