@@ -95,7 +95,8 @@ export function mqState(svg, geo, state) {
     const used = depth ? Math.min(1, h.tagsUsed / depth) : 0;
     showStopped(g, h.stopped);
     g.select('.tags-used').attr('width', b.tagBar.w * used);
-    setText(g.select('.tags-text'), fitText(b.tags.w - 2, geo.font, `${h.tagsUsed}/${depth} ${pool.name} in use`,
+    setText(g.select('.tags-text'), fitText(b.tags.w - 2, geo.font,
+      pool.name === 'tags' ? `tags ${h.tagsUsed}/${depth} in use` : `${h.tagsUsed}/${depth} ${pool.name} in use`,
       `${h.tagsUsed}/${depth} ${pool.name}`, `${h.tagsUsed}/${depth}`));
   }
 }
