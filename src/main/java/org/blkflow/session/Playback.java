@@ -289,7 +289,7 @@ public final class Playback {
 
     private SessionState state(Reason reason, boolean withSnapshot) {
         return new SessionState(live.steps(), live.now(), playing, live.finished(), reason,
-                withSnapshot ? live.snapshot() : null);
+                withSnapshot ? live.snapshot() : null, withSnapshot ? live.locks() : java.util.List.of());
     }
 
     private void stopPlaying() {

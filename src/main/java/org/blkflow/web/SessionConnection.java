@@ -118,7 +118,7 @@ final class SessionConnection implements SessionOutput {
     public void loaded(LiveSession session) {
         cancelTimeline();
         outbox.send(session.trace() != null ? messages.loaded(session.trace(), session.cpuToHctx())
-                : messages.loaded(session.scenario(), session.cpuToHctx()));
+                : messages.loaded(session.scenario(), session.cpuToHctx(), session.lockNames()));
         if (!session.timelineWanted()) {
             return;
         }
