@@ -17,6 +17,7 @@ import { controlsView } from './views/controls.js';
 import { editorView } from './views/editor.js';
 import { shareView } from './views/share.js';
 import { locksView } from './views/locks.js';
+import { lockStripView } from './views/lock-strip.js';
 import { sweepView } from './views/sweep.js';
 import { formatsView } from './views/formats.js';
 import { notesView } from './views/notes.js';
@@ -85,6 +86,7 @@ const views = {
   charts: chartsView($('#charts')),
   share: shareView($('#share'), { trace: () => session.loaded?.trace ?? null }),
   notes: notesView($('#model-notes')),
+  lockStrip: lockStripView($('#lock-strip')),
 };
 const overlay = inspectorOverlay($('aside.right'));
 const oops = oopsView($('#oops'));
@@ -168,7 +170,10 @@ function render() {
   profile = window.blkflow?.profile ?? null;
   const { state, last } = session;
   oops.update(session.oops);
-  locks.update(session.stats);
+  // The legacy queue and xen-blkfront are about their one lock: lockstat sits beside Figure 1 there.
+  const beside = !!state?.scenario && (state.scenario.mode === 'sq' || state.scenario.device?.driver === 'xen-blkfront');
+  $('main.centre').classList.toggle('with-locks', beside);
+  locks.update(session.stats, beside);
   controls.update(session.status, state, session.highestStep, session.timeline);
   if (!state) return;
   for (const [name, view] of Object.entries(views)) {
