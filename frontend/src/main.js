@@ -38,6 +38,8 @@ let pendingStep = 0;
 let presenting = false;
 let dirty = false;
 let socket = null;
+// The last step this page told the server it drew: play sends the next frame only after this ack.
+let ackedStep = -1;
 // Milliseconds spent in each view's update, summed, once a measurement sets window.blkflow.profile = {}.
 let profile = null;
 
@@ -128,6 +130,7 @@ function loadLink(link) {
 
 session.on('hello', msg => connection.update('open', msg.server));
 session.on('loaded', msg => {
+  ackedStep = -1;
   editor.clearErrors();
   $('#error').textContent = '';
   // A replayed trace has no scenario: the editor keeps what it had, the title names the trace.
@@ -183,6 +186,7 @@ function render() {
   }
   $('#figure-mode').textContent = $('#path-mode').textContent = modeTitle(state.scenario);
   address.update(state, pageTitle(state));
+  if (state.step !== ackedStep) { ackedStep = state.step; send({ cmd: 'ack', step: state.step }); }
 }
 
 function pageTitle(state) {
