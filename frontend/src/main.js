@@ -17,6 +17,7 @@ import { controlsView } from './views/controls.js';
 import { editorView } from './views/editor.js';
 import { shareView } from './views/share.js';
 import { locksView } from './views/locks.js';
+import { lockStripView } from './views/lock-strip.js';
 import { sweepView } from './views/sweep.js';
 import { formatsView } from './views/formats.js';
 import { notesView } from './views/notes.js';
@@ -37,6 +38,8 @@ let pendingStep = 0;
 let presenting = false;
 let dirty = false;
 let socket = null;
+// The last step this page told the server it drew: play sends the next frame only after this ack.
+let ackedStep = -1;
 // Milliseconds spent in each view's update, summed, once a measurement sets window.blkflow.profile = {}.
 let profile = null;
 
@@ -85,6 +88,7 @@ const views = {
   charts: chartsView($('#charts')),
   share: shareView($('#share'), { trace: () => session.loaded?.trace ?? null }),
   notes: notesView($('#model-notes')),
+  lockStrip: lockStripView($('#lock-strip')),
 };
 const overlay = inspectorOverlay($('aside.right'));
 const oops = oopsView($('#oops'));
@@ -126,6 +130,7 @@ function loadLink(link) {
 
 session.on('hello', msg => connection.update('open', msg.server));
 session.on('loaded', msg => {
+  ackedStep = -1;
   editor.clearErrors();
   $('#error').textContent = '';
   // A replayed trace has no scenario: the editor keeps what it had, the title names the trace.
@@ -168,7 +173,10 @@ function render() {
   profile = window.blkflow?.profile ?? null;
   const { state, last } = session;
   oops.update(session.oops);
-  locks.update(session.stats);
+  // The legacy queue and xen-blkfront are about their one lock: lockstat sits beside Figure 1 there.
+  const beside = !!state?.scenario && (state.scenario.mode === 'sq' || state.scenario.device?.driver === 'xen-blkfront');
+  $('main.centre').classList.toggle('with-locks', beside);
+  locks.update(session.stats, beside);
   controls.update(session.status, state, session.highestStep, session.timeline);
   if (!state) return;
   for (const [name, view] of Object.entries(views)) {
@@ -178,6 +186,7 @@ function render() {
   }
   $('#figure-mode').textContent = $('#path-mode').textContent = modeTitle(state.scenario);
   address.update(state, pageTitle(state));
+  if (state.step !== ackedStep) { ackedStep = state.step; send({ cmd: 'ack', step: state.step }); }
 }
 
 function pageTitle(state) {

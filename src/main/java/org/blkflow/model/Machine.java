@@ -46,7 +46,8 @@ final class Machine {
 
     Lock newLock(String name) {
         Lock lock = new Lock(name, sim, costs.lockNs(), costs.lockBounceNs());
-        lock.observe(observer);
+        // Each lock reports to its own LockTransitions, which checks with the run's Invariants, then emits.
+        lock.observe(new LockTransitions(observer, emit));
         locks.add(lock);
         return lock;
     }

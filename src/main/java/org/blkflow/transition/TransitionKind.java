@@ -52,7 +52,19 @@ public enum TransitionKind {
     /** One bio of a completed request is ended back to its submitter (bio_endio). */
     BIO_END("bio_end", null),
     /** The request is freed and its tag returned (blk_mq_free_request, blk_mq_put_tag). */
-    FREE("free", null);
+    FREE("free", null),
+    /**
+     * A CPU finds a spinlock held and spins for its ticket (lockdep's lock_contended); {@code count}
+     * is the holder's CPU. Lock moves are in the stream only when CPUs contend: see LockTransitions.
+     */
+    LOCK_CONTENDED("lock_contended", null),
+    /**
+     * A spinning CPU gets the lock at the holder's unlock (lock_acquired), which this move also tells:
+     * a ticket lock hands over at the unlock; {@code count} = ns it spun.
+     */
+    LOCK_ACQUIRED("lock_acquired", null),
+    /** The holder the stream last named lets go with nobody in line (lock_release): the lock is free. */
+    LOCK_RELEASE("lock_release", null);
 
     private final String label;
     private final String action;
@@ -69,6 +81,11 @@ public enum TransitionKind {
     /** The blktrace letter, or null when blktrace emits nothing for this move. */
     public String action() {
         return action;
+    }
+
+    /** Whether this is a spinlock's move rather than one of a bio, a request or a queue. */
+    public boolean isLock() {
+        return this == LOCK_CONTENDED || this == LOCK_ACQUIRED || this == LOCK_RELEASE;
     }
 
     public static TransitionKind fromLabel(String label) {
