@@ -96,6 +96,12 @@ class LessonHttpTest extends HttpApiTest {
         assertEquals("cpus", bad.body().get("problems").get(0).get("field").stringValue());
         Http.Reply unknown = http.get("/api/quiz?v=2&lesson=x");
         assertEquals(400, unknown.status());
+        Http.Reply huge = http.get("/api/quiz?v=2&step=99999999999999999999999");
+        assertEquals(400, huge.status(), String.valueOf(huge.body()));
+        assertEquals("step", huge.body().get("problems").get(0).get("field").stringValue());
+        Http.Reply odd = http.get("/api/lessons/%3Cscript%3E" + "x".repeat(300));
+        assertEquals(404, odd.status());
+        assertTrue(odd.body().get("message").stringValue().length() < 700, "a long id is cut in the answer");
     }
 
     private static Transition nth(Scenario s, long k) {
