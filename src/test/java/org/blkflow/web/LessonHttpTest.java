@@ -104,6 +104,21 @@ class LessonHttpTest extends HttpApiTest {
         assertTrue(odd.body().get("message").stringValue().length() < 700, "a long id is cut in the answer");
     }
 
+    @Test
+    void comparisonsAreListedWithBothSidesAsLinks() throws Exception {
+        Http.Reply r = http.get("/api/comparisons");
+        assertEquals(200, r.status());
+        Set<String> ids = new HashSet<>();
+        for (JsonNode c : r.body()) {
+            ids.add(c.get("id").stringValue());
+            Scenario a = ScenarioLink.decode(c.get("a").get("link").stringValue()).scenario();
+            Scenario b = ScenarioLink.decode(c.get("b").get("link").stringValue()).scenario();
+            assertFalse(a.equals(b), c.toString());
+            assertFalse(c.get("a").get("label").stringValue().isEmpty());
+        }
+        assertTrue(ids.contains("sq-vs-mq") && ids.contains("xen-single-vs-per-hctx"), ids.toString());
+    }
+
     private static Transition nth(Scenario s, long k) {
         BlockLayerRun run = new BlockLayerRun(s);
         Transition t = null;
