@@ -1,9 +1,11 @@
 // /?compare=<id>: two runs of a comparison preset (GET /api/comparisons), A above B, driven together.
-// Lockstep is by step: every control takes both panes to the same step; while playing they run at the
-// same speed and are brought to the same step again when play stops. A pane whose run ends first stays
-// at its end. The delta panel shows the live differences from each pane's statistics.
+// Lockstep by virtual time (the default): step moves the pane whose clock is behind, back the one
+// ahead, and a seek or the end of play puts B at the last transition at or before A's time (the
+// server finds it, GET /api/lockstep). By step (&lock=step): every control takes both panes to the
+// same step. While playing both run at the same speed and are brought together when play stops. A
+// pane whose run ends first stays at its end. The delta panel shows the live differences.
 import { comparePane } from './views/compare-pane.js';
-import { commandTo, lockstepTarget, deltaRows, compareLink } from './compare.js';
+import { commandTo, lockstepTarget, deltaRows, compareLink, timeCommands, lockstepUrl } from './compare.js';
 import { formatNs, esc } from './format.js';
 
 const defaults = JSON.parse(document.querySelector('#page-defaults').textContent);
@@ -11,6 +13,7 @@ const MAX_STEP_N = defaults.session.maxStep;
 const params = new URLSearchParams(location.search);
 const id = params.get('compare');
 const startStep = Math.max(0, Number.parseInt(params.get('step') ?? '0', 10) || 0);
+let byStep = params.get('lock') === 'step';
 
 paneStyles();
 document.body.classList.add('comparing');
@@ -22,7 +25,7 @@ document.body.innerHTML = `
     <button data-action="reset">reset</button><button data-action="back">◀ back</button>
     <button data-action="play">▶ play</button><button data-action="step">step ▶</button></div>
     <label>go to step <input data-role="goto" type="number" min="0" value="0"></label>
-    <span class="muted">lockstep: by step</span></nav>
+    <label>lockstep <select data-role="lockstep"><option value="time">by virtual time</option><option value="step">by step</option></select></label></nav>
   <p id="error" class="error-line" role="alert"></p>
   <p class="story" data-role="compare-note"></p>
   <div class="compare-layout"><div class="panes"><section class="panel pane"></section><section class="panel pane"></section></div>
@@ -30,6 +33,8 @@ document.body.innerHTML = `
 
 const $ = sel => document.querySelector(sel);
 let panes = [];
+// By time: B follows A to this step of A once A is there (a seek, the end of play).
+let follow = null;
 let playing = false;
 let dirty = false;
 
@@ -48,15 +53,47 @@ async function start() {
   panes = [['A', cmp.a, ea], ['B', cmp.b, eb]].map(([name, side, el]) => comparePane(el, {
     name, side, defaults, onChange: markDirty,
     onLoaded: n => { loaded.add(n); if (loaded.size === 2 && startStep) to('seek', startStep); },
+    link: side.link,
   }));
 }
 
-/** Takes both panes to the step the action names. */
+/** Takes both panes where the action says, by step or by virtual time. */
 function to(action, k) {
-  const target = lockstepTarget(action, panes.map(p => p.position()), k);
+  const at = panes.map(p => p.position());
+  if (!byStep && (action === 'step' || action === 'back')) {
+    timeCommands(action, at).forEach((cmd, i) => { if (cmd) panes[i].send(cmd); });
+    return;
+  }
+  if (!byStep && action !== 'reset') {
+    // A goes where it is told (or stays, when aligning); B follows A's clock once A is there.
+    // Aligning follows A wherever its last messages leave it (-1); a seek waits for A at its target.
+    const target = action === 'align' ? -1 : lockstepTarget(action, at, k);
+    const cmd = target >= 0 ? commandTo(at[0], target, MAX_STEP_N) : null;
+    if (cmd) panes[0].send(cmd);
+    follow = target;
+    markDirty();
+    return;
+  }
+  const target = lockstepTarget(action, at, k);
   for (const p of panes) {
     const cmd = commandTo(p.position(), target, MAX_STEP_N);
     if (cmd) p.send(cmd);
+  }
+}
+
+/** B to the last transition at or before A's virtual time, once A has reached its step. */
+async function followA() {
+  const a = panes[0].position();
+  if (follow === null || (follow >= 0 && a.step !== follow)) return;
+  follow = null;
+  try {
+    const res = await fetch(lockstepUrl(panes[1].link, a.t));
+    if (!res.ok) { $('#error').textContent = (await res.json()).message; return; }
+    const { step } = await res.json();
+    const cmd = commandTo(panes[1].position(), step, MAX_STEP_N);
+    if (cmd) panes[1].send(cmd);
+  } catch {
+    $('#error').textContent = 'pane B could not be brought to pane A\'s time';
   }
 }
 
@@ -75,6 +112,8 @@ $('#compare-controls').addEventListener('click', ev => {
   if (playing) togglePlay();
   to(a);
 });
+$('[data-role="lockstep"]').value = byStep ? 'step' : 'time';
+$('[data-role="lockstep"]').addEventListener('change', ev => { byStep = ev.target.value === 'step'; if (!playing) to('align'); markDirty(); });
 $('[data-role="goto"]').addEventListener('change', ev => { if (playing) togglePlay(); to('seek', Number(ev.target.value) || 0); });
 
 function markDirty() {
@@ -86,8 +125,9 @@ function markDirty() {
 function render() {
   dirty = false;
   for (const p of panes) p.update();
+  if (follow !== null && panes.length) followA();
   const step = panes.length ? panes[0].position().step : 0;
-  const link = compareLink(id, step);
+  const link = compareLink(id, step, byStep);
   $('[data-role="share-link"]').href = link;
   if (location.pathname + location.search !== link) history.replaceState(null, '', link);
   if (document.activeElement !== $('[data-role="goto"]')) $('[data-role="goto"]').value = step;

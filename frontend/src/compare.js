@@ -26,6 +26,28 @@ export function lockstepTarget(action, panes, k = 0) {
   return Math.max(0, k);
 }
 
+/**
+ * Lockstep by virtual time, one press: step moves the pane (or panes) whose clock is behind, back the
+ * one ahead, so the two clocks never pass each other by more than one transition. null: leave it.
+ * @param panes [{ step, t, finished }]
+ */
+export function timeCommands(action, panes) {
+  if (action === 'step') {
+    const live = panes.filter(p => !p.finished);
+    const tMin = Math.min(...live.map(p => p.t));
+    return panes.map(p => (!p.finished && p.t === tMin ? { cmd: 'step', n: 1 } : null));
+  }
+  const moved = panes.filter(p => p.step > 0);
+  const tMax = Math.max(...moved.map(p => p.t));
+  return panes.map(p => (p.step > 0 && p.t === tMax ? { cmd: 'seek', step: p.step - 1 } : null));
+}
+
+/** Where the server says pane B must be to show pane A's moment t (GET /api/lockstep). */
+export function lockstepUrl(link, t) {
+  const query = (link.split('?')[1] ?? '').split('&').filter(p => p && !p.startsWith('step='));
+  return `/api/lockstep?t=${t}&${query.join('&')}`;
+}
+
 const sumContentions = s => (s.locks ?? []).reduce((n, l) => n + l.contentions, 0);
 const ROWS = [
   ['completed I/Os', s => s.completed, 'count'],
@@ -48,7 +70,7 @@ export function deltaRows(a, b) {
   });
 }
 
-/** The comparison's own link: the preset names both sides, the step where both panes are. */
-export function compareLink(id, step) {
-  return `/?compare=${encodeURIComponent(id)}${step > 0 ? `&step=${step}` : ''}`;
+/** The comparison's own link: the preset names both sides, A's step where both panes are, and the lockstep if by step. */
+export function compareLink(id, step, byStep = false) {
+  return `/?compare=${encodeURIComponent(id)}${byStep ? '&lock=step' : ''}${step > 0 ? `&step=${step}` : ''}`;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commandTo, lockstepTarget, deltaRows, compareLink } from '../src/compare.js';
+import { commandTo, lockstepTarget, deltaRows, compareLink, timeCommands, lockstepUrl } from '../src/compare.js';
 
 test('each pane is stepped when near, sought when far or behind, and left alone at its end', () => {
   assert.deepEqual(commandTo({ step: 4, finished: false }, 5, 100), { cmd: 'step', n: 1 });
@@ -32,7 +32,19 @@ test('the delta panel subtracts A from B, and says nothing where a side has no s
   assert.ok(deltaRows(a, null).every(r => r.delta === null));
 });
 
-test('a comparison link names the preset and the step', () => {
+test('a comparison link names the preset, the lockstep when by step, and the step', () => {
   assert.equal(compareLink('sq-vs-mq', 0), '/?compare=sq-vs-mq');
   assert.equal(compareLink('3.16-vs-7.0', 12), '/?compare=3.16-vs-7.0&step=12');
+  assert.equal(compareLink('sq-vs-mq', 3, true), '/?compare=sq-vs-mq&lock=step&step=3');
+});
+
+test('by virtual time a step moves the pane behind, back the pane ahead, both when level', () => {
+  const a = { step: 5, t: 900, finished: false }, b = { step: 9, t: 400, finished: false };
+  assert.deepEqual(timeCommands('step', [a, b]), [null, { cmd: 'step', n: 1 }]);
+  assert.deepEqual(timeCommands('back', [a, b]), [{ cmd: 'seek', step: 4 }, null]);
+  const level = { step: 0, t: 0, finished: false };
+  assert.deepEqual(timeCommands('step', [level, level]), [{ cmd: 'step', n: 1 }, { cmd: 'step', n: 1 }]);
+  assert.deepEqual(timeCommands('back', [level, level]), [null, null], 'nothing before step 0');
+  assert.deepEqual(timeCommands('step', [{ ...b, finished: true }, a]), [null, { cmd: 'step', n: 1 }], 'a finished run waits');
+  assert.equal(lockstepUrl('/?v=2&cpus=2&step=7', 1500), '/api/lockstep?t=1500&v=2&cpus=2');
 });

@@ -6,7 +6,7 @@ import { outlineView } from './outline.js';
 import { narrationView } from './narration.js';
 import { formatNs } from '../format.js';
 
-export function comparePane(el, { name, side, defaults, onChange, onLoaded }) {
+export function comparePane(el, { name, side, defaults, onChange, onLoaded, link }) {
   el.dataset.pane = name;
   el.innerHTML = `
     <h2>${name} · <span class="pane-label"></span> <span class="legend pane-time"></span>
@@ -32,10 +32,11 @@ export function comparePane(el, { name, side, defaults, onChange, onLoaded }) {
 
   return {
     name,
+    link,
     session,
     send: cmd => socket.send(cmd),
     /** Where the pane is, as the lockstep rules need it. */
-    position: () => ({ step: session.state?.step ?? 0, finished: !!session.status.finished }),
+    position: () => ({ step: session.state?.step ?? 0, t: session.state?.t ?? 0, finished: !!session.status.finished }),
     update() {
       const { state, last } = session;
       if (!state) return;
@@ -44,6 +45,7 @@ export function comparePane(el, { name, side, defaults, onChange, onLoaded }) {
       el.querySelector('[data-role="current-step"]').textContent = String(state.step);
       el.querySelector('.pane-time').textContent = last ? `t = ${formatNs(last.t)}` : '';
       el.dataset.step = String(state.step);
+      el.dataset.t = String(state.t);
     },
   };
 }

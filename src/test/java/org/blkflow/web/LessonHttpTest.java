@@ -119,6 +119,25 @@ class LessonHttpTest extends HttpApiTest {
         assertTrue(ids.contains("sq-vs-mq") && ids.contains("xen-single-vs-per-hctx"), ids.toString());
     }
 
+    @Test
+    void lockstepFindsTheLastTransitionAtOrBeforeATime() throws Exception {
+        String link = "/?v=2&seed=42&cpus=2&hw=1&depth=4&dev=irq:timer&job=r,rw:randread,qd:16,engine:libaio,n:16";
+        Scenario s = ScenarioValidator.require(ScenarioLink.decode(link).scenario());
+        Transition t40 = nth(s, 40);
+        JsonNode r = http.get("/api/lockstep?t=" + t40.t() + "&" + link.substring(2)).body();
+        long k = r.get("step").longValue();
+        assertTrue(nth(s, k - 1).t() <= t40.t() && nth(s, k).t() > t40.t(), "step " + k + " for t " + t40.t());
+        assertTrue(http.get("/api/lockstep?t=0&v=2&cpus=1&job=r,n:1").body().get("step").longValue() >= 1,
+                "transitions at t = 0 count: the first Q happens then");
+        Http.Reply none = http.get("/api/lockstep?v=2");
+        assertEquals(400, none.status());
+        assertEquals("t", none.body().get("problems").get(0).get("field").stringValue());
+        Http.Reply huge = http.get("/api/lockstep?t=99999999999999999999999&v=2");
+        assertEquals(400, huge.status());
+        assertEquals("t", huge.body().get("problems").get(0).get("field").stringValue());
+        assertEquals(400, http.get("/api/lockstep?t=5&v=2&cpus=0").status());
+    }
+
     private static Transition nth(Scenario s, long k) {
         BlockLayerRun run = new BlockLayerRun(s);
         Transition t = null;
