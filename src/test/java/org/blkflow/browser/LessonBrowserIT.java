@@ -136,6 +136,20 @@ class LessonBrowserIT extends BrowserTest {
     }
 
     @Test
+    void aLessonWithItsQuestionAndPredictModeHasNoSeriousAccessibilityViolation() throws Exception {
+        page = new Page(Browser.start(profile), port);
+        page.open("/?lesson=1-read-path&stop=3&quiz=1").loaded();
+        page.waitFor(d -> progress().equals("stop 3 of 9"));
+        choicesShown();
+        var all = Axe.violations(page);
+        System.out.println("[axe] lesson + quiz: " + all.size() + " rule(s) violated: " + all);
+        assertEquals(List.of(), Axe.seriousOrCritical(all));
+        choicesShown().get(0).click();
+        page.waitFor(d -> !page.all("[data-role='quiz-choice'][data-correct]").isEmpty());
+        assertEquals(List.of(), Axe.seriousOrCritical(Axe.violations(page)), "after answering");
+    }
+
+    @Test
     void aLinkOpensALessonAtAStopAndItCanBePresented() {
         page = new Page(Browser.start(profile), port);
         page.open("/?lesson=4-tags-run-out&stop=2").loaded();
