@@ -17,6 +17,7 @@ import { controlsView } from './views/controls.js';
 import { editorView } from './views/editor.js';
 import { shareView } from './views/share.js';
 import { locksView } from './views/locks.js';
+import { blockSizesView } from './views/block-sizes.js';
 import { sweepView } from './views/sweep.js';
 import { formatsView } from './views/formats.js';
 import { notesView } from './views/notes.js';
@@ -90,6 +91,7 @@ const overlay = inspectorOverlay($('aside.right'));
 const oops = oopsView($('#oops'));
 const address = addressView({ onNavigate: link => (new URLSearchParams(link.split('?')[1] ?? '').has('v') ? loadLink(link) : firstLoad()) });
 const locks = locksView($('#locks'), $('#locks-panel'));
+const blockSizes = blockSizesView($('#block-sizes'));
 const controls = controlsView($('#controls'), actions);
 const editor = editorView($('#editor'), {
   defaults,
@@ -169,6 +171,7 @@ function render() {
   const { state, last } = session;
   oops.update(session.oops);
   locks.update(session.stats);
+  blockSizes.update(session.stats);
   controls.update(session.status, state, session.highestStep, session.timeline);
   if (!state) return;
   for (const [name, view] of Object.entries(views)) {
