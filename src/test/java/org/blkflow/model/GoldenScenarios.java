@@ -15,7 +15,7 @@ public final class GoldenScenarios {
 
     public static final List<String> NAMES = List.of("figure1", "plug-merge", "busy-requeue", "tags-exhausted",
             "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
-            "nvme-70", "sata-70", "plug-limit-70", "numa-70");
+            "nvme-70", "sata-70", "plug-limit-70", "numa-70", "iometer");
 
     private GoldenScenarios() {
     }
@@ -59,6 +59,10 @@ public final class GoldenScenarios {
             case "numa-70" -> scenario().seed(43).kernel70("none").cpus(8).hwQueues(4).depth(8).irq("softirq")
                     .numaNodes(List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7)))
                     .job(job().cpus(0, 5).rw("randread").libaio().iodepth(2).ios(2)).build();
+            // fio's IOmeter file-server job, smaller: bio sizes drawn from its eight-size bssplit, 80% reads.
+            case "iometer" -> scenario().seed(47).cpus(2).hwQueues(2).irq("timer")
+                    .job(job().allCpus().rw("randrw").mix(80).libaio().iodepth(8).ios(8)
+                            .bssplit(org.blkflow.scenario.Presets.IOMETER_FILE_SERVER)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }
