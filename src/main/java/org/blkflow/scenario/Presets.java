@@ -102,7 +102,7 @@ public final class Presets {
                             + "the bio-size chart counts them against those shares.",
                     s -> { s.set(CPUS, 2); s.set(HW_QUEUES, 2); s.set(QUEUE_DEPTH, 64); },
                     j -> { j.set(JOB_NAME, "iometer"); j.set(RW, Rw.RANDRW); j.set(RWMIXREAD, 80); j.set(IOENGINE, IoEngine.LIBAIO);
-                           j.set(IODEPTH, 64); j.set(PLUG, true); j.set(IOS, 64); j.set(BSSPLIT, IOMETER_FILE_SERVER); }),
+                           j.set(IODEPTH, 64); j.set(PLUG, true); j.set(IOS, 40); j.set(BSSPLIT, IOMETER_FILE_SERVER); }),
             preset("nvme-70", "Linux 7.0, NVMe-like: a queue per CPU, no scheduler",
                     "Every bio is plugged in 7.0, even a lone read: Q G P U D. With no scheduler the plug's flush hands "
                             + "the requests straight to the driver (queue_rqs): no insert, and each CPU has its own hctx.",
