@@ -18,6 +18,7 @@ import { editorView } from './views/editor.js';
 import { shareView } from './views/share.js';
 import { locksView } from './views/locks.js';
 import { lockStripView } from './views/lock-strip.js';
+import { blockSizesView } from './views/block-sizes.js';
 import { sweepView } from './views/sweep.js';
 import { formatsView } from './views/formats.js';
 import { notesView } from './views/notes.js';
@@ -104,6 +105,7 @@ const address = addressView({
   decorate: link => withPageKeys(link, pageKeys()),
 });
 const locks = locksView($('#locks'), $('#locks-panel'));
+const blockSizes = blockSizesView($('#block-sizes'));
 const controls = controlsView($('#controls'), actions);
 const lesson = lessonView($('#lesson'), {
   outline: $('#outline'),
@@ -203,6 +205,7 @@ function render() {
   const beside = !!state?.scenario && (state.scenario.mode === 'sq' || state.scenario.device?.driver === 'xen-blkfront');
   $('main.centre').classList.toggle('with-locks', beside);
   locks.update(session.stats, beside);
+  blockSizes.update(session.stats);
   controls.update(session.status, state, session.highestStep, session.timeline);
   if (!state) return;
   for (const [name, view] of Object.entries(views)) {

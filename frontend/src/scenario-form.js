@@ -30,11 +30,34 @@ export function showList(value, word) {
   return Array.isArray(value) ? value.join(',') : (value ?? word);
 }
 
+const SIZE_UNITS = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/**
+ * fio's bssplit syntax, as links write it: "512/10:4k/90" → [{bs: 512, percent: 10}, {bs: 4096, percent: 90}];
+ * empty → null (one size). Text that is not size/percent entries stays text, so the server names the
+ * field and what it allows.
+ */
+export function parseSplit(text) {
+  const s = String(text ?? '').trim();
+  if (s === '') return null;
+  const entries = s.split(':').map(part => /^(\d+)([kmg]?)\/(\d+)$/i.exec(part.trim()));
+  if (entries.some(m => !m)) return s;
+  return entries.map(m => ({ bs: Number(m[1]) * SIZE_UNITS[m[2].toLowerCase()], percent: Number(m[3]) }));
+}
+
+/** [{bs, percent}] → "512/10:4k/90", sizes in their shortest exact unit (as the server's links write them). */
+export function showSplit(split) {
+  if (!Array.isArray(split)) return split ?? '';
+  const size = b => { for (const u of ['g', 'm', 'k']) if (b % SIZE_UNITS[u] === 0 && b > 0) return `${b / SIZE_UNITS[u]}${u}`; return String(b); };
+  return split.map(e => `${size(e.bs)}/${e.percent}`).join(':');
+}
+
 /** A field's form value → its JSON value; numbers stay strings when not numbers so the server names them. */
 export function fromInput(field, raw, checked) {
   if (field.type === 'checkbox') return !!checked;
   if (field.type === 'number') return raw === '' ? null : (Number.isFinite(Number(raw)) ? Number(raw) : raw);
   if (field.type === 'list') return parseList(raw, field.path.endsWith('mapping') ? 'kernel' : 'all');
+  if (field.type === 'bssplit') return parseSplit(raw);
   return raw;
 }
 

@@ -42,3 +42,17 @@ test('an empty number is a problem naming the field and its range, not a default
   assert.equal(emptyNumberProblem('jobs[2].bs', limits, true).message, 'jobs[2].bs is not a number: must be a number between 512 and 524288');
   assert.equal(emptyNumberProblem('seed', limits).message, 'seed is empty: must be a number');
 });
+
+test('bssplit is typed as fio writes it and shown the way links write it', async () => {
+  const { parseSplit, showSplit } = await import('../src/scenario-form.js');
+  const field = PAGE.fields.job.find(f => f.path === 'bssplit');
+  assert.equal(field.type, 'bssplit');
+  const iometer = '512/10:1k/5:2k/5:4k/60:8k/2:16k/4:32k/4:64k/10';
+  const split = fromInput(field, iometer);
+  assert.deepEqual(split.map(e => e.bs), [512, 1024, 2048, 4096, 8192, 16384, 32768, 65536]);
+  assert.equal(split.reduce((n, e) => n + e.percent, 0), 100);
+  assert.equal(showSplit(split), iometer);
+  assert.equal(parseSplit(''), null, 'empty: one size, no mix');
+  assert.equal(showSplit(null), '');
+  assert.equal(parseSplit('4k-60'), '4k-60', 'unreadable text goes to the server as it is, to be named there');
+});

@@ -2,7 +2,7 @@
 // validates; every problem it finds appears next to the field it names, all at once. An empty number
 // is refused here, before the server could quietly read it as the default. Editing a preset makes
 // it a custom scenario, so it no longer claims the preset's name.
-import { DEVICE_PREFIX, rangeOf, choicesOf, showList, fromInput, fieldOfProblem, emptyNumberProblem } from '../scenario-form.js';
+import { DEVICE_PREFIX, rangeOf, choicesOf, showList, showSplit, fromInput, fieldOfProblem, emptyNumberProblem } from '../scenario-form.js';
 import { KERNEL, SCHEDULER } from '../labels.js';
 
 // The select's value once a preset has been edited.
@@ -148,7 +148,7 @@ function field(f, path, { limits, choices }) {
     control.innerHTML = choicesOf(path, choices).map(o => `<option>${o}</option>`).join('');
   } else {
     control = document.createElement('input');
-    control.type = f.type === 'list' ? 'text' : f.type;
+    control.type = f.type === 'list' || f.type === 'bssplit' ? 'text' : f.type;
     const attrs = { ...rangeOf(path, limits), step: f.step, placeholder: f.placeholder };
     for (const [a, v] of Object.entries(attrs)) if (v !== undefined) control.setAttribute(a, v);
   }
@@ -169,6 +169,7 @@ function setValue(form, f, path, value) {
     c.value = String(value);
   }
   else if (f.type === 'list') c.value = showList(value, path.endsWith('mapping') ? 'kernel' : 'all');
+  else if (f.type === 'bssplit') c.value = showSplit(value);
   else c.value = value ?? '';
 }
 

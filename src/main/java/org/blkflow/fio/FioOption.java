@@ -27,7 +27,7 @@ final class FioOption {
 
     static final Set<String> USED = Set.of("rw", "readwrite", "rwmixread", "rwmixwrite", "bs", "blocksize", "bssplit",
             "blocksize_range", "bsrange", "iodepth", "ioengine", "numjobs", "cpus_allowed", "size", "number_ios",
-            "offset", "direct", "sync", "kb_base");
+            "offset", "direct", "sync", "kb_base", "rate_iops", "thinktime", "thinktime_blocks");
     /** Without number_ios a job's ios come from size / bs, at most this many per CPU. */
     static final int MAX_DERIVED_IOS = 1000;
 
@@ -45,7 +45,8 @@ final class FioOption {
 
     void apply(JobDraft d) {
         rw(d);
-        blockSize(d);
+        new FioBlockSizes(this, options).apply(d);
+        new FioPacing(this, options).apply(d);
         d.set(IODEPTH, (int) number("iodepth", d.get(IODEPTH), 1, JobValidator.MAX_IODEPTH));
         engine(d);
         cpus(d);
@@ -78,51 +79,6 @@ final class FioOption {
         }
         if (options.containsKey("rwmixread")) d.set(RWMIXREAD, (int) number("rwmixread", d.get(RWMIXREAD), 0, 100));
         else if (options.containsKey("rwmixwrite")) d.set(RWMIXREAD, 100 - (int) number("rwmixwrite", 100 - d.get(RWMIXREAD), 0, 100));
-    }
-
-    private void blockSize(JobDraft d) {
-        String key = options.containsKey("bs") ? "bs" : "blocksize";
-        String bs = options.get(key);
-        if (bs != null) {
-            String[] perDirection = bs.split(",", -1);
-            d.set(BS, blockBytes(key, perDirection[0]));
-            if (perDirection.length > 1) ignore("bs", "separate write/trim sizes '" + bs + "': blkflow uses one size, the read one");
-        }
-        String rangeKey = options.containsKey("blocksize_range") ? "blocksize_range" : "bsrange";
-        String range = options.get(rangeKey);
-        if (range != null) {
-            d.set(BS, blockBytes(rangeKey, range.split("[-,]", -1)[0]));
-            ignore(rangeKey, "blkflow uses one block size: took the low end of '" + range + "'");
-        }
-        if (options.containsKey("bssplit")) d.set(BS, bsSplit(options.get("bssplit")));
-    }
-
-    /** One block size, in bytes: at most the largest bio the model can issue whole. */
-    private int blockBytes(String key, String text) {
-        return (int) sized(key, text, 1, JobValidator.MAX_BS);
-    }
-
-    /** bssplit=4k/50:64k/40:1m/10 → the most frequent size; the others are listed as ignored. */
-    private int bsSplit(String value) {
-        long best = -1;
-        long bestShare = -1;
-        List<String> rest = new ArrayList<>();
-        for (String part : value.split(":", -1)) {
-            String[] sizeShare = part.split("/", -1);
-            long size = sized("bssplit", sizeShare[0], 1, JobValidator.MAX_BYTES);
-            long share = sizeShare.length > 1 && !sizeShare[1].isBlank()
-                    ? checked("bssplit", sizeShare[1], () -> BoundedNumber.parse("bssplit", sizeShare[1].strip(), 0, 100))
-                    : 0;
-            if (share > bestShare) {
-                if (best >= 0) rest.add(best + " bytes");
-                best = size;
-                bestShare = share;
-            } else {
-                rest.add(size + " bytes");
-            }
-        }
-        ignore("bssplit", "blkflow uses one block size: took " + best + " bytes (" + bestShare + "%), left out " + String.join(", ", rest));
-        return blockBytes("bssplit", Long.toString(best));
     }
 
     private void engine(JobDraft d) {
@@ -158,16 +114,17 @@ final class FioOption {
         if (options.containsKey("number_ios")) {
             d.set(IOS, (int) number("number_ios", d.get(IOS), 1, JobValidator.MAX_IOS));
         } else if (options.containsKey("size")) {
-            d.set(IOS, (int) Math.max(1, Math.min(MAX_DERIVED_IOS, d.get(SIZE) / Math.max(512, d.get(BS)))));
-            if (d.get(SIZE) / Math.max(512, d.get(BS)) > MAX_DERIVED_IOS) {
-                ignore("size", "without number_ios fio would do size / bs = " + d.get(SIZE) / d.get(BS)
+            long perIo = FioBlockSizes.meanBytes(d);
+            d.set(IOS, (int) Math.max(1, Math.min(MAX_DERIVED_IOS, d.get(SIZE) / perIo)));
+            if (d.get(SIZE) / perIo > MAX_DERIVED_IOS) {
+                ignore("size", "without number_ios fio would do size / bs = " + d.get(SIZE) / perIo
                         + " I/Os; blkflow does " + MAX_DERIVED_IOS + " per CPU");
             }
         }
     }
 
     /** A count (k/m/g suffixes are powers of 1000, as fio reads them), between min and max. */
-    private long number(String key, long fallback, long min, long max) {
+    long number(String key, long fallback, long min, long max) {
         String v = options.get(key);
         if (v == null) return fallback;
         return checked(key, v, () -> FioSize.parse(key, v, 1000, min, max));
@@ -180,12 +137,12 @@ final class FioOption {
         return sized(key, v, min, max);
     }
 
-    private long sized(String key, String v, long min, long max) {
+    long sized(String key, String v, long min, long max) {
         return checked(key, v, () -> FioSize.parse(key, v, kbBase, min, max));
     }
 
     /** A refused number becomes the job file's refusal, naming the job, the option and the range. */
-    private <T> T checked(String key, String value, Supplier<T> read) {
+    <T> T checked(String key, String value, Supplier<T> read) {
         try {
             return read.get();
         } catch (BoundedNumber.Refused | SysfsCpuMap.Rejected e) {
@@ -193,7 +150,7 @@ final class FioOption {
         }
     }
 
-    private FioJobFile.Rejected rejected(String key, String value, String rule) {
+    FioJobFile.Rejected rejected(String key, String value, String rule) {
         return new FioJobFile.Rejected(job + "." + key, "[" + job + "] " + key + "=" + value + ": " + rule);
     }
 
@@ -203,7 +160,7 @@ final class FioOption {
         return bytes / 512 * 512;
     }
 
-    private void ignore(String option, String reason) {
+    void ignore(String option, String reason) {
         ignored.add(new FioImport.Ignored(job, option, reason));
     }
 }

@@ -15,6 +15,9 @@ final class Task {
     private final long regionStart;
     private final long regionSectors;
     private final int bsSectors;
+    /** fio's bssplit for reads and for writes; null where every bio is bs and nothing is drawn. */
+    private final BlockSizeMix readMix;
+    private final BlockSizeMix writeMix;
     private long nextOffset;
     /** Bios not yet submitted. */
     int remaining;
@@ -27,6 +30,8 @@ final class Task {
     /** Inside io_submit/pread: a batch is being submitted (asleep on the way included). */
     boolean inSyscall;
     boolean refillScheduled;
+    /** Bios submitted since the last thinktime sleep (fio's thinktime_blocks, counted as issued). */
+    int sinceThink;
     /** The bio whose request allocation slept, how far make_request had got, and where it returns. */
     Bio pendingBio;
     int pendingRequestCount;
@@ -40,6 +45,8 @@ final class Task {
         this.regionSectors = job.size() / 512;
         this.regionStart = job.offset() / 512 + indexInJob * regionSectors;
         this.bsSectors = job.bs() / 512;
+        this.readMix = BlockSizeMix.of(job.mixOf(false));
+        this.writeMix = BlockSizeMix.of(job.mixOf(true));
         this.remaining = job.ios();
     }
 
@@ -50,8 +57,10 @@ final class Task {
             case RANDRW -> random.nextInt(100) >= job.rwmixread();
             case READ, RANDREAD -> false;
         };
+        BlockSizeMix mix = write ? writeMix : readMix;
+        if (mix != null) return mixedBio(id, random, write, mix);
         long sector;
-        if (job.rw() == Rw.RANDREAD || job.rw() == Rw.RANDWRITE || job.rw() == Rw.RANDRW) {
+        if (random()) {
             sector = regionStart + random.nextLong(Math.max(1, regionSectors / bsSectors)) * bsSectors;
         } else {
             sector = regionStart + nextOffset;
@@ -60,9 +69,61 @@ final class Task {
         return new Bio(id, this, sector, bsSectors, write, !write || job.sync());
     }
 
-    /** How many bios the next batch submits: one for sync engines, up to iodepth for libaio. */
+    /**
+     * A bio of a drawn size: the size first, then a random offset in units of the smallest size such
+     * that the bio ends inside the region; sequential I/O goes on where the last bio ended and wraps
+     * when the next one would not fit.
+     */
+    private Bio mixedBio(long id, SplittableRandom random, boolean write, BlockSizeMix mix) {
+        int sectors = mix.draw(random);
+        long sector;
+        if (random()) {
+            long unit = mix.minSectors();
+            sector = regionStart + random.nextLong(Math.max(1, (regionSectors - sectors) / unit + 1)) * unit;
+        } else {
+            if (nextOffset + sectors > regionSectors) nextOffset = 0;
+            sector = regionStart + nextOffset;
+            nextOffset += sectors;
+        }
+        return new Bio(id, this, sector, sectors, write, !write || job.sync());
+    }
+
+    private boolean random() {
+        return job.rw() == Rw.RANDREAD || job.rw() == Rw.RANDWRITE || job.rw() == Rw.RANDRW;
+    }
+
+    /**
+     * How many bios the next batch submits: one for sync engines, up to iodepth for libaio, and never
+     * past the next thinktime sleep.
+     */
     int nextBatch() {
-        if (!async) return inflight == 0 ? Math.min(1, remaining) : 0;
-        return Math.min(job.iodepth() - inflight, remaining);
+        int n = !async ? (inflight == 0 ? Math.min(1, remaining) : 0) : Math.min(job.iodepth() - inflight, remaining);
+        return job.thinktime() > 0 ? Math.min(n, job.thinktimeBlocks() - sinceThink) : n;
+    }
+
+    /** thinktime_blocks bios have gone since the last sleep and more are to come: time to think. */
+    boolean thinkDue() {
+        return job.thinktime() > 0 && sinceThink >= job.thinktimeBlocks() && remaining > 0;
+    }
+
+    /**
+     * rate_iops as fio's linear rate keeps it: bio n (from 0) may not be submitted before n / rate_iops
+     * seconds into the run; a task that has fallen behind submits what is due at once. 0 without a cap.
+     */
+    long nextIssueNs() {
+        return dueNs(job.ios() - remaining);
+    }
+
+    /** Of the next {@code max} bios, how many are due at {@code now}: all of them without a cap. */
+    int dueAt(long now, int max) {
+        if (job.rateIops() == 0) return max;
+        long next = job.ios() - remaining;
+        int n = 0;
+        while (n < max && dueNs(next + n) <= now) n++;
+        return n;
+    }
+
+    private long dueNs(long bio) {
+        return job.rateIops() == 0 ? 0 : bio * 1_000_000_000L / job.rateIops();
     }
 }

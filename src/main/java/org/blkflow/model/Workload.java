@@ -43,18 +43,43 @@ final class Workload {
     }
 
     private void maybeRefill(Task task) {
-        if (task.inSyscall || task.refillScheduled || task.nextBatch() <= 0) return;
+        if (task.inSyscall || task.refillScheduled) return;
+        if (task.thinkDue()) {
+            think(task);
+            return;
+        }
+        if (task.nextBatch() <= 0) return;
         scheduleBatch(task);
     }
 
+    /**
+     * fio's handle_thinktime(): io_u_quiesce() waits for the task's last I/O to complete (bioDone
+     * comes back here), then the task sleeps thinktime µs: one event in virtual time.
+     */
+    private void think(Task task) {
+        if (task.inflight > 0) return;
+        task.refillScheduled = true;
+        m.sim.schedule(task.job.thinktime() * 1000L, () -> {
+            task.refillScheduled = false;
+            task.sinceThink = 0;
+            maybeRefill(task);
+        });
+    }
+
+    /** The batch's path starts on the task's CPU now, or, under rate_iops, when its first bio is due. */
     private void scheduleBatch(Task task) {
         task.refillScheduled = true;
-        m.process(task.cpu, () -> beginBatch(task));
+        long due = task.nextIssueNs();
+        if (due > m.sim.now()) {
+            m.sim.at(due, () -> m.process(task.cpu, () -> beginBatch(task)));
+        } else {
+            m.process(task.cpu, () -> beginBatch(task));
+        }
     }
 
     private void beginBatch(Task task) {
         task.refillScheduled = false;
-        task.batchLeft = task.nextBatch();
+        task.batchLeft = task.dueAt(m.sim.now(), task.nextBatch());
         if (task.batchLeft <= 0) return;
         task.inSyscall = true;
         if (task.job.plug()) task.plug = new Plug();
@@ -74,6 +99,7 @@ final class Workload {
         Bio bio = task.nextBio(nextBioId++, m.sim.random());
         task.batchLeft--;
         task.remaining--;
+        task.sinceThink++;
         task.inflight++;
         submission.submit(task, bio, () -> submitNext(task));
     }

@@ -14,6 +14,12 @@ import java.util.List;
  * @param plug      submit inside blk_start_plug / blk_finish_plug
  * @param offset    first byte of the job's region
  * @param size      bytes in the job's region; sequential I/O wraps around in it
+ * @param bssplit   fio's bssplit: each bio's size drawn from these sizes and percentages instead of
+ *                  {@code bs}; null for one size
+ * @param bssplitWrite the writes' own mix (fio's {@code bssplit=reads,writes}); null: as {@code bssplit}
+ * @param rateIops  fio's rate_iops: at most this many bios a second from each of the job's tasks; 0 = no cap
+ * @param thinktime fio's thinktime in µs: after every {@code thinktimeBlocks} bios the task waits for
+ *                  its I/O to complete, then sleeps this long; 0 = none
  */
 public record Job(
         String name,
@@ -27,10 +33,37 @@ public record Job(
         boolean plug,
         int ios,
         long offset,
-        long size) {
+        long size,
+        List<BsSplit> bssplit,
+        List<BsSplit> bssplitWrite,
+        int rateIops,
+        int thinktime,
+        int thinktimeBlocks) {
 
     public Job {
         cpus = cpus == null ? null : List.copyOf(cpus);
+        bssplit = bssplit == null ? null : List.copyOf(bssplit);
+        bssplitWrite = bssplitWrite == null ? null : List.copyOf(bssplitWrite);
+    }
+
+    /** A job of one block size at full speed, as every job was before fio's mixes and pacing. */
+    public Job(String name, List<Integer> cpus, Rw rw, int rwmixread, int bs, int iodepth, IoEngine ioengine,
+               boolean sync, boolean plug, int ios, long offset, long size) {
+        this(name, cpus, rw, rwmixread, bs, iodepth, ioengine, sync, plug, ios, offset, size, null, null, 0, 0, 1);
+    }
+
+    /** The mix a direction's bios are drawn from; null when they are all {@code bs}. */
+    public List<BsSplit> mixOf(boolean write) {
+        return write && bssplitWrite != null ? bssplitWrite : bssplit;
+    }
+
+    /** The largest size the job names, in bs or either mix: its region must hold one. */
+    public int largestBs() {
+        int max = bs;
+        for (List<BsSplit> mix : java.util.Arrays.asList(bssplit, bssplitWrite)) {
+            if (mix != null) for (BsSplit e : mix) max = Math.max(max, e.bs());
+        }
+        return max;
     }
 
     public boolean allCpus() {

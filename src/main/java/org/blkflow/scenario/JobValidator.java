@@ -15,6 +15,10 @@ public final class JobValidator {
     public static final int MAX_IOS = 1_000_000;
     /** A petabyte: every sector number stays far from overflow. */
     public static final long MAX_BYTES = 1L << 50;
+    /** One bio every 100 ns from a task: far beyond what a 2014 CPU path could submit. */
+    public static final int MAX_RATE_IOPS = 10_000_000;
+    /** A minute between bursts, in µs: a run of 1,000,000 thinks still ends far inside a long of ns. */
+    public static final int MAX_THINKTIME_US = 60_000_000;
 
     private JobValidator() {
     }
@@ -23,22 +27,65 @@ public final class JobValidator {
         Set<ScenarioField<Job, ?>> broken = ScenarioValidator.checkFields(at + ".", Group.JOB, job, p);
         checkCpus(at + ".cpus", job.cpus(), scenarioCpus, p);
         if (!broken.contains(ScenarioFields.BS) && validLimits(device)) checkFitsOneRequest(at + ".bs", job.bs(), device, p);
+        boolean mixes = checkSplit(at + ".bssplit", job.bssplit(), device, p)
+                & checkSplit(at + ".bssplitWrite", job.bssplitWrite(), device, p);
+        if (mixes && !broken.contains(ScenarioFields.SIZE) && job.size() < job.largestBs()) {
+            p.add(at + ".size", job.size(), "must be at least the largest block size, " + job.largestBs()
+                    + " (in bs or bssplit)");
+        }
+    }
+
+    /**
+     * fio's bssplit as blkflow takes it: 1 to 64 entries, each size a bs the model could issue whole,
+     * whole percentages summing to exactly 100 (fio's own rule once every entry has its percent).
+     */
+    private static boolean checkSplit(String at, List<BsSplit> split, Device device, ProblemList p) {
+        if (split == null) return true;
+        if (split.isEmpty() || split.size() > BsSplit.MAX_ENTRIES) {
+            p.add(at, split.size() + " entries", "must list 1 to " + BsSplit.MAX_ENTRIES + " {bs, percent} entries");
+            return false;
+        }
+        boolean ok = true;
+        long sum = 0;
+        for (int i = 0; i < split.size(); i++) {
+            BsSplit e = split.get(i);
+            String entry = at + "[" + i + "]";
+            if (e.bs() < 512 || e.bs() > MAX_BS || e.bs() % 512 != 0) {
+                p.add(entry + ".bs", e.bs(), "must be a multiple of 512 between 512 and " + MAX_BS);
+                ok = false;
+            } else if (validLimits(device)) {
+                ok &= checkFitsOneRequest(entry + ".bs", e.bs(), device, p);
+            }
+            if (e.percent() < 0 || e.percent() > 100) {
+                p.add(entry + ".percent", e.percent(), "must be a whole number between 0 and 100");
+                ok = false;
+            }
+            sum += e.percent();
+        }
+        if (ok && sum != 100) {
+            p.add(at, BsSplit.format(split), "the percents must sum to 100, not " + sum);
+            ok = false;
+        }
+        return ok;
     }
 
     /**
      * The model never splits a bio (the kernel would, in the direct-I/O code or blk_queue_split), so
      * one bio must fit the queue limits: bs ≤ max_sectors × 512 and one segment per 4 KiB page.
      */
-    private static void checkFitsOneRequest(String at, int bs, Device device, ProblemList p) {
+    private static boolean checkFitsOneRequest(String at, int bs, Device device, ProblemList p) {
         int sectors = bs / 512;
         int pages = (sectors + 7) / 8;
         if (sectors > device.maxSectors()) {
             p.add(at, bs, "is " + sectors + " sectors, more than device.maxSectors = " + device.maxSectors()
                     + " (the model does not split bios)");
+            return false;
         } else if (pages > device.maxSegments()) {
             p.add(at, bs, "needs " + pages + " segments (one per 4 KiB page), more than device.maxSegments = "
                     + device.maxSegments() + " (the model does not split bios)");
+            return false;
         }
+        return true;
     }
 
     private static boolean validLimits(Device d) {

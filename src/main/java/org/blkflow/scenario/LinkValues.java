@@ -30,6 +30,7 @@ final class LinkValues {
             case CPU_MAP -> value == null ? "kernel" : String.join(",", ((List<?>) value).stream().map(String::valueOf).toList());
             case CPU_LIST -> value == null ? "all" : formatCpus(integers(value));
             case NODES -> String.join("/", ((List<?>) value).stream().map(n -> formatCpus(integers(n))).toList());
+            case BSSPLIT -> BsSplit.format(splits(value));
             case COSTS, DEVICE, JOBS -> throw new IllegalStateException(field + " is a group");
         };
     }
@@ -46,8 +47,14 @@ final class LinkValues {
             case CHOICE -> field.parseLabel(text);
             case CPU_MAP -> text.equals("kernel") ? null : parseIntList(text);
             case NODES -> parseNodes(text);
+            case BSSPLIT -> BsSplit.parse(text);
             case CPU_LIST, COSTS, DEVICE, JOBS -> throw new IllegalStateException(field + " is read by its group");
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<BsSplit> splits(Object list) {
+        return (List<BsSplit>) list;
     }
 
     @SuppressWarnings("unchecked")

@@ -14,6 +14,11 @@ import java.util.function.Consumer;
  */
 public final class Presets {
 
+    /** fio's examples/iometer-file-access-server.fio: bssplit=512/10:1k/5:2k/5:4k/60:8k/2:16k/4:32k/4:64k/10. */
+    public static final List<BsSplit> IOMETER_FILE_SERVER = List.of(new BsSplit(512, 10), new BsSplit(1024, 5),
+            new BsSplit(2048, 5), new BsSplit(4096, 60), new BsSplit(8192, 2), new BsSplit(16384, 4),
+            new BsSplit(32768, 4), new BsSplit(65536, 10));
+
     private static final List<Preset> ALL = List.of(
             preset("figure1", "Figure 1: blk-mq in outline",
                     "Four CPUs write asynchronously, two writes each in flight. Each write becomes a request "
@@ -90,6 +95,15 @@ public final class Presets {
                     s -> { s.set(MODE, Mode.SQ); s.set(CPUS, 4); s.set(HW_QUEUES, 1); s.device.set(DRIVER, Driver.XEN_BLKFRONT);
                            s.device.set(RINGS, Rings.SINGLE_LOCK); s.device.set(SLOTS, 4); },
                     j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 2); j.set(IOS, 32); }),
+            preset("iometer", "IOmeter's file server: eight block sizes at once",
+                    "fio's iometer-file-access-server job, the workload of the blog series this grew from: random I/O, "
+                            + "80% reads, each bio's size drawn from eight sizes by the seed (512 bytes 10%, 1k 5%, 2k 5%, "
+                            + "4k 60%, 8k 2%, 16k 4%, 32k 4%, 64k 10%), up to 64 in flight per CPU through libaio. The "
+                            + "log's '+ N' is each bio's sectors: 1, 2, 4, 8 … 128 side by side, reads (R) and writes (W); "
+                            + "the bio-size chart counts them against those shares.",
+                    s -> { s.set(CPUS, 2); s.set(HW_QUEUES, 2); s.set(QUEUE_DEPTH, 64); },
+                    j -> { j.set(JOB_NAME, "iometer"); j.set(RW, Rw.RANDRW); j.set(RWMIXREAD, 80); j.set(IOENGINE, IoEngine.LIBAIO);
+                           j.set(IODEPTH, 64); j.set(PLUG, true); j.set(IOS, 40); j.set(BSSPLIT, IOMETER_FILE_SERVER); }),
             preset("nvme-70", "Linux 7.0, NVMe-like: a queue per CPU, no scheduler",
                     "Every bio is plugged in 7.0, even a lone read: Q G P U D. With no scheduler the plug's flush hands "
                             + "the requests straight to the driver (queue_rqs): no insert, and each CPU has its own hctx.",

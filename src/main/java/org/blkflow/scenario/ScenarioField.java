@@ -31,6 +31,8 @@ public final class ScenarioField<R extends Record, T> {
         CPU_LIST,
         /** One cpulist per NUMA node. */
         NODES,
+        /** fio's bssplit: a list of {@link BsSplit}, null for none. */
+        BSSPLIT,
         /** The nested groups: the cost table, the device, the jobs. */
         COSTS, DEVICE, JOBS
     }

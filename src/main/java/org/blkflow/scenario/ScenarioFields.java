@@ -127,6 +127,20 @@ public final class ScenarioFields {
             .link("size").standard(1L << 30)
             .range(new Range<Job>(512, JobValidator.MAX_BYTES, 512, "bs", j -> Math.max(512, j.bs()), null, null, null))
             .editor("size (bytes)");
+    /** fio's bssplit; absent, every bio is bs. Its rules (entries, sizes, the sum of 100) are JobValidator's. */
+    public static final ScenarioField<Job, List<BsSplit>> BSSPLIT = field(JOB, "bssplit", Type.BSSPLIT, Job::bssplit)
+            .link("split").editor("bssplit (size/% : …)", "512/10:4k/90");
+    /** The second half of fio's bssplit=reads,writes; absent, writes draw from bssplit too. */
+    public static final ScenarioField<Job, List<BsSplit>> BSSPLIT_WRITE =
+            field(JOB, "bssplitWrite", Type.BSSPLIT, Job::bssplitWrite)
+            .link("wsplit").editor("bssplit for writes", "as bssplit");
+    public static final ScenarioField<Job, Integer> RATE_IOPS = field(JOB, "rateIops", Type.INT, Job::rateIops)
+            .link("rate").standard(0).range(0, JobValidator.MAX_RATE_IOPS).editor("rate_iops (0 = no cap)");
+    public static final ScenarioField<Job, Integer> THINKTIME = field(JOB, "thinktime", Type.INT, Job::thinktime)
+            .link("think").standard(0).range(0, JobValidator.MAX_THINKTIME_US).editor("thinktime (µs)");
+    public static final ScenarioField<Job, Integer> THINKTIME_BLOCKS =
+            field(JOB, "thinktimeBlocks", Type.INT, Job::thinktimeBlocks)
+            .link("thinkn").standard(1).range(1, JobValidator.MAX_IOS).editor("thinktime_blocks");
 
     private ScenarioFields() {
     }

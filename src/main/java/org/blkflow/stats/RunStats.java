@@ -29,6 +29,7 @@ public final class RunStats implements TransitionListener {
     }
 
     private final Counts counts = new Counts();
+    private final BlockSizes blockSizes = new BlockSizes();
     private final LongLongMap queuedAt = new LongLongMap();
     private final LongLongMap requestOfBio = new LongLongMap();
     private final Map<Long, RequestTimes> liveRequests = new HashMap<>();
@@ -46,7 +47,10 @@ public final class RunStats implements TransitionListener {
             requestOfBio.put(t.bio(), t.req());
         }
         switch (t.kind()) {
-            case QUEUE -> queuedAt.put(t.bio(), t.t());
+            case QUEUE -> {
+                queuedAt.put(t.bio(), t.t());
+                blockSizes.queued(t);
+            }
             case ISSUE -> issue(t);
             case COMPLETE -> request(t.req()).completed = t.t();
             case BIO_END -> endBio(t);
@@ -101,6 +105,11 @@ public final class RunStats implements TransitionListener {
 
     public Counts counts() {
         return counts;
+    }
+
+    /** The bios queued, by size and direction. */
+    public BlockSizes blockSizes() {
+        return blockSizes;
     }
 
     /** Virtual time of the last transition seen. */

@@ -62,6 +62,7 @@ final class PageDefaults {
                 case BOOL -> "checkbox";
                 case CHOICE -> "select";
                 case CPU_MAP, CPU_LIST -> "list";
+                case BSSPLIT -> "bssplit";
                 default -> "number";
             });
             if (f.placeholder() != null) o.put("placeholder", f.placeholder());

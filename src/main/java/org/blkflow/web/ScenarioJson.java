@@ -3,6 +3,7 @@ package org.blkflow.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.blkflow.scenario.BsSplit;
 import org.blkflow.scenario.CostField;
 import org.blkflow.scenario.CostsDraft;
 import org.blkflow.scenario.FieldDraft;
@@ -30,6 +31,7 @@ public final class ScenarioJson {
     static final List<String> DEVICE_FIELDS = names(Group.DEVICE);
     static final List<String> COST_FIELDS = Arrays.stream(CostField.values()).map(CostField::json).toList();
     static final List<String> JOB_FIELDS = names(Group.JOB);
+    static final List<String> SPLIT_FIELDS = List.of("bs", "percent");
 
     private final JsonFields f = new JsonFields();
 
@@ -100,6 +102,7 @@ public final class ScenarioJson {
             case CPU_MAP -> d.put(field, list(JsonFields.present(o, name), path, "kernel", "a list with one hctx per CPU"));
             case CPU_LIST -> d.put(field, list(JsonFields.present(o, name), path, "all", "a list of CPU numbers"));
             case NODES -> d.put(field, nodes(JsonFields.present(o, name)));
+            case BSSPLIT -> d.put(field, splits(JsonFields.present(o, name), path));
             case COSTS -> readCosts(JsonFields.present(o, name), ((ScenarioDraft) d).costs);
             case DEVICE -> {
                 JsonNode device = JsonFields.present(o, name);
@@ -162,6 +165,43 @@ public final class ScenarioJson {
             }
         }
         return nodes;
+    }
+
+    /**
+     * bssplit: [{"bs": 4096, "percent": 60}, …]; absent or null for one size. A list longer than fio's
+     * 64 entries is refused before any entry is read; a malformed one keeps the default (no mix).
+     */
+    private List<BsSplit> splits(JsonNode v, String path) {
+        if (v == null) return null;
+        if (!v.isArray()) {
+            f.problem(path, v, "must be a list of {\"bs\": bytes, \"percent\": 0-100} objects");
+            return null;
+        }
+        if (v.size() > BsSplit.MAX_ENTRIES) {
+            f.problem(path, v, "must list 1 to " + BsSplit.MAX_ENTRIES + " {bs, percent} entries");
+            return null;
+        }
+        List<BsSplit> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < v.size(); i++) {
+            String at = path + "[" + i + "]";
+            JsonNode e = v.get(i);
+            Integer[] read = new Integer[2];
+            if (!f.object(e, at, SPLIT_FIELDS)) {
+                ok = false;
+                continue;
+            }
+            for (int k = 0; k < 2; k++) {
+                int slot = k;
+                if (JsonFields.present(e, SPLIT_FIELDS.get(k)) == null) {
+                    f.problem(JsonFields.path(at, SPLIT_FIELDS.get(k)), null, "is required in a bssplit entry");
+                }
+                f.integer(e, at, SPLIT_FIELDS.get(k), x -> read[slot] = x);
+            }
+            if (read[0] == null || read[1] == null) ok = false;
+            else out.add(new BsSplit(read[0], read[1]));
+        }
+        return ok ? out : null;
     }
 
     /** A field that is either a keyword ("kernel", "all", meaning null) or a list of numbers. */

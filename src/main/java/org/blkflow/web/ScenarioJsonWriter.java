@@ -1,6 +1,7 @@
 package org.blkflow.web;
 
 import java.util.List;
+import org.blkflow.scenario.BsSplit;
 import org.blkflow.scenario.CostField;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Label;
@@ -40,6 +41,7 @@ public final class ScenarioJsonWriter {
             case CPU_MAP -> v == null ? NODES.stringNode("kernel") : numbers(integers(v));
             case CPU_LIST -> v == null ? NODES.stringNode("all") : numbers(integers(v));
             case NODES -> nodes(v);
+            case BSSPLIT -> v == null ? NODES.nullNode() : splits((List<?>) v);
             case COSTS -> costs((Costs) v);
             case DEVICE -> record(Group.DEVICE, (Record) v);
             case JOBS -> {
@@ -63,6 +65,15 @@ public final class ScenarioJsonWriter {
         ArrayNode nodes = NODES.arrayNode();
         ((List<?>) v).forEach(n -> nodes.add(NumaNodes.format(integers(n))));
         return nodes;
+    }
+
+    private static ArrayNode splits(List<?> split) {
+        ArrayNode a = NODES.arrayNode();
+        for (Object e : split) {
+            BsSplit b = (BsSplit) e;
+            a.addObject().put("bs", b.bs()).put("percent", b.percent());
+        }
+        return a;
     }
 
     private static ObjectNode costs(Costs c) {

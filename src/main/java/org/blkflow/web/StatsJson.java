@@ -2,6 +2,7 @@ package org.blkflow.web;
 
 import java.util.List;
 import org.blkflow.engine.LockStat;
+import org.blkflow.stats.BlockSizes;
 import org.blkflow.stats.Counts;
 import org.blkflow.stats.RunStats;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,7 +36,18 @@ public final class StatsJson {
         latency.set("q2d", latency(stats.q2d()));
         latency.set("d2c", latency(stats.d2c()));
         o.set("locks", locks(stats.locks()));
+        o.set("blockSizes", blockSizes(stats.blockSizes()));
+        o.put("blockSizesOther", stats.blockSizes().other());
         return o;
+    }
+
+    /** [{"bs": bytes, "read": n, "write": n}], smallest first: the bios queued (Q) of each size. */
+    static ArrayNode blockSizes(BlockSizes sizes) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (BlockSizes.Row r : sizes.rows()) {
+            list.addObject().put("bs", r.bytes()).put("read", r.reads()).put("write", r.writes());
+        }
+        return list;
     }
 
     /** One object per lock, named as in /proc/lock_stat (wait = time spent spinning, hold = time held). */

@@ -92,10 +92,11 @@ class PresetStoriesBrowserIT extends BrowserTest {
     private List<PresetStories.Move> movesInTheLog() {
         List<Map<String, Object>> raw = (List<Map<String, Object>>) page.script(
                 "return window.blkflow.session.log.entries.slice(0, arguments[0])"
-                        + ".map(e => ({kind: e.t.kind, from: e.t.from, to: e.t.to, cpu: e.t.cpu}))",
+                        + ".map(e => ({kind: e.t.kind, from: e.t.from, to: e.t.to, cpu: e.t.cpu, sectors: e.t.sectors, rwbs: e.t.rwbs}))",
                 PresetStories.STEPS);
         return raw.stream().map(m -> new PresetStories.Move((String) m.get("kind"), (String) m.get("from"),
-                (String) m.get("to"), ((Number) m.get("cpu")).intValue())).toList();
+                (String) m.get("to"), ((Number) m.get("cpu")).intValue(), ((Number) m.get("sectors")).intValue(),
+                m.get("rwbs") == null ? "" : (String) m.get("rwbs"))).toList();
     }
 
     /** What the notes say beyond the moves: idle queues drawn idle, the contended lock in the table. */
@@ -108,6 +109,12 @@ class PresetStoriesBrowserIT extends BrowserTest {
             }
             case "legacy-contention" -> assertContended("queue_lock");
             case "xen-io-lock" -> assertContended("io_lock");
+            case "iometer" -> {
+                // The bio-size chart counts what the log shows: more than one size, each bar a size of the mix.
+                page.waitFor(d -> page.all("#block-sizes g.size").size() >= 3);
+                page.all("#block-sizes g.size").forEach(g -> assertTrue(java.util.Set.of("512", "1024", "2048", "4096",
+                        "8192", "16384", "32768", "65536").contains(g.getAttribute("data-bs")), g.getAttribute("data-bs")));
+            }
             default -> { }
         }
     }

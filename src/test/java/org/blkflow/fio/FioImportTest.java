@@ -1,10 +1,12 @@
 package org.blkflow.fio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.blkflow.scenario.BsSplit;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Driver;
 import org.blkflow.scenario.IrqMode;
@@ -39,7 +41,7 @@ class FioImportTest {
             [mixed]
             rw=randrw
             rwmixwrite=30
-            bssplit=4k/20:64k/70:1m/10
+            bssplit=4k/20:64k/70:16k/10
             cpus_allowed=0-1,6
             ioengine=psync
             offset=1m
@@ -66,25 +68,30 @@ class FioImportTest {
         assertEquals(1L << 30, readers.size(), "fio's g is 2^30");
         Job mixed = fio.jobs().get(1);
         assertEquals(70, mixed.rwmixread());
-        assertEquals(65536, mixed.bs(), "the most frequent bssplit size");
+        assertEquals(List.of(new BsSplit(4096, 20), new BsSplit(65536, 70), new BsSplit(16384, 10)), mixed.bssplit(),
+                "bssplit is the job's block-size mix, in fio's order");
+        assertEquals(null, mixed.bssplitWrite(), "writes draw from the same mix");
         assertEquals(List.of(0, 1, 6), mixed.cpus());
         assertEquals("sync", mixed.ioengine().label());
         assertEquals(1 << 20, mixed.offset());
         assertTrue(mixed.sync());
         Job seq = fio.jobs().get(2);
         assertEquals("randrw", seq.rw().label());
-        assertEquals(8192, seq.bs(), "the low end of blocksize_range");
-        assertEquals(256, seq.ios(), "size / bs without number_ios");
+        assertEquals(List.of(8192, 16384, 24576, 32768, 40960, 49152, 57344, 65536),
+                seq.bssplit().stream().map(BsSplit::bs).toList(), "blocksize_range: every multiple of its low end");
+        assertEquals(List.of(13, 13, 13, 13, 12, 12, 12, 12), seq.bssplit().stream().map(BsSplit::percent).toList(),
+                "equal whole shares, the remainder to the first");
+        long mean = seq.bssplit().stream().mapToLong(e -> (long) e.bs() * e.percent()).sum() / 100;
+        assertEquals(2 * 1024 * 1024 / mean, seq.ios(), "size / the mix's mean size without number_ios");
     }
 
     @Test
     void everyOptionWithoutEffectIsListedWithItsReason() {
         List<String> ignored = FioImport.read(FILE).ignored().stream().map(i -> i.job() + ":" + i.option()).toList();
         assertTrue(ignored.contains("random-readers:runtime"), ignored.toString());
-        assertTrue(ignored.contains("mixed:bssplit"), ignored.toString());
         assertTrue(ignored.contains("seq-mix:rw"), ignored.toString());
-        assertTrue(ignored.contains("seq-mix:blocksize_range"), ignored.toString());
-        assertTrue(FioImport.read(FILE).ignored().stream().anyMatch(i -> i.reason().contains("4096 bytes")));
+        assertFalse(ignored.contains("mixed:bssplit"), "a mix is modelled now: " + ignored);
+        assertFalse(ignored.contains("seq-mix:blocksize_range"), ignored.toString());
     }
 
     @Test

@@ -15,7 +15,7 @@ public final class GoldenScenarios {
 
     public static final List<String> NAMES = List.of("figure1", "plug-merge", "busy-requeue", "tags-exhausted",
             "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
-            "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention");
+            "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention", "iometer");
 
     private GoldenScenarios() {
     }
@@ -66,6 +66,10 @@ public final class GoldenScenarios {
             case "sq-contention" -> scenario().seed(47).mode("sq").cpus(3).irq("timer")
                     .costs(org.blkflow.scenario.Costs.DEFAULT)
                     .job(job().allCpus().rw("randread").libaio().iodepth(2).ios(3)).build();
+            // fio's IOmeter file-server job, smaller: bio sizes drawn from its eight-size bssplit, 80% reads.
+            case "iometer" -> scenario().seed(47).cpus(2).hwQueues(2).irq("timer")
+                    .job(job().allCpus().rw("randrw").mix(80).libaio().iodepth(8).ios(8)
+                            .bssplit(org.blkflow.scenario.Presets.IOMETER_FILE_SERVER)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }

@@ -101,6 +101,11 @@ final class ScenarioBuilder {
         int ios = 1;
         long offset;
         long size = 1L << 30;
+        List<org.blkflow.scenario.BsSplit> bssplit;
+        List<org.blkflow.scenario.BsSplit> bssplitWrite;
+        int rateIops;
+        int thinktime;
+        int thinktimeBlocks = 1;
 
         JobBuilder name(String v) { name = v; return this; }
         JobBuilder cpus(Integer... v) { cpus = List.of(v); return this; }
@@ -115,11 +120,16 @@ final class ScenarioBuilder {
         JobBuilder ios(int v) { ios = v; return this; }
         JobBuilder offset(long v) { offset = v; return this; }
         JobBuilder size(long v) { size = v; return this; }
+        JobBuilder bssplit(List<org.blkflow.scenario.BsSplit> v) { bssplit = v; return this; }
+        JobBuilder bssplitWrite(List<org.blkflow.scenario.BsSplit> v) { bssplitWrite = v; return this; }
+        JobBuilder rateIops(int v) { rateIops = v; return this; }
+        JobBuilder thinktime(int us, int blocks) { thinktime = us; thinktimeBlocks = blocks; return this; }
 
         Job build() {
             return new Job(name, cpus,  Label.parse(Rw.class, rw), rwmixread, bs, iodepth,
                     
-                    Label.parse(IoEngine.class, ioengine), sync, plug, ios, offset, size);
+                    Label.parse(IoEngine.class, ioengine), sync, plug, ios, offset, size, bssplit, bssplitWrite,
+                    rateIops, thinktime, thinktimeBlocks);
         }
     }
 }

@@ -19,7 +19,7 @@ public final class PresetStories {
     public static final int STEPS = 100;
 
     /** One transition as both the model and the page can give it. */
-    public record Move(String kind, String from, String to, int cpu) {
+    public record Move(String kind, String from, String to, int cpu, int sectors, String rwbs) {
     }
 
     private static final Map<String, Consumer<List<Move>>> STORIES = Map.ofEntries(
@@ -107,6 +107,15 @@ public final class PresetStories {
                 never(m, "tag_get");
                 never(m, "plug");
                 never(m, "insert");
+            }),
+            Map.entry("iometer", m -> {
+                List<Move> queued = m.stream().filter(x -> x.kind().equals("queue")).toList();
+                java.util.Set<Integer> sizes = new java.util.TreeSet<>();
+                queued.forEach(x -> sizes.add(x.sectors()));
+                assertTrue(sizes.size() >= 3, "bios of at least three of the eight sizes: " + sizes);
+                assertTrue(java.util.Set.of(1, 2, 4, 8, 16, 32, 64, 128).containsAll(sizes), "only the mix's sizes: " + sizes);
+                assertTrue(queued.stream().anyMatch(x -> x.rwbs().contains("W")), "writes among them");
+                assertTrue(queued.stream().anyMatch(x -> x.rwbs().contains("R")), "reads among them");
             }),
             Map.entry("nvme-70", m -> {
                 // Q G P U D on every CPU, straight from the plug to the driver, each CPU its own hctx.

@@ -40,7 +40,8 @@ class PresetStoriesTest {
         BlockLayerRun run = new BlockLayerRun(Presets.byId(id).orElseThrow().scenario(), false);
         List<PresetStories.Move> moves = new ArrayList<>();
         for (Transition t; moves.size() < PresetStories.STEPS && (t = run.next()) != null; ) {
-            moves.add(new PresetStories.Move(t.kind().label(), t.from().toString(), t.to().toString(), t.cpu()));
+            moves.add(new PresetStories.Move(t.kind().label(), t.from().toString(), t.to().toString(), t.cpu(), t.sectors(),
+                    t.rwbs() == null ? "" : t.rwbs()));
         }
         return moves;
     }

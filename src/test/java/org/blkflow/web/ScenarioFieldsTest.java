@@ -108,6 +108,7 @@ class ScenarioFieldsTest {
             case CPU_MAP -> List.of(0, 0, 0, 0);
             case CPU_LIST -> List.of(2, 0, 3);
             case NODES -> List.of(List.of(0, 1), List.of(2, 3));
+            case BSSPLIT -> List.of(new org.blkflow.scenario.BsSplit(512, 10), new org.blkflow.scenario.BsSplit(65536, 90));
             default -> throw new IllegalArgumentException(f.path());
         };
     }
