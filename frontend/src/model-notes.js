@@ -26,8 +26,8 @@ export const NOTES = {
     'A bio-based driver gets bios, not requests: no tags, merging, plugging or elevator; as in 3.16 only Q is traced, so blkparse shows Q lines and nothing else.',
     'null_blk queue_mode=0 completes each bio after completionNs; a submitter with no free driver command sleeps until one returns. The driver\'s CPU time is spent before alloc_cmd decides.',
   ],
-  // Linux 7.0 (scenario kernel "7.0"), after ../shared/spec/kernel-6x.md; "modelling choice" marks what §10
-  // of that reference lists as unverified, so the model had to pick.
+  // Linux 7.0 (scenario kernel "7.0"), after the 7.0 source; "modelling choice" marks behaviour the
+  // source reading left unverified, so the model had to pick.
   k70: [
     'Linux 7.0 mode: blk-mq only, on null_blk, with none or mq-deadline. Not modelled: kyber, bfq, poll queues and polled io_uring, cached requests and batched tags (every plug has nr_ios = 1), splits, flush/FUA, several devices in one plug (the 64-request limit), shared tags and their fair share, dispatch budget, I/O priorities, the driver requeue work and commit_rqs.',
     'null_blk\'s default poll_queues=1 would make two hctxs; the model has no poll queue, so one hardware queue means mq-deadline by default and completions through the single-queue softirq.',
