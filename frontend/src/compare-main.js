@@ -4,9 +4,13 @@
 // server finds it, GET /api/lockstep). By step (&lock=step): every control takes both panes to the
 // same step. While playing both run at the same speed and are brought together when play stops. A
 // pane whose run ends first stays at its end. The delta panel shows the live differences.
+import { frameScheduler } from './frame.js';
 import { comparePane } from './views/compare-pane.js';
 import { commandTo, lockstepTarget, deltaRows, compareLink, timeCommands, lockstepUrl } from './compare.js';
 import { formatNs, esc } from './format.js';
+
+// Every change marks the page dirty; render runs once in the next frame (render is hoisted).
+const markDirty = frameScheduler(render);
 
 const defaults = JSON.parse(document.querySelector('#page-defaults').textContent);
 const MAX_STEP_N = defaults.session.maxStep;
@@ -36,7 +40,6 @@ let panes = [];
 // By time: B follows A to this step of A once A is there (a seek, the end of play).
 let follow = null;
 let playing = false;
-let dirty = false;
 
 async function start() {
   let list = [];
@@ -116,14 +119,7 @@ $('[data-role="lockstep"]').value = byStep ? 'step' : 'time';
 $('[data-role="lockstep"]').addEventListener('change', ev => { byStep = ev.target.value === 'step'; if (!playing) to('align'); markDirty(); });
 $('[data-role="goto"]').addEventListener('change', ev => { if (playing) togglePlay(); to('seek', Number(ev.target.value) || 0); });
 
-function markDirty() {
-  if (dirty) return;
-  dirty = true;
-  requestAnimationFrame(render);
-}
-
 function render() {
-  dirty = false;
   for (const p of panes) p.update();
   if (follow !== null && panes.length) followA();
   const step = panes.length ? panes[0].position().step : 0;

@@ -1,5 +1,6 @@
 // Wires the socket, the session's state and the views. Every transition is applied to the state and
 // the log as it arrives; drawing happens at most once per animation frame.
+import { frameScheduler } from './frame.js';
 import { openSocket } from './socket.js';
 import { createSession } from './session.js';
 import { withStep, stepOf, titleOf } from './link.js';
@@ -28,6 +29,9 @@ import { pageParams, withoutPageKeys, withPageKeys, stopIndex } from './lesson.j
 import { modeTitle } from './ring.js';
 import { fontFor } from './layout-parts.js';
 
+// Every change marks the page dirty; render runs once in the next frame (render is hoisted).
+const markDirty = frameScheduler(render);
+
 const $ = sel => document.querySelector(sel);
 // The server's defaults and limits, rendered into the page (PageDefaults.java).
 const defaults = JSON.parse($('#page-defaults').textContent);
@@ -40,7 +44,6 @@ const session = createSession();
 const connection = connectionView($('#connection'));
 let pendingStep = 0;
 let presenting = false;
-let dirty = false;
 let socket = null;
 // The last step this page told the server it drew: play sends the next frame only after this ack.
 let ackedStep = -1;
@@ -188,14 +191,7 @@ function onMessage(msg) {
   markDirty();
 }
 
-function markDirty() {
-  if (dirty) return;
-  dirty = true;
-  requestAnimationFrame(render);
-}
-
 function render() {
-  dirty = false;
   profile = window.blkflow?.profile ?? null;
   const { state, last } = session;
   lesson.update(state ?? { step: 0 });
