@@ -166,7 +166,10 @@ class LessonBrowserIT extends BrowserTest {
         page.one("[data-action='lesson-next']").click();
         page.waitFor(d -> progress().equals("stop 3 of 6"));
         assertNotEquals(k, stopSteps().get(2).intValue());
-        page.waitForStep(stopSteps().get(2).intValue());
+        int k3 = stopSteps().get(2).intValue();
+        page.waitForStep(k3);
+        // The address follows the step drawn; reload once it does, or the reload opens the previous stop's step.
+        page.waitFor(d -> page.driver.getCurrentUrl().contains("&lesson=4-tags-run-out&stop=3&step=" + k3));
 
         page.driver.navigate().refresh();
         page.loaded();
