@@ -45,7 +45,15 @@ final class Machine {
     }
 
     Lock newLock(String name) {
-        Lock lock = new Lock(name, sim, costs.lockNs(), costs.lockBounceNs());
+        return register(new Lock(name, sim, costs.lockNs(), costs.lockBounceNs()));
+    }
+
+    /** A lock whose handoff slows with every CPU spinning on it (see {@link Lock}). */
+    Lock newNonScalableLock(String name, long perSpinnerNs) {
+        return register(new Lock(name, sim, costs.lockNs(), costs.lockBounceNs(), perSpinnerNs));
+    }
+
+    private Lock register(Lock lock) {
         lock.observe(observer);
         locks.add(lock);
         return lock;

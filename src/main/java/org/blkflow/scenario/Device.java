@@ -11,9 +11,10 @@ package org.blkflow.scenario;
  * @param driver  "null_blk" or "xen-blkfront"
  * @param rings   xen-blkfront only: "single-lock" (one ring, one io_lock), "split-lock" (the ring's lock
  *                split into request and response halves) or "per-hctx" (a ring and lock per hctx)
+ * @param backend xen-blkfront only: xen-blkback in dom0 (its vCPUs, persistent grants, ring pages)
  */
 public record Device(long completionNs, String irqMode, int maxSectors, int maxSegments, int slots,
-                     String driver, String rings) {
+                     String driver, String rings, Backend backend) {
 
     public static final String NULL_BLK = "null_blk";
     public static final String XEN = "xen-blkfront";
@@ -22,5 +23,15 @@ public record Device(long completionNs, String irqMode, int maxSectors, int maxS
     /** A null_blk device. */
     public Device(long completionNs, String irqMode, int maxSectors, int maxSegments, int slots) {
         this(completionNs, irqMode, maxSectors, maxSegments, slots, NULL_BLK, SINGLE_LOCK);
+    }
+
+    /** A device with xen-blkback's defaults behind it. */
+    public Device(long completionNs, String irqMode, int maxSectors, int maxSegments, int slots, String driver,
+                  String rings) {
+        this(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings, Backend.DEFAULT);
+    }
+
+    public Device {
+        backend = backend == null ? Backend.DEFAULT : backend;
     }
 }
