@@ -26,6 +26,7 @@ public final class BlockLayerRun {
     private final int[] cpuToHctx;
     private final SnapshotTracker tracker;
     private final Machine machine;
+    private final int guestCpus;
     private long steps;
     private long now;
     private boolean finished;
@@ -56,6 +57,7 @@ public final class BlockLayerRun {
             hctxs[h] = new HardwareQueue(h, new TagSet(scenario.queueDepth(), reserved));
         }
         boolean xen = scenario.device().driver().equals(Device.XEN);
+        guestCpus = scenario.cpus();
         // dom0's vCPUs are CPUs of the run like the guest's, numbered after them.
         int allCpus = scenario.cpus() + (xen ? scenario.device().backend().cpus() : 0);
         invariants.limits(capacity(scenario, mq, cpuToHctx, queues), allCpus);
@@ -133,6 +135,18 @@ public final class BlockLayerRun {
         List<LockStat> stats = new ArrayList<>();
         for (Lock lock : machine.locks) stats.add(lock.stat());
         return stats;
+    }
+
+    /** xen: how many of the run's CPUs are dom0's vCPUs (the last ones); 0 for any other driver. */
+    public int backendCpus() {
+        return machine.cpus.length - guestCpus;
+    }
+
+    /** CPU time dom0's vCPUs have spent so far, spinning included. */
+    public long backendBusyNs() {
+        long ns = 0;
+        for (int c = guestCpus; c < machine.cpus.length; c++) ns += machine.cpus[c].busyNs();
+        return ns;
     }
 
     /** Where every live bio and request is after the transitions delivered so far. */

@@ -20,7 +20,7 @@ public final class XenIometer {
     public static final List<Integer> JOBS = List.of(1, 4, 8, 16, 32);
     public static final List<Integer> RINGS = List.of(1, 16);
     /** Bios per task: enough for a steady state well past the ramp of the first iodepth. */
-    public static final int IOS = 1_500;
+    public static final int IOS = 500;
     /** dom0's null_blk: 20 µs, the latency the issue measured with. */
     public static final long COMPLETION_NS = 20_000;
     /** 16 dom0 vCPUs, one per ring, and grants mapped per request: see the README for why. */

@@ -35,6 +35,11 @@ public final class StatsJson {
         latency.set("q2d", latency(stats.q2d()));
         latency.set("d2c", latency(stats.d2c()));
         o.set("locks", locks(stats.locks()));
+        if (stats.backendCpus() > 0) {
+            ObjectNode backend = o.putObject("backend");
+            backend.put("cpus", stats.backendCpus());
+            backend.put("cpuUse", Math.round(stats.backendCpuUse() * 1000) / 1000.0);
+        }
         return o;
     }
 

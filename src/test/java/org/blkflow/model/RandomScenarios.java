@@ -3,6 +3,7 @@ package org.blkflow.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Scenario;
 
@@ -31,6 +32,7 @@ final class RandomScenarios {
         if (mode == 5) s.mode("bio");
         if (mode != 5 && r.nextInt(4) == 0) {
             s.xen(mode == 4 ? "single-lock" : new String[] {"single-lock", "split-lock", "per-hctx"}[r.nextInt(3)]);
+            s.backend(new Backend(1 + r.nextInt(4), r.nextBoolean(), 1 << r.nextInt(3)));
         }
         int costs = r.nextInt(3);
         if (costs == 1) s.costs(Costs.DEFAULT);

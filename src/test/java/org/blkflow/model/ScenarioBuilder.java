@@ -2,6 +2,7 @@ package org.blkflow.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Job;
@@ -25,6 +26,7 @@ final class ScenarioBuilder {
     Costs costs = Costs.ZERO;
     String driver = "null_blk";
     String rings = "single-lock";
+    Backend backend = Backend.DEFAULT;
     String mode = "mq";
     String scheduler = "noop";
     int nrRequests = 128;
@@ -50,6 +52,7 @@ final class ScenarioBuilder {
     ScenarioBuilder maxSegments(int v) { maxSegments = v; return this; }
     ScenarioBuilder slots(int v) { slots = v; return this; }
     ScenarioBuilder costs(Costs v) { costs = v; return this; }
+    ScenarioBuilder backend(Backend v) { backend = v; return this; }
     ScenarioBuilder xen(String ringLayout) { driver = "xen-blkfront"; rings = ringLayout; return this; }
     ScenarioBuilder mode(String v) { mode = v; return this; }
     ScenarioBuilder scheduler(String v) { scheduler = v; return this; }
@@ -67,7 +70,7 @@ final class ScenarioBuilder {
 
     Scenario build() {
         return new Scenario("test", seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging,
-                new Device(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings), jobs, scheduler, nrRequests,
+                new Device(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings, backend), jobs, scheduler, nrRequests,
                 costs, smt, kernel, numaNodes);
     }
 
