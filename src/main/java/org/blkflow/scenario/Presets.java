@@ -80,13 +80,13 @@ public final class Presets {
                     j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 8; j.ios = 16; }),
             preset("xen-io-lock", "xen-blkfront 3.16: one io_lock, one ring",
                     "xen-blkfront's io_lock is both the queue lock and the ring lock. Four CPUs submit reads: "
-                            + "their G's and D's come one CPU at a time, each waiting for io_lock. The 4-slot ring "
+                            + "their G's and D's come one CPU at a time, each waiting for io_lock. The 2-slot ring "
                             + "fills and the queue is stopped (stop); blkback in dom0 (CPU 4) serves the ring and "
                             + "answers through the event channel, and blkif_interrupt on CPU 0 then ends responses "
                             + "(C) and restarts the queue (start) under the same lock, and issues the next requests "
                             + "itself (D on CPU 0). The lock statistics show io_lock contended.",
                     s -> { s.mode = "sq"; s.cpus = 4; s.hwQueues = 1; s.device.driver = Device.XEN;
-                           s.device.rings = Device.SINGLE_LOCK; s.device.slots = 4; s.device.completionNs = 2_000; },
+                           s.device.rings = Device.SINGLE_LOCK; s.device.slots = 2; },
                     j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 32; }),
             preset("nvme-70", "Linux 7.0, NVMe-like: a queue per CPU, no scheduler",
                     "Every bio is plugged in 7.0, even a lone read: Q G P U D. With no scheduler the plug's flush hands "

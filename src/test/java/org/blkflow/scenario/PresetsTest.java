@@ -66,7 +66,7 @@ class PresetsTest {
         Scenario xen = byId("xen-io-lock");
         assertEquals("sq", xen.mode());
         assertEquals(4, xen.cpus());
-        assertEquals(new Device(10_000, "timer", 255, 128, 8, "xen-blkfront", "single-lock"), xen.device());
+        assertEquals(new Device(10_000, "timer", 255, 128, 2, "xen-blkfront", "single-lock"), xen.device());
         assertTrue(xen.jobs().get(0).iodepth() * xen.cpus() > xen.device().slots(), "enough I/O to fill the ring");
     }
 
