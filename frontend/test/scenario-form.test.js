@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseList, showList, fromInput, JOB_FIELDS, TOP_FIELDS } from '../src/scenario-form.js';
+import { readFileSync } from 'node:fs';
+import { parseList, showList, fromInput } from '../src/scenario-form.js';
+
+// The editor's fields as the server renders them into the page (PageDefaultsTest keeps this file
+// equal to PageDefaults.java's output).
+const PAGE = JSON.parse(readFileSync(new URL('./page-defaults.json', import.meta.url)));
+const { top: TOP_FIELDS, job: JOB_FIELDS } = PAGE.fields;
 
 test('mapping and job CPU lists read the words and the lists people type', () => {
   assert.equal(parseList('kernel', 'kernel'), 'kernel');
@@ -35,4 +41,16 @@ test('an empty number is a problem naming the field and its range, not a default
   assert.equal(emptyNumberProblem('cpus', limits).message, 'cpus is empty: must be a number between 1 and 64');
   assert.equal(emptyNumberProblem('jobs[2].bs', limits, true).message, 'jobs[2].bs is not a number: must be a number between 512 and 524288');
   assert.equal(emptyNumberProblem('seed', limits).message, 'seed is empty: must be a number');
+});
+
+test("xen-blkback's fields nest under the device: device.backend.cpus reads and writes device.backend", async () => {
+  const { getAt, setAt } = await import('../src/scenario-form.js');
+  const backend = PAGE.fields.device.find(f => f.path === 'device.backend.cpus');
+  assert.ok(backend, 'the page offers dom0 vCPUs among the device fields');
+  const device = { driver: 'xen-blkfront' };
+  setAt(device, 'backend.cpus', 16);
+  setAt(device, 'backend.persistentGrants', false);
+  assert.deepEqual(device, { driver: 'xen-blkfront', backend: { cpus: 16, persistentGrants: false } });
+  assert.equal(getAt(device, 'backend.cpus'), 16);
+  assert.equal(getAt({}, 'backend.cpus'), undefined);
 });

@@ -1,19 +1,29 @@
 package org.blkflow.scenario;
 
-/** A device being read field by field; starts at null_blk's defaults. */
-public final class DeviceDraft {
+/** A device being read field by field; starts at null_blk's defaults, its xen-blkback a draft of its own. */
+public final class DeviceDraft extends FieldDraft<Device> {
 
-    private static final Device DEFAULT = ScenarioDefaults.device();
+    public FieldDraft<Backend> backend = new FieldDraft<>(Backend.class, ScenarioField.Group.BACKEND);
 
-    public long completionNs = DEFAULT.completionNs();
-    public String irqMode = DEFAULT.irqMode();
-    public int maxSectors = DEFAULT.maxSectors();
-    public int maxSegments = DEFAULT.maxSegments();
-    public int slots = DEFAULT.slots();
-    public String driver = DEFAULT.driver();
-    public String rings = DEFAULT.rings();
+    public DeviceDraft() {
+        super(Device.class, ScenarioField.Group.DEVICE);
+    }
 
+    public static DeviceDraft of(Device device) {
+        DeviceDraft d = new DeviceDraft();
+        d.copy(device);
+        d.backend.copy(device.backend());
+        return d;
+    }
+
+    @Override
+    public <T> DeviceDraft set(ScenarioField<Device, T> field, T value) {
+        super.set(field, value);
+        return this;
+    }
+
+    @Override
     public Device build() {
-        return new Device(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings);
+        return construct(name -> name.equals("backend") ? backend.build() : get(field(name)));
     }
 }

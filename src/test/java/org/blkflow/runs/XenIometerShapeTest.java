@@ -17,7 +17,7 @@ class XenIometerShapeTest {
 
     @Test
     void theSweepHasThePublishedShape() {
-        SweepPlan plan = SweepPlan.of(XenIometer.points(XenIometer.IOS, XenIometer.BACKEND));
+        SweepPlan plan = SweepPlan.of(XenIometer.points(XenIometer.TASK_IOS, XenIometer.BACKEND));
         List<RunStats> stats = new ArrayList<>();
         for (SweepPlan.Point p : plan.points()) {
             SweepRunner.Outcome o = SweepRunner.measure(p);
