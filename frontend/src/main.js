@@ -17,9 +17,13 @@ import { controlsView } from './views/controls.js';
 import { editorView } from './views/editor.js';
 import { shareView } from './views/share.js';
 import { locksView } from './views/locks.js';
+import { lockStripView } from './views/lock-strip.js';
 import { sweepView } from './views/sweep.js';
 import { formatsView } from './views/formats.js';
 import { notesView } from './views/notes.js';
+import { lessonView } from './views/lesson.js';
+import { quizView } from './views/quiz.js';
+import { pageParams, withoutPageKeys, withPageKeys, stopIndex } from './lesson.js';
 import { modeTitle } from './ring.js';
 import { fontFor } from './layout-parts.js';
 
@@ -37,16 +41,20 @@ let pendingStep = 0;
 let presenting = false;
 let dirty = false;
 let socket = null;
+// The last step this page told the server it drew: play sends the next frame only after this ack.
+let ackedStep = -1;
 // Milliseconds spent in each view's update, summed, once a measurement sets window.blkflow.profile = {}.
 let profile = null;
 
 const send = cmd => socket.send(cmd);
 
 const actions = {
-  step: () => send({ cmd: 'step', n: 1 }),
+  // A question on show (predict mode, a lesson's question stop) holds the step until it is answered.
+  step: () => { if (!quiz.holdsStep(session.state, lesson.questionAt(session.state?.step))) send({ cmd: 'step', n: 1 }); },
   back: () => { if (session.state && session.state.step > 0) actions.seek(session.state.step - 1); },
   reset: () => { session.setPlaying(false); send({ cmd: 'reset' }); },
   togglePlay(speed) {
+    if (!session.playing() && quiz.holdsStep(session.state, lesson.questionAt(session.state?.step))) return;
     session.setPlaying(!session.playing());
     send(session.playing() ? { cmd: 'play', speed } : { cmd: 'pause' });
     markDirty();
@@ -85,12 +93,28 @@ const views = {
   charts: chartsView($('#charts')),
   share: shareView($('#share'), { trace: () => session.loaded?.trace ?? null }),
   notes: notesView($('#model-notes')),
+  lockStrip: lockStripView($('#lock-strip')),
 };
 const overlay = inspectorOverlay($('aside.right'));
 const oops = oopsView($('#oops'));
-const address = addressView({ onNavigate: link => (new URLSearchParams(link.split('?')[1] ?? '').has('v') ? loadLink(link) : firstLoad()) });
+// The address carries the lesson, its stop and predict mode beside the share link (lesson.js).
+const pageKeys = () => ({ lesson: lesson.lesson()?.id ?? null, stop: lesson.index() + 1, quiz: quiz.predicting() });
+const address = addressView({
+  onNavigate: link => (new URLSearchParams(link.split('?')[1] ?? '').has('v') ? loadLink(link) : firstLoad()),
+  decorate: link => withPageKeys(link, pageKeys()),
+});
 const locks = locksView($('#locks'), $('#locks-panel'));
 const controls = controlsView($('#controls'), actions);
+const lesson = lessonView($('#lesson'), {
+  outline: $('#outline'),
+  seek: k => actions.seek(k),
+  mayLeave: () => !quiz.holdsStep(session.state, lesson.questionAt(session.state?.step)),
+  onStop: () => markDirty(),
+});
+const quiz = quizView($('#quiz'), {
+  onAnswered: step => { if (session.state?.step === step) send({ cmd: 'step', n: 1 }); markDirty(); },
+  onToggle: () => markDirty(),
+});
 const editor = editorView($('#editor'), {
   defaults,
   onLoad: scenario => loadScenario(scenario),
@@ -121,11 +145,13 @@ function loadLink(link) {
   session.setPlaying(false);
   const k = stepOf(link);
   pendingStep = k <= MAX_STEP_N ? k : 0;
-  send({ cmd: 'load', link: pendingStep ? withStep(link, 0) : link, timeline: true });
+  const scenarioLink = withoutPageKeys(link);
+  send({ cmd: 'load', link: pendingStep ? withStep(scenarioLink, 0) : scenarioLink, timeline: true });
 }
 
 session.on('hello', msg => connection.update('open', msg.server));
 session.on('loaded', msg => {
+  ackedStep = -1;
   editor.clearErrors();
   $('#error').textContent = '';
   // A replayed trace has no scenario: the editor keeps what it had, the title names the trace.
@@ -133,6 +159,9 @@ session.on('loaded', msg => {
   editor.loadedPreset(msg.preset ?? null);
   showStory(msg.preset ?? null);
   address.loaded(msg.link);
+  // Another scenario loaded from the editor or a preset ends the lesson; the lesson's own loads keep it.
+  const l = lesson.lesson();
+  if (l && msg.link && withStep(msg.link, 0) !== withStep(l.link, 0)) lesson.close();
   if (pendingStep > 0) { send({ cmd: 'step', n: pendingStep }); pendingStep = 0; }
 });
 /** A preset's note above Figure 1 on every load of it, a link's included: what to watch for. */
@@ -167,8 +196,13 @@ function render() {
   dirty = false;
   profile = window.blkflow?.profile ?? null;
   const { state, last } = session;
+  lesson.update(state ?? { step: 0 });
+  quiz.update(state, lesson.questionAt(state?.step), session.playing());
   oops.update(session.oops);
-  locks.update(session.stats);
+  // The legacy queue and xen-blkfront are about their one lock: lockstat sits beside Figure 1 there.
+  const beside = !!state?.scenario && (state.scenario.mode === 'sq' || state.scenario.device?.driver === 'xen-blkfront');
+  $('main.centre').classList.toggle('with-locks', beside);
+  locks.update(session.stats, beside);
   controls.update(session.status, state, session.highestStep, session.timeline);
   if (!state) return;
   for (const [name, view] of Object.entries(views)) {
@@ -178,6 +212,7 @@ function render() {
   }
   $('#figure-mode').textContent = $('#path-mode').textContent = modeTitle(state.scenario);
   address.update(state, pageTitle(state));
+  if (state.step !== ackedStep) { ackedStep = state.step; send({ cmd: 'ack', step: state.step }); }
 }
 
 function pageTitle(state) {
@@ -185,6 +220,26 @@ function pageTitle(state) {
   if (state.scenario) return titleOf(state.scenario, state.step);
   return trace ? `trace ${trace.id} — ${trace.lines} lines${state.step ? ` · step ${state.step}` : ''} · blkflow` : null;
 }
+
+/** The lessons menu: each lesson is a link that opens it at its first stop. */
+async function listLessons() {
+  try {
+    const res = await fetch('/api/lessons');
+    if (!res.ok) return;
+    const items = (await res.json()).map(l => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = `/?lesson=${encodeURIComponent(l.id)}`;
+      a.textContent = `${l.title} (${l.stops} stops)`;
+      li.append(a);
+      return li;
+    });
+    $('#lesson-list').replaceChildren(...items);
+  } catch {
+    // no menu: the page works without it
+  }
+}
+listLessons();
 
 async function loadPresets() {
   try {
@@ -202,10 +257,32 @@ async function loadPresets() {
 let presetList = null;
 async function firstLoad() {
   const presets = presetList ??= await loadPresets();
+  const page = pageParams(location.search);
+  if (page.quiz) quiz.setPredict(true);
+  if (page.lesson && await openLesson(page.lesson, page.stop)) return;
   if (new URLSearchParams(location.search).has('v')) { loadLink(location.pathname + location.search); return; }
   const fig = presets.find(p => p.id === 'figure1');
   if (fig) { editor.choosePreset(fig.id); editor.setScenario(fig.scenario); loadScenario(fig.scenario); }
   else loadScenario({});
+}
+
+/**
+ * ?lesson=<id>&stop=N: the lesson's scenario at that stop's step, or, when the address also has the
+ * scenario (a reload mid-lesson), that scenario at its own step. False when there is no such lesson.
+ */
+async function openLesson(id, stop) {
+  try {
+    const res = await fetch(`/api/lessons/${encodeURIComponent(id)}`);
+    if (!res.ok) { $('#error').textContent = `There is no lesson "${id}".`; return false; }
+    const l = await res.json();
+    const i = stopIndex(l, stop);
+    lesson.open(l, i);
+    const here = location.pathname + location.search;
+    loadLink(new URLSearchParams(location.search).has('v') ? here : withStep(l.link, l.stops[i].step));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let opened = false;
@@ -223,4 +300,4 @@ socket = openSocket(`${proto}//${location.host}/ws/session`, {
   onOpen,
 });
 // For browser tests and measurements: the session, and a way to feed it messages.
-window.blkflow = { session, send, receive: onMessage, lastDownload: null, outline: views.outline, profile: null, defaults };
+window.blkflow = { session, send, receive: onMessage, lastDownload: null, outline: views.outline, profile: null, defaults, lesson, quiz };

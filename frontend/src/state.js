@@ -38,6 +38,8 @@ export function initialState(loaded) {
     d2c: emptyHistogram(),
     throughput: { width: 1000, bins: [] },
     timeline: { every: 1, samples: [] },
+    // Each modelled lock, as the stream shows it (LockHolders.java applies the same three rules).
+    locks: new Map((loaded.locks || []).map(name => [name, { holder: -1, spinners: [] }])),
   };
 }
 
@@ -57,6 +59,7 @@ export function fromSnapshot(loaded, stateMsg) {
     listOf(s, it.place).push(key(it.type, it.id));
   }
   for (const h of snap.hctxs || []) Object.assign(s.hctxs[h.hctx], h);
+  for (const l of stateMsg.locks || []) s.locks.set(l.lock, { holder: l.holder, spinners: [...l.spinners] });
   return s;
 }
 
@@ -73,6 +76,7 @@ export function cloneState(s) {
     d2c: { ...s.d2c, buckets: s.d2c.buckets.slice() },
     throughput: { width: s.throughput.width, bins: s.throughput.bins.slice() },
     timeline: { every: s.timeline.every, samples: s.timeline.samples.slice() },
+    locks: new Map([...s.locks].map(([k, v]) => [k, { holder: v.holder, spinners: v.spinners.slice() }])),
   };
 }
 
@@ -104,7 +108,23 @@ function applyInPlace(s, t) {
     if (t.kind === 'free' || t.kind === 'bio_end' || leftTheLayer(t)) forget(s, moving);
   }
   hctxEffects(s, t);
+  if (t.lock) lockEffects(s, t);
   sampleTimeline(s);
+}
+
+/**
+ * lock_contended names the holder and adds a spinner; lock_acquired is the hand-over to that spinner;
+ * lock_release leaves the lock free. Uncontended holds are not in the stream, so they are not drawn.
+ */
+function lockEffects(s, t) {
+  let l = s.locks.get(t.lock);
+  if (!l) { l = { holder: -1, spinners: [] }; s.locks.set(t.lock, l); }
+  if (t.kind === 'lock_contended') { l.holder = t.count; l.spinners.push(t.cpu); }
+  else if (t.kind === 'lock_acquired') {
+    const i = l.spinners.indexOf(t.cpu);
+    if (i >= 0) l.spinners.splice(i, 1);
+    l.holder = t.cpu;
+  } else if (t.kind === 'lock_release') l.holder = -1;
 }
 
 function leftTheLayer(t) {

@@ -14,6 +14,7 @@ const view = i => i.type === 'req'
   ? `req ${i.id} at ${i.place} sectors ${i.sector}+${i.sectors} tag ${i.tag} bios [${i.bios.join(',')}]`
   : `bio ${i.id} at ${i.place} sectors ${i.sector}+${i.sectors} in req ${i.req}`;
 const hctxView = h => `hctx ${h.hctx} stopped ${h.stopped} tags ${h.tagsUsed} dispatched ${h.dispatched}`;
+const lockView = l => `${l.lock} held by ${l.holder} spinners [${l.spinners.join(',')}]`;
 
 test('the fixtures cover blk-mq, the legacy queue, bio-based and xen-blkfront', () => {
   const modes = fixtures.map(f => {
@@ -39,8 +40,19 @@ for (const file of fixtures) {
       const server = state.snapshot.items.map(view).sort();
       assert.deepEqual(ours, server, `items after step ${state.step}`);
       assert.deepEqual(s.hctxs.map(hctxView), state.snapshot.hctxs.map(hctxView), `hctxs after step ${state.step}`);
+      assert.deepEqual([...s.locks].map(([lock, l]) => lockView({ lock, ...l })), state.locks.map(lockView),
+        `locks after step ${state.step}`);
     }
     s = applyTransitions(s, fx.transitions.slice(done));
     assert.equal(s.items.size, 0, 'nothing is left in the block layer at the end');
+    for (const [name, l] of s.locks) assert.ok(l.holder === -1 && !l.spinners.length, `${name} is free at the end`);
   });
 }
+
+test('the contended fixture shows a holder and spinners at some state, so the lock check can fail', () => {
+  const fx = JSON.parse(readFileSync(new URL('sq-contention.json', dir)));
+  assert.deepEqual(fx.loaded.locks, ['queue_lock']);
+  assert.ok(fx.transitions.some(t => t.kind === 'lock_contended'));
+  assert.ok(fx.states.some(st => st.locks.some(l => l.holder >= 0 && l.spinners.length > 0)),
+    'some snapshot catches CPUs spinning');
+});

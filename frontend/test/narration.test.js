@@ -66,3 +66,12 @@ test('Linux 7.0 moves read as 7.0: G after the allocation, no S, U straight to t
   assert.match(narrate({ kind: 'tag_get', fn: 'blk_mq_get_tag', req: 1, tag: 4, hctx: 0 }), /takes tag 4/);
   assert.match(narrate({ kind: 'getrq', fn: 'blk_mq_map_request', cpu: 0, req: -1, bio: 1, ctx: 0, hctx: 0 }), /before allocating/);
 });
+
+test('a lock move names the lock, the CPUs and the wait; the log shows its first clause', () => {
+  const spin = narrate({ kind: 'lock_contended', fn: 'spin_lock_irq', lock: 'queue_lock', cpu: 1, count: 0 });
+  assert.match(spin, /^CPU 1 spins on queue_lock, held by CPU 0: .*spin_lock_irq.*interrupts off/);
+  assert.match(narrate({ kind: 'lock_acquired', fn: 'spin_lock', lock: 'hctx[0]->lock', cpu: 2, count: 470 }),
+    /^CPU 2 gets hctx\[0\]->lock after spinning 470 ns/);
+  assert.match(narrate({ kind: 'lock_release', fn: 'spin_unlock_irq', lock: 'io_lock', cpu: 0, count: -1 }),
+    /^CPU 0 releases io_lock, and nobody is waiting for it: spin_unlock_irq/);
+});

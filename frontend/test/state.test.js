@@ -107,3 +107,21 @@ test('completion counts stay within 200 bins however long the run', async () => 
   assert.equal(tp.bins.reduce((a, n) => a + n, 0), 5000);
   assert.ok(tp.width > 1000);
 });
+
+test('locks: contended names the holder and queues the spinner, acquired hands over, release frees; pure', () => {
+  const l = { ...loaded(3, 1, [0, 0, 0]), locks: ['queue_lock'] };
+  const lock = (seq, kind, cpu, count) => ({ seq, t: seq, kind, fn: 'spin_lock_irq', action: null, cpu, pid: -1,
+    bio: -1, req: -1, ctx: -1, hctx: -1, tag: -1, from: 'none', to: 'none', count, lock: 'queue_lock' });
+  const s0 = initialState(l);
+  assert.deepEqual(s0.locks.get('queue_lock'), { holder: -1, spinners: [] });
+  const s1 = applyTransitions(s0, [lock(0, 'lock_contended', 1, 0), lock(1, 'lock_contended', 2, 0)]);
+  assert.deepEqual(s1.locks.get('queue_lock'), { holder: 0, spinners: [1, 2] });
+  assert.deepEqual(s0.locks.get('queue_lock'), { holder: -1, spinners: [] }, 'the old state is untouched');
+  const s2 = applyTransition(s1, lock(2, 'lock_acquired', 1, 220));
+  assert.deepEqual(s2.locks.get('queue_lock'), { holder: 1, spinners: [2] });
+  const s3 = applyTransitions(s2, [lock(3, 'lock_acquired', 2, 400), lock(4, 'lock_release', 2, -1)]);
+  assert.deepEqual(s3.locks.get('queue_lock'), { holder: -1, spinners: [] });
+  const landed = fromSnapshot(l, { step: 2, t: 2, snapshot: { items: [], hctxs: [] },
+    locks: [{ lock: 'queue_lock', holder: 1, spinners: [2] }] });
+  assert.deepEqual(landed.locks.get('queue_lock'), s2.locks.get('queue_lock'), 'a seek lands on the same picture');
+});

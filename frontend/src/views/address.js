@@ -6,7 +6,8 @@ import { withStep } from '../link.js';
 // address follows at most this often, and catches up as soon as the page stops.
 const REPLACE_EVERY_MS = 250;
 
-export function addressView({ onNavigate }) {
+// decorate(link) adds what the page keeps beside the scenario (a lesson and its stop, predict mode).
+export function addressView({ onNavigate, decorate = link => link }) {
   let timer = null;
   let lastWrite = 0;
   let fromHistory = false;
@@ -25,10 +26,10 @@ export function addressView({ onNavigate }) {
     /** A scenario was loaded: a new entry when the address named another scenario, else the same one. */
     loaded(link) {
       const before = new URLSearchParams(location.search).has('v') ? withStep(here(), 0) : null;
-      const push = link && before && before !== withStep(link, 0) && !fromHistory;
+      const push = link && before && before !== withStep(decorate(link), 0) && !fromHistory;
       fromHistory = false;
       // An uploaded trace has no link: the address must not go on naming the scenario before it.
-      const href = link ?? location.pathname;
+      const href = link ? decorate(link) : location.pathname;
       if (push) history.pushState(null, '', href); else if (href !== here()) history.replaceState(null, '', href);
       lastWrite = performance.now();
     },
@@ -36,7 +37,7 @@ export function addressView({ onNavigate }) {
     update(state, title) {
       if (title && document.title !== title) document.title = title;
       if (!state.link) return;
-      const href = withStep(state.link, state.step);
+      const href = withStep(decorate(state.link), state.step);
       if (href === here()) { clearTimeout(timer); timer = null; return; }
       const wait = REPLACE_EVERY_MS - (performance.now() - lastWrite);
       if (wait <= 0) write(href);

@@ -10,8 +10,12 @@ public interface CpuObserver {
     /** A process-context step starts on {@code cpu} at {@code t} and keeps the CPU until {@code until}. */
     void processStep(int cpu, long t, long until);
 
-    /** {@code cpu} asks for {@code lock} at {@code t}; {@code held} when another CPU holds it. */
-    void lockAsked(String lock, int cpu, long t, boolean held);
+    /**
+     * {@code cpu} asks for {@code lock} at {@code t} from the kernel function {@code site};
+     * {@code holder} is the CPU holding it then, or -1 when it is free; {@code irqOff} for
+     * spin_lock_irq and spin_lock_irqsave, whose interrupts stay off until the unlock.
+     */
+    void lockAsked(String lock, int cpu, long t, int holder, String site, boolean irqOff);
 
     /** {@code lock} becomes {@code cpu}'s at {@code t}, after it asked at {@code askedAt}. */
     void lockGranted(String lock, int cpu, long askedAt, long t);
@@ -21,7 +25,7 @@ public interface CpuObserver {
 
     CpuObserver NONE = new CpuObserver() {
         @Override public void processStep(int cpu, long t, long until) { }
-        @Override public void lockAsked(String lock, int cpu, long t, boolean held) { }
+        @Override public void lockAsked(String lock, int cpu, long t, int holder, String site, boolean irqOff) { }
         @Override public void lockGranted(String lock, int cpu, long askedAt, long t) { }
         @Override public void lockReleased(String lock, int cpu, long t) { }
     };

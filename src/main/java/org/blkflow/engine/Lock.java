@@ -123,7 +123,7 @@ public final class Lock {
         }
         // spin_lock_irq disables interrupts before it spins.
         if (irqOff) cpu.disableInterrupts();
-        observer.lockAsked(name, cpu.id(), sim.now(), holder != null);
+        observer.lockAsked(name, cpu.id(), sim.now(), holder == null ? -1 : holder.id(), site, irqOff);
         if (holder == null) {
             grant(cpu, sim.now(), irqOff);
             cpu.after(cost(cpu), next);

@@ -48,6 +48,12 @@ final class Emitter {
                 -1, -1, ctx, hctx.index, -1, -1, -1, rwbs, Place.NONE, Place.NONE, count), null, null);
     }
 
+    /** A spinlock's move (lock_contended, lock_acquired, lock_release): no task, bio, request or queue. */
+    void lock(TransitionKind kind, String fn, int cpu, String lock, long count) {
+        add(new Transition(emitted++, sim.now(), kind, fn, null, cpu, -1, null, -1, -1, -1, -1, -1, -1, -1, null,
+                Place.NONE, Place.NONE, count, lock), null, null);
+    }
+
     private void add(Transition t, Bio bio, Request rq) {
         invariants.check(t, bio, rq);
         invariants.checkDelivered(t);

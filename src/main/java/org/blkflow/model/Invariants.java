@@ -157,6 +157,7 @@ final class Invariants implements CpuObserver {
                 free(t, bio, rq);
             }
             case HCTX_STOP -> deviceFull(t, null, t.hctx());
+            case LOCK_CONTENDED, LOCK_ACQUIRED, LOCK_RELEASE -> lockMove(t);
             case UNPLUG, RUN_ASYNC, RUN_QUEUE, HCTX_START, IPI -> { }
             case EVTCHN -> crossesDomains(t);
             case BLKBACK -> inDom0(t, rq);
@@ -180,6 +181,32 @@ final class Invariants implements CpuObserver {
         if (t.cpu() < dom0From) fail("blkback-in-dom0", t.fn() + " runs on guest cpu " + t.cpu(), t, null, rq);
         if (rq != null && !(rq.checkedPlace.kind() == PlaceKind.DEVICE)) fail("blkback-on-device-request",
                 t.fn() + " on a request the stream shows in " + rq.checkedPlace, t, null, rq);
+    }
+
+    /**
+     * 4, as the stream says it: a lock move agrees with the lock as the engine reported it just before
+     * (the spinner named holds a ticket behind the holder named, the grant went to that CPU, a
+     * release left the lock free with nobody in line). The figure draws these moves.
+     */
+    private void lockMove(Transition t) {
+        LockShadow s = locks.get(t.lock());
+        String at = t.lock() + " " + t.kind().label() + " on cpu " + t.cpu();
+        if (s == null) fail("lock-move", at + " for a lock never asked for", t, null, null);
+        switch (t.kind()) {
+            case LOCK_CONTENDED -> {
+                long[] last = s.waiters.peekLast();
+                if (!(s.holder == t.count() && last != null && last[0] == t.cpu())) fail("lock-move", at
+                        + " names holder cpu " + t.count() + " but cpu " + s.holder + " holds it", t, null, null);
+            }
+            case LOCK_ACQUIRED -> {
+                if (!(s.holder == t.cpu() && t.count() >= 0)) fail("lock-move", at + " while cpu " + s.holder
+                        + " holds it", t, null, null);
+            }
+            default -> {
+                if (!(s.holder < 0 && s.waiters.isEmpty())) fail("lock-move", at + " while "
+                        + s.waiters.size() + " CPUs wait for it", t, null, null);
+            }
+        }
     }
 
     /** 1–2: S (and a re-sleep) only when the stream shows every tag, request or command held. */
@@ -232,14 +259,14 @@ final class Invariants implements CpuObserver {
     }
 
     @Override
-    public void lockAsked(String lock, int cpu, long t, boolean held) {
+    public void lockAsked(String lock, int cpu, long t, int holder, String site, boolean irqOff) {
         LockShadow s = locks.computeIfAbsent(lock, k -> new LockShadow());
-        if (held != (s.holder >= 0)) {
+        if (holder != s.holder) {
             throw new InvariantViolation("lock-state", lock + " asked for by cpu " + cpu + " at " + t
-                    + " ns: the engine says it is " + (held ? "held" : "free") + " but it is "
+                    + " ns: the engine says it is " + (holder >= 0 ? "held by cpu " + holder : "free") + " but it is "
                     + (s.holder >= 0 ? "held by cpu " + s.holder : "free"), null, "");
         }
-        if (held) s.waiters.add(new long[] {cpu, t, s.holdTotal});
+        if (holder >= 0) s.waiters.add(new long[] {cpu, t, s.holdTotal});
     }
 
     /** 4: granted only when free, to the first in line, and no wait longer than the holds it waited for. */

@@ -54,7 +54,8 @@ final class Machine {
     }
 
     private Lock register(Lock lock) {
-        lock.observe(observer);
+        // Each lock reports to its own LockTransitions, which checks with the run's Invariants, then emits.
+        lock.observe(new LockTransitions(observer, emit));
         locks.add(lock);
         return lock;
     }

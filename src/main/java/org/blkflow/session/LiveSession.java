@@ -9,6 +9,7 @@ import org.blkflow.scenario.Scenario;
 import org.blkflow.stats.RunStats;
 import org.blkflow.trace.TraceReplay;
 import org.blkflow.transition.InvariantViolation;
+import org.blkflow.transition.LockHolders;
 import org.blkflow.transition.Transition;
 
 /**
@@ -28,6 +29,8 @@ public final class LiveSession {
     private final Supplier<TransitionSource> headless;
     private TransitionSource run;
     private RunStats stats = new RunStats();
+    /** Who holds and who spins on each lock at the current step, as the stream shows it. */
+    private LockHolders locks;
     private Breakpoints breakpoints = Breakpoints.NONE;
     private InvariantViolation oops;
     private boolean timelineWanted;
@@ -48,6 +51,7 @@ public final class LiveSession {
         this.start = start;
         this.headless = headless;
         this.run = start.get();
+        this.locks = new LockHolders(lockNames());
     }
 
     /** A session over a trace's replay (see TraceReplay); each fresh run starts a fresh replay. */
@@ -106,6 +110,7 @@ public final class LiveSession {
         if (oops != null || k < run.steps()) {
             run = start.get();
             stats = new RunStats();
+            locks = new LockHolders(lockNames());
             oops = null;
         }
         while (run.steps() < k && nextOrOops() != null) {
@@ -122,6 +127,7 @@ public final class LiveSession {
             Transition t = run.next();
             if (t != null) {
                 stats.onTransition(t);
+                locks.apply(t);
             }
             return t;
         } catch (InvariantViolation v) {
@@ -171,6 +177,16 @@ public final class LiveSession {
      * btt-style statistics of the transitions up to the current step, with lockstat's figures so far
      * (the model may have run a few moves past the step within the event that produced it).
      */
+    /** Every lock the run models, in lockstat's order; none for a replayed trace. */
+    public List<String> lockNames() {
+        return run.lockStats().stream().map(org.blkflow.engine.LockStat::name).toList();
+    }
+
+    /** Each lock's holder and spinners after the transitions delivered so far. */
+    public List<LockHolders.Held> locks() {
+        return locks.view();
+    }
+
     public RunStats stats() {
         stats.recordLocks(run.lockStats());
         return stats;

@@ -38,6 +38,15 @@ public final class Playback {
     private boolean playing;
     private long lastStatsNs;
     private boolean closed;
+    /**
+     * The last step the page says it has drawn ({@link #ack}), or -1 for a client that never acks,
+     * which keeps the older pacing: a message per tick once the last one has left.
+     */
+    private long acked = -1;
+    /** The play turn waiting for the page to draw what was sent, or -1. */
+    private long awaitingAck = -1;
+    private long sentAtNs;
+    private long turnBeganNs;
 
     public Playback(ScheduledExecutorService ticks, SessionOutput out) {
         this.ticks = ticks;
@@ -47,6 +56,7 @@ public final class Playback {
     public void load(LiveSession session) {
         locked(() -> {
             stopPlaying();
+            acked = -1;
             live = session;
             out.loaded(session);
             out.state(state(Reason.LOAD, true));
@@ -121,6 +131,7 @@ public final class Playback {
     public void loadAt(LiveSession session, long k) {
         locked(() -> {
             stopPlaying();
+            acked = -1;
             live = session;
             out.loaded(session);
             live.seek(k);
@@ -163,6 +174,25 @@ public final class Playback {
             stopPlaying();
             out.state(state(Reason.PAUSE, false));
             out.stats(live);
+        });
+    }
+
+    /**
+     * The page has drawn every step up to {@code step}. From the first ack on, play is driven by the
+     * page: a play message goes out only once the page has drawn everything sent before it, so the
+     * server is never more than one message (one frame) ahead, and pause, back and seek land within a
+     * frame at any speed. An ack ahead of what was sent counts as what was sent.
+     */
+    public void ack(long step) {
+        locked(() -> {
+            if (live == null) return;
+            acked = Math.min(step, live.steps());
+            if (playing && awaitingAck == generation && acked >= live.steps()) {
+                awaitingAck = -1;
+                long now = System.nanoTime();
+                // "As fast as the page draws": the next frame's worth goes now; a paced speed waits out its tick.
+                later(generation, Math.max(0, turnBeganNs + TICK_NS - now), now - sentAtNs <= 2 * TICK_NS);
+            }
         });
     }
 
@@ -224,6 +254,12 @@ public final class Playback {
         if (playing && began - lastStatsNs >= STATS_EVERY_NS) {
             lastStatsNs = began;
             out.stats(live);
+        }
+        if (playing && acked >= 0) {
+            turnBeganNs = began;
+            sentAtNs = System.nanoTime();
+            awaitingAck = gen;
+            return;
         }
         if (playing) {
             long sendStarted = System.nanoTime();
@@ -289,12 +325,13 @@ public final class Playback {
 
     private SessionState state(Reason reason, boolean withSnapshot) {
         return new SessionState(live.steps(), live.now(), playing, live.finished(), reason,
-                withSnapshot ? live.snapshot() : null);
+                withSnapshot ? live.snapshot() : null, withSnapshot ? live.locks() : java.util.List.of());
     }
 
     private void stopPlaying() {
         playing = false;
         generation++;
+        awaitingAck = -1;
     }
 
     private void requireLoaded() {

@@ -48,12 +48,14 @@ public final class PerfettoWriter implements TransitionListener {
         cpus.step(t);
         requests.on(t);
         counters.on(t);
+        locks.on(t);
     }
 
     /** Ends the last slices and tracks, writes the locks' figures, closes the JSON and flushes. */
     public void finish(List<LockStat> lockStats) {
         cpus.finish();
         requests.finish(now);
+        locks.finish(now);
         locks.stats(lockStats, now);
         out.end();
     }

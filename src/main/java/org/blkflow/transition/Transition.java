@@ -13,12 +13,24 @@ package org.blkflow.transition;
  * @param cpu     the CPU doing it
  * @param pid     the task on whose behalf (0 for interrupts; kblockd's runs show its kworker)
  * @param comm    that task's name, as blkparse prints it in brackets
- * @param count   U: requests unplugged; run_async: the CPU the kblockd work will run on; otherwise -1
+ * @param count   U: requests unplugged; run_async: the CPU the kblockd work will run on; lock moves: see
+ *                {@link TransitionKind#LOCK_CONTENDED}; otherwise -1
+ * @param lock    the spinlock a lock move is about ("queue_lock", "hctx[0]->lock"); null for other kinds
  */
 public record Transition(
         long seq, long t, TransitionKind kind, String fn, String action,
         int cpu, int pid, String comm,
         long bio, long req, int ctx, int hctx, int tag,
         long sector, int sectors, String rwbs,
-        Place from, Place to, long count) {
+        Place from, Place to, long count, String lock) {
+
+    /** A move of a bio, a request or a queue: no lock. */
+    public Transition(long seq, long t, TransitionKind kind, String fn, String action,
+                      int cpu, int pid, String comm,
+                      long bio, long req, int ctx, int hctx, int tag,
+                      long sector, int sectors, String rwbs,
+                      Place from, Place to, long count) {
+        this(seq, t, kind, fn, action, cpu, pid, comm, bio, req, ctx, hctx, tag, sector, sectors, rwbs, from, to,
+                count, null);
+    }
 }

@@ -63,7 +63,19 @@ public enum TransitionKind {
      * xen_blkif_schedule; hctx the ring) and each request's steps (dispatch_rw_block_io, gnttab_map_refs,
      * submit_bio, end_block_io_op, gnttab_unmap_refs, make_response), the request staying in the device.
      */
-    BLKBACK("blkback", null);
+    BLKBACK("blkback", null),
+    /**
+     * A CPU finds a spinlock held and spins for its ticket (lockdep's lock_contended); {@code count}
+     * is the holder's CPU. Lock moves are in the stream only when CPUs contend: see LockTransitions.
+     */
+    LOCK_CONTENDED("lock_contended", null),
+    /**
+     * A spinning CPU gets the lock at the holder's unlock (lock_acquired), which this move also tells:
+     * a ticket lock hands over at the unlock; {@code count} = ns it spun.
+     */
+    LOCK_ACQUIRED("lock_acquired", null),
+    /** The holder the stream last named lets go with nobody in line (lock_release): the lock is free. */
+    LOCK_RELEASE("lock_release", null);
 
     private final String label;
     private final String action;
@@ -80,6 +92,11 @@ public enum TransitionKind {
     /** The blktrace letter, or null when blktrace emits nothing for this move. */
     public String action() {
         return action;
+    }
+
+    /** Whether this is a spinlock's move rather than one of a bio, a request or a queue. */
+    public boolean isLock() {
+        return this == LOCK_CONTENDED || this == LOCK_ACQUIRED || this == LOCK_RELEASE;
     }
 
     public static TransitionKind fromLabel(String label) {

@@ -23,6 +23,12 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, "invalid parameter", p.message(), List.of(p));
     }
 
+    /** 404 for an id that names nothing, naming the field and what it may be. */
+    static ApiException notFound(String error, String name, Object value, String rule) {
+        Problem p = Problem.of(name, value, rule);
+        return new ApiException(HttpStatus.NOT_FOUND, error, p.message(), List.of(p));
+    }
+
     HttpStatus status() {
         return status;
     }

@@ -56,7 +56,19 @@ final class SessionCommands {
             case "seek" -> playback.seek(f.integer("step", 0, SessionLimits.MAX_SEEK));
             case "breakpoints" -> playback.breakpoints(breakpoints(f));
             case "reset" -> playback.reset();
+            case "ack" -> playback.ack(f.integer("step", 0, SessionLimits.MAX_SEEK));
             default -> throw new SessionCommandError(cmd, "cmd", "unknown command '" + cmd + "'");
+        }
+    }
+
+    /** Whether a command is the page's ack: it has its own, higher rate limit (one per frame drawn). */
+    boolean isAck(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            return node != null && node.isObject() && node.path("cmd").isString()
+                    && node.path("cmd").stringValue().equals("ack");
+        } catch (JacksonException e) {
+            return false;
         }
     }
 

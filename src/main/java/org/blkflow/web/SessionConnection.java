@@ -39,6 +39,7 @@ final class SessionConnection implements SessionOutput {
     private final TimelineScans timelines;
     private TimelineScans.Scan timeline;
     private final SessionRate rate = new SessionRate(SessionLimits.COMMANDS_PER_SECOND, System.nanoTime());
+    private final SessionRate acks = new SessionRate(SessionLimits.ACKS_PER_SECOND, System.nanoTime());
     private final CommandFrames frames = new CommandFrames();
 
     SessionConnection(WebSocketSession socket, SessionOutbox.Wire wire, SessionMessages messages,
@@ -69,8 +70,10 @@ final class SessionConnection implements SessionOutput {
                     + SessionLimits.MAX_MESSAGE_BYTES + " bytes");
             return;
         }
-        if (!rate.admit(System.nanoTime())) {
-            error(null, "more than " + SessionLimits.COMMANDS_PER_SECOND + " commands per second");
+        boolean ack = commands.isAck(message.text());
+        if (!(ack ? acks : rate).admit(System.nanoTime())) {
+            error(ack ? "ack" : null, ack ? "more than " + SessionLimits.ACKS_PER_SECOND + " acks per second"
+                    : "more than " + SessionLimits.COMMANDS_PER_SECOND + " commands per second");
             return;
         }
         try {
@@ -118,7 +121,7 @@ final class SessionConnection implements SessionOutput {
     public void loaded(LiveSession session) {
         cancelTimeline();
         outbox.send(session.trace() != null ? messages.loaded(session.trace(), session.cpuToHctx())
-                : messages.loaded(session.scenario(), session.cpuToHctx()));
+                : messages.loaded(session.scenario(), session.cpuToHctx(), session.lockNames()));
         if (!session.timelineWanted()) {
             return;
         }

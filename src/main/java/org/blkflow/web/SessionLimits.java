@@ -11,6 +11,8 @@ final class SessionLimits {
     /** Tomcat's own buffer is a little larger so an oversized command still gets an error frame. */
     static final int CONTAINER_BUFFER_BYTES = MAX_MESSAGE_BYTES + 16 * 1024;
     static final int COMMANDS_PER_SECOND = 50;
+    /** The page acks each frame it draws (60 a second, 120 on fast screens), apart from the commands. */
+    static final int ACKS_PER_SECOND = 250;
     static final double MAX_SPEED = 10_000_000;
     static final int MAX_STEP = 100_000;
     static final long MAX_SEEK = 10_000_000;

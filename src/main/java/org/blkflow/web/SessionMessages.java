@@ -14,6 +14,7 @@ import org.blkflow.session.RunTimeline;
 import org.blkflow.session.SessionState;
 import org.blkflow.stats.RunStats;
 import org.blkflow.transition.InvariantViolation;
+import org.blkflow.transition.LockHolders;
 import org.blkflow.transition.Transition;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,11 @@ final class SessionMessages {
     }
 
     String loaded(Scenario scenario, int[] cpuToHctx) {
+        return loaded(scenario, cpuToHctx, List.of());
+    }
+
+    /** @param locks every lock the run models, so the page draws each one before it is ever contended */
+    String loaded(Scenario scenario, int[] cpuToHctx, List<String> locks) {
         return write(g -> {
             g.writeStringProperty("type", "loaded");
             g.writeName("scenario");
@@ -39,6 +45,9 @@ final class SessionMessages {
             g.writeTree(TopologyJson.toNode(scenario, cpuToHctx));
             g.writeStringProperty("link", ScenarioLink.encode(scenario));
             preset(g, Presets.matching(scenario).orElse(null));
+            g.writeArrayPropertyStart("locks");
+            locks.forEach(g::writeString);
+            g.writeEndArray();
         });
     }
 
@@ -130,8 +139,24 @@ final class SessionMessages {
             if (s.snapshot() != null) {
                 g.writeName("snapshot");
                 snapshot(g, s.snapshot());
+                locks(g, s.locks());
             }
         });
+    }
+
+    /** Each lock's holder (-1: none shown) and spinners in ticket order, as the stream left them. */
+    private static void locks(JsonGenerator g, List<LockHolders.Held> locks) {
+        g.writeArrayPropertyStart("locks");
+        for (LockHolders.Held h : locks) {
+            g.writeStartObject();
+            g.writeStringProperty("lock", h.lock());
+            g.writeNumberProperty("holder", h.holder());
+            g.writeArrayPropertyStart("spinners");
+            h.spinners().forEach(g::writeNumber);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** The same statistics object as POST /api/runs, of the run up to the session's step. */

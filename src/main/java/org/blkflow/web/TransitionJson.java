@@ -7,7 +7,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A transition as JSON, with the record's own field names; kind by its label, places as "ctx:1".
+ * A transition as JSON, with the record's own field names; kind by its label, places as "ctx:1";
+ * {@code lock} only on a lock move, so every other transition reads as it always did.
  * Streaming runs write straight to a generator: a million transitions never sit in memory as nodes.
  */
 public final class TransitionJson {
@@ -36,6 +37,7 @@ public final class TransitionJson {
         g.writeStringProperty("from", place(t.from()));
         g.writeStringProperty("to", place(t.to()));
         g.writeNumberProperty("count", t.count());
+        if (t.lock() != null) g.writeStringProperty("lock", t.lock());
         g.writeEndObject();
     }
 
@@ -60,6 +62,7 @@ public final class TransitionJson {
         o.put("from", place(t.from()));
         o.put("to", place(t.to()));
         o.put("count", t.count());
+        if (t.lock() != null) o.put("lock", t.lock());
         return o;
     }
 

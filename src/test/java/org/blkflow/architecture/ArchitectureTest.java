@@ -40,8 +40,10 @@ class ArchitectureTest {
             Map.entry("fio", Set.of("input", "scenario", "trace")),
             Map.entry("runs", Set.of("engine", "model", "scenario", "stats", "trace", "transition")),
             Map.entry("session", Set.of("engine", "model", "scenario", "stats", "trace", "transition")),
-            Map.entry("web", Set.of("engine", "fio", "input", "model", "runs", "scenario", "session", "stats",
-                    "trace", "transition")),
+            Map.entry("quiz", Set.of("model", "scenario", "transition")),
+            Map.entry("lessons", Set.of("model", "scenario", "transition")),
+            Map.entry("web", Set.of("engine", "fio", "input", "lessons", "model", "quiz", "runs", "scenario", "session",
+                    "stats", "trace", "transition")),
             // The command line reuses web's JSON readers and writers (never its controllers' Spring side).
             Map.entry("cli", Set.of("fio", "runs", "scenario", "transition", "web")));
 

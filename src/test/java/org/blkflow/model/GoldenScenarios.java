@@ -15,12 +15,15 @@ public final class GoldenScenarios {
 
     public static final List<String> NAMES = List.of("figure1", "plug-merge", "busy-requeue", "tags-exhausted",
             "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
-            "nvme-70", "sata-70", "plug-limit-70", "numa-70");
+            "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention");
 
     private GoldenScenarios() {
     }
 
-    /** Zero CPU costs (only the device takes time), so the streams show the order of the paths alone. */
+    /**
+     * Zero CPU costs (only the device takes time), so the streams show the order of the paths alone;
+     * sq-contention alone has the default costs, so CPUs spin on queue_lock and lock moves are in it.
+     */
     public static Scenario named(String name) {
         return switch (name) {
             case "figure1" -> scenario().seed(42).cpus(4).hwQueues(2).irq("timer")
@@ -59,6 +62,10 @@ public final class GoldenScenarios {
             case "numa-70" -> scenario().seed(43).kernel70("none").cpus(8).hwQueues(4).depth(8).irq("softirq")
                     .numaNodes(List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7)))
                     .job(job().cpus(0, 5).rw("randread").libaio().iodepth(2).ios(2)).build();
+            // Three CPUs on one queue_lock with the default costs: lock_contended, lock_acquired, lock_release.
+            case "sq-contention" -> scenario().seed(47).mode("sq").cpus(3).irq("timer")
+                    .costs(org.blkflow.scenario.Costs.DEFAULT)
+                    .job(job().allCpus().rw("randread").libaio().iodepth(2).ios(3)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }

@@ -83,7 +83,8 @@ class PerfettoExportTest {
         List<JsonNode> events = new ArrayList<>();
         export(s).get("traceEvents").forEach(events::add);
 
-        assertEquals(expected.transitions(), count(events, "X"), "one CPU slice per transition");
+        assertEquals(expected.transitions(), events.stream().filter(e -> is(e, "X") && e.get("pid").asInt() == 1).count(),
+                "one CPU slice per transition");
         Set<String> cpuThreads = new HashSet<>();
         events.stream().filter(e -> is(e, "M") && e.get("name").asString().equals("thread_name") && e.get("pid").asInt() == 1)
                 .forEach(e -> cpuThreads.add(e.get("args").get("name").asString()));
@@ -119,6 +120,53 @@ class PerfettoExportTest {
     }
 
     static final int WINDOW_FOR_IOPS = 2;
+
+    /**
+     * The contended presets: on each lock's track, one slice per hold the stream shows (a change of
+     * holder, counted here with LockHolders), each closed, in time order and not overlapping the next,
+     * named by the CPU the stream names.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"legacy-contention", "xen-io-lock"})
+    void lockTracksHaveAClosedOrderedHoldSlicePerHoldTheStreamShows(String id) {
+        Scenario s = ScenarioValidator.require(Presets.byId(id).orElseThrow().scenario());
+        BlockLayerRun run = new BlockLayerRun(s, false);
+        org.blkflow.transition.LockHolders holders = new org.blkflow.transition.LockHolders(List.of());
+        Map<String, List<String>> expected = new HashMap<>();
+        Map<String, Integer> shown = new HashMap<>();
+        for (Transition t = run.next(); t != null; t = run.next()) {
+            if (!t.kind().isLock()) continue;
+            holders.apply(t);
+            for (var h : holders.view()) {
+                Integer before = shown.put(h.lock(), h.holder());
+                if (h.holder() >= 0 && (before == null || before != h.holder())) {
+                    expected.computeIfAbsent(h.lock(), k -> new ArrayList<>()).add("CPU " + h.holder());
+                }
+            }
+        }
+        assertTrue(expected.values().stream().mapToInt(List::size).sum() > 10, "the preset contends: " + expected);
+
+        List<JsonNode> events = new ArrayList<>();
+        export(s).get("traceEvents").forEach(events::add);
+        Map<Integer, String> trackName = new HashMap<>();
+        events.stream().filter(e -> is(e, "M") && e.get("pid").asInt() == LockTracks.PID
+                && e.get("name").asString().equals("thread_name"))
+                .forEach(e -> trackName.put(e.get("tid").asInt(), e.get("args").get("name").asString()));
+        Map<String, List<String>> slices = new HashMap<>();
+        Map<String, Double> endOfLast = new HashMap<>();
+        for (JsonNode e : events) {
+            if (!is(e, "X") || e.get("pid").asInt() != LockTracks.PID) continue;
+            String lock = trackName.get(e.get("tid").asInt());
+            double ts = e.get("ts").asDouble();
+            double dur = e.get("dur").asDouble();
+            assertTrue(dur >= 0, "closed with a length: " + e);
+            assertTrue(ts >= endOfLast.getOrDefault(lock, 0.0) - 1e-9, "ordered, not overlapping the last hold: " + e);
+            endOfLast.put(lock, ts + dur);
+            assertEquals(lock, e.get("args").get("lock").asString());
+            slices.computeIfAbsent(lock, k -> new ArrayList<>()).add(e.get("name").asString());
+        }
+        assertEquals(expected, slices);
+    }
 
     @Test
     void tagsInUseNeverExceedTheDepthAndPeakWhereTheyRunOut() {

@@ -12,6 +12,7 @@ import org.blkflow.model.BlockLayerRun;
 import org.blkflow.model.GoldenScenarios;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.session.SessionState;
+import org.blkflow.transition.LockHolders;
 import org.blkflow.transition.Transition;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -28,7 +29,7 @@ class StreamFixtureTest {
 
     static final Path DIR = Path.of("frontend/test/fixtures");
     static final List<String> FIXTURES = List.of("six-cpus-four-hctx", "tags-exhausted",
-            "sq-deadline", "bio-based", "xen-sq", "xen-mq-per-hctx");
+            "sq-deadline", "bio-based", "xen-sq", "xen-mq-per-hctx", "sq-contention");
     static final String REGENERATE = "regenerate with ./mvnw test -Dtest='GoldenStreamTest,StreamFixtureTest' "
             + "-Dgolden.update=true and review the diff";
     /** About this many snapshots per fixture: enough to catch a disagreement, few enough to read. */
@@ -56,16 +57,19 @@ class StreamFixtureTest {
         }
         long every = Math.max(1, length / SNAPSHOTS);
         BlockLayerRun run = new BlockLayerRun(scenario);
+        List<String> lockNames = run.lockStats().stream().map(org.blkflow.engine.LockStat::name).toList();
+        LockHolders locks = new LockHolders(lockNames);
         List<String> transitions = new ArrayList<>();
         List<String> states = new ArrayList<>();
         for (Transition t = run.next(); t != null; t = run.next()) {
             transitions.add(JSON.writeValueAsString(TransitionJson.toNode(t)));
+            locks.apply(t);
             if (run.steps() % every == 0) {
                 states.add(messages.state(new SessionState(run.steps(), run.now(), false, false,
-                        SessionState.Reason.SEEK, run.snapshot())));
+                        SessionState.Reason.SEEK, run.snapshot(), locks.view())));
             }
         }
-        return "{\"loaded\":" + messages.loaded(scenario, run.cpuToHctx()) + ",\n\"transitions\":[\n"
+        return "{\"loaded\":" + messages.loaded(scenario, run.cpuToHctx(), lockNames) + ",\n\"transitions\":[\n"
                 + String.join(",\n", transitions) + "\n],\n\"states\":[\n" + String.join(",\n", states) + "\n]}\n";
     }
 }

@@ -1,0 +1,76 @@
+// Two runs side by side: what each pane must be told so both show the same step, and the live
+// differences between them. Pure, so node --test checks it.
+
+/**
+ * The command for one pane to reach the step `target`: a step forward when it is near and the pane
+ * can go on, else a seek; null when it is there already (or finished before it).
+ * @param pane { step, finished }
+ */
+export function commandTo(pane, target, maxStep) {
+  if (target === pane.step) return null;
+  if (target > pane.step && pane.finished) return null;
+  if (target > pane.step && target - pane.step <= maxStep) return { cmd: 'step', n: target - pane.step };
+  return { cmd: 'seek', step: target };
+}
+
+/**
+ * Where a control takes both panes, lockstep by step: the step after the one ahead, the step before
+ * it, or the step asked for. A pane whose run ended earlier stays at its end.
+ */
+export function lockstepTarget(action, panes, k = 0) {
+  const ahead = Math.max(...panes.map(p => p.step));
+  if (action === 'step') return ahead + 1;
+  if (action === 'back') return Math.max(0, ahead - 1);
+  if (action === 'align') return ahead;
+  if (action === 'reset') return 0;
+  return Math.max(0, k);
+}
+
+/**
+ * Lockstep by virtual time, one press: step moves the pane (or panes) whose clock is behind, back the
+ * one ahead, so the two clocks never pass each other by more than one transition. null: leave it.
+ * @param panes [{ step, t, finished }]
+ */
+export function timeCommands(action, panes) {
+  if (action === 'step') {
+    const live = panes.filter(p => !p.finished);
+    const tMin = Math.min(...live.map(p => p.t));
+    return panes.map(p => (!p.finished && p.t === tMin ? { cmd: 'step', n: 1 } : null));
+  }
+  const moved = panes.filter(p => p.step > 0);
+  const tMax = Math.max(...moved.map(p => p.t));
+  return panes.map(p => (p.step > 0 && p.t === tMax ? { cmd: 'seek', step: p.step - 1 } : null));
+}
+
+/** Where the server says pane B must be to show pane A's moment t (GET /api/lockstep). */
+export function lockstepUrl(link, t) {
+  const query = (link.split('?')[1] ?? '').split('&').filter(p => p && !p.startsWith('step='));
+  return `/api/lockstep?t=${t}&${query.join('&')}`;
+}
+
+const sumContentions = s => (s.locks ?? []).reduce((n, l) => n + l.contentions, 0);
+const ROWS = [
+  ['completed I/Os', s => s.completed, 'count'],
+  ['IOPS', s => s.iops, 'rate'],
+  ['Q2C p50', s => s.latencyNs?.q2c?.p50, 'ns'],
+  ['Q2C p99', s => s.latencyNs?.q2c?.p99, 'ns'],
+  ['D2C p50', s => s.latencyNs?.d2c?.p50, 'ns'],
+  ['D2C p99', s => s.latencyNs?.d2c?.p99, 'ns'],
+  ['lock contentions', sumContentions, 'count'],
+  ['tag waits (S)', s => s.tagWaits, 'count'],
+  ['simulated time', s => s.simTimeNs, 'ns'],
+];
+
+/** The delta panel's rows: each figure for A and B and B − A; null where a side has no statistics yet. */
+export function deltaRows(a, b) {
+  return ROWS.map(([name, get, unit]) => {
+    const va = a ? get(a) ?? null : null;
+    const vb = b ? get(b) ?? null : null;
+    return { name, unit, a: va, b: vb, delta: va == null || vb == null ? null : vb - va };
+  });
+}
+
+/** The comparison's own link: the preset names both sides, A's step where both panes are, and the lockstep if by step. */
+export function compareLink(id, step, byStep = false) {
+  return `/?compare=${encodeURIComponent(id)}${byStep ? '&lock=step' : ''}${step > 0 ? `&step=${step}` : ''}`;
+}

@@ -1,0 +1,51 @@
+// One side of a comparison: its own session on its own socket, its Figure 1 and its narration,
+// inside data-pane="A" or "B" with the one-run page's hooks (data-queue, data-request-id, …) inside.
+import { openSocket } from '../socket.js';
+import { createSession } from '../session.js';
+import { outlineView } from './outline.js';
+import { narrationView } from './narration.js';
+import { formatNs } from '../format.js';
+
+export function comparePane(el, { name, side, defaults, onChange, onLoaded, link }) {
+  el.dataset.pane = name;
+  el.innerHTML = `
+    <h2>${name} · <span class="pane-label"></span> <span class="legend pane-time"></span>
+      <span class="legend">step <span data-role="current-step">0</span></span></h2>
+    <svg class="pane-outline" role="group" aria-label="Figure 1 of run ${name}"></svg>
+    <div class="narration" aria-live="off"></div>`;
+  el.querySelector('.pane-label').textContent = side.label;
+  const session = createSession();
+  const outline = outlineView(el.querySelector('svg'), {
+    onSelect: () => {}, speed: () => 3, font: () => 12, defaults, onResize: onChange,
+  });
+  const narration = narrationView(el.querySelector('.narration'));
+  const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = openSocket(`${proto}//${location.host}/ws/session`, {
+    onMessage: msg => {
+      session.handle(msg);
+      if (msg.type === 'loaded') onLoaded(name);
+      onChange();
+    },
+    onStatus: () => {},
+    onOpen: () => socket.send({ cmd: 'load', link: side.link }),
+  });
+
+  return {
+    name,
+    link,
+    session,
+    send: cmd => socket.send(cmd),
+    /** Where the pane is, as the lockstep rules need it. */
+    position: () => ({ step: session.state?.step ?? 0, t: session.state?.t ?? 0, finished: !!session.status.finished }),
+    update() {
+      const { state, last } = session;
+      if (!state) return;
+      outline.update(state, last);
+      narration.update(state, last);
+      el.querySelector('[data-role="current-step"]').textContent = String(state.step);
+      el.querySelector('.pane-time').textContent = last ? `t = ${formatNs(last.t)}` : '';
+      el.dataset.step = String(state.step);
+      el.dataset.t = String(state.t);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Figure 1's locks: one chip per modelled spinlock with the CPU holding it and the CPUs spinning on
+// it, from state.locks (the stream's lock moves, so only contention shows: an uncontended hold is not
+// in the stream). Hooks: data-lock, data-holder (CPU or empty), data-spinners (count).
+import { esc } from '../format.js';
+
+export function lockStripView(el) {
+  const chips = new Map();
+  return {
+    update(state) {
+      const locks = state.locks || new Map();
+      el.hidden = locks.size === 0;
+      for (const [name, chip] of chips) if (!locks.has(name)) { chip.remove(); chips.delete(name); }
+      for (const [name, l] of locks) {
+        let chip = chips.get(name);
+        if (!chip) {
+          chip = document.createElement('span');
+          chip.className = 'lock-chip';
+          chip.dataset.lock = name;
+          el.append(chip);
+          chips.set(name, chip);
+        }
+        const holder = l.holder >= 0 ? String(l.holder) : '';
+        const spinners = String(l.spinners.length);
+        if (chip.dataset.holder === holder && chip.dataset.spinners === spinners && chip.dataset.who === l.spinners.join(',')) continue;
+        chip.dataset.holder = holder;
+        chip.dataset.spinners = spinners;
+        chip.dataset.who = l.spinners.join(',');
+        chip.classList.toggle('held', holder !== '');
+        chip.classList.toggle('contended', l.spinners.length > 0);
+        chip.innerHTML = `<code>${esc(name)}</code> `
+          + (holder !== '' ? `<b>CPU ${holder}</b>` : '<span class="muted">free</span>')
+          + (l.spinners.length ? ` · spinning: ${l.spinners.map(c => `CPU ${c}`).join(', ')}` : '');
+        chip.title = holder !== ''
+          ? `${name}: held by CPU ${holder}${l.spinners.length ? `, CPUs ${l.spinners.join(', ')} spin for it in ticket order` : ''}`
+          : `${name}: nobody holds it while others wait (uncontended holds are not in the stream)`;
+      }
+    },
+  };
+}

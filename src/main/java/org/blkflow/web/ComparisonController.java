@@ -1,0 +1,81 @@
+package org.blkflow.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import org.blkflow.input.BoundedNumber;
+import org.blkflow.lessons.Comparison;
+import org.blkflow.lessons.Comparisons;
+import org.blkflow.lessons.TimeLockstep;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioLink;
+import org.blkflow.scenario.ScenarioValidator;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** GET /api/comparisons: the two-run presets of /?compare=&lt;id&gt;, each side as its share link. */
+@RestController
+public class ComparisonController {
+
+    /** Virtual time a lockstep may ask about: far past any run the seek limit allows (1,000 s). */
+    static final long MAX_T = 1_000_000_000_000L;
+    private final Semaphore running = new Semaphore(QuizController.CONCURRENT);
+
+    @GetMapping("/api/comparisons")
+    public ArrayNode comparisons() {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (Comparison c : Comparisons.all()) {
+            ObjectNode o = list.addObject();
+            o.put("id", c.id());
+            o.put("title", c.title());
+            o.put("note", c.note());
+            o.put("changed", c.changed());
+            o.set("a", side(c.a()));
+            o.set("b", side(c.b()));
+        }
+        return list;
+    }
+
+    /**
+     * GET /api/lockstep?t=T&amp;&lt;share link query&gt;: {"step": K}, the transitions of the link's run at or
+     * before T ns (at most the seek limit): where pane B goes to show pane A's moment. Replayed from
+     * step 0 like a seek, so at most 2 at once (else 503).
+     */
+    @GetMapping("/api/lockstep")
+    public ObjectNode lockstep(HttpServletRequest request) {
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        List<String> link = new ArrayList<>();
+        String t = null;
+        for (String p : query.split("&")) {
+            if (p.startsWith("t=")) t = p.substring(2); else if (!p.isEmpty()) link.add(p);
+        }
+        if (t == null) {
+            throw ApiException.badParameter("t", null, "required: the virtual time in ns, 0 to " + MAX_T);
+        }
+        long at;
+        try {
+            at = BoundedNumber.parse("t", t, 0, MAX_T);
+        } catch (BoundedNumber.Refused e) {
+            throw ApiException.badParameter("t", t.length() > 40 ? t.substring(0, 40) : t, e.getMessage());
+        }
+        Scenario scenario = ScenarioValidator.require(ScenarioLink.decode("/?" + String.join("&", link)).scenario());
+        if (!running.tryAcquire()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "too many lockstep requests at once; try again", List.of());
+        }
+        try {
+            return JsonNodeFactory.instance.objectNode().put("t", at)
+                    .put("step", TimeLockstep.stepAt(scenario, at, SessionLimits.MAX_SEEK));
+        } finally {
+            running.release();
+        }
+    }
+
+    private static ObjectNode side(Comparison.Side s) {
+        return JsonNodeFactory.instance.objectNode().put("label", s.label()).put("link", ScenarioLink.encode(s.scenario()));
+    }
+}

@@ -1,0 +1,70 @@
+package org.blkflow.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.blkflow.quiz.Choice;
+import org.blkflow.quiz.NextStepQuiz;
+import org.blkflow.quiz.Quiz;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioLink;
+import org.blkflow.scenario.ScenarioValidator;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * GET /api/quiz?&lt;share link query&gt;: predict-the-next-step at the link's step. Keyed by the link, not
+ * by a session, because the link is the whole state: the question at a step is the same for every
+ * session that reaches it (after stepping, seeking or reloading), and asking it leaves the session
+ * alone. The answer is in the reply; the page reveals it only once the student has chosen.
+ */
+@RestController
+public class QuizController {
+
+    /** A quiz replays its run from step 0, as a seek does: at most this many at once, then 503. */
+    static final int CONCURRENT = 2;
+    private final Semaphore running = new Semaphore(CONCURRENT);
+
+    @GetMapping("/api/quiz")
+    public ObjectNode quiz(HttpServletRequest request) {
+        String query = request.getQueryString();
+        ScenarioLink.Decoded link = ScenarioLink.decode("/?" + (query == null ? "" : query));
+        Scenario scenario = ScenarioValidator.require(link.scenario());
+        long step = link.step().orElse(0);
+        if (step > SessionLimits.MAX_SEEK) {
+            throw ApiException.badParameter("step", step, "must be a whole number between 0 and " + SessionLimits.MAX_SEEK);
+        }
+        if (!running.tryAcquire()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy",
+                    CONCURRENT + " quizzes are being worked out; try again in a moment", List.of());
+        }
+        try {
+            return json(step, NextStepQuiz.at(scenario, step));
+        } finally {
+            running.release();
+        }
+    }
+
+    static ObjectNode json(long step, Optional<Quiz> quiz) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("step", step);
+        o.put("finished", quiz.isEmpty());
+        ArrayNode choices = o.putArray("choices");
+        if (quiz.isEmpty()) {
+            return o;
+        }
+        for (Choice c : quiz.get().choices()) {
+            choices.addObject().put("kind", c.kind().label()).put("action", c.kind().action())
+                    .put("from", c.from().toString()).put("to", c.to().toString()).put("at", c.at())
+                    .put("label", c.label());
+        }
+        o.put("answer", quiz.get().answer());
+        o.set("next", TransitionJson.toNode(quiz.get().next()));
+        return o;
+    }
+}

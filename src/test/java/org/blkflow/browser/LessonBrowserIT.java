@@ -1,0 +1,176 @@
+package org.blkflow.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.blkflow.model.BlockLayerRun;
+import org.blkflow.quiz.Choice;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioLink;
+import org.blkflow.scenario.ScenarioValidator;
+import org.blkflow.transition.Transition;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Lesson mode and predict-the-next-step in Chromium: a lesson walked stop by stop (a question stop
+ * holding the step until it is answered), one answer right and one wrong, a quiz after a seek, a link
+ * opening a lesson at a stop, and a lesson presented. The right answer is worked out here from the
+ * model itself, never read from the page before answering.
+ */
+class LessonBrowserIT extends BrowserTest {
+
+    private static final String FIGURE1 = "/?v=2&name=Figure+1%3A+blk-mq+in+outline&seed=42&hw=2&depth=16&dev=irq:timer"
+            + "&job=fio,rw:randwrite,qd:2,engine:libaio,n:8&preset=figure1";
+
+    @SuppressWarnings("unchecked")
+    private List<Number> stopSteps() {
+        return (List<Number>) page.script("return window.blkflow.lesson.lesson().stops.map(s => s.step)");
+    }
+
+    private String progress() {
+        return page.one("[data-role='lesson-progress']").getText();
+    }
+
+    /** The label of the transition the model makes at this step of this link's run. */
+    private static String rightLabel(String link, long step) {
+        Scenario s = ScenarioValidator.require(ScenarioLink.decode(link).scenario());
+        BlockLayerRun run = new BlockLayerRun(s);
+        Transition t = null;
+        for (long i = 0; i <= step; i++) t = run.next();
+        return Choice.of(t).label();
+    }
+
+    private List<WebElement> choicesShown() {
+        page.waitFor(d -> page.all("[data-role='quiz-choice']").size() >= 3);
+        return page.all("[data-role='quiz-choice']");
+    }
+
+    private WebElement choice(String label, boolean equal) {
+        return choicesShown().stream().filter(c -> c.getText().equals(label) == equal).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLessonIsWalkedStopByStopAndAQuestionHoldsTheStepUntilAnswered() {
+        page = new Page(Browser.start(profile), port);
+        page.open("/?lesson=1-read-path").loaded();
+        page.waitFor(d -> progress().equals("stop 1 of 9"));
+        List<Number> steps = stopSteps();
+        String link = (String) page.script("return window.blkflow.lesson.lesson().link");
+        page.waitForStep(steps.get(0).intValue());
+        assertTrue(page.one("[data-role='lesson-text']").getText().contains("generic_make_request"));
+        assertEquals("true", page.one("#outline [data-queue='task:0']").getAttribute("data-highlight"));
+        assertTrue(page.driver.getCurrentUrl().contains("lesson=1-read-path&stop=1"), page.driver.getCurrentUrl());
+
+        for (int i = 1; i < steps.size(); i++) {
+            String question = (String) page.script("return window.blkflow.lesson.lesson().stops[" + (i - 1) + "].question");
+            if (question != null) {
+                int at = steps.get(i - 1).intValue();
+                choicesShown();
+                assertTrue(page.all("[data-role='quiz-choice'][data-correct]").isEmpty(), "nothing says which is right before answering");
+                page.one("[data-action='lesson-next']").click();
+                page.action("step");
+                assertEquals("stop " + i + " of 9", progress(), "a question stop holds the lesson");
+                assertEquals(at, page.step(), "and the step");
+                WebElement right = choice(rightLabel(link, at), true);
+                right.click();
+                page.waitFor(d -> "true".equals(choice(rightLabel(link, at), true).getAttribute("data-correct")));
+                page.waitForStep(at + 1);
+                assertEquals(String.valueOf(at), page.one("#narration").getAttribute("data-seq"), "the real step is narrated");
+                assertTrue(page.one("[data-role='quiz-feedback']").getText().startsWith("Right:"));
+            }
+            page.one("[data-action='lesson-next']").click();
+            int k = steps.get(i).intValue();
+            int n = i + 1;
+            page.waitFor(d -> progress().equals("stop " + n + " of 9") && page.step() == k);
+            assertEquals(String.valueOf(k - 1), page.one("#narration").getAttribute("data-seq"),
+                    "at a stop, the transition it is about is what just happened");
+        }
+        page.one("[data-action='lesson-prev']").click();
+        page.waitFor(d -> progress().equals("stop 8 of 9") && page.step() == steps.get(7).intValue());
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void predictModeScoresOneWrongAndOneRightAnswerAndWorksAfterASeek() {
+        page = new Page(Browser.start(profile), port);
+        page.open(FIGURE1 + "&quiz=1").loaded();
+        page.waitForStep(0);
+        List<WebElement> first = choicesShown();
+        assertTrue(first.size() == 3 || first.size() == 4, "choices: " + first.size());
+        assertTrue(page.all("[data-role='quiz-choice'][data-correct]").isEmpty());
+        page.action("step");
+        assertEquals(0, page.step(), "predict mode: no step before an answer");
+
+        String right0 = rightLabel(FIGURE1, 0);
+        choice(right0, false).click();
+        page.waitForStep(1);
+        List<WebElement> marked = page.all("[data-role='quiz-choice'][data-correct]");
+        assertEquals(first.size(), marked.size(), "every choice says right or wrong once answered");
+        assertEquals(1, marked.stream().filter(c -> "true".equals(c.getAttribute("data-correct"))).count());
+        assertEquals(right0, page.one("[data-role='quiz-choice'][data-correct='true']").getText());
+        assertEquals("false", page.one("[data-role='quiz-choice'][data-chosen='true']").getAttribute("data-correct"));
+        assertTrue(page.one("[data-role='quiz-score']").getText().startsWith("0 of 1 right · streak 0"));
+        assertTrue(page.one("[data-role='quiz-feedback']").getText().startsWith("Not this time"));
+
+        WebElement go = page.one("#controls [data-role='goto']");
+        go.clear();
+        go.sendKeys("20\n");
+        page.waitForStep(20);
+        page.waitFor(d -> page.all("[data-role='quiz-choice'][data-correct]").isEmpty() && page.all("[data-role='quiz-choice']").size() >= 3);
+        String right20 = rightLabel(FIGURE1, 20);
+        choice(right20, true).click();
+        page.waitForStep(21);
+        assertEquals("true", page.one("[data-role='quiz-choice'][data-chosen='true']").getAttribute("data-correct"));
+        assertTrue(page.one("[data-role='quiz-score']").getText().startsWith("1 of 2 right · streak 1"),
+                page.one("[data-role='quiz-score']").getText());
+        assertTrue(page.driver.getCurrentUrl().contains("quiz=1"), page.driver.getCurrentUrl());
+
+        page.one("[data-action='predict']").click();
+        page.action("step");
+        page.waitForStep(22);
+        page.assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void aLessonWithItsQuestionAndPredictModeHasNoSeriousAccessibilityViolation() throws Exception {
+        page = new Page(Browser.start(profile), port);
+        page.open("/?lesson=1-read-path&stop=3&quiz=1").loaded();
+        page.waitFor(d -> progress().equals("stop 3 of 9"));
+        choicesShown();
+        var all = Axe.violations(page);
+        System.out.println("[axe] lesson + quiz: " + all.size() + " rule(s) violated: " + all);
+        assertEquals(List.of(), Axe.seriousOrCritical(all));
+        choicesShown().get(0).click();
+        page.waitFor(d -> !page.all("[data-role='quiz-choice'][data-correct]").isEmpty());
+        assertEquals(List.of(), Axe.seriousOrCritical(Axe.violations(page)), "after answering");
+    }
+
+    @Test
+    void aLinkOpensALessonAtAStopAndItCanBePresented() {
+        page = new Page(Browser.start(profile), port);
+        page.open("/?lesson=4-tags-run-out&stop=2").loaded();
+        page.waitFor(d -> progress().equals("stop 2 of 6"));
+        int k = stopSteps().get(1).intValue();
+        page.waitForStep(k);
+        assertEquals("S", String.valueOf(page.last().get("action")));
+        assertEquals("true", page.one("#outline [data-queue='tagwait:0']").getAttribute("data-highlight"));
+        page.waitFor(d -> page.driver.getCurrentUrl().contains("&lesson=4-tags-run-out&stop=2&step=" + k));
+
+        page.one("#controls [data-action='present']").click();
+        page.waitFor(d -> "16".equals(page.one("#outline").getAttribute("data-font")));
+        assertTrue(page.one("[data-role='lesson-text']").isDisplayed(), "the lesson stays on screen when presenting");
+        page.one("[data-action='lesson-next']").click();
+        page.waitFor(d -> progress().equals("stop 3 of 6"));
+        assertNotEquals(k, stopSteps().get(2).intValue());
+        page.waitForStep(stopSteps().get(2).intValue());
+
+        page.driver.navigate().refresh();
+        page.loaded();
+        page.waitFor(d -> progress().equals("stop 3 of 6") && page.step() == stopSteps().get(2).intValue());
+        assertNull(page.script("return document.querySelector('#error').textContent || null"));
+    }
+}

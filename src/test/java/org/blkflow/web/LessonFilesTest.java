@@ -1,0 +1,119 @@
+package org.blkflow.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.blkflow.lessons.Lesson;
+import org.blkflow.lessons.LessonInvalid;
+import org.blkflow.lessons.LessonStop;
+import org.blkflow.lessons.LessonWalk;
+import org.blkflow.quiz.Choice;
+import org.blkflow.quiz.NextStepQuiz;
+import org.blkflow.quiz.Quiz;
+import org.blkflow.session.Delivery;
+import org.blkflow.session.LiveSession;
+import org.blkflow.transition.Transition;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every lesson file is walked end to end through a live session, as the page walks it: seek to just
+ * before each stop, take one step, and the transition delivered must be the one the stop's condition
+ * names. A question stop's quiz must have its answer in the step the session then makes.
+ */
+class LessonFilesTest {
+
+    private static final List<Lesson> LESSONS = LessonFiles.readAll();
+
+    @Test
+    void theIssuesSixSubjectsAreEachCoveredByALesson() {
+        List<String> ids = LESSONS.stream().map(Lesson::id).toList();
+        assertTrue(ids.size() >= 6, "lessons: " + ids);
+        for (String subject : List.of("read-path", "plug-merge", "tags-run-out", "full-device", "why-blk-mq", "xen-io-lock")) {
+            assertTrue(ids.stream().anyMatch(id -> id.endsWith(subject)), subject + " missing from " + ids);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachLessonIsWalkedThroughALiveSession() {
+        return LESSONS.stream().map(lesson -> DynamicTest.dynamicTest(lesson.id(), () -> walk(lesson)));
+    }
+
+    private static void walk(Lesson lesson) {
+        List<Long> steps = LessonWalk.steps(lesson);
+        assertEquals(lesson.stops().size(), steps.size());
+        LiveSession session = new LiveSession(lesson.scenario());
+        for (int i = 0; i < steps.size(); i++) {
+            LessonStop stop = lesson.stops().get(i);
+            long step = steps.get(i);
+            assertTrue(i == 0 || step >= steps.get(i - 1), "stops in order");
+            session.seek(step - 1);
+            Delivery d = session.step(1);
+            assertEquals(1, d.transitions().size(), lesson.id() + " stop " + i);
+            Transition t = d.transitions().get(0);
+            assertTrue(stop.at().fixed() || stop.at().matches(t),
+                    lesson.id() + " stop " + i + " (" + stop.at().describe() + ") landed on " + t);
+            if (stop.question() != null) {
+                Optional<Quiz> quiz = NextStepQuiz.at(lesson.scenario(), step);
+                assertTrue(quiz.isPresent(), lesson.id() + " stop " + i + " asks at the end of the run");
+                Transition next = session.step(1).transitions().get(0);
+                assertEquals(Choice.of(next), quiz.get().choices().get(quiz.get().answer()));
+            }
+        }
+    }
+
+    @Test
+    void aStopThatIsNeverReachedIsRefusedNamingIt() {
+        String text = """
+                {"title":"t","scenario":{"preset":"figure1"},
+                 "stops":[{"at":{"action":"Q"},"text":"a"},{"at":{"action":"R","hctx":1},"text":"never: figure1 has no BUSY"}]}""";
+        LessonInvalid e = assertThrows(LessonInvalid.class, () -> LessonWalk.steps(LessonFiles.read("bad", text)));
+        assertTrue(e.getMessage().contains("stops[1] (match #1 of action R, hctx 1) is never reached"), e.getMessage());
+    }
+
+    @Test
+    void everyMistakeInAFileIsReportedAtOnce() {
+        String text = """
+                {"title":"t","scenario":{"preset":"no-such"},"colour":1,
+                 "stops":[{"at":{"kind":"x"},"text":"a","panel":"charts"},{"at":{"step":3,"action":"Q"},"text":""}]}""";
+        LessonInvalid e = assertThrows(LessonInvalid.class, () -> LessonFiles.read("bad", text));
+        String m = e.getMessage();
+        assertTrue(m.contains("colour: unknown field"), m);
+        assertTrue(m.contains("scenario.preset = no-such: no such preset"), m);
+        assertTrue(m.contains("stops[1].at: a fixed step takes no other condition"), m);
+    }
+
+    @Test
+    void aHighlightFigureOneDoesNotDrawIsRefused() {
+        String text = """
+                {"title":"t","scenario":{"preset":"figure1"},
+                 "stops":[{"at":{"action":"Q"},"text":"a","highlight":"hctx:7"},{"at":{"kind":"nope"},"text":"b","panel":"charts"}]}""";
+        LessonInvalid e = assertThrows(LessonInvalid.class, () -> LessonWalk.steps(LessonFiles.read("bad", text)));
+        assertTrue(e.getMessage().contains("stops[0].highlight = hctx:7: Figure 1 draws no such place"), e.getMessage());
+        assertTrue(e.getMessage().contains("stops[1].at.kind = nope: not a transition kind"), e.getMessage());
+        assertTrue(e.getMessage().contains("stops[1].panel = charts"), e.getMessage());
+    }
+
+    @Test
+    void aLessonAndItsStopsReadAsWritten() {
+        Lesson l = LessonFiles.read("x", """
+                {"title":"T","summary":"S","scenario":{"link":"/?v=2&cpus=2"},
+                 "stops":[{"at":{"action":"D","hctx":0,"nth":2},"text":"a","highlight":"hctx:0","question":"q?"}]}""");
+        assertEquals("T", l.title());
+        assertEquals(2, l.scenario().cpus());
+        LessonStop s = l.stops().get(0);
+        assertEquals("D", s.at().action());
+        assertEquals(0, s.at().hctx());
+        assertEquals(2, s.at().nth());
+        assertEquals("q?", s.question());
+        assertFalse(s.at().fixed());
+        assertNotNull(LessonWalk.steps(l));
+    }
+}
