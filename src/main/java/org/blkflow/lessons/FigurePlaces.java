@@ -2,7 +2,9 @@ package org.blkflow.lessons;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.blkflow.scenario.Mode;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.Scheduler;
 
 /**
  * The places Figure 1 draws for a scenario, each a {@code data-queue} the page can light up: what a
@@ -22,7 +24,7 @@ final class FigurePlaces {
             places.add("plug:" + cpu);
         }
         int columns = 1;
-        if (s.mode().equals("mq")) {
+        if (s.mode() == Mode.MQ) {
             // 7.0 cuts hwQueues to the CPUs (blk_mq_update_nr_hw_queues); 3.16 leaves extra queues idle.
             columns = s.modern() ? Math.min(s.hwQueues(), s.cpus()) : s.hwQueues();
             for (int cpu = 0; cpu < s.cpus(); cpu++) {
@@ -32,10 +34,10 @@ final class FigurePlaces {
                 places.add("hctx:" + h);
                 places.add("tagwait:" + h);
             }
-            if (s.modern() && "mq-deadline".equals(s.scheduler())) {
+            if (s.modern() && s.scheduler() == Scheduler.MQ_DEADLINE) {
                 places.add("elv:0");
             }
-        } else if (s.mode().equals("sq")) {
+        } else if (s.mode() == Mode.SQ) {
             places.add("tagwait:0");
             places.add("elv:0");
             places.add("dispatch:0");

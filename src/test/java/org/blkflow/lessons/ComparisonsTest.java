@@ -36,16 +36,16 @@ class ComparisonsTest {
     @Test
     void sidesDifferInWhatTheComparisonSaysTheyDifferIn() {
         Comparison mode = Comparisons.byId("sq-vs-mq").orElseThrow();
-        assertEquals(List.of("sq", "mq"), List.of(mode.a().scenario().mode(), mode.b().scenario().mode()));
+        assertEquals(List.of("sq", "mq"), List.of(mode.a().scenario().mode().label(), mode.b().scenario().mode().label()));
         Comparison hw = Comparisons.byId("1-vs-16-hw-queues").orElseThrow();
         assertEquals(List.of(1, 16), List.of(hw.a().scenario().hwQueues(), hw.b().scenario().hwQueues()));
         Comparison kernel = Comparisons.byId("3.16-vs-7.0").orElseThrow();
         assertEquals(List.of(false, true), List.of(kernel.a().scenario().modern(), kernel.b().scenario().modern()));
         Comparison rings = Comparisons.byId("xen-single-vs-per-hctx").orElseThrow();
         assertEquals(List.of("single-lock", "per-hctx"),
-                List.of(rings.a().scenario().device().rings(), rings.b().scenario().device().rings()));
+                List.of(rings.a().scenario().device().rings().label(), rings.b().scenario().device().rings().label()));
         Comparison sched = Comparisons.byId("noop-vs-cfq").orElseThrow();
-        assertEquals(List.of("noop", "cfq"), List.of(sched.a().scenario().scheduler(), sched.b().scenario().scheduler()));
+        assertEquals(List.of("noop", "cfq"), List.of(sched.a().scenario().scheduler().label(), sched.b().scenario().scheduler().label()));
         Comparison plug = Comparisons.byId("plug-off-vs-on").orElseThrow();
         assertEquals(List.of(false, true), List.of(plug.a().scenario().jobs().get(0).plug(), plug.b().scenario().jobs().get(0).plug()));
     }
