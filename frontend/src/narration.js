@@ -2,6 +2,7 @@
 import { BY_FN, BY_KIND } from './narration-legacy.js';
 import { narrateTrace } from './narration-trace.js';
 import { narrate70 } from './narration-70.js';
+import { XEN_KINDS } from './narration-xen.js';
 import { LOCK_TEXT } from './narration-locks.js';
 
 // `where` (optional) tells where the transition's request sits now, for merges: e.g. "plug:2".
@@ -54,8 +55,8 @@ const TEXT = {
 /** @param trace true when t comes from a replayed trace: then only what the trace recorded is said */
 export function narrate(t, where, trace = false) {
   if (trace) return narrateTrace(t);
-  const text = LOCK_TEXT[t.kind] ?? narrate70(t) ?? BY_FN[t.fn] ?? BY_KIND[t.kind] ?? TEXT[t.kind];
+  const text = LOCK_TEXT[t.kind] ?? narrate70(t) ?? BY_FN[t.fn] ?? BY_KIND[t.kind] ?? TEXT[t.kind] ?? XEN_KINDS[t.kind];
   return text ? text(t, where) : `CPU ${t.cpu}: ${t.kind} (${t.fn || 'unknown function'}).`;
 }
 
-export const KINDS = [...Object.keys(TEXT), ...Object.keys(BY_KIND), ...Object.keys(LOCK_TEXT)];
+export const KINDS = [...Object.keys(TEXT), ...Object.keys(BY_KIND), ...Object.keys(XEN_KINDS), ...Object.keys(LOCK_TEXT)];

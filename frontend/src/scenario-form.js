@@ -7,6 +7,18 @@
 /** The scenario's device fields are named "device.<field>" in the form and in error messages. */
 export const DEVICE_PREFIX = 'device.';
 
+/** A value under a dotted key ("backend.cpus": xen-blkback's fields nest in the device's record). */
+export function getAt(obj, key) {
+  return key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
+}
+
+/** Sets a dotted key, making the nested objects it passes through. */
+export function setAt(obj, key, value) {
+  const keys = key.split('.');
+  const last = keys.pop();
+  keys.reduce((o, k) => (o[k] ??= {}), obj)[last] = value;
+}
+
 /** The values a select offers, as the server's validator lists them. */
 export function choicesOf(path, choices) {
   return choices[path.replace(/^jobs\[\d+\]/, 'jobs')] ?? [];

@@ -56,3 +56,15 @@ test('bssplit is typed as fio writes it and shown the way links write it', async
   assert.equal(showSplit(null), '');
   assert.equal(parseSplit('4k-60'), '4k-60', 'unreadable text goes to the server as it is, to be named there');
 });
+
+test("xen-blkback's fields nest under the device: device.backend.cpus reads and writes device.backend", async () => {
+  const { getAt, setAt } = await import('../src/scenario-form.js');
+  const backend = PAGE.fields.device.find(f => f.path === 'device.backend.cpus');
+  assert.ok(backend, 'the page offers dom0 vCPUs among the device fields');
+  const device = { driver: 'xen-blkfront' };
+  setAt(device, 'backend.cpus', 16);
+  setAt(device, 'backend.persistentGrants', false);
+  assert.deepEqual(device, { driver: 'xen-blkfront', backend: { cpus: 16, persistentGrants: false } });
+  assert.equal(getAt(device, 'backend.cpus'), 16);
+  assert.equal(getAt({}, 'backend.cpus'), undefined);
+});

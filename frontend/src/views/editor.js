@@ -2,7 +2,7 @@
 // validates; every problem it finds appears next to the field it names, all at once. An empty number
 // is refused here, before the server could quietly read it as the default. Editing a preset makes
 // it a custom scenario, so it no longer claims the preset's name.
-import { DEVICE_PREFIX, rangeOf, choicesOf, showList, showSplit, fromInput, fieldOfProblem, emptyNumberProblem } from '../scenario-form.js';
+import { DEVICE_PREFIX, getAt, setAt, rangeOf, choicesOf, showList, showSplit, fromInput, fieldOfProblem, emptyNumberProblem } from '../scenario-form.js';
 import { KERNEL, SCHEDULER } from '../labels.js';
 
 // The select's value once a preset has been edited.
@@ -93,7 +93,7 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
     const s = {};
     for (const f of TOP_FIELDS) s[f.path] = valueOf(form, f, f.path);
     s.device = {};
-    for (const f of DEVICE_FIELDS) s.device[deviceKey(f.path)] = valueOf(form, f, f.path);
+    for (const f of DEVICE_FIELDS) setAt(s.device, deviceKey(f.path), valueOf(form, f, f.path));
     s.jobs = readJobs(form, jobs.length);
     if (costs) s.costs = costs;
     if (numaNodes) s.numaNodes = numaNodes;
@@ -124,7 +124,7 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
     },
     setScenario(s) {
       TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path] ?? f.fallback));
-      DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, (s.device || {})[deviceKey(f.path)]));
+      DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, getAt(s.device || {}, deviceKey(f.path))));
       jobs = (s.jobs || []).map(j => ({ ...j }));
       costs = s.costs ?? null;
       numaNodes = s.numaNodes ?? null;

@@ -24,6 +24,8 @@ public final class Lock {
     private final Simulation sim;
     private final long lockNs;
     private final long bounceNs;
+    /** Extra handoff time per CPU spinning at the unlock: 0 unless the lock is built non-scalable. */
+    private final long perSpinnerNs;
     private final ArrayDeque<Ticket> spinners = new ArrayDeque<>();
     private CpuObserver observer = CpuObserver.NONE;
     private Cpu holder;
@@ -42,10 +44,20 @@ public final class Lock {
     private final Map<String, Long> contendedBy = new LinkedHashMap<>();
 
     public Lock(String name, Simulation sim, long lockNs, long bounceNs) {
+        this(name, sim, lockNs, bounceNs, 0);
+    }
+
+    /**
+     * A ticket lock whose handoff slows with every CPU spinning on it: each spinner keeps reading the
+     * lock's cache line, so the new owner's transfer of it waits behind their reads (Boyd-Wickizer et
+     * al., "Non-scalable locks are dangerous", Linux Symposium 2012: handoff time linear in waiters).
+     */
+    public Lock(String name, Simulation sim, long lockNs, long bounceNs, long perSpinnerNs) {
         this.name = name;
         this.sim = sim;
         this.lockNs = lockNs;
         this.bounceNs = bounceNs;
+        this.perSpinnerNs = perSpinnerNs;
     }
 
     public String name() {
@@ -89,8 +101,9 @@ public final class Lock {
         waitSum += wait;
         waitMin = Math.min(waitMin, wait);
         waitMax = Math.max(waitMax, wait);
+        long readers = perSpinnerNs * (spinners.size() + 1);
         grant(turn.cpu, turn.askedAt, turn.irqOff);
-        turn.cpu.granted(cost(turn.cpu), turn.next);
+        turn.cpu.granted(cost(turn.cpu) + readers, turn.next);
     }
 
     public LockStat stat() {

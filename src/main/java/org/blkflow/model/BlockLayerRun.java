@@ -27,6 +27,7 @@ public final class BlockLayerRun {
     private final int[] cpuToHctx;
     private final SnapshotTracker tracker;
     private final Machine machine;
+    private final int guestCpus;
     private long steps;
     private long now;
     private boolean finished;
@@ -56,8 +57,13 @@ public final class BlockLayerRun {
         for (int h = 0; h < hctxs.length; h++) {
             hctxs[h] = new HardwareQueue(h, new TagSet(scenario.queueDepth(), reserved));
         }
-        invariants.limits(capacity(scenario, mq, cpuToHctx, queues), scenario.cpus());
-        machine = new Machine(sim, emit, cpus(scenario.cpus()), softwareQueues(scenario, reserved), hctxs,
+        boolean xen = scenario.device().xen();
+        guestCpus = scenario.cpus();
+        // dom0's vCPUs are CPUs of the run like the guest's, numbered after them.
+        int allCpus = scenario.cpus() + (xen ? scenario.device().backend().cpus() : 0);
+        invariants.limits(capacity(scenario, mq, cpuToHctx, queues), allCpus);
+        invariants.dom0From(scenario.cpus());
+        machine = new Machine(sim, emit, cpus(allCpus), softwareQueues(scenario, reserved), hctxs,
                 scenario.merging(), scenario.costs(), invariants);
         Workload workload = switch (scenario.mode()) {
             case SQ -> wireLegacy(machine, scenario);
@@ -132,6 +138,18 @@ public final class BlockLayerRun {
         return stats;
     }
 
+    /** xen: how many of the run's CPUs are dom0's vCPUs (the last ones); 0 for any other driver. */
+    public int backendCpus() {
+        return machine.cpus.length - guestCpus;
+    }
+
+    /** CPU time dom0's vCPUs have spent so far, spinning included. */
+    public long backendBusyNs() {
+        long ns = 0;
+        for (int c = guestCpus; c < machine.cpus.length; c++) ns += machine.cpus[c].busyNs();
+        return ns;
+    }
+
     /** Where every live bio and request is after the transitions delivered so far. */
     public Snapshot snapshot() {
         if (tracker == null) throw new IllegalStateException("this run was made without snapshots");
@@ -170,8 +188,8 @@ public final class BlockLayerRun {
         Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
         LegacyCompletion ends = new LegacyCompletion(m, q);
         RequestFn driver = xen
-                ? new XenBlkfrontSq(m, q, ends, new XenRing(m, ringSlots(scenario), q.queueLock, q.queueLock, 0,
-                        scenario.device().completionNs()))
+                ? new XenBlkfrontSq(m, q, ends, backed(m, scenario, List.of(
+                        new XenRing(0, hctxs[0], ringSlots(scenario), q.queueLock, q.queueLock, 0))).get(0))
                 : new RequestFnDriver(m, q, scenario.device(), scenario.queueDepth(), ends);
         LegacySubmission submission = new LegacySubmission(m, q, merging, driver);
         Workload workload = new Workload(m, submission, scenario);
@@ -179,29 +197,35 @@ public final class BlockLayerRun {
         return workload;
     }
 
-    /** xen-blkfront's rings on blk-mq, named by what their locks guard. */
+    /** xen-blkfront's rings on blk-mq, named by what their locks guard, each served by blkback in dom0. */
     private List<XenRing> xenRings(Machine m, Scenario scenario) {
-        long latency = scenario.device().completionNs();
         int slots = ringSlots(scenario);
         switch (scenario.device().rings()) {
             case SPLIT_LOCK -> {
-                return List.of(new XenRing(m, slots, m.newLock("io_lock (requests)"), m.newLock("io_lock (responses)"),
-                        0, latency));
+                return backed(m, scenario, List.of(new XenRing(0, hctxs[0], slots, m.newLock("io_lock (requests)"),
+                        m.newLock("io_lock (responses)"), 0)));
             }
             case PER_HCTX -> {
                 List<XenRing> rings = new ArrayList<>();
                 for (HardwareQueue h : hctxs) {
                     var lock = m.newLock("ring[" + h.index + "]->ring_lock");
                     int irqCpu = h.idle() ? 0 : h.ctxs.get(0).cpu;
-                    rings.add(new XenRing(m, slots, lock, lock, irqCpu, latency));
+                    rings.add(new XenRing(h.index, h, slots, lock, lock, irqCpu));
                 }
-                return rings;
+                return backed(m, scenario, rings);
             }
             default -> {
                 var lock = m.newLock("io_lock");
-                return List.of(new XenRing(m, slots, lock, lock, 0, latency));
+                return backed(m, scenario, List.of(new XenRing(0, hctxs[0], slots, lock, lock, 0)));
             }
         }
+    }
+
+    /** dom0 and a blkback thread for every ring; its vCPUs follow the guest's CPUs. */
+    private List<XenRing> backed(Machine m, Scenario scenario, List<XenRing> rings) {
+        Dom0 dom0 = new Dom0(m, scenario.device().backend(), scenario.cpus(), scenario.device().completionNs());
+        for (XenRing ring : rings) ring.attachBackend(new XenBlkback(m, dom0, ring));
+        return rings;
     }
 
     /**
@@ -228,7 +252,7 @@ public final class BlockLayerRun {
     }
 
     private static int ringSlots(Scenario scenario) {
-        return scenario.device().slots() > 0 ? scenario.device().slots() : ScenarioDefaults.XEN_RING_SLOTS;
+        return scenario.device().slots() > 0 ? scenario.device().slots() : scenario.device().backend().ringSlots();
     }
 
     /** make_request straight into the driver: no queue at all. */

@@ -33,6 +33,8 @@ final class Invariants implements CpuObserver {
     private int commandsInUse;
     private int[] inDevice = new int[0];
     private long[] cpuBusyUntil = new long[0];
+    /** The first of dom0's vCPUs among the run's CPUs; none without xen. */
+    private int dom0From = Integer.MAX_VALUE;
     private final Map<String, LockShadow> locks = new HashMap<>();
 
     /** A lock as the checker sees it: who holds it, since when, who waits, and the holds so far. */
@@ -157,7 +159,28 @@ final class Invariants implements CpuObserver {
             case HCTX_STOP -> deviceFull(t, null, t.hctx());
             case LOCK_CONTENDED, LOCK_ACQUIRED, LOCK_RELEASE -> lockMove(t);
             case UNPLUG, RUN_ASYNC, RUN_QUEUE, HCTX_START, IPI -> { }
+            case EVTCHN -> crossesDomains(t);
+            case BLKBACK -> inDom0(t, rq);
         }
+    }
+
+    /** xen: dom0's vCPUs are the run's CPUs from {@code firstCpu} on. */
+    void dom0From(int firstCpu) {
+        this.dom0From = firstCpu;
+    }
+
+    /** 7: an event-channel send goes from one domain to the other, never within one. */
+    private void crossesDomains(Transition t) {
+        if ((t.cpu() >= dom0From) == (t.count() >= dom0From)) fail("evtchn-across-domains",
+                "notify_remote_via_irq from cpu " + t.cpu() + " to cpu " + t.count() + " stays in one domain", t,
+                null, null);
+    }
+
+    /** 7: blkback runs on dom0's vCPUs, on requests the stream shows in the device. */
+    private void inDom0(Transition t, Request rq) {
+        if (t.cpu() < dom0From) fail("blkback-in-dom0", t.fn() + " runs on guest cpu " + t.cpu(), t, null, rq);
+        if (rq != null && !(rq.checkedPlace.kind() == PlaceKind.DEVICE)) fail("blkback-on-device-request",
+                t.fn() + " on a request the stream shows in " + rq.checkedPlace, t, null, rq);
     }
 
     /**

@@ -45,7 +45,15 @@ final class Machine {
     }
 
     Lock newLock(String name) {
-        Lock lock = new Lock(name, sim, costs.lockNs(), costs.lockBounceNs());
+        return register(new Lock(name, sim, costs.lockNs(), costs.lockBounceNs()));
+    }
+
+    /** A lock whose handoff slows with every CPU spinning on it (see {@link Lock}). */
+    Lock newNonScalableLock(String name, long perSpinnerNs) {
+        return register(new Lock(name, sim, costs.lockNs(), costs.lockBounceNs(), perSpinnerNs));
+    }
+
+    private Lock register(Lock lock) {
         // Each lock reports to its own LockTransitions, which checks with the run's Invariants, then emits.
         lock.observe(new LockTransitions(observer, emit));
         locks.add(lock);

@@ -24,6 +24,7 @@ final class XenBlkfrontMq implements MqDriver {
         this.rings = rings;
         this.completion = completion;
         this.runner = runner;
+        for (XenRing ring : rings) ring.attachFrontend(this::interrupt);
     }
 
     /** blkif_queue_rq(). */
@@ -41,9 +42,14 @@ final class XenBlkfrontMq implements MqDriver {
             m.after(cpu, m.costs.driverNs(), () -> {
                 m.emit.request(TransitionKind.QUEUE_RQ, null, "blkif_queue_request", cpu, actor, rq,
                         Place.driver(hctx.index), Place.device(hctx.index));
-                ring.push(rq, this::interrupt);
-                ring.requestLock.unlock(m.cpu(cpu));
-                result.accept(Status.OK);
+                ring.queue(rq);
+                // flush_requests() for every request: the blk-mq port pushes as it queues.
+                Runnable done = () -> {
+                    ring.requestLock.unlock(m.cpu(cpu));
+                    result.accept(Status.OK);
+                };
+                if (ring.pushRequestsAndCheckNotify()) ring.backend().notifyFromFrontend(cpu, actor, done);
+                else done.run();
             });
         });
     }

@@ -15,6 +15,7 @@ final class XenBlkfrontSq extends LegacyDriver {
     XenBlkfrontSq(Machine m, LegacyQueue q, LegacyCompletion ends, XenRing ring) {
         super(m, q, ends);
         this.ring = ring;
+        ring.attachFrontend(this::interrupt);
     }
 
     /** do_blkif_request(), io_lock held: peek, stop on a full ring, else start and queue. */
@@ -32,21 +33,27 @@ final class XenBlkfrontSq extends LegacyDriver {
         Request rq = ends.peek(cpu, actor);
         if (rq == null) {
             wakeElevator(cpu);
-            done.run();
+            flushRequests(cpu, actor, done);
             return;
         }
         if (ring.full()) {
             q.stopped = true;
             m.emit.queue(TransitionKind.HCTX_STOP, null, "blk_stop_queue", cpu, actor, -1, q.queue, -1);
-            done.run();
+            flushRequests(cpu, actor, done);
             return;
         }
         ends.start(rq, cpu, actor, () -> m.after(cpu, m.costs.driverNs(), () -> {
             m.emit.request(TransitionKind.QUEUE_RQ, null, "blkif_queue_request", cpu, actor, rq, Place.driver(0),
                     Place.device(0));
-            ring.push(rq, this::interrupt);
+            ring.queue(rq);
             requestLoop(cpu, actor, done);
         }));
+    }
+
+    /** flush_requests(), once at the end of do_blkif_request: push what was queued, notify if blkback asked. */
+    private void flushRequests(int cpu, Actor actor, Runnable done) {
+        if (ring.pushRequestsAndCheckNotify()) ring.backend().notifyFromFrontend(cpu, actor, done);
+        else done.run();
     }
 
     /** blkif_interrupt(): under io_lock, end every response, then kick_pending_request_queues. */

@@ -5,49 +5,105 @@ import java.util.function.Consumer;
 import org.blkflow.engine.Lock;
 
 /**
- * One blkif shared ring between xen-blkfront and the backend: a page of request slots (32 for one
- * 4 KiB page, ScenarioDefaults.XEN_RING_SLOTS), the lock(s) the frontend takes around it, and the
- * event channel whose interrupt lands on one CPU.
- * The backend answers each request completionNs after it was pushed; responses that arrive while
- * the interrupt handler still runs are taken by it (RING_FINAL_CHECK_FOR_RESPONSES), so only a
- * response that finds no handler running raises a new interrupt.
+ * One blkif shared ring between xen-blkfront and xen-blkback: its request and response slots (32 a
+ * page), the lock(s) the frontend takes around it, its event channel, and the two event indexes that
+ * suppress notifications. The frontend notifies only when blkback's last RING_FINAL_CHECK_FOR_REQUESTS
+ * found the ring empty and armed req_event; blkback notifies only when the frontend's handler armed
+ * rsp_event after taking every response. So a busy ring runs with few event-channel sends.
  */
 final class XenRing {
 
+    /** Which ring: the hctx it serves with one ring per hctx, else 0. */
+    final int index;
+    /** The hctx that names this ring in transitions. */
+    final HardwareQueue hctx;
     final int slots;
     /** Taken by the submission side (blkif_queue_request and friends). */
     final Lock requestLock;
     /** Taken by blkif_interrupt; the same object as requestLock unless the lock is split. */
     final Lock responseLock;
+    /** The guest CPU blkif_interrupt of this ring's event channel runs on. */
     final int irqCpu;
-    private final Machine m;
-    private final long latencyNs;
+    /** req_prod_pvt: queued by the frontend, not yet pushed. */
+    private final ArrayDeque<Request> unpushed = new ArrayDeque<>();
+    /** Between req_cons and req_prod: pushed, not yet taken by blkback. */
+    private final ArrayDeque<Request> requests = new ArrayDeque<>();
+    /** Between rsp_cons and rsp_prod: answered by blkback, not yet taken by the frontend. */
     private final ArrayDeque<Request> responses = new ArrayDeque<>();
     private int inFlight;
-    private boolean irqPending;
+    /** req_event is past req_prod: the next push must notify (blkback waits for it). */
+    private boolean reqEventArmed = true;
+    /** rsp_event is past rsp_prod: the next response must notify (the frontend waits for it). */
+    private boolean rspEventArmed = true;
+    private XenBlkback backend;
+    private Consumer<XenRing> frontendIrq;
 
-    XenRing(Machine m, int slots, Lock requestLock, Lock responseLock, int irqCpu, long latencyNs) {
-        this.m = m;
+    XenRing(int index, HardwareQueue hctx, int slots, Lock requestLock, Lock responseLock, int irqCpu) {
+        this.index = index;
+        this.hctx = hctx;
         this.slots = slots;
         this.requestLock = requestLock;
         this.responseLock = responseLock;
         this.irqCpu = irqCpu;
-        this.latencyNs = latencyNs;
+    }
+
+    /** xenbus connect, dom0's end: the blkback thread serving this ring. */
+    void attachBackend(XenBlkback backend) {
+        this.backend = backend;
+    }
+
+    /** xenbus connect, the guest's end: the handler the ring's event channel runs (blkif_interrupt). */
+    void attachFrontend(Consumer<XenRing> frontendIrq) {
+        this.frontendIrq = frontendIrq;
+    }
+
+    XenBlkback backend() {
+        return backend;
     }
 
     boolean full() {
         return inFlight >= slots;
     }
 
-    /** blkif_queue_request() + flush_requests(): the request takes a slot; the backend is notified. */
-    void push(Request rq, Consumer<XenRing> interrupt) {
+    /** blkif_queue_request(): the request takes a slot at req_prod_pvt; blkback cannot see it yet. */
+    void queue(Request rq) {
         inFlight++;
-        m.sim.schedule(latencyNs, () -> {
-            responses.add(rq);
-            if (irqPending) return;
-            irqPending = true;
-            m.interrupt(irqCpu, () -> interrupt.accept(this));
-        });
+        unpushed.add(rq);
+    }
+
+    /** RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(): publishes req_prod; true when blkback must be notified. */
+    boolean pushRequestsAndCheckNotify() {
+        boolean any = !unpushed.isEmpty();
+        requests.addAll(unpushed);
+        unpushed.clear();
+        if (!any || !reqEventArmed) return false;
+        reqEventArmed = false;
+        return true;
+    }
+
+    /** blkback's loop takes the next request at req_cons, or null. */
+    Request takeRequest() {
+        return requests.poll();
+    }
+
+    /** RING_FINAL_CHECK_FOR_REQUESTS(): more to do, or req_event armed so the next push notifies. */
+    boolean finalCheckForRequests() {
+        if (!requests.isEmpty()) return true;
+        reqEventArmed = true;
+        return false;
+    }
+
+    /** make_response() + RING_PUSH_RESPONSES_AND_CHECK_NOTIFY(): true when the frontend must be notified. */
+    boolean pushResponseAndCheckNotify(Request rq) {
+        responses.add(rq);
+        if (!rspEventArmed) return false;
+        rspEventArmed = false;
+        return true;
+    }
+
+    /** The event channel fires blkif_interrupt on the guest. */
+    void interruptFrontend() {
+        frontendIrq.accept(this);
     }
 
     boolean hasResponse() {
@@ -61,8 +117,8 @@ final class XenRing {
         return rq;
     }
 
-    /** The handler's final check found nothing: the next response raises a new interrupt. */
+    /** RING_FINAL_CHECK_FOR_RESPONSES() found nothing: rsp_event armed, the next response notifies. */
     void handlerDone() {
-        irqPending = false;
+        rspEventArmed = true;
     }
 }

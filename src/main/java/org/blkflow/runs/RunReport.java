@@ -33,6 +33,7 @@ public final class RunReport {
             }
         }, Long.MAX_VALUE);
         stats.recordLocks(run.lockStats());
+        stats.recordBackend(run.backendCpus(), run.backendBusyNs());
     }
 
     /** Runs the validated scenario to its end; throws InvariantViolation if the model breaks. */

@@ -18,7 +18,12 @@ public enum CostField {
     IPI("ipiNs", "ipi", Costs::ipiNs),
     LOCK("lockNs", "lock", Costs::lockNs),
     LOCK_BOUNCE("lockBounceNs", "bounce", Costs::lockBounceNs),
-    SWITCH("switchNs", "sw", Costs::switchNs);
+    SWITCH("switchNs", "sw", Costs::switchNs),
+    HYPERCALL("hypercallNs", "hcall", Costs::hypercallNs),
+    GRANT_MAP("grantMapNs", "gmap", Costs::grantMapNs),
+    GRANT_UNMAP("grantUnmapNs", "gunmap", Costs::grantUnmapNs),
+    PERSISTENT_GRANT("persistentGrantNs", "pgrant", Costs::persistentGrantNs),
+    BLKBACK("blkbackNs", "bback", Costs::blkbackNs);
 
     /** A millisecond of CPU for one step is already absurd; the cap keeps sums far from overflow. */
     public static final long MAX_NS = 1_000_000;

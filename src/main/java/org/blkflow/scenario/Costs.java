@@ -24,16 +24,34 @@ package org.blkflow.scenario;
  * @param lockNs         taking and releasing an uncontended spinlock
  * @param lockBounceNs   moving a lock's cache line to a CPU that did not hold it last
  * @param switchNs       a task going to sleep or being woken (schedule, io_schedule)
+ * @param hypercallNs    xen: one PV hypercall in and out of Xen, e.g. EVTCHNOP_send for an event-channel
+ *                       notify or the entry of a grant-table operation. 0.3-1 µs on 2014-era x86 (a
+ *                       syscall-like ring switch plus Xen's dispatch; the xen_hypercall_* frames of the
+ *                       seed's perf profile)
+ * @param grantMapNs     xen: the part of GNTTABOP_map_grant_ref for one segment that Xen spends holding the
+ *                       guest's grant-table lock (find the entry, check and pin it); the hypercall itself and
+ *                       the page-table update are outside it. A few hundred ns of the µs or so a grant map
+ *                       costs in all (the figure behind persistent grants, 3.8)
+ * @param grantUnmapNs   xen: the same for GNTTABOP_unmap_grant_ref (unpin, release the entry), a little dearer
+ *                       because the maptrack entry is freed and the mapping's TLB entries marked for flushing
+ * @param persistentGrantNs xen: finding an already-mapped persistent grant (blkback's per-ring rb-tree
+ *                       lookup), per segment; no hypercall, no lock of Xen's
+ * @param blkbackNs      xen: xen-blkback's own work per request in dom0: dispatch_rw_block_io parsing the
+ *                       slot, allocating and submitting a bio through dom0's block layer to its null_blk,
+ *                       end_block_io_op and make_response. A native block I/O's few µs (the guest's own path
+ *                       above sums to about 2.5 µs)
  */
 public record Costs(
         long makeRequestNs, long mergeAttemptNs, long allocRequestNs, long insertNs, long dispatchNs,
-        long driverNs, long completeNs, long irqNs, long ipiNs, long lockNs, long lockBounceNs, long switchNs) {
+        long driverNs, long completeNs, long irqNs, long ipiNs, long lockNs, long lockBounceNs, long switchNs,
+        long hypercallNs, long grantMapNs, long grantUnmapNs, long persistentGrantNs, long blkbackNs) {
 
     /** Documented defaults (see the class comment for where they come from). */
-    public static final Costs DEFAULT = new Costs(300, 40, 200, 100, 150, 500, 400, 1_000, 1_500, 20, 200, 2_000);
+    public static final Costs DEFAULT = new Costs(300, 40, 200, 100, 150, 500, 400, 1_000, 1_500, 20, 200, 2_000,
+            500, 150, 250, 100, 2_500);
 
     /** Free CPUs: only the device takes time. The model before costs existed, and its golden streams. */
-    public static final Costs ZERO = new Costs(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Costs ZERO = new Costs(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public boolean free() {
         return equals(ZERO);

@@ -1,7 +1,7 @@
 package org.blkflow.scenario;
 
 /**
- * The null_blk-like device behind the queues.
+ * The null_blk-like device behind the queues, or xen-blkfront with xen-blkback in dom0 behind it.
  *
  * @param irqMode how null_blk completes: inline, as queue_rq returns (its default), or from a per-CPU
  *                hrtimer batching after completionNs
@@ -9,9 +9,10 @@ package org.blkflow.scenario;
  *                queue_rq stops the hctx and returns BUSY, as a ring-based driver (xen-blkfront's blk-mq
  *                port) does, and the next completion restarts the queue. Real null_blk never says BUSY.
  * @param rings   xen-blkfront only: how its rings and their locks are laid out
+ * @param backend xen-blkfront only: xen-blkback in dom0 (its vCPUs, persistent grants, ring pages)
  */
 public record Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots,
-                     Driver driver, Rings rings) {
+                     Driver driver, Rings rings, Backend backend) {
 
     public boolean xen() {
         return driver == Driver.XEN_BLKFRONT;

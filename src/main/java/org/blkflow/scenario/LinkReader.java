@@ -20,7 +20,9 @@ final class LinkReader {
     static final List<String> PARAMS = Stream.of(Stream.of("v"),
             ScenarioFields.linkOrdered(Group.SCENARIO).stream().map(ScenarioField::linkKey),
             Stream.of("preset", "step")).flatMap(s -> s).toList();
-    static final List<String> DEVICE_KEYS = ScenarioFields.linkOrdered(Group.DEVICE).stream().map(ScenarioField::linkKey).toList();
+    /** The device's items, its xen-blkback's among them. */
+    static final List<String> DEVICE_KEYS = Stream.of(Group.DEVICE, Group.BACKEND)
+            .flatMap(g -> ScenarioFields.linkOrdered(g).stream()).map(ScenarioField::linkKey).filter(k -> k != null).toList();
 
     private final String query;
     private final ScenarioDraft draft = new ScenarioDraft();
@@ -115,8 +117,9 @@ final class LinkReader {
                 if (!given.add(key)) {
                     throw new IllegalArgumentException("is given more than once");
                 }
-                ScenarioField<?, ?> f = byLinkKey(Group.DEVICE, key);
-                draft.device.put(f, LinkValues.parse(f, token.substring(colon + 1)));
+                boolean backend = ScenarioFields.of(Group.BACKEND).stream().anyMatch(b -> key.equals(b.linkKey()));
+                ScenarioField<?, ?> f = byLinkKey(backend ? Group.BACKEND : Group.DEVICE, key);
+                (backend ? draft.device.backend : draft.device).put(f, LinkValues.parse(f, token.substring(colon + 1)));
             } catch (IllegalArgumentException e) {
                 problems.add(field, token, e.getMessage());
             }

@@ -31,7 +31,7 @@ final class LinkValues {
             case CPU_LIST -> value == null ? "all" : formatCpus(integers(value));
             case NODES -> String.join("/", ((List<?>) value).stream().map(n -> formatCpus(integers(n))).toList());
             case BSSPLIT -> BsSplit.format(splits(value));
-            case COSTS, DEVICE, JOBS -> throw new IllegalStateException(field + " is a group");
+            case COSTS, DEVICE, JOBS, BACKEND -> throw new IllegalStateException(field + " is a group");
         };
     }
 
@@ -48,7 +48,7 @@ final class LinkValues {
             case CPU_MAP -> text.equals("kernel") ? null : parseIntList(text);
             case NODES -> parseNodes(text);
             case BSSPLIT -> BsSplit.parse(text);
-            case CPU_LIST, COSTS, DEVICE, JOBS -> throw new IllegalStateException(field + " is read by its group");
+            case CPU_LIST, COSTS, DEVICE, JOBS, BACKEND -> throw new IllegalStateException(field + " is read by its group");
         };
     }
 

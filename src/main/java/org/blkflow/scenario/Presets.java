@@ -88,12 +88,13 @@ public final class Presets {
             preset("xen-io-lock", "xen-blkfront 3.16: one io_lock, one ring",
                     "xen-blkfront's io_lock is both the queue lock and the ring lock. Four CPUs submit reads: "
                             + "their G's and D's come one CPU at a time, the others spinning on io_lock (its holder "
-                            + "and spinners are drawn on the lock). The 4-slot ring "
-                            + "fills and the queue is stopped (stop); blkif_interrupt on CPU 0 then ends responses "
-                            + "(C) and restarts the queue (start) under the same lock, and issues the next requests "
-                            + "itself (D on CPU 0). The lock statistics show io_lock contended.",
+                            + "and spinners are drawn on the lock). The 2-slot ring fills and the queue is stopped "
+                            + "(stop); blkback in dom0 (CPU 4) serves the ring and answers through the event channel, "
+                            + "and blkif_interrupt on CPU 0 then ends responses (C) and restarts the queue (start) under "
+                            + "the same lock, and issues the next requests itself (D on CPU 0). The lock statistics "
+                            + "show io_lock contended.",
                     s -> { s.set(MODE, Mode.SQ); s.set(CPUS, 4); s.set(HW_QUEUES, 1); s.device.set(DRIVER, Driver.XEN_BLKFRONT);
-                           s.device.set(RINGS, Rings.SINGLE_LOCK); s.device.set(SLOTS, 4); },
+                           s.device.set(RINGS, Rings.SINGLE_LOCK); s.device.set(SLOTS, 2); },
                     j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 2); j.set(IOS, 32); }),
             preset("iometer", "IOmeter's file server: eight block sizes at once",
                     "fio's iometer-file-access-server job, the workload of the blog series this grew from: random I/O, "

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * defaults, the validator's per-field messages and the editor's field list all read these declarations,
  * so a field is added by declaring it (and giving the record it belongs to a component of that name).
  *
- * @param <R> the record the field belongs to ({@link Scenario}, {@link Device} or {@link Job})
+ * @param <R> the record the field belongs to ({@link Scenario}, {@link Device}, {@link Backend} or {@link Job})
  * @param <T> its value's type
  */
 public final class ScenarioField<R extends Record, T> {
@@ -33,13 +33,23 @@ public final class ScenarioField<R extends Record, T> {
         NODES,
         /** fio's bssplit: a list of {@link BsSplit}, null for none. */
         BSSPLIT,
-        /** The nested groups: the cost table, the device, the jobs. */
-        COSTS, DEVICE, JOBS
+        /** The nested groups: the cost table, the device, the jobs, and the device's xen-blkback. */
+        COSTS, DEVICE, JOBS, BACKEND;
+
+        /** The group a nested record's fields are declared in; null for the cost table (CostField) and scalars. */
+        public Group nested() {
+            return switch (this) {
+                case DEVICE -> Group.DEVICE;
+                case JOBS -> Group.JOB;
+                case BACKEND -> Group.BACKEND;
+                default -> null;
+            };
+        }
     }
 
     /** Where a field lives; its prefix is how problems and the editor name it ("device.slots", "jobs.bs"). */
     public enum Group {
-        SCENARIO(""), DEVICE("device."), JOB("jobs.");
+        SCENARIO(""), DEVICE("device."), JOB("jobs."), BACKEND("device.backend.");
 
         private final String prefix;
 

@@ -1,5 +1,6 @@
 package org.blkflow.scenario;
 
+import static org.blkflow.scenario.ScenarioField.Group.BACKEND;
 import static org.blkflow.scenario.ScenarioField.Group.DEVICE;
 import static org.blkflow.scenario.ScenarioField.Group.JOB;
 import static org.blkflow.scenario.ScenarioField.Group.SCENARIO;
@@ -93,6 +94,22 @@ public final class ScenarioFields {
             .link("driver").standard(Driver.NULL_BLK).editor("driver");
     public static final ScenarioField<Device, Rings> RINGS = choice(DEVICE, "rings", Rings.class, Device::rings)
             .link("rings").standard(Rings.SINGLE_LOCK).editor("rings (xen)");
+    /** A link writes its fields among the device's items, each with a key of its own. */
+    public static final ScenarioField<Device, Backend> BACKEND_FIELD = field(DEVICE, "backend", Type.BACKEND, Device::backend)
+            .standard(Backend.DEFAULT);
+
+    /** xen-blkback's: four dom0 vCPUs (a modelling choice), persistent grants as negotiated since 3.8, one ring page as in 3.16. */
+    public static final ScenarioField<Backend, Integer> BACKEND_CPUS = field(BACKEND, "cpus", Type.INT, Backend::cpus)
+            .link("dom0").standard(Backend.DEFAULT.cpus()).range(1, Backend.MAX_CPUS).editor("dom0 vCPUs (xen)");
+    public static final ScenarioField<Backend, Boolean> PERSISTENT_GRANTS =
+            field(BACKEND, "persistentGrants", Type.BOOL, Backend::persistentGrants)
+            .link("pgrants").standard(Backend.DEFAULT.persistentGrants()).editor("persistent grants (xen)");
+    /** A power of two as well (a ring is 2^order pages): the validator says so inside this range. */
+    public static final ScenarioField<Backend, Integer> RING_PAGES = field(BACKEND, "ringPages", Type.INT, Backend::ringPages)
+            .link("rpages").standard(Backend.DEFAULT.ringPages())
+            .range(new Range<>(1, Backend.MAX_RING_PAGES, 1, null, null, null, null,
+                    "xen_blkif_max_ring_order 4: 32 slots a page"))
+            .editor("ring pages (xen)");
 
     /** fio's defaults: rw=read, bs=4k, iodepth=1, ioengine=sync, on every CPU, over a 1 GiB region. */
     public static final ScenarioField<Job, String> JOB_NAME = text(JOB, "name", Job::name)

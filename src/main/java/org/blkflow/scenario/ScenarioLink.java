@@ -76,10 +76,13 @@ public final class ScenarioLink {
         return new LinkReader(url.substring(url.indexOf('?') + 1)).read();
     }
 
-    /** A record's fields as "key:value" items, comma-separated, in link order. */
+    /** A record's fields as "key:value" items, comma-separated, in link order; a nested record's items in its place. */
     private static <R extends Record> String items(ScenarioField.Group group, R record) {
-        return ScenarioFields.<R>linkOrdered(group).stream().filter(f -> f.linkKey() != null)
-                .map(f -> f.linkKey() + ":" + LinkValues.format(f, f.of(record))).collect(Collectors.joining(","));
+        return ScenarioFields.<R>linkOrdered(group).stream()
+                .filter(f -> f.linkKey() != null || f.type().nested() != null)
+                .map(f -> f.linkKey() == null ? items(f.type().nested(), (Record) f.of(record))
+                        : f.linkKey() + ":" + LinkValues.format(f, f.of(record)))
+                .collect(Collectors.joining(","));
     }
 
     private static String costs(Costs c) {

@@ -94,6 +94,15 @@ public final class ScenarioValidator {
             return;
         }
         checkFields("device.", Group.DEVICE, d, p);
+        if (d.backend() == null) {
+            p.add("device.backend", null, "must be present");
+            return;
+        }
+        var broken = checkFields("device.backend.", Group.BACKEND, d.backend(), p);
+        if (!broken.contains(ScenarioFields.RING_PAGES) && Integer.bitCount(d.backend().ringPages()) != 1) {
+            p.add("device.backend.ringPages", d.backend().ringPages(),
+                    "must be 1, 2, 4, 8 or 16 (a ring is 2^order pages, xen_blkif_max_ring_order 4)");
+        }
     }
 
     private static void checkJobs(Scenario s, ProblemList p) {

@@ -38,6 +38,8 @@ public final class RunStats implements TransitionListener {
     private final LatencyHistogram d2c = new LatencyHistogram();
     private long simTimeNs;
     private List<LockStat> locks = List.of();
+    private int backendCpus;
+    private long backendBusyNs;
 
     @Override
     public void onTransition(Transition t) {
@@ -101,6 +103,22 @@ public final class RunStats implements TransitionListener {
      */
     public List<LockStat> locks() {
         return locks;
+    }
+
+    /** xen: dom0's vCPUs and the CPU time they spent, from the run (not in the stream either). */
+    public void recordBackend(int cpus, long busyNs) {
+        this.backendCpus = cpus;
+        this.backendBusyNs = busyNs;
+    }
+
+    /** dom0's vCPUs serving xen-blkfront's rings; 0 for any other driver. */
+    public int backendCpus() {
+        return backendCpus;
+    }
+
+    /** Share of dom0's vCPU time spent over the run (spinning included), 0 to 1. */
+    public double backendCpuUse() {
+        return backendCpus == 0 || simTimeNs == 0 ? 0 : Math.min(1, backendBusyNs / ((double) backendCpus * simTimeNs));
     }
 
     public Counts counts() {

@@ -54,6 +54,17 @@ public enum TransitionKind {
     /** The request is freed and its tag returned (blk_mq_free_request, blk_mq_put_tag). */
     FREE("free", null),
     /**
+     * xen: one event-channel notification (notify_remote_via_irq), frontend to blkback or back; hctx is
+     * the ring, count the CPU the event lands on. A push that needs none makes no transition.
+     */
+    EVTCHN("evtchn", null),
+    /**
+     * xen-blkback's work in dom0 on a dom0 vCPU: its interrupt and thread (xen_blkif_be_int,
+     * xen_blkif_schedule; hctx the ring) and each request's steps (dispatch_rw_block_io, gnttab_map_refs,
+     * submit_bio, end_block_io_op, gnttab_unmap_refs, make_response), the request staying in the device.
+     */
+    BLKBACK("blkback", null),
+    /**
      * A CPU finds a spinlock held and spins for its ticket (lockdep's lock_contended); {@code count}
      * is the holder's CPU. Lock moves are in the stream only when CPUs contend: see LockTransitions.
      */

@@ -1,6 +1,7 @@
 package org.blkflow.web;
 
 import java.util.List;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Driver;
@@ -54,7 +55,7 @@ class ModelWarmup {
         List<Scenario> shapes = List.of(scenario(Mode.MQ, nullBlk(10_000, IrqMode.TIMER, 0)),
                 scenario(Mode.MQ, nullBlk(20_000, IrqMode.SOFTIRQ, 16)),
                 scenario(Mode.SQ, nullBlk(10_000, IrqMode.TIMER, 0)),
-                scenario(Mode.MQ, new Device(20_000, IrqMode.TIMER, 255, 128, 0, Driver.XEN_BLKFRONT, Rings.PER_HCTX)));
+                scenario(Mode.MQ, new Device(20_000, IrqMode.TIMER, 255, 128, 0, Driver.XEN_BLKFRONT, Rings.PER_HCTX, Backend.DEFAULT)));
         for (Scenario shape : shapes) {
             LiveSession session = new LiveSession(shape);
             session.seek(transitions / shapes.size());
@@ -73,6 +74,6 @@ class ModelWarmup {
     }
 
     private static Device nullBlk(long completionNs, IrqMode irq, int slots) {
-        return new Device(completionNs, irq, 255, 128, slots, Driver.NULL_BLK, Rings.SINGLE_LOCK);
+        return new Device(completionNs, irq, 255, 128, slots, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT);
     }
 }

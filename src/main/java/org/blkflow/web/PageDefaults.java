@@ -37,7 +37,10 @@ final class PageDefaults {
         }
         ObjectNode fields = o.putObject("fields");
         fields.set("top", editorFields(Group.SCENARIO));
-        fields.set("device", editorFields(Group.DEVICE));
+        // xen-blkback's fields follow the device's, named "device.backend.<field>".
+        ArrayNode device = editorFields(Group.DEVICE);
+        device.addAll(editorFields(Group.BACKEND));
+        fields.set("device", device);
         fields.set("job", editorFields(Group.JOB));
         ObjectNode session = o.putObject("session");
         session.put("maxStep", SessionLimits.MAX_STEP);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.blkflow.scenario.BsSplit;
 import org.blkflow.scenario.CostField;
 import org.blkflow.scenario.CostsDraft;
+import org.blkflow.scenario.DeviceDraft;
 import org.blkflow.scenario.FieldDraft;
 import org.blkflow.scenario.JobDraft;
 import org.blkflow.scenario.NumaNodes;
@@ -29,6 +30,7 @@ public final class ScenarioJson {
 
     static final List<String> FIELDS = names(Group.SCENARIO);
     static final List<String> DEVICE_FIELDS = names(Group.DEVICE);
+    static final List<String> BACKEND_FIELDS = names(Group.BACKEND);
     static final List<String> COST_FIELDS = Arrays.stream(CostField.values()).map(CostField::json).toList();
     static final List<String> JOB_FIELDS = names(Group.JOB);
     static final List<String> SPLIT_FIELDS = List.of("bs", "percent");
@@ -108,6 +110,12 @@ public final class ScenarioJson {
                 JsonNode device = JsonFields.present(o, name);
                 if (device != null && f.object(device, name, DEVICE_FIELDS)) {
                     readFields(device, name, Group.DEVICE, ((ScenarioDraft) d).device);
+                }
+            }
+            case BACKEND -> {
+                JsonNode backend = JsonFields.present(o, name);
+                if (backend != null && f.object(backend, path, BACKEND_FIELDS)) {
+                    readFields(backend, path, Group.BACKEND, ((DeviceDraft) d).backend);
                 }
             }
             case JOBS -> {

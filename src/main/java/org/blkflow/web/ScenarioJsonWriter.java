@@ -43,7 +43,7 @@ public final class ScenarioJsonWriter {
             case NODES -> nodes(v);
             case BSSPLIT -> v == null ? NODES.nullNode() : splits((List<?>) v);
             case COSTS -> costs((Costs) v);
-            case DEVICE -> record(Group.DEVICE, (Record) v);
+            case DEVICE, BACKEND -> record(field.type().nested(), (Record) v);
             case JOBS -> {
                 ArrayNode jobs = NODES.arrayNode();
                 ((List<?>) v).forEach(j -> jobs.add(record(Group.JOB, (Record) j)));

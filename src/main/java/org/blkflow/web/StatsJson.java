@@ -38,6 +38,11 @@ public final class StatsJson {
         o.set("locks", locks(stats.locks()));
         o.set("blockSizes", blockSizes(stats.blockSizes()));
         o.put("blockSizesOther", stats.blockSizes().other());
+        if (stats.backendCpus() > 0) {
+            ObjectNode backend = o.putObject("backend");
+            backend.put("cpus", stats.backendCpus());
+            backend.put("cpuUse", Math.round(stats.backendCpuUse() * 1000) / 1000.0);
+        }
         return o;
     }
 

@@ -2,6 +2,7 @@ package org.blkflow.bench;
 
 import java.util.List;
 import org.blkflow.model.BlockLayerRun;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Driver;
@@ -30,7 +31,7 @@ public final class InFlightMemory {
         int n = 10_000;
         for (boolean snapshots : new boolean[] {false, true}) {
             Scenario s = new Scenario("memory", 1, Mode.MQ, 1, 1, 10_240, 0, null, false,
-                    new Device(1_000_000_000L, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+                    new Device(1_000_000_000L, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT),
                     List.of(new Job("fio", List.of(0), Rw.RANDREAD, 50, 4096, n, IoEngine.LIBAIO, false, false, n, 0, 1L << 40)), Scheduler.NOOP, 128, Costs.ZERO, 1, Kernel.V3_16, null);
             long before = usedAfterGc();
             BlockLayerRun run = new BlockLayerRun(s, snapshots);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.blkflow.engine.LockStat;
 import org.blkflow.model.BlockLayerRun;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Driver;
@@ -55,14 +56,14 @@ public final class ReadmeFigures {
 
     /** LegacyScalingHttpTest's sweep point: 16 hctxs, greedy libaio random readers on every CPU. */
     static Scenario scaling(Mode mode, int cpus) {
-        return new Scenario("sweep", 1, mode, cpus, 16, 64, 0, null, true, new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+        return new Scenario("sweep", 1, mode, cpus, 16, 64, 0, null, true, new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT),
                 List.of(new Job("fio", null, Rw.RANDREAD, 50, 4096, 32, IoEngine.LIBAIO, false, false, 2000, 0, 1L << 30)),
                 Scheduler.NOOP, 128, Costs.DEFAULT, 1, Kernel.V3_16, null);
     }
 
     /** CfqTest's scenario: four greedy psync random readers on a 10 µs null_blk. */
     static Scenario readers(Scheduler scheduler) {
-        return new Scenario("cfq", 1, Mode.SQ, 4, 1, 64, 0, null, true, new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+        return new Scenario("cfq", 1, Mode.SQ, 4, 1, 64, 0, null, true, new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT),
                 List.of(new Job("fio", null, Rw.RANDREAD, 50, 4096, 1, IoEngine.SYNC, false, false, 10_000, 0, 1L << 30)),
                 scheduler, 128, Costs.DEFAULT, 1, Kernel.V3_16, null);
     }
@@ -70,7 +71,7 @@ public final class ReadmeFigures {
     /** xen-blkfront on blk-mq, 8 CPUs and 8 hctxs, greedy random readers. */
     static Scenario xen(Rings rings) {
         return new Scenario("xen", 1, Mode.MQ, 8, 8, 64, 0, null, true,
-                new Device(20_000, IrqMode.TIMER, 255, 128, 0, Driver.XEN_BLKFRONT, rings),
+                new Device(20_000, IrqMode.TIMER, 255, 128, 0, Driver.XEN_BLKFRONT, rings, Backend.DEFAULT),
                 List.of(new Job("fio", null, Rw.RANDREAD, 50, 4096, 16, IoEngine.LIBAIO, false, false, 1000, 0, 1L << 30)),
                 Scheduler.NOOP, 128, Costs.DEFAULT, 1, Kernel.V3_16, null);
     }

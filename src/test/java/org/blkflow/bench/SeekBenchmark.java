@@ -2,6 +2,7 @@ package org.blkflow.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Driver;
@@ -42,7 +43,7 @@ public class SeekBenchmark {
         Job reads = new Job("reads", null, Rw.RANDREAD, 50, 4096, 16, IoEngine.LIBAIO, false, false, 40_000, 0, 1L << 30);
         Job writes = new Job("writes", null, Rw.WRITE, 50, 4096, 8, IoEngine.LIBAIO, false, true, 40_000, 0, 1L << 30);
         live = new LiveSession(new Scenario("seek-bench", 42, org.blkflow.scenario.Mode.MQ, 4, 2, 64, 0, null, true,
-                new Device(20_000, IrqMode.SOFTIRQ, 256, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK), List.of(reads, writes), Scheduler.NOOP, 128, Costs.ZERO, 1, Kernel.V3_16, null));
+                new Device(20_000, IrqMode.SOFTIRQ, 256, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT), List.of(reads, writes), Scheduler.NOOP, 128, Costs.ZERO, 1, Kernel.V3_16, null));
         live.seek(step);
         if (live.steps() != step) {
             throw new IllegalStateException("the scenario ends at " + live.steps() + " before step " + step);

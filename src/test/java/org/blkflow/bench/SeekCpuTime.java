@@ -3,6 +3,7 @@ package org.blkflow.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Driver;
@@ -33,7 +34,7 @@ public final class SeekCpuTime {
 
     /** load/first-seek.mjs's scenario. */
     static Scenario scenario() {
-        return new Scenario("first-seek", 1, Mode.MQ, 4, 2, 32, 0, null, true, new Device(20_000, IrqMode.SOFTIRQ, 255, 128, 16, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+        return new Scenario("first-seek", 1, Mode.MQ, 4, 2, 32, 0, null, true, new Device(20_000, IrqMode.SOFTIRQ, 255, 128, 16, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT),
                 List.of(new Job("reads", null, Rw.RANDREAD, 50, 4096, 16, IoEngine.LIBAIO, false, false, 100_000, 0, 1L << 30),
                         new Job("writes", null, Rw.WRITE, 50, 4096, 8, IoEngine.LIBAIO, false, true, 100_000, 0, 1L << 30)),
                 Scheduler.NOOP, 128, Costs.DEFAULT, 1, Kernel.V3_16, null);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.blkflow.engine.Simulation;
 import org.blkflow.model.BlockLayerRun;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Driver;
@@ -61,7 +62,7 @@ public class TransitionThroughputBenchmark {
     /** The same machine and load on either kernel with a CPU cost table. */
     static Scenario busyScenario(long seed, Costs costs, Kernel kernel, Scheduler scheduler) {
         return new Scenario("bench", seed, org.blkflow.scenario.Mode.MQ, 4, 2, 256, 0, null, true,
-                new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+                new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT),
                 List.of(new Job("reader", null, Rw.RANDREAD, 50, 4096, 32, IoEngine.LIBAIO, false, false, 200_000, 0, 1L << 30),
                         new Job("writer", List.of(0, 2), Rw.WRITE, 50, 4096, 16, IoEngine.LIBAIO, false, true, 200_000,
                                 1L << 32, 1L << 30)),

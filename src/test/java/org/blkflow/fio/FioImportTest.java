@@ -99,7 +99,7 @@ class FioImportTest {
         FioImport fio = FioImport.read(FILE);
         Scenario d = ScenarioDefaults.scenario();
         Scenario s = new Scenario("fio", 1, Mode.MQ, Math.max(d.cpus(), fio.cpusNeeded()), 1, 64, 0, null, true,
-                new org.blkflow.scenario.Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK), fio.jobs(), Scheduler.NOOP, 128, Costs.ZERO, 1, Kernel.V3_16, null);
+                new org.blkflow.scenario.Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, org.blkflow.scenario.Backend.DEFAULT), fio.jobs(), Scheduler.NOOP, 128, Costs.ZERO, 1, Kernel.V3_16, null);
         assertEquals(7, fio.cpusNeeded());
         // 64k fits 255 sectors; the validator checks every other rule.
         assertEquals(List.of(), ScenarioValidator.validate(s));

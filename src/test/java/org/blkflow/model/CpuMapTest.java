@@ -34,7 +34,7 @@ class CpuMapTest {
     @Test
     void aScenarioWithSmtGetsTheSiblingAwareMap() {
         var s = new org.blkflow.scenario.Scenario("smt", 1, Mode.MQ, 8, 2, 64, 0, null, true,
-                new org.blkflow.scenario.Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK), java.util.List.of(
+                new org.blkflow.scenario.Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, org.blkflow.scenario.Backend.DEFAULT), java.util.List.of(
                 ScenarioBuilder.job().build()), Scheduler.NOOP, 128, org.blkflow.scenario.Costs.ZERO, 2, Kernel.V3_16, null);
         assertEquals("00110011", digits(new BlockLayerRun(s).cpuToHctx()), "siblings (i, i+4) share a queue");
     }

@@ -3,6 +3,7 @@ package org.blkflow.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Scenario;
 
@@ -31,6 +32,7 @@ final class RandomScenarios {
         if (mode == 5) s.mode("bio");
         if (mode != 5 && r.nextInt(4) == 0) {
             s.xen(mode == 4 ? "single-lock" : new String[] {"single-lock", "split-lock", "per-hctx"}[r.nextInt(3)]);
+            s.backend(new Backend(1 + r.nextInt(4), r.nextBoolean(), 1 << r.nextInt(3)));
         }
         int costs = r.nextInt(3);
         if (costs == 1) s.costs(Costs.DEFAULT);
@@ -106,9 +108,10 @@ final class RandomScenarios {
     }
 
     private static Costs randomCosts(SplittableRandom r) {
-        long[] c = new long[12];
+        long[] c = new long[17];
         for (int i = 0; i < c.length; i++) c[i] = r.nextInt(4) == 0 ? 0 : r.nextInt(5_000);
-        return new Costs(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
+        return new Costs(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11],
+                c[12], c[13], c[14], c[15], c[16]);
     }
 
     private static List<Integer> randomMapping(SplittableRandom r, int cpus, int hw) {

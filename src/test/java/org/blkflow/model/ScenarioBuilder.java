@@ -2,6 +2,7 @@ package org.blkflow.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Driver;
@@ -34,6 +35,7 @@ final class ScenarioBuilder {
     Costs costs = Costs.ZERO;
     String driver = "null_blk";
     String rings = "single-lock";
+    Backend backend = Backend.DEFAULT;
     String mode = "mq";
     String scheduler = "noop";
     int nrRequests = 128;
@@ -59,6 +61,7 @@ final class ScenarioBuilder {
     ScenarioBuilder maxSegments(int v) { maxSegments = v; return this; }
     ScenarioBuilder slots(int v) { slots = v; return this; }
     ScenarioBuilder costs(Costs v) { costs = v; return this; }
+    ScenarioBuilder backend(Backend v) { backend = v; return this; }
     ScenarioBuilder xen(String ringLayout) { driver = "xen-blkfront"; rings = ringLayout; return this; }
     ScenarioBuilder mode(String v) { mode = v; return this; }
     ScenarioBuilder scheduler(String v) { scheduler = v; return this; }
@@ -78,9 +81,7 @@ final class ScenarioBuilder {
         // Labels, as JSON and links spell them, so a test reads like the scenario it describes.
         return new Scenario("test", seed,  Label.parse(Mode.class, mode), cpus, hwQueues, queueDepth, reservedTags, mapping,
                 merging, new Device(completionNs,  Label.parse(IrqMode.class, irqMode), maxSectors, maxSegments, slots,
-                
-                Label.parse(Driver.class, driver),  Label.parse(Rings.class, rings)), jobs,
-                
+                Label.parse(Driver.class, driver), Label.parse(Rings.class, rings), backend), jobs,
                 Label.parse(Scheduler.class, scheduler), nrRequests, costs, smt,  Label.parse(Kernel.class, kernel), numaNodes);
     }
 

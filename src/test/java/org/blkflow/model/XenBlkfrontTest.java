@@ -68,7 +68,10 @@ class XenBlkfrontTest {
                 .job(job().allCpus().rw("randread").libaio().iodepth(8).ios(100)).build(), false);
         while (r.next() != null) { }
         List<String> rings = r.lockStats().stream().map(LockStat::name).filter(n -> n.contains("ring_lock")).toList();
-        assertEquals(List.of("ring[0]->ring_lock", "ring[1]->ring_lock", "ring[2]->ring_lock", "ring[3]->ring_lock"), rings);
+        // The guest's ring locks, then blkback's in dom0 (make_response's blk_ring_lock), one per ring too.
+        assertEquals(List.of("ring[0]->ring_lock", "ring[1]->ring_lock", "ring[2]->ring_lock", "ring[3]->ring_lock",
+                "blkif[0]->blk_ring_lock", "blkif[1]->blk_ring_lock", "blkif[2]->blk_ring_lock",
+                "blkif[3]->blk_ring_lock"), rings);
     }
 
     private static LockStat lock(ScenarioBuilder b, String name) {

@@ -66,7 +66,7 @@ class PresetsTest {
         Scenario xen = byId("xen-io-lock");
         assertEquals("sq", xen.mode().label());
         assertEquals(4, xen.cpus());
-        assertEquals(new Device(10_000, IrqMode.TIMER, 255, 128, 4, Driver.XEN_BLKFRONT, Rings.SINGLE_LOCK), xen.device());
+        assertEquals(new Device(10_000, IrqMode.TIMER, 255, 128, 2, Driver.XEN_BLKFRONT, Rings.SINGLE_LOCK, Backend.DEFAULT), xen.device());
         assertTrue(xen.jobs().get(0).iodepth() * xen.cpus() > xen.device().slots(), "enough I/O to fill the ring");
     }
 

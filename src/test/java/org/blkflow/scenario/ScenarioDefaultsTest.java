@@ -13,7 +13,7 @@ class ScenarioDefaultsTest {
     void anEmptyDraftIsNullBlkWithOneFioJob() {
         Scenario s = new ScenarioDraft().build();
         assertEquals(new Scenario("untitled", 1, Mode.MQ, 4, 1, 64, 0, null, true,
-                new Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+                new Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT),
                 List.of(new Job("fio", null, Rw.READ, 50, 4096, 1, IoEngine.SYNC, false, false, 32, 0, 1L << 30)),
                 Scheduler.NOOP, 128, Costs.DEFAULT, 1, Kernel.V3_16, null), s);
         assertEquals(ScenarioDefaults.scenario(), s);

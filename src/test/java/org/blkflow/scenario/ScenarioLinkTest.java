@@ -46,7 +46,7 @@ class ScenarioLinkTest {
         assertEquals(42, s.seed());
         assertEquals(2, s.hwQueues());
         assertEquals(8, s.queueDepth());
-        assertEquals(new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK), s.device());
+        assertEquals(new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT), s.device());
         assertEquals(new Job("fio", List.of(0, 1, 2, 3), Rw.RANDREAD, 50, 4096, 4, IoEngine.LIBAIO, false, false, 100, 0,
                 1L << 30), s.jobs().get(0));
         assertEquals(FIGURE_V2, ScenarioLink.encode(s), "a version 1 link is written again as version 2");
@@ -98,7 +98,7 @@ class ScenarioLinkTest {
         assertEquals(Costs.DEFAULT, s.costs());
         assertEquals("noop", s.scheduler().label());
         assertEquals(128, s.nrRequests());
-        assertEquals(new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK), s.device());
+        assertEquals(new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT), s.device());
     }
 
     @Test

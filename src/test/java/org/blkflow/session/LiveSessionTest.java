@@ -97,7 +97,7 @@ class LiveSessionTest {
     @Test
     void statsCarryTheLockFiguresSoFar() {
         Scenario sq = new Scenario("locks", 3, Mode.SQ, 4, 1, 64, 0, null, true,
-                new org.blkflow.scenario.Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+                new org.blkflow.scenario.Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, org.blkflow.scenario.Backend.DEFAULT),
                 List.of(new org.blkflow.scenario.Job("fio", null, Rw.RANDREAD, 50, 4096, 8, IoEngine.LIBAIO, false, false, 50,
                         0, 1L << 30)), Scheduler.NOOP, 128, org.blkflow.scenario.Costs.DEFAULT, 1, Kernel.V3_16, null);
         LiveSession live = new LiveSession(sq);

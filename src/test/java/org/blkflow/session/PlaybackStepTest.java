@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Driver;
@@ -36,7 +37,7 @@ class PlaybackStepTest {
 
     /** One job of 10,000 ios on one CPU: FakeSource gives exactly 10,000 transitions. */
     static final Scenario TEN_THOUSAND = new Scenario("ten-thousand", 7, Mode.MQ, 1, 1, 8, 0, null, true,
-            new Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+            new Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT),
             List.of(new Job("j", null, Rw.READ, 50, 4096, 1, IoEngine.SYNC, false, false, 10_000, 0, 1L << 30)), Scheduler.NOOP, 128, Costs.ZERO, 1, Kernel.V3_16, null);
 
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();

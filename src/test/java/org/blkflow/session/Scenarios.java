@@ -1,6 +1,7 @@
 package org.blkflow.session;
 
 import java.util.List;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Driver;
@@ -26,7 +27,7 @@ final class Scenarios {
     static Scenario seeded(long seed) {
         int cpus = 1 + (int) Math.floorMod(seed, 4);
         Device device = new Device(5_000 + seed % 7 * 1000, seed % 2 == 0 ? IrqMode.SOFTIRQ : IrqMode.NONE, 256, 128,
-                seed % 3 == 0 ? 2 : 0, Driver.NULL_BLK, Rings.SINGLE_LOCK);
+                seed % 3 == 0 ? 2 : 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT);
         Job job = new Job("job" + seed, null, Label.parse(Rw.class, RW[(int) Math.floorMod(seed, RW.length)]), 50, 4096,
                 1 + (int) Math.floorMod(seed, 8), seed % 2 == 0 ? IoEngine.LIBAIO : IoEngine.SYNC, false, seed % 4 == 1,
                 20 + (int) Math.floorMod(seed, 30), 0, 1 << 24);

@@ -1,6 +1,7 @@
 package org.blkflow.trace;
 
 import java.util.List;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.Driver;
@@ -26,7 +27,7 @@ final class TraceScenarios {
     }
 
     static Device device(String irq, long completionNs, int slots) {
-        return new Device(completionNs, Label.parse(IrqMode.class, irq), 255, 128, slots, Driver.NULL_BLK, Rings.SINGLE_LOCK);
+        return new Device(completionNs, Label.parse(IrqMode.class, irq), 255, 128, slots, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT);
     }
 
     static Job job(String rw, int iodepth, boolean plug, int ios, List<Integer> cpus) {

@@ -37,19 +37,21 @@ class ScenarioFieldsHttpTest extends HttpApiTest {
             }
         }
         // Enough to know the loop ran over the three groups; the list itself comes from the table.
-        assertTrue(checked.contains("cpus") && checked.contains("device.slots") && checked.contains("jobs[0].bs"), checked.toString());
+        assertTrue(checked.contains("cpus") && checked.contains("device.slots") && checked.contains("jobs[0].bs")
+                && checked.contains("device.backend.cpus"), checked.toString());
     }
 
     private static String bound(String name, long value) {
         return name != null ? name : Long.toString(value);
     }
 
-    /** The scenario JSON with only that field set, at its place: top level, under device, in the one job. */
+    /** The scenario JSON with only that field set, at its place: top level, under device (or its backend), in the one job. */
     private static String body(ScenarioField<?, ?> f, long value) {
         String pair = "\"" + f.name() + "\":" + value;
         return switch (f.group()) {
             case SCENARIO -> "{" + pair + "}";
             case DEVICE -> "{\"device\":{" + pair + "}}";
+            case BACKEND -> "{\"device\":{\"backend\":{" + pair + "}}}";
             case JOB -> "{\"jobs\":[{" + pair + "}]}";
         };
     }

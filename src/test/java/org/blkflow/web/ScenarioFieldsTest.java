@@ -9,6 +9,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Device;
 import org.blkflow.scenario.FieldDraft;
 import org.blkflow.scenario.Job;
@@ -39,6 +40,7 @@ class ScenarioFieldsTest {
     void everyRecordComponentIsDeclaredOnceAndEveryDeclarationIsAComponent() {
         assertEquals(components(Scenario.class), names(Group.SCENARIO));
         assertEquals(components(Device.class), names(Group.DEVICE));
+        assertEquals(components(Backend.class), names(Group.BACKEND));
         assertEquals(components(Job.class), names(Group.JOB));
     }
 
@@ -73,7 +75,7 @@ class ScenarioFieldsTest {
 
     private static boolean group(ScenarioField<?, ?> f) {
         return switch (f.type()) {
-            case COSTS, DEVICE, JOBS -> true;
+            case COSTS, DEVICE, JOBS, BACKEND -> true;
             default -> false;
         };
     }
@@ -85,6 +87,7 @@ class ScenarioFieldsTest {
         FieldDraft into = switch (f.group()) {
             case SCENARIO -> d;
             case DEVICE -> d.device;
+            case BACKEND -> d.device.backend;
             case JOB -> {
                 JobDraft job = new JobDraft();
                 d.jobs = List.of(job);

@@ -72,8 +72,10 @@ class ScenarioJsonTest {
         assertEquals("kernel", ScenarioJsonWriter.write(ScenarioDefaults.scenario()).get("mapping").stringValue());
         assertEquals(List.of("name", "seed", "mode", "scheduler", "nrRequests", "smt", "cpus", "hwQueues", "queueDepth",
                 "reservedTags", "mapping", "merging", "costs", "device", "jobs"), List.copyOf(written.propertyNames()));
-        assertEquals(List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots", "driver", "rings"),
+        assertEquals(List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots", "driver", "rings", "backend"),
                 List.copyOf(written.get("device").propertyNames()));
+        assertEquals(List.of("cpus", "persistentGrants", "ringPages"),
+                List.copyOf(written.get("device").get("backend").propertyNames()));
     }
 
     @Test
@@ -81,7 +83,8 @@ class ScenarioJsonTest {
         JsonNode costs = ScenarioJsonWriter.write(read("{}")).get("costs");
         assertEquals("{\"makeRequestNs\":300,\"mergeAttemptNs\":40,\"allocRequestNs\":200,\"insertNs\":100,"
                 + "\"dispatchNs\":150,\"driverNs\":500,\"completeNs\":400,\"irqNs\":1000,\"ipiNs\":1500,"
-                + "\"lockNs\":20,\"lockBounceNs\":200,\"switchNs\":2000}", costs.toString());
+                + "\"lockNs\":20,\"lockBounceNs\":200,\"switchNs\":2000,\"hypercallNs\":500,\"grantMapNs\":150,"
+                + "\"grantUnmapNs\":250,\"persistentGrantNs\":100,\"blkbackNs\":2500}", costs.toString());
     }
 
     @Test

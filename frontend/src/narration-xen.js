@@ -1,0 +1,22 @@
+// xen-blkback's side of the ring in plain words: the event channel and dom0's work on each request.
+// CPUs from the guest's count on are dom0's vCPUs (the server names them after the guest's).
+
+const ring = t => `ring ${t.hctx}`;
+
+const BLKBACK = {
+  xen_blkif_be_int: t => `The event channel of ${ring(t)} interrupts dom0's CPU ${t.cpu} (xen_blkif_be_int): it marks work waiting and wakes that ring's blkback thread if it sleeps.`,
+  xen_blkif_schedule: t => `blkback's thread for ${ring(t)} runs on dom0's CPU ${t.cpu} (xen_blkif_schedule): it takes requests off the ring until RING_FINAL_CHECK_FOR_REQUESTS finds none, then sleeps.`,
+  dispatch_rw_block_io: t => `blkback takes request ${t.req} off ${ring(t)} on dom0's CPU ${t.cpu} (dispatch_rw_block_io): it reads the slot's segments and needs the guest's granted pages.`,
+  gnttab_map_refs: t => `dom0's CPU ${t.cpu} maps request ${t.req}'s granted pages (gnttab_map_refs): a hypercall that holds the guest's grant-table lock in Xen, which every ring's blkback shares.`,
+  submit_bio: t => `blkback submits request ${t.req}'s bio to dom0's own null_blk (submit_bio) and goes on with the next slot of ${ring(t)}.`,
+  end_block_io_op: t => `dom0's null_blk completes request ${t.req} on CPU ${t.cpu} (end_block_io_op): blkback unmaps its pages unless they are persistent grants, then answers.`,
+  gnttab_unmap_refs: t => `dom0's CPU ${t.cpu} unmaps request ${t.req}'s pages (gnttab_unmap_refs): another hypercall under the guest's grant-table lock, with a TLB flush.`,
+  make_response: t => `blkback writes request ${t.req}'s response on ${ring(t)} under blk_ring_lock (make_response): RING_PUSH_RESPONSES_AND_CHECK_NOTIFY decides whether the guest must be told.`,
+};
+
+export const XEN_KINDS = {
+  evtchn: t => t.fn === 'notify_remote_via_irq' && t.count >= 0
+    ? `CPU ${t.cpu} sends an event on ${ring(t)}'s event channel to CPU ${t.count} (notify_remote_via_irq, a hypercall): the other side had armed its event index, so it waits to hear. While it is busy it does not, and pushes need no event.`
+    : `An event on ${ring(t)}'s channel (${t.fn}).`,
+  blkback: t => (BLKBACK[t.fn] ?? (x => `xen-blkback on dom0's CPU ${x.cpu}: ${x.fn}.`))(t),
+};

@@ -1,0 +1,50 @@
+package org.blkflow.model;
+
+import org.blkflow.engine.Lock;
+import org.blkflow.scenario.Backend;
+
+/**
+ * The driver domain behind xen-blkfront: dom0's vCPUs (CPUs of the model like the guest's, numbered
+ * after them, so the engine's one-step-at-a-time and lock rules hold for them too), the lock inside
+ * Xen that every grant map and unmap of the guest's pages takes, and dom0's own null_blk, which
+ * completes blkback's bios from a per-vCPU hrtimer as the guest's null_blk does (the same
+ * {@link CompletionTimer}).
+ */
+final class Dom0 {
+
+    /** The guest's grant table is one spinlock in Xen up to 4.5 (4.6 made it an rwlock for this reason). */
+    static final String GRANT_TABLE_LOCK = "domU grant_table->lock";
+
+    final Backend config;
+    /** The model's id of dom0's vCPU 0. */
+    final int firstCpu;
+    final Lock grantTableLock;
+    final CompletionTimer<PendingReq> device;
+
+    Dom0(Machine m, Backend config, int firstCpu, long completionNs) {
+        this.config = config;
+        this.firstCpu = firstCpu;
+        // Xen's spinlocks are ticket locks (4.5): under contention every waiting vCPU slows each handoff,
+        // here by a quarter of a cache-line transfer per spinner.
+        this.grantTableLock = m.newNonScalableLock(GRANT_TABLE_LOCK, m.costs.lockBounceNs() / 4);
+        this.device = new CompletionTimer<>(m, completionNs, (p, cpu, next) -> p.back().endBlockIoOp(p, cpu, next));
+    }
+
+    /** The vCPU ring N's blkback thread and event channel are on: round robin over dom0's vCPUs. */
+    int vcpuOf(int ring) {
+        return firstCpu + ring % config.cpus();
+    }
+
+    /** Who dom0's vCPU {@code cpu} is running in interrupt context, as blktrace would name it. */
+    Actor irqActor(int cpu) {
+        return new Actor(0, "dom0/swapper/" + (cpu - firstCpu));
+    }
+
+    /**
+     * struct pending_req: a request blkback has taken off the ring, with how its pages were had:
+     * {@code persistent} found or newly kept as persistent grants (stay mapped), {@code mapped} mapped
+     * for this request only (unmapped at its end).
+     */
+    record PendingReq(XenBlkback back, Request rq, int persistent, int mapped) {
+    }
+}

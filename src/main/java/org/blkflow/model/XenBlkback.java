@@ -1,0 +1,157 @@
+package org.blkflow.model;
+
+import org.blkflow.engine.Lock;
+import org.blkflow.transition.Place;
+import org.blkflow.transition.TransitionKind;
+
+/**
+ * xen-blkback's side of one ring in dom0: the kthread xen_blkif_schedule, woken by the ring's event
+ * channel (xen_blkif_be_int), takes requests off the ring until RING_FINAL_CHECK_FOR_REQUESTS finds
+ * none, maps each request's granted pages (or finds them among the persistent grants) and submits a bio
+ * to dom0's null_blk; the bio's end unmaps, writes the response under blk_ring_lock and notifies the
+ * frontend only when it asked to be (rsp_event). Its CPU time is dom0's, on one vCPU.
+ */
+final class XenBlkback {
+
+    /** xen_blkif_max_pgrants: at most this many pages of a ring stay mapped as persistent grants. */
+    static final int MAX_PERSISTENT_GRANTS = 1056;
+
+    private final Machine m;
+    private final Dom0 dom0;
+    private final XenRing ring;
+    private final int cpu;
+    private final Lock ringLock;
+    private final Actor thread;
+    private final Actor irq;
+    /** blkif->waiting_reqs: set by the interrupt, cleared by the thread before it looks at the ring. */
+    private boolean waitingReqs;
+    private boolean awake;
+    private int persistentFree;
+    private int persistentMapped;
+
+    XenBlkback(Machine m, Dom0 dom0, XenRing ring) {
+        this.m = m;
+        this.dom0 = dom0;
+        this.ring = ring;
+        this.cpu = dom0.vcpuOf(ring.index);
+        this.ringLock = m.newLock("blkif[" + ring.index + "]->blk_ring_lock");
+        this.thread = new Actor(400 + ring.index, "blkback.1.xvda-" + ring.index);
+        this.irq = dom0.irqActor(cpu);
+    }
+
+    /** The frontend's notify_remote_via_irq() after a push that had to notify: one hypercall, then be_int. */
+    void notifyFromFrontend(int guestCpu, Actor actor, Runnable next) {
+        m.after(guestCpu, m.costs.hypercallNs(), () -> {
+            m.emit.queue(TransitionKind.EVTCHN, null, "notify_remote_via_irq", guestCpu, actor, -1, ring.hctx, cpu);
+            m.interrupt(cpu, this::beInt);
+            next.run();
+        });
+    }
+
+    /** xen_blkif_be_int(): mark work and wake the thread. */
+    private void beInt() {
+        m.after(cpu, m.costs.irqNs(), () -> {
+            m.emit.queue(TransitionKind.BLKBACK, null, "xen_blkif_be_int", cpu, irq, -1, ring.hctx, -1);
+            waitingReqs = true;
+            if (awake) return;
+            awake = true;
+            m.process(cpu, this::schedule);
+        });
+    }
+
+    /** xen_blkif_schedule(): the woken kthread runs once the switch to it is paid. */
+    private void schedule() {
+        m.emit.queue(TransitionKind.BLKBACK, null, "xen_blkif_schedule", cpu, thread, -1, ring.hctx, -1);
+        m.after(cpu, m.costs.switchNs(), this::doBlockIoOp);
+    }
+
+    /** do_block_io_op() / __do_block_io_op(): one request off the ring per step, until the final check. */
+    private void doBlockIoOp() {
+        waitingReqs = false;
+        Request rq = ring.takeRequest();
+        if (rq != null) {
+            dispatch(rq);
+            return;
+        }
+        if (ring.finalCheckForRequests() || waitingReqs) {
+            doBlockIoOp();
+            return;
+        }
+        // wait_event_interruptible(waiting_reqs): the thread sleeps until the next be_int.
+        awake = false;
+    }
+
+    /** dispatch_rw_block_io(): parse the slot, get the pages, build and submit the bio. */
+    private void dispatch(Request rq) {
+        m.emit.request(TransitionKind.BLKBACK, null, "dispatch_rw_block_io", cpu, thread, rq,
+                Place.device(rq.hctx.index), Place.device(rq.hctx.index));
+        int found = dom0.config.persistentGrants() ? Math.min(rq.segments, persistentFree) : 0;
+        persistentFree -= found;
+        int map = rq.segments - found;
+        int keep = dom0.config.persistentGrants() ? Math.min(map, MAX_PERSISTENT_GRANTS - persistentMapped) : 0;
+        persistentMapped += keep;
+        Dom0.PendingReq p = new Dom0.PendingReq(this, rq, found + keep, map - keep);
+        m.after(cpu, found * m.costs.persistentGrantNs(), () -> {
+            if (map == 0) {
+                submit(p);
+                return;
+            }
+            grantOp("gnttab_map_refs", map, m.costs.grantMapNs(), rq, thread, () -> submit(p));
+        });
+    }
+
+    /** A grant-table hypercall: enter Xen, hold the guest's grant-table lock for every page, leave. */
+    private void grantOp(String fn, int pages, long perPage, Request rq, Actor actor, Runnable next) {
+        m.after(cpu, m.costs.hypercallNs(), () -> dom0.grantTableLock.lockIrq(m.cpu(cpu), fn,
+                () -> m.after(cpu, pages * perPage, () -> {
+                    dom0.grantTableLock.unlock(m.cpu(cpu));
+                    m.emit.request(TransitionKind.BLKBACK, null, fn, cpu, actor, rq, Place.device(rq.hctx.index), Place.device(rq.hctx.index));
+                    next.run();
+                })));
+    }
+
+    /** submit_bio() to dom0's null_blk, and on to the next slot of the ring. */
+    private void submit(Dom0.PendingReq p) {
+        m.after(cpu, m.costs.blkbackNs(), () -> {
+            m.emit.request(TransitionKind.BLKBACK, null, "submit_bio", cpu, thread, p.rq(),
+                    Place.device(p.rq().hctx.index), Place.device(p.rq().hctx.index));
+            dom0.device.add(p, cpu);
+            doBlockIoOp();
+        });
+    }
+
+    /** end_block_io_op(), from dom0's null_blk timer on this thread's vCPU (where the bio was submitted). */
+    void endBlockIoOp(Dom0.PendingReq p, int timerCpu, Runnable next) {
+        m.after(cpu, m.costs.completeNs(), () -> {
+            m.emit.request(TransitionKind.BLKBACK, null, "end_block_io_op", cpu, irq, p.rq(),
+                    Place.device(p.rq().hctx.index), Place.device(p.rq().hctx.index));
+            persistentFree += p.persistent();
+            if (p.mapped() == 0) {
+                makeResponse(p, next);
+                return;
+            }
+            grantOp("gnttab_unmap_refs", p.mapped(), m.costs.grantUnmapNs(), p.rq(), irq,
+                    () -> makeResponse(p, next));
+        });
+    }
+
+    /** make_response(): the response under blk_ring_lock, then notify_remote_via_irq if the frontend asked. */
+    private void makeResponse(Dom0.PendingReq p, Runnable next) {
+        ringLock.lockIrq(m.cpu(cpu), "make_response", () -> {
+            m.emit.request(TransitionKind.BLKBACK, null, "make_response", cpu, irq, p.rq(),
+                    Place.device(p.rq().hctx.index), Place.device(p.rq().hctx.index));
+            boolean notify = ring.pushResponseAndCheckNotify(p.rq());
+            ringLock.unlock(m.cpu(cpu));
+            if (!notify) {
+                next.run();
+                return;
+            }
+            m.after(cpu, m.costs.hypercallNs(), () -> {
+                m.emit.queue(TransitionKind.EVTCHN, null, "notify_remote_via_irq", cpu, irq, -1, ring.hctx,
+                        ring.irqCpu);
+                m.interrupt(ring.irqCpu, ring::interruptFrontend);
+                next.run();
+            });
+        });
+    }
+}

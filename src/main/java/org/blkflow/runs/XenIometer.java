@@ -1,0 +1,107 @@
+package org.blkflow.runs;
+
+import static org.blkflow.scenario.ScenarioFields.BACKEND_CPUS;
+import static org.blkflow.scenario.ScenarioFields.COMPLETION_NS;
+import static org.blkflow.scenario.ScenarioFields.CPUS;
+import static org.blkflow.scenario.ScenarioFields.DRIVER;
+import static org.blkflow.scenario.ScenarioFields.HW_QUEUES;
+import static org.blkflow.scenario.ScenarioFields.IODEPTH;
+import static org.blkflow.scenario.ScenarioFields.IOENGINE;
+import static org.blkflow.scenario.ScenarioFields.IOS;
+import static org.blkflow.scenario.ScenarioFields.IRQ_MODE;
+import static org.blkflow.scenario.ScenarioFields.JOB_CPUS;
+import static org.blkflow.scenario.ScenarioFields.JOB_NAME;
+import static org.blkflow.scenario.ScenarioFields.NAME;
+import static org.blkflow.scenario.ScenarioFields.PERSISTENT_GRANTS;
+import static org.blkflow.scenario.ScenarioFields.QUEUE_DEPTH;
+import static org.blkflow.scenario.ScenarioFields.RINGS;
+import static org.blkflow.scenario.ScenarioFields.RING_PAGES;
+import static org.blkflow.scenario.ScenarioFields.RW;
+import static org.blkflow.scenario.ScenarioFields.RWMIXREAD;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.blkflow.scenario.Backend;
+import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IoEngine;
+import org.blkflow.scenario.IrqMode;
+import org.blkflow.scenario.JobDraft;
+import org.blkflow.scenario.Rings;
+import org.blkflow.scenario.Rw;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioDraft;
+
+/**
+ * The experiment multi-queue xen-blkfront was published with (lkml, 2015): a 16-vCPU guest running
+ * fio's IOmeter-like job (random, 80 % reads, iodepth 64; 4 KiB until fio's block-size mixes exist)
+ * against a null_blk in dom0, with 1 to 32 jobs, one ring against 16. Each job is a task on its own
+ * vCPU up to 16; 32 jobs put two on each.
+ */
+public final class XenIometer {
+
+    public static final int GUEST_CPUS = 16;
+    public static final List<Integer> JOBS = List.of(1, 4, 8, 16, 32);
+    /** One ring (one io_lock for all 16 hctxs) against a ring and lock per hctx. */
+    public static final List<Rings> RING_LAYOUTS = List.of(Rings.SINGLE_LOCK, Rings.PER_HCTX);
+    /** Bios per task: enough for a steady state well past the ramp of the first iodepth. */
+    public static final int TASK_IOS = 500;
+    /** dom0's null_blk: 20 µs, the latency the issue measured with. */
+    public static final long DOM0_COMPLETION_NS = 20_000;
+    /** 16 dom0 vCPUs, one per ring, and grants mapped per request: see the README for why. */
+    public static final Backend BACKEND = new Backend(16, false, 1);
+
+    private XenIometer() {
+    }
+
+    /** The guest with its rings laid out as {@code rings} and {@code jobs} IOmeter tasks. */
+    public static Scenario scenario(Rings rings, int jobs, int ios) {
+        return scenario(rings, jobs, ios, BACKEND);
+    }
+
+    /** As {@link #scenario(Rings, int, int)} with another backend. */
+    public static Scenario scenario(Rings rings, int jobs, int ios, Backend backend) {
+        ScenarioDraft s = draft(backend);
+        s.set(NAME, "xen-blkfront: IOmeter, " + rings.label());
+        s.device.set(RINGS, rings);
+        s.jobs = jobsOf(jobs, ios);
+        return s.build();
+    }
+
+    /** The guest and dom0 of the experiment, before its rings and jobs are chosen. */
+    public static ScenarioDraft draft(Backend backend) {
+        ScenarioDraft s = new ScenarioDraft();
+        s.set(CPUS, GUEST_CPUS);
+        s.set(HW_QUEUES, GUEST_CPUS);
+        // blkfront's tag set is as deep as its ring (queue_depth = BLK_RING_SIZE).
+        s.set(QUEUE_DEPTH, backend.ringSlots());
+        s.device.set(DRIVER, Driver.XEN_BLKFRONT);
+        s.device.set(IRQ_MODE, IrqMode.TIMER);
+        s.device.set(COMPLETION_NS, DOM0_COMPLETION_NS);
+        s.device.backend.set(BACKEND_CPUS, backend.cpus());
+        s.device.backend.set(PERSISTENT_GRANTS, backend.persistentGrants());
+        s.device.backend.set(RING_PAGES, backend.ringPages());
+        return s;
+    }
+
+    /** The jobs as fio places them: one task per vCPU in order, wrapping round once there are more. */
+    public static List<JobDraft> jobsOf(int jobs, int ios) {
+        List<JobDraft> out = new ArrayList<>();
+        for (int first = 0; first < jobs; first += GUEST_CPUS) {
+            List<Integer> cpus = new ArrayList<>();
+            for (int c = 0; c < Math.min(GUEST_CPUS, jobs - first); c++) cpus.add(c);
+            out.add(new JobDraft().set(JOB_NAME, "iometer" + (first == 0 ? "" : "-" + first / GUEST_CPUS))
+                    .set(JOB_CPUS, cpus).set(RW, Rw.RANDRW).set(RWMIXREAD, 80).set(IODEPTH, 64)
+                    .set(IOENGINE, IoEngine.LIBAIO).set(IOS, ios));
+        }
+        return out;
+    }
+
+    /** Every point, the ring layout outermost, as the sweep varies device.rings then jobs. */
+    public static List<Scenario> points(int ios, Backend backend) {
+        List<Scenario> points = new ArrayList<>();
+        for (Rings rings : RING_LAYOUTS) {
+            for (int jobs : JOBS) points.add(scenario(rings, jobs, ios, backend));
+        }
+        return points;
+    }
+}

@@ -1,0 +1,131 @@
+package org.blkflow.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.blkflow.scenario.Backend;
+import org.blkflow.scenario.Costs;
+import org.blkflow.transition.Transition;
+import org.junit.jupiter.api.Test;
+
+/** One request through xen-blkfront, the ring, blkback in dom0, dom0's null_blk and back, as exact sequences. */
+class XenBlkbackSequenceTest {
+
+    private static List<String> run(ScenarioBuilder s) {
+        BlockLayerRun run = new BlockLayerRun(s.build(), false);
+        List<String> log = new ArrayList<>();
+        for (Transition t = run.next(); t != null; t = run.next()) {
+            log.add(t.t() + " " + t.kind().label() + " " + t.fn() + " cpu" + t.cpu() + " req" + t.req() + " ring"
+                    + t.hctx() + (t.count() >= 0 ? " ->cpu" + t.count() : ""));
+        }
+        return log;
+    }
+
+    /**
+     * One CPU, one ring, one read. dom0's vCPU is CPU 1 (numbered after the guest's). The push finds
+     * blkback asleep with req_event armed, so it notifies; blkback maps the page, submits to dom0's
+     * null_blk, and after its 10 µs answers and notifies the frontend, whose interrupt ends the request.
+     */
+    @Test
+    void oneRequestThroughOneRing() {
+        assertEquals(List.of(
+                "0 queue generic_make_request_checks cpu0 req-1 ring-1",
+                "0 getrq blk_mq_map_request cpu0 req-1 ring0",
+                "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
+                "0 insert __blk_mq_insert_request cpu0 req0 ring0",
+                "0 run_queue __blk_mq_run_hw_queue cpu0 req-1 ring0",
+                "0 flush_ctx flush_busy_ctxs cpu0 req0 ring0",
+                "0 issue blk_mq_start_request cpu0 req0 ring0",
+                "0 queue_rq blkif_queue_request cpu0 req0 ring0",
+                "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu1",
+                "0 blkback xen_blkif_be_int cpu1 req-1 ring0",
+                "0 blkback xen_blkif_schedule cpu1 req-1 ring0",
+                "0 blkback dispatch_rw_block_io cpu1 req0 ring0",
+                "0 blkback gnttab_map_refs cpu1 req0 ring0",
+                "0 blkback submit_bio cpu1 req0 ring0",
+                "10000 blkback end_block_io_op cpu1 req0 ring0",
+                "10000 blkback make_response cpu1 req0 ring0",
+                "10000 evtchn notify_remote_via_irq cpu1 req-1 ring0 ->cpu0",
+                "10000 complete blk_update_request cpu0 req0 ring0",
+                "10000 bio_end bio_endio cpu0 req0 ring0",
+                "10000 free blk_mq_free_request cpu0 req0 ring0"), run(ScenarioBuilder.scenario().cpus(1).hwQueues(1).xen("per-hctx").costs(Costs.ZERO).irq("timer")
+                .job(ScenarioBuilder.job().rw("randread").ios(1).cpus(0))));
+    }
+
+    /**
+     * Two CPUs, a ring per hctx: each ring has its own event channel, its own blkback thread on its own
+     * dom0 vCPU (ring 0 on CPU 2, ring 1 on CPU 3) and its own frontend interrupt (on CPU 0 and CPU 1).
+     * The sync reads are issued straight to the driver (several hctxs: no insert).
+     */
+    @Test
+    void oneRequestOnEachOfTwoRings() {
+        assertEquals(List.of(
+                "0 queue generic_make_request_checks cpu0 req-1 ring-1",
+                "0 getrq blk_mq_map_request cpu0 req-1 ring0",
+                "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
+                "0 issue blk_mq_start_request cpu0 req0 ring0",
+                "0 queue_rq blkif_queue_request cpu0 req0 ring0",
+                "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu2",
+                "0 queue generic_make_request_checks cpu1 req-1 ring-1",
+                "0 getrq blk_mq_map_request cpu1 req-1 ring1",
+                "0 tag_get blk_mq_get_tag cpu1 req1 ring1",
+                "0 issue blk_mq_start_request cpu1 req1 ring1",
+                "0 queue_rq blkif_queue_request cpu1 req1 ring1",
+                "0 evtchn notify_remote_via_irq cpu1 req-1 ring1 ->cpu3",
+                "0 blkback xen_blkif_be_int cpu2 req-1 ring0",
+                "0 blkback xen_blkif_be_int cpu3 req-1 ring1",
+                "0 blkback xen_blkif_schedule cpu2 req-1 ring0",
+                "0 blkback dispatch_rw_block_io cpu2 req0 ring0",
+                "0 blkback gnttab_map_refs cpu2 req0 ring0",
+                "0 blkback submit_bio cpu2 req0 ring0",
+                "0 blkback xen_blkif_schedule cpu3 req-1 ring1",
+                "0 blkback dispatch_rw_block_io cpu3 req1 ring1",
+                "0 blkback gnttab_map_refs cpu3 req1 ring1",
+                "0 blkback submit_bio cpu3 req1 ring1",
+                "10000 blkback end_block_io_op cpu2 req0 ring0",
+                "10000 blkback make_response cpu2 req0 ring0",
+                "10000 evtchn notify_remote_via_irq cpu2 req-1 ring0 ->cpu0",
+                "10000 blkback end_block_io_op cpu3 req1 ring1",
+                "10000 blkback make_response cpu3 req1 ring1",
+                "10000 evtchn notify_remote_via_irq cpu3 req-1 ring1 ->cpu1",
+                "10000 complete blk_update_request cpu0 req0 ring0",
+                "10000 bio_end bio_endio cpu0 req0 ring0",
+                "10000 free blk_mq_free_request cpu0 req0 ring0",
+                "10000 complete blk_update_request cpu1 req1 ring1",
+                "10000 bio_end bio_endio cpu1 req1 ring1",
+                "10000 free blk_mq_free_request cpu1 req1 ring1"), run(ScenarioBuilder.scenario().cpus(2).hwQueues(2).xen("per-hctx").costs(Costs.ZERO).irq("timer")
+                .job(ScenarioBuilder.job().rw("randread").ios(1).allCpus())));
+    }
+
+    /** With blkback busy (default costs), pushes find req_event not armed and send no event: fewer than one a request. */
+    @Test
+    void aBusyRingSuppressesNotificationsBothWays() {
+        List<String> log = run(ScenarioBuilder.scenario().cpus(2).hwQueues(1).xen("per-hctx").irq("timer")
+                .job(ScenarioBuilder.job().rw("randread").libaio().iodepth(16).ios(64).allCpus()));
+        long requests = log.stream().filter(l -> l.contains(" queue_rq ")).count();
+        long toDom0 = log.stream().filter(l -> l.contains(" evtchn ") && l.endsWith("->cpu2")).count();
+        long toGuest = log.stream().filter(l -> l.contains(" evtchn ") && !l.endsWith("->cpu2")).count();
+        assertEquals(128, requests);
+        assertTrue(toDom0 >= 1 && toDom0 < requests / 2, toDom0 + " events to dom0 for " + requests + " requests");
+        assertTrue(toGuest >= 1 && toGuest < requests / 2, toGuest + " events to the guest for " + requests + " requests");
+    }
+
+    /** Persistent grants map a page once and keep it; without them every request maps and unmaps. */
+    @Test
+    void persistentGrantsMapOnceWithoutThemEveryRequestMapsAndUnmaps() {
+        ScenarioBuilder s = ScenarioBuilder.scenario().cpus(1).hwQueues(1).xen("per-hctx").irq("timer")
+                .job(ScenarioBuilder.job().rw("randread").libaio().iodepth(4).ios(40).cpus(0));
+        List<String> kept = run(s);
+        List<String> mapped = run(s.backend(new Backend(1, false, 1)));
+        assertEquals(4, count(kept, " gnttab_map_refs "), "four pages in flight at most, each mapped once");
+        assertEquals(0, count(kept, " gnttab_unmap_refs "));
+        assertEquals(40, count(mapped, " gnttab_map_refs "));
+        assertEquals(40, count(mapped, " gnttab_unmap_refs "));
+    }
+
+    private static long count(List<String> log, String fn) {
+        return log.stream().filter(l -> l.contains(fn)).count();
+    }
+}
