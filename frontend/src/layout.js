@@ -24,7 +24,7 @@ export function layout(topology, width, font = 12, scheduler = null) {
   const ctxY = cpuY + cpuRowHeight(m) + EDGE_GAP * m.line;
   const ctxH = laneHeight(m, 2);
   // 7.0's mq-deadline is one scheduler for the whole queue: one lane across, between ctx and hctx.
-  const elv = scheduler === 'mq-deadline'
+  const elv = scheduler === 'mq-deadline' || scheduler === 'kyber'
     ? { x: MARGIN, w: contentW, y: ctxY + ctxH + EDGE_GAP * m.line, h: laneHeight(m, 2), scheduler } : null;
   const hctxY = (elv ? elv.y + elv.h : ctxY + ctxH) + EDGE_GAP * m.line;
   const hctxs = hctxCols.map((c, i) => hctxBox(i, c, hctxY, users[i], m));

@@ -83,6 +83,7 @@ final class Completion70 {
     /** __blk_mq_free_request(): both tags back (hints on the request's CPU), waiters woken, restart. */
     private void free(Request rq, int cpu, Actor actor) {
         Hctx70 x = hctxs[rq.hctx.index];
+        dispatch.finishRequest(rq, cpu, actor);
         List<Task> woken = new ArrayList<>();
         if (rq.tag >= 0) woken.addAll(x.driverTags.put(rq.tag, rq.ctx.cpu));
         if (rq.internalTag >= 0) woken.addAll(x.schedTags.put(rq.internalTag, rq.ctx.cpu));

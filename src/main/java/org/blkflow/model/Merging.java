@@ -81,8 +81,13 @@ final class Merging {
      * adjacent one whether or not the merge passes the limits. ctx->lock must be held.
      */
     Plan planCtxMerge(SoftwareQueue ctx, Bio bio) {
+        return planListMerge(ctx.rqList, bio);
+    }
+
+    /** blk_bio_list_merge() on any request list: a ctx's, or kyber's per-ctx list of a domain. */
+    Plan planListMerge(java.util.Deque<Request> list, Bio bio) {
         int checked = 0;
-        var it = ctx.rqList.descendingIterator();
+        var it = list.descendingIterator();
         while (it.hasNext() && checked < CTX_MERGE_SCAN) {
             Request rq = it.next();
             checked++;

@@ -114,7 +114,7 @@ final class Mq70Submission implements MakeRequest {
     private void allocate(Task task, Bio bio, Runnable done) {
         m.after(task.cpu, m.costs.allocRequestNs(), () -> {
             Hctx70 x = hctxs[m.ctxs[task.cpu].hctx.index];
-            int tag = x.allocationTags().get(task.cpu);
+            int tag = x.allocationTags().get(task.cpu, shallowDepth(bio));
             if (tag >= 0) {
                 got(task, bio, x, tag, Place.task(task.cpu), done);
                 return;
@@ -123,6 +123,14 @@ final class Mq70Submission implements MakeRequest {
             task.pendingDone = done;
             waitForTag(task);
         });
+    }
+
+    /**
+     * blk_mq_limit_depth() → the elevator's limit_depth: a read may use every tag, anything else
+     * only q->async_depth of the scheduler tags (kyber: 75 %).
+     */
+    private int shallowDepth(Bio bio) {
+        return sched != null && bio.write ? sched.elevator.asyncDepth() : Integer.MAX_VALUE;
     }
 
     /** blk_mq_rq_ctx_init(): the tag is rq->tag, or rq->internal_tag under a scheduler; then G. */
@@ -170,8 +178,9 @@ final class Mq70Submission implements MakeRequest {
     private void waitForTag(Task task) {
         Hctx70 x = hctxs[m.ctxs[task.cpu].hctx.index];
         dispatch.run(x, false, task.cpu, task.actor, () -> {
-            SbitmapTags tags = x.allocationTags();
-            int tag = tags.get(task.cpu);
+            SbitmapTags<Task> tags = x.allocationTags();
+            int shallow = shallowDepth(task.pendingBio);
+            int tag = tags.get(task.cpu, shallow);
             if (tag >= 0) {
                 resume(task, x, tag, Place.task(task.cpu));
                 return;
@@ -179,7 +188,7 @@ final class Mq70Submission implements MakeRequest {
             tags.prepareToWait(task);
             m.emit.bio(TransitionKind.SLEEP, null, "blk_mq_get_tag", task.cpu, task.actor, task.pendingBio, null,
                     x.hw, Place.task(task.cpu), Place.tagWait(x.hw.index));
-            tag = tags.get(task.cpu);
+            tag = tags.get(task.cpu, shallow);
             if (tag >= 0) {
                 tags.finishWait(task);
                 resume(task, x, tag, Place.tagWait(x.hw.index));

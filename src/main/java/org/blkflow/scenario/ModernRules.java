@@ -10,9 +10,10 @@ final class ModernRules {
 
     static final String NONE = "none";
     static final String MQ_DEADLINE = "mq-deadline";
+    static final String KYBER = "kyber";
     static final List<String> KERNELS = List.of(Scenario.KERNEL_316, Scenario.KERNEL_70);
-    /** What the 7.0 model has; kyber and bfq exist in the kernel but are not modelled yet. */
-    static final List<String> SCHEDULERS = List.of(NONE, MQ_DEADLINE);
+    /** What the 7.0 model has; bfq exists in the kernel but is not modelled. */
+    static final List<String> SCHEDULERS = List.of(NONE, MQ_DEADLINE, KYBER);
 
     private ModernRules() {
     }
@@ -29,7 +30,7 @@ final class ModernRules {
             p.add("mode", s.mode(), "must be \"mq\" with kernel \"7.0\": the legacy request queue was removed in "
                     + "Linux 5.0 and null_blk's bio-based mode is not modelled for 7.0");
         }
-        if (s.scheduler() != null && (s.scheduler().equals("kyber") || s.scheduler().equals("bfq"))) {
+        if (s.scheduler() != null && s.scheduler().equals("bfq")) {
             p.add("scheduler", s.scheduler(), "is not modelled yet for kernel \"7.0\"; must be one of "
                     + String.join(", ", SCHEDULERS));
         } else {

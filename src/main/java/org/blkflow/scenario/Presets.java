@@ -109,7 +109,15 @@ public final class Presets {
                             + "first: CPUs 4-7 get hctx 0 and 1, CPUs 0-3 hctx 2 and 3.",
                     s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 8; s.hwQueues = 4; s.queueDepth = 16;
                            s.numaNodes = List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7)); },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 8; }));
+                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 8; }),
+            preset("kyber-70", "Linux 7.0: kyber on a fast device, reads and writes mixed",
+                    "Each request is inserted (I) into kyber's queue for its CPU and domain, read or write, and leaves "
+                            + "it through kyber_dispatch_request only with a token of that domain (the queue has 256 read "
+                            + "and 128 write tokens): up to 16 reads in a row, then up to 8 writes. Every request goes "
+                            + "through the scheduler, and writes may hold only 96 of an hctx's 128 scheduler tags.",
+                    s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 2; s.hwQueues = 2; s.queueDepth = 64;
+                           s.scheduler = "kyber"; },
+                    j -> { j.rw = "randrw"; j.ioengine = "libaio"; j.iodepth = 8; j.plug = true; j.ios = 40; }));
 
     private Presets() {
     }

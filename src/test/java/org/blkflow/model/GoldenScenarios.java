@@ -15,7 +15,7 @@ public final class GoldenScenarios {
 
     public static final List<String> NAMES = List.of("figure1", "plug-merge", "busy-requeue", "tags-exhausted",
             "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
-            "nvme-70", "sata-70", "plug-limit-70", "numa-70");
+            "nvme-70", "sata-70", "plug-limit-70", "numa-70", "kyber-70");
 
     private GoldenScenarios() {
     }
@@ -59,6 +59,9 @@ public final class GoldenScenarios {
             case "numa-70" -> scenario().seed(43).kernel70("none").cpus(8).hwQueues(4).depth(8).irq("softirq")
                     .numaNodes(List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7)))
                     .job(job().cpus(0, 5).rw("randread").libaio().iodepth(2).ios(2)).build();
+            // kyber: per-domain queues, a token at dispatch, writes capped at async_depth (6 of 8 tags).
+            case "kyber-70" -> scenario().seed(47).kernel70("kyber").cpus(2).hwQueues(2).depth(4).irq("timer")
+                    .job(job().cpus(0, 1).rw("randrw").libaio().iodepth(8).plug().ios(8)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }

@@ -44,6 +44,8 @@ final class RandomScenarios {
      * A Linux 7.0 scenario: blk-mq on null_blk only, none or mq-deadline, at most one hardware queue
      * per CPU (blk_mq_alloc_tag_set's cut), SMT, and NUMA nodes made of whole cores.
      */
+    private static final String[] SCHEDULERS_70 = {"none", "mq-deadline", "kyber"};
+
     static Scenario generate70(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int cores = 1 + r.nextInt(6);
@@ -53,7 +55,7 @@ final class RandomScenarios {
         int depth = 1 + r.nextInt(r.nextBoolean() ? 8 : 64);
         int maxSectors = 8 + r.nextInt(r.nextBoolean() ? 64 : 1017);
         int maxSegments = 1 + r.nextInt(r.nextBoolean() ? 4 : 128);
-        ScenarioBuilder s = ScenarioBuilder.scenario().kernel70(r.nextBoolean() ? "none" : "mq-deadline")
+        ScenarioBuilder s = ScenarioBuilder.scenario().kernel70(SCHEDULERS_70[r.nextInt(SCHEDULERS_70.length)])
                 .seed(r.nextLong()).cpus(cpus).smt(smt).hwQueues(hw).depth(depth)
                 .reserved(r.nextInt(depth)).merging(r.nextInt(5) > 0).irq(IRQ[r.nextInt(3)])
                 .completionNs(r.nextInt(50_000)).maxSectors(maxSectors).maxSegments(maxSegments)
