@@ -2,6 +2,7 @@
 // each with a line saying what it does, shown on hover. pathFor picks the path of a scenario's mode
 // and driver (legacy-paths.js holds the request_fn and bio-based ones).
 import { SQ_PATH, BIO_PATH, XEN_SQ_STEPS, XEN_MQ_STEPS, SQ_INSIDE } from './legacy-paths.js';
+import { MODE, KERNEL, DRIVER } from './labels.js';
 
 export const MQ_PATH = [
   { fn: 'generic_make_request', explain: 'Entry for every bio: checks and remaps it, fires block_bio_queue (Q), calls the queue\'s make_request_fn.' },
@@ -63,11 +64,11 @@ const INSIDE = {
 
 /** The path a scenario's requests take: by mode, with xen-blkfront's functions spliced in. */
 export function pathFor(scenario) {
-  const mode = scenario?.mode ?? 'mq';
-  const xen = scenario?.device?.driver === 'xen-blkfront';
-  if (scenario?.kernel === '7.0') return MQ70_PATH;
-  if (mode === 'bio') return BIO_PATH;
-  if (mode === 'sq') {
+  const mode = scenario?.mode ?? MODE.MQ;
+  const xen = scenario?.device?.driver === DRIVER.XEN_BLKFRONT;
+  if (scenario?.kernel === KERNEL.V7_0) return MQ70_PATH;
+  if (mode === MODE.BIO) return BIO_PATH;
+  if (mode === MODE.SQ) {
     if (!xen) return SQ_PATH;
     const [request, queue, ...completion] = XEN_SQ_STEPS;
     const p = SQ_PATH.map(s => (s.fn === 'request_fn' ? request : s));

@@ -3,6 +3,7 @@
 // (dispatch:0) behind one lock, then the driver and the device. Mode "bio": CPUs hand bios straight to
 // the driver's make_request_fn, so there is no queue box at all. Same shape as layout().
 import { MARGIN, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces } from './layout-parts.js';
+import { MODE } from './labels.js';
 
 /** The elevator's share of the queue's width; q->queue_head takes the rest. */
 const ELV_SHARE = 0.58;
@@ -12,8 +13,8 @@ export function legacyLayout(topology, mode, width, font = 12) {
   const contentW = contentWidth(width, m);
   const cpuY = MARGIN;
   const below = cpuY + cpuRowHeight(m) + 2 * m.line;
-  const queue = mode === 'bio' ? null : queueBox({ x: MARGIN, w: contentW, y: below }, m);
-  const stages = stageRows(width, queue ? queue.y + queue.h + m.line : below, m, mode === 'bio' ? 4 : 2);
+  const queue = mode === MODE.BIO ? null : queueBox({ x: MARGIN, w: contentW, y: below }, m);
+  const stages = stageRows(width, queue ? queue.y + queue.h + m.line : below, m, mode === MODE.BIO ? 4 : 2);
   const out = {
     mode, width, height: stages.bottom, font, ctxs: [], hctxs: [], edges: [],
     cpus: columns(topology.cpus, MARGIN, contentW).map((c, i) => cpuBox(i, c, cpuY, m)),

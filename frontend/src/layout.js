@@ -2,6 +2,7 @@
 // hardware queues (hctx:N: tag waiters, dispatch list, tag bar), and the driver and device lanes under
 // each hctx; "done" sits at the right. Pure geometry in on-screen pixels, tested without a DOM.
 import { MARGIN, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces } from './layout-parts.js';
+import { MODE, KERNEL, SCHEDULER } from './labels.js';
 
 /** Room between rows for the edges (CPU → ctx, the ctx → hctx map) to be seen as arrows. */
 const EDGE_GAP = 2;
@@ -24,13 +25,13 @@ export function layout(topology, width, font = 12, scheduler = null) {
   const ctxY = cpuY + cpuRowHeight(m) + EDGE_GAP * m.line;
   const ctxH = laneHeight(m, 2);
   // 7.0's mq-deadline is one scheduler for the whole queue: one lane across, between ctx and hctx.
-  const elv = scheduler === 'mq-deadline' || scheduler === 'kyber'
+  const elv = scheduler === SCHEDULER.MQ_DEADLINE || scheduler === SCHEDULER.KYBER
     ? { x: MARGIN, w: contentW, y: ctxY + ctxH + EDGE_GAP * m.line, h: laneHeight(m, 2), scheduler } : null;
   const hctxY = (elv ? elv.y + elv.h : ctxY + ctxH) + EDGE_GAP * m.line;
   const hctxs = hctxCols.map((c, i) => hctxBox(i, c, hctxY, users[i], m));
   const stages = stageRows(width, hctxY + hctxs[0].h + m.line, m, 2);
   const out = {
-    mode: 'mq', width, height: stages.bottom, font,
+    mode: MODE.MQ, width, height: stages.bottom, font,
     cpus: cpuCols.map((c, i) => cpuBox(shown[i], c, cpuY, m)),
     ctxs: cpuCols.map((c, i) => ({ ctx: shown[i], hctx: cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH })),
     hctxs,
@@ -87,11 +88,12 @@ export function slot(box, k, size, gap = 2, pad = 3) {
 
 
 /**
- * What a request takes at G: a tag, or under 7.0's mq-deadline one of nr_requests = 2 × min(depth,
+ * What a request takes at G: a tag, or under 7.0's mq-deadline or kyber one of nr_requests = 2 × min(depth,
  * 128) scheduler tags (its driver tag comes only at dispatch and is not drawn).
  */
 export function tagPool(scenario) {
-  if (scenario?.kernel === '7.0' && scenario?.scheduler === 'mq-deadline') {
+  const sched = scenario?.scheduler === SCHEDULER.MQ_DEADLINE || scenario?.scheduler === SCHEDULER.KYBER;
+  if (scenario?.kernel === KERNEL.V7_0 && sched) {
     return { name: 'sched tags', depth: d => 2 * Math.min(d, 128) };
   }
   return { name: 'tags', depth: d => d };

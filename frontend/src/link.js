@@ -1,4 +1,5 @@
 // Share links: the server's canonical scenario link plus where the viewer is, as &step=K.
+import { MODE } from './labels.js';
 
 /** Sets step=K in a link, replacing any step already there; K = 0 drops it. */
 export function withStep(link, step) {
@@ -20,7 +21,7 @@ export function absolute(link, origin) {
 }
 
 /** A scenario with no name is called after its mode, as PageController.ModeWords calls it. */
-const UNTITLED = { mq: 'blk-mq scenario', sq: 'request queue scenario', bio: 'bio-based scenario' };
+const UNTITLED = { [MODE.MQ]: 'blk-mq scenario', [MODE.SQ]: 'request queue scenario', [MODE.BIO]: 'bio-based scenario' };
 
 /**
  * The page title for a loaded scenario at a step, worded as the server words a shared link's title
@@ -28,8 +29,8 @@ const UNTITLED = { mq: 'blk-mq scenario', sq: 'request queue scenario', bio: 'bi
  */
 export function titleOf(scenario, step = 0) {
   const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  const mode = UNTITLED[scenario.mode] ? scenario.mode : 'mq';
+  const mode = UNTITLED[scenario.mode] ? scenario.mode : MODE.MQ;
   const name = scenario.name || UNTITLED[mode];
-  const shape = mode === 'mq' ? `${plural(scenario.cpus, 'CPU')}, ${plural(scenario.hwQueues, 'hardware queue')}` : plural(scenario.cpus, 'CPU');
+  const shape = mode === MODE.MQ ? `${plural(scenario.cpus, 'CPU')}, ${plural(scenario.hwQueues, 'hardware queue')}` : plural(scenario.cpus, 'CPU');
   return `${name} — ${shape}${step > 0 ? ` · step ${step}` : ''} · blkflow`;
 }

@@ -1,5 +1,6 @@
 // "Where this model departs from the kernel", per mode, as README.md lists it: the page must say
 // what the animation simplifies, next to the animation.
+import { MODE, KERNEL, DRIVER } from './labels.js';
 export const NOTES = {
   all: [
     'Every kernel step runs at its own virtual time; an interrupt that arrives while a step\'s CPU time runs waits for the end of that step (a few hundred ns), and a CPU spinning on a lock takes no interrupts.',
@@ -45,10 +46,10 @@ export const NOTES = {
 
 /** The notes that apply to a scenario, its own mode first, then the ones every mode shares. */
 export function notesFor(scenario) {
-  if (scenario?.kernel === '7.0') {
+  if (scenario?.kernel === KERNEL.V7_0) {
     return [...NOTES.k70, ...NOTES.all.filter(n => !n.startsWith('Every CPU is its own cache domain'))];
   }
-  const mode = NOTES[scenario?.mode] ? scenario.mode : 'mq';
-  const xen = scenario?.device?.driver === 'xen-blkfront' ? NOTES.xen : [];
+  const mode = NOTES[scenario?.mode] ? scenario.mode : MODE.MQ;
+  const xen = scenario?.device?.driver === DRIVER.XEN_BLKFRONT ? NOTES.xen : [];
   return [...NOTES[mode], ...xen, ...NOTES.all];
 }

@@ -1,12 +1,13 @@
 // The driver a scenario names, as Figure 1 labels it, and xen-blkfront's ring occupancy derived
 // from the stream: a request the driver has taken sits in device:N, one ring slot each.
+import { MODE, DRIVER, RINGS } from './labels.js';
 
 export function driverLabel(scenario) {
-  const xen = scenario?.device?.driver === 'xen-blkfront';
-  const mode = scenario?.mode ?? 'mq';
-  if (mode === 'bio') return 'driver · null_blk make_request_fn (null_queue_bio)';
-  if (xen) return mode === 'sq' ? 'driver · xen-blkfront (do_blkif_request)' : 'driver · xen-blkfront (blkif_queue_rq)';
-  return mode === 'sq' ? 'driver · null_blk request_fn (null_request_fn)' : 'driver (queue_rq)';
+  const xen = scenario?.device?.driver === DRIVER.XEN_BLKFRONT;
+  const mode = scenario?.mode ?? MODE.MQ;
+  if (mode === MODE.BIO) return 'driver · null_blk make_request_fn (null_queue_bio)';
+  if (xen) return mode === MODE.SQ ? 'driver · xen-blkfront (do_blkif_request)' : 'driver · xen-blkfront (blkif_queue_rq)';
+  return mode === MODE.SQ ? 'driver · null_blk request_fn (null_request_fn)' : 'driver (queue_rq)';
 }
 
 /**
@@ -15,9 +16,9 @@ export function driverLabel(scenario) {
  */
 export function ringUse(state, ringSlots) {
   const s = state.scenario;
-  if (s?.device?.driver !== 'xen-blkfront') return [];
+  if (s?.device?.driver !== DRIVER.XEN_BLKFRONT) return [];
   const slots = s.device.slots > 0 ? s.device.slots : ringSlots;
-  const rings = s.mode === 'mq' && s.device.rings === 'per-hctx' ? state.topology.hwQueues : 1;
+  const rings = s.mode === MODE.MQ && s.device.rings === RINGS.PER_HCTX ? state.topology.hwQueues : 1;
   return Array.from({ length: rings }, (_, i) => {
     const places = rings === 1 ? [...state.places.keys()].filter(p => p.startsWith('device:')) : [`device:${i}`];
     const used = places.reduce((n, p) => n + (state.places.get(p) || []).filter(k => k.startsWith('req:')).length, 0);
@@ -34,9 +35,9 @@ export function poolUse(state) {
 
 /** What Figure 1 and Figure 3 show, in a few words. */
 export function modeTitle(scenario) {
-  const mode = scenario?.mode ?? 'mq';
-  const xen = scenario?.device?.driver === 'xen-blkfront' ? ' · xen-blkfront' : '';
-  if (mode === 'sq') return `legacy request queue (request_fn, ${scenario.scheduler})${xen}`;
-  if (mode === 'bio') return 'bio-based driver (make_request_fn)';
+  const mode = scenario?.mode ?? MODE.MQ;
+  const xen = scenario?.device?.driver === DRIVER.XEN_BLKFRONT ? ' · xen-blkfront' : '';
+  if (mode === MODE.SQ) return `legacy request queue (request_fn, ${scenario.scheduler})${xen}`;
+  if (mode === MODE.BIO) return 'bio-based driver (make_request_fn)';
   return `blk-mq${xen}`;
 }

@@ -1,51 +1,8 @@
-// The scenario editor's fields and the conversions between the form's strings and scenario JSON.
-// Field paths are the server's error `field` names: "cpus", "device.slots", "jobs[0].bs". Ranges
-// and choices are not written here: rangeOf() and choicesOf() read what the server renders into the page.
-
-// Bios are whole 512-byte sectors.
-const SECTOR = 512;
-
-export const TOP_FIELDS = [
-  { path: 'name', label: 'name', type: 'text' },
-  { path: 'seed', label: 'seed', type: 'number' },
-  { path: 'mode', label: 'mode', type: 'select' },
-  // A scenario without "kernel" is a 3.16 one: links and JSON carry the field only for 7.0.
-  { path: 'kernel', label: 'kernel', type: 'select', fallback: '3.16' },
-  { path: 'cpus', label: 'CPUs', type: 'number' },
-  { path: 'smt', label: 'threads per core', type: 'number' },
-  { path: 'hwQueues', label: 'hardware queues', type: 'number' },
-  { path: 'queueDepth', label: 'queue depth', type: 'number' },
-  { path: 'reservedTags', label: 'reserved tags', type: 'number' },
-  { path: 'mapping', label: 'CPU → hctx map', type: 'list', placeholder: 'kernel, or 0,0,1,1' },
-  { path: 'merging', label: 'merging', type: 'checkbox' },
-  { path: 'scheduler', label: 'elevator (sq) / scheduler (7.0)', type: 'select' },
-  { path: 'nrRequests', label: 'nr_requests (sq)', type: 'number' },
-];
-
-export const DEVICE_FIELDS = [
-  { path: 'device.completionNs', label: 'completion (ns)', type: 'number' },
-  { path: 'device.irqMode', label: 'irq mode', type: 'select' },
-  { path: 'device.maxSectors', label: 'max sectors', type: 'number' },
-  { path: 'device.maxSegments', label: 'max segments', type: 'number' },
-  { path: 'device.slots', label: 'device slots (0 = tags only)', type: 'number' },
-  { path: 'device.driver', label: 'driver', type: 'select' },
-  { path: 'device.rings', label: 'rings (xen)', type: 'select' },
-];
-
-export const JOB_FIELDS = [
-  { path: 'name', label: 'name', type: 'text' },
-  { path: 'cpus', label: 'CPUs', type: 'list', placeholder: 'all, or 0,2' },
-  { path: 'rw', label: 'rw', type: 'select' },
-  { path: 'rwmixread', label: 'rwmixread %', type: 'number' },
-  { path: 'bs', label: 'bs (bytes)', type: 'number', step: SECTOR },
-  { path: 'iodepth', label: 'iodepth', type: 'number' },
-  { path: 'ioengine', label: 'ioengine', type: 'select' },
-  { path: 'sync', label: 'sync writes', type: 'checkbox' },
-  { path: 'plug', label: 'plug', type: 'checkbox' },
-  { path: 'ios', label: 'ios per CPU', type: 'number' },
-  { path: 'offset', label: 'offset (bytes)', type: 'number' },
-  { path: 'size', label: 'size (bytes)', type: 'number' },
-];
+// The conversions between the scenario editor's strings and scenario JSON. The fields themselves
+// (path, label, input type, default) are not written here: the server renders them into the page from
+// its one table of scenario fields (ScenarioFields.java, as PageDefaults `fields` {top, device, job}),
+// and rangeOf() and choicesOf() read each field's range and choices from the same place. Field paths
+// are the server's error `field` names: "cpus", "device.slots", "jobs[0].bs".
 
 /** The scenario's device fields are named "device.<field>" in the form and in error messages. */
 export const DEVICE_PREFIX = 'device.';

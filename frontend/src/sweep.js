@@ -1,9 +1,11 @@
 // The "Why blk-mq?" sweep: the request body for POST /api/sweeps, its NDJSON lines as they arrive,
 // and the lines of the IOPS-vs-CPUs chart (one per value of the first varied field).
-export const STORY_VARY = { mode: ['sq', 'mq'], cpus: [1, 2, 4, 8, 16] };
+import { MODE, RW, IO_ENGINE, SCHEDULER, RINGS } from './labels.js';
+
+export const STORY_VARY = { mode: [MODE.SQ, MODE.MQ], cpus: [1, 2, 4, 8, 16] };
 
 /** A greedy random reader on every CPU: the load on which the single queue_lock gives up scaling. */
-export const GREEDY_JOB = { name: 'fio', cpus: 'all', rw: 'randread', bs: 4096, ioengine: 'libaio', iodepth: 32,
+export const GREEDY_JOB = { name: 'fio', cpus: 'all', rw: RW.RANDREAD, bs: 4096, ioengine: IO_ENGINE.LIBAIO, iodepth: 32,
   ios: 500, plug: false, sync: false, offset: 0, size: 1073741824, rwmixread: 100 };
 
 /** The body: the scenario as it is, or recast for blk-mq's story (16 hardware queues, the greedy job). */
@@ -11,8 +13,8 @@ export function sweepBody(scenario, vary, story) {
   const s = { ...scenario };
   if (story) {
     // noop and one ring: the points vary mode, and blk-mq in 3.16 has no elevator.
-    Object.assign(s, { hwQueues: 16, mapping: 'kernel', scheduler: 'noop', jobs: [{ ...GREEDY_JOB }] });
-    s.device = { ...(s.device || {}), slots: 0, rings: 'single-lock' };
+    Object.assign(s, { hwQueues: 16, mapping: 'kernel', scheduler: SCHEDULER.NOOP, jobs: [{ ...GREEDY_JOB }] });
+    s.device = { ...(s.device || {}), slots: 0, rings: RINGS.SINGLE_LOCK };
   }
   return { scenario: s, vary };
 }

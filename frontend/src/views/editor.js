@@ -2,7 +2,8 @@
 // validates; every problem it finds appears next to the field it names, all at once. An empty number
 // is refused here, before the server could quietly read it as the default. Editing a preset makes
 // it a custom scenario, so it no longer claims the preset's name.
-import { TOP_FIELDS, DEVICE_FIELDS, JOB_FIELDS, DEVICE_PREFIX, rangeOf, choicesOf, showList, fromInput, fieldOfProblem, emptyNumberProblem } from '../scenario-form.js';
+import { DEVICE_PREFIX, rangeOf, choicesOf, showList, fromInput, fieldOfProblem, emptyNumberProblem } from '../scenario-form.js';
+import { KERNEL, SCHEDULER } from '../labels.js';
 
 // The select's value once a preset has been edited.
 const CUSTOM = 'custom';
@@ -28,6 +29,9 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
   let numaNodes = null; // 7.0's NUMA nodes are not edited here either; a loaded scenario keeps them
   const note = el.querySelector('[data-role="preset-note"]');
 
+  // The fields come from the server's table of scenario fields (PageDefaults), in its order.
+  const { top: TOP_FIELDS, device: DEVICE_FIELDS, job: JOB_FIELDS } = defaults.fields;
+  const readJobs = (form, n) => readJobsOf(form, n, JOB_FIELDS);
   const input = (f, path) => field(f, path, defaults);
   const deviceKey = path => path.slice(DEVICE_PREFIX.length);
   TOP_FIELDS.forEach(f => form.querySelector('[data-group="top"]').append(input(f, f.path)));
@@ -95,8 +99,8 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
     if (numaNodes) s.numaNodes = numaNodes;
     // Each kernel has its own schedulers: after a switch, one the other kernel lacks falls back to
     // the server's default for the new kernel (noop; elevator_set_default's choice in 7.0).
-    const k70 = ['none', 'mq-deadline'].includes(s.scheduler);
-    if ((s.kernel === '7.0') !== k70) delete s.scheduler;
+    const k70 = [SCHEDULER.NONE, SCHEDULER.MQ_DEADLINE].includes(s.scheduler);
+    if ((s.kernel === KERNEL.V7_0) !== k70) delete s.scheduler;
     return s;
   }
 
@@ -173,10 +177,10 @@ function valueOf(form, f, path) {
   return fromInput(f, c.value, c.checked);
 }
 
-function readJobs(form, n) {
+function readJobsOf(form, n, jobFields) {
   return Array.from({ length: n }, (_, i) => {
     const job = {};
-    for (const f of JOB_FIELDS) job[f.path] = valueOf(form, f, `jobs[${i}].${f.path}`);
+    for (const f of jobFields) job[f.path] = valueOf(form, f, `jobs[${i}].${f.path}`);
     return job;
   });
 }

@@ -3,6 +3,7 @@
 import { box, lane, drawCpus, stoppedBadge, showStopped, drawStages, text, setText } from './outline-parts.js';
 import { fitText } from '../layout-parts.js';
 import { poolUse } from '../ring.js';
+import { MODE, DRIVER } from '../labels.js';
 
 const d3 = window.d3;
 
@@ -18,14 +19,14 @@ export function legacyFrame(svg, geo, scenario) {
     .attr('d', line([[geo.queue.x + geo.queue.w / 2, geo.queue.y + geo.queue.h], [geo.queue.x + geo.queue.w / 2, geo.driver.y]]));
   drawCpus(svg.append('g').attr('class', 'cpus'), geo);
   if (geo.queue) drawQueue(svg.append('g').attr('class', 'request-queue'), geo, scenario);
-  const device = geo.mode === 'bio' ? ['device (bios in flight; no requests, no tags)', 'device (bios in flight)'] : [];
+  const device = geo.mode === MODE.BIO ? ['device (bios in flight; no requests, no tags)', 'device (bios in flight)'] : [];
   drawStages(svg.append('g').attr('class', 'lanes'), geo, scenario, device);
 }
 
 /** One request_queue: its lock, the get_request sleepers, the elevator and q->queue_head. */
 function drawQueue(g, geo, scenario) {
   const q = geo.queue, f = geo.font;
-  const xen = scenario.device.driver === 'xen-blkfront';
+  const xen = scenario.device.driver === DRIVER.XEN_BLKFRONT;
   const elevator = scenario.scheduler;
   const lock = xen ? 'io_lock' : 'q->queue_lock';
   box(g, q, 'queue-box hw', f,

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.blkflow.fio.FioImport;
 import org.blkflow.scenario.Scenario;
-import org.blkflow.scenario.ScenarioDefaults;
+import org.blkflow.scenario.ScenarioDraft;
+import org.blkflow.scenario.ScenarioFields;
 import org.blkflow.scenario.ScenarioValidator;
 import org.blkflow.web.ScenarioJsonWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,10 +34,9 @@ final class FioCommand {
         } catch (IllegalArgumentException e) {
             throw new CliException(file + ": not a fio job file: " + e.getMessage());
         }
-        Scenario d = ScenarioDefaults.scenario();
-        Scenario scenario = ScenarioValidator.require(new Scenario(name(file), d.seed(), d.mode(),
-                Math.max(d.cpus(), fio.cpusNeeded()), d.hwQueues(), d.queueDepth(), d.reservedTags(), d.mapping(),
-                d.merging(), d.device(), fio.jobs(), d.scheduler(), d.nrRequests(), d.costs(), d.smt()));
+        ScenarioDraft d = new ScenarioDraft().jobs(fio.jobs());
+        d.set(ScenarioFields.NAME, name(file)).set(ScenarioFields.CPUS, Math.max(d.get(ScenarioFields.CPUS), fio.cpusNeeded()));
+        Scenario scenario = ScenarioValidator.require(d.build());
         for (FioImport.Ignored i : fio.ignored()) {
             stderr.println("fio2scenario: [" + i.job() + "] " + i.option() + ": " + i.reason());
         }

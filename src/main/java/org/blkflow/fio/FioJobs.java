@@ -30,7 +30,7 @@ final class FioJobs {
 
     private static Job job(FioJobFile.Section s, List<FioImport.Ignored> ignored) {
         JobDraft d = new JobDraft();
-        d.name = jobName(s.name());
+        d.set(org.blkflow.scenario.ScenarioFields.JOB_NAME, jobName(s.name()));
         FioOption options = new FioOption(s.name(), s.options(), ignored);
         options.apply(d);
         return d.build();

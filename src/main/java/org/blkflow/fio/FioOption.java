@@ -1,5 +1,7 @@
 package org.blkflow.fio;
 
+import static org.blkflow.scenario.ScenarioFields.*;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,8 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.blkflow.input.BoundedNumber;
+import org.blkflow.scenario.IoEngine;
 import org.blkflow.scenario.JobDraft;
 import org.blkflow.scenario.JobValidator;
+import org.blkflow.scenario.Label;
+import org.blkflow.scenario.Rw;
 import org.blkflow.scenario.ScenarioValidator;
 import org.blkflow.trace.CpuList;
 import org.blkflow.trace.SysfsCpuMap;
@@ -41,13 +46,13 @@ final class FioOption {
     void apply(JobDraft d) {
         rw(d);
         blockSize(d);
-        d.iodepth = (int) number("iodepth", d.iodepth, 1, JobValidator.MAX_IODEPTH);
+        d.set(IODEPTH, (int) number("iodepth", d.get(IODEPTH), 1, JobValidator.MAX_IODEPTH));
         engine(d);
         cpus(d);
-        d.size = round512("size", size("size", d.size, 0, JobValidator.MAX_BYTES));
-        d.offset = round512("offset", size("offset", d.offset, 0, JobValidator.MAX_BYTES));
+        d.set(SIZE, round512("size", size("size", d.get(SIZE), 0, JobValidator.MAX_BYTES)));
+        d.set(OFFSET, round512("offset", size("offset", d.get(OFFSET), 0, JobValidator.MAX_BYTES)));
         ios(d);
-        d.sync = FioJobs.flag(options, "sync");
+        d.set(SYNC, FioJobs.flag(options, "sync"));
         if (options.containsKey("direct") && !FioJobs.flag(options, "direct")) {
             ignore("direct", "buffered I/O goes through the page cache, which blkflow does not model: bios are submitted as if direct=1");
         }
@@ -62,17 +67,17 @@ final class FioOption {
             String mode = rw.contains(":") ? rw.substring(0, rw.indexOf(':')) : rw;
             if (!mode.equals(rw)) ignore("rw", "the ':" + rw.substring(rw.indexOf(':') + 1) + "' offset modifier is not modelled");
             switch (mode) {
-                case "read", "write", "randread", "randwrite", "randrw" -> d.rw = mode;
+                case "read", "write", "randread", "randwrite", "randrw" -> d.set(RW, Label.parse(Rw.class, mode));
                 case "rw", "readwrite" -> {
-                    d.rw = "randrw";
+                    d.set(RW, Rw.RANDRW);
                     ignore("rw", "sequential mixed read/write has no blkflow mode; mapped to randrw, the only mixed one "
                             + "(offsets become random, so fewer merges than fio would see)");
                 }
                 default -> ignore("rw", "'" + mode + "' (trim and friends) is not modelled; the job reads");
             }
         }
-        if (options.containsKey("rwmixread")) d.rwmixread = (int) number("rwmixread", d.rwmixread, 0, 100);
-        else if (options.containsKey("rwmixwrite")) d.rwmixread = 100 - (int) number("rwmixwrite", 100 - d.rwmixread, 0, 100);
+        if (options.containsKey("rwmixread")) d.set(RWMIXREAD, (int) number("rwmixread", d.get(RWMIXREAD), 0, 100));
+        else if (options.containsKey("rwmixwrite")) d.set(RWMIXREAD, 100 - (int) number("rwmixwrite", 100 - d.get(RWMIXREAD), 0, 100));
     }
 
     private void blockSize(JobDraft d) {
@@ -80,16 +85,16 @@ final class FioOption {
         String bs = options.get(key);
         if (bs != null) {
             String[] perDirection = bs.split(",", -1);
-            d.bs = blockBytes(key, perDirection[0]);
+            d.set(BS, blockBytes(key, perDirection[0]));
             if (perDirection.length > 1) ignore("bs", "separate write/trim sizes '" + bs + "': blkflow uses one size, the read one");
         }
         String rangeKey = options.containsKey("blocksize_range") ? "blocksize_range" : "bsrange";
         String range = options.get(rangeKey);
         if (range != null) {
-            d.bs = blockBytes(rangeKey, range.split("[-,]", -1)[0]);
+            d.set(BS, blockBytes(rangeKey, range.split("[-,]", -1)[0]));
             ignore(rangeKey, "blkflow uses one block size: took the low end of '" + range + "'");
         }
-        if (options.containsKey("bssplit")) d.bs = bsSplit(options.get("bssplit"));
+        if (options.containsKey("bssplit")) d.set(BS, bsSplit(options.get("bssplit")));
     }
 
     /** One block size, in bytes: at most the largest bio the model can issue whole. */
@@ -124,38 +129,38 @@ final class FioOption {
         String engine = options.get("ioengine");
         if (engine == null) return;
         switch (engine) {
-            case "sync", "psync", "vsync", "pvsync", "pvsync2" -> d.ioengine = "sync";
-            case "libaio", "io_uring", "posixaio" -> d.ioengine = "libaio";
+            case "sync", "psync", "vsync", "pvsync", "pvsync2" -> d.set(IOENGINE, IoEngine.SYNC);
+            case "libaio", "io_uring", "posixaio" -> d.set(IOENGINE, IoEngine.LIBAIO);
             default -> ignore("ioengine", "'" + engine + "' is not modelled; the job uses sync");
         }
         // io_submit() plugs around a batch (blk_start_plug in do_io_submit), and so does io_uring.
-        d.plug = d.ioengine.equals("libaio");
+        d.set(PLUG, d.get(IOENGINE) == IoEngine.LIBAIO);
     }
 
     private void cpus(JobDraft d) {
         int numjobs = (int) number("numjobs", 1, 1, ScenarioValidator.MAX_CPUS);
         if (options.containsKey("cpus_allowed")) {
-            d.cpus = checked("cpus_allowed", options.get("cpus_allowed"),
-                    () -> CpuList.parse(options.get("cpus_allowed"), 0, ScenarioValidator.MAX_CPUS));
-            if (new HashSet<>(d.cpus).size() != d.cpus.size()) {
+            d.set(JOB_CPUS, checked("cpus_allowed", options.get("cpus_allowed"),
+                    () -> CpuList.parse(options.get("cpus_allowed"), 0, ScenarioValidator.MAX_CPUS)));
+            if (new HashSet<>(d.get(JOB_CPUS)).size() != d.get(JOB_CPUS).size()) {
                 throw rejected("cpus_allowed", options.get("cpus_allowed"), "lists a CPU twice");
             }
-            if (options.containsKey("numjobs") && numjobs != d.cpus.size()) {
-                ignore("numjobs", "blkflow runs one task per CPU of cpus_allowed (" + d.cpus.size() + "), not " + numjobs);
+            if (options.containsKey("numjobs") && numjobs != d.get(JOB_CPUS).size()) {
+                ignore("numjobs", "blkflow runs one task per CPU of cpus_allowed (" + d.get(JOB_CPUS).size() + "), not " + numjobs);
             }
         } else {
-            d.cpus = new ArrayList<>();
-            for (int cpu = 0; cpu < numjobs; cpu++) d.cpus.add(cpu);
+            d.set(JOB_CPUS, new ArrayList<>());
+            for (int cpu = 0; cpu < numjobs; cpu++) d.get(JOB_CPUS).add(cpu);
         }
     }
 
     private void ios(JobDraft d) {
         if (options.containsKey("number_ios")) {
-            d.ios = (int) number("number_ios", d.ios, 1, JobValidator.MAX_IOS);
+            d.set(IOS, (int) number("number_ios", d.get(IOS), 1, JobValidator.MAX_IOS));
         } else if (options.containsKey("size")) {
-            d.ios = (int) Math.max(1, Math.min(MAX_DERIVED_IOS, d.size / Math.max(512, d.bs)));
-            if (d.size / Math.max(512, d.bs) > MAX_DERIVED_IOS) {
-                ignore("size", "without number_ios fio would do size / bs = " + d.size / d.bs
+            d.set(IOS, (int) Math.max(1, Math.min(MAX_DERIVED_IOS, d.get(SIZE) / Math.max(512, d.get(BS)))));
+            if (d.get(SIZE) / Math.max(512, d.get(BS)) > MAX_DERIVED_IOS) {
+                ignore("size", "without number_ios fio would do size / bs = " + d.get(SIZE) / d.get(BS)
                         + " I/Os; blkflow does " + MAX_DERIVED_IOS + " per CPU");
             }
         }

@@ -2,6 +2,7 @@ package org.blkflow.model;
 
 import java.util.ArrayDeque;
 import org.blkflow.scenario.Device;
+import org.blkflow.scenario.IrqMode;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.TransitionKind;
 
@@ -61,7 +62,7 @@ final class BioBased implements MakeRequest {
         inUse++;
         m.emit.bio(TransitionKind.MAKE_REQUEST, null, "null_queue_bio", task.cpu, task.actor, bio, null, m.hctxs[0],
                 Place.task(task.cpu), Place.device(0));
-        if (device.irqMode().equals("timer")) {
+        if (device.irqMode() == IrqMode.TIMER) {
             timer.add(bio, task.cpu);
             done.run();
         } else {

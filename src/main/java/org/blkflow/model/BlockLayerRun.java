@@ -6,7 +6,8 @@ import org.blkflow.engine.Cpu;
 import org.blkflow.engine.Lock;
 import org.blkflow.engine.LockStat;
 import org.blkflow.engine.Simulation;
-import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Mode;
+import org.blkflow.scenario.Rings;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDefaults;
 import org.blkflow.transition.InvariantViolation;
@@ -38,11 +39,11 @@ public final class BlockLayerRun {
     /** @param snapshots whether {@link #snapshot()} is wanted; headless runs skip the bookkeeping. */
     public BlockLayerRun(Scenario scenario, boolean snapshots) {
         sim = new Simulation(scenario.seed());
-        boolean mq = scenario.mode().equals("mq");
+        boolean mq = scenario.mode() == Mode.MQ;
         // The legacy and bio-based interfaces have one queue: hwQueues has no effect there.
         int queues = mq ? scenario.hwQueues() : 1;
         int reserved = mq ? scenario.reservedTags() : 0;
-        boolean xenSq = !mq && scenario.device().driver().equals(Device.XEN);
+        boolean xenSq = !mq && scenario.device().xen();
         invariants = new Invariants(queues, scenario.queueDepth(), reserved,
                 scenario.device().maxSectors(), scenario.device().maxSegments(),
                 xenSq ? ringSlots(scenario) : scenario.queueDepth() - reserved);
@@ -59,9 +60,9 @@ public final class BlockLayerRun {
         machine = new Machine(sim, emit, cpus(scenario.cpus()), softwareQueues(scenario, reserved), hctxs,
                 scenario.merging(), scenario.costs(), invariants);
         Workload workload = switch (scenario.mode()) {
-            case "sq" -> wireLegacy(machine, scenario);
-            case "bio" -> wireBioBased(machine, scenario);
-            default -> scenario.modern() ? Wiring70.wire(machine, scenario, invariants) : wire(machine, scenario);
+            case SQ -> wireLegacy(machine, scenario);
+            case BIO -> wireBioBased(machine, scenario);
+            case MQ -> scenario.modern() ? Wiring70.wire(machine, scenario, invariants) : wire(machine, scenario);
         };
         tracker = snapshots ? new SnapshotTracker(hctxs.length, scenario.queueDepth()) : null;
         workload.start();
@@ -150,7 +151,7 @@ public final class BlockLayerRun {
         Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
         QueueRunner runner = new QueueRunner(m);
         Completion completion = new Completion(m);
-        MqDriver driver = scenario.device().driver().equals(Device.XEN)
+        MqDriver driver = scenario.device().xen()
                 ? new XenBlkfrontMq(m, xenRings(m, scenario), completion, runner)
                 : new NullBlk(m, scenario.device(), completion, runner);
         runner.attach(driver);
@@ -162,7 +163,7 @@ public final class BlockLayerRun {
 
     /** The legacy request queue: one queue_lock, the elevator, and null_blk's request_fn. */
     private Workload wireLegacy(Machine m, Scenario scenario) {
-        boolean xen = scenario.device().driver().equals(Device.XEN);
+        boolean xen = scenario.device().xen();
         // blk_init_queue(fn, lock): the driver's lock becomes q->queue_lock (xen-blkfront's io_lock).
         LegacyQueue q = new LegacyQueue(m.newLock(xen ? "io_lock" : "queue_lock"), Elevator.named(scenario.scheduler()),
                 hctxs[0], scenario.nrRequests());
@@ -183,11 +184,11 @@ public final class BlockLayerRun {
         long latency = scenario.device().completionNs();
         int slots = ringSlots(scenario);
         switch (scenario.device().rings()) {
-            case "split-lock" -> {
+            case SPLIT_LOCK -> {
                 return List.of(new XenRing(m, slots, m.newLock("io_lock (requests)"), m.newLock("io_lock (responses)"),
                         0, latency));
             }
-            case "per-hctx" -> {
+            case PER_HCTX -> {
                 List<XenRing> rings = new ArrayList<>();
                 for (HardwareQueue h : hctxs) {
                     var lock = m.newLock("ring[" + h.index + "]->ring_lock");
@@ -209,19 +210,19 @@ public final class BlockLayerRun {
      * hctx, one xen ring for all hctxs or one per hctx, or the legacy null_blk's driver tags.
      */
     private static Invariants.Capacity capacity(Scenario scenario, boolean mq, int[] cpuToHctx, int queues) {
-        boolean xen = scenario.device().driver().equals(Device.XEN);
+        boolean xen = scenario.device().xen();
         int[] group = new int[queues];
         if (mq && !xen) {
             for (int h = 0; h < queues; h++) group[h] = h;
             return new Invariants.Capacity(0, 0, group, scenario.device().slots(), false);
         }
         if (xen) {
-            if (mq && scenario.device().rings().equals("per-hctx")) {
+            if (mq && scenario.device().rings() == Rings.PER_HCTX) {
                 for (int h = 0; h < queues; h++) group[h] = h;
             }
             return new Invariants.Capacity(scenario.nrRequests(), 0, group, ringSlots(scenario), false);
         }
-        boolean legacy = scenario.mode().equals("sq");
+        boolean legacy = scenario.mode() == Mode.SQ;
         return new Invariants.Capacity(scenario.nrRequests(), scenario.queueDepth(), group,
                 legacy ? scenario.queueDepth() : 0, legacy);
     }

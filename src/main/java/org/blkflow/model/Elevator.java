@@ -1,5 +1,7 @@
 package org.blkflow.model;
 
+import org.blkflow.scenario.Scheduler;
+
 /**
  * struct elevator_type's ops, as the legacy queue calls them under queue_lock: a request is added
  * when it is inserted (I), handed out when the dispatch list runs dry, and may offer a request a
@@ -36,12 +38,12 @@ interface Elevator {
     /** The kernel function that dispatches, for the transition's fn. */
     String dispatchFn();
 
-    static Elevator named(String name) {
+    static Elevator named(Scheduler name) {
         return switch (name) {
-            case "noop" -> new NoopElevator();
-            case "deadline" -> new DeadlineElevator();
-            case "cfq" -> new CfqElevator();
-            default -> throw new IllegalArgumentException("scheduler '" + name + "' is not modelled");
+            case NOOP -> new NoopElevator();
+            case DEADLINE -> new DeadlineElevator();
+            case CFQ -> new CfqElevator();
+            default -> throw new IllegalArgumentException("scheduler '" + name.label() + "' is not a 3.16 elevator");
         };
     }
 }

@@ -42,8 +42,8 @@ final class NullBlk implements MqDriver {
             m.emit.request(TransitionKind.QUEUE_RQ, null, "null_queue_rq", cpu, actor, rq,
                     Place.driver(hctx.index), Place.device(hctx.index));
             switch (device.irqMode()) {
-                case "none" -> completion.endIo(rq, cpu, actor, () -> result.accept(Status.OK));
-                case "softirq" -> completion.completeRequest(rq, cpu, actor, () -> result.accept(Status.OK));
+                case NONE -> completion.endIo(rq, cpu, actor, () -> result.accept(Status.OK));
+                case SOFTIRQ -> completion.completeRequest(rq, cpu, actor, () -> result.accept(Status.OK));
                 default -> {
                     timer.add(rq, cpu);
                     result.accept(Status.OK);

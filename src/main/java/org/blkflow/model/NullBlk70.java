@@ -43,8 +43,8 @@ final class NullBlk70 {
             m.emit.request(TransitionKind.QUEUE_RQ, null, "null_queue_rq", cpu, actor, rq,
                     Place.driver(x.hw.index), Place.device(x.hw.index));
             switch (device.irqMode()) {
-                case "none" -> completion.endRequest(rq, cpu, actor, () -> result.accept(Status.OK));
-                case "softirq" -> completion.completeRequest(rq, cpu, actor, () -> result.accept(Status.OK));
+                case NONE -> completion.endRequest(rq, cpu, actor, () -> result.accept(Status.OK));
+                case SOFTIRQ -> completion.completeRequest(rq, cpu, actor, () -> result.accept(Status.OK));
                 default -> {
                     // null_cmd_end_timer(): one hrtimer per command; its callback ends the request.
                     m.sim.schedule(device.completionNs(), () -> m.interrupt(cpu, () -> m.after(cpu, m.costs.irqNs(),

@@ -66,8 +66,8 @@ final class RequestFnDriver extends LegacyDriver {
             m.emit.request(TransitionKind.QUEUE_RQ, null, "null_request_fn", cpu, actor, rq, Place.driver(0),
                     Place.device(0));
             switch (device.irqMode()) {
-                case "none" -> end(rq, cpu, actor, next);
-                case "softirq" -> {
+                case NONE -> end(rq, cpu, actor, next);
+                case SOFTIRQ -> {
                     softirq(rq, cpu, actor);
                     next.run();
                 }

@@ -1,7 +1,9 @@
 package org.blkflow.model;
 
 import java.util.SplittableRandom;
+import org.blkflow.scenario.IoEngine;
 import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Rw;
 
 /** One fio job's process pinned to one CPU, with its own region of the device. */
 final class Task {
@@ -34,7 +36,7 @@ final class Task {
         this.actor = new Actor(pid, job.name());
         this.cpu = cpu;
         this.job = job;
-        this.async = job.ioengine().equals("libaio");
+        this.async = job.ioengine() == IoEngine.LIBAIO;
         this.regionSectors = job.size() / 512;
         this.regionStart = job.offset() / 512 + indexInJob * regionSectors;
         this.bsSectors = job.bs() / 512;
@@ -44,12 +46,12 @@ final class Task {
     /** The next bio's sector and direction, as fio would pick them. */
     Bio nextBio(long id, SplittableRandom random) {
         boolean write = switch (job.rw()) {
-            case "write", "randwrite" -> true;
-            case "randrw" -> random.nextInt(100) >= job.rwmixread();
-            default -> false;
+            case WRITE, RANDWRITE -> true;
+            case RANDRW -> random.nextInt(100) >= job.rwmixread();
+            case READ, RANDREAD -> false;
         };
         long sector;
-        if (job.rw().startsWith("rand")) {
+        if (job.rw() == Rw.RANDREAD || job.rw() == Rw.RANDWRITE || job.rw() == Rw.RANDRW) {
             sector = regionStart + random.nextLong(Math.max(1, regionSectors / bsSectors)) * bsSectors;
         } else {
             sector = regionStart + nextOffset;

@@ -1,6 +1,7 @@
 package org.blkflow.model;
 
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.Scheduler;
 
 /** The Linux 7.0 block layer put together: the one place BlockLayerRun's kernel switch leads to. */
 final class Wiring70 {
@@ -18,8 +19,8 @@ final class Wiring70 {
     static Workload wire(Machine m, Scenario scenario, Invariants invariants) {
         for (SoftwareQueue ctx : m.ctxs) ctx.lock = m.newLock("ctx[" + ctx.cpu + "]->lock");
         for (HardwareQueue hctx : m.hctxs) hctx.lock = m.newLock("hctx[" + hctx.index + "]->lock");
-        boolean kyber = scenario.scheduler().equals("kyber");
-        boolean elevator = kyber || scenario.scheduler().equals("mq-deadline");
+        boolean kyber = scenario.scheduler() == Scheduler.KYBER;
+        boolean elevator = kyber || scenario.scheduler() == Scheduler.MQ_DEADLINE;
         int nrRequests = nrRequests(scenario.queueDepth());
         int normal = scenario.queueDepth() - scenario.reservedTags();
         Hctx70[] hctxs = new Hctx70[m.hctxs.length];

@@ -1,19 +1,21 @@
 package org.blkflow.scenario;
 
 /** A device being read field by field; starts at null_blk's defaults. */
-public final class DeviceDraft {
+public final class DeviceDraft extends FieldDraft<Device> {
 
-    private static final Device DEFAULT = ScenarioDefaults.device();
+    public DeviceDraft() {
+        super(Device.class, ScenarioField.Group.DEVICE);
+    }
 
-    public long completionNs = DEFAULT.completionNs();
-    public String irqMode = DEFAULT.irqMode();
-    public int maxSectors = DEFAULT.maxSectors();
-    public int maxSegments = DEFAULT.maxSegments();
-    public int slots = DEFAULT.slots();
-    public String driver = DEFAULT.driver();
-    public String rings = DEFAULT.rings();
+    public static DeviceDraft of(Device device) {
+        DeviceDraft d = new DeviceDraft();
+        d.copy(device);
+        return d;
+    }
 
-    public Device build() {
-        return new Device(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings);
+    @Override
+    public <T> DeviceDraft set(ScenarioField<Device, T> field, T value) {
+        super.set(field, value);
+        return this;
     }
 }

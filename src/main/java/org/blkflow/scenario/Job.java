@@ -6,10 +6,10 @@ import java.util.List;
  * One fio-like job: a task per CPU in {@code cpus}, each submitting {@code ios} bios.
  *
  * @param cpus      the CPUs the job is pinned to; null means "all"
- * @param rw        read | write | randread | randwrite | randrw
+ * @param rw        the direction and order of the I/O
  * @param rwmixread percentage of reads for randrw
  * @param bs        bytes per bio, a multiple of 512
- * @param ioengine  "sync" (one bio at a time) or "libaio" (batches up to iodepth)
+ * @param ioengine  sync (one bio at a time) or libaio (batches up to iodepth)
  * @param sync      writes carry REQ_SYNC (reads always are sync)
  * @param plug      submit inside blk_start_plug / blk_finish_plug
  * @param offset    first byte of the job's region
@@ -18,11 +18,11 @@ import java.util.List;
 public record Job(
         String name,
         List<Integer> cpus,
-        String rw,
+        Rw rw,
         int rwmixread,
         int bs,
         int iodepth,
-        String ioengine,
+        IoEngine ioengine,
         boolean sync,
         boolean plug,
         int ios,

@@ -1,9 +1,5 @@
 package org.blkflow.scenario;
 
-import static org.blkflow.scenario.LinkValues.parseBool;
-import static org.blkflow.scenario.LinkValues.parseInt;
-import static org.blkflow.scenario.LinkValues.parseSize;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +11,9 @@ import java.util.Set;
  */
 final class JobLinkReader {
 
-    static final List<String> KEYS = List.of("rw", "mix", "bs", "qd", "engine", "sync", "plug", "cpus", "n",
-            "off", "size");
+    /** Every job field's key in link order; the name has none (it comes first). */
+    static final List<String> KEYS = ScenarioFields.linkOrdered(ScenarioField.Group.JOB).stream()
+            .map(ScenarioField::linkKey).filter(k -> k != null).toList();
 
     private final String at;
     private final JobDraft job;
@@ -34,7 +31,7 @@ final class JobLinkReader {
         String[] tokens = value.split(",", -1);
         int first = 0;
         if (!tokens[0].contains(":")) {
-            job.name = tokens[0];
+            job.set(ScenarioFields.JOB_NAME, tokens[0]);
             first = 1;
         }
         for (int i = first; i < tokens.length; i++) {
@@ -48,14 +45,14 @@ final class JobLinkReader {
         String field = at + "." + (key == null ? "cpus" : key);
         try {
             if (key == null && inCpus) {
-                LinkValues.parseCpuItem(token, job.cpus);
+                LinkValues.parseCpuItem(token, job.get(ScenarioFields.JOB_CPUS));
             } else if (key == null || !KEYS.contains(key)) {
                 throw new IllegalArgumentException("must be key:value with key one of " + String.join(", ", KEYS));
             } else if (!given.add(key)) {
                 inCpus = false;
                 throw new IllegalArgumentException("is given more than once in this job");
             } else {
-                inCpus = key.equals("cpus");
+                inCpus = key.equals(ScenarioFields.JOB_CPUS.linkKey());
                 apply(key, token.substring(colon + 1));
             }
         } catch (IllegalArgumentException e) {
@@ -64,29 +61,22 @@ final class JobLinkReader {
     }
 
     private void apply(String key, String v) {
-        switch (key) {
-            case "rw" -> job.rw = v;
-            case "mix" -> job.rwmixread = parseInt(v);
-            case "bs" -> job.bs = (int) parseSize(v, Integer.MAX_VALUE);
-            case "qd" -> job.iodepth = parseInt(v);
-            case "engine" -> job.ioengine = v;
-            case "sync" -> job.sync = parseBool(v);
-            case "plug" -> job.plug = parseBool(v);
-            case "cpus" -> readCpus(v);
-            case "n" -> job.ios = parseInt(v);
-            case "off" -> job.offset = parseSize(v, JobValidator.MAX_BYTES);
-            case "size" -> job.size = parseSize(v, JobValidator.MAX_BYTES);
-            default -> throw new IllegalStateException(key);
+        ScenarioField<?, ?> f = LinkReader.byLinkKey(ScenarioField.Group.JOB, key);
+        if (f.type() == ScenarioField.Type.CPU_LIST) {
+            readCpus(v);
+        } else {
+            job.put(f, LinkValues.parse(f, v));
         }
     }
 
     private void readCpus(String v) {
         if (v.equals("all")) {
-            job.cpus = null;
+            job.set(ScenarioFields.JOB_CPUS, null);
             inCpus = false;
             return;
         }
-        job.cpus = new ArrayList<>();
-        LinkValues.parseCpuItem(v, job.cpus);
+        List<Integer> cpus = new ArrayList<>();
+        job.set(ScenarioFields.JOB_CPUS, cpus);
+        LinkValues.parseCpuItem(v, cpus);
     }
 }

@@ -3,46 +3,26 @@ package org.blkflow.scenario;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.blkflow.scenario.ScenarioField.Group;
 
-/** The limits on one fio-like job. */
+/** The limits on one fio-like job: its fields' own ranges ({@link ScenarioFields}) and the rules between them. */
 public final class JobValidator {
 
     public static final int MAX_JOBS = 16;
-    static final List<String> RW = List.of("read", "write", "randread", "randwrite", "randrw");
-    static final List<String> ENGINES = List.of("sync", "libaio");
     /** 1024 sectors: the largest max_sectors, so the largest bio that can fit one request. */
     public static final int MAX_BS = 1 << 19;
     public static final int MAX_IODEPTH = 1024;
     public static final int MAX_IOS = 1_000_000;
     /** A petabyte: every sector number stays far from overflow. */
     public static final long MAX_BYTES = 1L << 50;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
     private JobValidator() {
     }
 
     static void check(String at, Job job, int scenarioCpus, Device device, ProblemList p) {
-        if (job.name() == null || !NAME.matcher(job.name()).matches()) {
-            p.add(at + ".name", job.name(), "must be 1 to 32 characters of A-Z a-z 0-9 _ . -");
-        }
+        Set<ScenarioField<Job, ?>> broken = ScenarioValidator.checkFields(at + ".", Group.JOB, job, p);
         checkCpus(at + ".cpus", job.cpus(), scenarioCpus, p);
-        p.oneOf(at + ".rw", job.rw(), RW);
-        p.range(at + ".rwmixread", job.rwmixread(), 0, 100);
-        if (job.bs() < 512 || job.bs() > MAX_BS || job.bs() % 512 != 0) {
-            p.add(at + ".bs", job.bs(), "must be a multiple of 512 between 512 and " + MAX_BS);
-        }
-        else if (validLimits(device)) checkFitsOneRequest(at + ".bs", job.bs(), device, p);
-        p.range(at + ".iodepth", job.iodepth(), 1, MAX_IODEPTH);
-        p.oneOf(at + ".ioengine", job.ioengine(), ENGINES);
-        p.range(at + ".ios", job.ios(), 1, MAX_IOS);
-        if (job.offset() < 0 || job.offset() > MAX_BYTES || job.offset() % 512 != 0) {
-            p.add(at + ".offset", job.offset(), "must be a multiple of 512 between 0 and " + MAX_BYTES);
-        }
-        long minSize = Math.max(512, job.bs());
-        if (job.size() < minSize || job.size() > MAX_BYTES || job.size() % 512 != 0) {
-            p.add(at + ".size", job.size(), "must be a multiple of 512 between bs = " + job.bs() + " and " + MAX_BYTES);
-        }
+        if (!broken.contains(ScenarioFields.BS) && validLimits(device)) checkFitsOneRequest(at + ".bs", job.bs(), device, p);
     }
 
     /**

@@ -11,13 +11,15 @@ final class LegacyRules {
     }
 
     static void check(Scenario s, ProblemList p) {
-        if (!s.modern() && p.oneOf("scheduler", s.scheduler(), ScenarioValidator.SCHEDULERS)
-                && !s.scheduler().equals(Scenario.DEFAULT_SCHEDULER) && !"sq".equals(s.mode())) {
-            p.add("scheduler", s.scheduler(), "needs mode \"sq\" (blk-mq and bio-based queues in 3.16 have "
-                    + "no elevator; leave it \"noop\")");
+        if (!s.modern() && s.scheduler() != null) {
+            if (!Scheduler.of(Kernel.V3_16).contains(s.scheduler())) {
+                p.add("scheduler", s.scheduler(), "must be one of " + Label.list(Scheduler.of(Kernel.V3_16)));
+            } else if (s.scheduler() != Scheduler.NOOP && s.mode() != Mode.SQ) {
+                p.add("scheduler", s.scheduler(), "needs mode \"sq\" (blk-mq and bio-based queues in 3.16 have "
+                        + "no elevator; leave it \"noop\")");
+            }
         }
-        p.range("nrRequests", s.nrRequests(), 1, ScenarioValidator.MAX_NR_REQUESTS);
-        if (p.range("smt", s.smt(), 1, FieldLimits.MAX_SMT) && s.cpus() >= 1 && s.cpus() % s.smt() != 0) {
+        if (s.smt() >= 1 && s.smt() <= FieldLimits.MAX_SMT && s.cpus() >= 1 && s.cpus() % s.smt() != 0) {
             p.add("smt", s.smt(), "must divide cpus = " + s.cpus() + " (each core has smt threads)");
         }
         checkCosts(s.costs(), p);
@@ -36,17 +38,16 @@ final class LegacyRules {
         }
     }
 
-    private static void checkRings(String mode, Device d, ProblemList p) {
-        boolean driverOk = p.oneOf("device.driver", d.driver(), ScenarioValidator.DRIVERS);
-        if (driverOk && d.driver().equals(Device.XEN) && "bio".equals(mode) && Device.SINGLE_LOCK.equals(d.rings())) {
+    private static void checkRings(Mode mode, Device d, ProblemList p) {
+        if (d.xen() && mode == Mode.BIO && d.rings() == Rings.SINGLE_LOCK) {
             p.add("device.driver", d.driver(), "needs mode \"sq\" or \"mq\" (xen-blkfront is request-based)");
         }
-        if (!p.oneOf("device.rings", d.rings(), ScenarioValidator.RINGS) || d.rings().equals(Device.SINGLE_LOCK)) {
+        if (d.rings() == null || d.rings() == Rings.SINGLE_LOCK) {
             return;
         }
-        if (driverOk && !d.driver().equals(Device.XEN)) {
+        if (d.driver() != null && !d.xen()) {
             p.add("device.rings", d.rings(), "needs device.driver \"xen-blkfront\" (null_blk has no ring)");
-        } else if (!"mq".equals(mode)) {
+        } else if (mode != Mode.MQ) {
             p.add("device.rings", d.rings(), "needs mode \"mq\" (before blk-mq, xen-blkfront had one ring "
                     + "under io_lock, the queue lock)");
         }

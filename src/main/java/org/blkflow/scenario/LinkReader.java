@@ -1,7 +1,5 @@
 package org.blkflow.scenario;
 
-import static org.blkflow.scenario.LinkValues.parseBool;
-import static org.blkflow.scenario.LinkValues.parseInt;
 import static org.blkflow.scenario.LinkValues.parseLong;
 
 import java.net.URLDecoder;
@@ -12,13 +10,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.blkflow.scenario.ScenarioField.Group;
 
 /** Decodes one link's query string into a draft, collecting every problem instead of stopping. */
 final class LinkReader {
 
-    static final List<String> PARAMS = List.of("v", "name", "seed", "mode", "kernel", "sched", "nr", "smt", "numa", "cpus",
-            "hw", "depth", "reserved", "map", "merge", "cost", "dev", "job", "preset", "step");
-    static final List<String> DEVICE_KEYS = List.of("irq", "lat", "maxsec", "maxseg", "slots", "driver", "rings");
+    /** The version, every field's key in link order, then what names the run: the preset and the step. */
+    static final List<String> PARAMS = Stream.of(Stream.of("v"),
+            ScenarioFields.linkOrdered(Group.SCENARIO).stream().map(ScenarioField::linkKey),
+            Stream.of("preset", "step")).flatMap(s -> s).toList();
+    static final List<String> DEVICE_KEYS = ScenarioFields.linkOrdered(Group.DEVICE).stream().map(ScenarioField::linkKey).toList();
 
     private final String query;
     private final ScenarioDraft draft = new ScenarioDraft();
@@ -64,38 +66,25 @@ final class LinkReader {
     private void apply(String key, String value) {
         switch (key) {
             case "v" -> requireVersion(value);
-            case "name" -> draft.name = value;
-            case "seed" -> draft.seed = parseLong(value);
-            case "mode" -> draft.mode = value;
-            case "kernel" -> draft.kernel = value;
-            case "numa" -> draft.numaNodes = readNodes(value);
-            case "sched" -> draft.scheduler = value;
-            case "nr" -> draft.nrRequests = parseInt(value);
-            case "smt" -> draft.smt = parseInt(value);
-            case "cpus" -> draft.cpus = parseInt(value);
-            case "hw" -> draft.hwQueues = parseInt(value);
-            case "depth" -> draft.queueDepth = parseInt(value);
-            case "reserved" -> draft.reservedTags = parseInt(value);
-            case "map" -> draft.mapping = value.equals("kernel") ? null : LinkValues.parseIntList(value);
-            case "merge" -> draft.merging = parseBool(value);
-            case "cost" -> readCosts(value);
-            case "dev" -> readDevice(value);
-            case "job" -> readJob(value);
             case "preset" -> requirePreset(value);
             case "step" -> step = OptionalLong.of(nonNegative(parseLong(value), "a step"));
-            default -> throw new IllegalStateException(key);
+            default -> {
+                ScenarioField<?, ?> f = byLinkKey(Group.SCENARIO, key);
+                switch (f.type()) {
+                    case COSTS -> readCosts(value);
+                    case DEVICE -> readDevice(value);
+                    case JOBS -> readJob(value);
+                    default -> draft.put(f, LinkValues.parse(f, value));
+                }
+            }
         }
     }
 
-    /** {@code numa=0-3/4-7}: one cpulist per node; no more nodes than a scenario has CPUs are read. */
-    private static List<List<Integer>> readNodes(String value) {
-        String[] parts = value.split("/", ScenarioValidator.MAX_CPUS + 1);
-        if (parts.length > ScenarioValidator.MAX_CPUS) {
-            throw new IllegalArgumentException("must list at most " + ScenarioValidator.MAX_CPUS + " nodes");
+    static ScenarioField<?, ?> byLinkKey(Group group, String key) {
+        for (ScenarioField<?, ?> f : ScenarioFields.of(group)) {
+            if (key.equals(f.linkKey())) return f;
         }
-        List<List<Integer>> nodes = new ArrayList<>();
-        for (String node : parts) nodes.add(NumaNodes.parse(node));
-        return nodes;
+        throw new IllegalStateException(key);
     }
 
     /** Both versions read alike: version 1 wrote every field, version 2 leaves out the defaults. */
@@ -126,24 +115,11 @@ final class LinkReader {
                 if (!given.add(key)) {
                     throw new IllegalArgumentException("is given more than once");
                 }
-                applyDevice(key, token.substring(colon + 1));
+                ScenarioField<?, ?> f = byLinkKey(Group.DEVICE, key);
+                draft.device.put(f, LinkValues.parse(f, token.substring(colon + 1)));
             } catch (IllegalArgumentException e) {
                 problems.add(field, token, e.getMessage());
             }
-        }
-    }
-
-    private void applyDevice(String key, String v) {
-        DeviceDraft d = draft.device;
-        switch (key) {
-            case "irq" -> d.irqMode = v;
-            case "lat" -> d.completionNs = parseLong(v);
-            case "maxsec" -> d.maxSectors = parseInt(v);
-            case "maxseg" -> d.maxSegments = parseInt(v);
-            case "slots" -> d.slots = parseInt(v);
-            case "driver" -> d.driver = v;
-            case "rings" -> d.rings = v;
-            default -> throw new IllegalStateException(key);
         }
     }
 

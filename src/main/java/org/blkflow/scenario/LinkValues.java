@@ -1,5 +1,7 @@
 package org.blkflow.scenario;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.blkflow.input.BoundedNumber;
@@ -15,6 +17,53 @@ final class LinkValues {
     private static final String SUFFIXES = "kmgt";
 
     private LinkValues() {
+    }
+
+    /** A field's value as a link writes it; the nested groups (costs, device, jobs) are written by their callers. */
+    static String format(ScenarioField<?, ?> field, Object value) {
+        return switch (field.type()) {
+            case TEXT -> URLEncoder.encode((String) value, StandardCharsets.UTF_8);
+            case INT, LONG -> String.valueOf(value);
+            case BOOL -> formatBool((Boolean) value);
+            case SIZE, BYTES -> formatSize(((Number) value).longValue());
+            case CHOICE -> ((Label) value).label();
+            case CPU_MAP -> value == null ? "kernel" : String.join(",", ((List<?>) value).stream().map(String::valueOf).toList());
+            case CPU_LIST -> value == null ? "all" : formatCpus(integers(value));
+            case NODES -> String.join("/", ((List<?>) value).stream().map(n -> formatCpus(integers(n))).toList());
+            case COSTS, DEVICE, JOBS -> throw new IllegalStateException(field + " is a group");
+        };
+    }
+
+    /** A field's value read from a link's text; IllegalArgumentException says what is allowed. */
+    static Object parse(ScenarioField<?, ?> field, String text) {
+        return switch (field.type()) {
+            case TEXT -> text;
+            case INT -> parseInt(text);
+            case LONG -> parseLong(text);
+            case BOOL -> parseBool(text);
+            case SIZE -> (int) parseSize(text, Integer.MAX_VALUE);
+            case BYTES -> parseSize(text, JobValidator.MAX_BYTES);
+            case CHOICE -> field.parseLabel(text);
+            case CPU_MAP -> text.equals("kernel") ? null : parseIntList(text);
+            case NODES -> parseNodes(text);
+            case CPU_LIST, COSTS, DEVICE, JOBS -> throw new IllegalStateException(field + " is read by its group");
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> integers(Object list) {
+        return (List<Integer>) list;
+    }
+
+    /** {@code numa=0-3/4-7}: one cpulist per node; no more nodes than a scenario has CPUs are read. */
+    private static List<List<Integer>> parseNodes(String value) {
+        String[] parts = value.split("/", ScenarioValidator.MAX_CPUS + 1);
+        if (parts.length > ScenarioValidator.MAX_CPUS) {
+            throw new IllegalArgumentException("must list at most " + ScenarioValidator.MAX_CPUS + " nodes");
+        }
+        List<List<Integer>> nodes = new ArrayList<>();
+        for (String node : parts) nodes.add(NumaNodes.parse(node));
+        return nodes;
     }
 
     /** The shortest exact form: 4096 → "4k", 1073741824 → "1g", 1536 → "1536". */

@@ -8,35 +8,30 @@ import java.util.List;
  */
 final class ModernRules {
 
-    static final String NONE = "none";
-    static final String MQ_DEADLINE = "mq-deadline";
-    static final String KYBER = "kyber";
-    static final List<String> KERNELS = List.of(Scenario.KERNEL_316, Scenario.KERNEL_70);
-    /** What the 7.0 model has; bfq exists in the kernel but is not modelled. */
-    static final List<String> SCHEDULERS = List.of(NONE, MQ_DEADLINE, KYBER);
 
     private ModernRules() {
     }
 
     static void check(Scenario s, ProblemList p) {
-        if (!p.oneOf("kernel", s.kernel(), KERNELS)) return;
+        if (s.kernel() == null) return;
         if (!s.modern()) {
             if (s.numaNodes() != null) {
                 p.add("numaNodes", s.numaNodes(), "needs kernel \"7.0\" (3.16's CPU map does not read NUMA nodes)");
             }
             return;
         }
-        if (s.mode() != null && !s.mode().equals("mq")) {
+        if (s.mode() != null && s.mode() != Mode.MQ) {
             p.add("mode", s.mode(), "must be \"mq\" with kernel \"7.0\": the legacy request queue was removed in "
                     + "Linux 5.0 and null_blk's bio-based mode is not modelled for 7.0");
         }
-        if (s.scheduler() != null && s.scheduler().equals("bfq")) {
+        List<Scheduler> modelled = Scheduler.of(Kernel.V7_0);
+        if (s.scheduler() != null && !s.scheduler().offered()) {
             p.add("scheduler", s.scheduler(), "is not modelled yet for kernel \"7.0\"; must be one of "
-                    + String.join(", ", SCHEDULERS));
-        } else {
-            p.oneOf("scheduler", s.scheduler(), SCHEDULERS);
+                    + Label.list(modelled));
+        } else if (s.scheduler() != null && !modelled.contains(s.scheduler())) {
+            p.add("scheduler", s.scheduler(), "must be one of " + Label.list(modelled));
         }
-        if (s.device() != null && s.device().driver() != null && !s.device().driver().equals(Device.NULL_BLK)) {
+        if (s.device() != null && s.device().driver() != null && s.device().driver() != Driver.NULL_BLK) {
             p.add("device.driver", s.device().driver(), "must be \"null_blk\" with kernel \"7.0\" "
                     + "(xen-blkfront is modelled as 3.16 had it)");
         }

@@ -1,5 +1,7 @@
 package org.blkflow.scenario;
 
+import static org.blkflow.scenario.ScenarioFields.*;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,105 +21,106 @@ public final class Presets {
                             + "hardware queue. The kernel map gives CPUs 0-1 hctx 0 and CPUs 2-3 hctx 1, so kblockd "
                             + "moves ctx 0 and 1 onto hctx 0 and ctx 2 and 3 onto hctx 1 (flush_ctx), issues each "
                             + "request (D) to null_blk, and the timer completes them (C) 10 µs later.",
-                    s -> { s.cpus = 4; s.hwQueues = 2; s.queueDepth = 16; },
-                    j -> { j.rw = "randwrite"; j.ioengine = "libaio"; j.iodepth = 2; j.ios = 8; }),
+                    s -> { s.set(CPUS, 4); s.set(HW_QUEUES, 2); s.set(QUEUE_DEPTH, 16); },
+                    j -> { j.set(RW, Rw.RANDWRITE); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 2); j.set(IOS, 8); }),
             preset("sync-direct-issue", "Sync reads: direct issue, no software queue",
                     "The Figure 1 machine with reads instead of writes. Reads are sync, and with more than one "
                             + "hardware queue blk_mq_make_request issues a sync bio straight to the driver: Q, G, "
                             + "D, then C 10 µs later, with no insert (I). The software queues and the hctx dispatch "
                             + "lists stay empty; only the tags in use on hctx 0 and 1 move.",
-                    s -> { s.cpus = 4; s.hwQueues = 2; s.queueDepth = 16; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 2; j.ios = 8; }),
+                    s -> { s.set(CPUS, 4); s.set(HW_QUEUES, 2); s.set(QUEUE_DEPTH, 16); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 2); j.set(IOS, 8); }),
             preset("nvme-1to1", "NVMe-like: one hardware queue per CPU",
                     "Four CPUs, four hardware queues: the kernel map gives each CPU its own hctx, so no two CPUs "
                             + "share a dispatch list or its tags. Each async write is inserted (I) into ctx:N, "
                             + "kblockd runs hctx N on CPU N itself (run_async), flush_ctx moves ctx N onto hctx N "
                             + "only, and each request is issued (D) and completed (C).",
-                    s -> { s.cpus = 4; s.hwQueues = 4; s.queueDepth = 32; },
-                    j -> { j.rw = "randwrite"; j.ioengine = "libaio"; j.iodepth = 2; j.ios = 16; }),
+                    s -> { s.set(CPUS, 4); s.set(HW_QUEUES, 4); s.set(QUEUE_DEPTH, 32); },
+                    j -> { j.set(RW, Rw.RANDWRITE); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 2); j.set(IOS, 16); }),
             preset("plug-merge", "Plugging gathers sequential writes",
                     "One task (CPU 0) submits async sequential 4 KiB writes, 16 at a time, inside a plug. The "
                             + "first becomes a request on the plug list (P); the next 15 back-merge into it (M), so "
                             + "it grows to 16 bios and 128 sectors (×16). The unplug (U) inserts that one request "
                             + "into ctx:0 (I) and runs hctx 0: it is issued (D) and completes (C). Then the same "
                             + "again for the next 16.",
-                    s -> { s.cpus = 2; s.hwQueues = 1; s.queueDepth = 32; },
-                    j -> { j.cpus = List.of(0); j.rw = "write"; j.ioengine = "libaio"; j.iodepth = 16;
-                           j.plug = true; j.ios = 32; }),
+                    s -> { s.set(CPUS, 2); s.set(HW_QUEUES, 1); s.set(QUEUE_DEPTH, 32); },
+                    j -> { j.set(JOB_CPUS, List.of(0)); j.set(RW, Rw.WRITE); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 16);
+                           j.set(PLUG, true); j.set(IOS, 32); }),
             preset("tags-exhausted", "Out of tags: the submitter sleeps",
                     "hctx 0 has only 4 tags and two CPUs each want 16 reads in flight. Each CPU takes 2 tags; its "
                             + "next allocation finds none, so the task runs the queue and sleeps (S) on a tag wait "
                             + "queue (the tag waiters lane). The first completions (C) free tags and wake the "
                             + "sleepers (wake), which take them and go on; this repeats through the run.",
-                    s -> { s.cpus = 2; s.hwQueues = 1; s.queueDepth = 4; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 16; j.ios = 16; }),
+                    s -> { s.set(CPUS, 2); s.set(HW_QUEUES, 1); s.set(QUEUE_DEPTH, 4); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 16); j.set(IOS, 16); }),
             preset("busy-requeue", "A full device answers BUSY",
                     "null_blk here takes just 2 commands at a time. Requests 0 and 1 fill it; the next two "
                             + "queue_rq calls find it full, so each stops hctx 0 (stop, STOPPED) and answers BUSY, "
                             + "and the request goes back to the hctx's dispatch list (R). While the queue is stopped "
                             + "nothing is issued: new requests wait in ctx 0 and 1. The first completion (C) "
                             + "restarts the queue (start) and the waiting requests are issued (D).",
-                    s -> { s.cpus = 2; s.hwQueues = 1; s.queueDepth = 8; s.device.slots = 2; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 12; }),
+                    s -> { s.set(CPUS, 2); s.set(HW_QUEUES, 1); s.set(QUEUE_DEPTH, 8); s.device.set(SLOTS, 2); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 4); j.set(IOS, 12); }),
             preset("fewer-ctx-than-hctx", "More hardware queues than CPUs",
                     "Two CPUs over four hardware queues: the kernel map puts CPU 0 on hctx 0 and CPU 1 on hctx 1, "
                             + "so hctx 2 and 3 have no software queue, are drawn idle and never take a request. The "
                             + "reads are sync, so each is issued straight to the driver (Q, G, D, then C).",
-                    s -> { s.cpus = 2; s.hwQueues = 4; s.queueDepth = 16; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 16; }),
+                    s -> { s.set(CPUS, 2); s.set(HW_QUEUES, 4); s.set(QUEUE_DEPTH, 16); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 4); j.set(IOS, 16); }),
             preset("legacy-contention", "The single queue: one queue_lock for all CPUs",
                     "Eight CPUs submit reads at once to the legacy request queue, and every bio takes queue_lock "
                             + "to merge and get a request: the G's come one CPU at a time, about 420 ns apart, while "
                             + "the other CPUs spin, and each insert (I) and dispatch (D) takes the lock again. The "
                             + "lock statistics show queue_lock contended from the first steps.",
-                    s -> { s.mode = "sq"; s.scheduler = "noop"; s.cpus = 8; s.hwQueues = 1; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 32; j.ios = 32; }),
+                    s -> { s.set(MODE, Mode.SQ); s.set(SCHEDULER, Scheduler.NOOP); s.set(CPUS, 8); s.set(HW_QUEUES, 1); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 32); j.set(IOS, 32); }),
             preset("bio-based", "bio-based: no requests at all",
                     "A make_request driver takes each bio straight after Q (make_request) and ends it 10 µs later "
                             + "(bio_end): no request, tag, plug, merge or elevator stands between the task and the "
                             + "device.",
-                    s -> { s.mode = "bio"; s.cpus = 4; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 8; j.ios = 16; }),
+                    s -> { s.set(MODE, Mode.BIO); s.set(CPUS, 4); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 8); j.set(IOS, 16); }),
             preset("xen-io-lock", "xen-blkfront 3.16: one io_lock, one ring",
                     "xen-blkfront's io_lock is both the queue lock and the ring lock. Four CPUs submit reads: "
                             + "their G's and D's come one CPU at a time, each waiting for io_lock. The 8-slot ring "
                             + "fills and the queue is stopped (stop); blkif_interrupt on CPU 0 then ends responses "
                             + "(C) and restarts the queue (start) under the same lock, and issues the next requests "
                             + "itself (D on CPU 0). The lock statistics show io_lock contended.",
-                    s -> { s.mode = "sq"; s.cpus = 4; s.hwQueues = 1; s.device.driver = Device.XEN;
-                           s.device.rings = Device.SINGLE_LOCK; s.device.slots = 8; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 16; j.ios = 32; }),
+                    s -> { s.set(MODE, Mode.SQ); s.set(CPUS, 4); s.set(HW_QUEUES, 1); s.device.set(DRIVER, Driver.XEN_BLKFRONT);
+                           s.device.set(RINGS, Rings.SINGLE_LOCK); s.device.set(SLOTS, 8); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 16); j.set(IOS, 32); }),
             preset("nvme-70", "Linux 7.0, NVMe-like: a queue per CPU, no scheduler",
                     "Every bio is plugged in 7.0, even a lone read: Q G P U D. With no scheduler the plug's flush hands "
                             + "the requests straight to the driver (queue_rqs): no insert, and each CPU has its own hctx.",
-                    s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 4; s.hwQueues = 4; s.queueDepth = 32; },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 8; j.ios = 16; }),
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 4); s.set(HW_QUEUES, 4); s.set(QUEUE_DEPTH, 32); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 8); j.set(IOS, 16); }),
             preset("sata-70", "Linux 7.0, SATA-like: one queue on mq-deadline",
                     "One hardware queue gets mq-deadline by default. A request takes a scheduler tag at G, is inserted "
                             + "(I) into the sorted lists and FIFOs, and takes one of the 32 driver tags only when it is "
                             + "dispatched, in sector order, reads before writes.",
-                    s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 2; s.hwQueues = 1; s.queueDepth = 32; },
-                    j -> { j.rw = "randrw"; j.rwmixread = 70; j.ioengine = "libaio"; j.iodepth = 16; j.ios = 24; }),
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 2); s.set(HW_QUEUES, 1); s.set(QUEUE_DEPTH, 32); },
+                    j -> { j.set(RW, Rw.RANDRW); j.set(RWMIXREAD, 70); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 16); j.set(IOS, 24); }),
             preset("plug-limit-70", "Linux 7.0: the plug flushes at 32 requests",
                     "40 writes under one plug: the 33rd request finds 32 plugged and flushes them first (U 32, then 32 "
                             + "D's straight from the plug), and blk_finish_plug sends the last 8.",
-                    s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 1; s.hwQueues = 1; s.scheduler = "none";
-                           s.queueDepth = 64; },
-                    j -> { j.rw = "randwrite"; j.ioengine = "libaio"; j.iodepth = 40; j.plug = true; j.ios = 40; }),
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 1); s.set(HW_QUEUES, 1); s.set(SCHEDULER, Scheduler.NONE);
+                           s.set(QUEUE_DEPTH, 64); },
+                    j -> { j.set(RW, Rw.RANDWRITE); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 40); j.set(PLUG, true); j.set(IOS, 40); }),
             preset("numa-70", "Linux 7.0: a two-node NUMA map",
                     "group_cpus_evenly() shares the 4 queues between the nodes and serves them in heapsort order, node 1 "
                             + "first: CPUs 4-7 get hctx 0 and 1, CPUs 0-3 hctx 2 and 3.",
-                    s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 8; s.hwQueues = 4; s.queueDepth = 16;
-                           s.numaNodes = List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7)); },
-                    j -> { j.rw = "randread"; j.ioengine = "libaio"; j.iodepth = 4; j.ios = 8; }),
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 8); s.set(HW_QUEUES, 4); s.set(QUEUE_DEPTH, 16);
+                           s.set(NUMA_NODES, List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7))); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 4); j.set(IOS, 8); }),
             preset("kyber-70", "Linux 7.0: kyber on a fast device, reads and writes mixed",
                     "Each request is inserted (I) into kyber's queue for its CPU and domain, read or write, and leaves "
                             + "it through kyber_dispatch_request only with a token of that domain (the queue has 256 read "
                             + "and 128 write tokens): up to 16 reads in a row, then up to 8 writes. Every request goes "
                             + "through the scheduler, and writes may hold only 96 of an hctx's 128 scheduler tags.",
-                    s -> { s.kernel = Scenario.KERNEL_70; s.cpus = 2; s.hwQueues = 2; s.queueDepth = 64;
-                           s.scheduler = "kyber"; },
-                    j -> { j.rw = "randrw"; j.ioengine = "libaio"; j.iodepth = 8; j.plug = true; j.ios = 40; }));
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 2); s.set(HW_QUEUES, 2); s.set(QUEUE_DEPTH, 64);
+                           s.set(SCHEDULER, Scheduler.KYBER); },
+                    j -> { j.set(RW, Rw.RANDRW); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 8); j.set(PLUG, true);
+                           j.set(IOS, 40); }));
 
     private Presets() {
     }
@@ -138,10 +141,10 @@ public final class Presets {
     private static Preset preset(String id, String name, String note, Consumer<ScenarioDraft> machine,
                                  Consumer<JobDraft> workload) {
         ScenarioDraft s = new ScenarioDraft();
-        s.name = name;
-        s.seed = 42;
-        s.device.irqMode = "timer";
-        s.device.completionNs = 10_000;
+        s.set(NAME, name);
+        s.set(SEED, 42L);
+        s.device.set(IRQ_MODE, IrqMode.TIMER);
+        s.device.set(COMPLETION_NS, 10_000L);
         machine.accept(s);
         JobDraft job = new JobDraft();
         workload.accept(job);

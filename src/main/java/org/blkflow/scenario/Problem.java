@@ -19,13 +19,18 @@ public record Problem(String field, Object value, String message, boolean tooLar
 
     /** A problem whose message is "field = value: rule". */
     public static Problem of(String field, Object value, String rule) {
-        String f = abbreviate(field);
-        return new Problem(f, value, f + " = " + show(value) + ": " + rule, false);
+        return make(field, value, rule, false);
     }
 
     public static Problem tooLarge(String field, Object value, String rule) {
+        return make(field, value, rule, true);
+    }
+
+    /** A choice is named by its label, as JSON and links spell it. */
+    private static Problem make(String field, Object value, String rule, boolean tooLarge) {
         String f = abbreviate(field);
-        return new Problem(f, value, f + " = " + show(value) + ": " + rule, true);
+        Object v = value instanceof Label l ? l.label() : value;
+        return new Problem(f, v, f + " = " + show(v) + ": " + rule, tooLarge);
     }
 
     /** Strings are quoted so an empty or blank value is visible; everything else prints as itself, cut short. */

@@ -4,23 +4,25 @@ import java.util.List;
 
 /**
  * A whole simulation, as a user describes it: the machine, the device and the workload. Together
- * with its seed it determines the transition stream exactly.
+ * with its seed it determines the transition stream exactly. Each component is declared once in
+ * {@link ScenarioFields} (its JSON name, link key, default and range); build one from a
+ * {@link ScenarioDraft}.
  *
- * @param mode       "mq" (blk-mq), "sq" (the legacy request_fn queue) or "bio" (make_request only)
+ * @param mode       blk-mq, the legacy request_fn queue or make_request only
  * @param mapping    null for the kernel's default CPU→hctx map, else the hctx of each CPU
- * @param scheduler  the legacy queue's elevator: "noop", "deadline" or "cfq" (mode "sq" only)
+ * @param scheduler  3.16: the legacy queue's elevator (mode sq only); 7.0: the blk-mq scheduler
  * @param nrRequests the legacy queue's nr_requests per direction (128)
  * @param costs      CPU time per step; {@link Costs#ZERO} makes only the device take time
  * @param smt        hardware threads per core; siblings are numbered as x86 Linux does, CPU i and
  *                   CPU i + cpus/smt sharing a core, and the kernel's CPU map keeps them together
- * @param kernel     "3.16" (blk-mq as it was new) or "7.0" (today's blk-mq: every bio plugged, mq-deadline,
+ * @param kernel     3.16 (blk-mq as it was new) or 7.0 (today's blk-mq: every bio plugged, mq-deadline,
  *                   scheduler and driver tags, group_cpus_evenly)
  * @param numaNodes  7.0 only: the CPUs of each NUMA node, or null for one node holding every CPU
  */
 public record Scenario(
         String name,
         long seed,
-        String mode,
+        Mode mode,
         int cpus,
         int hwQueues,
         int queueDepth,
@@ -29,17 +31,12 @@ public record Scenario(
         boolean merging,
         Device device,
         List<Job> jobs,
-        String scheduler,
+        Scheduler scheduler,
         int nrRequests,
         Costs costs,
         int smt,
-        String kernel,
+        Kernel kernel,
         List<List<Integer>> numaNodes) {
-
-    public static final String DEFAULT_SCHEDULER = "noop";
-    public static final int DEFAULT_NR_REQUESTS = 128;
-    public static final String KERNEL_316 = "3.16";
-    public static final String KERNEL_70 = "7.0";
 
     public Scenario {
         mapping = mapping == null ? null : List.copyOf(mapping);
@@ -47,17 +44,9 @@ public record Scenario(
         numaNodes = numaNodes == null ? null : numaNodes.stream().map(List::copyOf).toList();
     }
 
-    /** A 3.16 scenario, as every scenario was before the 7.0 mode. */
-    public Scenario(String name, long seed, String mode, int cpus, int hwQueues, int queueDepth, int reservedTags,
-                    List<Integer> mapping, boolean merging, Device device, List<Job> jobs, String scheduler,
-                    int nrRequests, Costs costs, int smt) {
-        this(name, seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging, device, jobs, scheduler,
-                nrRequests, costs, smt, KERNEL_316, null);
-    }
-
     /** Whether this is the Linux 7.0 model rather than 3.16's. */
     public boolean modern() {
-        return KERNEL_70.equals(kernel);
+        return kernel == Kernel.V7_0;
     }
 
     /** The NUMA node of each CPU: all 0 unless numaNodes says otherwise (CPUs it leaves out stay on 0). */
@@ -77,27 +66,12 @@ public record Scenario(
         return numaNodes == null ? 1 : numaNodes.size();
     }
 
-    /** Without SMT: every CPU is a core of its own. */
-    public Scenario(String name, long seed, String mode, int cpus, int hwQueues, int queueDepth, int reservedTags,
-                    List<Integer> mapping, boolean merging, Device device, List<Job> jobs, String scheduler,
-                    int nrRequests, Costs costs) {
-        this(name, seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging, device, jobs, scheduler,
-                nrRequests, costs, 1);
-    }
-
     /** The first CPU of each CPU's core: the topology the kernel's default map reads. */
     public int[] firstSiblings() {
         int cores = cpus / smt;
         int[] first = new int[cpus];
         for (int cpu = 0; cpu < cpus; cpu++) first[cpu] = cpu % cores;
         return first;
-    }
-
-    /** A blk-mq scenario as it was before legacy modes and CPU costs: free CPUs, noop, 128 requests. */
-    public Scenario(String name, long seed, String mode, int cpus, int hwQueues, int queueDepth, int reservedTags,
-                    List<Integer> mapping, boolean merging, Device device, List<Job> jobs) {
-        this(name, seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging, device, jobs,
-                DEFAULT_SCHEDULER, DEFAULT_NR_REQUESTS, Costs.ZERO);
     }
 
     public boolean kernelMapping() {

@@ -1,11 +1,5 @@
 package org.blkflow.scenario;
 
-import static org.blkflow.scenario.LinkValues.formatBool;
-import static org.blkflow.scenario.LinkValues.formatCpus;
-import static org.blkflow.scenario.LinkValues.formatSize;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -50,24 +44,16 @@ public final class ScenarioLink {
 
     /** Version 1's text after "/?v=1": every field, in order, as "&key=value". */
     static String everyField(Scenario s) {
-        StringBuilder out = new StringBuilder()
-                .append("&name=").append(URLEncoder.encode(s.name(), StandardCharsets.UTF_8))
-                .append("&seed=").append(s.seed())
-                .append("&mode=").append(s.mode())
-                .append(s.modern() ? "&kernel=" + s.kernel() : "")
-                .append("&sched=").append(s.scheduler())
-                .append("&nr=").append(s.nrRequests())
-                .append("&smt=").append(s.smt())
-                .append(s.numaNodes() == null ? "" : "&numa=" + nodes(s.numaNodes()))
-                .append("&cpus=").append(s.cpus())
-                .append("&hw=").append(s.hwQueues())
-                .append("&depth=").append(s.queueDepth())
-                .append("&reserved=").append(s.reservedTags())
-                .append("&map=").append(s.kernelMapping() ? "kernel" : joined(s.mapping()))
-                .append("&merge=").append(formatBool(s.merging()))
-                .append("&cost=").append(costs(s.costs()))
-                .append("&dev=").append(device(s.device()));
-        s.jobs().forEach(job -> out.append("&job=").append(job(job)));
+        StringBuilder out = new StringBuilder();
+        for (ScenarioField<Scenario, ?> f : ScenarioFields.<Scenario>linkOrdered(ScenarioField.Group.SCENARIO)) {
+            if (!f.written(s)) continue;
+            switch (f.type()) {
+                case COSTS -> out.append("&").append(f.linkKey()).append("=").append(costs(s.costs()));
+                case DEVICE -> out.append("&").append(f.linkKey()).append("=").append(items(ScenarioField.Group.DEVICE, s.device()));
+                case JOBS -> s.jobs().forEach(job -> out.append("&").append(f.linkKey()).append("=").append(job(job)));
+                default -> out.append("&").append(f.linkKey()).append("=").append(LinkValues.format(f, f.of(s)));
+            }
+        }
         return out.toString();
     }
 
@@ -90,28 +76,18 @@ public final class ScenarioLink {
         return new LinkReader(url.substring(url.indexOf('?') + 1)).read();
     }
 
-    private static String nodes(List<List<Integer>> nodes) {
-        return nodes.stream().map(NumaNodes::format).collect(Collectors.joining("/"));
-    }
-
-    private static String device(Device d) {
-        return "irq:" + d.irqMode() + ",lat:" + d.completionNs() + ",maxsec:" + d.maxSectors()
-                + ",maxseg:" + d.maxSegments() + ",slots:" + d.slots() + ",driver:" + d.driver()
-                + ",rings:" + d.rings();
+    /** A record's fields as "key:value" items, comma-separated, in link order. */
+    private static <R extends Record> String items(ScenarioField.Group group, R record) {
+        return ScenarioFields.<R>linkOrdered(group).stream().filter(f -> f.linkKey() != null)
+                .map(f -> f.linkKey() + ":" + LinkValues.format(f, f.of(record))).collect(Collectors.joining(","));
     }
 
     private static String costs(Costs c) {
         return Arrays.stream(CostField.values()).map(f -> f.linkKey() + ":" + f.of(c)).collect(Collectors.joining(","));
     }
 
+    /** A job's name (its only item without a key), then its items. */
     private static String job(Job j) {
-        return j.name() + ",rw:" + j.rw() + ",mix:" + j.rwmixread() + ",bs:" + formatSize(j.bs())
-                + ",qd:" + j.iodepth() + ",engine:" + j.ioengine() + ",sync:" + formatBool(j.sync())
-                + ",plug:" + formatBool(j.plug()) + ",cpus:" + (j.allCpus() ? "all" : formatCpus(j.cpus()))
-                + ",n:" + j.ios() + ",off:" + formatSize(j.offset()) + ",size:" + formatSize(j.size());
-    }
-
-    private static String joined(List<Integer> numbers) {
-        return numbers.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return j.name() + "," + items(ScenarioField.Group.JOB, j);
     }
 }

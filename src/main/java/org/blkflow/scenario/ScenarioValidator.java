@@ -1,6 +1,9 @@
 package org.blkflow.scenario;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.blkflow.scenario.ScenarioField.Group;
 
 /**
  * The limits a scenario must respect before it may run. They follow the kernel where it has one
@@ -15,13 +18,8 @@ public final class ScenarioValidator {
     public static final int MAX_QUEUE_DEPTH = 10240;
     public static final int MAX_NAME = 80;
     public static final long MAX_COMPLETION_NS = 1_000_000_000L;
-    public static final List<String> MODES = List.of("mq", "sq", "bio");
-    public static final List<String> SCHEDULERS = List.of("noop", "deadline", "cfq");
-    public static final List<String> DRIVERS = List.of(Device.NULL_BLK, Device.XEN);
-    public static final List<String> RINGS = List.of(Device.SINGLE_LOCK, "split-lock", "per-hctx");
     /** The legacy queue's nr_requests, like BLK_MQ_MAX_DEPTH for tags: far beyond any real setting. */
     public static final int MAX_NR_REQUESTS = 10240;
-    public static final List<String> IRQ_MODES = List.of("none", "softirq", "timer");
     /** Σ over jobs of ios × CPUs: more bios than this make one request answer too slow and too big. */
     public static final long MAX_BIOS = 2_000_000;
 
@@ -35,7 +33,7 @@ public final class ScenarioValidator {
 
     private static ProblemList check(Scenario s) {
         ProblemList problems = new ProblemList();
-        checkMachine(s, problems);
+        checkFields("", Group.SCENARIO, s, problems);
         checkMapping(s, problems);
         LegacyRules.check(s, problems);
         ModernRules.check(s, problems);
@@ -62,19 +60,16 @@ public final class ScenarioValidator {
         return bios;
     }
 
-    private static void checkMachine(Scenario s, ProblemList p) {
-        if (s.name() == null || s.name().length() > MAX_NAME) {
-            p.add("name", s.name(), "must be a string of at most " + MAX_NAME + " characters");
+    /**
+     * Each field of one record against its declared range, pattern or choices ({@link ScenarioFields});
+     * returns the fields that broke theirs, so a rule that reads one can skip it.
+     */
+    static <R extends Record> Set<ScenarioField<R, ?>> checkFields(String prefix, Group group, R record, ProblemList p) {
+        Set<ScenarioField<R, ?>> broken = new HashSet<>();
+        for (ScenarioField<R, ?> f : ScenarioFields.<R>typed(group)) {
+            if (!f.check(prefix + f.name(), record, p)) broken.add(f);
         }
-        p.oneOf("mode", s.mode(), MODES);
-        p.range("cpus", s.cpus(), 1, MAX_CPUS);
-        p.range("hwQueues", s.hwQueues(), 1, MAX_HW_QUEUES);
-        boolean depthOk = p.range("queueDepth", s.queueDepth(), 1, MAX_QUEUE_DEPTH);
-        long maxReserved = (depthOk ? s.queueDepth() : MAX_QUEUE_DEPTH) - 1;
-        if (s.reservedTags() < 0 || s.reservedTags() > maxReserved) {
-            p.add("reservedTags", s.reservedTags(), "must be between 0 and queueDepth - 1 = " + maxReserved
-                    + " (blk_mq_alloc_tag_set rejects a depth below reserved + 1)");
-        }
+        return broken;
     }
 
     private static void checkMapping(Scenario s, ProblemList p) {
@@ -98,14 +93,7 @@ public final class ScenarioValidator {
             p.add("device", null, "must be present");
             return;
         }
-        p.range("device.completionNs", d.completionNs(), 0, MAX_COMPLETION_NS);
-        p.oneOf("device.irqMode", d.irqMode(), IRQ_MODES);
-        if (d.maxSectors() < FieldLimits.MIN_MAX_SECTORS || d.maxSectors() > FieldLimits.MAX_MAX_SECTORS) {
-            p.add("device.maxSectors", d.maxSectors(), "must be between " + FieldLimits.MIN_MAX_SECTORS + " and "
-                    + FieldLimits.MAX_MAX_SECTORS + " (blk_queue_max_hw_sectors caps at " + FieldLimits.MAX_MAX_SECTORS + ")");
-        }
-        p.range("device.maxSegments", d.maxSegments(), 1, FieldLimits.MAX_MAX_SEGMENTS);
-        p.range("device.slots", d.slots(), 0, MAX_QUEUE_DEPTH);
+        checkFields("device.", Group.DEVICE, d, p);
     }
 
     private static void checkJobs(Scenario s, ProblemList p) {

@@ -6,8 +6,7 @@ import java.util.List;
 import org.blkflow.fio.FioImport;
 import org.blkflow.fio.FioJobFile;
 import org.blkflow.scenario.Problem;
-import org.blkflow.scenario.Scenario;
-import org.blkflow.scenario.ScenarioDefaults;
+import org.blkflow.scenario.ScenarioDraft;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,10 +29,7 @@ public class FioController {
             List<Problem> field = e.field() == null ? List.of() : List.of(new Problem(e.field(), null, e.getMessage(), false));
             throw new ApiException(HttpStatus.BAD_REQUEST, "not a fio job file", e.getMessage(), field);
         }
-        Scenario d = ScenarioDefaults.scenario();
-        Scenario holder = new Scenario(d.name(), d.seed(), d.mode(), Math.max(d.cpus(), fio.cpusNeeded()), d.hwQueues(),
-                d.queueDepth(), d.reservedTags(), d.mapping(), d.merging(), d.device(), fio.jobs());
-        ObjectNode o = ScenarioJsonWriter.write(holder);
+        ObjectNode o = ScenarioJsonWriter.write(new ScenarioDraft().jobs(fio.jobs()).build());
         ObjectNode out = o.objectNode();
         out.set("jobs", o.get("jobs"));
         out.put("cpus", fio.cpusNeeded());

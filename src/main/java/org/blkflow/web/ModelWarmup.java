@@ -3,8 +3,16 @@ package org.blkflow.web;
 import java.util.List;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IoEngine;
+import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Kernel;
+import org.blkflow.scenario.Mode;
+import org.blkflow.scenario.Rings;
+import org.blkflow.scenario.Rw;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.Scheduler;
 import org.blkflow.session.LiveSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +51,10 @@ class ModelWarmup {
         long start = System.nanoTime();
         // The paths a seek can take: timer and softirq completions, a ring-limited device that
         // answers BUSY, the legacy queue with its elevator, and xen-blkfront's rings.
-        List<Scenario> shapes = List.of(scenario("mq", new Device(10_000, "timer", 255, 128, 0)),
-                scenario("mq", new Device(20_000, "softirq", 255, 128, 16)),
-                scenario("sq", new Device(10_000, "timer", 255, 128, 0)),
-                scenario("mq", new Device(20_000, "timer", 255, 128, 0, "xen-blkfront", "per-hctx")));
+        List<Scenario> shapes = List.of(scenario(Mode.MQ, nullBlk(10_000, IrqMode.TIMER, 0)),
+                scenario(Mode.MQ, nullBlk(20_000, IrqMode.SOFTIRQ, 16)),
+                scenario(Mode.SQ, nullBlk(10_000, IrqMode.TIMER, 0)),
+                scenario(Mode.MQ, new Device(20_000, IrqMode.TIMER, 255, 128, 0, Driver.XEN_BLKFRONT, Rings.PER_HCTX)));
         for (Scenario shape : shapes) {
             LiveSession session = new LiveSession(shape);
             session.seek(transitions / shapes.size());
@@ -56,11 +64,15 @@ class ModelWarmup {
     }
 
     /** A busy 4-CPU machine under libaio random reads and plugged writes. */
-    private static Scenario scenario(String mode, Device device) {
+    private static Scenario scenario(Mode mode, Device device) {
         return new Scenario("warm-up", 1, mode, 4, 2, 256, 0, null, true, device,
-                List.of(new Job("reader", null, "randread", 50, 4096, 32, "libaio", false, false, 1_000_000, 0, 1L << 30),
-                        new Job("writer", List.of(0, 2), "write", 50, 4096, 16, "libaio", false, true, 1_000_000,
+                List.of(new Job("reader", null, Rw.RANDREAD, 50, 4096, 32, IoEngine.LIBAIO, false, false, 1_000_000, 0, 1L << 30),
+                        new Job("writer", List.of(0, 2), Rw.WRITE, 50, 4096, 16, IoEngine.LIBAIO, false, true, 1_000_000,
                                 1L << 32, 1L << 30)),
-                "noop", 128, Costs.DEFAULT, 1);
+                Scheduler.NOOP, 128, Costs.DEFAULT, 1, Kernel.V3_16, null);
+    }
+
+    private static Device nullBlk(long completionNs, IrqMode irq, int slots) {
+        return new Device(completionNs, irq, 255, 128, slots, Driver.NULL_BLK, Rings.SINGLE_LOCK);
     }
 }

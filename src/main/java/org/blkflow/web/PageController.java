@@ -5,8 +5,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.blkflow.scenario.Mode;
 import org.blkflow.scenario.Preset;
 import org.blkflow.scenario.Presets;
+import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDefaults;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 public class PageController {
+
+    private static final Scenario DEFAULTS = ScenarioDefaults.scenario();
 
     static final String GENERIC_TITLE = "blkflow — the Linux multi-queue block layer, step by step";
     static final String GENERIC_DESCRIPTION =
@@ -32,7 +36,7 @@ public class PageController {
         Map<String, String> q = query(request.getQueryString());
         // A link leaves out what equals the defaults (version 2 always, version 1 when written by hand).
         LinkSummary summary = q.get("v") == null ? null : LinkSummary.of(q.get("name"),
-                orDefault(q.get("cpus"), ScenarioDefaults.CPUS), orDefault(q.get("hw"), ScenarioDefaults.HW_QUEUES),
+                orDefault(q.get("cpus"), DEFAULTS.cpus()), orDefault(q.get("hw"), DEFAULTS.hwQueues()),
                 q.get("job"), q.get("mode"), q.get("step"));
         // A preset's link previews with the preset's note: what the viewer will see in it.
         String preset = q.get("preset");
@@ -72,8 +76,8 @@ public class PageController {
 
         /** A link without a mode (or with one this page does not know) is a blk-mq link. */
         static ModeWords of(String mode) {
-            if ("sq".equals(mode)) return SQ;
-            if ("bio".equals(mode)) return BIO;
+            if (Mode.SQ.label().equals(mode)) return SQ;
+            if (Mode.BIO.label().equals(mode)) return BIO;
             return MQ;
         }
     }

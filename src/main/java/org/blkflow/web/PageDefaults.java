@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Map;
 import org.blkflow.scenario.FieldLimits;
 import org.blkflow.scenario.ScenarioDefaults;
+import org.blkflow.scenario.ScenarioField.Group;
+import org.blkflow.scenario.ScenarioField;
+import org.blkflow.scenario.ScenarioFields;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the page would otherwise repeat from the server: the default scenario, the editor's field
- * ranges and choices, the session's step and seek limits and xen-blkfront's ring size. Rendered once into the
+ * What the page would otherwise repeat from the server: the default scenario, the editor's fields
+ * with their ranges and choices, the session's step and seek limits and xen-blkfront's ring size. Rendered once into the
  * page as JSON, so the front end reads them before it opens its socket.
  */
 final class PageDefaults {
@@ -31,11 +35,40 @@ final class PageDefaults {
         for (Map.Entry<String, List<String>> e : FieldLimits.choices().entrySet()) {
             e.getValue().forEach(choices.putArray(e.getKey())::add);
         }
+        ObjectNode fields = o.putObject("fields");
+        fields.set("top", editorFields(Group.SCENARIO));
+        fields.set("device", editorFields(Group.DEVICE));
+        fields.set("job", editorFields(Group.JOB));
         ObjectNode session = o.putObject("session");
         session.put("maxStep", SessionLimits.MAX_STEP);
         session.put("maxSeek", SessionLimits.MAX_SEEK);
         o.put("xenRingSlots", ScenarioDefaults.XEN_RING_SLOTS);
         return o;
+    }
+
+    /**
+     * The editor's fields, in the table's order: path (a job's without "jobs[i]."), label, input type,
+     * and the default a scenario that leaves the field out means (a 3.16 scenario has no "kernel").
+     */
+    static ArrayNode editorFields(Group group) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (ScenarioField<?, ?> f : ScenarioFields.of(group)) {
+            if (f.label() == null) continue;
+            ObjectNode o = out.addObject();
+            o.put("path", group == Group.JOB ? f.name() : f.path());
+            o.put("label", f.label());
+            o.put("type", switch (f.type()) {
+                case TEXT -> "text";
+                case BOOL -> "checkbox";
+                case CHOICE -> "select";
+                case CPU_MAP, CPU_LIST -> "list";
+                default -> "number";
+            });
+            if (f.placeholder() != null) o.put("placeholder", f.placeholder());
+            if (f.step() != null) o.put("step", f.step());
+            if (f.standard() != null) o.set("fallback", ScenarioJsonWriter.value(f, f.standard()));
+        }
+        return out;
     }
 
     /** Inside a script element: "</" must not close it, whatever a default name one day holds. */

@@ -5,89 +5,118 @@ import java.util.Arrays;
 import java.util.List;
 import org.blkflow.scenario.CostField;
 import org.blkflow.scenario.CostsDraft;
-import org.blkflow.scenario.DeviceDraft;
+import org.blkflow.scenario.FieldDraft;
 import org.blkflow.scenario.JobDraft;
 import org.blkflow.scenario.NumaNodes;
+import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDraft;
+import org.blkflow.scenario.ScenarioField.Group;
+import org.blkflow.scenario.ScenarioField;
+import org.blkflow.scenario.ScenarioFields;
 import org.blkflow.scenario.ScenarioRejected;
 import org.blkflow.scenario.ScenarioValidator;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a scenario from a JSON tree by hand, so every mistake is reported with its path, the value
- * given and what is allowed; absent (or null) fields take the defaults. Range rules are not checked
- * here but by {@link org.blkflow.scenario.ScenarioValidator}. {@link ScenarioJsonWriter} writes it back.
+ * given and what is allowed; absent (or null) fields take the defaults. Which fields there are and
+ * what type each has comes from {@link ScenarioFields}; range rules are checked by
+ * {@link ScenarioValidator}. {@link ScenarioJsonWriter} writes it back.
  */
 public final class ScenarioJson {
 
-    static final List<String> FIELDS = List.of("name", "seed", "mode", "scheduler", "nrRequests", "cpus", "smt", "hwQueues",
-            "queueDepth", "reservedTags", "mapping", "merging", "costs", "device", "jobs", "kernel", "numaNodes");
-    static final List<String> DEVICE_FIELDS = List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots",
-            "driver", "rings");
+    static final List<String> FIELDS = names(Group.SCENARIO);
+    static final List<String> DEVICE_FIELDS = names(Group.DEVICE);
     static final List<String> COST_FIELDS = Arrays.stream(CostField.values()).map(CostField::json).toList();
-    static final List<String> JOB_FIELDS = List.of("name", "cpus", "rw", "rwmixread", "bs", "iodepth", "ioengine",
-            "sync", "plug", "ios", "offset", "size");
+    static final List<String> JOB_FIELDS = names(Group.JOB);
 
     private final JsonFields f = new JsonFields();
 
     private ScenarioJson() {
     }
 
-    /** The scenario, normalized but not validated; throws {@link ScenarioRejected} for shape errors. */
+    /**
+     * The scenario, normalized but not validated; throws {@link ScenarioRejected} for shape errors,
+     * listing with them what the validator finds in the rest (a field read wrongly keeps its default).
+     */
     public static Scenario read(JsonNode root) {
         ScenarioJson reader = new ScenarioJson();
         ScenarioDraft draft = new ScenarioDraft();
         if (reader.f.object(root, "", FIELDS)) {
-            reader.readScenario(root, draft);
+            reader.readFields(root, "", Group.SCENARIO, draft);
         }
         if (!reader.f.problems().isEmpty()) {
-            throw new ScenarioRejected("invalid scenario", reader.f.problems(), reader.f.omitted());
+            throw new ScenarioRejected("invalid scenario", withTheRest(reader.f.problems(), draft), reader.f.omitted());
         }
         return draft.build();
     }
 
-    private void readScenario(JsonNode o, ScenarioDraft d) {
-        f.string(o, "", "name", v -> d.name = v);
-        f.longInteger(o, "", "seed", v -> d.seed = v);
-        f.string(o, "", "mode", v -> d.mode = v);
-        f.string(o, "", "kernel", v -> d.kernel = v);
-        f.string(o, "", "scheduler", v -> d.scheduler = v);
-        f.integer(o, "", "nrRequests", v -> d.nrRequests = v);
-        f.integer(o, "", "smt", v -> d.smt = v);
-        f.integer(o, "", "cpus", v -> d.cpus = v);
-        d.numaNodes = nodes(JsonFields.present(o, "numaNodes"));
-        f.integer(o, "", "hwQueues", v -> d.hwQueues = v);
-        f.integer(o, "", "queueDepth", v -> d.queueDepth = v);
-        f.integer(o, "", "reservedTags", v -> d.reservedTags = v);
-        d.mapping = list(JsonFields.present(o, "mapping"), "mapping", "kernel", "a list with one hctx per CPU");
-        f.bool(o, "", "merging", v -> d.merging = v);
-        JsonNode costs = JsonFields.present(o, "costs");
-        if (costs != null && f.object(costs, "costs", COST_FIELDS)) {
-            readCosts(costs, d.costs);
+    /**
+     * The shape problems and what the validator finds in the fields that were read well: every
+     * problem at once. A field read wrongly kept its default, so rules about it (and about anything in
+     * the same top-level field: "jobs", "numaNodes") would judge that default and are left out.
+     */
+    private static List<Problem> withTheRest(List<Problem> shape, ScenarioDraft draft) {
+        List<String> broken = shape.stream().map(p -> root(p.field())).toList();
+        List<Problem> all = new ArrayList<>(shape);
+        for (Problem p : ScenarioValidator.validate(draft.build())) {
+            if (!p.tooLarge() && !broken.contains(root(p.field()))) all.add(p);
         }
-        JsonNode device = JsonFields.present(o, "device");
-        if (device != null && f.object(device, "device", DEVICE_FIELDS)) {
-            readDevice(device, d.device);
-        }
-        JsonNode jobs = JsonFields.present(o, "jobs");
-        if (jobs != null) {
-            d.jobs = readJobs(jobs);
+        return all;
+    }
+
+    /** "jobs[1].bs" → "jobs", "device.slots" → "device". */
+    private static String root(String field) {
+        return field.split("[.\\[]", 2)[0];
+    }
+
+    private static List<String> names(Group group) {
+        return ScenarioFields.of(group).stream().map(ScenarioField::name).toList();
+    }
+
+    /** Every field of one record, each read as its declared type says. */
+    private void readFields(JsonNode o, String at, Group group, FieldDraft<?> into) {
+        for (ScenarioField<?, ?> field : ScenarioFields.of(group)) {
+            readField(o, at, field, into);
         }
     }
 
-    private void readDevice(JsonNode o, DeviceDraft d) {
-        f.longInteger(o, "device", "completionNs", v -> d.completionNs = v);
-        f.string(o, "device", "irqMode", v -> d.irqMode = v);
-        f.integer(o, "device", "maxSectors", v -> d.maxSectors = v);
-        f.integer(o, "device", "maxSegments", v -> d.maxSegments = v);
-        f.integer(o, "device", "slots", v -> d.slots = v);
-        f.string(o, "device", "driver", v -> d.driver = v);
-        f.string(o, "device", "rings", v -> d.rings = v);
+    private void readField(JsonNode o, String at, ScenarioField<?, ?> field, FieldDraft<?> d) {
+        String name = field.name();
+        String path = JsonFields.path(at, name);
+        switch (field.type()) {
+            case TEXT -> f.string(o, at, name, v -> d.put(field, v));
+            case INT, SIZE -> f.integer(o, at, name, v -> d.put(field, v));
+            case LONG, BYTES -> f.longInteger(o, at, name, v -> d.put(field, v));
+            case BOOL -> f.bool(o, at, name, v -> d.put(field, v));
+            case CHOICE -> f.string(o, at, name, v -> {
+                try {
+                    d.put(field, field.parseLabel(v));
+                } catch (IllegalArgumentException e) {
+                    f.problem(path, o.get(name), e.getMessage());
+                }
+            });
+            case CPU_MAP -> d.put(field, list(JsonFields.present(o, name), path, "kernel", "a list with one hctx per CPU"));
+            case CPU_LIST -> d.put(field, list(JsonFields.present(o, name), path, "all", "a list of CPU numbers"));
+            case NODES -> d.put(field, nodes(JsonFields.present(o, name)));
+            case COSTS -> readCosts(JsonFields.present(o, name), ((ScenarioDraft) d).costs);
+            case DEVICE -> {
+                JsonNode device = JsonFields.present(o, name);
+                if (device != null && f.object(device, name, DEVICE_FIELDS)) {
+                    readFields(device, name, Group.DEVICE, ((ScenarioDraft) d).device);
+                }
+            }
+            case JOBS -> {
+                JsonNode jobs = JsonFields.present(o, name);
+                if (jobs != null) ((ScenarioDraft) d).jobs = readJobs(jobs);
+            }
+        }
     }
 
     /** Costs left out keep their defaults, so {"costs": {"lockNs": 0}} changes one entry. */
     private void readCosts(JsonNode o, CostsDraft d) {
+        if (o == null || !f.object(o, "costs", COST_FIELDS)) return;
         for (CostField c : CostField.values()) {
             f.longInteger(o, "costs", c.json(), v -> d.set(c, v));
         }
@@ -103,26 +132,11 @@ public final class ScenarioJson {
             String at = "jobs[" + i + "]";
             JobDraft job = new JobDraft();
             if (f.object(jobs.get(i), at, JOB_FIELDS)) {
-                readJob(jobs.get(i), at, job);
+                readFields(jobs.get(i), at, Group.JOB, job);
             }
             out.add(job);
         }
         return out;
-    }
-
-    private void readJob(JsonNode o, String at, JobDraft j) {
-        f.string(o, at, "name", v -> j.name = v);
-        j.cpus = list(JsonFields.present(o, "cpus"), at + ".cpus", "all", "a list of CPU numbers");
-        f.string(o, at, "rw", v -> j.rw = v);
-        f.integer(o, at, "rwmixread", v -> j.rwmixread = v);
-        f.integer(o, at, "bs", v -> j.bs = v);
-        f.integer(o, at, "iodepth", v -> j.iodepth = v);
-        f.string(o, at, "ioengine", v -> j.ioengine = v);
-        f.bool(o, at, "sync", v -> j.sync = v);
-        f.bool(o, at, "plug", v -> j.plug = v);
-        f.integer(o, at, "ios", v -> j.ios = v);
-        f.longInteger(o, at, "offset", v -> j.offset = v);
-        f.longInteger(o, at, "size", v -> j.size = v);
     }
 
     /** numaNodes: ["0-3", "4-7"], one cpulist per node; absent or null for one node. */

@@ -3,15 +3,21 @@ package org.blkflow.web;
 import java.util.List;
 import org.blkflow.scenario.CostField;
 import org.blkflow.scenario.Costs;
-import org.blkflow.scenario.Device;
-import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Label;
 import org.blkflow.scenario.NumaNodes;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioField.Group;
+import org.blkflow.scenario.ScenarioField;
+import org.blkflow.scenario.ScenarioFields;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Writes a scenario as the JSON that {@link ScenarioJson} reads: every field, in a fixed order. */
+/**
+ * Writes a scenario as the JSON that {@link ScenarioJson} reads: every field {@link ScenarioFields}
+ * declares, in its order, each as its type says (a 7.0-only field only for a 7.0 scenario).
+ */
 public final class ScenarioJsonWriter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -20,42 +26,43 @@ public final class ScenarioJsonWriter {
     }
 
     public static ObjectNode write(Scenario s) {
+        return record(Group.SCENARIO, s);
+    }
+
+    /** One value of a field as JSON, the way the page's defaults give each field's default. */
+    static JsonNode value(ScenarioField<?, ?> field, Object v) {
+        return switch (field.type()) {
+            case TEXT -> NODES.stringNode((String) v);
+            case INT, SIZE -> NODES.numberNode(((Number) v).intValue());
+            case LONG, BYTES -> NODES.numberNode(((Number) v).longValue());
+            case BOOL -> NODES.booleanNode((Boolean) v);
+            case CHOICE -> NODES.stringNode(((Label) v).label());
+            case CPU_MAP -> v == null ? NODES.stringNode("kernel") : numbers(integers(v));
+            case CPU_LIST -> v == null ? NODES.stringNode("all") : numbers(integers(v));
+            case NODES -> nodes(v);
+            case COSTS -> costs((Costs) v);
+            case DEVICE -> record(Group.DEVICE, (Record) v);
+            case JOBS -> {
+                ArrayNode jobs = NODES.arrayNode();
+                ((List<?>) v).forEach(j -> jobs.add(record(Group.JOB, (Record) j)));
+                yield jobs;
+            }
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ObjectNode record(Group group, Record r) {
         ObjectNode o = NODES.objectNode();
-        o.put("name", s.name());
-        o.put("seed", s.seed());
-        o.put("mode", s.mode());
-        // Written for 7.0 only, so a 3.16 scenario reads back, and is sent, exactly as before the switch.
-        if (s.modern()) o.put("kernel", s.kernel());
-        o.put("scheduler", s.scheduler());
-        o.put("nrRequests", s.nrRequests());
-        o.put("smt", s.smt());
-        if (s.numaNodes() != null) {
-            ArrayNode nodes = o.putArray("numaNodes");
-            s.numaNodes().forEach(n -> nodes.add(NumaNodes.format(n)));
+        for (ScenarioField f : ScenarioFields.of(group)) {
+            if (f.written(r)) o.set(f.name(), value(f, f.of(r)));
         }
-        o.put("cpus", s.cpus());
-        o.put("hwQueues", s.hwQueues());
-        o.put("queueDepth", s.queueDepth());
-        o.put("reservedTags", s.reservedTags());
-        o.set("mapping", s.kernelMapping() ? NODES.stringNode("kernel") : numbers(s.mapping()));
-        o.put("merging", s.merging());
-        o.set("costs", costs(s.costs()));
-        o.set("device", device(s.device()));
-        ArrayNode jobs = o.putArray("jobs");
-        s.jobs().forEach(j -> jobs.add(job(j)));
         return o;
     }
 
-    private static ObjectNode device(Device d) {
-        ObjectNode o = NODES.objectNode();
-        o.put("completionNs", d.completionNs());
-        o.put("irqMode", d.irqMode());
-        o.put("maxSectors", d.maxSectors());
-        o.put("maxSegments", d.maxSegments());
-        o.put("slots", d.slots());
-        o.put("driver", d.driver());
-        o.put("rings", d.rings());
-        return o;
+    private static ArrayNode nodes(Object v) {
+        ArrayNode nodes = NODES.arrayNode();
+        ((List<?>) v).forEach(n -> nodes.add(NumaNodes.format(integers(n))));
+        return nodes;
     }
 
     private static ObjectNode costs(Costs c) {
@@ -66,21 +73,9 @@ public final class ScenarioJsonWriter {
         return o;
     }
 
-    private static ObjectNode job(Job j) {
-        ObjectNode o = NODES.objectNode();
-        o.put("name", j.name());
-        o.set("cpus", j.allCpus() ? NODES.stringNode("all") : numbers(j.cpus()));
-        o.put("rw", j.rw());
-        o.put("rwmixread", j.rwmixread());
-        o.put("bs", j.bs());
-        o.put("iodepth", j.iodepth());
-        o.put("ioengine", j.ioengine());
-        o.put("sync", j.sync());
-        o.put("plug", j.plug());
-        o.put("ios", j.ios());
-        o.put("offset", j.offset());
-        o.put("size", j.size());
-        return o;
+    @SuppressWarnings("unchecked")
+    private static List<Integer> integers(Object list) {
+        return (List<Integer>) list;
     }
 
     private static ArrayNode numbers(List<Integer> values) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.blkflow.model.BlockLayerRun;
+import org.blkflow.scenario.Kernel;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.Scheduler;
 
 /**
  * The 3.16 and 7.0 models side by side on a shared, busy machine: rounds alternate the kernels so
@@ -20,13 +22,13 @@ public final class KernelThroughput {
     private KernelThroughput() {}
 
     public static void main(String[] args) {
-        String[][] configs = {{Scenario.KERNEL_316, Scenario.DEFAULT_SCHEDULER}, {Scenario.KERNEL_70, "none"},
-                {Scenario.KERNEL_70, "mq-deadline"}};
+        Object[][] configs = {{Kernel.V3_16, Scheduler.NOOP}, {Kernel.V7_0, Scheduler.NONE},
+                {Kernel.V7_0, Scheduler.MQ_DEADLINE}};
         List<double[]> rates = new ArrayList<>();
         for (int c = 0; c < configs.length; c++) rates.add(new double[9]);
         for (int round = 0; round < 9; round++) {
             for (int c = 0; c < configs.length; c++) {
-                Scenario s = TransitionThroughputBenchmark.busyScenario(round + 1, configs[c][0], configs[c][1]);
+                Scenario s = TransitionThroughputBenchmark.busyScenario(round + 1, (Kernel) configs[c][0], (Scheduler) configs[c][1]);
                 BlockLayerRun run = new BlockLayerRun(s, false);
                 long start = System.nanoTime();
                 for (long i = 0; i < TRANSITIONS && run.next() != null; i++) {
@@ -39,7 +41,7 @@ public final class KernelThroughput {
             double[] r = rates.get(c);
             Arrays.sort(r);
             // Rounds 0-2 warm the JIT up; the median of all 9 is robust to them and to load spikes.
-            System.out.printf("%s %-12s median %.2f M transitions/s (min %.2f, max %.2f)%n", configs[c][0], configs[c][1],
+            System.out.printf("%s %-12s median %.2f M transitions/s (min %.2f, max %.2f)%n", ((Kernel) configs[c][0]).label(), ((Scheduler) configs[c][1]).label(),
                     r[4] / 1e6, r[0] / 1e6, r[8] / 1e6);
         }
     }

@@ -5,8 +5,16 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IoEngine;
+import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Kernel;
+import org.blkflow.scenario.Mode;
+import org.blkflow.scenario.Rings;
+import org.blkflow.scenario.Rw;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.Scheduler;
 import org.blkflow.session.LiveSession;
 
 /**
@@ -25,10 +33,10 @@ public final class SeekCpuTime {
 
     /** load/first-seek.mjs's scenario. */
     static Scenario scenario() {
-        return new Scenario("first-seek", 1, "mq", 4, 2, 32, 0, null, true, new Device(20_000, "softirq", 255, 128, 16),
-                List.of(new Job("reads", null, "randread", 50, 4096, 16, "libaio", false, false, 100_000, 0, 1L << 30),
-                        new Job("writes", null, "write", 50, 4096, 8, "libaio", false, true, 100_000, 0, 1L << 30)),
-                "noop", 128, Costs.DEFAULT, 1);
+        return new Scenario("first-seek", 1, Mode.MQ, 4, 2, 32, 0, null, true, new Device(20_000, IrqMode.SOFTIRQ, 255, 128, 16, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+                List.of(new Job("reads", null, Rw.RANDREAD, 50, 4096, 16, IoEngine.LIBAIO, false, false, 100_000, 0, 1L << 30),
+                        new Job("writes", null, Rw.WRITE, 50, 4096, 8, IoEngine.LIBAIO, false, true, 100_000, 0, 1L << 30)),
+                Scheduler.NOOP, 128, Costs.DEFAULT, 1, Kernel.V3_16, null);
     }
 
     public static void main(String[] args) {

@@ -6,8 +6,15 @@ import org.blkflow.engine.Simulation;
 import org.blkflow.model.BlockLayerRun;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IoEngine;
+import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Kernel;
+import org.blkflow.scenario.Rings;
+import org.blkflow.scenario.Rw;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.Scheduler;
 import org.blkflow.transition.Transition;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,22 +50,22 @@ public class TransitionThroughputBenchmark {
 
     /** The same machine and load with a CPU cost table (Costs.DEFAULT is what a user's run gets). */
     static Scenario busyScenario(long seed, Costs costs) {
-        return busyScenario(seed, costs, Scenario.KERNEL_316, Scenario.DEFAULT_SCHEDULER);
+        return busyScenario(seed, costs, Kernel.V3_16, Scheduler.NOOP);
     }
 
     /** The same machine and load on either kernel, free CPUs; 7.0 with none or mq-deadline. */
-    static Scenario busyScenario(long seed, String kernel, String scheduler) {
+    static Scenario busyScenario(long seed, Kernel kernel, Scheduler scheduler) {
         return busyScenario(seed, Costs.ZERO, kernel, scheduler);
     }
 
     /** The same machine and load on either kernel with a CPU cost table. */
-    static Scenario busyScenario(long seed, Costs costs, String kernel, String scheduler) {
-        return new Scenario("bench", seed, "mq", 4, 2, 256, 0, null, true,
-                new Device(10_000, "timer", 255, 128, 0),
-                List.of(new Job("reader", null, "randread", 50, 4096, 32, "libaio", false, false, 200_000, 0, 1L << 30),
-                        new Job("writer", List.of(0, 2), "write", 50, 4096, 16, "libaio", false, true, 200_000,
+    static Scenario busyScenario(long seed, Costs costs, Kernel kernel, Scheduler scheduler) {
+        return new Scenario("bench", seed, org.blkflow.scenario.Mode.MQ, 4, 2, 256, 0, null, true,
+                new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+                List.of(new Job("reader", null, Rw.RANDREAD, 50, 4096, 32, IoEngine.LIBAIO, false, false, 200_000, 0, 1L << 30),
+                        new Job("writer", List.of(0, 2), Rw.WRITE, 50, 4096, 16, IoEngine.LIBAIO, false, true, 200_000,
                                 1L << 32, 1L << 30)),
-                scheduler, Scenario.DEFAULT_NR_REQUESTS, costs, 1, kernel, null);
+                scheduler, 128, costs, 1,  kernel, null);
     }
 
     @State(Scope.Thread)
@@ -66,12 +73,12 @@ public class TransitionThroughputBenchmark {
         BlockLayerRun run;
         long seed;
 
-        String kernel() {
-            return Scenario.KERNEL_316;
+        Kernel kernel() {
+            return Kernel.V3_16;
         }
 
-        String scheduler() {
-            return Scenario.DEFAULT_SCHEDULER;
+        Scheduler scheduler() {
+            return Scheduler.NOOP;
         }
 
         @Setup(Level.Iteration)
@@ -93,13 +100,13 @@ public class TransitionThroughputBenchmark {
     @State(Scope.Thread)
     public static class Model70State extends ModelState {
         @Override
-        String kernel() {
-            return Scenario.KERNEL_70;
+        Kernel kernel() {
+            return Kernel.V7_0;
         }
 
         @Override
-        String scheduler() {
-            return "none";
+        Scheduler scheduler() {
+            return Scheduler.NONE;
         }
     }
 
@@ -107,8 +114,8 @@ public class TransitionThroughputBenchmark {
     @State(Scope.Thread)
     public static class Model70DeadlineState extends Model70State {
         @Override
-        String scheduler() {
-            return "mq-deadline";
+        Scheduler scheduler() {
+            return Scheduler.MQ_DEADLINE;
         }
     }
 

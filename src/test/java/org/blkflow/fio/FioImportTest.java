@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.blkflow.scenario.Costs;
+import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Kernel;
+import org.blkflow.scenario.Mode;
+import org.blkflow.scenario.Rings;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDefaults;
 import org.blkflow.scenario.ScenarioValidator;
+import org.blkflow.scenario.Scheduler;
 import org.junit.jupiter.api.Test;
 
 class FioImportTest {
@@ -51,9 +58,9 @@ class FioImportTest {
         assertEquals(3, fio.jobs().size());
         Job readers = fio.jobs().get(0);
         assertEquals("random-readers", readers.name());
-        assertEquals("randread", readers.rw());
+        assertEquals("randread", readers.rw().label());
         assertEquals(32, readers.iodepth());
-        assertEquals("libaio", readers.ioengine());
+        assertEquals("libaio", readers.ioengine().label());
         assertEquals(List.of(0, 1, 2, 3), readers.cpus(), "numjobs=4 becomes 4 CPUs");
         assertEquals(100, readers.ios());
         assertEquals(1L << 30, readers.size(), "fio's g is 2^30");
@@ -61,11 +68,11 @@ class FioImportTest {
         assertEquals(70, mixed.rwmixread());
         assertEquals(65536, mixed.bs(), "the most frequent bssplit size");
         assertEquals(List.of(0, 1, 6), mixed.cpus());
-        assertEquals("sync", mixed.ioengine());
+        assertEquals("sync", mixed.ioengine().label());
         assertEquals(1 << 20, mixed.offset());
         assertTrue(mixed.sync());
         Job seq = fio.jobs().get(2);
-        assertEquals("randrw", seq.rw());
+        assertEquals("randrw", seq.rw().label());
         assertEquals(8192, seq.bs(), "the low end of blocksize_range");
         assertEquals(256, seq.ios(), "size / bs without number_ios");
     }
@@ -84,8 +91,8 @@ class FioImportTest {
     void theJobsPassTheValidatorInADefaultScenarioWithEnoughCpus() {
         FioImport fio = FioImport.read(FILE);
         Scenario d = ScenarioDefaults.scenario();
-        Scenario s = new Scenario("fio", 1, "mq", Math.max(d.cpus(), fio.cpusNeeded()), 1, 64, 0, null, true,
-                new org.blkflow.scenario.Device(10_000, "softirq", 255, 128, 0), fio.jobs());
+        Scenario s = new Scenario("fio", 1, Mode.MQ, Math.max(d.cpus(), fio.cpusNeeded()), 1, 64, 0, null, true,
+                new org.blkflow.scenario.Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK), fio.jobs(), Scheduler.NOOP, 128, Costs.ZERO, 1, Kernel.V3_16, null);
         assertEquals(7, fio.cpusNeeded());
         // 64k fits 255 sectors; the validator checks every other rule.
         assertEquals(List.of(), ScenarioValidator.validate(s));

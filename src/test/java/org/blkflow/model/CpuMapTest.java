@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.blkflow.scenario.Costs;
+import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IrqMode;
+import org.blkflow.scenario.Kernel;
+import org.blkflow.scenario.Mode;
+import org.blkflow.scenario.Rings;
+import org.blkflow.scenario.Scheduler;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The 3.16 column of spec §2's test vectors, and rules 9 and 10. */
 class CpuMapTest {
@@ -26,9 +33,9 @@ class CpuMapTest {
 
     @Test
     void aScenarioWithSmtGetsTheSiblingAwareMap() {
-        var s = new org.blkflow.scenario.Scenario("smt", 1, "mq", 8, 2, 64, 0, null, true,
-                new org.blkflow.scenario.Device(10_000, "softirq", 255, 128, 0), java.util.List.of(
-                ScenarioBuilder.job().build()), "noop", 128, org.blkflow.scenario.Costs.ZERO, 2);
+        var s = new org.blkflow.scenario.Scenario("smt", 1, Mode.MQ, 8, 2, 64, 0, null, true,
+                new org.blkflow.scenario.Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK), java.util.List.of(
+                ScenarioBuilder.job().build()), Scheduler.NOOP, 128, org.blkflow.scenario.Costs.ZERO, 2, Kernel.V3_16, null);
         assertEquals("00110011", digits(new BlockLayerRun(s).cpuToHctx()), "siblings (i, i+4) share a queue");
     }
 

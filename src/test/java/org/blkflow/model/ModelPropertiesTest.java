@@ -95,7 +95,7 @@ class ModelPropertiesTest {
                 }
                 case COMPLETE -> requestSectors.merge(t.req(), (long) t.sectors(), Long::sum);
                 case TAG_GET -> {
-                    assertTrue(t.tag() >= (s.mode().equals("mq") ? s.reservedTags() : 0), "bios never get reserved tags");
+                    assertTrue(t.tag() >= (s.mode().label().equals("mq") ? s.reservedTags() : 0), "bios never get reserved tags");
                     assertNull(tagHolder.put(t.hctx() + "/" + t.tag(), t.req()), "tag held twice: " + t);
                 }
                 case FREE -> {

@@ -4,8 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IoEngine;
+import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Kernel;
+import org.blkflow.scenario.Label;
+import org.blkflow.scenario.Mode;
+import org.blkflow.scenario.Rings;
+import org.blkflow.scenario.Rw;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.Scheduler;
 
 /** Small, readable scenarios for model tests: defaults of null_blk and fio, changed one field at a time. */
 final class ScenarioBuilder {
@@ -66,9 +75,13 @@ final class ScenarioBuilder {
     }
 
     Scenario build() {
-        return new Scenario("test", seed, mode, cpus, hwQueues, queueDepth, reservedTags, mapping, merging,
-                new Device(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings), jobs, scheduler, nrRequests,
-                costs, smt, kernel, numaNodes);
+        // Labels, as JSON and links spell them, so a test reads like the scenario it describes.
+        return new Scenario("test", seed,  Label.parse(Mode.class, mode), cpus, hwQueues, queueDepth, reservedTags, mapping,
+                merging, new Device(completionNs,  Label.parse(IrqMode.class, irqMode), maxSectors, maxSegments, slots,
+                
+                Label.parse(Driver.class, driver),  Label.parse(Rings.class, rings)), jobs,
+                
+                Label.parse(Scheduler.class, scheduler), nrRequests, costs, smt,  Label.parse(Kernel.class, kernel), numaNodes);
     }
 
     static JobBuilder job() {
@@ -104,7 +117,9 @@ final class ScenarioBuilder {
         JobBuilder size(long v) { size = v; return this; }
 
         Job build() {
-            return new Job(name, cpus, rw, rwmixread, bs, iodepth, ioengine, sync, plug, ios, offset, size);
+            return new Job(name, cpus,  Label.parse(Rw.class, rw), rwmixread, bs, iodepth,
+                    
+                    Label.parse(IoEngine.class, ioengine), sync, plug, ios, offset, size);
         }
     }
 }

@@ -26,8 +26,9 @@ class TenThousandScenariosTest {
         Set<String> reached = new TreeSet<>();
         for (long seed = 0; seed < SCENARIOS; seed++) {
             Scenario s = RandomScenarios.generate(seed);
-            reached.add(s.mode() + "/" + (s.mode().equals("sq") ? s.scheduler() : "-") + "/" + s.device().driver()
-                    + "/" + (s.device().driver().equals("xen-blkfront") ? s.device().rings() : s.device().irqMode()));
+            reached.add(s.mode().label() + "/" + (s.mode().label().equals("sq") ? s.scheduler().label() : "-") + "/"
+                    + s.device().driver().label() + "/"
+                    + (s.device().driver().label().equals("xen-blkfront") ? s.device().rings() : s.device().irqMode()).label());
             long queued = 0;
             long ended = 0;
             try {
@@ -54,7 +55,7 @@ class TenThousandScenariosTest {
         Set<String> reached = new TreeSet<>();
         for (long seed = 0; seed < SCENARIOS_70; seed++) {
             Scenario s = RandomScenarios.generate70(seed);
-            reached.add(s.scheduler() + "/" + s.device().irqMode() + (s.device().slots() > 0 ? "/slots" : "")
+            reached.add(s.scheduler().label() + "/" + s.device().irqMode().label() + (s.device().slots() > 0 ? "/slots" : "")
                     + (s.numaNodes() != null ? "/numa" : ""));
             long queued = 0;
             long ended = 0;

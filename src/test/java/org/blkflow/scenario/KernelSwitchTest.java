@@ -1,5 +1,6 @@
 package org.blkflow.scenario;
 
+import static org.blkflow.scenario.ScenarioFields.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,62 +29,63 @@ class KernelSwitchTest {
     @Test
     void theDefaultKernelIs316WithItsNoop() {
         Scenario s = draft(d -> { });
-        assertEquals("3.16", s.kernel());
+        assertEquals("3.16", s.kernel().label());
         assertFalse(s.modern());
-        assertEquals("noop", s.scheduler());
+        assertEquals(Scheduler.NOOP, s.scheduler());
         assertNull(s.numaNodes());
     }
 
     @Test
     void rule35_theDefaultSchedulerFollowsElevatorSetDefault() {
-        assertEquals("mq-deadline", draft(d -> { d.kernel = "7.0"; d.hwQueues = 1; }).scheduler());
-        assertEquals("none", draft(d -> { d.kernel = "7.0"; d.hwQueues = 2; }).scheduler());
-        assertEquals("none", draft(d -> { d.kernel = "7.0"; d.hwQueues = 1; d.scheduler = "none"; }).scheduler());
+        assertEquals(Scheduler.MQ_DEADLINE, draft(d -> { d.set(KERNEL, Kernel.V7_0); d.set(HW_QUEUES, 1); }).scheduler());
+        assertEquals(Scheduler.NONE, draft(d -> { d.set(KERNEL, Kernel.V7_0); d.set(HW_QUEUES, 2); }).scheduler());
+        assertEquals(Scheduler.NONE, draft(d -> { d.set(KERNEL, Kernel.V7_0); d.set(HW_QUEUES, 1); d.set(SCHEDULER, Scheduler.NONE); }).scheduler());
     }
 
     @Test
     void rule37_hardwareQueuesAreCutToTheCpus() {
-        assertEquals(2, draft(d -> { d.kernel = "7.0"; d.cpus = 2; d.hwQueues = 8; }).hwQueues());
-        assertEquals(8, draft(d -> { d.cpus = 2; d.hwQueues = 8; }).hwQueues(), "3.16 keeps idle hctxs");
-        assertEquals("reservedTags", only(d -> { d.kernel = "7.0"; d.queueDepth = 4; d.reservedTags = 4; }).field());
+        assertEquals(2, draft(d -> { d.set(KERNEL, Kernel.V7_0); d.set(CPUS, 2); d.set(HW_QUEUES, 8); }).hwQueues());
+        assertEquals(8, draft(d -> { d.set(CPUS, 2); d.set(HW_QUEUES, 8); }).hwQueues(), "3.16 keeps idle hctxs");
+        assertEquals("reservedTags", only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(QUEUE_DEPTH, 4); d.set(RESERVED_TAGS, 4); }).field());
     }
 
     @Test
     void sevenPointZeroIsBlkMqOnlyWithItsOwnSchedulersAndNullBlk() {
-        Problem sq = only(d -> { d.kernel = "7.0"; d.mode = "sq"; d.scheduler = "none"; });
+        Problem sq = only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(MODE, Mode.SQ); d.set(SCHEDULER, Scheduler.NONE); });
         assertEquals("mode", sq.field());
         assertTrue(sq.message().contains("must be \"mq\" with kernel \"7.0\": the legacy request queue was removed"),
                 sq.message());
-        assertEquals("mode", only(d -> { d.kernel = "7.0"; d.mode = "bio"; d.scheduler = "none"; }).field());
-        Problem noop = only(d -> { d.kernel = "7.0"; d.scheduler = "noop"; });
+        assertEquals("mode", only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(MODE, Mode.BIO); d.set(SCHEDULER, Scheduler.NONE); }).field());
+        Problem noop = only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(SCHEDULER, Scheduler.NOOP); });
         assertEquals("scheduler = \"noop\": must be one of none, mq-deadline, kyber", noop.message());
-        assertTrue(only(d -> { d.kernel = "7.0"; d.scheduler = "bfq"; }).message().contains("not modelled yet"));
-        assertEquals(List.of(), ScenarioValidator.validate(draft(d -> { d.kernel = "7.0"; d.scheduler = "kyber"; })));
-        assertEquals("scheduler", only(d -> d.scheduler = "mq-deadline").field(), "3.16 has no mq-deadline");
-        assertEquals("device.driver", only(d -> { d.kernel = "7.0"; d.device.driver = Device.XEN; }).field());
-        assertEquals("kernel = \"6.1\": must be one of 3.16, 7.0", only(d -> d.kernel = "6.1").message());
+        assertTrue(only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(SCHEDULER, Scheduler.BFQ); }).message().contains("not modelled yet"));
+        assertEquals(List.of(), ScenarioValidator.validate(draft(d -> { d.set(KERNEL, Kernel.V7_0); d.set(SCHEDULER, Scheduler.KYBER); })));
+        assertEquals("scheduler", only(d -> d.set(SCHEDULER, Scheduler.MQ_DEADLINE)).field(), "3.16 has no mq-deadline");
+        assertEquals("device.driver", only(d -> { d.set(KERNEL, Kernel.V7_0); d.device.set(DRIVER, Driver.XEN_BLKFRONT); }).field());
+        ScenarioRejected kernel = assertThrows(ScenarioRejected.class, () -> ScenarioLink.decode("?kernel=6.1"));
+        assertEquals("kernel = \"6.1\": must be one of 3.16, 7.0", kernel.problems().get(0).message());
     }
 
     @Test
     void numaNodesPutEveryCpuOnOneNodeWithItsSiblings() {
-        Scenario ok = draft(d -> { d.kernel = "7.0"; d.cpus = 8; d.numaNodes = List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7)); });
+        Scenario ok = draft(d -> { d.set(KERNEL, Kernel.V7_0); d.set(CPUS, 8); d.set(NUMA_NODES, List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7))); });
         assertEquals(List.of(), ScenarioValidator.validate(ok));
         assertEquals(2, ok.nodes());
         assertEquals(1, ok.nodeOfCpu()[5]);
-        assertEquals("numaNodes", only(d -> { d.cpus = 2; d.numaNodes = List.of(List.of(0), List.of(1)); }).field(),
+        assertEquals("numaNodes", only(d -> { d.set(CPUS, 2); d.set(NUMA_NODES, List.of(List.of(0), List.of(1))); }).field(),
                 "3.16's map reads no nodes");
-        assertTrue(only(d -> { d.kernel = "7.0"; d.cpus = 4; d.numaNodes = List.of(List.of(0, 1), List.of(1, 2, 3)); })
+        assertTrue(only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(CPUS, 4); d.set(NUMA_NODES, List.of(List.of(0, 1), List.of(1, 2, 3))); })
                 .message().contains("CPU 1 is already on node 0"));
-        assertTrue(only(d -> { d.kernel = "7.0"; d.cpus = 4; d.numaNodes = List.of(List.of(0, 1), List.of(2)); })
+        assertTrue(only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(CPUS, 4); d.set(NUMA_NODES, List.of(List.of(0, 1), List.of(2))); })
                 .message().contains("CPU 3 is on none"));
-        assertTrue(only(d -> { d.kernel = "7.0"; d.cpus = 4; d.smt = 2; d.numaNodes = List.of(List.of(0, 1), List.of(2, 3)); })
+        assertTrue(only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(CPUS, 4); d.set(SMT, 2); d.set(NUMA_NODES, List.of(List.of(0, 1), List.of(2, 3))); })
                 .message().contains("SMT sibling"));
     }
 
     @Test
     void aSevenPointZeroLinkCarriesKernelAndNodesAndRoundTrips() {
-        Scenario s = draft(d -> { d.kernel = "7.0"; d.cpus = 8; d.hwQueues = 4; d.smt = 2;
-            d.numaNodes = List.of(List.of(0, 1, 4, 5), List.of(2, 3, 6, 7)); });
+        Scenario s = draft(d -> { d.set(KERNEL, Kernel.V7_0); d.set(CPUS, 8); d.set(HW_QUEUES, 4); d.set(SMT, 2);
+            d.set(NUMA_NODES, List.of(List.of(0, 1, 4, 5), List.of(2, 3, 6, 7))); });
         String full = ScenarioLink.everyField(s);
         assertTrue(full.contains("&mode=mq&kernel=7.0&sched=none&"), full);
         assertTrue(full.contains("&smt=2&numa=0-1,4-5/2-3,6-7&cpus=8&"), full);
@@ -91,7 +93,7 @@ class KernelSwitchTest {
         String link = ScenarioLink.encode(s);
         assertTrue(link.contains("kernel=7.0") && link.contains("numa=0-1,4-5/2-3,6-7"), link);
         assertEquals(s, ScenarioLink.decode(link).scenario());
-        assertEquals("mq-deadline", ScenarioLink.decode("?kernel=7.0").scenario().scheduler());
+        assertEquals(Scheduler.MQ_DEADLINE, ScenarioLink.decode("?kernel=7.0").scenario().scheduler());
     }
 
     /** A link's node lists go through BoundedNumber: no CPU past 63, no more nodes than CPUs can be read. */
@@ -109,7 +111,7 @@ class KernelSwitchTest {
     @Test
     void aVersion1LinkWithoutKernelIsThe316ScenarioItWas() {
         Scenario s = ScenarioLink.decode("?v=1&mode=mq&sched=noop&cpus=4&hw=2").scenario();
-        assertEquals("3.16", s.kernel());
+        assertEquals("3.16", s.kernel().label());
         assertFalse(ScenarioLink.encode(s).contains("&kernel="));
         assertFalse(ScenarioLink.encode(s).contains("&numa="));
     }

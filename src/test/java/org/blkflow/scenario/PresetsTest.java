@@ -21,7 +21,7 @@ class PresetsTest {
     void everyPresetIsValidSteppableAndAnnotated() {
         for (Preset p : Presets.all()) {
             assertEquals(List.of(), ScenarioValidator.validate(p.scenario()), p.id());
-            assertEquals("timer", p.scenario().device().irqMode(), p.id());
+            assertEquals("timer", p.scenario().device().irqMode().label(), p.id());
             assertEquals(10_000, p.scenario().device().completionNs(), p.id());
             p.scenario().jobs().forEach(j -> assertTrue(j.ios() >= 8 && j.ios() <= 40, p.id()));
             assertFalse(p.note().isBlank());
@@ -36,16 +36,16 @@ class PresetsTest {
         assertEquals(2, byId("figure1").hwQueues());
         assertEquals(4, byId("figure1").cpus());
         Job figure1 = byId("figure1").jobs().get(0);
-        assertTrue(figure1.rw().equals("randwrite") && !figure1.sync() && !figure1.plug(),
+        assertTrue(figure1.rw().label().equals("randwrite") && !figure1.sync() && !figure1.plug(),
                 "async writes: inserted into the software queues, not issued directly");
         Scenario direct = byId("sync-direct-issue");
         assertEquals(byId("figure1").cpus(), direct.cpus());
         assertEquals(byId("figure1").hwQueues(), direct.hwQueues());
-        assertEquals("randread", direct.jobs().get(0).rw(), "reads are sync: direct issue on several hctxs");
+        assertEquals("randread", direct.jobs().get(0).rw().label(), "reads are sync: direct issue on several hctxs");
         assertEquals(4, byId("nvme-1to1").hwQueues());
-        assertEquals("libaio", byId("nvme-1to1").jobs().get(0).ioengine());
+        assertEquals("libaio", byId("nvme-1to1").jobs().get(0).ioengine().label());
         Job plug = byId("plug-merge").jobs().get(0);
-        assertTrue(plug.plug() && !plug.sync() && plug.rw().equals("write"));
+        assertTrue(plug.plug() && !plug.sync() && plug.rw().label().equals("write"));
         assertEquals(1, byId("plug-merge").hwQueues());
         assertEquals(4, byId("tags-exhausted").queueDepth());
         assertEquals(16, byId("tags-exhausted").jobs().get(0).iodepth());
@@ -56,17 +56,17 @@ class PresetsTest {
     @Test
     void theLegacyPresetsSetUpTheirStories() {
         Scenario legacy = byId("legacy-contention");
-        assertEquals("sq", legacy.mode());
-        assertEquals("noop", legacy.scheduler());
+        assertEquals("sq", legacy.mode().label());
+        assertEquals("noop", legacy.scheduler().label());
         assertEquals(8, legacy.cpus());
         Job greedy = legacy.jobs().get(0);
-        assertTrue(greedy.allCpus() && greedy.rw().equals("randread") && greedy.ioengine().equals("libaio"));
+        assertTrue(greedy.allCpus() && greedy.rw().label().equals("randread") && greedy.ioengine().label().equals("libaio"));
         assertTrue(greedy.iodepth() >= 16, "greedy: many bios in flight per CPU");
-        assertEquals("bio", byId("bio-based").mode());
+        assertEquals("bio", byId("bio-based").mode().label());
         Scenario xen = byId("xen-io-lock");
-        assertEquals("sq", xen.mode());
+        assertEquals("sq", xen.mode().label());
         assertEquals(4, xen.cpus());
-        assertEquals(new Device(10_000, "timer", 255, 128, 8, "xen-blkfront", "single-lock"), xen.device());
+        assertEquals(new Device(10_000, IrqMode.TIMER, 255, 128, 8, Driver.XEN_BLKFRONT, Rings.SINGLE_LOCK), xen.device());
         assertTrue(xen.jobs().get(0).iodepth() * xen.cpus() > xen.device().slots(), "enough I/O to fill the ring");
     }
 
@@ -76,15 +76,15 @@ class PresetsTest {
 
     @Test
     void theLinux70PresetsSetUpTheirStories() {
-        for (String id : List.of("nvme-70", "sata-70", "plug-limit-70", "numa-70")) assertEquals("7.0", byId(id).kernel(), id);
-        assertEquals("none", byId("nvme-70").scheduler());
+        for (String id : List.of("nvme-70", "sata-70", "plug-limit-70", "numa-70")) assertEquals("7.0", byId(id).kernel().label(), id);
+        assertEquals("none", byId("nvme-70").scheduler().label());
         assertEquals(byId("nvme-70").cpus(), byId("nvme-70").hwQueues());
-        assertEquals("mq-deadline", byId("sata-70").scheduler());
+        assertEquals("mq-deadline", byId("sata-70").scheduler().label());
         assertEquals(1, byId("sata-70").hwQueues());
         Job plugged = byId("plug-limit-70").jobs().get(0);
         assertTrue(plugged.plug() && plugged.iodepth() > 32 && plugged.ios() > 32, "more than 32 requests in one plug");
         assertEquals(2, byId("numa-70").nodes());
-        assertEquals("kyber", byId("kyber-70").scheduler());
-        assertEquals("7.0", byId("kyber-70").kernel());
+        assertEquals("kyber", byId("kyber-70").scheduler().label());
+        assertEquals("7.0", byId("kyber-70").kernel().label());
     }
 }

@@ -1,5 +1,7 @@
 package org.blkflow.scenario;
 
+import static org.blkflow.scenario.ScenarioFields.*;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,23 +20,26 @@ public final class RandomScenarios {
 
     public Scenario next() {
         ScenarioDraft s = new ScenarioDraft();
-        s.name = name(random.nextInt(81));
-        s.seed = random.nextBoolean() ? random.nextLong() : random.nextInt(100);
-        s.cpus = pick(1, 2, 4, 1 + random.nextInt(64), 64);
-        s.smt = List.of(1, 2, 4, 8).stream().filter(t -> s.cpus % t == 0).toList().get(random.nextInt(
-                (int) List.of(1, 2, 4, 8).stream().filter(t -> s.cpus % t == 0).count()));
-        s.hwQueues = pick(1, 2, 4, 1 + random.nextInt(64), 64);
-        s.queueDepth = pick(1, 4, 64, 1 + random.nextInt(10240), 10240);
-        s.reservedTags = random.nextInt(3) == 0 ? random.nextInt(s.queueDepth) : 0;
-        s.mapping = random.nextBoolean() ? null : mapping(s.cpus, s.hwQueues);
-        s.merging = random.nextBoolean();
+        s.set(NAME, name(random.nextInt(81)));
+        s.set(SEED, random.nextBoolean() ? random.nextLong() : random.nextInt(100));
+        int cpus = pick(1, 2, 4, 1 + random.nextInt(64), 64);
+        s.set(CPUS, cpus);
+        List<Integer> smts = List.of(1, 2, 4, 8).stream().filter(t -> cpus % t == 0).toList();
+        s.set(SMT, smts.get(random.nextInt(smts.size())));
+        int hw = pick(1, 2, 4, 1 + random.nextInt(64), 64);
+        s.set(HW_QUEUES, hw);
+        int depth = pick(1, 4, 64, 1 + random.nextInt(10240), 10240);
+        s.set(QUEUE_DEPTH, depth);
+        s.set(RESERVED_TAGS, random.nextInt(3) == 0 ? random.nextInt(depth) : 0);
+        s.set(MAPPING, random.nextBoolean() ? null : mapping(cpus, hw));
+        s.set(MERGING, random.nextBoolean());
         legacy(s);
         device(s.device);
         rings(s);
         s.jobs = new ArrayList<>();
         int jobs = 1 + random.nextInt(random.nextBoolean() ? 2 : 16);
         for (int i = 0; i < jobs; i++) {
-            s.jobs.add(job(s.cpus, jobs, largestBio(s.device)));
+            s.jobs.add(job(cpus, jobs, largestBio(s.device)));
         }
         Scenario built = s.build();
         List<Problem> problems = ScenarioValidator.validate(built);
@@ -45,18 +50,19 @@ public final class RandomScenarios {
     }
 
     private void device(DeviceDraft d) {
-        d.completionNs = pick(0, 10_000, random.nextInt(1_000_000_001), 1_000_000_000);
-        d.irqMode = List.of("none", "softirq", "timer").get(random.nextInt(3));
-        d.maxSectors = pick(8, 255, 8 + random.nextInt(1017), 1024);
-        d.maxSegments = pick(1, 128, 1 + random.nextInt(1024), 1024);
-        d.slots = pick(0, 2, random.nextInt(10241), 10240);
+        d.set(COMPLETION_NS, (long) pick(0, 10_000, random.nextInt(1_000_000_001), 1_000_000_000));
+        d.set(IRQ_MODE, IrqMode.values()[random.nextInt(3)]);
+        d.set(MAX_SECTORS, pick(8, 255, 8 + random.nextInt(1017), 1024));
+        d.set(MAX_SEGMENTS, pick(1, 128, 1 + random.nextInt(1024), 1024));
+        d.set(SLOTS, pick(0, 2, random.nextInt(10241), 10240));
     }
 
     /** The mode, its elevator (only sq may leave noop), nr_requests and, half the time, a random cost table. */
     private void legacy(ScenarioDraft s) {
-        s.mode = List.of("mq", "sq", "bio").get(random.nextInt(3));
-        s.scheduler = s.mode.equals("sq") ? List.of("noop", "deadline", "cfq").get(random.nextInt(3)) : "noop";
-        s.nrRequests = pick(1, 128, 1 + random.nextInt(10240), 10240);
+        Mode mode = Mode.values()[random.nextInt(3)];
+        s.set(MODE, mode);
+        s.set(SCHEDULER, mode == Mode.SQ ? Scheduler.of(Kernel.V3_16).get(random.nextInt(3)) : Scheduler.NOOP);
+        s.set(NR_REQUESTS, pick(1, 128, 1 + random.nextInt(10240), 10240));
         if (random.nextBoolean()) {
             for (CostField f : CostField.values()) {
                 s.costs.set(f, pick(0L, f.of(Costs.DEFAULT), random.nextInt(1_000_001), 1_000_000L));
@@ -66,31 +72,35 @@ public final class RandomScenarios {
 
     /** Rings other than single-lock need xen-blkfront and blk-mq. */
     private void rings(ScenarioDraft s) {
-        s.device.driver = random.nextBoolean() || s.mode.equals("bio") ? Device.NULL_BLK : Device.XEN;
-        boolean split = s.device.driver.equals(Device.XEN) && s.mode.equals("mq");
-        s.device.rings = split ? List.of("single-lock", "split-lock", "per-hctx").get(random.nextInt(3)) : "single-lock";
+        Mode mode = s.get(MODE);
+        Driver driver = random.nextBoolean() || mode == Mode.BIO ? Driver.NULL_BLK : Driver.XEN_BLKFRONT;
+        s.device.set(DRIVER, driver);
+        boolean split = driver == Driver.XEN_BLKFRONT && mode == Mode.MQ;
+        s.device.set(RINGS, split ? Rings.values()[random.nextInt(3)] : Rings.SINGLE_LOCK);
     }
 
     /** The model never splits a bio, so one bio must fit max_sectors and max_segments (4 KiB pages). */
     private static int largestBio(DeviceDraft d) {
-        return 512 * Math.min(d.maxSectors, 8 * d.maxSegments);
+        return 512 * Math.min(d.get(MAX_SECTORS), 8 * d.get(MAX_SEGMENTS));
     }
 
     private JobDraft job(int cpus, int jobs, int largestBio) {
         JobDraft j = new JobDraft();
-        j.name = random.nextBoolean() ? "fio" : jobName();
-        j.cpus = random.nextBoolean() ? null : cpuList(cpus);
-        j.rw = List.of("read", "write", "randread", "randwrite", "randrw").get(random.nextInt(5));
-        j.rwmixread = random.nextInt(101);
-        j.bs = Math.min(largestBio, 512 * pick(1, 8, 1 + random.nextInt(2048), 2048));
-        j.iodepth = pick(1, 4, 1 + random.nextInt(1024), 1024);
-        j.ioengine = random.nextBoolean() ? "sync" : "libaio";
-        j.sync = random.nextBoolean();
-        j.plug = random.nextBoolean();
-        int perJobCpus = j.cpus == null ? cpus : j.cpus.size();
-        j.ios = 1 + random.nextInt((int) Math.min(1_000_000, ScenarioValidator.MAX_BIOS / jobs / perJobCpus));
-        j.offset = 512L * pick(0, 8, random.nextInt(1 << 20), 1L << 41);
-        j.size = Math.max(j.bs, 512L * pick(2048, 1L << 21, 1 + random.nextInt(1 << 30), 1L << 41));
+        j.set(JOB_NAME, random.nextBoolean() ? "fio" : jobName());
+        List<Integer> list = random.nextBoolean() ? null : cpuList(cpus);
+        j.set(JOB_CPUS, list);
+        j.set(RW, Rw.values()[random.nextInt(5)]);
+        j.set(RWMIXREAD, random.nextInt(101));
+        int bs = Math.min(largestBio, 512 * pick(1, 8, 1 + random.nextInt(2048), 2048));
+        j.set(BS, bs);
+        j.set(IODEPTH, pick(1, 4, 1 + random.nextInt(1024), 1024));
+        j.set(IOENGINE, random.nextBoolean() ? IoEngine.SYNC : IoEngine.LIBAIO);
+        j.set(SYNC, random.nextBoolean());
+        j.set(PLUG, random.nextBoolean());
+        int perJobCpus = list == null ? cpus : list.size();
+        j.set(IOS, 1 + random.nextInt((int) Math.min(1_000_000, ScenarioValidator.MAX_BIOS / jobs / perJobCpus)));
+        j.set(OFFSET, 512L * pick(0, 8, random.nextInt(1 << 20), 1L << 41));
+        j.set(SIZE, Math.max(bs, 512L * pick(2048, 1L << 21, 1 + random.nextInt(1 << 30), 1L << 41)));
         return j;
     }
 

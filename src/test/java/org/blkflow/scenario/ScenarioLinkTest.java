@@ -46,8 +46,8 @@ class ScenarioLinkTest {
         assertEquals(42, s.seed());
         assertEquals(2, s.hwQueues());
         assertEquals(8, s.queueDepth());
-        assertEquals(new Device(10_000, "timer", 255, 128, 0), s.device());
-        assertEquals(new Job("fio", List.of(0, 1, 2, 3), "randread", 50, 4096, 4, "libaio", false, false, 100, 0,
+        assertEquals(new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK), s.device());
+        assertEquals(new Job("fio", List.of(0, 1, 2, 3), Rw.RANDREAD, 50, 4096, 4, IoEngine.LIBAIO, false, false, 100, 0,
                 1L << 30), s.jobs().get(0));
         assertEquals(FIGURE_V2, ScenarioLink.encode(s), "a version 1 link is written again as version 2");
         assertEquals(s, ScenarioLink.decode(FIGURE_V2).scenario());
@@ -76,13 +76,13 @@ class ScenarioLinkTest {
     void legacyModesSchedulerCostsAndRingsReadAsWritten() {
         String xen = "?mode=sq&sched=deadline&nr=64&cost=lock:35,bounce:400&dev=driver:xen-blkfront,rings:single-lock";
         Scenario s = ScenarioLink.decode(xen).scenario();
-        assertEquals("sq", s.mode());
-        assertEquals("deadline", s.scheduler());
+        assertEquals("sq", s.mode().label());
+        assertEquals("deadline", s.scheduler().label());
         assertEquals(64, s.nrRequests());
         assertEquals(35, s.costs().lockNs());
         assertEquals(400, s.costs().lockBounceNs());
         assertEquals(Costs.DEFAULT.makeRequestNs(), s.costs().makeRequestNs(), "entries left out keep defaults");
-        assertEquals(Device.XEN, s.device().driver());
+        assertEquals(Driver.XEN_BLKFRONT, s.device().driver());
         assertEquals(List.of(), ScenarioValidator.validate(s));
         String encoded = ScenarioLink.encode(s);
         assertEquals("/?v=2&mode=sq&sched=deadline&nr=64&cost=lock:35,bounce:400&dev=driver:xen-blkfront", encoded,
@@ -96,9 +96,9 @@ class ScenarioLinkTest {
                 + "&dev=irq:timer,lat:10000,maxsec:255,maxseg:128,slots:0&job=fio,rw:randread";
         Scenario s = ScenarioLink.decode(old).scenario();
         assertEquals(Costs.DEFAULT, s.costs());
-        assertEquals("noop", s.scheduler());
+        assertEquals("noop", s.scheduler().label());
         assertEquals(128, s.nrRequests());
-        assertEquals(new Device(10_000, "timer", 255, 128, 0, "null_blk", "single-lock"), s.device());
+        assertEquals(new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK), s.device());
     }
 
     @Test
@@ -119,8 +119,8 @@ class ScenarioLinkTest {
         assertEquals(8, s.cpus());
         assertEquals(2, s.jobs().size());
         assertEquals(8192, s.jobs().get(0).bs());
-        assertEquals("read", s.jobs().get(0).rw());
-        assertEquals("write", s.jobs().get(1).rw());
+        assertEquals("read", s.jobs().get(0).rw().label());
+        assertEquals("write", s.jobs().get(1).rw().label());
         assertEquals(4096, s.jobs().get(1).bs());
     }
 

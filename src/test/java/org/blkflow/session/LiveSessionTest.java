@@ -12,7 +12,16 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.blkflow.scenario.Costs;
+import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IoEngine;
+import org.blkflow.scenario.IrqMode;
+import org.blkflow.scenario.Kernel;
+import org.blkflow.scenario.Mode;
+import org.blkflow.scenario.Rings;
+import org.blkflow.scenario.Rw;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.Scheduler;
 import org.blkflow.stats.Counts;
 import org.blkflow.stats.RunStats;
 import org.blkflow.transition.Transition;
@@ -87,10 +96,10 @@ class LiveSessionTest {
 
     @Test
     void statsCarryTheLockFiguresSoFar() {
-        Scenario sq = new Scenario("locks", 3, "sq", 4, 1, 64, 0, null, true,
-                new org.blkflow.scenario.Device(10_000, "timer", 255, 128, 0),
-                List.of(new org.blkflow.scenario.Job("fio", null, "randread", 50, 4096, 8, "libaio", false, false, 50,
-                        0, 1L << 30)), "noop", 128, org.blkflow.scenario.Costs.DEFAULT);
+        Scenario sq = new Scenario("locks", 3, Mode.SQ, 4, 1, 64, 0, null, true,
+                new org.blkflow.scenario.Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+                List.of(new org.blkflow.scenario.Job("fio", null, Rw.RANDREAD, 50, 4096, 8, IoEngine.LIBAIO, false, false, 50,
+                        0, 1L << 30)), Scheduler.NOOP, 128, org.blkflow.scenario.Costs.DEFAULT, 1, Kernel.V3_16, null);
         LiveSession live = new LiveSession(sq);
         assertTrue(live.stats().locks().stream().allMatch(l -> l.acquisitions() == 0), "nothing taken yet");
         live.step(2_000);

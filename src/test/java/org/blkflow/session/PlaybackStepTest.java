@@ -10,9 +10,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IoEngine;
+import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Kernel;
+import org.blkflow.scenario.Mode;
+import org.blkflow.scenario.Rings;
+import org.blkflow.scenario.Rw;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.Scheduler;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
 import org.junit.jupiter.api.AfterEach;
@@ -26,9 +35,9 @@ import org.junit.jupiter.api.Test;
 class PlaybackStepTest {
 
     /** One job of 10,000 ios on one CPU: FakeSource gives exactly 10,000 transitions. */
-    static final Scenario TEN_THOUSAND = new Scenario("ten-thousand", 7, "mq", 1, 1, 8, 0, null, true,
-            new Device(10_000, "softirq", 255, 128, 0),
-            List.of(new Job("j", null, "read", 50, 4096, 1, "sync", false, false, 10_000, 0, 1L << 30)));
+    static final Scenario TEN_THOUSAND = new Scenario("ten-thousand", 7, Mode.MQ, 1, 1, 8, 0, null, true,
+            new Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK),
+            List.of(new Job("j", null, Rw.READ, 50, 4096, 1, IoEngine.SYNC, false, false, 10_000, 0, 1L << 30)), Scheduler.NOOP, 128, Costs.ZERO, 1, Kernel.V3_16, null);
 
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
     private final Recorder out = new Recorder();

@@ -113,7 +113,7 @@ class PerfettoExportTest {
             assertEquals(0, args.get("tags in use").asInt(), name + ": every tag returned");
             assertEquals(0, args.get("dispatch list").asInt(), name + ": dispatch list drained");
         });
-        if (s.mode().equals("mq")) {
+        if (s.mode().label().equals("mq")) {
             assertTrue(lastCounter.keySet().stream().anyMatch(n -> n.startsWith("hctx ")), "hctx counters in mq");
         }
     }

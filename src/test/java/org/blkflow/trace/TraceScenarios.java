@@ -1,9 +1,19 @@
 package org.blkflow.trace;
 
 import java.util.List;
+import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Device;
+import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IoEngine;
+import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.Job;
+import org.blkflow.scenario.Kernel;
+import org.blkflow.scenario.Label;
+import org.blkflow.scenario.Mode;
+import org.blkflow.scenario.Rings;
+import org.blkflow.scenario.Rw;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.Scheduler;
 
 /** Scenarios that exercise every blktrace action the model emits: merges, requeues, plugs, several CPUs. */
 final class TraceScenarios {
@@ -12,15 +22,15 @@ final class TraceScenarios {
     }
 
     static Scenario scenario(String name, int cpus, int hwQueues, int depth, Device device, Job... jobs) {
-        return new Scenario(name, 7, "mq", cpus, hwQueues, depth, 0, null, true, device, List.of(jobs));
+        return new Scenario(name, 7, Mode.MQ, cpus, hwQueues, depth, 0, null, true, device, List.of(jobs), Scheduler.NOOP, 128, Costs.ZERO, 1, Kernel.V3_16, null);
     }
 
     static Device device(String irq, long completionNs, int slots) {
-        return new Device(completionNs, irq, 255, 128, slots);
+        return new Device(completionNs, Label.parse(IrqMode.class, irq), 255, 128, slots, Driver.NULL_BLK, Rings.SINGLE_LOCK);
     }
 
     static Job job(String rw, int iodepth, boolean plug, int ios, List<Integer> cpus) {
-        return new Job("fio-" + rw, cpus, rw, 50, 4096, iodepth, iodepth > 1 ? "libaio" : "sync", true, plug, ios, 0, 1L << 30);
+        return new Job("fio-" + rw, cpus, Label.parse(Rw.class, rw), 50, 4096, iodepth, iodepth > 1 ? IoEngine.LIBAIO : IoEngine.SYNC, true, plug, ios, 0, 1L << 30);
     }
 
     /**
@@ -36,10 +46,10 @@ final class TraceScenarios {
                         job("randrw", 8, true, 100, null), job("write", 4, true, 60, List.of(1, 5))),
                 scenario("tags-exhausted", 4, 1, 4, device("timer", 3_000, 0), job("randwrite", 8, true, 50, null)),
                 scenario("back-merges", 2, 1, 64, device("timer", 10_000, 0),
-                        new Job("dd", List.of(0, 1), "write", 50, 4096, 4, "libaio", false, true, 64, 0, 1L << 30)),
+                        new Job("dd", List.of(0, 1), Rw.WRITE, 50, 4096, 4, IoEngine.LIBAIO, false, true, 64, 0, 1L << 30)),
                 scenario("merges-and-requeues", 4, 2, 32, device("timer", 20_000, 1),
-                        new Job("seq", null, "write", 50, 8192, 8, "libaio", false, true, 80, 0, 1L << 30),
-                        new Job("rand", List.of(2, 3), "randread", 50, 4096, 2, "libaio", false, false, 40, 0, 1L << 30)),
+                        new Job("seq", null, Rw.WRITE, 50, 8192, 8, IoEngine.LIBAIO, false, true, 80, 0, 1L << 30),
+                        new Job("rand", List.of(2, 3), Rw.RANDREAD, 50, 4096, 2, IoEngine.LIBAIO, false, false, 40, 0, 1L << 30)),
                 // Linux 7.0: every bio plugged, no S, G after allocation; mq-deadline's I and two tag levels.
                 linux70("k70-none", "none", 4, 4, 8, device("timer", 10_000, 0), job("randrw", 8, true, 60, null)),
                 linux70("k70-mq-deadline", "mq-deadline", 2, 1, 4, device("timer", 15_000, 2),
@@ -47,8 +57,8 @@ final class TraceScenarios {
     }
 
     static Scenario linux70(String name, String scheduler, int cpus, int hwQueues, int depth, Device device, Job... jobs) {
-        return new Scenario(name, 7, "mq", cpus, hwQueues, depth, 0, null, true, device, List.of(jobs), scheduler,
-                Scenario.DEFAULT_NR_REQUESTS, org.blkflow.scenario.Costs.ZERO, 1, Scenario.KERNEL_70, null);
+        return new Scenario(name, 7, Mode.MQ, cpus, hwQueues, depth, 0, null, true, device, List.of(jobs), Label.parse(Scheduler.class, scheduler),
+                128, org.blkflow.scenario.Costs.ZERO, 1, Kernel.V7_0, null);
     }
 
     /** Runs in zero virtual time, where only counts and lines can be compared. */

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.blkflow.scenario.Mode;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.ScenarioDefaults;
 import org.blkflow.scenario.ScenarioRejected;
@@ -18,6 +21,18 @@ import tools.jackson.databind.node.ObjectNode;
 class PageDefaultsTest {
 
     final JsonNode page = JsonMapper.builder().build().readTree(PageDefaults.JSON);
+
+    /**
+     * The front end's tests read the page's defaults from frontend/test/page-defaults.json;
+     * this keeps it what the server renders (regenerate with -Dgolden.update=true and review the diff).
+     */
+    @Test
+    void theFrontEndsFixtureIsWhatThePageGets() throws Exception {
+        Path file = Path.of("frontend/test/page-defaults.json");
+        String actual = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(page) + "\n";
+        if (Boolean.getBoolean("golden.update")) Files.writeString(file, actual);
+        assertEquals(actual, Files.readString(file), file + " is not what PageDefaults renders; run with -Dgolden.update=true");
+    }
 
     @Test
     void theDefaultScenarioAndJobAreTheServersDefaults() {
@@ -43,7 +58,7 @@ class PageDefaultsTest {
 
     @Test
     void choicesAreTheValidatorsLists() {
-        assertEquals(ScenarioValidator.MODES.size(), page.get("choices").get("mode").size());
+        assertEquals(Mode.values().length, page.get("choices").get("mode").size());
         assertEquals("xen-blkfront", page.get("choices").get("device.driver").get(1).asString());
         assertFalse(page.get("choices").get("jobs.rw").isEmpty());
     }

@@ -88,14 +88,14 @@ class ScenarioJsonTest {
     void legacyFieldsAreReadAndCostsLeftOutKeepTheirDefaults() {
         Scenario s = read("{\"mode\":\"sq\",\"scheduler\":\"cfq\",\"nrRequests\":32,\"costs\":{\"lockNs\":0,"
                 + "\"ipiNs\":7},\"device\":{\"driver\":\"xen-blkfront\",\"rings\":\"single-lock\"}}");
-        assertEquals("sq", s.mode());
-        assertEquals("cfq", s.scheduler());
+        assertEquals("sq", s.mode().label());
+        assertEquals("cfq", s.scheduler().label());
         assertEquals(32, s.nrRequests());
         assertEquals(0, s.costs().lockNs());
         assertEquals(7, s.costs().ipiNs());
         assertEquals(Costs.DEFAULT.switchNs(), s.costs().switchNs());
-        assertEquals("xen-blkfront", s.device().driver());
-        assertEquals("single-lock", s.device().rings());
+        assertEquals("xen-blkfront", s.device().driver().label());
+        assertEquals("single-lock", s.device().rings().label());
         assertEquals(s, ScenarioJson.read(JSON.readTree(ScenarioJsonWriter.write(s).toString())));
     }
 
@@ -126,11 +126,36 @@ class ScenarioJsonTest {
         assertEquals("(body)", only("[1,2]").field());
     }
 
+    /** A choice is read by its label; anything else names the field and every label it may take. */
+    @Test
+    void anUnknownLabelNamesTheFieldAndItsChoices() {
+        assertEquals("mode = \"scsi\": must be one of mq, sq, bio", only("{\"mode\":\"scsi\"}").message());
+        assertEquals("device.driver = \"nvme\": must be one of null_blk, xen-blkfront",
+                only("{\"device\":{\"driver\":\"nvme\"}}").message());
+        assertEquals("device.rings = \"two\": must be one of single-lock, split-lock, per-hctx",
+                only("{\"device\":{\"rings\":\"two\"}}").message());
+        assertEquals("device.irqMode = \"msi\": must be one of none, softirq, timer",
+                only("{\"device\":{\"irqMode\":\"msi\"}}").message());
+        assertEquals("jobs[0].rw = \"trim\": must be one of read, write, randread, randwrite, randrw",
+                only("{\"jobs\":[{\"rw\":\"trim\"}]}").message());
+        assertEquals("jobs[0].ioengine = \"io_uring\": must be one of sync, libaio",
+                only("{\"jobs\":[{\"ioengine\":\"io_uring\"}]}").message());
+    }
+
+    /** A shape problem and a range problem elsewhere are reported together: every problem at once. */
+    @Test
+    void shapeAndRangeProblemsComeTogether() {
+        ScenarioRejected e = assertThrows(ScenarioRejected.class,
+                () -> read("{\"mode\":\"scsi\",\"cpus\":65,\"queueDepth\":\"deep\",\"device\":{\"slots\":-1}}"));
+        assertEquals(List.of("mode", "queueDepth", "cpus", "device.slots"),
+                e.problems().stream().map(Problem::field).toList());
+    }
+
     @Test
     void unknownFieldsAreRefusedAtEveryDepth() {
         Problem top = only("{\"cpu\":4}");
         assertEquals("cpu", top.field());
-        assertTrue(top.message().contains("unknown field; allowed: name, seed, mode, scheduler, nrRequests, cpus"),
+        assertTrue(top.message().contains("unknown field; allowed: name, seed, mode, kernel, scheduler, nrRequests, smt"),
                 top.message());
         assertEquals("device.latency", only("{\"device\":{\"latency\":5}}").field());
         Problem job = only("{\"jobs\":[{},{\"iodpeth\":4}]}");

@@ -1,0 +1,171 @@
+package org.blkflow.scenario;
+
+import static org.blkflow.scenario.ScenarioField.Group.DEVICE;
+import static org.blkflow.scenario.ScenarioField.Group.JOB;
+import static org.blkflow.scenario.ScenarioField.Group.SCENARIO;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.blkflow.scenario.ScenarioField.Group;
+import org.blkflow.scenario.ScenarioField.Range;
+import org.blkflow.scenario.ScenarioField.Type;
+
+/**
+ * Every scenario field, declared once, in the order JSON writes them (links follow it too, except
+ * where version 1 fixed another order: {@code linkRank}). Reading and writing JSON and links, the
+ * defaults, per-field validation and the editor's field list all come from here; rules between
+ * fields (a scheduler that needs mode sq, a bio that must fit the device) are in the validators.
+ *
+ * <p>To add a field: declare it here, in its group, and give its record ({@link Scenario},
+ * {@link Device}, {@link Job}) a component of the same name. {@code ScenarioFieldsTest} fails until
+ * both exist, and checks the new field round-trips through JSON and links and is range-checked.
+ */
+public final class ScenarioFields {
+
+    private static final List<ScenarioField<?, ?>> ALL = new ArrayList<>();
+
+    /** null_blk's module defaults: completion_nsec 10000, irqmode softirq; 3.16's 255 sectors, 128 segments. */
+    public static final ScenarioField<Scenario, String> NAME = text(SCENARIO, "name", Scenario::name)
+            .link("name").standard("untitled").pattern("(?s).{0," + ScenarioValidator.MAX_NAME + "}",
+                    "must be a string of at most " + ScenarioValidator.MAX_NAME + " characters")
+            .editor("name");
+    public static final ScenarioField<Scenario, Long> SEED = field(SCENARIO, "seed", Type.LONG, Scenario::seed)
+            .link("seed").standard(1L).editor("seed");
+    public static final ScenarioField<Scenario, Mode> MODE = choice(SCENARIO, "mode", Mode.class, Scenario::mode)
+            .link("mode").standard(Mode.MQ).editor("mode");
+    /** Written for 7.0 only, so a 3.16 scenario reads and writes exactly as it did before the switch. */
+    public static final ScenarioField<Scenario, Kernel> KERNEL = choice(SCENARIO, "kernel", Kernel.class, Scenario::kernel)
+            .link("kernel").standard(Kernel.V3_16).writtenIf(Scenario::modern).editor("kernel");
+    /** No fixed default: 3.16's is noop, 7.0's depends on the hardware queues ({@link Scheduler#defaultFor}). */
+    public static final ScenarioField<Scenario, Scheduler> SCHEDULER =
+            choice(SCENARIO, "scheduler", Scheduler.class, Scenario::scheduler)
+            .link("sched").editor("elevator (sq) / scheduler (7.0)");
+    public static final ScenarioField<Scenario, Integer> NR_REQUESTS = field(SCENARIO, "nrRequests", Type.INT, Scenario::nrRequests)
+            .link("nr").standard(128).range(1, ScenarioValidator.MAX_NR_REQUESTS).editor("nr_requests (sq)");
+    public static final ScenarioField<Scenario, Integer> SMT = field(SCENARIO, "smt", Type.INT, Scenario::smt)
+            .link("smt").standard(1).range(1, FieldLimits.MAX_SMT).editor("threads per core");
+    public static final ScenarioField<Scenario, List<List<Integer>>> NUMA_NODES =
+            field(SCENARIO, "numaNodes", Type.NODES, Scenario::numaNodes).link("numa").writtenIf(s -> s.numaNodes() != null);
+    public static final ScenarioField<Scenario, Integer> CPUS = field(SCENARIO, "cpus", Type.INT, Scenario::cpus)
+            .link("cpus").standard(4).range(1, ScenarioValidator.MAX_CPUS).editor("CPUs");
+    /** null_blk's submit_queues: 0 means 1. */
+    public static final ScenarioField<Scenario, Integer> HW_QUEUES = field(SCENARIO, "hwQueues", Type.INT, Scenario::hwQueues)
+            .link("hw").standard(1).range(1, ScenarioValidator.MAX_HW_QUEUES).editor("hardware queues");
+    /** null_blk's hw_queue_depth. */
+    public static final ScenarioField<Scenario, Integer> QUEUE_DEPTH = field(SCENARIO, "queueDepth", Type.INT, Scenario::queueDepth)
+            .link("depth").standard(64).range(1, ScenarioValidator.MAX_QUEUE_DEPTH).editor("queue depth");
+    public static final ScenarioField<Scenario, Integer> RESERVED_TAGS =
+            field(SCENARIO, "reservedTags", Type.INT, Scenario::reservedTags)
+            .link("reserved").standard(0)
+            .range(new Range<>(0, ScenarioValidator.MAX_QUEUE_DEPTH - 1, 1, null, null, "queueDepth - 1",
+                    s -> (s.queueDepth() >= 1 && s.queueDepth() <= ScenarioValidator.MAX_QUEUE_DEPTH
+                            ? s.queueDepth() : ScenarioValidator.MAX_QUEUE_DEPTH) - 1,
+                    "blk_mq_alloc_tag_set rejects a depth below reserved + 1"))
+            .editor("reserved tags");
+    public static final ScenarioField<Scenario, List<Integer>> MAPPING = field(SCENARIO, "mapping", Type.CPU_MAP, Scenario::mapping)
+            .link("map").editor("CPU → hctx map", "kernel, or 0,0,1,1");
+    public static final ScenarioField<Scenario, Boolean> MERGING = field(SCENARIO, "merging", Type.BOOL, Scenario::merging)
+            .link("merge").standard(true).editor("merging");
+    public static final ScenarioField<Scenario, Costs> COSTS = field(SCENARIO, "costs", Type.COSTS, Scenario::costs)
+            .link("cost").standard(Costs.DEFAULT);
+    public static final ScenarioField<Scenario, Device> DEVICE_FIELD = field(SCENARIO, "device", Type.DEVICE, Scenario::device)
+            .link("dev");
+    public static final ScenarioField<Scenario, List<Job>> JOBS = field(SCENARIO, "jobs", Type.JOBS, Scenario::jobs)
+            .link("job");
+
+    public static final ScenarioField<Device, Long> COMPLETION_NS = field(DEVICE, "completionNs", Type.LONG, Device::completionNs)
+            .link("lat").standard(10_000L).range(0, ScenarioValidator.MAX_COMPLETION_NS).editor("completion (ns)");
+    /** Version 1 links wrote irq first. */
+    public static final ScenarioField<Device, IrqMode> IRQ_MODE = choice(DEVICE, "irqMode", IrqMode.class, Device::irqMode)
+            .link("irq").linkRank(-1).standard(IrqMode.SOFTIRQ).editor("irq mode");
+    public static final ScenarioField<Device, Integer> MAX_SECTORS = field(DEVICE, "maxSectors", Type.INT, Device::maxSectors)
+            .link("maxsec").standard(255)
+            .range(new Range<>(FieldLimits.MIN_MAX_SECTORS, FieldLimits.MAX_MAX_SECTORS, 1, null, null, null, null,
+                    "blk_queue_max_hw_sectors caps at " + FieldLimits.MAX_MAX_SECTORS))
+            .editor("max sectors");
+    public static final ScenarioField<Device, Integer> MAX_SEGMENTS = field(DEVICE, "maxSegments", Type.INT, Device::maxSegments)
+            .link("maxseg").standard(128).range(1, FieldLimits.MAX_MAX_SEGMENTS).editor("max segments");
+    public static final ScenarioField<Device, Integer> SLOTS = field(DEVICE, "slots", Type.INT, Device::slots)
+            .link("slots").standard(0).range(0, ScenarioValidator.MAX_QUEUE_DEPTH).editor("device slots (0 = tags only)");
+    public static final ScenarioField<Device, Driver> DRIVER = choice(DEVICE, "driver", Driver.class, Device::driver)
+            .link("driver").standard(Driver.NULL_BLK).editor("driver");
+    public static final ScenarioField<Device, Rings> RINGS = choice(DEVICE, "rings", Rings.class, Device::rings)
+            .link("rings").standard(Rings.SINGLE_LOCK).editor("rings (xen)");
+
+    /** fio's defaults: rw=read, bs=4k, iodepth=1, ioengine=sync, on every CPU, over a 1 GiB region. */
+    public static final ScenarioField<Job, String> JOB_NAME = text(JOB, "name", Job::name)
+            .standard("fio").pattern("[A-Za-z0-9_.-]{1,32}", "must be 1 to 32 characters of A-Z a-z 0-9 _ . -")
+            .editor("name");
+    /** Version 1 links wrote the CPUs after plug. */
+    public static final ScenarioField<Job, List<Integer>> JOB_CPUS = field(JOB, "cpus", Type.CPU_LIST, Job::cpus)
+            .link("cpus").linkRank(8.5).editor("CPUs", "all, or 0,2");
+    public static final ScenarioField<Job, Rw> RW = choice(JOB, "rw", Rw.class, Job::rw)
+            .link("rw").standard(Rw.READ).editor("rw");
+    public static final ScenarioField<Job, Integer> RWMIXREAD = field(JOB, "rwmixread", Type.INT, Job::rwmixread)
+            .link("mix").standard(50).range(0, 100).editor("rwmixread %");
+    public static final ScenarioField<Job, Integer> BS = field(JOB, "bs", Type.SIZE, Job::bs)
+            .link("bs").standard(4096)
+            .range(new Range<>(512, JobValidator.MAX_BS, 512, null, null, null, null, null))
+            .editor("bs (bytes)").step(512);
+    public static final ScenarioField<Job, Integer> IODEPTH = field(JOB, "iodepth", Type.INT, Job::iodepth)
+            .link("qd").standard(1).range(1, JobValidator.MAX_IODEPTH).editor("iodepth");
+    public static final ScenarioField<Job, IoEngine> IOENGINE = choice(JOB, "ioengine", IoEngine.class, Job::ioengine)
+            .link("engine").standard(IoEngine.SYNC).editor("ioengine");
+    public static final ScenarioField<Job, Boolean> SYNC = field(JOB, "sync", Type.BOOL, Job::sync)
+            .link("sync").standard(false).editor("sync writes");
+    public static final ScenarioField<Job, Boolean> PLUG = field(JOB, "plug", Type.BOOL, Job::plug)
+            .link("plug").standard(false).editor("plug");
+    public static final ScenarioField<Job, Integer> IOS = field(JOB, "ios", Type.INT, Job::ios)
+            .link("n").standard(32).range(1, JobValidator.MAX_IOS).editor("ios per CPU");
+    public static final ScenarioField<Job, Long> OFFSET = field(JOB, "offset", Type.BYTES, Job::offset)
+            .link("off").standard(0L)
+            .range(new Range<>(0, JobValidator.MAX_BYTES, 512, null, null, null, null, null))
+            .editor("offset (bytes)");
+    public static final ScenarioField<Job, Long> SIZE = field(JOB, "size", Type.BYTES, Job::size)
+            .link("size").standard(1L << 30)
+            .range(new Range<Job>(512, JobValidator.MAX_BYTES, 512, "bs", j -> Math.max(512, j.bs()), null, null, null))
+            .editor("size (bytes)");
+
+    private ScenarioFields() {
+    }
+
+    /** A group's fields in JSON order. */
+    public static List<ScenarioField<?, ?>> of(Group group) {
+        return ALL.stream().filter(f -> f.group() == group).toList();
+    }
+
+    /** A group's fields in the order links write them. */
+    static <R extends Record> List<ScenarioField<R, ?>> linkOrdered(Group group) {
+        return ScenarioFields.<R>typed(group).stream().sorted(Comparator.comparingDouble(ScenarioField::linkRank)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <R extends Record> List<ScenarioField<R, ?>> typed(Group group) {
+        return (List<ScenarioField<R, ?>>) (List<?>) of(group);
+    }
+
+    public static List<ScenarioField<?, ?>> all() {
+        return List.copyOf(ALL);
+    }
+
+    private static <R extends Record, T> ScenarioField<R, T> field(Group g, String name, Type type, Function<R, T> read) {
+        return register(new ScenarioField<>(g, name, type, null, read, (int) ALL.stream().filter(f -> f.group() == g).count()));
+    }
+
+    private static <R extends Record> ScenarioField<R, String> text(Group g, String name, Function<R, String> read) {
+        return field(g, name, Type.TEXT, read);
+    }
+
+    private static <R extends Record, E extends Enum<E> & Label> ScenarioField<R, E> choice(
+            Group g, String name, Class<E> type, Function<R, E> read) {
+        return register(new ScenarioField<>(g, name, Type.CHOICE, type, read,
+                (int) ALL.stream().filter(f -> f.group() == g).count()));
+    }
+
+    private static <R extends Record, T> ScenarioField<R, T> register(ScenarioField<R, T> f) {
+        ALL.add(f);
+        return f;
+    }
+}
