@@ -37,8 +37,8 @@ export const MQ70_PATH = [
   { fn: 'blk_mq_start_request', explain: 'Marks the request started and fires block_rq_issue (D).' },
   { fn: 'queue_rq', alt: ['null_queue_rq'], explain: 'The driver takes the request (null_queue_rq), or answers BLK_STS_RESOURCE when a device with slots is full.' },
   { fn: 'blk_mq_complete_request', alt: ['blk_mq_complete_send_ipi'], explain: 'Where ->complete runs: inline, this CPU\'s BLOCK_SOFTIRQ with one hw queue, or an IPI to the submitter on another node.' },
-  { fn: 'blk_update_request', alt: ['bio_endio'], explain: 'Fires block_rq_complete (C) once per request and ends each bio.' },
-  { fn: '__blk_mq_free_request', explain: 'Puts the driver and scheduler tags (waking waiters in batches) and runs a hctx waiting for a restart.' },
+  { fn: 'blk_update_request', alt: ['bio_endio', 'blk_complete_request'], explain: 'Fires block_rq_complete (C) once per request and ends each bio; a polled batch does it in blk_complete_request, in the task that polled.' },
+  { fn: '__blk_mq_free_request', alt: ['blk_mq_flush_tag_batch'], explain: 'Puts the driver and scheduler tags (waking waiters in batches) and runs a hctx waiting for a restart; a polled batch puts its tags 32 at a time, without the restart.' },
 ];
 
 // Functions a transition may name that sit inside one of the path's steps.

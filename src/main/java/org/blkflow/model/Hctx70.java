@@ -25,6 +25,12 @@ final class Hctx70 {
     long runGeneration;
     /** delayed_work_pending(&hctx->run_work): armed and not yet started. */
     boolean runPending;
+    /** hctx->type == HCTX_TYPE_POLL: its requests complete only when a task polls it. */
+    boolean poll;
+    /** nullb_queue->poll_list: polled commands null_queue_rq has taken, waiting for null_poll. */
+    final java.util.ArrayDeque<Request> pollList = new java.util.ArrayDeque<>();
+    /** Tasks that polled an empty poll list, resumed when something lands on it. */
+    final java.util.List<Runnable> pollers = new java.util.ArrayList<>();
     private int nextCpu = -1;
     private int nextCpuBatch = CPU_WORK_BATCH;
 

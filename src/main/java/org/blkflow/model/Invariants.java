@@ -60,6 +60,7 @@ final class Invariants implements CpuObserver {
     private Request[][] schedOwner = new Request[0][0];
     private int[] schedHeld = new int[0];
     private int asyncCapacity;
+    private int firstPollHctx = Integer.MAX_VALUE;
     /** kyber's domain tokens as the stream's elv_dispatch and free hand them out and back. */
     private final Request[][] tokenOwner = new Request[Kyber.DOMAINS][];
     private final int[] tokensHeld = new int[Kyber.DOMAINS];
@@ -88,9 +89,11 @@ final class Invariants implements CpuObserver {
      *
      * @param schedDepth    nr_requests of each hctx's scheduler tags, 0 without a scheduler
      * @param asyncCapacity the scheduler tags a write can reach under async_depth (0: no scheduler)
+     * @param firstPollHctx the first poll hctx (the submit queues' count): polled requests live there
      */
-    void modern(int schedDepth, int asyncCapacity) {
+    void modern(int schedDepth, int asyncCapacity, int firstPollHctx) {
         this.modern = true;
+        this.firstPollHctx = firstPollHctx;
         this.asyncCapacity = asyncCapacity;
         this.schedDepth = schedDepth;
         this.schedOwner = new Request[tagsHeld.length][Math.max(schedDepth, 0)];
@@ -153,6 +156,7 @@ final class Invariants implements CpuObserver {
             }
             case COMPLETE -> {
                 complete(t, bio, rq);
+                if (modern) polledOnPollHctx(t, rq);
                 if (!capacity.deviceFromIssue()) inDevice[deviceGroup(rq.hctx.index)]--;
             }
             case BIO_END -> {
@@ -342,6 +346,20 @@ final class Invariants implements CpuObserver {
         int all = !sched ? depth - reserved : bio.write ? asyncCapacity : schedDepth;
         if (!(held >= all && held <= (sched ? schedDepth : depth - reserved))) fail("sleep-when-no-tag", "waits for a " + (sched ? "scheduler" : "driver") + " tag of hctx "
                 + h + " with " + held + " of " + all + " held", t, bio, null);
+    }
+
+    /**
+     * 7.0: a polled request lives on a poll hctx and completes there, in the task that polls (never
+     * in an interrupt); nothing else completes on a poll hctx, and batch completion is only for them.
+     */
+    private void polledOnPollHctx(Transition t, Request rq) {
+        boolean pollHctx = rq.hctx.index >= firstPollHctx;
+        if (!(rq.polled == pollHctx)) fail("poll-on-poll-hctx", (rq.polled ? "polled" : "unpolled") + " request "
+                + rq.id + " completes on " + (pollHctx ? "poll " : "") + "hctx " + rq.hctx.index, t, null, rq);
+        if (!(!rq.polled || t.pid() >= Workload.FIRST_PID)) fail("poll-on-poll-hctx", "polled request " + rq.id
+                + " completes outside the polling task", t, null, rq);
+        if (!(rq.polled || !t.fn().equals("blk_complete_request"))) fail("poll-on-poll-hctx",
+                "request " + rq.id + " batch-completed without being polled", t, null, rq);
     }
 
     /** kyber: a request leaves its domain's queue only with a token of that domain nobody else holds. */

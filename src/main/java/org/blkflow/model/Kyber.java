@@ -76,12 +76,14 @@ final class Kyber implements Elevator70 {
     /** kqd->domain_tokens: one pool per domain for the whole queue. */
     final SbitmapTags<Khd>[] tokens;
     private final Khd[] khds;
+    private final CtxMap70 ctxs;
     private final int asyncDepth;
     private Dispatch70 dispatch;
 
     @SuppressWarnings("unchecked")
-    Kyber(Machine m, Hctx70[] hctxs, int nrRequests, int[][] tokenHints) {
+    Kyber(Machine m, Hctx70[] hctxs, CtxMap70 ctxs, int nrRequests, int[][] tokenHints) {
         this.m = m;
+        this.ctxs = ctxs;
         this.tokens = new SbitmapTags[DOMAINS];
         for (int d = 0; d < DOMAINS; d++) tokens[d] = new SbitmapTags<>(DEPTH[d], 0, DEPTH[d], tokenHints[d]);
         this.khds = new Khd[hctxs.length];
@@ -108,7 +110,7 @@ final class Kyber implements Elevator70 {
     /** kyber_bio_merge(): blk_bio_list_merge on this CPU's queue of the bio's domain, under kcq->lock. */
     @Override
     public void bioMerge(Task task, Bio bio, Merging merging, Consumer<Boolean> merged) {
-        SoftwareQueue ctx = m.ctxs[task.cpu];
+        SoftwareQueue ctx = ctxs.of(task.cpu, bio.polled);
         Khd khd = khds[ctx.hctx.index];
         ArrayDeque<Request> list = khd.kcqs[ctx.indexHw][domain(bio.write)];
         Lock lock = khd.kcqLock[ctx.indexHw];

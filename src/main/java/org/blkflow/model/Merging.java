@@ -106,7 +106,7 @@ final class Merging {
 
     /** blk_rq_merge_ok(): no REQ_NOMERGE or STARTED request, same direction. */
     static boolean mergeOk(Request rq, Bio bio) {
-        return !rq.noMerge && !rq.started && rq.write == bio.write && !rq.bios.isEmpty();
+        return !rq.noMerge && !rq.started && rq.write == bio.write && rq.polled == bio.polled && !rq.bios.isEmpty();
     }
 
     /** ll_back/front_merge_fn(): a merge past max_sectors or max_segments fails and marks NOMERGE. */

@@ -19,6 +19,7 @@ final class Wiring70 {
     static Workload wire(Machine m, Scenario scenario, Invariants invariants) {
         for (SoftwareQueue ctx : m.ctxs) ctx.lock = m.newLock("ctx[" + ctx.cpu + "]->lock");
         for (HardwareQueue hctx : m.hctxs) hctx.lock = m.newLock("hctx[" + hctx.index + "]->lock");
+        CtxMap70 ctxs = CtxMap70.build(m, scenario);
         boolean kyber = scenario.scheduler() == Scheduler.KYBER;
         boolean elevator = kyber || scenario.scheduler() == Scheduler.MQ_DEADLINE;
         int nrRequests = nrRequests(scenario.queueDepth());
@@ -32,9 +33,11 @@ final class Wiring70 {
             int minShallow = kyber ? nrRequests * Kyber.ASYNC_PERCENT / 100 : 1;
             SbitmapTags<Task> schedTags = elevator ? new SbitmapTags<>(nrRequests, 0, minShallow, hints(m, nrRequests)) : null;
             hctxs[hw.index] = new Hctx70(hw, driverTags, schedTags);
+            hctxs[hw.index].poll = hw.index >= scenario.hwQueues();
         }
-        Elevator70 e = !elevator ? null : kyber ? new Kyber(m, hctxs, nrRequests, tokenHints(m)) : new Deadline70(m, nrRequests);
-        invariants.modern(elevator ? nrRequests : 0, e == null ? 0 : hctxs[0].schedTags.shallowCapacity(e.asyncDepth()));
+        Elevator70 e = !elevator ? null : kyber ? new Kyber(m, hctxs, ctxs, nrRequests, tokenHints(m)) : new Deadline70(m, nrRequests);
+        invariants.modern(elevator ? nrRequests : 0, e == null ? 0 : hctxs[0].schedTags.shallowCapacity(e.asyncDepth()),
+                scenario.hwQueues());
         Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
         Completion70 completion = new Completion70(m, hctxs, scenario.nodeOfCpu());
         NullBlk70 driver = new NullBlk70(m, scenario.device(), completion);
@@ -43,9 +46,14 @@ final class Wiring70 {
         if (sched != null) sched.attach(dispatch);
         if (e instanceof Kyber k) k.attach(dispatch);
         PlugFlush70 flush = new PlugFlush70(m, dispatch, sched, driver);
-        Mq70Submission submission = new Mq70Submission(m, merging, hctxs, dispatch, sched, flush);
+        Mq70Submission submission = new Mq70Submission(m, merging, hctxs, dispatch, sched, flush, ctxs);
         Workload workload = new Workload(m, submission, scenario);
         completion.attach(dispatch, submission, workload);
+        if (ctxs.canPoll()) {
+            Poll70 poll = new Poll70(m, hctxs, ctxs, completion);
+            submission.attach(poll);
+            driver.attach(poll);
+        }
         return workload;
     }
 

@@ -9,9 +9,18 @@ package org.blkflow.scenario;
  *                queue_rq stops the hctx and returns BUSY, as a ring-based driver (xen-blkfront's blk-mq
  *                port) does, and the next completion restarts the queue. Real null_blk never says BUSY.
  * @param rings   xen-blkfront only: how its rings and their locks are laid out
+ * @param pollQueues 7.0 only: null_blk's poll_queues, hctxs after the submit queues for polled I/O
+ *                   (null_blk's default is 1; the model's 0 keeps one queue a single-queue device)
+ * @param budget  7.0 only: a SCSI-like per-device command budget (get_budget / put_budget), 0 for none
  */
 public record Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots,
-                     Driver driver, Rings rings) {
+                     Driver driver, Rings rings, int pollQueues, int budget) {
+
+    /** A device without poll queues or a budget, as every device was before them. */
+    public Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots, Driver driver,
+                  Rings rings) {
+        this(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings, 0, 0);
+    }
 
     public boolean xen() {
         return driver == Driver.XEN_BLKFRONT;

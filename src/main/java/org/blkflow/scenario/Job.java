@@ -14,6 +14,8 @@ import java.util.List;
  * @param plug      submit inside blk_start_plug / blk_finish_plug
  * @param offset    first byte of the job's region
  * @param size      bytes in the job's region; sequential I/O wraps around in it
+ * @param hipri     io_uring only: polled I/O (REQ_POLLED), completed by the submitter polling its poll
+ *                  queue instead of by an interrupt
  */
 public record Job(
         String name,
@@ -27,10 +29,17 @@ public record Job(
         boolean plug,
         int ios,
         long offset,
-        long size) {
+        long size,
+        boolean hipri) {
 
     public Job {
         cpus = cpus == null ? null : List.copyOf(cpus);
+    }
+
+    /** A job without polled I/O, as every job was before io_uring's hipri. */
+    public Job(String name, List<Integer> cpus, Rw rw, int rwmixread, int bs, int iodepth, IoEngine ioengine,
+               boolean sync, boolean plug, int ios, long offset, long size) {
+        this(name, cpus, rw, rwmixread, bs, iodepth, ioengine, sync, plug, ios, offset, size, false);
     }
 
     public boolean allCpus() {

@@ -120,7 +120,16 @@ public final class Presets {
                     s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 2); s.set(HW_QUEUES, 2); s.set(QUEUE_DEPTH, 64);
                            s.set(SCHEDULER, Scheduler.KYBER); },
                     j -> { j.set(RW, Rw.RANDRW); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 8); j.set(PLUG, true);
-                           j.set(IOS, 40); }));
+                           j.set(IOS, 40); }),
+            preset("poll-70", "Linux 7.0: polled io_uring on a poll queue",
+                    "io_uring with hipri: each read carries REQ_POLLED and goes to its CPU's poll queue, hctx 2 or 3 "
+                            + "after the two submit queues. null_blk puts it on its poll list with no interrupt; the submitting task "
+                            + "itself polls (bio_poll → blk_mq_poll → null_poll) on its own CPU and completes it there, "
+                            + "a batch at a time (blk_mq_end_request_batch), its tags freed 32 at a time.",
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 2); s.set(HW_QUEUES, 2); s.set(QUEUE_DEPTH, 64);
+                           s.device.set(POLL_QUEUES, 2); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.IO_URING); j.set(HIPRI, true); j.set(IODEPTH, 4);
+                           j.set(IOS, 32); }));
 
     private Presets() {
     }

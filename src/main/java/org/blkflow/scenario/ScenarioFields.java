@@ -93,6 +93,12 @@ public final class ScenarioFields {
             .link("driver").standard(Driver.NULL_BLK).editor("driver");
     public static final ScenarioField<Device, Rings> RINGS = choice(DEVICE, "rings", Rings.class, Device::rings)
             .link("rings").standard(Rings.SINGLE_LOCK).editor("rings (xen)");
+    public static final ScenarioField<Device, Integer> POLL_QUEUES = field(DEVICE, "pollQueues", Type.INT, Device::pollQueues)
+            .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)")
+            .writtenIf(d -> d.pollQueues() != 0);
+    public static final ScenarioField<Device, Integer> BUDGET = field(DEVICE, "budget", Type.INT, Device::budget)
+            .link("budget").standard(0).range(0, ScenarioValidator.MAX_QUEUE_DEPTH).editor("budget (7.0, 0 = none)")
+            .writtenIf(d -> d.budget() != 0);
 
     /** fio's defaults: rw=read, bs=4k, iodepth=1, ioengine=sync, on every CPU, over a 1 GiB region. */
     public static final ScenarioField<Job, String> JOB_NAME = text(JOB, "name", Job::name)
@@ -127,6 +133,8 @@ public final class ScenarioFields {
             .link("size").standard(1L << 30)
             .range(new Range<Job>(512, JobValidator.MAX_BYTES, 512, "bs", j -> Math.max(512, j.bs()), null, null, null))
             .editor("size (bytes)");
+    public static final ScenarioField<Job, Boolean> HIPRI = field(JOB, "hipri", Type.BOOL, Job::hipri)
+            .link("hipri").standard(false).editor("hipri (io_uring polled)").writtenIf(Job::hipri);
 
     private ScenarioFields() {
     }

@@ -43,8 +43,8 @@ public enum Scheduler implements Label {
 
     /**
      * 3.16's blk-mq has no elevator (the legacy queue's default is noop); 7.0's elevator_set_default()
-     * gives a single-queue device mq-deadline and a multi-queue one none. The model has no poll queues,
-     * so nr_hw_queues is hwQueues.
+     * gives a single-queue device mq-deadline and a multi-queue one none; nr_hw_queues counts the poll
+     * queues too.
      */
     public static Scheduler defaultFor(Kernel kernel, int hwQueues) {
         if (kernel != Kernel.V7_0) return NOOP;

@@ -138,8 +138,8 @@ class ScenarioJsonTest {
                 only("{\"device\":{\"irqMode\":\"msi\"}}").message());
         assertEquals("jobs[0].rw = \"trim\": must be one of read, write, randread, randwrite, randrw",
                 only("{\"jobs\":[{\"rw\":\"trim\"}]}").message());
-        assertEquals("jobs[0].ioengine = \"io_uring\": must be one of sync, libaio",
-                only("{\"jobs\":[{\"ioengine\":\"io_uring\"}]}").message());
+        assertEquals("jobs[0].ioengine = \"spdk\": must be one of sync, libaio, io_uring",
+                only("{\"jobs\":[{\"ioengine\":\"spdk\"}]}").message());
     }
 
     /** A shape problem and a range problem elsewhere are reported together: every problem at once. */
