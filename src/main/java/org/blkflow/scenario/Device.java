@@ -11,15 +11,14 @@ package org.blkflow.scenario;
  * @param rings   xen-blkfront only: how its rings and their locks are laid out
  * @param pollQueues 7.0 only: null_blk's poll_queues, hctxs after the submit queues for polled I/O
  *                   (null_blk's default is 1; the model's 0 keeps one queue a single-queue device)
- * @param budget  7.0 only: a SCSI-like per-device command budget (get_budget / put_budget), 0 for none
  */
 public record Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots,
-                     Driver driver, Rings rings, int pollQueues, int budget) {
+                     Driver driver, Rings rings, int pollQueues) {
 
-    /** A device without poll queues or a budget, as every device was before them. */
+    /** A device without poll queues, as every device was before them. */
     public Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots, Driver driver,
                   Rings rings) {
-        this(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings, 0, 0);
+        this(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings, 0);
     }
 
     public boolean xen() {

@@ -40,16 +40,14 @@ final class ModernRules {
     }
 
     /**
-     * Poll queues, io_uring and a dispatch budget are 7.0's (io_uring came in 5.1, poll queues in
-     * 5.0); hipri is io_uring's.
+     * Poll queues and io_uring are 7.0's (io_uring came in 5.1, poll queues in 5.0); hipri is
+     * io_uring's.
      */
     private static void checkPolling(Scenario s, ProblemList p) {
         Device d = s.device();
         if (!s.modern() && d != null) {
             if (d.pollQueues() > 0) p.add("device.pollQueues", d.pollQueues(), "must be 0 with kernel \"3.16\" "
                     + "(poll queues came in Linux 5.0); kernel \"7.0\" allows 0-" + ScenarioValidator.MAX_HW_QUEUES);
-            if (d.budget() > 0) p.add("device.budget", d.budget(), "must be 0 with kernel \"3.16\" "
-                    + "(the dispatch budget came in Linux 4.19); kernel \"7.0\" allows 0-" + ScenarioValidator.MAX_QUEUE_DEPTH);
         }
         for (int i = 0; s.jobs() != null && i < s.jobs().size(); i++) {
             Job j = s.jobs().get(i);

@@ -96,9 +96,6 @@ public final class ScenarioFields {
     public static final ScenarioField<Device, Integer> POLL_QUEUES = field(DEVICE, "pollQueues", Type.INT, Device::pollQueues)
             .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)")
             .writtenIf(d -> d.pollQueues() != 0);
-    public static final ScenarioField<Device, Integer> BUDGET = field(DEVICE, "budget", Type.INT, Device::budget)
-            .link("budget").standard(0).range(0, ScenarioValidator.MAX_QUEUE_DEPTH).editor("budget (7.0, 0 = none)")
-            .writtenIf(d -> d.budget() != 0);
 
     /** fio's defaults: rw=read, bs=4k, iodepth=1, ioengine=sync, on every CPU, over a 1 GiB region. */
     public static final ScenarioField<Job, String> JOB_NAME = text(JOB, "name", Job::name)

@@ -117,11 +117,10 @@ class KernelSwitchTest {
     }
 
     @Test
-    void pollQueuesBudgetAndIoUringAreSevenZerosAndHipriIsIoUrings() {
+    void pollQueuesAndIoUringAreSevenZerosAndHipriIsIoUrings() {
         Problem poll = only(d -> d.device.set(POLL_QUEUES, 1));
         assertEquals("device.pollQueues", poll.field());
         assertTrue(poll.message().contains("must be 0 with kernel \"3.16\""), poll.message());
-        assertEquals("device.budget", only(d -> d.device.set(BUDGET, 4)).field());
         Job uring = new Job("fio", null, Rw.READ, 50, 4096, 4, IoEngine.IO_URING, false, false, 8, 0, 1L << 30, true);
         Problem engine = only(d -> d.jobs(List.of(uring)));
         assertEquals("jobs[0].ioengine", engine.field());
@@ -129,6 +128,6 @@ class KernelSwitchTest {
         Job hipriLibaio = new Job("fio", null, Rw.READ, 50, 4096, 4, IoEngine.LIBAIO, false, false, 8, 0, 1L << 30, true);
         assertEquals("jobs[0].hipri", only(d -> { d.set(KERNEL, Kernel.V7_0); d.jobs(List.of(hipriLibaio)); }).field());
         assertEquals(List.of(), ScenarioValidator.validate(draft(d -> { d.set(KERNEL, Kernel.V7_0); d.device.set(POLL_QUEUES, 1);
-            d.device.set(BUDGET, 4); d.jobs(List.of(uring)); })));
+            d.jobs(List.of(uring)); })));
     }
 }
