@@ -94,8 +94,7 @@ public final class ScenarioFields {
     public static final ScenarioField<Device, Rings> RINGS = choice(DEVICE, "rings", Rings.class, Device::rings)
             .link("rings").standard(Rings.SINGLE_LOCK).editor("rings (xen)");
     public static final ScenarioField<Device, Integer> POLL_QUEUES = field(DEVICE, "pollQueues", Type.INT, Device::pollQueues)
-            .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)")
-            .writtenIf(d -> d.pollQueues() != 0);
+            .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)");
 
     /** fio's defaults: rw=read, bs=4k, iodepth=1, ioengine=sync, on every CPU, over a 1 GiB region. */
     public static final ScenarioField<Job, String> JOB_NAME = text(JOB, "name", Job::name)
@@ -131,7 +130,7 @@ public final class ScenarioFields {
             .range(new Range<Job>(512, JobValidator.MAX_BYTES, 512, "bs", j -> Math.max(512, j.bs()), null, null, null))
             .editor("size (bytes)");
     public static final ScenarioField<Job, Boolean> HIPRI = field(JOB, "hipri", Type.BOOL, Job::hipri)
-            .link("hipri").standard(false).editor("hipri (io_uring polled)").writtenIf(Job::hipri);
+            .link("hipri").standard(false).editor("hipri (io_uring polled)");
 
     private ScenarioFields() {
     }
