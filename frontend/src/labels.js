@@ -9,4 +9,4 @@ export const IRQ_MODE = Object.freeze({ NONE: 'none', SOFTIRQ: 'softirq', TIMER:
 export const DRIVER = Object.freeze({ NULL_BLK: 'null_blk', XEN_BLKFRONT: 'xen-blkfront' });
 export const RINGS = Object.freeze({ SINGLE_LOCK: 'single-lock', SPLIT_LOCK: 'split-lock', PER_HCTX: 'per-hctx' });
 export const RW = Object.freeze({ READ: 'read', WRITE: 'write', RANDREAD: 'randread', RANDWRITE: 'randwrite', RANDRW: 'randrw' });
-export const IO_ENGINE = Object.freeze({ SYNC: 'sync', LIBAIO: 'libaio' });
+export const IO_ENGINE = Object.freeze({ SYNC: 'sync', LIBAIO: 'libaio', IO_URING: 'io_uring' });

@@ -25,7 +25,7 @@ export function layout(topology, width, font = 12, scheduler = null) {
   const ctxY = cpuY + cpuRowHeight(m) + EDGE_GAP * m.line;
   const ctxH = laneHeight(m, 2);
   // 7.0's mq-deadline is one scheduler for the whole queue: one lane across, between ctx and hctx.
-  const elv = scheduler === SCHEDULER.MQ_DEADLINE
+  const elv = scheduler === SCHEDULER.MQ_DEADLINE || scheduler === SCHEDULER.KYBER
     ? { x: MARGIN, w: contentW, y: ctxY + ctxH + EDGE_GAP * m.line, h: laneHeight(m, 2), scheduler } : null;
   const hctxY = (elv ? elv.y + elv.h : ctxY + ctxH) + EDGE_GAP * m.line;
   const hctxs = hctxCols.map((c, i) => hctxBox(i, c, hctxY, users[i], m));
@@ -88,11 +88,12 @@ export function slot(box, k, size, gap = 2, pad = 3) {
 
 
 /**
- * What a request takes at G: a tag, or under 7.0's mq-deadline one of nr_requests = 2 × min(depth,
+ * What a request takes at G: a tag, or under 7.0's mq-deadline or kyber one of nr_requests = 2 × min(depth,
  * 128) scheduler tags (its driver tag comes only at dispatch and is not drawn).
  */
 export function tagPool(scenario) {
-  if (scenario?.kernel === KERNEL.V7_0 && scenario?.scheduler === SCHEDULER.MQ_DEADLINE) {
+  const sched = scenario?.scheduler === SCHEDULER.MQ_DEADLINE || scenario?.scheduler === SCHEDULER.KYBER;
+  if (scenario?.kernel === KERNEL.V7_0 && sched) {
     return { name: 'sched tags', depth: d => 2 * Math.min(d, 128) };
   }
   return { name: 'tags', depth: d => d };

@@ -16,10 +16,16 @@ export function mqFrame(svg, geo, scenario) {
   if (geo.elv) drawScheduler(svg.append('g').attr('class', 'scheduler'), geo);
 }
 
-/** 7.0's mq-deadline: requests wait here between the plug and the hardware queues (elv:0). */
+// What each 7.0 scheduler keeps in its lane, for the lane's label.
+const SCHEDULER_LISTS = {
+  'mq-deadline': 'sorted lists and FIFOs per direction',
+  kyber: 'per-CPU queues by domain (read, write, discard, other), a token each to leave',
+};
+
+/** 7.0's I/O scheduler: requests wait here between the plug and the hardware queues (elv:0). */
 function drawScheduler(g, geo) {
   const s = geo.elv.scheduler;
-  box(g, geo.elv, 'stage-box', geo.font, `${s} (elv:0) · sorted lists and FIFOs per direction`, `${s} (elv:0)`, s);
+  box(g, geo.elv, 'stage-box', geo.font, `${s} (elv:0) · ${SCHEDULER_LISTS[s]}`, `${s} (elv:0)`, s);
   const b = geo.places.get('elv:0');
   g.append('rect').attr('class', 'lane elv').attr('data-queue', 'elv:0')
     .attr('x', b.x + 1).attr('y', b.y).attr('width', b.w - 2).attr('height', b.h - 2);

@@ -13,6 +13,8 @@ final class Bio {
     final String rwbs;
     /** Physical segments: one per 4 KiB page, since the model assumes no physical contiguity. */
     final int segments;
+    /** REQ_POLLED: set at submission when the task polls and the queue has poll hctxs. */
+    boolean polled;
 
     /** Shadow state kept only by {@link Invariants}. */
     boolean checkedQueued;

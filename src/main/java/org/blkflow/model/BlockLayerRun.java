@@ -42,7 +42,8 @@ public final class BlockLayerRun {
         sim = new Simulation(scenario.seed());
         boolean mq = scenario.mode() == Mode.MQ;
         // The legacy and bio-based interfaces have one queue: hwQueues has no effect there.
-        int queues = mq ? scenario.hwQueues() : 1;
+        // 7.0's poll queues are hctxs after the submit queues (null_blk: nr_hw_queues = submit + poll).
+        int queues = mq ? scenario.hwQueues() + (scenario.modern() ? scenario.device().pollQueues() : 0) : 1;
         int reserved = mq ? scenario.reservedTags() : 0;
         boolean xenSq = !mq && scenario.device().xen();
         invariants = new Invariants(queues, scenario.queueDepth(), reserved,
@@ -51,7 +52,7 @@ public final class BlockLayerRun {
         emit = new Emitter(sim, invariants);
         cpuToHctx = !mq ? new int[scenario.cpus()]
                 : !scenario.kernelMapping() ? scenario.mapping().stream().mapToInt(Integer::intValue).toArray()
-                : scenario.modern() ? CpuMap70.mapQueues(queues, scenario.nodeOfCpu(), scenario.firstSiblings())
+                : scenario.modern() ? CpuMap70.mapQueues(scenario.hwQueues(), scenario.nodeOfCpu(), scenario.firstSiblings())
                 : CpuMap.kernel316(queues, scenario.firstSiblings(), allOnline(scenario.cpus()));
         hctxs = new HardwareQueue[queues];
         for (int h = 0; h < hctxs.length; h++) {

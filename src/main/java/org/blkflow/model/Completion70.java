@@ -69,29 +69,37 @@ final class Completion70 {
 
     /** blk_update_request (one C for the request, bio_endio for each bio), then the free. */
     private void endNow(Request rq, int cpu, Actor actor) {
+        complete(rq, "blk_update_request", cpu, actor);
+        free(rq, "__blk_mq_free_request", true, cpu, actor);
+    }
+
+    /** C (traced by {@code fn}) and bio_endio for each bio, each handed back to its task. */
+    void complete(Request rq, String fn, int cpu, Actor actor) {
         rq.started = false;
         rq.hctx.inDevice--;
-        m.emit.request(TransitionKind.COMPLETE, "C", "blk_update_request", cpu, actor, rq,
-                Place.device(rq.hctx.index), Place.DONE);
+        m.emit.request(TransitionKind.COMPLETE, "C", fn, cpu, actor, rq, Place.device(rq.hctx.index), Place.DONE);
         for (Bio bio : rq.bios) {
             m.emit.bio(TransitionKind.BIO_END, null, "bio_endio", cpu, actor, bio, rq, rq.hctx, Place.MERGED, Place.DONE);
             workload.bioDone(bio.task);
         }
-        free(rq, cpu, actor);
     }
 
-    /** __blk_mq_free_request(): both tags back (hints on the request's CPU), waiters woken, restart. */
-    private void free(Request rq, int cpu, Actor actor) {
+    /**
+     * __blk_mq_free_request() ({@code restart}: blk_mq_sched_restart follows) or a tag of
+     * blk_mq_flush_tag_batch(): both tags back (hints on the request's CPU), waiters woken.
+     */
+    void free(Request rq, String fn, boolean restart, int cpu, Actor actor) {
         Hctx70 x = hctxs[rq.hctx.index];
+        dispatch.finishRequest(rq, cpu, actor);
         List<Task> woken = new ArrayList<>();
         if (rq.tag >= 0) woken.addAll(x.driverTags.put(rq.tag, rq.ctx.cpu));
         if (rq.internalTag >= 0) woken.addAll(x.schedTags.put(rq.internalTag, rq.ctx.cpu));
-        m.emit.request(TransitionKind.FREE, null, "__blk_mq_free_request", cpu, actor, rq, Place.DONE, Place.NONE);
+        m.emit.request(TransitionKind.FREE, null, fn, cpu, actor, rq, Place.DONE, Place.NONE);
         for (Task task : woken) {
             m.emit.bio(TransitionKind.WAKE, null, "sbitmap_queue_wake_up", cpu, actor, task.pendingBio, null,
                     rq.hctx, Place.tagWait(rq.hctx.index), Place.task(task.cpu));
             m.process(task.cpu, () -> submission.retryAfterWake(task));
         }
-        dispatch.restart(x, cpu, actor);
+        if (restart) dispatch.restart(x, cpu, actor);
     }
 }

@@ -36,7 +36,7 @@ final class Dispatch70 {
 
     /** blk_mq_hctx_has_pending(): hctx->dispatch, a pending ctx, or the scheduler's has_work. */
     boolean hasPending(Hctx70 x) {
-        if (!x.hw.dispatch.isEmpty() || (sched != null && sched.hasWork())) return true;
+        if (!x.hw.dispatch.isEmpty() || (sched != null && sched.hasWork(x))) return true;
         for (boolean p : x.hw.pending) {
             if (p) return true;
         }
@@ -66,14 +66,32 @@ final class Dispatch70 {
         if (x.hw.stopped) return;
         int target = m.hctxs.length == 1 ? cpu : x.nextCpu();
         long generation = ++x.runGeneration;
+        x.runPending = true;
         m.emit.queue(TransitionKind.RUN_ASYNC, null, "blk_mq_delay_run_hw_queue", cpu, actor, -1, x.hw, target);
         Runnable queueWork = () -> m.process(target, () -> {
             if (generation != x.runGeneration) return;
             x.runGeneration++;
+            x.runPending = false;
             m.after(target, m.costs.switchNs(), () -> dispatch(x, target, Actor.kworker(target), Machine.END));
         });
         if (delayNs == 0) queueWork.run();
         else m.sim.schedule(delayNs, queueWork);
+    }
+
+    /**
+     * blk_mq_delay_run_hw_queues(): every hctx that is mapped, not stopped and has no run_work
+     * pending; under a single-queue scheduler only this CPU's hctx and those with bypassed requests.
+     */
+    void delayRunAll(long delayNs, boolean singleQueue, int cpu, Actor actor) {
+        for (Hctx70 x : hctxs) {
+            if (x.hw.stopped || x.hw.idle() || x.runPending) continue;
+            if (!singleQueue || x.hw == m.ctxs[cpu].hctx || !x.hw.dispatch.isEmpty()) delayRun(x, delayNs, cpu, actor);
+        }
+    }
+
+    /** blk_mq_finish_request(): the elevator's finish_request, before the tags go back. */
+    void finishRequest(Request rq, int cpu, Actor actor) {
+        if (sched != null) sched.elevator.finishRequest(rq, cpu, actor);
     }
 
     /** blk_mq_sched_restart() from every request free: a waiting hctx is run asynchronously. */
@@ -221,7 +239,7 @@ final class Dispatch70 {
     /** blk_mq_get_driver_tag(): a request under a scheduler takes one now; it never sleeps. */
     boolean driverTag(Request rq, int cpu) {
         if (rq.tag >= 0) return true;
-        SbitmapTags tags = of(rq).driverTags;
+        SbitmapTags<Task> tags = of(rq).driverTags;
         int tag = tags.get(cpu);
         if (tag < 0) return false;
         tags.assign(tag, rq);

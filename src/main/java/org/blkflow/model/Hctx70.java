@@ -12,9 +12,9 @@ final class Hctx70 {
 
     final HardwareQueue hw;
     /** hctx->tags: taken at allocation without a scheduler, at dispatch with one. */
-    final SbitmapTags driverTags;
+    final SbitmapTags<Task> driverTags;
     /** hctx->sched_tags: q->nr_requests of them under an I/O scheduler, else null. */
-    final SbitmapTags schedTags;
+    final SbitmapTags<Task> schedTags;
     /** hctx->dispatch_busy, 0…9. */
     int dispatchBusy;
     /** BLK_MQ_S_SCHED_RESTART: the next request free runs this hctx. */
@@ -23,17 +23,25 @@ final class Hctx70 {
     int dispatchFrom;
     /** Bumped whenever run_work is (re)armed: an older arming no longer runs (mod_delayed_work). */
     long runGeneration;
+    /** delayed_work_pending(&hctx->run_work): armed and not yet started. */
+    boolean runPending;
+    /** hctx->type == HCTX_TYPE_POLL: its requests complete only when a task polls it. */
+    boolean poll;
+    /** nullb_queue->poll_list: polled commands null_queue_rq has taken, waiting for null_poll. */
+    final java.util.ArrayDeque<Request> pollList = new java.util.ArrayDeque<>();
+    /** Tasks that polled an empty poll list, resumed when something lands on it. */
+    final java.util.List<Runnable> pollers = new java.util.ArrayList<>();
     private int nextCpu = -1;
     private int nextCpuBatch = CPU_WORK_BATCH;
 
-    Hctx70(HardwareQueue hw, SbitmapTags driverTags, SbitmapTags schedTags) {
+    Hctx70(HardwareQueue hw, SbitmapTags<Task> driverTags, SbitmapTags<Task> schedTags) {
         this.hw = hw;
         this.driverTags = driverTags;
         this.schedTags = schedTags;
     }
 
     /** The pool a new request's tag comes from: scheduler tags under an elevator, else driver tags. */
-    SbitmapTags allocationTags() {
+    SbitmapTags<Task> allocationTags() {
         return schedTags != null ? schedTags : driverTags;
     }
 

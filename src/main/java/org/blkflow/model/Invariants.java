@@ -61,6 +61,11 @@ final class Invariants implements CpuObserver {
     private int schedDepth;
     private Request[][] schedOwner = new Request[0][0];
     private int[] schedHeld = new int[0];
+    private int asyncCapacity;
+    private int firstPollHctx = Integer.MAX_VALUE;
+    /** kyber's domain tokens as the stream's elv_dispatch and free hand them out and back. */
+    private final Request[][] tokenOwner = new Request[Kyber.DOMAINS][];
+    private final int[] tokensHeld = new int[Kyber.DOMAINS];
 
     /** What bounds started requests per queue: the tags, or the driver's commands or ring slots. */
     private final int startedLimit;
@@ -84,10 +89,14 @@ final class Invariants implements CpuObserver {
      * Linux 7.0: no S at all, and under a scheduler two tag levels — scheduler tags from G to the
      * free, driver tags from dispatch (seen at D) to a requeue or the free.
      *
-     * @param schedDepth nr_requests of each hctx's scheduler tags, 0 without a scheduler
+     * @param schedDepth    nr_requests of each hctx's scheduler tags, 0 without a scheduler
+     * @param asyncCapacity the scheduler tags a write can reach under async_depth (0: no scheduler)
+     * @param firstPollHctx the first poll hctx (the submit queues' count): polled requests live there
      */
-    void modern(int schedDepth) {
+    void modern(int schedDepth, int asyncCapacity, int firstPollHctx) {
         this.modern = true;
+        this.firstPollHctx = firstPollHctx;
+        this.asyncCapacity = asyncCapacity;
         this.schedDepth = schedDepth;
         this.schedOwner = new Request[tagsHeld.length][Math.max(schedDepth, 0)];
         this.schedHeld = new int[tagsHeld.length];
@@ -128,7 +137,11 @@ final class Invariants implements CpuObserver {
                 commandsInUse++;
             }
             case BACKMERGE, FRONTMERGE -> merge(t, bio, rq);
-            case PLUG, INSERT, CTX_FLUSH, ELV_DISPATCH -> move(t, bio, rq);
+            case PLUG, INSERT, CTX_FLUSH -> move(t, bio, rq);
+            case ELV_DISPATCH -> {
+                move(t, bio, rq);
+                if (t.fn().equals("kyber_dispatch_request")) takeToken(t, rq);
+            }
             case QUEUE_RQ -> {
                 move(t, bio, rq);
                 if (!capacity.deviceFromIssue()) inDevice[deviceGroup(rq.hctx.index)]++;
@@ -145,6 +158,7 @@ final class Invariants implements CpuObserver {
             }
             case COMPLETE -> {
                 complete(t, bio, rq);
+                if (modern) polledOnPollHctx(t, rq);
                 if (!capacity.deviceFromIssue()) inDevice[deviceGroup(rq.hctx.index)]--;
             }
             case BIO_END -> {
@@ -379,9 +393,47 @@ final class Invariants implements CpuObserver {
         int h = t.hctx();
         boolean sched = schedDepth > 0;
         int held = sched ? schedHeld[h] : tagsHeld[h];
-        int all = sched ? schedDepth : depth - reserved;
-        if (!(held == all)) fail("sleep-when-no-tag", "waits for a " + (sched ? "scheduler" : "driver") + " tag of hctx "
+        int all = !sched ? depth - reserved : bio.write ? asyncCapacity : schedDepth;
+        if (!(held >= all && held <= (sched ? schedDepth : depth - reserved))) fail("sleep-when-no-tag", "waits for a " + (sched ? "scheduler" : "driver") + " tag of hctx "
                 + h + " with " + held + " of " + all + " held", t, bio, null);
+    }
+
+    /**
+     * 7.0: a polled request lives on a poll hctx and completes there, in the task that polls (never
+     * in an interrupt); nothing else completes on a poll hctx, and batch completion is only for them.
+     */
+    private void polledOnPollHctx(Transition t, Request rq) {
+        boolean pollHctx = rq.hctx.index >= firstPollHctx;
+        if (!(rq.polled == pollHctx)) fail("poll-on-poll-hctx", (rq.polled ? "polled" : "unpolled") + " request "
+                + rq.id + " completes on " + (pollHctx ? "poll " : "") + "hctx " + rq.hctx.index, t, null, rq);
+        if (!(!rq.polled || t.pid() >= Workload.FIRST_PID)) fail("poll-on-poll-hctx", "polled request " + rq.id
+                + " completes outside the polling task", t, null, rq);
+        if (!(rq.polled || !t.fn().equals("blk_complete_request"))) fail("poll-on-poll-hctx",
+                "request " + rq.id + " batch-completed without being polled", t, null, rq);
+    }
+
+    /** kyber: a request leaves its domain's queue only with a token of that domain nobody else holds. */
+    private void takeToken(Transition t, Request rq) {
+        if (!(rq.elvPrivate instanceof Kyber.Token token) || token.domain() != Kyber.domain(rq.write)) {
+            fail("kyber-token", "request " + rq.id + " dispatched by kyber without a token of its domain", t, null, rq);
+            return;
+        }
+        int d = token.domain();
+        if (tokenOwner[d] == null) tokenOwner[d] = new Request[Kyber.DEPTH[d]];
+        if (!(token.nr() >= 0 && token.nr() < Kyber.DEPTH[d] && tokenOwner[d][token.nr()] == null)) fail("kyber-token",
+                "token " + token.nr() + " of domain " + d + " is out of range or already held", t, null, rq);
+        tokenOwner[d][token.nr()] = rq;
+        if (!(++tokensHeld[d] <= Kyber.DEPTH[d])) fail("kyber-token", tokensHeld[d] + " tokens of domain " + d
+                + " held, more than its depth " + Kyber.DEPTH[d], t, null, rq);
+    }
+
+    /** kyber_finish_request(): the token the request took comes back once; the count never goes below 0. */
+    private void putToken(Transition t, Request rq, Kyber.Token token) {
+        int d = token.domain();
+        if (!(tokenOwner[d] != null && tokenOwner[d][token.nr()] == rq)) fail("kyber-token", "request " + rq.id
+                + " frees token " + token.nr() + " of domain " + d + " it does not hold", t, null, rq);
+        tokenOwner[d][token.nr()] = null;
+        if (!(--tokensHeld[d] >= 0)) fail("kyber-token", "domain " + d + " tokens held went negative", t, null, rq);
     }
 
     private void merge(Transition t, Bio bio, Request rq) {
@@ -476,6 +528,7 @@ final class Invariants implements CpuObserver {
             schedOwner[rq.hctx.index][rq.internalTag] = null;
             schedHeld[rq.hctx.index]--;
         }
+        if (rq.elvPrivate instanceof Kyber.Token token) putToken(t, rq, token);
         rq.checkedPlace = Place.NONE;
         liveRequests--;
     }

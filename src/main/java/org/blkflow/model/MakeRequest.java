@@ -18,6 +18,14 @@ interface MakeRequest {
     void finishPlug(Task task, Runnable done);
 
     /**
+     * The end of a batch's system call: nothing more to do, except for a task that polls for its
+     * completions (io_uring with hipri on 7.0), which polls before returning.
+     */
+    default void reap(Task task, Runnable done) {
+        done.run();
+    }
+
+    /**
      * generic_make_request_checks(): block_bio_queue (Q) for every interface, then the cost of
      * getting into the queue's make_request_fn.
      */

@@ -81,8 +81,13 @@ final class Merging {
      * adjacent one whether or not the merge passes the limits. ctx->lock must be held.
      */
     Plan planCtxMerge(SoftwareQueue ctx, Bio bio) {
+        return planListMerge(ctx.rqList, bio);
+    }
+
+    /** blk_bio_list_merge() on any request list: a ctx's, or kyber's per-ctx list of a domain. */
+    Plan planListMerge(java.util.Deque<Request> list, Bio bio) {
         int checked = 0;
-        var it = ctx.rqList.descendingIterator();
+        var it = list.descendingIterator();
         while (it.hasNext() && checked < CTX_MERGE_SCAN) {
             Request rq = it.next();
             checked++;
@@ -101,7 +106,7 @@ final class Merging {
 
     /** blk_rq_merge_ok(): no REQ_NOMERGE or STARTED request, same direction. */
     static boolean mergeOk(Request rq, Bio bio) {
-        return !rq.noMerge && !rq.started && rq.write == bio.write && !rq.bios.isEmpty();
+        return !rq.noMerge && !rq.started && rq.write == bio.write && rq.polled == bio.polled && !rq.bios.isEmpty();
     }
 
     /** ll_back/front_merge_fn(): a merge past max_sectors or max_segments fails and marks NOMERGE. */

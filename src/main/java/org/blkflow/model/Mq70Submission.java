@@ -26,10 +26,13 @@ final class Mq70Submission implements MakeRequest {
     private final Dispatch70 dispatch;
     private final SchedDispatch70 sched;
     private final PlugFlush70 flush;
+    private final CtxMap70 ctxs;
+    private Poll70 poll;
     private long nextRequestId;
 
     Mq70Submission(Machine m, Merging merging, Hctx70[] hctxs, Dispatch70 dispatch, SchedDispatch70 sched,
-                   PlugFlush70 flush) {
+                   PlugFlush70 flush, CtxMap70 ctxs) {
+        this.ctxs = ctxs;
         this.m = m;
         this.merging = merging;
         this.hctxs = hctxs;
@@ -38,9 +41,14 @@ final class Mq70Submission implements MakeRequest {
         this.flush = flush;
     }
 
-    /** submit_bio_noacct_nocheck(): Q, then __submit_bio. */
+    void attach(Poll70 poll) {
+        this.poll = poll;
+    }
+
+    /** submit_bio_noacct_nocheck(): Q, then __submit_bio. REQ_POLLED stays only if the queue can poll. */
     @Override
     public void submit(Task task, Bio bio, Runnable done) {
+        bio.polled = task.hipri && ctxs.canPoll();
         m.emit.bio(TransitionKind.QUEUE, "Q", "submit_bio_noacct_nocheck", task.cpu, task.actor, bio, null, null,
                 Place.NONE, Place.task(task.cpu));
         m.after(task.cpu, m.costs.makeRequestNs(), () -> submitBio(task, bio, done));
@@ -94,7 +102,7 @@ final class Mq70Submission implements MakeRequest {
 
     /** blk_bio_list_merge() on this CPU's software queue, when it holds requests, under ctx->lock. */
     private void ctxMerge(Task task, Bio bio, Runnable done) {
-        SoftwareQueue ctx = m.ctxs[task.cpu];
+        SoftwareQueue ctx = ctxs.of(task.cpu, bio.polled);
         if (ctx.rqList.isEmpty()) {
             allocate(task, bio, done);
             return;
@@ -113,8 +121,8 @@ final class Mq70Submission implements MakeRequest {
     /** blk_mq_get_new_requests() → __blk_mq_alloc_requests() → blk_mq_get_tag(). */
     private void allocate(Task task, Bio bio, Runnable done) {
         m.after(task.cpu, m.costs.allocRequestNs(), () -> {
-            Hctx70 x = hctxs[m.ctxs[task.cpu].hctx.index];
-            int tag = x.allocationTags().get(task.cpu);
+            Hctx70 x = hctxs[ctxs.of(task.cpu, bio.polled).hctx.index];
+            int tag = x.allocationTags().get(task.cpu, shallowDepth(bio));
             if (tag >= 0) {
                 got(task, bio, x, tag, Place.task(task.cpu), done);
                 return;
@@ -125,10 +133,18 @@ final class Mq70Submission implements MakeRequest {
         });
     }
 
+    /**
+     * blk_mq_limit_depth() → the elevator's limit_depth: a read may use every tag, anything else
+     * only q->async_depth of the scheduler tags (kyber: 75 %).
+     */
+    private int shallowDepth(Bio bio) {
+        return sched != null && bio.write ? sched.elevator.asyncDepth() : Integer.MAX_VALUE;
+    }
+
     /** blk_mq_rq_ctx_init(): the tag is rq->tag, or rq->internal_tag under a scheduler; then G. */
     private void got(Task task, Bio bio, Hctx70 x, int tag, Place from, Runnable done) {
         boolean schedTagged = x.schedTags != null;
-        Request rq = new Request(nextRequestId++, m.ctxs[task.cpu], x.hw, schedTagged ? -1 : tag, bio);
+        Request rq = new Request(nextRequestId++, ctxs.of(task.cpu, bio.polled), x.hw, schedTagged ? -1 : tag, bio);
         rq.internalTag = schedTagged ? tag : -1;
         x.allocationTags().assign(tag, rq);
         rq.takeFirstBio(bio);
@@ -168,18 +184,25 @@ final class Mq70Submission implements MakeRequest {
      * plug with from_schedule set (UT) before the task sleeps.
      */
     private void waitForTag(Task task) {
-        Hctx70 x = hctxs[m.ctxs[task.cpu].hctx.index];
+        Hctx70 x = hctxs[ctxs.of(task.cpu, task.pendingBio.polled).hctx.index];
         dispatch.run(x, false, task.cpu, task.actor, () -> {
-            SbitmapTags tags = x.allocationTags();
-            int tag = tags.get(task.cpu);
+            SbitmapTags<Task> tags = x.allocationTags();
+            int shallow = shallowDepth(task.pendingBio);
+            int tag = tags.get(task.cpu, shallow);
             if (tag >= 0) {
                 resume(task, x, tag, Place.task(task.cpu));
+                return;
+            }
+            if (task.pendingBio.polled) {
+                // No sleep for a polled bio: reap by polling, then look again (Poll70.pollForTag).
+                if (task.plug != null && !task.plug.isEmpty()) flush.flush(task, false, () -> poll.pollForTag(task, () -> waitForTag(task)));
+                else poll.pollForTag(task, () -> waitForTag(task));
                 return;
             }
             tags.prepareToWait(task);
             m.emit.bio(TransitionKind.SLEEP, null, "blk_mq_get_tag", task.cpu, task.actor, task.pendingBio, null,
                     x.hw, Place.task(task.cpu), Place.tagWait(x.hw.index));
-            tag = tags.get(task.cpu);
+            tag = tags.get(task.cpu, shallow);
             if (tag >= 0) {
                 tags.finishWait(task);
                 resume(task, x, tag, Place.tagWait(x.hw.index));
@@ -206,6 +229,13 @@ final class Mq70Submission implements MakeRequest {
         task.pendingBio = null;
         task.pendingDone = null;
         got(task, bio, x, tag, from, done);
+    }
+
+    /** io_uring_enter(IORING_ENTER_GETEVENTS) on an IOPOLL ring: the task polls (Poll70). */
+    @Override
+    public void reap(Task task, Runnable done) {
+        if (poll == null || !task.hipri) done.run();
+        else poll.reap(task, done);
     }
 
     /** blk_finish_plug(): an explicit flush, then current->plug is cleared. */

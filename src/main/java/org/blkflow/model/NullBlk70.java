@@ -11,7 +11,8 @@ import org.blkflow.transition.TransitionKind;
  * blk_mq_complete_request, timer arms one hrtimer per command on the dispatching CPU. With
  * {@code slots} the device holds only that many commands and answers BLK_STS_RESOURCE when full,
  * the way a ring-based driver does; such a device has no queue_rqs hook, so a plug flush issues
- * through blk_mq_issue_direct (a modelling choice: real null_blk never runs out of room).
+ * through blk_mq_issue_direct (a modelling choice: real null_blk never runs out of room). On a poll
+ * hctx a command waits on the poll list for the submitter's null_poll; irqmode does not apply.
  */
 final class NullBlk70 {
 
@@ -20,11 +21,16 @@ final class NullBlk70 {
     private final Machine m;
     private final Device device;
     private final Completion70 completion;
+    private Poll70 poll;
 
     NullBlk70(Machine m, Device device, Completion70 completion) {
         this.m = m;
         this.device = device;
         this.completion = completion;
+    }
+
+    void attach(Poll70 poll) {
+        this.poll = poll;
     }
 
     /** Whether the driver has ->queue_rqs (null_queue_rqs), which takes a whole plug list at once. */
@@ -42,6 +48,12 @@ final class NullBlk70 {
             x.hw.inDevice++;
             m.emit.request(TransitionKind.QUEUE_RQ, null, "null_queue_rq", cpu, actor, rq,
                     Place.driver(x.hw.index), Place.device(x.hw.index));
+            if (x.poll) {
+                // A polled command goes on the queue's poll list, done at once: null_poll finds it.
+                poll.queued(x, rq);
+                result.accept(Status.OK);
+                return;
+            }
             switch (device.irqMode()) {
                 case NONE -> completion.endRequest(rq, cpu, actor, () -> result.accept(Status.OK));
                 case SOFTIRQ -> completion.completeRequest(rq, cpu, actor, () -> result.accept(Status.OK));

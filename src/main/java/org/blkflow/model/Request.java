@@ -16,6 +16,8 @@ final class Request {
     int internalTag = -1;
     final boolean write;
     final boolean sync;
+    /** REQ_POLLED, from its first bio: it lives on a poll hctx and completes only when polled. */
+    final boolean polled;
     final List<Bio> bios = new ArrayList<>(2);
     long sector;
     int sectors;
@@ -41,6 +43,7 @@ final class Request {
         this.tag = tag;
         this.write = bio.write;
         this.sync = bio.sync;
+        this.polled = bio.polled;
     }
 
     /** A search key for sorted sets of requests: no queue, the lowest id. */
@@ -55,6 +58,7 @@ final class Request {
         this.tag = -1;
         this.write = false;
         this.sync = false;
+        this.polled = false;
     }
 
     /** blk_mq_bio_to_request(): the request takes its first bio. */

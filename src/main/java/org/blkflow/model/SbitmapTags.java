@@ -11,10 +11,17 @@ import java.util.List;
  * scheduler tags ({@code hctx->sched_tags}). The first {@code reserved} tag numbers are never handed
  * to bios (blk_mq_get_tag offsets normal tags by nr_reserved_tags).
  *
+ * kyber's domain tokens are sbitmap_queues too; their waiters are hardware queues, not tasks, so
+ * the waiter type is a parameter.
+ *
  * <p>Modelling choice (lib/sbitmap.c was not read at a 7.0 commit): the hint rules follow the spec's
- * summary, and each CPU's first hint comes from the run's seeded random generator.
+ * summary, and each CPU's first hint comes from the run's seeded random generator. A shallow get
+ * (async_depth) may use the first word_depth × shallow / depth bits of each word
+ * (__map_depth_with_shallow, 6.17's whole-bitmap rule, as recalled from the source: unverified).
+ *
+ * @param <W> who waits on the wait queues: a {@link Task} for tags, a hctx for kyber's tokens
  */
-final class SbitmapTags {
+final class SbitmapTags<W> {
 
     static final int WAIT_QUEUES = 8;
     static final int WAKE_BATCH = 8;
@@ -25,7 +32,7 @@ final class SbitmapTags {
     private final int bitsPerWord;
     private final Request[] owner;
     private final int[] hint;
-    private final List<ArrayDeque<Task>> waitQueues = new ArrayList<>();
+    private final List<ArrayDeque<W>> waitQueues = new ArrayList<>();
     private int inUse;
     private int waiters;
     private long completionCount;
@@ -63,14 +70,22 @@ final class SbitmapTags {
      * word), then the following words from their first bit; the tag number, or -1 when all are held.
      */
     int get(int cpu) {
+        return get(cpu, depth - reserved);
+    }
+
+    /**
+     * sbitmap_queue_get_shallow(): as {@link #get(int)}, but each word offers only its share of
+     * {@code shallow} bits (all of them when shallow is at least the normal depth).
+     */
+    int get(int cpu, int shallow) {
         int normal = depth - reserved;
         int h = hint[cpu] < normal ? hint[cpu] : 0;
         int words = (normal + bitsPerWord - 1) / bitsPerWord;
         int word = h / bitsPerWord;
         for (int w = 0; w < words; w++, word = (word + 1) % words) {
             int base = word * bitsPerWord;
-            int bits = Math.min(bitsPerWord, normal - base);
-            int start = w == 0 ? h - base : 0;
+            int bits = shallowBits(word, Math.min(bitsPerWord, normal - base), shallow);
+            int start = w == 0 && h - base < bits ? h - base : 0;
             for (int i = 0; i < bits; i++) {
                 int bit = base + (start + i) % bits;
                 if (owner[reserved + bit] == null) {
@@ -83,6 +98,29 @@ final class SbitmapTags {
         return -1;
     }
 
+    /**
+     * __map_depth_with_shallow(): word {@code index} (of {@code wordBits}) offers its share of the
+     * shallow depth, the division's remainder going to the first words, so the shares add up.
+     */
+    private int shallowBits(int index, int wordBits, int shallow) {
+        int normal = depth - reserved;
+        if (shallow >= normal) return wordBits;
+        long product = (long) wordBits * shallow;
+        long share = product / normal;
+        long remainder = product % normal;
+        return (int) (remainder >= (long) (index + 1) * wordBits ? share + 1 : share);
+    }
+
+    /** How many tags a shallow get can reach in all: a wait for one is legal once that many are held. */
+    int shallowCapacity(int shallow) {
+        int normal = depth - reserved;
+        int total = 0;
+        for (int base = 0; base < normal; base += bitsPerWord) {
+            total += shallowBits(base / bitsPerWord, Math.min(bitsPerWord, normal - base), shallow);
+        }
+        return total;
+    }
+
     void assign(int tag, Request rq) {
         owner[tag] = rq;
         inUse++;
@@ -92,7 +130,7 @@ final class SbitmapTags {
      * sbitmap_queue_clear() for a request of {@code cpu}'s ctx: the tag is free, that CPU's hint
      * moves to it, and the waiters whose batch of frees is complete are returned, woken.
      */
-    List<Task> put(int tag, int cpu) {
+    List<W> put(int tag, int cpu) {
         owner[tag] = null;
         inUse--;
         if (tag >= reserved) hint[cpu] = tag - reserved;
@@ -100,15 +138,15 @@ final class SbitmapTags {
     }
 
     /** sbitmap_prepare_to_wait() on bt_wait_ptr()'s queue: the hctx's wait queues in turn. */
-    void prepareToWait(Task task) {
+    void prepareToWait(W task) {
         waitQueues.get(waitIndex).add(task);
         waitIndex = (waitIndex + 1) % WAIT_QUEUES;
         waiters++;
     }
 
     /** sbitmap_finish_wait() before any wakeup took the task; false if one already did. */
-    boolean finishWait(Task task) {
-        for (ArrayDeque<Task> q : waitQueues) {
+    boolean finishWait(W task) {
+        for (ArrayDeque<W> q : waitQueues) {
             if (q.remove(task)) {
                 waiters--;
                 return true;
@@ -133,15 +171,15 @@ final class SbitmapTags {
      * __sbitmap_queue_wake_up(): frees count only while someone waits; every wake_batch of them
      * wakes up to wake_batch waiters, from wake_index on, the index advancing before each queue.
      */
-    private List<Task> wakeUp() {
+    private List<W> wakeUp() {
         if (waiters == 0) return List.of();
         completionCount++;
         if (completionCount - wakeupCount < wakeBatch) return List.of();
         wakeupCount += wakeBatch;
-        List<Task> woken = new ArrayList<>();
+        List<W> woken = new ArrayList<>();
         int index = wakeIndex;
         for (int i = 0; i < WAIT_QUEUES && woken.size() < wakeBatch; i++) {
-            ArrayDeque<Task> q = waitQueues.get(index);
+            ArrayDeque<W> q = waitQueues.get(index);
             index = (index + 1) % WAIT_QUEUES;
             while (!q.isEmpty() && woken.size() < wakeBatch) woken.add(q.poll());
         }

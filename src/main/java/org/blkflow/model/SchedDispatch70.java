@@ -3,28 +3,24 @@ package org.blkflow.model;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
-import org.blkflow.engine.Lock;
 import org.blkflow.transition.Place;
-import org.blkflow.transition.TransitionKind;
 
 /**
- * The blk-mq side of an I/O scheduler in 7.0 (blk-mq-sched.c with mq-deadline's hooks): bio merges
- * and inserts under dd->lock, and blk_mq_do_dispatch_sched, which takes requests from the scheduler
- * (one per pass while the hctx is dispatch_busy, else up to nr_requests), each with a driver tag,
- * and sends them down as one list.
+ * The blk-mq side of an I/O scheduler in 7.0 (blk-mq-sched.c): bio merges and inserts through the
+ * elevator's ops, and blk_mq_do_dispatch_sched, which takes requests from the scheduler (one per
+ * pass while the hctx is dispatch_busy, else up to nr_requests), each with a driver tag, and sends
+ * them down as one list.
  */
 final class SchedDispatch70 {
 
     private final Machine m;
-    private final MqDeadline dd;
-    private final Lock lock;
+    final Elevator70 elevator;
     private final int nrRequests;
     private Dispatch70 dispatch;
 
-    SchedDispatch70(Machine m, MqDeadline dd, int nrRequests) {
+    SchedDispatch70(Machine m, Elevator70 elevator, int nrRequests) {
         this.m = m;
-        this.dd = dd;
-        this.lock = m.newLock("dd->lock");
+        this.elevator = elevator;
         this.nrRequests = nrRequests;
     }
 
@@ -32,56 +28,28 @@ final class SchedDispatch70 {
         this.dispatch = dispatch;
     }
 
-    boolean hasWork() {
-        return dd.hasWork();
+    boolean hasWork(Hctx70 x) {
+        return elevator.hasWork(x);
     }
 
-    /**
-     * blk_mq_sched_bio_merge() → dd_bio_merge() → elv_merge(): {@code merged} gets whether the bio
-     * went into a queued request (M or F) after the lookup's CPU time.
-     */
+    /** blk_mq_sched_bio_merge(): the elevator's bio_merge. */
     void bioMerge(Task task, Bio bio, Merging merging, Consumer<Boolean> merged) {
-        lock.lock(m.cpu(task.cpu), "dd_bio_merge", () -> {
-            Merging.Plan plan = dd.findMerge(bio);
-            m.after(task.cpu, merging.cost(plan), () -> {
-                Request rq = plan.target();
-                boolean ok = rq != null && Merging.mergeOk(rq, bio) && merging.withinLimits(rq, bio);
-                if (rq != null && !ok) dd.noMerge(rq);
-                if (ok) {
-                    dd.unlink(rq);
-                    merging.apply(plan, bio, task);
-                    dd.relink(rq);
-                }
-                lock.unlock(m.cpu(task.cpu));
-                merged.accept(ok);
-            });
-        });
+        elevator.bioMerge(task, bio, merging, merged);
     }
 
-    /** dd_insert_requests(): I for each, in list order, into the trees and FIFOs. */
+    /** The elevator's insert_requests. */
     void insert(List<Request> list, Place from, int cpu, Actor actor, Runnable done) {
-        lock.lock(m.cpu(cpu), "dd_insert_requests", () -> insertEach(list, 0, from, cpu, actor, done));
-    }
-
-    private void insertEach(List<Request> list, int i, Place from, int cpu, Actor actor, Runnable done) {
-        if (i == list.size()) {
-            lock.unlock(m.cpu(cpu));
-            done.run();
-            return;
-        }
-        m.after(cpu, m.costs.insertNs(), () -> {
-            Request rq = list.get(i);
-            dd.insert(rq, m.sim.now());
-            m.emit.request(TransitionKind.INSERT, "I", "dd_insert_request", cpu, actor, rq, from, Place.elevator(0));
-            insertEach(list, i + 1, from, cpu, actor, done);
-        });
+        elevator.insert(list, from, cpu, actor, done);
     }
 
     /** blk_mq_do_dispatch_sched(): passes while each sends its whole list; {@code again} is -EAGAIN. */
     void dispatch(Hctx70 x, int cpu, Actor actor, Consumer<Boolean> again) {
         int max = x.dispatchBusy != 0 ? 1 : nrRequests;
-        pull(x, new ArrayDeque<>(), max, cpu, actor, (list, busy) -> {
+        pull(x, new ArrayDeque<>(), max, cpu, actor, (list, busy, none) -> {
             if (list.isEmpty()) {
+                // The scheduler had work but gave nothing (kyber without a token): nobody else may
+                // kick the queue, so blk_mq_delay_run_hw_queues(q, BLK_MQ_BUDGET_DELAY).
+                if (none) dispatch.delayRunAll(Dispatch70.RESOURCE_DELAY_NS, elevator.singleQueue(), cpu, actor);
                 again.accept(busy);
                 return;
             }
@@ -112,38 +80,35 @@ final class SchedDispatch70 {
                 all -> sendPerHctx(rest, any || all, cpu, actor, done));
     }
 
-    /** What a pass gathered, and whether it stopped because hctx->dispatch filled meanwhile. */
+    /**
+     * What a pass gathered, whether it stopped because hctx->dispatch filled meanwhile, and whether
+     * the scheduler returned nothing although it had work (run_queue).
+     */
     private interface Pulled {
-        void accept(ArrayDeque<Request> list, boolean busy);
+        void accept(ArrayDeque<Request> list, boolean busy, boolean none);
     }
 
     /**
-     * __blk_mq_do_dispatch_sched()'s loop: has_work, hctx->dispatch still empty, dd_dispatch_request
-     * under dd->lock, then the driver tag; a request without one ends the pass on the list.
+     * __blk_mq_do_dispatch_sched()'s loop: has_work, hctx->dispatch still empty, the elevator's
+     * dispatch_request, then the driver tag; a request without one ends the pass on the list.
      */
     private void pull(Hctx70 x, ArrayDeque<Request> list, int max, int cpu, Actor actor, Pulled done) {
-        if (list.size() == max || !dd.hasWork()) {
-            done.accept(list, false);
+        if (list.size() == max || !elevator.hasWork(x)) {
+            done.accept(list, false, false);
             return;
         }
         if (!x.hw.dispatch.isEmpty()) {
-            done.accept(list, true);
+            done.accept(list, true, false);
             return;
         }
-        lock.lock(m.cpu(cpu), "dd_dispatch_request", () -> m.after(cpu, m.costs.dispatchNs(), () -> {
-            Request rq = dd.dispatch(m.sim.now());
-            if (rq != null) {
-                m.emit.request(TransitionKind.ELV_DISPATCH, null, "dd_dispatch_request", cpu, actor, rq,
-                        Place.elevator(0), Place.hctx(rq.hctx.index));
-            }
-            lock.unlock(m.cpu(cpu));
+        elevator.dispatchRequest(x, cpu, actor, rq -> {
             if (rq == null) {
-                done.accept(list, false);
+                done.accept(list, false, true);
                 return;
             }
             list.add(rq);
-            if (!dispatch.driverTag(rq, cpu)) done.accept(list, false);
+            if (!dispatch.driverTag(rq, cpu)) done.accept(list, false, false);
             else pull(x, list, max, cpu, actor, done);
-        }));
+        });
     }
 }

@@ -12,6 +12,8 @@ final class Task {
     final int cpu;
     final Job job;
     final boolean async;
+    /** io_uring with hipri: its bios carry REQ_POLLED and it polls for their completions. */
+    final boolean hipri;
     private final long regionStart;
     private final long regionSectors;
     private final int bsSectors;
@@ -41,7 +43,8 @@ final class Task {
         this.actor = new Actor(pid, job.name());
         this.cpu = cpu;
         this.job = job;
-        this.async = job.ioengine() == IoEngine.LIBAIO;
+        this.async = job.ioengine() != IoEngine.SYNC;
+        this.hipri = job.hipri();
         this.regionSectors = job.size() / 512;
         this.regionStart = job.offset() / 512 + indexInJob * regionSectors;
         this.bsSectors = job.bs() / 512;

@@ -19,29 +19,49 @@ final class Wiring70 {
     static Workload wire(Machine m, Scenario scenario, Invariants invariants) {
         for (SoftwareQueue ctx : m.ctxs) ctx.lock = m.newLock("ctx[" + ctx.cpu + "]->lock");
         for (HardwareQueue hctx : m.hctxs) hctx.lock = m.newLock("hctx[" + hctx.index + "]->lock");
-        boolean elevator = scenario.scheduler() == Scheduler.MQ_DEADLINE;
+        CtxMap70 ctxs = CtxMap70.build(m, scenario);
+        boolean kyber = scenario.scheduler() == Scheduler.KYBER;
+        boolean elevator = kyber || scenario.scheduler() == Scheduler.MQ_DEADLINE;
         int nrRequests = nrRequests(scenario.queueDepth());
         int normal = scenario.queueDepth() - scenario.reservedTags();
         Hctx70[] hctxs = new Hctx70[m.hctxs.length];
         for (HardwareQueue hw : m.hctxs) {
-            SbitmapTags driverTags = new SbitmapTags(scenario.queueDepth(), scenario.reservedTags(), normal,
+            SbitmapTags<Task> driverTags = new SbitmapTags<>(scenario.queueDepth(), scenario.reservedTags(), normal,
                     hints(m, normal));
-            // dd_depth_updated() sets the scheduler tags' min_shallow_depth to 1: a wake batch of 1.
-            SbitmapTags schedTags = elevator ? new SbitmapTags(nrRequests, 0, 1, hints(m, nrRequests)) : null;
+            // dd_depth_updated() sets the scheduler tags' min_shallow_depth to 1 (a wake batch of 1),
+            // kyber_depth_updated() to its async_depth.
+            int minShallow = kyber ? nrRequests * Kyber.ASYNC_PERCENT / 100 : 1;
+            SbitmapTags<Task> schedTags = elevator ? new SbitmapTags<>(nrRequests, 0, minShallow, hints(m, nrRequests)) : null;
             hctxs[hw.index] = new Hctx70(hw, driverTags, schedTags);
+            hctxs[hw.index].poll = hw.index >= scenario.hwQueues();
         }
-        invariants.modern(elevator ? nrRequests : 0);
+        Elevator70 e = !elevator ? null : kyber ? new Kyber(m, hctxs, ctxs, nrRequests, tokenHints(m)) : new Deadline70(m, nrRequests);
+        invariants.modern(elevator ? nrRequests : 0, e == null ? 0 : hctxs[0].schedTags.shallowCapacity(e.asyncDepth()),
+                scenario.hwQueues());
         Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
         Completion70 completion = new Completion70(m, hctxs, scenario.nodeOfCpu());
         NullBlk70 driver = new NullBlk70(m, scenario.device(), completion);
-        SchedDispatch70 sched = elevator ? new SchedDispatch70(m, new MqDeadline(), nrRequests) : null;
+        SchedDispatch70 sched = elevator ? new SchedDispatch70(m, e, nrRequests) : null;
         Dispatch70 dispatch = new Dispatch70(m, hctxs, sched, driver);
         if (sched != null) sched.attach(dispatch);
+        if (e instanceof Kyber k) k.attach(dispatch);
         PlugFlush70 flush = new PlugFlush70(m, dispatch, sched, driver);
-        Mq70Submission submission = new Mq70Submission(m, merging, hctxs, dispatch, sched, flush);
+        Mq70Submission submission = new Mq70Submission(m, merging, hctxs, dispatch, sched, flush, ctxs);
         Workload workload = new Workload(m, submission, scenario);
         completion.attach(dispatch, submission, workload);
+        if (ctxs.canPoll()) {
+            Poll70 poll = new Poll70(m, hctxs, ctxs, completion);
+            submission.attach(poll);
+            driver.attach(poll);
+        }
         return workload;
+    }
+
+    /** Each CPU's first hint into each of kyber's token pools. */
+    private static int[][] tokenHints(Machine m) {
+        int[][] hints = new int[Kyber.DOMAINS][];
+        for (int d = 0; d < Kyber.DOMAINS; d++) hints[d] = hints(m, Kyber.DEPTH[d]);
+        return hints;
     }
 
     /** Each CPU's first allocation hint, from the run's seeded generator. */

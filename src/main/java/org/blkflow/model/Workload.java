@@ -12,6 +12,9 @@ import org.blkflow.scenario.Scenario;
  */
 final class Workload {
 
+    /** fio's tasks are numbered from here (kworkers and interrupts have lower pids). */
+    static final int FIRST_PID = 1000;
+
     private final Machine m;
     private final MakeRequest submission;
     private final List<Task> tasks = new ArrayList<>();
@@ -20,7 +23,7 @@ final class Workload {
     Workload(Machine m, MakeRequest submission, Scenario scenario) {
         this.m = m;
         this.submission = submission;
-        int pid = 1000;
+        int pid = FIRST_PID;
         for (Job job : scenario.jobs()) {
             List<Integer> cpus = job.allCpus() ? allCpus(scenario.cpus()) : job.cpus();
             for (int i = 0; i < cpus.size(); i++) tasks.add(new Task(pid++, cpus.get(i), job, i));
@@ -105,8 +108,10 @@ final class Workload {
     }
 
     private void endBatch(Task task) {
-        task.inSyscall = false;
-        maybeRefill(task);
+        submission.reap(task, () -> {
+            task.inSyscall = false;
+            maybeRefill(task);
+        });
     }
 
     private static List<Integer> allCpus(int n) {

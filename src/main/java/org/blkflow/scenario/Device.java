@@ -10,9 +10,17 @@ package org.blkflow.scenario;
  *                port) does, and the next completion restarts the queue. Real null_blk never says BUSY.
  * @param rings   xen-blkfront only: how its rings and their locks are laid out
  * @param backend xen-blkfront only: xen-blkback in dom0 (its vCPUs, persistent grants, ring pages)
+ * @param pollQueues 7.0 only: null_blk's poll_queues, hctxs after the submit queues for polled I/O
+ *                   (null_blk's default is 1; the model's 0 keeps one queue a single-queue device)
  */
 public record Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots,
-                     Driver driver, Rings rings, Backend backend) {
+                     Driver driver, Rings rings, Backend backend, int pollQueues) {
+
+    /** A device without poll queues, as every device was before them. */
+    public Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots, Driver driver,
+                  Rings rings, Backend backend) {
+        this(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings, backend, 0);
+    }
 
     public boolean xen() {
         return driver == Driver.XEN_BLKFRONT;

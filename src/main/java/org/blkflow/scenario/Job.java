@@ -20,6 +20,8 @@ import java.util.List;
  * @param rateIops  fio's rate_iops: at most this many bios a second from each of the job's tasks; 0 = no cap
  * @param thinktime fio's thinktime in µs: after every {@code thinktimeBlocks} bios the task waits for
  *                  its I/O to complete, then sleeps this long; 0 = none
+ * @param hipri     io_uring only: polled I/O (REQ_POLLED), completed by the submitter polling its poll
+ *                  queue instead of by an interrupt
  */
 public record Job(
         String name,
@@ -38,7 +40,8 @@ public record Job(
         List<BsSplit> bssplitWrite,
         int rateIops,
         int thinktime,
-        int thinktimeBlocks) {
+        int thinktimeBlocks,
+        boolean hipri) {
 
     public Job {
         cpus = cpus == null ? null : List.copyOf(cpus);
@@ -49,7 +52,7 @@ public record Job(
     /** A job of one block size at full speed, as every job was before fio's mixes and pacing. */
     public Job(String name, List<Integer> cpus, Rw rw, int rwmixread, int bs, int iodepth, IoEngine ioengine,
                boolean sync, boolean plug, int ios, long offset, long size) {
-        this(name, cpus, rw, rwmixread, bs, iodepth, ioengine, sync, plug, ios, offset, size, null, null, 0, 0, 1);
+        this(name, cpus, rw, rwmixread, bs, iodepth, ioengine, sync, plug, ios, offset, size, null, null, 0, 0, 1, false);
     }
 
     /** The mix a direction's bios are drawn from; null when they are all {@code bs}. */
@@ -65,6 +68,7 @@ public record Job(
         }
         return max;
     }
+
 
     public boolean allCpus() {
         return cpus == null;

@@ -11,7 +11,7 @@ public interface Label {
 
     String label();
 
-    /** Whether the editor offers it; a label can be known but refused (7.0's kyber is not modelled yet). */
+    /** Whether the editor offers it; a label can be known but refused (7.0's bfq is not modelled yet). */
     default boolean offered() {
         return true;
     }

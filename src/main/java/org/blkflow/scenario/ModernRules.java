@@ -14,6 +14,7 @@ final class ModernRules {
 
     static void check(Scenario s, ProblemList p) {
         if (s.kernel() == null) return;
+        checkPolling(s, p);
         if (!s.modern()) {
             if (s.numaNodes() != null) {
                 p.add("numaNodes", s.numaNodes(), "needs kernel \"7.0\" (3.16's CPU map does not read NUMA nodes)");
@@ -36,6 +37,26 @@ final class ModernRules {
                     + "(xen-blkfront is modelled as 3.16 had it)");
         }
         checkNodes(s, p);
+    }
+
+    /**
+     * Poll queues and io_uring are 7.0's (io_uring came in 5.1, poll queues in 5.0); hipri is
+     * io_uring's.
+     */
+    private static void checkPolling(Scenario s, ProblemList p) {
+        Device d = s.device();
+        if (!s.modern() && d != null) {
+            if (d.pollQueues() > 0) p.add("device.pollQueues", d.pollQueues(), "must be 0 with kernel \"3.16\" "
+                    + "(poll queues came in Linux 5.0); kernel \"7.0\" allows 0-" + ScenarioValidator.MAX_HW_QUEUES);
+        }
+        for (int i = 0; s.jobs() != null && i < s.jobs().size(); i++) {
+            Job j = s.jobs().get(i);
+            if (j == null) continue;
+            if (!s.modern() && j.ioengine() == IoEngine.IO_URING) p.add("jobs[" + i + "].ioengine", j.ioengine(),
+                    "needs kernel \"7.0\" (io_uring came in Linux 5.1); with \"3.16\" must be one of sync, libaio");
+            if (j.hipri() && j.ioengine() != IoEngine.IO_URING) p.add("jobs[" + i + "].hipri", true,
+                    "needs ioengine \"io_uring\" (polled I/O is io_uring's)");
+        }
     }
 
     /** Every CPU on exactly one node, and SMT siblings on the same node, as real topologies have them. */

@@ -127,7 +127,25 @@ public final class Presets {
                             + "first: CPUs 4-7 get hctx 0 and 1, CPUs 0-3 hctx 2 and 3.",
                     s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 8); s.set(HW_QUEUES, 4); s.set(QUEUE_DEPTH, 16);
                            s.set(NUMA_NODES, List.of(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7))); },
-                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 4); j.set(IOS, 8); }));
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 4); j.set(IOS, 8); }),
+            preset("kyber-70", "Linux 7.0: kyber on a fast device, reads and writes mixed",
+                    "Each request is inserted (I) into kyber's queue for its CPU and domain, read or write, and leaves "
+                            + "it through kyber_dispatch_request only with a token of that domain (the queue has 256 read "
+                            + "and 128 write tokens): up to 16 reads in a row, then up to 8 writes. Every request goes "
+                            + "through the scheduler, and writes may hold only 96 of an hctx's 128 scheduler tags.",
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 2); s.set(HW_QUEUES, 2); s.set(QUEUE_DEPTH, 64);
+                           s.set(SCHEDULER, Scheduler.KYBER); },
+                    j -> { j.set(RW, Rw.RANDRW); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 8); j.set(PLUG, true);
+                           j.set(IOS, 40); }),
+            preset("poll-70", "Linux 7.0: polled io_uring on a poll queue",
+                    "io_uring with hipri: each read carries REQ_POLLED and goes to its CPU's poll queue, hctx 2 or 3 "
+                            + "after the two submit queues. null_blk puts it on its poll list with no interrupt; the submitting task "
+                            + "itself polls (bio_poll → blk_mq_poll → null_poll) on its own CPU and completes it there, "
+                            + "a batch at a time (blk_mq_end_request_batch), its tags freed 32 at a time.",
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 2); s.set(HW_QUEUES, 2); s.set(QUEUE_DEPTH, 64);
+                           s.device.set(POLL_QUEUES, 2); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.IO_URING); j.set(HIPRI, true); j.set(IODEPTH, 4);
+                           j.set(IOS, 32); }));
 
     private Presets() {
     }

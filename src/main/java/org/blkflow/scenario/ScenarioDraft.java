@@ -61,7 +61,8 @@ public final class ScenarioDraft extends FieldDraft<Scenario> {
             case "jobs" -> built;
             case "costs" -> costs.build();
             case "hwQueues" -> queues;
-            case "scheduler" -> scheduler != null ? scheduler : Scheduler.defaultFor(kernel, queues);
+            case "scheduler" -> scheduler != null ? scheduler
+                    : Scheduler.defaultFor(kernel, queues + device.get(ScenarioFields.POLL_QUEUES));
             default -> get(field(name));
         });
     }

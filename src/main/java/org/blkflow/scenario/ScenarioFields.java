@@ -110,6 +110,8 @@ public final class ScenarioFields {
             .range(new Range<>(1, Backend.MAX_RING_PAGES, 1, null, null, null, null,
                     "xen_blkif_max_ring_order 4: 32 slots a page"))
             .editor("ring pages (xen)");
+    public static final ScenarioField<Device, Integer> POLL_QUEUES = field(DEVICE, "pollQueues", Type.INT, Device::pollQueues)
+            .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)");
 
     /** fio's defaults: rw=read, bs=4k, iodepth=1, ioengine=sync, on every CPU, over a 1 GiB region. */
     public static final ScenarioField<Job, String> JOB_NAME = text(JOB, "name", Job::name)
@@ -158,6 +160,8 @@ public final class ScenarioFields {
     public static final ScenarioField<Job, Integer> THINKTIME_BLOCKS =
             field(JOB, "thinktimeBlocks", Type.INT, Job::thinktimeBlocks)
             .link("thinkn").standard(1).range(1, JobValidator.MAX_IOS).editor("thinktime_blocks");
+    public static final ScenarioField<Job, Boolean> HIPRI = field(JOB, "hipri", Type.BOOL, Job::hipri)
+            .link("hipri").standard(false).editor("hipri (io_uring polled)");
 
     private ScenarioFields() {
     }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The I/O scheduler: 3.16's legacy elevators (mode sq only) and 7.0's blk-mq schedulers. kyber and
- * bfq exist in 7.0 and are known by name, so a scenario asking for them is told they are not modelled yet.
+ * The I/O scheduler: 3.16's legacy elevators (mode sq only) and 7.0's blk-mq schedulers. bfq exists
+ * in 7.0 and is known by name, so a scenario asking for it is told it is not modelled yet.
  */
 public enum Scheduler implements Label {
     NOOP("noop", Kernel.V3_16, true),
@@ -13,7 +13,7 @@ public enum Scheduler implements Label {
     CFQ("cfq", Kernel.V3_16, true),
     NONE("none", Kernel.V7_0, true),
     MQ_DEADLINE("mq-deadline", Kernel.V7_0, true),
-    KYBER("kyber", Kernel.V7_0, false),
+    KYBER("kyber", Kernel.V7_0, true),
     BFQ("bfq", Kernel.V7_0, false);
 
     private final String label;
@@ -43,8 +43,8 @@ public enum Scheduler implements Label {
 
     /**
      * 3.16's blk-mq has no elevator (the legacy queue's default is noop); 7.0's elevator_set_default()
-     * gives a single-queue device mq-deadline and a multi-queue one none. The model has no poll queues,
-     * so nr_hw_queues is hwQueues.
+     * gives a single-queue device mq-deadline and a multi-queue one none; nr_hw_queues counts the poll
+     * queues too.
      */
     public static Scheduler defaultFor(Kernel kernel, int hwQueues) {
         if (kernel != Kernel.V7_0) return NOOP;

@@ -11,8 +11,12 @@ public final class TopologyJson {
     private TopologyJson() {
     }
 
+    /** 7.0's poll queues are hctxs after the submit queues: counted in hwQueues, and named. */
     public static ObjectNode toNode(Scenario s, int[] cpuToHctx) {
-        return toNode(s.cpus(), s.hwQueues(), s.queueDepth(), cpuToHctx);
+        int poll = s.modern() && s.device() != null ? s.device().pollQueues() : 0;
+        ObjectNode o = toNode(s.cpus(), s.hwQueues() + poll, s.queueDepth(), cpuToHctx);
+        if (poll > 0) o.put("pollQueues", poll);
+        return o;
     }
 
     public static ObjectNode toNode(int cpus, int hwQueues, int queueDepth, int[] cpuToHctx) {

@@ -23,7 +23,7 @@ public final class KernelThroughput {
 
     public static void main(String[] args) {
         Object[][] configs = {{Kernel.V3_16, Scheduler.NOOP}, {Kernel.V7_0, Scheduler.NONE},
-                {Kernel.V7_0, Scheduler.MQ_DEADLINE}};
+                {Kernel.V7_0, Scheduler.MQ_DEADLINE}, {Kernel.V7_0, Scheduler.KYBER}};
         List<double[]> rates = new ArrayList<>();
         for (int c = 0; c < configs.length; c++) rates.add(new double[9]);
         for (int round = 0; round < 9; round++) {

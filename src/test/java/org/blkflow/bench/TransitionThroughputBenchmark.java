@@ -120,6 +120,15 @@ public class TransitionThroughputBenchmark {
         }
     }
 
+    /** The 7.0 model with kyber. */
+    @State(Scope.Thread)
+    public static class Model70KyberState extends Model70State {
+        @Override
+        Scheduler scheduler() {
+            return Scheduler.KYBER;
+        }
+    }
+
     @State(Scope.Thread)
     public static class EngineState {
         Simulation sim;
@@ -153,6 +162,11 @@ public class TransitionThroughputBenchmark {
     }
 
     /** One empty engine event per operation. */
+    @Benchmark
+    public Transition model70KyberTransition(Model70KyberState state) {
+        return state.next();
+    }
+
     @Benchmark
     public boolean engineEmptyEvent(EngineState state) {
         return state.sim.step();

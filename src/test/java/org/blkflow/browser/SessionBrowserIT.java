@@ -175,7 +175,11 @@ class SessionBrowserIT {
         new org.openqa.selenium.support.ui.Select(page.one("#editor [data-role='presets']")).selectByValue(id);
         // Only blk-mq draws hardware queues; the legacy and bio-based modes have none.
         boolean mq = "mq".equals(scenario.getOrDefault("mode", "mq"));
-        int hw = mq ? ((Number) scenario.getOrDefault("hwQueues", 1)).intValue() : 0;
+        // Linux 7.0's poll queues are hardware queues after the submit queues, drawn with them.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> device = (Map<String, Object>) scenario.getOrDefault("device", Map.of());
+        int hw = mq ? ((Number) scenario.getOrDefault("hwQueues", 1)).intValue()
+                + ((Number) device.getOrDefault("pollQueues", 0)).intValue() : 0;
         page.waitFor(d -> page.all("#outline [data-queue^='hctx:']").size() == hw
                 && String.valueOf(scenario.get("name")).equals(
                         page.script("return window.blkflow.session.loaded && window.blkflow.session.loaded.scenario.name")));

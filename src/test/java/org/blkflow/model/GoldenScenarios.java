@@ -15,7 +15,7 @@ public final class GoldenScenarios {
 
     public static final List<String> NAMES = List.of("figure1", "plug-merge", "busy-requeue", "tags-exhausted",
             "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
-            "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention", "iometer");
+            "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention", "iometer", "kyber-70", "poll-70");
 
     private GoldenScenarios() {
     }
@@ -70,6 +70,13 @@ public final class GoldenScenarios {
             case "iometer" -> scenario().seed(47).cpus(2).hwQueues(2).irq("timer")
                     .job(job().allCpus().rw("randrw").mix(80).libaio().iodepth(8).ios(8)
                             .bssplit(org.blkflow.scenario.Presets.IOMETER_FILE_SERVER)).build();
+            // kyber: per-domain queues, a token at dispatch, writes capped at async_depth (6 of 8 tags).
+            case "kyber-70" -> scenario().seed(47).kernel70("kyber").cpus(2).hwQueues(2).depth(4).irq("timer")
+                    .job(job().cpus(0, 1).rw("randrw").libaio().iodepth(8).plug().ios(8)).build();
+            // A poll queue beside the submit queue: CPU 0 polls its reads, CPU 1's come by interrupt.
+            case "poll-70" -> scenario().seed(53).kernel70("none").cpus(2).pollQueues(1).irq("timer")
+                    .job(job().cpus(0).rw("randread").polled().iodepth(4).ios(6))
+                    .job(job().name("irq").cpus(1).rw("randread").libaio().iodepth(2).ios(2)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }

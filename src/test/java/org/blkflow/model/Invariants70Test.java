@@ -22,7 +22,7 @@ class Invariants70Test {
     /** One hctx, 2 driver tags; under mq-deadline 4 scheduler tags. */
     private void setUp(int schedDepth) {
         Invariants inv = new Invariants(1, 2, 0, 255, 128);
-        inv.modern(schedDepth);
+        inv.modern(schedDepth, schedDepth, Integer.MAX_VALUE);
         emit = new Emitter(new Simulation(1), inv);
         task = new Task(1000, 0, ScenarioBuilder.job().build(), 0);
         actor = task.actor;

@@ -46,6 +46,8 @@ final class RandomScenarios {
      * A Linux 7.0 scenario: blk-mq on null_blk only, none or mq-deadline, at most one hardware queue
      * per CPU (blk_mq_alloc_tag_set's cut), SMT, and NUMA nodes made of whole cores.
      */
+    private static final String[] SCHEDULERS_70 = {"none", "mq-deadline", "kyber"};
+
     static Scenario generate70(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int cores = 1 + r.nextInt(6);
@@ -55,7 +57,7 @@ final class RandomScenarios {
         int depth = 1 + r.nextInt(r.nextBoolean() ? 8 : 64);
         int maxSectors = 8 + r.nextInt(r.nextBoolean() ? 64 : 1017);
         int maxSegments = 1 + r.nextInt(r.nextBoolean() ? 4 : 128);
-        ScenarioBuilder s = ScenarioBuilder.scenario().kernel70(r.nextBoolean() ? "none" : "mq-deadline")
+        ScenarioBuilder s = ScenarioBuilder.scenario().kernel70(SCHEDULERS_70[r.nextInt(SCHEDULERS_70.length)])
                 .seed(r.nextLong()).cpus(cpus).smt(smt).hwQueues(hw).depth(depth)
                 .reserved(r.nextInt(depth)).merging(r.nextInt(5) > 0).irq(IRQ[r.nextInt(3)])
                 .completionNs(r.nextInt(50_000)).maxSectors(maxSectors).maxSegments(maxSegments)
@@ -67,6 +69,10 @@ final class RandomScenarios {
         if (costs == 2) s.costs(randomCosts(r));
         int jobs = 1 + r.nextInt(3);
         for (int j = 0; j < jobs; j++) s.job(randomJob(r, cpus, Math.min(maxSectors / 8, maxSegments)));
+        // Poll queues, a polled io_uring job beside the others, and a dispatch budget, each now and then.
+        if (r.nextInt(3) == 0) s.pollQueues(1 + r.nextInt(2));
+        if (r.nextInt(3) == 0) s.job(ScenarioBuilder.job().name("uring").cpus(r.nextInt(cpus)).rw(r.nextBoolean() ? "randread" : "randrw")
+                .polled().iodepth(1 + r.nextInt(16)).plug(r.nextBoolean()).ios(1 + r.nextInt(24)));
         return s.build();
     }
 

@@ -42,6 +42,7 @@ final class ScenarioBuilder {
     int smt = 1;
     String kernel = "3.16";
     List<List<Integer>> numaNodes;
+    int pollQueues;
     final List<Job> jobs = new ArrayList<>();
 
     static ScenarioBuilder scenario() {
@@ -68,8 +69,9 @@ final class ScenarioBuilder {
     ScenarioBuilder nrRequests(int v) { nrRequests = v; return this; }
     ScenarioBuilder smt(int v) { smt = v; return this; }
     ScenarioBuilder numaNodes(List<List<Integer>> v) { numaNodes = v; return this; }
+    ScenarioBuilder pollQueues(int v) { pollQueues = v; return this; }
 
-    /** Linux 7.0 with the given scheduler ("none" or "mq-deadline"). */
+    /** Linux 7.0 with the given scheduler ("none", "mq-deadline" or "kyber"). */
     ScenarioBuilder kernel70(String v) { kernel = "7.0"; scheduler = v; return this; }
 
     ScenarioBuilder job(JobBuilder job) {
@@ -81,7 +83,7 @@ final class ScenarioBuilder {
         // Labels, as JSON and links spell them, so a test reads like the scenario it describes.
         return new Scenario("test", seed,  Label.parse(Mode.class, mode), cpus, hwQueues, queueDepth, reservedTags, mapping,
                 merging, new Device(completionNs,  Label.parse(IrqMode.class, irqMode), maxSectors, maxSegments, slots,
-                Label.parse(Driver.class, driver), Label.parse(Rings.class, rings), backend), jobs,
+                Label.parse(Driver.class, driver), Label.parse(Rings.class, rings), backend, pollQueues), jobs,
                 Label.parse(Scheduler.class, scheduler), nrRequests, costs, smt,  Label.parse(Kernel.class, kernel), numaNodes);
     }
 
@@ -99,6 +101,7 @@ final class ScenarioBuilder {
         String ioengine = "sync";
         boolean sync;
         boolean plug;
+        boolean hipri;
         int ios = 1;
         long offset;
         long size = 1L << 30;
@@ -116,8 +119,11 @@ final class ScenarioBuilder {
         JobBuilder bs(int v) { bs = v; return this; }
         JobBuilder iodepth(int v) { iodepth = v; return this; }
         JobBuilder libaio() { ioengine = "libaio"; return this; }
+        /** io_uring with hipri: polled I/O. */
+        JobBuilder polled() { ioengine = "io_uring"; hipri = true; return this; }
         JobBuilder sync(boolean v) { sync = v; return this; }
         JobBuilder plug() { plug = true; return this; }
+        JobBuilder plug(boolean v) { plug = v; return this; }
         JobBuilder ios(int v) { ios = v; return this; }
         JobBuilder offset(long v) { offset = v; return this; }
         JobBuilder size(long v) { size = v; return this; }
@@ -128,9 +134,8 @@ final class ScenarioBuilder {
 
         Job build() {
             return new Job(name, cpus,  Label.parse(Rw.class, rw), rwmixread, bs, iodepth,
-                    
                     Label.parse(IoEngine.class, ioengine), sync, plug, ios, offset, size, bssplit, bssplitWrite,
-                    rateIops, thinktime, thinktimeBlocks);
+                    rateIops, thinktime, thinktimeBlocks, hipri);
         }
     }
 }

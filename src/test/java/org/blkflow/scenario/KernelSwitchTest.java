@@ -57,8 +57,9 @@ class KernelSwitchTest {
                 sq.message());
         assertEquals("mode", only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(MODE, Mode.BIO); d.set(SCHEDULER, Scheduler.NONE); }).field());
         Problem noop = only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(SCHEDULER, Scheduler.NOOP); });
-        assertEquals("scheduler = \"noop\": must be one of none, mq-deadline", noop.message());
-        assertTrue(only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(SCHEDULER, Scheduler.KYBER); }).message().contains("not modelled yet"));
+        assertEquals("scheduler = \"noop\": must be one of none, mq-deadline, kyber", noop.message());
+        assertTrue(only(d -> { d.set(KERNEL, Kernel.V7_0); d.set(SCHEDULER, Scheduler.BFQ); }).message().contains("not modelled yet"));
+        assertEquals(List.of(), ScenarioValidator.validate(draft(d -> { d.set(KERNEL, Kernel.V7_0); d.set(SCHEDULER, Scheduler.KYBER); })));
         assertEquals("scheduler", only(d -> d.set(SCHEDULER, Scheduler.MQ_DEADLINE)).field(), "3.16 has no mq-deadline");
         assertEquals("device.driver", only(d -> { d.set(KERNEL, Kernel.V7_0); d.device.set(DRIVER, Driver.XEN_BLKFRONT); }).field());
         ScenarioRejected kernel = assertThrows(ScenarioRejected.class, () -> ScenarioLink.decode("?kernel=6.1"));
@@ -113,5 +114,20 @@ class KernelSwitchTest {
         assertEquals("3.16", s.kernel().label());
         assertFalse(ScenarioLink.encode(s).contains("&kernel="));
         assertFalse(ScenarioLink.encode(s).contains("&numa="));
+    }
+
+    @Test
+    void pollQueuesAndIoUringAreSevenZerosAndHipriIsIoUrings() {
+        Problem poll = only(d -> d.device.set(POLL_QUEUES, 1));
+        assertEquals("device.pollQueues", poll.field());
+        assertTrue(poll.message().contains("must be 0 with kernel \"3.16\""), poll.message());
+        Job uring = new Job("fio", null, Rw.READ, 50, 4096, 4, IoEngine.IO_URING, false, false, 8, 0, 1L << 30, null, null, 0, 0, 1, true);
+        Problem engine = only(d -> d.jobs(List.of(uring)));
+        assertEquals("jobs[0].ioengine", engine.field());
+        assertTrue(engine.message().contains("io_uring came in Linux 5.1"), engine.message());
+        Job hipriLibaio = new Job("fio", null, Rw.READ, 50, 4096, 4, IoEngine.LIBAIO, false, false, 8, 0, 1L << 30, null, null, 0, 0, 1, true);
+        assertEquals("jobs[0].hipri", only(d -> { d.set(KERNEL, Kernel.V7_0); d.jobs(List.of(hipriLibaio)); }).field());
+        assertEquals(List.of(), ScenarioValidator.validate(draft(d -> { d.set(KERNEL, Kernel.V7_0); d.device.set(POLL_QUEUES, 1);
+            d.jobs(List.of(uring)); })));
     }
 }

@@ -142,6 +142,27 @@ public final class PresetStories {
                 assertTrue(nth(m, "plug", 32) < indexOf(m, "unplug"), "32 requests plugged before the first U");
                 seen(m, "issue", "plug:0", "driver:0");
             }),
+            Map.entry("kyber-70", m -> {
+                IntStream.range(0, 2).forEach(c -> {
+                    seen(m, "insert", "plug:" + c, "elv:0");
+                    seen(m, "elv_dispatch", "elv:0", "hctx:" + c);
+                    seen(m, "issue", "hctx:" + c, "driver:" + c);
+                });
+                assertTrue(m.stream().noneMatch(x -> x.kind().equals("issue") && x.from().startsWith("plug:")),
+                        "with kyber every request goes through the scheduler");
+            }),
+            Map.entry("poll-70", m -> {
+                // group_cpus_evenly over 2 poll queues: CPU 1 gets the first (hctx 2), CPU 0 the second.
+                int[] pollHctx = {3, 2};
+                IntStream.range(0, 2).forEach(c -> {
+                    seen(m, "issue", "plug:" + c, "driver:" + pollHctx[c]);
+                    assertTrue(m.stream().anyMatch(x -> x.kind().equals("complete")
+                            && x.from().equals("device:" + pollHctx[c]) && x.cpu() == c),
+                            "CPU " + c + " completes its own polled reads");
+                });
+                assertTrue(m.stream().noneMatch(x -> x.kind().equals("issue") && !x.to().matches("driver:[23]")),
+                        "every read goes to a poll queue");
+            }),
             Map.entry("numa-70", m -> {
                 // Node 1 (CPUs 4-7) is served first: hctx 0 and 1; node 0 (CPUs 0-3) gets hctx 2 and 3.
                 int[] hctxOf = {2, 2, 3, 3, 0, 0, 1, 1};

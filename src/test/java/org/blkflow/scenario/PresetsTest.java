@@ -84,5 +84,7 @@ class PresetsTest {
         Job plugged = byId("plug-limit-70").jobs().get(0);
         assertTrue(plugged.plug() && plugged.iodepth() > 32 && plugged.ios() > 32, "more than 32 requests in one plug");
         assertEquals(2, byId("numa-70").nodes());
+        assertEquals("kyber", byId("kyber-70").scheduler().label());
+        assertEquals("7.0", byId("kyber-70").kernel().label());
     }
 }

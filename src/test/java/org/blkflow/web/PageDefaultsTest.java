@@ -75,7 +75,7 @@ class PageDefaultsTest {
             json.put("scheduler", sched.asString());
             if (problemsOf(json).equals("[]")) accepted70.add(sched.asString());
         }
-        assertEquals(List.of("none", "mq-deadline"), accepted70);
+        assertEquals(List.of("none", "mq-deadline", "kyber"), accepted70);
         assertTrue(page.get("choices").get("scheduler").toString().contains("\"cfq\""));
     }
 

@@ -72,7 +72,8 @@ class ScenarioJsonTest {
         assertEquals("kernel", ScenarioJsonWriter.write(ScenarioDefaults.scenario()).get("mapping").stringValue());
         assertEquals(List.of("name", "seed", "mode", "scheduler", "nrRequests", "smt", "cpus", "hwQueues", "queueDepth",
                 "reservedTags", "mapping", "merging", "costs", "device", "jobs"), List.copyOf(written.propertyNames()));
-        assertEquals(List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots", "driver", "rings", "backend"),
+        assertEquals(List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots", "driver", "rings", "backend",
+                "pollQueues"),
                 List.copyOf(written.get("device").propertyNames()));
         assertEquals(List.of("cpus", "persistentGrants", "ringPages"),
                 List.copyOf(written.get("device").get("backend").propertyNames()));
@@ -141,8 +142,8 @@ class ScenarioJsonTest {
                 only("{\"device\":{\"irqMode\":\"msi\"}}").message());
         assertEquals("jobs[0].rw = \"trim\": must be one of read, write, randread, randwrite, randrw",
                 only("{\"jobs\":[{\"rw\":\"trim\"}]}").message());
-        assertEquals("jobs[0].ioengine = \"io_uring\": must be one of sync, libaio",
-                only("{\"jobs\":[{\"ioengine\":\"io_uring\"}]}").message());
+        assertEquals("jobs[0].ioengine = \"spdk\": must be one of sync, libaio, io_uring",
+                only("{\"jobs\":[{\"ioengine\":\"spdk\"}]}").message());
     }
 
     /** A shape problem and a range problem elsewhere are reported together: every problem at once. */
