@@ -94,7 +94,12 @@ public final class ScenarioFields {
             .link("driver").standard(Driver.NULL_BLK).editor("driver");
     public static final ScenarioField<Device, Rings> RINGS = choice(DEVICE, "rings", Rings.class, Device::rings)
             .link("rings").standard(Rings.SINGLE_LOCK).editor("rings (xen)");
-    /** A link writes its fields among the device's items, each with a key of its own. */
+    public static final ScenarioField<Device, Integer> POLL_QUEUES = field(DEVICE, "pollQueues", Type.INT, Device::pollQueues)
+            .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)");
+    /**
+     * Declared last among the device's fields, as the editor lists a nested record's fields after its
+     * parent's; a link writes its fields among the device's items, each with a key of its own.
+     */
     public static final ScenarioField<Device, Backend> BACKEND_FIELD = field(DEVICE, "backend", Type.BACKEND, Device::backend)
             .standard(Backend.DEFAULT);
 
@@ -110,8 +115,6 @@ public final class ScenarioFields {
             .range(new Range<>(1, Backend.MAX_RING_PAGES, 1, null, null, null, null,
                     "xen_blkif_max_ring_order 4: 32 slots a page"))
             .editor("ring pages (xen)");
-    public static final ScenarioField<Device, Integer> POLL_QUEUES = field(DEVICE, "pollQueues", Type.INT, Device::pollQueues)
-            .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)");
 
     /** fio's defaults: rw=read, bs=4k, iodepth=1, ioengine=sync, on every CPU, over a 1 GiB region. */
     public static final ScenarioField<Job, String> JOB_NAME = text(JOB, "name", Job::name)
