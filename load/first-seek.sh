@@ -7,6 +7,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 PORT=${PORT:-18081}
 K=${K:-1000000}
 WARMUP=${WARMUP:-1}
+# shellcheck source=args.sh
+. "$here/args.sh"
+require_integers PORT K WARMUP
 jar=$(ls "$here"/../target/blkflow-*.jar | grep -v original | head -1)
 log=$(mktemp)
 args=(--server.port="$PORT" --server.address=127.0.0.1)

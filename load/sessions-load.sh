@@ -12,28 +12,13 @@ HOST=${HOST:-127.0.0.1}
 N=${N:-200}
 DURATION=${DURATION:-60}
 PID=${PID:-}
-MAX_DURATION=600
-
-case "$HOST" in
-  127.0.0.1|localhost) ;;
-  *) echo "refusing non-loopback host '$HOST': this script only loads a server on this machine" >&2; exit 2 ;;
-esac
-[[ "$PORT" =~ ^[0-9]+$ && "$N" =~ ^[0-9]+$ && "$DURATION" =~ ^[0-9]+$ ]] || { echo "PORT, N and DURATION must be integers" >&2; exit 2; }
-if (( DURATION > MAX_DURATION )); then
-  echo "DURATION capped at ${MAX_DURATION} s" >&2
-  DURATION=$MAX_DURATION
-fi
-
-heap() {
-  if [[ -n "$PID" ]] && command -v jcmd >/dev/null; then
-    echo "heap ($1), jcmd $PID GC.heap_info:"
-    jcmd "$PID" GC.heap_info | sed -n '2,4p'
-  else
-    echo "heap ($1): skipped (set PID to the server's JVM pid and have jcmd on PATH)"
-  fi
-}
-
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=args.sh
+. "$here/args.sh"
+require_loopback "$HOST"
+require_integers PORT N DURATION
+cap_duration
+
 heap before
 node --experimental-websocket --no-warnings "$here/sessions-load.mjs" \
   "ws://$HOST:$PORT/ws/session" "$N" "$DURATION" \

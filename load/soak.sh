@@ -13,30 +13,14 @@ PORT=${PORT:-8080}
 HOST=${HOST:-127.0.0.1}
 DURATION=${DURATION:-60}
 PID=${PID:-}
-MAX_DURATION=600
-
-case "$HOST" in
-  127.0.0.1|localhost) ;;
-  *) echo "refusing non-loopback host '$HOST': this script only loads a server on this machine" >&2; exit 2 ;;
-esac
-[[ "$PORT" =~ ^[0-9]+$ && "$DURATION" =~ ^[0-9]+$ ]] || { echo "PORT and DURATION must be integers" >&2; exit 2; }
-if (( DURATION > MAX_DURATION )); then
-  echo "DURATION capped at ${MAX_DURATION} s" >&2
-  DURATION=$MAX_DURATION
-fi
-
-# The heap after a full GC: what is live, garbage excluded.
-heap() {
-  if [[ -n "$PID" ]] && command -v jcmd >/dev/null; then
-    jcmd "$PID" GC.run >/dev/null
-    echo "heap after GC ($1): $(jcmd "$PID" GC.heap_info | sed -n '2p' | sed 's/^ *//')"
-  else
-    echo "heap ($1): skipped (set PID to the server's JVM pid and have jcmd on PATH)"
-  fi
-}
-
 here=$(cd "$(dirname "$0")" && pwd)
-heap baseline
+# shellcheck source=args.sh
+. "$here/args.sh"
+require_loopback "$HOST"
+require_integers PORT DURATION
+cap_duration
+
+heap baseline gc
 node --experimental-websocket --no-warnings "$here/soak.mjs" "http://$HOST:$PORT" "$DURATION"
 sleep 12   # the send time limit (10 s) for the last never-reading clients
-heap after
+heap after gc
