@@ -168,6 +168,17 @@ public final class PresetStories {
                 int[] hctxOf = {2, 2, 3, 3, 0, 0, 1, 1};
                 IntStream.range(0, 8).forEach(c -> seen(m, "issue", "plug:" + c, "driver:" + hctxOf[c]));
             }),
+            Map.entry("xen-iometer", m -> {
+                IntStream.range(0, 4).forEach(n -> {
+                    assertTrue(m.stream().anyMatch(x -> x.kind().equals("evtchn") && x.cpu() == n),
+                            "CPU " + n + " notifies its ring's event channel");
+                    assertTrue(m.stream().anyMatch(x -> x.kind().equals("blkback") && x.cpu() == 4 + n
+                            && x.from().equals("device:" + n)), "ring " + n + "'s blkback takes its requests on dom0 CPU " + (4 + n));
+                });
+                assertTrue(m.stream().filter(x -> x.kind().equals("lock_contended")).map(Move::cpu)
+                        .filter(c -> c >= 4).distinct().count() >= 2, "dom0's CPUs spin on the grant-table lock");
+                assertTrue(m.stream().noneMatch(x -> x.kind().equals("blkback") && x.cpu() < 4), "blkback runs only on dom0's CPUs");
+            }),
             Map.entry("xen-io-lock", m -> {
                 seen(m, "insert", "task:0", "elv:0");
                 seen(m, "issue", "dispatch:0", "driver:0");
