@@ -109,6 +109,15 @@ class PresetStoriesBrowserIT extends BrowserTest {
             }
             case "legacy-contention" -> assertContended("queue_lock");
             case "xen-io-lock" -> assertContended("io_lock");
+            case "xen-iometer" -> {
+                assertContended("domU grant_table->lock");
+                assertEquals(4, page.all("#outline [data-backend-cpu]").size(), "dom0's four vCPUs drawn");
+                for (int n = 0; n < 4; n++) {
+                    WebElement thread = page.one("#outline [data-backend-cpu='" + (4 + n) + "'] [data-blkback='" + n + "']");
+                    assertTrue(java.util.Set.of("running", "waking").contains(thread.getAttribute("data-status")),
+                            "blkback " + n + " woken by step 100: " + thread.getAttribute("data-status"));
+                }
+            }
             case "iometer" -> {
                 // The bio-size chart counts what the log shows: more than one size, each bar a size of the mix.
                 page.waitFor(d -> page.all("#block-sizes g.size").size() >= 3);
