@@ -10,7 +10,8 @@ export function withDom0(geo, dom0) {
   const contentW = contentWidth(geo.width, m);
   const y = geo.height;
   const perCpu = Math.max(...dom0.cpus.map(cpu => dom0.rings.filter(r => r.cpu === cpu).length), 1);
-  const chipH = m.line + 4;
+  // Two lines a thread: its name, then what it is doing (sleeps, woken, runs · the function).
+  const chipH = 2 * m.line + 4;
   const cpuY = y + m.line + 4;
   const cpuH = m.line + perCpu * (chipH + 3) + 4;
   const cols = columns(dom0.cpus.length, MARGIN, contentW);

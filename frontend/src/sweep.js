@@ -42,8 +42,10 @@ export function seriesOf(points, seriesKey, xKey, topLock) {
     const k = String(p[seriesKey]);
     if (!by.has(k)) by.set(k, []);
     const lock = topLock(p.stats.locks);
-    by.get(k).push({ x: p[xKey], iops: p.stats.iops, lock: lock ? lock.name : null,
-      contentions: lock ? lock.contentions : 0, point: p.point, backendCpuUse: p.stats.backend?.cpuUse ?? null });
+    // "Most contended" means contended at least once: a lock nobody waited for is no point's bottleneck.
+    const top = lock && lock.contentions > 0 ? lock : null;
+    by.get(k).push({ x: p[xKey], iops: p.stats.iops, lock: top ? top.name : null,
+      contentions: top ? top.contentions : 0, point: p.point, backendCpuUse: p.stats.backend?.cpuUse ?? null });
   }
   return [...by].map(([name, pts]) => ({ name, points: pts.sort((a, b) => a.x - b.x) }));
 }

@@ -61,6 +61,8 @@ test('sweep points become one line per mode, sorted by CPUs, with the top lock p
   assert.deepEqual(series[0].points.map(p => [p.x, p.iops]), [[1, 100], [2, 200]]);
   assert.deepEqual(series[1].points.map(p => [p.lock, p.contentions]), [['queue_lock', 5], ['queue_lock', 40]]);
   assert.equal(series[0].points[0].lock, null);
+  const calm = seriesOf([pt(0, 'mq', 1, 100, [lock('hctx[0]->lock', 0, 9)])], 'mode', 'cpus', topLock);
+  assert.deepEqual([calm[0].points[0].lock, calm[0].points[0].contentions], [null, 0], 'an uncontended lock is no point\'s most contended');
 });
 
 test('the xen-blkfront sweep draws a line per ring layout against jobs, with dom0 CPU use per point', () => {

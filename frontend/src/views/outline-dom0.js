@@ -2,7 +2,7 @@
 // threads of its rings (data-blkback), drawn once from the layout, then labelled live from the state
 // the stream builds (blkback.js): which thread sleeps, is being woken or runs, and what each vCPU did last.
 import { box, text, setText } from './outline-parts.js';
-import { fitText } from '../layout-parts.js';
+import { fitText, textWidth } from '../layout-parts.js';
 
 const STATUS = { sleeping: 'sleeps', waking: 'woken', running: 'runs', unknown: '?' };
 
@@ -15,12 +15,13 @@ export function dom0Frame(svg, geo) {
     'dom0 · xen-blkback', 'dom0'), 'box-label');
   for (const c of d.cpus) {
     const cg = g.append('g').attr('class', 'dom0-cpu').attr('data-backend-cpu', c.cpu);
-    box(cg, c, 'cpu-box', f, `dom0 CPU ${c.cpu}`, `CPU ${c.cpu}`, `${c.cpu}`);
+    box(cg, c, 'cpu-box', f, `CPU ${c.cpu}`, `${c.cpu}`);
     text(cg, c.x + c.w - 4, c.y + f, '', 'dom0-fn', 'end');
     for (const t of c.threads) {
       const tg = cg.append('g').attr('class', 'blkback').attr('data-blkback', t.ring).attr('data-status', 'sleeping');
       tg.append('rect').attr('class', 'blkback-chip').attr('x', t.x).attr('y', t.y).attr('width', t.w).attr('height', t.h).attr('rx', 3);
-      text(tg, t.x + 4, t.y + f + 1, '', 'blkback-text');
+      text(tg, t.x + 4, t.y + f + 1, fitText(t.w - 8, f, `blkback ${t.ring}`, `${t.ring}`), 'blkback-text');
+      text(tg, t.x + 4, t.y + 2 * f + 6, '', 'blkback-state');
     }
   }
 }
@@ -35,15 +36,15 @@ export function dom0State(svg, geo, state) {
     const chip = geo.dom0.cpus.flatMap(c => c.threads).find(x => x.ring === t.ring);
     if (tg.empty() || !chip) continue;
     tg.attr('data-status', t.status).attr('data-cpu', t.cpu).attr('data-fn', t.status === 'running' ? t.fn : '');
-    setText(tg.select('.blkback-text'), fitText(chip.w - 8, f, `blkback ${t.ring} ${STATUS[t.status]}${t.fn && t.status === 'running' ? ` · ${t.fn}` : ''}`,
-      `blkback ${t.ring} ${STATUS[t.status]}`, `${t.ring} ${STATUS[t.status]}`, `${t.ring}`));
+    const doing = STATUS[t.status];
+    setText(tg.select('.blkback-state'), fitText(chip.w - 8, f, t.status === 'running' && t.fn ? `${doing} · ${t.fn}` : doing, doing));
   }
   for (const c of b.cpus) {
     const cg = svg.select(`g.dom0-cpu[data-backend-cpu="${c.cpu}"]`);
     const at = geo.dom0.cpus.find(x => x.cpu === c.cpu);
     if (cg.empty() || !at) continue;
     cg.attr('data-ring', c.ring).attr('data-fn', c.fn ?? '');
-    const label = fitText(at.w - 8, f, `dom0 CPU ${c.cpu}`, `CPU ${c.cpu}`, `${c.cpu}`);
-    setText(cg.select('.dom0-fn'), c.fn ? fitText(at.w - 12 - label.length * 0.62 * f, f, c.fn) : '');
+    const label = fitText(at.w - 8, f, `CPU ${c.cpu}`, `${c.cpu}`);
+    setText(cg.select('.dom0-fn'), c.fn ? fitText(at.w - 12 - textWidth(label, f), f, c.fn) : '');
   }
 }

@@ -7,7 +7,7 @@ import { topLock } from '../lockstat.js';
 import { OKABE_ITO } from './palette.js';
 
 const d3 = window.d3;
-const W = 560, H = 220, M = { l: 52, r: 90, t: 16, b: 30 };
+const W = 560, H = 220, M = { l: 52, r: 112, t: 16, b: 30 };
 
 export function sweepView(el, { scenario }) {
   const [seriesKey, xKey] = Object.keys(STORY_VARY);

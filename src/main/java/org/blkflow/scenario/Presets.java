@@ -103,8 +103,9 @@ public final class Presets {
                             + "blkback thread is woken on dom0 CPU 4+N (xen_blkif_be_int, xen_blkif_schedule; Figure 1's "
                             + "dom0 row shows it waking, then running), takes the requests off its ring "
                             + "(dispatch_rw_block_io) and maps each page (gnttab_map_refs) under Xen's one "
-                            + "domU grant_table->lock, for which dom0's CPUs spin (lock_contended) within the first "
-                            + "100 steps. Later dom0's null_blk completes each bio 10 µs on, blkback unmaps and responds, "
+                            + "domU grant_table->lock, for which dom0's CPUs spin (lock_contended), submits them and, "
+                            + "its ring empty, sleeps again (wait_event_interruptible): all within the first 100 "
+                            + "steps. Then dom0's null_blk completes each bio 10 µs after its submit, blkback unmaps and responds, "
                             + "and the guest's interrupt on CPU N ends the request (C).",
                     s -> { s.set(CPUS, 4); s.set(HW_QUEUES, 4); s.set(QUEUE_DEPTH, 32); s.device.set(DRIVER, Driver.XEN_BLKFRONT);
                            s.device.set(RINGS, Rings.PER_HCTX); s.device.backend.set(BACKEND_CPUS, 4);

@@ -26,10 +26,10 @@ class XenDom0BrowserIT extends BrowserTest {
 
     private static final Set<String> THREAD = Set.of("xen_blkif_schedule", "dispatch_rw_block_io", "gnttab_map_refs", "submit_bio");
 
-    /** 45: three threads woken, one asleep; 100: all four running. */
+    /** 45: three threads woken, one asleep; 60: threads running; 100: all four asleep again. */
     @ParameterizedTest
-    @ValueSource(ints = {45, 100})
-    void theDrawnThreadsAndVcpusAreWhatTheStreamSays(int step) {
+    @ValueSource(ints = {45, 60, 100})
+    void theDrawnThreadsAndVcpusAreWhatTheStreamSays(int step) throws Exception {
         page = new Page(Browser.start(profile), port);
         page.driver.manage().window().setSize(new Dimension(1440, 900));
         page.open("/").loaded().preset("xen-iometer", "hctx:3");
@@ -57,6 +57,8 @@ class XenDom0BrowserIT extends BrowserTest {
         System.out.println("[xen-dom0] step " + step + ": " + statuses);
         Map<String, Object> text = FigureText.measure(page);
         assertTrue(FigureText.number(text, "minFont") >= 12, "Figure 1's smallest text: " + text);
+        page.script("document.querySelector('#outline .dom0').scrollIntoView({block: 'center'})");
+        page.screenshot("xen-dom0-" + step);
         page.assertNoSevereConsoleErrors();
     }
 
