@@ -6,6 +6,7 @@ const ring = t => `ring ${t.hctx}`;
 const BLKBACK = {
   xen_blkif_be_int: t => `The event channel of ${ring(t)} interrupts dom0's CPU ${t.cpu} (xen_blkif_be_int): it marks work waiting and wakes that ring's blkback thread if it sleeps.`,
   xen_blkif_schedule: t => `blkback's thread for ${ring(t)} runs on dom0's CPU ${t.cpu} (xen_blkif_schedule): it takes requests off the ring until RING_FINAL_CHECK_FOR_REQUESTS finds none, then sleeps.`,
+  wait_event_interruptible: t => `${ring(t)} is empty: blkback's thread sleeps on dom0's CPU ${t.cpu} (wait_event_interruptible) until the ring's event channel wakes it; RING_FINAL_CHECK_FOR_REQUESTS has asked the guest to notify.`,
   dispatch_rw_block_io: t => `blkback takes request ${t.req} off ${ring(t)} on dom0's CPU ${t.cpu} (dispatch_rw_block_io): it reads the slot's segments and needs the guest's granted pages.`,
   gnttab_map_refs: t => `dom0's CPU ${t.cpu} maps request ${t.req}'s granted pages (gnttab_map_refs): a hypercall that holds the guest's grant-table lock in Xen, which every ring's blkback shares.`,
   submit_bio: t => `blkback submits request ${t.req}'s bio to dom0's own null_blk (submit_bio) and goes on with the next slot of ${ring(t)}.`,

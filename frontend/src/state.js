@@ -7,6 +7,7 @@
 // applyTransitions clones once per batch, so a burst of thousands of transitions costs one copy.
 import { emptyHistogram } from './histogram.js';
 import { emptyCounters, count, recordLatency, sampleTimeline } from './tallies.js';
+import { initialBlkback, cloneBlkback, blkbackEffects } from './blkback.js';
 
 export { countCompletion } from './tallies.js';
 
@@ -40,6 +41,8 @@ export function initialState(loaded) {
     timeline: { every: 1, samples: [] },
     // Each modelled lock, as the stream shows it (LockHolders.java applies the same three rules).
     locks: new Map((loaded.locks || []).map(name => [name, { holder: -1, spinners: [] }])),
+    // xen-blkback's threads and dom0's vCPUs (blkback.js); null for other drivers.
+    blkback: initialBlkback(loaded.scenario, topo),
   };
 }
 
@@ -60,6 +63,7 @@ export function fromSnapshot(loaded, stateMsg) {
   }
   for (const h of snap.hctxs || []) Object.assign(s.hctxs[h.hctx], h);
   for (const l of stateMsg.locks || []) s.locks.set(l.lock, { holder: l.holder, spinners: [...l.spinners] });
+  if (s.step > 0) s.blkback = initialBlkback(loaded.scenario, s.topology, false);
   return s;
 }
 
@@ -77,6 +81,7 @@ export function cloneState(s) {
     throughput: { width: s.throughput.width, bins: s.throughput.bins.slice() },
     timeline: { every: s.timeline.every, samples: s.timeline.samples.slice() },
     locks: new Map([...s.locks].map(([k, v]) => [k, { holder: v.holder, spinners: v.spinners.slice() }])),
+    blkback: cloneBlkback(s.blkback),
   };
 }
 
@@ -109,6 +114,7 @@ function applyInPlace(s, t) {
   }
   hctxEffects(s, t);
   if (t.lock) lockEffects(s, t);
+  blkbackEffects(s.blkback, t);
   sampleTimeline(s);
 }
 

@@ -42,8 +42,18 @@ export function seriesOf(points, seriesKey, xKey, topLock) {
     const k = String(p[seriesKey]);
     if (!by.has(k)) by.set(k, []);
     const lock = topLock(p.stats.locks);
-    by.get(k).push({ x: p[xKey], iops: p.stats.iops, lock: lock ? lock.name : null,
-      contentions: lock ? lock.contentions : 0, point: p.point });
+    // "Most contended" means contended at least once: a lock nobody waited for is no point's bottleneck.
+    const top = lock && lock.contentions > 0 ? lock : null;
+    by.get(k).push({ x: p[xKey], iops: p.stats.iops, lock: top ? top.name : null,
+      contentions: top ? top.contentions : 0, point: p.point, backendCpuUse: p.stats.backend?.cpuUse ?? null });
   }
   return [...by].map(([name, pts]) => ({ name, points: pts.sort((a, b) => a.x - b.x) }));
+}
+
+/** The xen-blkfront sweep's lines: one per ring layout, IOPS against jobs. */
+export const XEN_KEYS = ['rings', 'jobs'];
+
+/** A line of POST /api/sweeps/xen-iometer, its ring layout under the key the chart draws by. */
+export function xenPoint(line) {
+  return line.done || line.error ? line : { ...line, rings: line['device.rings'] };
 }

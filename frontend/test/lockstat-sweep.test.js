@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lockRows, topLock, parseSite, usecs, COLUMNS } from '../src/lockstat.js';
-import { sweepBody, parseValues, takeLines, seriesOf, STORY_VARY } from '../src/sweep.js';
+import { sweepBody, parseValues, takeLines, seriesOf, STORY_VARY, XEN_KEYS, xenPoint } from '../src/sweep.js';
 import { ringUse, poolUse, driverLabel } from '../src/ring.js';
 
 const lock = (name, contentions, acquisitions, extra = {}) => ({ name, contentions, acquisitions, waitTimeMinNs: 19200,
@@ -61,6 +61,21 @@ test('sweep points become one line per mode, sorted by CPUs, with the top lock p
   assert.deepEqual(series[0].points.map(p => [p.x, p.iops]), [[1, 100], [2, 200]]);
   assert.deepEqual(series[1].points.map(p => [p.lock, p.contentions]), [['queue_lock', 5], ['queue_lock', 40]]);
   assert.equal(series[0].points[0].lock, null);
+  const calm = seriesOf([pt(0, 'mq', 1, 100, [lock('hctx[0]->lock', 0, 9)])], 'mode', 'cpus', topLock);
+  assert.deepEqual([calm[0].points[0].lock, calm[0].points[0].contentions], [null, 0], 'an uncontended lock is no point\'s most contended');
+});
+
+test('the xen-blkfront sweep draws a line per ring layout against jobs, with dom0 CPU use per point', () => {
+  const line = (point, rings, jobs, iops, cpuUse) => ({ point, of: 3, 'device.rings': rings, jobs,
+    stats: { iops, locks: [lock('domU grant_table->lock', jobs, 9)], backend: { cpus: 16, cpuUse } } });
+  const points = [line(2, 'per-hctx', 8, 800, 0.5), line(0, 'single-lock', 8, 200, 0.06), line(1, 'per-hctx', 1, 200, 0.06),
+    { done: true }].map(xenPoint).filter(p => !p.done);
+  const series = seriesOf(points, ...XEN_KEYS, topLock);
+  assert.deepEqual(series.map(s => s.name), ['per-hctx', 'single-lock']);
+  assert.deepEqual(series[0].points.map(p => [p.x, p.iops, p.backendCpuUse, p.contentions]), [[1, 200, 0.06, 1], [8, 800, 0.5, 8]]);
+  assert.equal(series[0].points[1].lock, 'domU grant_table->lock');
+  const plain = seriesOf([{ point: 0, mode: 'mq', cpus: 1, stats: { iops: 1, locks: [] } }], 'mode', 'cpus', topLock);
+  assert.equal(plain[0].points[0].backendCpuUse, null, 'no dom0, no CPU use');
 });
 
 const stateWith = (scenario, places) => ({ scenario, topology: { hwQueues: 2 }, places: new Map(Object.entries(places)),

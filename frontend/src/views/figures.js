@@ -5,6 +5,9 @@ import { legacyLayout } from '../layout-legacy.js';
 import { mqFrame, mqState } from './outline-frame.js';
 import { legacyFrame, legacyState } from './outline-legacy.js';
 import { MODE, KERNEL } from '../labels.js';
+import { withDom0 } from '../layout-dom0.js';
+import { dom0Frame, dom0State } from './outline-dom0.js';
+import { dom0Of } from '../blkback.js';
 
 const FIGURES = {
   [MODE.MQ]: { layout: (topo, width, font) => layout(topo, width, font), frame: mqFrame, live: mqState },
@@ -15,4 +18,14 @@ const FIGURES = {
 };
 
 /** A replayed trace has no scenario and is drawn as blk-mq's queues; a 7.0 scenario is always blk-mq. */
-export const figureFor = scenario => (scenario?.kernel === KERNEL.V7_0 ? FIGURES.mq70 : FIGURES[scenario?.mode] ?? FIGURES[MODE.MQ]);
+export const figureFor = scenario => withBackend(scenario?.kernel === KERNEL.V7_0 ? FIGURES.mq70 : FIGURES[scenario?.mode] ?? FIGURES[MODE.MQ], scenario);
+
+/** xen-blkfront, in any mode: the mode's figure with dom0's row under it. */
+function withBackend(figure, scenario) {
+  if (!dom0Of(scenario, null)) return figure;
+  return {
+    layout: (topo, width, font, sc) => withDom0(figure.layout(topo, width, font, sc), dom0Of(sc, topo)),
+    frame: (svg, geo, sc) => { figure.frame(svg, geo, sc); dom0Frame(svg, geo); },
+    live: (svg, geo, state) => { figure.live(svg, geo, state); dom0State(svg, geo, state); },
+  };
+}

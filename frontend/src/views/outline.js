@@ -64,7 +64,7 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     const figure = figureFor(state.scenario);
     const width = shownWidth || columnWidth(svgEl) || 960;
     const f = font();
-    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.device?.driver, width, f]);
+    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.device?.driver, sc.device?.rings, sc.device?.backend, width, f]);
     if (k !== frameKey) {
       frameKey = k;
       geo = figure.layout(topo, width, f, sc);

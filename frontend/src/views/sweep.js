@@ -1,18 +1,20 @@
 // "Why blk-mq?": runs the loaded scenario as a sweep (POST /api/sweeps?stream=1), draws each point as
 // its NDJSON line arrives — IOPS against the second varied field, one line per value of the first —
-// and lists the most contended lock of every point.
-import { STORY_VARY, sweepBody, parseValues, takeLines, seriesOf } from '../sweep.js';
+// and lists the most contended lock of every point. "Xen: 1 ring vs 16 rings" runs the published
+// xen-blkfront sweep by name (POST /api/sweeps/xen-iometer?stream=1) the same way, with dom0's CPU use.
+import { STORY_VARY, XEN_KEYS, sweepBody, parseValues, takeLines, seriesOf, xenPoint } from '../sweep.js';
 import { topLock } from '../lockstat.js';
 import { OKABE_ITO } from './palette.js';
 
 const d3 = window.d3;
-const W = 560, H = 220, M = { l: 52, r: 90, t: 16, b: 30 };
+const W = 560, H = 220, M = { l: 52, r: 112, t: 16, b: 30 };
 
 export function sweepView(el, { scenario }) {
   const [seriesKey, xKey] = Object.keys(STORY_VARY);
   el.innerHTML = `
     <div class="sweep-form">
       <button type="button" class="primary" data-action="sweep">Why blk-mq?</button>
+      <button type="button" data-action="xen-sweep" title="the published multi-queue xen-blkfront experiment: 16-vCPU guest, IOmeter job, 1-32 jobs, one ring against 16">Xen: 1 ring vs 16 rings</button>
       <label><input type="checkbox" data-role="story" checked> the canonical story: 16 hardware queues, a greedy randread libaio iodepth 32 job on all CPUs</label>
       <label>lines <input data-role="series-key" value="${seriesKey}" size="8" aria-label="field varied for each line"> = <input data-role="series-values" value="${STORY_VARY[seriesKey].join(', ')}" size="10" aria-label="values of that field, one line each"></label>
       <label>x <input data-role="x-key" value="${xKey}" size="8" aria-label="field varied along x"> = <input data-role="x-values" value="${STORY_VARY[xKey].join(', ')}" size="14" aria-label="values along x"></label>
@@ -24,20 +26,25 @@ export function sweepView(el, { scenario }) {
   const $ = sel => el.querySelector(sel);
   let running = false;
 
-  $('[data-action="sweep"]').addEventListener('click', () => { if (!running) run(); });
-
-  async function run() {
+  $('[data-action="sweep"]').addEventListener('click', () => {
+    if (running) return;
     const keys = [$('[data-role="series-key"]').value.trim(), $('[data-role="x-key"]').value.trim()];
     const vary = { [keys[0]]: parseValues($('[data-role="series-values"]').value), [keys[1]]: parseValues($('[data-role="x-values"]').value) };
+    run('/api/sweeps?stream=1', sweepBody(scenario(), vary, $('[data-role="story"]').checked), keys, line => line);
+  });
+  $('[data-action="xen-sweep"]').addEventListener('click', () => { if (!running) run('/api/sweeps/xen-iometer?stream=1', {}, XEN_KEYS, xenPoint); });
+
+  async function run(url, body, keys, pointOf) {
     const points = [];
     running = true;
     el.dataset.state = 'running';
+    el.dataset.sweep = url.includes('xen') ? 'xen-iometer' : 'vary';
     $('[data-role="sweep-error"]').textContent = '';
     draw(points, keys, 0);
     try {
-      await stream(sweepBody(scenario(), vary, $('[data-role="story"]').checked), line => {
+      await stream(url, body, line => {
         if (line.done) return;
-        points.push(line);
+        points.push(pointOf(line));
         if (line.error) $('[data-role="sweep-error"]').textContent = `point ${line.point}: ${line.message}`;
         draw(points, keys, line.of);
       });
@@ -59,8 +66,8 @@ export function sweepView(el, { scenario }) {
   }
 }
 
-async function stream(body, onLine) {
-  const res = await fetch('/api/sweeps?stream=1', {
+async function stream(url, body, onLine) {
+  const res = await fetch(url, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
   });
   if (!res.ok) {
@@ -99,8 +106,11 @@ function chart(svg, series, keys) {
     const g = svg.append('g').attr('class', 'sweep-series').attr('data-series', s.name);
     g.append('path').attr('class', 'series').attr('stroke', colour).attr('d', d3.line(p => x(p.x), p => y(p.iops))(s.points));
     g.selectAll('circle').data(s.points).join('circle').attr('class', 'sweep-point').attr('data-point', p => p.point)
+      .attr(hook(keys[1]), p => p.x).attr(hook(keys[0]), s.name).attr('data-iops', p => p.iops)
       .attr('cx', p => x(p.x)).attr('cy', p => y(p.iops)).attr('r', 3.5).attr('fill', colour)
-      .append('title').text(p => `${keys[0]} ${s.name}, ${keys[1]} ${p.x}: ${d3.format('.3s')(p.iops)} IOPS`);
+      .append('title').text(p => `${keys[0]} ${s.name}, ${keys[1]} ${p.x}: ${d3.format('.3s')(p.iops)} IOPS`
+        + (p.backendCpuUse == null ? '' : `, dom0 CPU ${d3.format('.0%')(p.backendCpuUse)}`)
+        + (p.lock ? `, most contended ${p.lock} (${p.contentions})` : ''));
     const end = s.points.at(-1);
     if (end) g.append('text').attr('class', 'series-label').attr('fill', colour).attr('x', x(end.x) + 6).attr('y', y(end.iops) + 4)
       .text(`${keys[0]} ${s.name}`);
@@ -109,7 +119,14 @@ function chart(svg, series, keys) {
 
 function table(el, series, keys) {
   const rows = series.flatMap(s => s.points.map(p => ({ ...p, series: s.name })));
-  el.innerHTML = rows.length ? `<thead><tr><th>${keys[0]}</th><th>${keys[1]}</th><th>IOPS</th><th>most contended lock</th><th>contentions</th></tr></thead><tbody>`
+  const dom0 = rows.some(r => r.backendCpuUse != null);
+  el.innerHTML = rows.length ? `<thead><tr><th>${keys[0]}</th><th>${keys[1]}</th><th>IOPS</th>${dom0 ? '<th>dom0 CPU</th>' : ''}<th>most contended lock</th><th>contentions</th></tr></thead><tbody>`
     + rows.map(r => `<tr data-point="${r.point}"><td>${r.series}</td><td>${r.x}</td><td>${d3.format('.3s')(r.iops)}</td>`
+      + (dom0 ? `<td data-role="dom0-cpu">${r.backendCpuUse == null ? '—' : d3.format('.0%')(r.backendCpuUse)}</td>` : '')
       + `<td><code>${r.lock ?? '—'}</code></td><td>${r.contentions}</td></tr>`).join('') + '</tbody>' : '';
+}
+
+/** data-<key> for a key that makes an attribute name (rings, jobs, cpus); a path such as jobs[0].iodepth gets none. */
+function hook(key) {
+  return /^[a-z][a-z0-9-]*$/.test(key) ? `data-${key}` : 'data-x-unnamed';
 }

@@ -77,8 +77,10 @@ final class XenBlkback {
             doBlockIoOp();
             return;
         }
-        // wait_event_interruptible(waiting_reqs): the thread sleeps until the next be_int.
+        // wait_event_interruptible(waiting_reqs): the thread sleeps until the next be_int. In the stream, so a
+        // viewer knows which blkback threads sleep without guessing from silence.
         awake = false;
+        m.emit.queue(TransitionKind.BLKBACK, null, "wait_event_interruptible", cpu, thread, -1, ring.hctx, -1);
     }
 
     /** dispatch_rw_block_io(): parse the slot, get the pages, build and submit the bio. */

@@ -96,6 +96,22 @@ public final class Presets {
                     s -> { s.set(MODE, Mode.SQ); s.set(CPUS, 4); s.set(HW_QUEUES, 1); s.device.set(DRIVER, Driver.XEN_BLKFRONT);
                            s.device.set(RINGS, Rings.SINGLE_LOCK); s.device.set(SLOTS, 2); },
                     j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 2); j.set(IOS, 32); }),
+            preset("xen-iometer", "xen-blkfront on blk-mq: a ring per hctx, blkback in dom0",
+                    "The multi-queue xen-blkfront of the published experiment, small: four guest CPUs, each with its "
+                            + "own hctx and ring, submit IOmeter-like random reads and writes (80% reads), two in flight "
+                            + "each. Each ring's first push notifies dom0 through its event channel (evtchn); ring N's "
+                            + "blkback thread is woken on dom0 CPU 4+N (xen_blkif_be_int, xen_blkif_schedule; Figure 1's "
+                            + "dom0 row shows it waking, then running), takes the requests off its ring "
+                            + "(dispatch_rw_block_io) and maps each page (gnttab_map_refs) under Xen's one "
+                            + "domU grant_table->lock, for which dom0's CPUs spin (lock_contended), submits them and, "
+                            + "its ring empty, sleeps again (wait_event_interruptible): all within the first 100 "
+                            + "steps. Then dom0's null_blk completes each bio 10 µs after its submit, blkback unmaps and responds, "
+                            + "and the guest's interrupt on CPU N ends the request (C).",
+                    s -> { s.set(CPUS, 4); s.set(HW_QUEUES, 4); s.set(QUEUE_DEPTH, 32); s.device.set(DRIVER, Driver.XEN_BLKFRONT);
+                           s.device.set(RINGS, Rings.PER_HCTX); s.device.backend.set(BACKEND_CPUS, 4);
+                           s.device.backend.set(PERSISTENT_GRANTS, false); },
+                    j -> { j.set(JOB_NAME, "iometer"); j.set(RW, Rw.RANDRW); j.set(RWMIXREAD, 80); j.set(IOENGINE, IoEngine.LIBAIO);
+                           j.set(IODEPTH, 2); j.set(IOS, 16); }),
             preset("iometer", "IOmeter's file server: eight block sizes at once",
                     "fio's iometer-file-access-server job, the workload of the blog series this grew from: random I/O, "
                             + "80% reads, each bio's size drawn from eight sizes by the seed (512 bytes 10%, 1k 5%, 2k 5%, "

@@ -60,7 +60,7 @@ public enum TransitionKind {
     EVTCHN("evtchn", null),
     /**
      * xen-blkback's work in dom0 on a dom0 vCPU: its interrupt and thread (xen_blkif_be_int,
-     * xen_blkif_schedule; hctx the ring) and each request's steps (dispatch_rw_block_io, gnttab_map_refs,
+     * xen_blkif_schedule, and wait_event_interruptible when it goes back to sleep; hctx the ring) and each request's steps (dispatch_rw_block_io, gnttab_map_refs,
      * submit_bio, end_block_io_op, gnttab_unmap_refs, make_response), the request staying in the device.
      */
     BLKBACK("blkback", null),

@@ -49,6 +49,19 @@ public class SweepController {
         }
     }
 
+    /** POST /api/sweeps/xen-iometer: the published xen-blkfront experiment, answered like any sweep. */
+    @PostMapping("/api/sweeps/xen-iometer")
+    public void xenIometer(@RequestParam(name = "stream", required = false) String stream,
+                           HttpServletResponse response) throws IOException {
+        boolean streaming = streaming(stream);
+        SweepRequest sweep = XenIometerSweep.request();
+        if (streaming) {
+            stream(sweep, response);
+        } else {
+            whole(sweep, response);
+        }
+    }
+
     /** Every point, in product order; the first failure answers for the whole sweep (ApiErrors). */
     private void whole(SweepRequest sweep, HttpServletResponse response) throws IOException {
         ObjectNode[] done = new ObjectNode[sweep.plan().points().size()];

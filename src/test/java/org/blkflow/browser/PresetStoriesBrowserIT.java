@@ -92,11 +92,11 @@ class PresetStoriesBrowserIT extends BrowserTest {
     private List<PresetStories.Move> movesInTheLog() {
         List<Map<String, Object>> raw = (List<Map<String, Object>>) page.script(
                 "return window.blkflow.session.log.entries.slice(0, arguments[0])"
-                        + ".map(e => ({kind: e.t.kind, from: e.t.from, to: e.t.to, cpu: e.t.cpu, sectors: e.t.sectors, rwbs: e.t.rwbs}))",
+                        + ".map(e => ({kind: e.t.kind, from: e.t.from, to: e.t.to, cpu: e.t.cpu, sectors: e.t.sectors, rwbs: e.t.rwbs, fn: e.t.fn}))",
                 PresetStories.STEPS);
         return raw.stream().map(m -> new PresetStories.Move((String) m.get("kind"), (String) m.get("from"),
                 (String) m.get("to"), ((Number) m.get("cpu")).intValue(), ((Number) m.get("sectors")).intValue(),
-                m.get("rwbs") == null ? "" : (String) m.get("rwbs"))).toList();
+                m.get("rwbs") == null ? "" : (String) m.get("rwbs"), (String) m.get("fn"))).toList();
     }
 
     /** What the notes say beyond the moves: idle queues drawn idle, the contended lock in the table. */
@@ -109,6 +109,14 @@ class PresetStoriesBrowserIT extends BrowserTest {
             }
             case "legacy-contention" -> assertContended("queue_lock");
             case "xen-io-lock" -> assertContended("io_lock");
+            case "xen-iometer" -> {
+                assertContended("domU grant_table->lock");
+                assertEquals(4, page.all("#outline [data-backend-cpu]").size(), "dom0's four vCPUs drawn");
+                for (int n = 0; n < 4; n++) {
+                    WebElement thread = page.one("#outline [data-backend-cpu='" + (4 + n) + "'] [data-blkback='" + n + "']");
+                    assertEquals("sleeping", thread.getAttribute("data-status"), "blkback " + n + " asleep again by step 100");
+                }
+            }
             case "iometer" -> {
                 // The bio-size chart counts what the log shows: more than one size, each bar a size of the mix.
                 page.waitFor(d -> page.all("#block-sizes g.size").size() >= 3);

@@ -15,7 +15,8 @@ public final class GoldenScenarios {
 
     public static final List<String> NAMES = List.of("figure1", "plug-merge", "busy-requeue", "tags-exhausted",
             "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
-            "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention", "iometer", "kyber-70", "poll-70");
+            "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention", "iometer", "kyber-70", "poll-70",
+            "xen-iometer");
 
     private GoldenScenarios() {
     }
@@ -77,6 +78,11 @@ public final class GoldenScenarios {
             case "poll-70" -> scenario().seed(53).kernel70("none").cpus(2).pollQueues(1).irq("timer")
                     .job(job().cpus(0).rw("randread").polled().iodepth(4).ios(6))
                     .job(job().name("irq").cpus(1).rw("randread").libaio().iodepth(2).ios(2)).build();
+            // The xen-iometer preset, smaller: a ring per hctx, blkback on two dom0 vCPUs mapping every page
+            // under the grant-table lock, with the default costs so its threads wake, run, contend and sleep.
+            case "xen-iometer" -> scenario().seed(59).cpus(2).hwQueues(2).irq("timer").xen("per-hctx")
+                    .backend(new org.blkflow.scenario.Backend(2, false, 1)).costs(org.blkflow.scenario.Costs.DEFAULT)
+                    .job(job().cpus(0, 1).rw("randrw").mix(80).libaio().iodepth(2).ios(3)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }

@@ -26,7 +26,8 @@ class XenBlkbackSequenceTest {
     /**
      * One CPU, one ring, one read. dom0's vCPU is CPU 1 (numbered after the guest's). The push finds
      * blkback asleep with req_event armed, so it notifies; blkback maps the page, submits to dom0's
-     * null_blk, and after its 10 µs answers and notifies the frontend, whose interrupt ends the request.
+     * null_blk, finds the ring empty and sleeps (wait_event_interruptible), and after its 10 µs answers
+     * and notifies the frontend, whose interrupt ends the request.
      */
     @Test
     void oneRequestThroughOneRing() {
@@ -45,6 +46,7 @@ class XenBlkbackSequenceTest {
                 "0 blkback dispatch_rw_block_io cpu1 req0 ring0",
                 "0 blkback gnttab_map_refs cpu1 req0 ring0",
                 "0 blkback submit_bio cpu1 req0 ring0",
+                "0 blkback wait_event_interruptible cpu1 req-1 ring0",
                 "10000 blkback end_block_io_op cpu1 req0 ring0",
                 "10000 blkback make_response cpu1 req0 ring0",
                 "10000 evtchn notify_remote_via_irq cpu1 req-1 ring0 ->cpu0",
@@ -80,10 +82,12 @@ class XenBlkbackSequenceTest {
                 "0 blkback dispatch_rw_block_io cpu2 req0 ring0",
                 "0 blkback gnttab_map_refs cpu2 req0 ring0",
                 "0 blkback submit_bio cpu2 req0 ring0",
+                "0 blkback wait_event_interruptible cpu2 req-1 ring0",
                 "0 blkback xen_blkif_schedule cpu3 req-1 ring1",
                 "0 blkback dispatch_rw_block_io cpu3 req1 ring1",
                 "0 blkback gnttab_map_refs cpu3 req1 ring1",
                 "0 blkback submit_bio cpu3 req1 ring1",
+                "0 blkback wait_event_interruptible cpu3 req-1 ring1",
                 "10000 blkback end_block_io_op cpu2 req0 ring0",
                 "10000 blkback make_response cpu2 req0 ring0",
                 "10000 evtchn notify_remote_via_irq cpu2 req-1 ring0 ->cpu0",

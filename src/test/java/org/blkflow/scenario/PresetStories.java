@@ -19,7 +19,7 @@ public final class PresetStories {
     public static final int STEPS = 100;
 
     /** One transition as both the model and the page can give it. */
-    public record Move(String kind, String from, String to, int cpu, int sectors, String rwbs) {
+    public record Move(String kind, String from, String to, int cpu, int sectors, String rwbs, String fn) {
     }
 
     private static final Map<String, Consumer<List<Move>>> STORIES = Map.ofEntries(
@@ -167,6 +167,26 @@ public final class PresetStories {
                 // Node 1 (CPUs 4-7) is served first: hctx 0 and 1; node 0 (CPUs 0-3) gets hctx 2 and 3.
                 int[] hctxOf = {2, 2, 3, 3, 0, 0, 1, 1};
                 IntStream.range(0, 8).forEach(c -> seen(m, "issue", "plug:" + c, "driver:" + hctxOf[c]));
+            }),
+            Map.entry("xen-iometer", m -> {
+                IntStream.range(0, 4).forEach(n -> {
+                    assertTrue(m.stream().anyMatch(x -> x.kind().equals("evtchn") && x.cpu() == n),
+                            "CPU " + n + " notifies its ring's event channel");
+                    assertTrue(m.stream().anyMatch(x -> x.kind().equals("blkback") && x.cpu() == 4 + n
+                            && x.from().equals("device:" + n)), "ring " + n + "'s blkback takes its requests on dom0 CPU " + (4 + n));
+                });
+                assertTrue(m.stream().filter(x -> x.kind().equals("lock_contended")).map(Move::cpu)
+                        .filter(c -> c >= 4).distinct().count() >= 2, "dom0's CPUs spin on the grant-table lock");
+                assertTrue(m.stream().noneMatch(x -> x.kind().equals("blkback") && x.cpu() < 4), "blkback runs only on dom0's CPUs");
+                IntStream.range(0, 4).forEach(n -> {
+                    List<String> steps = m.stream().filter(x -> x.kind().equals("blkback") && x.cpu() == 4 + n).map(Move::fn).toList();
+                    List<String> story = List.of("xen_blkif_be_int", "xen_blkif_schedule", "dispatch_rw_block_io", "gnttab_map_refs",
+                            "submit_bio", "wait_event_interruptible");
+                    assertTrue(steps.containsAll(story), "ring " + n + "'s blkback on dom0 CPU " + (4 + n) + ": " + steps);
+                    // The thread's own last step (the vCPU's interrupts may end bios after it) is its sleep.
+                    List<String> thread = steps.stream().filter(story::contains).filter(f -> !f.equals("xen_blkif_be_int")).toList();
+                    assertEquals("wait_event_interruptible", thread.get(thread.size() - 1), "ring " + n + "'s thread asleep again: " + steps);
+                });
             }),
             Map.entry("xen-io-lock", m -> {
                 seen(m, "insert", "task:0", "elv:0");

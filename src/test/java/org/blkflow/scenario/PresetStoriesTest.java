@@ -41,7 +41,7 @@ class PresetStoriesTest {
         List<PresetStories.Move> moves = new ArrayList<>();
         for (Transition t; moves.size() < PresetStories.STEPS && (t = run.next()) != null; ) {
             moves.add(new PresetStories.Move(t.kind().label(), t.from().toString(), t.to().toString(), t.cpu(), t.sectors(),
-                    t.rwbs() == null ? "" : t.rwbs()));
+                    t.rwbs() == null ? "" : t.rwbs(), t.fn()));
         }
         return moves;
     }

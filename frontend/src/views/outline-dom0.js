@@ -1,0 +1,50 @@
+// Figure 1's dom0 row for xen-blkfront: dom0's vCPUs (data-backend-cpu) and on each the blkback
+// threads of its rings (data-blkback), drawn once from the layout, then labelled live from the state
+// the stream builds (blkback.js): which thread sleeps, is being woken or runs, and what each vCPU did last.
+import { box, text, setText } from './outline-parts.js';
+import { fitText, textWidth } from '../layout-parts.js';
+
+const STATUS = { sleeping: 'sleeps', waking: 'woken', running: 'runs', unknown: '?' };
+
+export function dom0Frame(svg, geo) {
+  const d = geo.dom0;
+  if (!d) return;
+  const f = geo.font;
+  const g = svg.append('g').attr('class', 'dom0');
+  text(g, d.x, d.y + f, fitText(d.w, f, 'dom0 · xen-blkback: one thread per ring, on the vCPU of its event channel',
+    'dom0 · xen-blkback', 'dom0'), 'box-label');
+  for (const c of d.cpus) {
+    const cg = g.append('g').attr('class', 'dom0-cpu').attr('data-backend-cpu', c.cpu);
+    box(cg, c, 'cpu-box', f, `CPU ${c.cpu}`, `${c.cpu}`);
+    text(cg, c.x + c.w - 4, c.y + f, '', 'dom0-fn', 'end');
+    for (const t of c.threads) {
+      const tg = cg.append('g').attr('class', 'blkback').attr('data-blkback', t.ring).attr('data-status', 'sleeping');
+      tg.append('rect').attr('class', 'blkback-chip').attr('x', t.x).attr('y', t.y).attr('width', t.w).attr('height', t.h).attr('rx', 3);
+      text(tg, t.x + 4, t.y + f + 1, fitText(t.w - 8, f, `blkback ${t.ring}`, `${t.ring}`), 'blkback-text');
+      text(tg, t.x + 4, t.y + 2 * f + 6, '', 'blkback-state');
+    }
+  }
+}
+
+/** Each thread's status and last step, each vCPU's last blkback function, as the stream left them. */
+export function dom0State(svg, geo, state) {
+  const b = state.blkback;
+  if (!geo.dom0 || !b) return;
+  const f = geo.font;
+  for (const t of b.threads) {
+    const tg = svg.select(`g.blkback[data-blkback="${t.ring}"]`);
+    const chip = geo.dom0.cpus.flatMap(c => c.threads).find(x => x.ring === t.ring);
+    if (tg.empty() || !chip) continue;
+    tg.attr('data-status', t.status).attr('data-cpu', t.cpu).attr('data-fn', t.status === 'running' ? t.fn : '');
+    const doing = STATUS[t.status];
+    setText(tg.select('.blkback-state'), fitText(chip.w - 8, f, t.status === 'running' && t.fn ? `${doing} · ${t.fn}` : doing, doing));
+  }
+  for (const c of b.cpus) {
+    const cg = svg.select(`g.dom0-cpu[data-backend-cpu="${c.cpu}"]`);
+    const at = geo.dom0.cpus.find(x => x.cpu === c.cpu);
+    if (cg.empty() || !at) continue;
+    cg.attr('data-ring', c.ring).attr('data-fn', c.fn ?? '');
+    const label = fitText(at.w - 8, f, `CPU ${c.cpu}`, `${c.cpu}`);
+    setText(cg.select('.dom0-fn'), c.fn ? fitText(at.w - 12 - textWidth(label, f), f, c.fn) : '');
+  }
+}

@@ -1,0 +1,65 @@
+// Figure 1's dom0 row is drawn from blkback.js's reading of the stream: held here to the xen-iometer
+// golden stream (written by the Java StreamFixtureTest), where threads wake, run, contend and sleep.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { initialState, applyTransition, fromSnapshot } from '../src/state.js';
+import { dom0Of } from '../src/blkback.js';
+import { withDom0 } from '../src/layout-dom0.js';
+import { layout } from '../src/layout.js';
+
+const fx = JSON.parse(readFileSync(new URL('./fixtures/xen-iometer.json', import.meta.url)));
+const THREAD_STEPS = new Set(['dispatch_rw_block_io', 'gnttab_map_refs', 'submit_bio']);
+
+test('dom0 of a xen scenario: a ring per hctx, ring N on the vCPU after the guest\'s numbered N mod cpus', () => {
+  const d = dom0Of(fx.loaded.scenario, fx.loaded.topology);
+  assert.deepEqual(d.cpus, [2, 3]);
+  assert.deepEqual(d.rings, [{ ring: 0, cpu: 2 }, { ring: 1, cpu: 3 }]);
+  assert.equal(dom0Of({ ...fx.loaded.scenario, device: { ...fx.loaded.scenario.device, driver: 'null_blk' } }, fx.loaded.topology), null);
+  const one = dom0Of({ ...fx.loaded.scenario, device: { ...fx.loaded.scenario.device, rings: 'single-lock' } }, fx.loaded.topology);
+  assert.deepEqual(one.rings, [{ ring: 0, cpu: 2 }]);
+});
+
+test('a blkback thread runs only between its wakeup and its sleep, on the vCPU the figure puts it on', () => {
+  let s = initialState(fx.loaded);
+  assert.deepEqual(s.blkback.threads.map(t => t.status), ['sleeping', 'sleeping']);
+  const seen = new Set();
+  for (const t of fx.transitions) {
+    if (t.kind === 'blkback') {
+      const before = s.blkback.threads.find(x => x.ring === t.hctx);
+      if (THREAD_STEPS.has(t.fn)) assert.equal(before.status, 'running', `step ${t.seq}: ${t.fn} while the page says ${before.status}`);
+      if (t.fn === 'xen_blkif_schedule') assert.equal(before.status, 'waking', `step ${t.seq}: scheduled without a wakeup`);
+      seen.add(t.fn);
+    }
+    s = applyTransition(s, t);
+    if (t.kind === 'blkback') {
+      const thread = s.blkback.threads.find(x => x.ring === t.hctx);
+      assert.equal(thread.cpu, 2 + t.hctx, `ring ${t.hctx}'s thread on dom0 vCPU ${thread.cpu}`);
+      assert.equal(s.blkback.cpus.find(c => c.cpu === t.cpu).fn, t.fn);
+    }
+  }
+  for (const fn of ['xen_blkif_be_int', 'xen_blkif_schedule', 'wait_event_interruptible', 'gnttab_map_refs', 'make_response']) {
+    assert.ok(seen.has(fn), `the fixture shows ${fn}`);
+  }
+  assert.deepEqual(s.blkback.threads.map(t => t.status), ['sleeping', 'sleeping'], 'every thread asleep once the run is over');
+});
+
+test('after a seek onto a snapshot the threads are unknown until the stream moves them', () => {
+  const mid = fx.states.find(st => st.step > 0);
+  const s = fromSnapshot(fx.loaded, mid);
+  assert.deepEqual(s.blkback.threads.map(t => t.status), ['unknown', 'unknown']);
+  assert.deepEqual(fromSnapshot(fx.loaded, { ...mid, step: 0 }).blkback.threads.map(t => t.status), ['sleeping', 'sleeping']);
+});
+
+test('the dom0 row sits under the figure, one box per vCPU holding its threads, inside the drawing', () => {
+  const topo = fx.loaded.topology;
+  const base = layout(topo, 900, 12);
+  const geo = withDom0(base, dom0Of(fx.loaded.scenario, topo));
+  assert.ok(geo.dom0.y >= base.height - 8 && geo.height > base.height);
+  assert.deepEqual(geo.dom0.cpus.map(c => [c.cpu, c.threads.map(t => t.ring)]), [[2, [0]], [3, [1]]]);
+  for (const c of geo.dom0.cpus) {
+    assert.ok(c.x >= 0 && c.x + c.w <= geo.width && c.y + c.h <= geo.height, `CPU ${c.cpu} inside`);
+    for (const t of c.threads) assert.ok(t.y >= c.y && t.y + t.h <= c.y + c.h && t.x >= c.x && t.x + t.w <= c.x + c.w);
+  }
+  assert.equal(withDom0(base, null), base);
+});

@@ -1,0 +1,61 @@
+package org.blkflow.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.blkflow.runs.RunReport;
+import org.blkflow.runs.XenIometer;
+import org.blkflow.scenario.Rings;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** "Xen: 1 ring vs 16 rings" in one click: every drawn point is the run XenIometer describes. */
+class XenSweepBrowserIT extends BrowserTest {
+
+    @Test
+    void oneClickDrawsThePublishedSweepWithDom0CpuAndTheTopLockPerPoint() throws Exception {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(1440, 900));
+        page.open("/").loaded();
+        long clicked = System.nanoTime();
+        page.one("#sweep [data-action='xen-sweep']").click();
+        // Ten runs of up to 16,000 requests on the two sweep threads: slower than a page wait under load.
+        new WebDriverWait(page.driver, Duration.ofSeconds(180))
+                .until(d -> "done".equals(page.one("#sweep").getAttribute("data-state")));
+        System.out.printf("[xen-sweep] click to last point drawn: %.1f s (reported, not asserted)%n",
+                (System.nanoTime() - clicked) / 1e9);
+        List<WebElement> points = page.all("#sweep circle.sweep-point[data-point]");
+        int n = XenIometer.RING_LAYOUTS.size() * XenIometer.JOBS.size();
+        assertEquals(n, points.size());
+        Map<String, Double> drawn = new HashMap<>();
+        for (WebElement p : points) {
+            drawn.put(p.getAttribute("data-rings") + "/" + p.getAttribute("data-jobs"), Double.parseDouble(p.getAttribute("data-iops")));
+        }
+        for (Rings rings : XenIometer.RING_LAYOUTS) {
+            for (int jobs : XenIometer.JOBS) {
+                double iops = RunReport.measure(XenIometer.scenario(rings, jobs, XenIometer.TASK_IOS)).stats().iops();
+                Double shown = drawn.get(rings.label() + "/" + jobs);
+                assertTrue(shown != null && Math.abs(shown - iops) <= 1e-6 * iops,
+                        rings.label() + " at " + jobs + " jobs: drawn " + shown + ", the run gives " + iops);
+            }
+        }
+        // Each point's dom0 CPU use and most contended lock, in the table beside the chart.
+        String table = page.one("#sweep .sweep-table").getText();
+        assertTrue(table.contains("dom0 CPU") && table.contains("grant_table->lock"), table);
+        assertEquals(n, page.all("#sweep .sweep-table [data-role='dom0-cpu']").size());
+        assertTrue(page.one("#sweep circle.sweep-point title").getAttribute("textContent").contains("dom0 CPU"));
+        double smallest = ((Number) page.script("return Math.min(...[...document.querySelectorAll("
+                + "'#sweep .sweep-table td, #sweep .sweep-table th')].map(e => parseFloat(getComputedStyle(e).fontSize)))"))
+                .doubleValue();
+        assertTrue(smallest >= 12, "table text " + smallest + " px at 1440x900");
+        page.script("document.querySelector('#sweep').scrollIntoView()");
+        page.screenshot("xen-sweep");
+        page.assertNoSevereConsoleErrors();
+    }
+}
