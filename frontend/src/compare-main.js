@@ -1,12 +1,18 @@
-// /?compare=<id>: two runs of a comparison preset (GET /api/comparisons), A above B, driven together.
+// /?compare=<id>: two runs side by side, A above B, driven together. <id> is a comparison preset
+// (GET /api/comparisons), `custom` with a= and b= (two scenarios of one's own, each a link's query), or
+// `trace` (an uploaded blkparse trace beside the model of its workload).
 // Lockstep by virtual time (the default): step moves the pane whose clock is behind, back the one
-// ahead, and a seek or the end of play puts B at the last transition at or before A's time (the
-// server finds it, GET /api/lockstep). By step (&lock=step): every control takes both panes to the
-// same step. While playing both run at the same speed and are brought together when play stops. A
-// pane whose run ends first stays at its end. The delta panel shows the live differences.
+// ahead, and a seek, a scrub or the end of play puts the other pane at the last transition at or before
+// the leading pane's time (the server finds it, GET /api/lockstep). By step (&lock=step): every control
+// takes both panes to the same step. While playing both run at the same speed and are brought together
+// when play stops. A pane whose run ends first stays at its end. The delta panel and the charts show both.
 import { frameScheduler } from './frame.js';
 import { comparePane } from './views/compare-pane.js';
-import { commandTo, lockstepTarget, deltaRows, compareLink, timeCommands, lockstepUrl } from './compare.js';
+import { compareChartsView } from './views/compare-charts.js';
+import { compareScrubView } from './views/compare-scrub.js';
+import { compareEditView } from './views/compare-edit.js';
+import { traceSetupView } from './views/compare-trace.js';
+import { commandTo, lockstepTarget, deltaRows, compareLink, timeCommands, lockstepUrl, withSide, CUSTOM, TRACE, LINK_MAX } from './compare.js';
 import { formatNs, esc } from './format.js';
 
 // Every change marks the page dirty; render runs once in the next frame (render is hoisted).
@@ -14,6 +20,8 @@ const markDirty = frameScheduler(render);
 
 const defaults = JSON.parse(document.querySelector('#page-defaults').textContent);
 const MAX_STEP_N = defaults.session.maxStep;
+// The latest virtual time /api/lockstep takes (ComparisonController.MAX_T): a trace's clock may be later.
+const MAX_T = 1e12;
 const params = new URLSearchParams(location.search);
 const id = params.get('compare');
 const startStep = Math.max(0, Number.parseInt(params.get('step') ?? '0', 10) || 0);
@@ -28,36 +36,103 @@ document.body.innerHTML = `
   <nav class="controls" id="compare-controls" aria-label="playback of both runs"><div class="transport">
     <button data-action="reset">reset</button><button data-action="back">◀ back</button>
     <button data-action="play">▶ play</button><button data-action="step">step ▶</button></div>
+    <div data-role="compare-scrub"></div>
     <label>go to step <input data-role="goto" type="number" min="0" value="0"></label>
     <label>lockstep <select data-role="lockstep"><option value="time">by virtual time</option><option value="step">by step</option></select></label></nav>
   <p id="error" class="error-line" role="alert"></p>
   <p class="story" data-role="compare-note"></p>
+  <section class="panel trace-setup" data-role="trace-setup" hidden></section>
   <div class="compare-layout"><div class="panes"><section class="panel pane"></section><section class="panel pane"></section></div>
-    <section class="panel delta-panel" aria-label="differences"><h2>B − A, live</h2><table data-role="delta"></table></section></div>`;
+    <section class="panel delta-panel" aria-label="differences"><h2>B − A, live</h2><table data-role="delta"></table></section></div>
+  <section class="panel compare-charts-panel" aria-label="charts of both runs" data-role="compare-charts"></section>
+  <div data-role="compare-edit"></div>`;
 
 const $ = sel => document.querySelector(sel);
+let cmp = null;
 let panes = [];
-// By time: B follows A to this step of A once A is there (a seek, the end of play).
+// By time: the other pane follows the leader's clock once the leader is at target (-1: wherever it is).
 let follow = null;
 let playing = false;
 
+const scrub = compareScrubView($('[data-role="compare-scrub"]'), {
+  seek: (k, leader) => { if (playing) togglePlay(); seekFrom(leader === 'B' ? 1 : 0, k); },
+});
+const charts = compareChartsView($('[data-role="compare-charts"]'));
+const edit = compareEditView($('[data-role="compare-edit"]'), {
+  defaults,
+  scenarioOf: name => panes.find(p => p.name === name)?.session.loaded?.scenario ?? null,
+  onEdited: (name, link, label) => edited(name, link, label),
+});
+
 async function start() {
-  let list = [];
-  try { list = await (await fetch('/api/comparisons')).json(); } catch { /* shown below */ }
-  const cmp = list.find(c => c.id === id);
-  if (!cmp) {
-    $('#error').innerHTML = `There is no comparison "${esc(id)}". Try: ${list.map(c => `<a href="${compareLink(c.id, 0)}">${esc(c.id)}</a>`).join(', ')}.`;
+  if (id === TRACE) {
+    const el = $('[data-role="trace-setup"]');
+    el.hidden = false;
+    traceSetupView(el, { onReady: c => { el.hidden = true; open(c); } });
     return;
   }
-  document.title = `${cmp.title} · blkflow`;
-  $('[data-role="compare-note"]').textContent = `${cmp.title}. ${cmp.note} (A and B differ in ${cmp.changed}.)`;
+  const c = id === CUSTOM ? await custom(location.search.slice(1)) : await preset();
+  if (c) open(c);
+}
+
+async function preset() {
+  let list = [];
+  try { list = await (await fetch('/api/comparisons')).json(); } catch { /* shown below */ }
+  const c = list.find(x => x.id === id);
+  if (!c) {
+    $('#error').innerHTML = `There is no comparison "${esc(id)}". Try: ${list.map(x => `<a href="${compareLink(x.id, 0)}">${esc(x.id)}</a>`).join(', ')}, `
+      + `or <a href="/?compare=${TRACE}">a trace beside its model</a>.`;
+  }
+  return c ?? null;
+}
+
+/** Two sides of one's own: the server reads and checks both (a bad side is named a.<field> or b.<field>). */
+async function custom(query) {
+  try {
+    const res = await fetch(`/api/comparisons/custom?${query}`);
+    const body = await res.json();
+    if (res.ok) return body;
+    $('#error').textContent = (body.problems?.length ? body.problems.map(p => p.message) : [body.message]).join('; ');
+  } catch {
+    $('#error').textContent = 'the comparison could not be read';
+  }
+  return null;
+}
+
+function open(c) {
+  cmp = c;
+  describe();
+  let started = false;
   const loaded = new Set();
   const [ea, eb] = document.querySelectorAll('section.pane');
-  panes = [['A', cmp.a, ea], ['B', cmp.b, eb]].map(([name, side, el]) => comparePane(el, {
+  panes = [['A', c.a, ea], ['B', c.b, eb]].map(([name, side, el]) => comparePane(el, {
     name, side, defaults, onChange: markDirty,
-    onLoaded: n => { loaded.add(n); if (loaded.size === 2 && startStep) to('seek', startStep); },
-    link: side.link,
+    onLoaded: n => {
+      loaded.add(n);
+      if (started || loaded.size < 2) return;
+      started = true;
+      if (startStep) to('seek', startStep);
+    },
   }));
+}
+
+function describe() {
+  document.title = `${cmp.title} · blkflow`;
+  $('[data-role="compare-note"]').textContent = `${cmp.title}. ${cmp.note}${cmp.id === CUSTOM || cmp.id === TRACE ? '' : ` (A and B differ in ${cmp.changed}.)`}`;
+}
+
+/** One side edited: it reloads at step 0, the other goes back to 0, and the comparison is now one's own. */
+async function edited(name, link, label) {
+  if (playing) togglePlay();
+  follow = null;
+  cmp = withSide(cmp, name, link, label);
+  history.pushState(null, '', compareLink(cmp, 0, byStep));
+  for (const p of panes) {
+    if (p.name === name) p.load({ label, link }); else p.send({ cmd: 'reset' });
+  }
+  const c = await custom(compareLink(cmp, 0).split('?')[1]);
+  if (c) { cmp = c; describe(); }
+  markDirty();
 }
 
 /** Takes both panes where the action says, by step or by virtual time. */
@@ -68,13 +143,8 @@ function to(action, k) {
     return;
   }
   if (!byStep && action !== 'reset') {
-    // A goes where it is told (or stays, when aligning); B follows A's clock once A is there.
     // Aligning follows A wherever its last messages leave it (-1); a seek waits for A at its target.
-    const target = action === 'align' ? -1 : lockstepTarget(action, at, k);
-    const cmd = target >= 0 ? commandTo(at[0], target, MAX_STEP_N) : null;
-    if (cmd) panes[0].send(cmd);
-    follow = target;
-    markDirty();
+    seekFrom(0, action === 'align' ? -1 : lockstepTarget(action, at, k));
     return;
   }
   const target = lockstepTarget(action, at, k);
@@ -84,19 +154,33 @@ function to(action, k) {
   }
 }
 
-/** B to the last transition at or before A's virtual time, once A has reached its step. */
-async function followA() {
-  const a = panes[0].position();
-  if (follow === null || (follow >= 0 && a.step !== follow)) return;
+/** Pane i goes to step k (k < 0: stays); by time the other follows its clock, by step goes to k too. */
+function seekFrom(i, k) {
+  if (!panes.length) return;
+  if (byStep) { to('seek', k); return; }
+  const cmd = k >= 0 ? commandTo(panes[i].position(), k, MAX_STEP_N) : null;
+  if (cmd) panes[i].send(cmd);
+  follow = { leader: i, target: k };
+  markDirty();
+}
+
+/** The other pane to the last transition of its run at or before the leader's virtual time, once the leader is there. */
+async function followLeader() {
+  const { leader, target } = follow;
+  const lead = panes[leader].position();
+  if (target >= 0 && lead.step !== target && !(lead.finished && lead.step < target)) return;
   follow = null;
+  const other = panes[1 - leader];
+  // A replayed trace has no link for the server to run: it stays where it is.
+  if (!other.link) return;
   try {
-    const res = await fetch(lockstepUrl(panes[1].link, a.t));
+    const res = await fetch(lockstepUrl(other.link, Math.min(lead.t, MAX_T)));
     if (!res.ok) { $('#error').textContent = (await res.json()).message; return; }
     const { step } = await res.json();
-    const cmd = commandTo(panes[1].position(), step, MAX_STEP_N);
-    if (cmd) panes[1].send(cmd);
+    const cmd = commandTo(other.position(), step, MAX_STEP_N);
+    if (cmd) other.send(cmd);
   } catch {
-    $('#error').textContent = 'pane B could not be brought to pane A\'s time';
+    $('#error').textContent = `pane ${other.name} could not be brought to pane ${panes[leader].name}'s time`;
   }
 }
 
@@ -116,18 +200,38 @@ $('#compare-controls').addEventListener('click', ev => {
   to(a);
 });
 $('[data-role="lockstep"]').value = byStep ? 'step' : 'time';
-$('[data-role="lockstep"]').addEventListener('change', ev => { byStep = ev.target.value === 'step'; if (!playing) to('align'); markDirty(); });
+$('[data-role="lockstep"]').addEventListener('change', ev => { byStep = ev.target.value === 'step'; if (!playing && panes.length) to('align'); markDirty(); });
 $('[data-role="goto"]').addEventListener('change', ev => { if (playing) togglePlay(); to('seek', Number(ev.target.value) || 0); });
 
 function render() {
   for (const p of panes) p.update();
-  if (follow !== null && panes.length) followA();
+  if (follow !== null && panes.length) followLeader();
   const step = panes.length ? panes[0].position().step : 0;
-  const link = compareLink(id, step, byStep);
-  $('[data-role="share-link"]').href = link;
-  if (location.pathname + location.search !== link) history.replaceState(null, '', link);
+  if (cmp) share(compareLink(cmp, step, byStep));
   if (document.activeElement !== $('[data-role="goto"]')) $('[data-role="goto"]').value = step;
+  scrub.update(panes.length ? panes.map(p => p.timeline()) : [{ step: 0 }, { step: 0 }], byStep);
+  charts.update(panes.map(p => ({ name: p.name, label: (p.name === 'A' ? cmp.a : cmp.b).label, state: p.session.state })));
+  edit.update();
   drawDelta();
+}
+
+/** The share link and the address; an uploaded trace, or a link past the limit, is said to be unshareable. */
+function share(link) {
+  const a = $('[data-role="share-link"]');
+  const refused = link === null
+    ? ['trace · cannot be shared', 'An uploaded trace lives only in this server\'s memory and no link can bring it back: '
+      + 'share the blkparse file, the fio job file and the sysfs dump themselves, and compare them again.']
+    : link.length > LINK_MAX ? [`too long to share (${link.length} characters; a link holds ${LINK_MAX})`, 'Shorten a scenario name or a job list.'] : null;
+  if (refused) {
+    a.removeAttribute('href');
+    a.textContent = refused[0];
+    a.title = refused[1];
+    return;
+  }
+  a.removeAttribute('title');
+  a.href = link;
+  a.textContent = 'link to this comparison';
+  if (location.pathname + location.search !== link) history.replaceState(null, '', link);
 }
 
 function drawDelta() {
@@ -160,6 +264,18 @@ function paneStyles() {
     .delta-panel table { border-collapse: collapse; width: 100%; font-size: .85rem; }
     .delta-panel th, .delta-panel td { text-align: right; padding: .15rem .3rem; }
     .delta-panel th:first-child { text-align: left; font-weight: 500; color: var(--muted); }
+    body.comparing .controls { flex-wrap: wrap; }
+    .compare-timeline { padding-bottom: 26px; }
+    .compare-timeline .markers[data-side="A"] { bottom: 13px; }
+    .compare-charts-panel, .trace-setup, .edit-sides { margin: .4rem .6rem; }
+    .compare-legend { display: flex; flex-wrap: wrap; gap: 1.2rem; font-size: 1rem; margin: .2rem 0 .4rem; }
+    .compare-legend span { display: inline-flex; align-items: center; gap: .4rem; }
+    .compare-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: .6rem; }
+    .compare-charts .chart-title { font-size: 16px; }
+    .compare-charts .axis text { font-size: 14px; }
+    .compare-charts .series { stroke-width: 2.5; }
+    .trace-input { display: grid; gap: .2rem; margin: .4rem 0; }
+    .trace-input textarea { width: 100%; font-family: var(--mono); }
     @media (max-width: 700px) { .compare-layout { grid-template-columns: minmax(0, 1fr); } }`;
   document.head.append(style);
 }
