@@ -12,8 +12,11 @@ import { compareChartsView } from './views/compare-charts.js';
 import { compareScrubView } from './views/compare-scrub.js';
 import { compareEditView } from './views/compare-edit.js';
 import { traceSetupView } from './views/compare-trace.js';
-import { commandTo, lockstepTarget, deltaRows, compareLink, timeCommands, lockstepUrl, withSide, CUSTOM, TRACE, LINK_MAX } from './compare.js';
-import { formatNs, esc } from './format.js';
+import { compareStyles } from './views/compare-styles.js';
+import { showShareLink } from './views/compare-share.js';
+import { drawDelta } from './views/compare-delta.js';
+import { commandTo, lockstepTarget, compareLink, timeCommands, lockstepUrl, withSide, CUSTOM, TRACE } from './compare.js';
+import { esc } from './format.js';
 
 // Every change marks the page dirty; render runs once in the next frame (render is hoisted).
 const markDirty = frameScheduler(render);
@@ -27,7 +30,7 @@ const id = params.get('compare');
 const startStep = Math.max(0, Number.parseInt(params.get('step') ?? '0', 10) || 0);
 let byStep = params.get('lock') === 'step';
 
-paneStyles();
+compareStyles();
 document.body.classList.add('comparing');
 document.body.innerHTML = `
   <header class="top"><div class="brand"><h1><a href="/">blkflow</a></h1>
@@ -201,83 +204,23 @@ $('#compare-controls').addEventListener('click', ev => {
 });
 $('[data-role="lockstep"]').value = byStep ? 'step' : 'time';
 $('[data-role="lockstep"]').addEventListener('change', ev => { byStep = ev.target.value === 'step'; if (!playing && panes.length) to('align'); markDirty(); });
-$('[data-role="goto"]').addEventListener('change', ev => { if (playing) togglePlay(); to('seek', Number(ev.target.value) || 0); });
+// Clearing the field (as a test driver's clear() does) is not a request for step 0.
+$('[data-role="goto"]').addEventListener('change', ev => {
+  if (ev.target.value.trim() === '') return;
+  if (playing) togglePlay();
+  to('seek', Number(ev.target.value) || 0);
+});
 
 function render() {
   for (const p of panes) p.update();
   if (follow !== null && panes.length) followLeader();
   const step = panes.length ? panes[0].position().step : 0;
-  if (cmp) share(compareLink(cmp, step, byStep));
+  if (cmp) showShareLink($('[data-role="share-link"]'), compareLink(cmp, step, byStep));
   if (document.activeElement !== $('[data-role="goto"]')) $('[data-role="goto"]').value = step;
   scrub.update(panes.length ? panes.map(p => p.timeline()) : [{ step: 0 }, { step: 0 }], byStep);
   charts.update(panes.map(p => ({ name: p.name, label: (p.name === 'A' ? cmp.a : cmp.b).label, state: p.session.state })));
   edit.update();
-  drawDelta();
-}
-
-/** The share link and the address; an uploaded trace, or a link past the limit, is said to be unshareable. */
-function share(link) {
-  const a = $('[data-role="share-link"]');
-  const refused = link === null
-    ? ['trace · cannot be shared', 'An uploaded trace lives only in this server\'s memory and no link can bring it back: '
-      + 'share the blkparse file, the fio job file and the sysfs dump themselves, and compare them again.']
-    : link.length > LINK_MAX ? [`too long to share (${link.length} characters; a link holds ${LINK_MAX})`, 'Shorten a scenario name or a job list.'] : null;
-  if (refused) {
-    a.removeAttribute('href');
-    a.textContent = refused[0];
-    a.title = refused[1];
-    return;
-  }
-  a.removeAttribute('title');
-  a.href = link;
-  a.textContent = 'link to this comparison';
-  if (location.pathname + location.search !== link) history.replaceState(null, '', link);
-}
-
-function drawDelta() {
-  const [a, b] = panes.map(p => p.session.stats);
-  const show = (v, unit) => (v == null ? '—' : unit === 'ns' ? formatNs(v) : Math.round(v).toLocaleString('en'));
-  const signed = (v, unit) => (v == null ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${show(Math.abs(v), unit)}`);
-  $('[data-role="delta"]').innerHTML = '<tr><th></th><th>A</th><th>B</th><th>B − A</th></tr>'
-    + deltaRows(a, b).map(r => `<tr data-row="${esc(r.name)}"><th>${esc(r.name)}</th><td>${show(r.a, r.unit)}</td>`
-      + `<td>${show(r.b, r.unit)}</td><td data-delta>${signed(r.delta, r.unit)}</td></tr>`).join('');
-}
-
-/**
- * Figure 1's rules in blkflow.css are written for the one-run page's #outline; each pane's figure gets
- * the same rules under .pane-outline, copied here rather than repeated in the stylesheet.
- */
-function paneStyles() {
-  const copies = [];
-  for (const sheet of document.styleSheets) {
-    let rules;
-    try { rules = sheet.cssRules; } catch { continue; }
-    for (const r of rules) if (r.selectorText?.includes('#outline')) copies.push(r.cssText.replaceAll('#outline', '.pane-outline'));
-  }
-  const style = document.createElement('style');
-  style.textContent = copies.join('\n') + `
-    body.comparing .brand a { color: inherit; text-decoration: none; }
-    body.comparing > .story, body.comparing > .error-line { padding: 0 .6rem; }
-    .compare-layout { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: .5rem; padding: .4rem .6rem; align-items: start; }
-    .panes { display: grid; gap: .5rem; }
-    .pane-outline { width: 100%; height: auto; display: block; }
-    .delta-panel table { border-collapse: collapse; width: 100%; font-size: .85rem; }
-    .delta-panel th, .delta-panel td { text-align: right; padding: .15rem .3rem; }
-    .delta-panel th:first-child { text-align: left; font-weight: 500; color: var(--muted); }
-    body.comparing .controls { flex-wrap: wrap; }
-    .compare-timeline { padding-bottom: 26px; }
-    .compare-timeline .markers[data-side="A"] { bottom: 13px; }
-    .compare-charts-panel, .trace-setup, .edit-sides { margin: .4rem .6rem; }
-    .compare-legend { display: flex; flex-wrap: wrap; gap: 1.2rem; font-size: 1rem; margin: .2rem 0 .4rem; }
-    .compare-legend span { display: inline-flex; align-items: center; gap: .4rem; }
-    .compare-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: .6rem; }
-    .compare-charts .chart-title { font-size: 16px; }
-    .compare-charts .axis text { font-size: 14px; }
-    .compare-charts .series { stroke-width: 2.5; }
-    .trace-input { display: grid; gap: .2rem; margin: .4rem 0; }
-    .trace-input textarea { width: 100%; font-family: var(--mono); }
-    @media (max-width: 700px) { .compare-layout { grid-template-columns: minmax(0, 1fr); } }`;
-  document.head.append(style);
+  drawDelta($('[data-role="delta"]'), ...panes.map(p => p.session.stats));
 }
 
 start();

@@ -66,3 +66,19 @@ test('by virtual time a step moves the pane behind, back the pane ahead, both wh
   assert.deepEqual(timeCommands('step', [{ ...b, finished: true }, a]), [null, { cmd: 'step', n: 1 }], 'a finished run waits');
   assert.equal(lockstepUrl('/?v=2&cpus=2&step=7', 1500), '/api/lockstep?t=1500&v=2&cpus=2');
 });
+
+test('the model beside a trace runs the fio jobs on the machine\'s CPU map, cut to the CPUs the model runs', async () => {
+  const { modelOf } = await import('../src/views/compare-trace.js');
+  const fio = { jobs: [{ name: 'w', cpus: [43] }], cpus: 44 };
+  assert.deepEqual(modelOf(fio, null).scenario, { name: 'Model of the traced workload', jobs: fio.jobs, cpus: 44 });
+  const big = { cpuToHctx: Array.from({ length: 128 }, (_, c) => (c >> 3) % 16), cpus: 128, hwQueues: 16 };
+  const { scenario, cut } = modelOf(fio, big);
+  assert.equal(scenario.cpus, 44);
+  assert.deepEqual(scenario.mapping, big.cpuToHctx.slice(0, 44));
+  assert.equal(scenario.hwQueues, 16);
+  assert.match(cut, /first 44 of 128 CPUs/);
+  const small = { cpuToHctx: [0, 0, 1, 1], cpus: 4, hwQueues: 2 };
+  const whole = modelOf({ jobs: [], cpus: 1 }, small);
+  assert.equal(whole.scenario.cpus, 4, 'a map the model can run is taken whole');
+  assert.equal(whole.cut, '');
+});
