@@ -56,6 +56,7 @@ let panes = [];
 // By time: the other pane follows the leader's clock once the leader is at target (-1: wherever it is).
 let follow = null;
 let playing = false;
+let aligning = false;
 
 const scrub = compareScrubView($('[data-role="compare-scrub"]'), {
   seek: (k, leader) => { if (playing) togglePlay(); seekFrom(leader === 'B' ? 1 : 0, k); },
@@ -191,8 +192,10 @@ function togglePlay() {
   playing = !playing;
   for (const p of panes) p.send(playing ? { cmd: 'play', speed: 10 } : { cmd: 'pause' });
   $('[data-action="play"]').textContent = playing ? '❚❚ pause' : '▶ play';
-  // The panes drift apart by a few steps while playing; the one behind catches up once both have paused.
-  if (!playing) setTimeout(() => to('align'), 300);
+  // The panes drift apart by a few steps while playing; the one behind catches up once the server has
+  // confirmed both pauses, so no message of play can land after the alignment (render does it).
+  aligning = !playing;
+  markDirty();
 }
 
 $('#compare-controls').addEventListener('click', ev => {
@@ -213,6 +216,7 @@ $('[data-role="goto"]').addEventListener('change', ev => {
 
 function render() {
   for (const p of panes) p.update();
+  if (aligning && panes.length && panes.every(p => p.settled())) { aligning = false; to('align'); }
   if (follow !== null && panes.length) followLeader();
   const step = panes.length ? panes[0].position().step : 0;
   if (cmp) showShareLink($('[data-role="share-link"]'), compareLink(cmp, step, byStep));

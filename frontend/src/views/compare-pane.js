@@ -22,10 +22,13 @@ export function comparePane(el, { name, side, defaults, onChange, onLoaded }) {
   });
   const narration = narrationView(el.querySelector('.narration'));
   let current = side;
+  // A pause sent and not yet confirmed by the server's state message: play's last messages may still come.
+  let pausing = false;
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = openSocket(`${proto}//${location.host}/ws/session`, {
     onMessage: msg => {
       session.handle(msg);
+      if (msg.type === 'state' && !msg.playing) pausing = false;
       if (msg.type === 'loaded') onLoaded(name);
       onChange();
     },
@@ -37,7 +40,12 @@ export function comparePane(el, { name, side, defaults, onChange, onLoaded }) {
     name,
     get link() { return current.link; },
     session,
-    send: cmd => socket.send(cmd),
+    send(cmd) {
+      if (cmd.cmd === 'pause') pausing = true;
+      socket.send(cmd);
+    },
+    /** The server has confirmed the last pause: nothing of play is still on its way. */
+    settled: () => !pausing,
     /** Another scenario for this side (edited in the comparison): loaded afresh at step 0. */
     load(next) {
       current = next;
