@@ -13,7 +13,7 @@ import { compareScrubView } from './views/compare-scrub.js';
 import { compareEditView } from './views/compare-edit.js';
 import { traceSetupView } from './views/compare-trace.js';
 import { compareStyles } from './views/compare-styles.js';
-import { showShareLink } from './views/compare-share.js';
+import { showShareLink, copyButton } from './views/compare-share.js';
 import { drawDelta } from './views/compare-delta.js';
 import { commandTo, lockstepTarget, compareLink, timeCommands, lockstepUrl, withSide, CUSTOM, TRACE } from './compare.js';
 import { esc } from './format.js';
@@ -35,7 +35,8 @@ document.body.classList.add('comparing');
 document.body.innerHTML = `
   <header class="top"><div class="brand"><h1><a href="/">blkflow</a></h1>
     <span class="tagline">two runs side by side</span></div>
-    <a data-role="share-link" class="notes-link" href="#">link to this comparison</a></header>
+    <span><a data-role="share-link" class="notes-link" href="#">link to this comparison</a>
+      <button type="button" data-action="copy-link" title="copy the link to this comparison at this step">copy</button></span></header>
   <nav class="controls" id="compare-controls" aria-label="playback of both runs"><div class="transport">
     <button data-action="reset">reset</button><button data-action="back">◀ back</button>
     <button data-action="play">▶ play</button><button data-action="step">step ▶</button></div>
@@ -61,6 +62,7 @@ let aligning = false;
 const scrub = compareScrubView($('[data-role="compare-scrub"]'), {
   seek: (k, leader) => { if (playing) togglePlay(); seekFrom(leader === 'B' ? 1 : 0, k); },
 });
+copyButton($('[data-action="copy-link"]'), $('[data-role="share-link"]'));
 const charts = compareChartsView($('[data-role="compare-charts"]'));
 const edit = compareEditView($('[data-role="compare-edit"]'), {
   defaults,
@@ -227,5 +229,7 @@ function render() {
   drawDelta($('[data-role="delta"]'), ...panes.map(p => p.session.stats));
 }
 
+// Back and forward after an edit (a new history entry): the address is the comparison, so open it.
+window.addEventListener('popstate', () => location.reload());
 start();
 window.blkflow = { panes: () => panes };

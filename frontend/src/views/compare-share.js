@@ -1,6 +1,21 @@
 // The comparison's share link, in the header, and the address: both follow the step drawn. A comparison
 // with an uploaded trace, or one whose link would pass the limit, says so where the link would be.
 import { LINK_MAX } from '../compare.js';
+import { absolute } from '../link.js';
+
+/** A copy button beside the link, as the one-run page has: the absolute address of the link shown. */
+export function copyButton(button, a) {
+  button.addEventListener('click', async () => {
+    if (!a.hasAttribute('href')) return;
+    try {
+      await navigator.clipboard.writeText(absolute(a.getAttribute('href'), location.origin));
+      button.textContent = 'copied';
+    } catch {
+      button.textContent = 'select & copy';
+    }
+    setTimeout(() => { button.textContent = 'copy'; }, 1500);
+  });
+}
 
 /** @param link the comparison's link at the step drawn, or null (a trace: nothing can carry it) */
 export function showShareLink(a, link) {

@@ -270,6 +270,10 @@ class ComparisonBrowserIT extends BrowserTest {
         page.driver.navigate().refresh();
         bothAt(3);
         assertEquals(8, number("return window.blkflow.panes()[1].session.loaded.scenario.queueDepth"));
+        page.driver.navigate().back();
+        page.waitFor(d -> page.driver.getCurrentUrl().contains("compare=plug-off-vs-on"));
+        page.waitFor(d -> number("return window.blkflow.panes().length ? window.blkflow.panes()[1].session.loaded?.scenario?.queueDepth ?? 0 : 0")
+                == c.b().scenario().queueDepth());
         page.assertNoSevereConsoleErrors();
     }
 }
