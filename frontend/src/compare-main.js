@@ -132,13 +132,14 @@ async function edited(name, link, label) {
   if (playing) togglePlay();
   follow = null;
   cmp = withSide(cmp, name, link, label);
-  history.pushState(null, '', compareLink(cmp, 0, byStep));
   for (const p of panes) {
     if (p.name === name) p.load({ label, link }); else p.send({ cmd: 'reset' });
   }
+  markDirty();
+  if (cmp.id === TRACE) return;
+  history.pushState(null, '', compareLink(cmp, 0, byStep));
   const c = await custom(compareLink(cmp, 0).split('?')[1]);
   if (c) { cmp = c; describe(); }
-  markDirty();
 }
 
 /** Takes both panes where the action says, by step or by virtual time. */

@@ -98,8 +98,11 @@ export function compareLink(cmp, step, byStep = false) {
   return `/?compare=${CUSTOM}&a=${encodeURIComponent(queryOf(cmp.a.link))}&b=${encodeURIComponent(queryOf(cmp.b.link))}${tail}`;
 }
 
-/** One side edited: the comparison becomes a custom one with that side's new link, the other kept. */
+/**
+ * One side edited: the comparison becomes a custom one with that side's new link, the other kept; beside
+ * a trace it stays a trace comparison (the trace still has no link).
+ */
 export function withSide(cmp, name, link, label) {
   const side = { label, link };
-  return { ...cmp, id: CUSTOM, a: name === 'A' ? side : cmp.a, b: name === 'B' ? side : cmp.b };
+  return { ...cmp, id: cmp.id === TRACE ? TRACE : CUSTOM, a: name === 'A' ? side : cmp.a, b: name === 'B' ? side : cmp.b };
 }

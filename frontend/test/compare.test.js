@@ -53,6 +53,8 @@ test('a custom comparison carries both sides as %-encoded link queries, the step
   const edited = withSide(preset, 'B', '/?v=2&hw=4', 'mine');
   assert.equal(edited.id, 'custom');
   assert.deepEqual([edited.a, edited.b], [preset.a, { label: 'mine', link: '/?v=2&hw=4' }]);
+  assert.equal(withSide({ id: 'trace', a: { label: 't', link: null }, b: preset.b }, 'B', '/?v=2&hw=2', 'm').id, 'trace',
+    'beside a trace an edited model is still a trace comparison, which no link carries');
   assert.equal(LINK_MAX, 4096);
 });
 

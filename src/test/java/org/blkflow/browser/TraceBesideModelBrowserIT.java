@@ -90,6 +90,19 @@ class TraceBesideModelBrowserIT extends BrowserTest {
         }
         String legend = page.one("[data-role='chart-legend']").getText();
         assertTrue(legend.contains("A · trace") && legend.contains("B · Model of the traced workload"), legend);
+        // the model is edited beside the trace: B reloads, the trace stays, and still no link can carry it
+        page.script("document.querySelector(\"[data-role='edit-sides']\").open = true");
+        assertTrue(page.one("[data-edit='A']").getAttribute("disabled") != null, "a trace has no scenario to edit");
+        page.one("[data-edit='B']").click();
+        WebElement depth = page.one("[data-role='side-editor'] [data-field='queueDepth']");
+        depth.clear();
+        depth.sendKeys("4");
+        page.one("[data-role='side-editor'] [data-action='load']").click();
+        page.waitFor(d -> number("return window.blkflow.panes()[1].session.loaded.scenario.queueDepth") == 4);
+        assertTrue(page.script("return window.blkflow.panes()[0].session.loaded.trace") != null);
+        assertTrue(page.driver.getCurrentUrl().endsWith("/?compare=trace"), page.driver.getCurrentUrl());
+        assertTrue(page.one("[data-role='share-link']").getText().contains("cannot be shared"));
+        page.script("document.querySelector(\"[data-role='edit-sides']\").open = false; window.scrollTo(0, 0)");
         page.screenshot("trace-beside-model");
         page.script("document.querySelector(\"[data-role='compare-charts']\").scrollIntoView()");
         page.screenshot("trace-beside-model-charts");
