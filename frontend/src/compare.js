@@ -44,13 +44,17 @@ export function timeCommands(action, panes) {
 
 /** Where the server says pane B must be to show pane A's moment t (GET /api/lockstep). */
 export function lockstepUrl(link, t) {
-  const query = (link.split('?')[1] ?? '').split('&').filter(p => p && !p.startsWith('step='));
-  return `/api/lockstep?t=${t}&${query.join('&')}`;
+  return `/api/lockstep?t=${t}&${queryOf(link)}`;
 }
 
 const sumContentions = s => (s.locks ?? []).reduce((n, l) => n + l.contentions, 0);
 const ROWS = [
   ['completed I/Os', s => s.completed, 'count'],
+  ['bios queued (Q)', s => s.bios, 'count'],
+  ['requests issued (D)', s => s.requests, 'count'],
+  ['merges (M + F)', s => (s.merges ? s.merges.back + s.merges.front : null), 'count'],
+  ['plugs (P)', s => s.plugs, 'count'],
+  ['requeues (R)', s => s.requeues, 'count'],
   ['IOPS', s => s.iops, 'rate'],
   ['Q2C p50', s => s.latencyNs?.q2c?.p50, 'ns'],
   ['Q2C p99', s => s.latencyNs?.q2c?.p99, 'ns'],
@@ -70,7 +74,35 @@ export function deltaRows(a, b) {
   });
 }
 
-/** The comparison's own link: the preset names both sides, A's step where both panes are, and the lockstep if by step. */
-export function compareLink(id, step, byStep = false) {
-  return `/?compare=${encodeURIComponent(id)}${byStep ? '&lock=step' : ''}${step > 0 ? `&step=${step}` : ''}`;
+// The ids that are not presets: two scenarios of one's own (a= and b=), and a trace beside its model.
+export const CUSTOM = 'custom';
+export const TRACE = 'trace';
+// A link's limit, the server's (ScenarioLink.MAX_LENGTH): a comparison's link carries both sides under it.
+export const LINK_MAX = 4096;
+
+/** A share link's scenario query, without its path and step: what a= and b= carry. */
+export function queryOf(link) {
+  return (link.split('?')[1] ?? '').split('&').filter(p => p && !p.startsWith('step=')).join('&');
+}
+
+/**
+ * The comparison's own link: a preset by its id, two sides of one's own as a= and b= (each a link's
+ * query, %-encoded), then the lockstep if by step and A's step. null for a trace, which no link carries.
+ * @param cmp { id, a: { link }, b: { link } }, or a preset's id
+ */
+export function compareLink(cmp, step, byStep = false) {
+  const id = typeof cmp === 'string' ? cmp : cmp.id;
+  if (id === TRACE) return null;
+  const tail = `${byStep ? '&lock=step' : ''}${step > 0 ? `&step=${step}` : ''}`;
+  if (id !== CUSTOM) return `/?compare=${encodeURIComponent(id)}${tail}`;
+  return `/?compare=${CUSTOM}&a=${encodeURIComponent(queryOf(cmp.a.link))}&b=${encodeURIComponent(queryOf(cmp.b.link))}${tail}`;
+}
+
+/**
+ * One side edited: the comparison becomes a custom one with that side's new link, the other kept; beside
+ * a trace it stays a trace comparison (the trace still has no link).
+ */
+export function withSide(cmp, name, link, label) {
+  const side = { label, link };
+  return { ...cmp, id: cmp.id === TRACE ? TRACE : CUSTOM, a: name === 'A' ? side : cmp.a, b: name === 'B' ? side : cmp.b };
 }

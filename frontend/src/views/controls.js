@@ -106,7 +106,7 @@ function runLength(timeline) {
 // A tick's width in CSS pixels (blkflow.css): ticks of one marker never overlap, so each can be clicked.
 const TICK_PX = 3;
 
-function timelineMarkers(strip, seek) {
+export function timelineMarkers(strip, seek) {
   let drawn = null;
   strip.addEventListener('click', ev => {
     const tick = ev.target.closest('[data-marker]');

@@ -7,12 +7,14 @@ import java.util.concurrent.Semaphore;
 import org.blkflow.input.BoundedNumber;
 import org.blkflow.lessons.Comparison;
 import org.blkflow.lessons.Comparisons;
+import org.blkflow.lessons.CustomComparison;
 import org.blkflow.lessons.TimeLockstep;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioLink;
 import org.blkflow.scenario.ScenarioValidator;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -29,16 +31,37 @@ public class ComparisonController {
     @GetMapping("/api/comparisons")
     public ArrayNode comparisons() {
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        for (Comparison c : Comparisons.all()) {
-            ObjectNode o = list.addObject();
-            o.put("id", c.id());
-            o.put("title", c.title());
-            o.put("note", c.note());
-            o.put("changed", c.changed());
-            o.set("a", side(c.a()));
-            o.set("b", side(c.b()));
-        }
+        Comparisons.all().forEach(c -> list.add(json(c)));
         return list;
+    }
+
+    /**
+     * GET /api/comparisons/custom?a=&lt;link query&gt;&amp;b=&lt;link query&gt; (the page's own query, compare, step
+     * and lock included, may be sent as it is): the comparison of two scenarios of one's own, shaped like a
+     * preset's. The whole link is bounded like a scenario link (4096 characters, else 400 naming {@code link});
+     * a bad side is a 400 naming its field under {@code a.} or {@code b.}.
+     */
+    @GetMapping("/api/comparisons/custom")
+    public ObjectNode custom(HttpServletRequest request, @RequestParam(required = false) String a,
+                             @RequestParam(required = false) String b) {
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        int length = "/?".length() + query.length();
+        if (length > ScenarioLink.MAX_LENGTH) {
+            throw ApiException.badParameter("link", length + " characters",
+                    "a comparison's link, both sides and the step, must be at most " + ScenarioLink.MAX_LENGTH + " characters");
+        }
+        return json(CustomComparison.of(a, b));
+    }
+
+    private static ObjectNode json(Comparison c) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("id", c.id());
+        o.put("title", c.title());
+        o.put("note", c.note());
+        o.put("changed", c.changed());
+        o.set("a", side(c.a()));
+        o.set("b", side(c.b()));
+        return o;
     }
 
     /**

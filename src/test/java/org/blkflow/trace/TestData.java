@@ -27,6 +27,11 @@ public final class TestData {
         return resource("/testdata/" + relative);
     }
 
+    /** One of the fio job files under fio/, e.g. nullblk-udev-writes.fio. */
+    public static Path fio(String name) {
+        return resource("/fio/" + name);
+    }
+
     /** Every real blkparse text (*.blkparse.txt), in name order. */
     public static List<Path> realBlkparseFiles() {
         try (Stream<Path> files = Files.list(real("blkparse"))) {
