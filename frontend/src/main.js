@@ -107,7 +107,7 @@ const views = {
   charts: chartsView($('#charts')),
   share: shareView($('#share'), { trace: () => session.loaded?.trace ?? null }),
   notes: notesView($('#model-notes')),
-  lockStrip: lockStripView($('#lock-strip')),
+  lockStrip: lockStripView($('#lock-strip'), { drawnInFigure: () => views.outline.locksDrawn() }),
 };
 const overlay = inspectorOverlay($('aside.right'));
 const oops = oopsView($('#oops'));
