@@ -5,7 +5,7 @@ import { matches } from '../logmodel.js';
 const MAX_LINES = 5000;
 // Lines redrawn at once after a step back empties the pane: building thousands of lines took most of a
 // second on a busy machine, and a back click must land within 200 ms. The window refills as the log grows.
-const REFILL_LINES = 300;
+const REFILL_LINES = 120;
 const ACTIONS = ['Q', 'G', 'S', 'P', 'M', 'F', 'U', 'I', 'D', 'R', 'C'];
 
 export function logView(el, log, { onSeek, onInspect }) {
@@ -74,6 +74,8 @@ export function logView(el, log, { onSeek, onInspect }) {
   /** The log was cut back to a prefix of what is shown (a step back): drop the lines past it, keep the rest. */
   function cutBack(all) {
     const end = all[all.length - 1].seq;
+    // A seek far back leaves none of the lines shown: drop them at once rather than one by one.
+    if (pane.firstElementChild && Number(pane.firstElementChild.dataset.seq) > end) pane.textContent = '';
     while (pane.lastElementChild && Number(pane.lastElementChild.dataset.seq) > end) pane.lastElementChild.remove();
     done = all.length;
     lastSeq = end;
