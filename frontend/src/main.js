@@ -79,7 +79,11 @@ const actions = {
     const logReaches = session.log.contiguousUpTo() === now;
     // While playing, the server is a message ahead of the step drawn: a step from here would land past k.
     if (k > now && k - now <= MAX_STEP_N && logReaches && !session.playing()) send({ cmd: 'step', n: k - now });
-    else if (k !== now) { seekAnswered = false; send({ cmd: 'seek', step: k }); }
+    else if (k !== now) {
+      send({ cmd: 'seek', step: k });
+      // Within the log the page lands there itself at once; beyond it, it waits for the server's snapshot.
+      if (session.landAt(k)) markDirty(); else seekAnswered = false;
+    }
   },
   breakpoints: bp => send(bp),
   present: () => setPresenting(!presenting),
