@@ -57,3 +57,18 @@ test("dom0's blkback locks have no place in the figure: the strip keeps them", (
   const p = lockPlaces(geo, ['blkif[0]->blk_ring_lock', 'domU grant_table->lock', 'io_lock']);
   assert.deepEqual([...p.keys()], ['io_lock']);
 });
+
+test('a tab too long for the right of the STOPPED badge rises above the badge, still under the CPUs', () => {
+  for (const f of [12, 16]) {
+    const geo = legacyLayout(topo(8, 1), 'sq', 770, f);
+    const p = lockPlaces(geo, ['queue_lock']).get('queue_lock');
+    const q = geo.queue;
+    assert.ok(p.clearX > q.x + q.w / 2 && p.clearX < q.x + q.w, 'the badge sits mid-edge; right of it is the short tabs\' room');
+    const top = p.y - p.lift, bottom = top + p.h;
+    assert.ok(bottom <= q.y - f / 2 - 3, `a lifted tab ends above the badge's top at ${f} px`);
+    const cpuBottom = geo.cpus[0].y + geo.cpus[0].h;
+    assert.ok(top >= cpuBottom, `and starts below the CPUs at ${f} px: ${top} < ${cpuBottom}`);
+  }
+  const mq = layout(topo(4, 2), 960, 12);
+  assert.ok(lockPlaces(mq, ['hctx[0]->lock']).get('hctx[0]->lock').lift > 0, 'hctx boxes have the badge too');
+});

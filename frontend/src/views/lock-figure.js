@@ -23,9 +23,9 @@ export function lockFigure() {
       const g = layer.append('g').attr('class', `lock-tab ${p.side}`).attr('data-lock', name)
         .attr('data-holder', '').attr('data-spinners', '0');
       g.append('title');
-      g.append('rect').attr('class', 'lock-bg').attr('height', p.h).attr('y', p.y).attr('rx', 3);
+      g.append('rect').attr('class', 'lock-bg').attr('height', p.h).attr('rx', 3);
       g.append('path').attr('class', 'lock-icon');
-      g.append('text').attr('class', 'lock-text').attr('y', p.y + p.h - 5);
+      g.append('text').attr('class', 'lock-text');
     }
   }
 
@@ -48,9 +48,11 @@ export function lockFigure() {
       const label = holder === '' && p.brief ? '' : fitText(p.w - f - 14, f, ...texts(name, holder, l.spinners));
       const w = Math.min(p.w, f + 10 + (label ? textWidth(label, f) + 4 : 0));
       const x = p.align === 'end' ? p.x + p.w - w : p.x;
-      g.select('.lock-bg').attr('x', x).attr('width', w);
-      g.select('.lock-icon').attr('d', padlock(x + 4, p.y + 3, f));
-      g.select('.lock-text').attr('x', x + f + 6).text(label);
+      // A long tab over a box's STOPPED badge rises above it instead of hiding it.
+      const y = p.clearX !== undefined && x < p.clearX ? p.y - p.lift : p.y;
+      g.select('.lock-bg').attr('x', x).attr('y', y).attr('width', w);
+      g.select('.lock-icon').attr('d', padlock(x + 4, y + 3, f));
+      g.select('.lock-text').attr('x', x + f + 6).attr('y', y + p.h - 5).text(label);
     }
   }
 
