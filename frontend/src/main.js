@@ -47,6 +47,14 @@ let presenting = false;
 let socket = null;
 // The last step this page told the server it drew: play sends the next frame only after this ack.
 let ackedStep = -1;
+// A message that moves the step (transitions, a load, seek or reset) was applied since the last ack: the
+// next frame acks even when it lands on the step acked before, since the server waits for that ack.
+let ackOwed = false;
+// False from a seek's click to the server's answer: a message still in flight is applied to the state and
+// the log but not drawn, since the page is about to leave its step (the step shown stays one it drew).
+let seekAnswered = true;
+// The step the last frame drew (data-role="current-step").
+let drawnStep = 0;
 // Milliseconds spent in each view's update, summed, once a measurement sets window.blkflow.profile = {}.
 let profile = null;
 
@@ -55,7 +63,8 @@ const send = cmd => socket.send(cmd);
 const actions = {
   // A question on show (predict mode, a lesson's question stop) holds the step until it is answered.
   step: () => { if (!quiz.holdsStep(session.state, lesson.questionAt(session.state?.step))) send({ cmd: 'step', n: 1 }); },
-  back: () => { if (session.state && session.state.step > 0) actions.seek(session.state.step - 1); },
+  // One before the step drawn: a message applied but not drawn yet is not where the viewer is.
+  back: () => { if (drawnStep > 0) actions.seek(drawnStep - 1); },
   reset: () => { session.setPlaying(false); send({ cmd: 'reset' }); },
   togglePlay(speed) {
     if (!session.playing() && quiz.holdsStep(session.state, lesson.questionAt(session.state?.step))) return;
@@ -68,8 +77,13 @@ const actions = {
   seek(k) {
     const now = session.state ? session.state.step : 0;
     const logReaches = session.log.contiguousUpTo() === now;
-    if (k > now && k - now <= MAX_STEP_N && logReaches) send({ cmd: 'step', n: k - now });
-    else if (k !== now) send({ cmd: 'seek', step: k });
+    // While playing, the server is a message ahead of the step drawn: a step from here would land past k.
+    if (k > now && k - now <= MAX_STEP_N && logReaches && !session.playing()) send({ cmd: 'step', n: k - now });
+    else if (k !== now) {
+      send({ cmd: 'seek', step: k });
+      // Within the log the page lands there itself at once; beyond it, it waits for the server's snapshot.
+      if (session.landAt(k)) markDirty(); else seekAnswered = false;
+    }
   },
   breakpoints: bp => send(bp),
   present: () => setPresenting(!presenting),
@@ -97,7 +111,7 @@ const views = {
   charts: chartsView($('#charts')),
   share: shareView($('#share'), { trace: () => session.loaded?.trace ?? null }),
   notes: notesView($('#model-notes')),
-  lockStrip: lockStripView($('#lock-strip')),
+  lockStrip: lockStripView($('#lock-strip'), { drawnInFigure: () => views.outline.locksDrawn() }),
 };
 const overlay = inspectorOverlay($('aside.right'));
 const oops = oopsView($('#oops'));
@@ -188,10 +202,13 @@ session.on('error', msg => {
 
 function onMessage(msg) {
   session.handle(msg);
+  if (msg.type === 'transitions' || msg.type === 'loaded' || (msg.type === 'state' && msg.snapshot)) ackOwed = true;
+  if (msg.type !== 'transitions' && msg.type !== 'stats' && msg.type !== 'timeline') seekAnswered = true;
   markDirty();
 }
 
 function render() {
+  if (!seekAnswered) return;
   profile = window.blkflow?.profile ?? null;
   const { state, last } = session;
   lesson.update(state ?? { step: 0 });
@@ -211,7 +228,8 @@ function render() {
   }
   $('#figure-mode').textContent = $('#path-mode').textContent = modeTitle(state.scenario);
   address.update(state, pageTitle(state));
-  if (state.step !== ackedStep) { ackedStep = state.step; send({ cmd: 'ack', step: state.step }); }
+  drawnStep = state.step;
+  if (ackOwed || state.step !== ackedStep) { ackOwed = false; ackedStep = state.step; send({ cmd: 'ack', step: state.step }); }
 }
 
 function pageTitle(state) {

@@ -10,18 +10,19 @@ const CHECKPOINT_EVERY = 2000;
 export function createSession() {
   const s = {
     loaded: null, state: null, log: createLog(), last: null, status: {}, stats: null, oops: null,
-    error: null, highestStep: 0, checkpoints: new Map(), server: null, timeline: null,
+    error: null, highestStep: 0, checkpoints: new Map(), server: null, timeline: null, awaitingSeek: false,
   };
   const listeners = new Map();
   const handlers = {
     loaded(msg) {
-      Object.assign(s, { loaded: msg, state: initialState(msg), last: null, oops: null, error: null, highestStep: 0, stats: null, timeline: null });
+      Object.assign(s, { loaded: msg, state: initialState(msg), last: null, oops: null, error: null, highestStep: 0, stats: null, timeline: null, awaitingSeek: false });
       s.log.clear();
       s.log.source(msg.trace ?? null);
       s.checkpoints = new Map([[0, s.state]]);
     },
     transitions(msg) {
-      if (!s.state || !msg.items.length) return;
+      // Sent before the seek the page has already landed on (landAt): the page has left that step.
+      if (!s.state || !msg.items.length || s.awaitingSeek) return;
       s.state = applyTransitions(s.state, msg.items);
       s.log.append(msg.items);
       s.last = msg.items[msg.items.length - 1];
@@ -29,6 +30,7 @@ export function createSession() {
       keepCheckpoint(s);
     },
     state(msg) {
+      s.awaitingSeek = false;
       s.status = { step: msg.step, playing: !!msg.playing, finished: msg.finished, reason: msg.reason };
       if (msg.snapshot && s.loaded && msg.step !== s.state?.step) landOn(s, msg);
       if (['reset', 'load', 'seek'].includes(msg.reason)) s.oops = null;
@@ -36,7 +38,7 @@ export function createSession() {
     stats(msg) { s.stats = msg.stats; },
     /** The whole run's length and markers, from the server's background scan of this load. */
     timeline(msg) { s.timeline = msg; },
-    oops(msg) { s.oops = msg; s.status = { ...s.status, playing: false }; },
+    oops(msg) { s.awaitingSeek = false; s.oops = msg; s.status = { ...s.status, playing: false }; },
     error(msg) { s.error = msg; },
     hello(msg) { s.server = msg.server; },
   };
@@ -48,6 +50,18 @@ export function createSession() {
   };
   /** Runs fn(msg) after each message of that type has been applied. */
   s.on = (type, fn) => { listeners.set(type, [...(listeners.get(type) ?? []), fn]); };
+  /**
+   * Lands on step k from the page's own log, when it reaches k, as the seek just sent will (the run is
+   * deterministic), so a step back is drawn without waiting for the server; transitions still in flight
+   * from before the seek are dropped until the server's answer. False when the log does not reach k.
+   */
+  s.landAt = k => {
+    if (!s.loaded || !s.state || s.log.contiguousUpTo() < k) return false;
+    landOn(s, { step: k });
+    s.status = { ...s.status, step: k, playing: false, reason: 'seek' };
+    s.awaitingSeek = true;
+    return true;
+  };
   /** The one playing flag: set by the server's state messages, and at once by the page's own commands. */
   s.setPlaying = playing => { s.status = { ...s.status, playing }; };
   s.playing = () => !!s.status.playing;

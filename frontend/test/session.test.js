@@ -51,3 +51,27 @@ test('log filters pick by action, CPU and request', () => {
   assert.equal(s.log.entries.filter(e => matches(e, { action: '-', cpu: '', req: '' })).every(e => !e.line), true);
   assert.equal(s.log.entries.filter(e => matches(e, { action: '', cpu: '1', req: '' })).length, 0);
 });
+
+test('landAt: a step back within the log is drawn at once; what was in flight is dropped until the answer', () => {
+  const { s, ts } = played();
+  const before = s.state.step;
+  assert.equal(s.landAt(3), true);
+  assert.equal(s.state.step, 3, 'landed without the server');
+  assert.equal(s.log.length, 3);
+  assert.equal(s.status.playing, false);
+  // A message sent before the seek arrives: it belongs to the step the page has left.
+  s.handle({ type: 'transitions', items: ts.slice(before - 2, before) });
+  assert.equal(s.state.step, 3, 'the stale message is not applied');
+  s.handle({ type: 'state', step: 3, t: 0, playing: false, finished: false, reason: 'seek', snapshot: { items: [], hctxs: [] } });
+  assert.equal(s.log.length, 3, "the server's answer at the same step changes nothing");
+  s.handle({ type: 'transitions', items: ts.slice(3, 5) });
+  assert.equal(s.state.step, 5, 'after the answer, transitions apply again');
+});
+
+test('landAt refuses a step the log does not reach, and leaves the state alone', () => {
+  const { s, ts } = played();
+  assert.equal(s.landAt(ts.length + 10), false);
+  assert.equal(s.state.step, ts.length);
+  s.handle({ type: 'transitions', items: [] });
+  assert.equal(s.awaitingSeek, false);
+});

@@ -1,13 +1,16 @@
-// Figure 1's locks: one chip per modelled spinlock with the CPU holding it and the CPUs spinning on
-// it, from state.locks (the stream's lock moves, so only contention shows: an uncontended hold is not
-// in the stream). Hooks: data-lock, data-holder (CPU or empty), data-spinners (count).
+// The locks Figure 1 has no place for yet (dom0's blkback locks): one chip each with the CPU holding
+// it and the CPUs spinning on it, from state.locks (the stream's lock moves, so only contention shows:
+// an uncontended hold is not in the stream). The figure draws the rest on what they guard
+// (lock-figure.js). Hooks: data-lock, data-holder (CPU or empty), data-spinners (count).
 import { esc } from '../format.js';
 
-export function lockStripView(el) {
+/** @param drawnInFigure () => Set of the lock names Figure 1 draws itself */
+export function lockStripView(el, { drawnInFigure = () => new Set() } = {}) {
   const chips = new Map();
   return {
     update(state) {
-      const locks = state.locks || new Map();
+      const inFigure = drawnInFigure();
+      const locks = new Map([...(state.locks || new Map())].filter(([name]) => !inFigure.has(name)));
       el.hidden = locks.size === 0;
       for (const [name, chip] of chips) if (!locks.has(name)) { chip.remove(); chips.delete(name); }
       for (const [name, l] of locks) {

@@ -3,6 +3,9 @@
 import { matches } from '../logmodel.js';
 
 const MAX_LINES = 5000;
+// Lines redrawn at once after a step back empties the pane: building thousands of lines took most of a
+// second on a busy machine, and a back click must land within 200 ms. The window refills as the log grows.
+const REFILL_LINES = 120;
 const ACTIONS = ['Q', 'G', 'S', 'P', 'M', 'F', 'U', 'I', 'D', 'R', 'C'];
 
 export function logView(el, log, { onSeek, onInspect }) {
@@ -20,6 +23,7 @@ export function logView(el, log, { onSeek, onInspect }) {
   const filter = { action: '', cpu: '', req: '' };
   let done = 0;
   let lastSeq = -1;
+  let seen = null;
 
   el.querySelectorAll('[data-filter]').forEach(input => input.addEventListener('input', () => {
     filter[input.dataset.filter] = input.value;
@@ -67,8 +71,26 @@ export function logView(el, log, { onSeek, onInspect }) {
     sync();
   }
 
+  /** The log was cut back to a prefix of what is shown (a step back): drop the lines past it, keep the rest. */
+  function cutBack(all) {
+    const end = all[all.length - 1].seq;
+    // A seek far back leaves none of the lines shown: drop them at once rather than one by one.
+    if (pane.firstElementChild && Number(pane.firstElementChild.dataset.seq) > end) pane.textContent = '';
+    while (pane.lastElementChild && Number(pane.lastElementChild.dataset.seq) > end) pane.lastElementChild.remove();
+    done = all.length;
+    lastSeq = end;
+    const first = pane.firstElementChild ? Number(pane.firstElementChild.dataset.seq) : end + 1;
+    const before = all.slice(0, all.findIndex(e => e.seq >= first) >>> 0).filter(e => matches(e, filter));
+    const room = Math.min(REFILL_LINES, MAX_LINES - pane.childElementCount);
+    if (room > 0 && before.length) pane.prepend(...before.slice(-room).map(lineFor));
+    pane.scrollTop = pane.scrollHeight;
+  }
+
   function sync() {
     const all = log.entries;
+    const prefix = all.length > 0 && all.length < done && seen && seen[all.length - 1] === all[all.length - 1];
+    seen = all;
+    if (prefix) cutBack(all);
     const stale = all.length < done || (done > 0 && all[done - 1].seq !== lastSeq);
     if (stale) { rebuild(); return; }
     if (all.length > done) {

@@ -8,6 +8,7 @@ import { figureFor } from './figures.js';
 import { arrowMarker, drawStageState } from './outline-parts.js';
 import { requestCanvas } from './request-canvas.js';
 import { lastMove } from '../moves.js';
+import { lockFigure } from './lock-figure.js';
 
 const d3 = window.d3;
 // Past this many requests they are drawn on a canvas: SVG cannot move a thousand at 60 frames/s.
@@ -39,6 +40,7 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
   let moved = null;
   let movedSeq = -1;
   const layer = requestCanvas(svgEl);
+  const locks = lockFigure();
   // Lay the figure out again when its column changes width (window resized, presentation mode, phone turned).
   new ResizeObserver(() => {
     const w = columnWidth(svgEl);
@@ -77,6 +79,7 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
       previous = new Map();
     }
     figure.live(svg, geo, state);
+    locks.update(svg, geo, state);
     drawStageState(svg, geo, state, defaults);
     const reqCount = countRequests(state);
     onCanvas = reqCount > CANVAS_ABOVE;
@@ -102,6 +105,8 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     select(sel) { selected = sel; },
     /** Requests drawn on the canvas now, in SVG coordinates; empty when they are SVG elements. */
     canvasRequests: () => (onCanvas ? layer.drawn() : []),
+    /** The locks drawn in the figure itself; the strip shows the rest. */
+    locksDrawn: () => locks.drawn(),
   };
 }
 

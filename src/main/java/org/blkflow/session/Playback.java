@@ -26,6 +26,7 @@ public final class Playback {
      */
     static final int STEP_BATCH = 2048;
     static final long STATS_EVERY_NS = 250_000_000L;
+    private static final long NOT_YET = Long.MIN_VALUE;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledExecutorService ticks;
@@ -39,10 +40,14 @@ public final class Playback {
     private long lastStatsNs;
     private boolean closed;
     /**
-     * The last step the page says it has drawn ({@link #ack}), or -1 for a client that never acks,
-     * which keeps the older pacing: a message per tick once the last one has left.
+     * The page acks what it draws ({@link #ack}); a client that never does keeps the older pacing: a
+     * message per tick once the last one has left.
      */
-    private long acked = -1;
+    private boolean pageAcks;
+    /** The last step the page said it has drawn, or {@link #NOT_YET} since a jump it has not drawn. */
+    private long acked = NOT_YET;
+    /** Where the page will be once it has drawn every message sent so far: play's credit is an ack of this. */
+    private long sentTo;
     /** The play turn waiting for the page to draw what was sent, or -1. */
     private long awaitingAck = -1;
     private long sentAtNs;
@@ -56,10 +61,11 @@ public final class Playback {
     public void load(LiveSession session) {
         locked(() -> {
             stopPlaying();
-            acked = -1;
+            pageAcks = false;
             live = session;
             out.loaded(session);
             out.state(state(Reason.LOAD, true));
+            jumped();
         });
     }
 
@@ -121,6 +127,7 @@ public final class Playback {
             stopPlaying();
             live.seek(k);
             reportAfterJump(Reason.SEEK);
+            jumped();
         });
     }
 
@@ -131,7 +138,7 @@ public final class Playback {
     public void loadAt(LiveSession session, long k) {
         locked(() -> {
             stopPlaying();
-            acked = -1;
+            pageAcks = false;
             live = session;
             out.loaded(session);
             live.seek(k);
@@ -140,6 +147,7 @@ public final class Playback {
             } else {
                 out.state(state(Reason.LOAD, true));
             }
+            jumped();
         });
     }
 
@@ -149,6 +157,7 @@ public final class Playback {
             stopPlaying();
             live.reset();
             reportAfterJump(Reason.RESET);
+            jumped();
         });
     }
 
@@ -164,6 +173,12 @@ public final class Playback {
             pace = new Pace(speed, now);
             lastStatsNs = now;
             playing = true;
+            if (pageAcks && acked < sentTo) {
+                // A message the page has not drawn is still on its way (a play sent while playing, or
+                // a step's): the first turn waits for its ack, or the server would be two ahead.
+                awaitAck(generation, now);
+                return;
+            }
             later(generation, 0, true);
         });
     }
@@ -186,8 +201,9 @@ public final class Playback {
     public void ack(long step) {
         locked(() -> {
             if (live == null) return;
-            acked = Math.min(step, live.steps());
-            if (playing && awaitingAck == generation && acked >= live.steps()) {
+            pageAcks = true;
+            acked = step;
+            if (playing && awaitingAck == generation && acked >= sentTo) {
                 awaitingAck = -1;
                 long now = System.nanoTime();
                 // "As fast as the page draws": the next frame's worth goes now; a paced speed waits out its tick.
@@ -255,10 +271,8 @@ public final class Playback {
             lastStatsNs = began;
             out.stats(live);
         }
-        if (playing && acked >= 0) {
-            turnBeganNs = began;
-            sentAtNs = System.nanoTime();
-            awaitingAck = gen;
+        if (playing && pageAcks) {
+            awaitAck(gen, began);
             return;
         }
         if (playing) {
@@ -268,6 +282,22 @@ public final class Playback {
                 later(gen, Math.max(0, began + TICK_NS - now), now - sendStarted <= TICK_NS);
             });
         }
+    }
+
+    private void awaitAck(long gen, long began) {
+        turnBeganNs = began;
+        sentAtNs = System.nanoTime();
+        awaitingAck = gen;
+    }
+
+    /**
+     * A seek, reset or load: the page will land on this step and ack it (it acks every frame that
+     * applied a jump, even to the step it was at). That ack, or one of anything past it (the page drew
+     * what was in flight before the jump, so only the jump's state is left), is play's credit.
+     */
+    private void jumped() {
+        sentTo = live.steps();
+        acked = NOT_YET;
     }
 
     /** Sends a delivery, then the state it ended in; a null {@code done} says nothing if it ran on. */
@@ -292,6 +322,7 @@ public final class Playback {
         for (int from = 0; from < all.size(); from += BatchSize.MAX) {
             out.transitions(all.subList(from, Math.min(all.size(), from + BatchSize.MAX)));
         }
+        sentTo = live.steps();
     }
 
     /** A finished or broken run delivers nothing more: say so instead. */

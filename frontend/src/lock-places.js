@@ -1,0 +1,57 @@
+// Where Figure 1 draws each modelled spinlock: on the structure it guards, as a tab on that box's top
+// edge (the legacy queue's queue_lock or io_lock on the request_queue, ctx[N]->lock on ctx N,
+// hctx[N]->lock on hctx N, 7.0's scheduler locks on the scheduler's lane) or, for xen-blkfront's
+// locks on blk-mq, inside the ring it guards (the device row). Pure geometry over a layout; a lock
+// with no place here (dom0's blkback locks, drawn by nobody yet) stays in the strip above the figure.
+import { textWidth } from './layout-parts.js';
+
+const ON_QUEUE = /^(queue_lock|io_lock)$/;
+const XEN_MQ = /^io_lock( \((requests|responses)\))?$/;
+const RING = /^ring\[(\d+)\]->ring_lock$/;
+const CTX = /^ctx\[(\d+)\]->lock$/;
+const HCTX = /^hctx\[(\d+)\]->lock$/;
+const KHD = /^khd\[(\d+)\]->lock$/;
+const KCQ = /^kcq\[(\d+)\.(\d+)\]->lock$/;
+
+/**
+ * @param geo a layout of Figure 1 (layout.js or layout-legacy.js)
+ * @returns Map name → { x, y, w, h, side: 'above' | 'inside', align: 'start' | 'end', brief }: the
+ *          tab's room, where it sits against its box, and whether it may show only an icon when free
+ */
+export function lockPlaces(geo, names) {
+  const tab = geo.font + 6;
+  const out = new Map();
+  const above = (b, align = 'end', brief = true, x = b.x, w = b.w) =>
+    ({ x, w, y: b.y - tab, h: tab, side: 'above', align, brief });
+  const inside = (b, align = 'end', x = b.x, w = b.w) =>
+    ({ x, w, y: b.y + b.h - tab - 3, h: tab, side: 'inside', align, brief: false });
+  for (const name of names) {
+    let m;
+    if (geo.queue && ON_QUEUE.test(name)) out.set(name, badged(above(geo.queue, 'end', false), geo.queue, geo.font));
+    else if (!geo.queue && geo.hctxs?.length && XEN_MQ.test(name)) {
+      // split-lock: requests on the ring's left half, responses on its right.
+      const half = geo.device.w / 2;
+      const x = name.endsWith('(requests)') ? geo.device.x : name.endsWith('(responses)') ? geo.device.x + half : geo.device.x;
+      out.set(name, inside(geo.device, 'end', x, name.includes('(') ? half : geo.device.w));
+    } else if ((m = RING.exec(name)) && geo.places?.has(`device:${m[1]}`)) out.set(name, inside(geo.places.get(`device:${m[1]}`)));
+    else if ((m = CTX.exec(name)) && ctxOf(geo, +m[1])) out.set(name, above(ctxOf(geo, +m[1])));
+    else if ((m = HCTX.exec(name)) && geo.hctxs?.[+m[1]]) out.set(name, badged(above(geo.hctxs[+m[1]]), geo.hctxs[+m[1]], geo.font));
+    else if (name === 'dd->lock' && geo.elv) out.set(name, above(geo.elv, 'end', false));
+    // kyber: each hctx's lock over its column of the scheduler's lane, each ctx's domain queues over its ctx.
+    else if ((m = KHD.exec(name)) && geo.elv && geo.hctxs?.[+m[1]]) {
+      const h = geo.hctxs[+m[1]];
+      out.set(name, above(geo.elv, 'end', true, h.x, h.w));
+    } else if ((m = KCQ.exec(name)) && ctxOf(geo, geo.hctxs?.[+m[1]]?.cpus?.[+m[2]])) {
+      out.set(name, above(ctxOf(geo, geo.hctxs[+m[1]].cpus[+m[2]]), 'start'));
+    }
+  }
+  return out;
+}
+
+/**
+ * A box with a STOPPED badge on its top edge (the request_queue, an hctx): a tab reaching left of
+ * clearX would cover the badge, so it is lifted above it by lift.
+ */
+const badged = (p, b, font) => ({ ...p, clearX: b.x + b.w / 2 + textWidth('STOPPED', font) / 2 + 9, lift: font / 2 + 4 });
+
+const ctxOf = (geo, cpu) => (cpu === undefined ? null : geo.ctxs?.find(c => c.ctx === cpu) ?? null);
