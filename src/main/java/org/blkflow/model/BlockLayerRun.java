@@ -11,6 +11,8 @@ import org.blkflow.scenario.Rings;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDefaults;
 import org.blkflow.transition.InvariantViolation;
+import org.blkflow.transition.Snapshot;
+import org.blkflow.transition.SnapshotTracker;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
 import org.blkflow.transition.TransitionListener;
