@@ -1,6 +1,6 @@
 package org.blkflow.model;
 
-import static org.blkflow.model.Invariants.fail;
+import static org.blkflow.model.Oops.fail;
 
 import org.blkflow.transition.PlaceKind;
 import org.blkflow.transition.Transition;
@@ -22,17 +22,26 @@ import org.blkflow.transition.TransitionKind;
  */
 final class DeviceInvariants {
 
-    private Invariants.Capacity capacity = Invariants.Capacity.NONE;
+    private int[] deviceGroup = new int[0];
+    private int deviceSlots;
+    private TransitionKind roomTakenAt = TransitionKind.QUEUE_RQ;
     private int[] inDevice = new int[1];
 
-    void limits(Invariants.Capacity capacity) {
-        this.capacity = capacity;
-        this.inDevice = new int[capacity.deviceGroup().length == 0 ? 1 : capacity.deviceGroup().length];
+    /**
+     * @param deviceGroup the room each hctx draws on (a ring shared by all, or one each); empty: one room
+     * @param deviceSlots the commands each room holds; 0: the device never runs out
+     * @param roomTakenAt D for a request_fn driver, QUEUE_RQ in blk-mq
+     */
+    void limits(int[] deviceGroup, int deviceSlots, TransitionKind roomTakenAt) {
+        this.deviceGroup = deviceGroup;
+        this.deviceSlots = deviceSlots;
+        this.roomTakenAt = roomTakenAt;
+        this.inDevice = new int[deviceGroup.length == 0 ? 1 : deviceGroup.length];
     }
 
     /** D or queue_rq's OK: the command takes its room if this is the move its interface takes it at. */
     void taken(Transition t, Request rq) {
-        if (t.kind() == capacity.roomTakenAt()) inDevice[group(rq.hctx.index)]++;
+        if (t.kind() == roomTakenAt) inDevice[group(rq.hctx.index)]++;
     }
 
     /** The free: a request that completed had taken its room (it went through the device to done). */
@@ -41,14 +50,14 @@ final class DeviceInvariants {
     }
 
     void full(Transition t, Request rq, int hctx) {
-        if (capacity.deviceSlots() <= 0) return;
+        if (deviceSlots <= 0) return;
         int group = group(hctx);
-        if (!(inDevice[group] >= capacity.deviceSlots())) fail("busy-when-device-full",
-                t.kind().label() + " with " + inDevice[group] + " of " + capacity.deviceSlots()
+        if (!(inDevice[group] >= deviceSlots)) fail("busy-when-device-full",
+                t.kind().label() + " with " + inDevice[group] + " of " + deviceSlots
                         + " device slots in use", t, null, rq);
     }
 
     private int group(int hctx) {
-        return capacity.deviceGroup().length == 0 ? 0 : capacity.deviceGroup()[hctx];
+        return deviceGroup.length == 0 ? 0 : deviceGroup[hctx];
     }
 }

@@ -1,7 +1,6 @@
 package org.blkflow.model;
 
 import org.blkflow.engine.CpuObserver;
-import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
 
@@ -15,8 +14,8 @@ import org.blkflow.transition.TransitionKind;
  * room ({@link DeviceInvariants}), spinlocks ({@link LockInvariants}), time and CPUs
  * ({@link TimeInvariants}), 7.0's kyber tokens and poll queues ({@link Invariants70}) and xen's two
  * domains ({@link DomainInvariants}). This class only routes: each move to the families it concerns,
- * in a fixed order. CPUs and locks are not request transitions, so the engine reports them here
- * directly ({@link CpuObserver}).
+ * in a fixed order; every family reports a breach through {@link Oops}. CPUs and locks are not
+ * request transitions, so the engine reports them here directly ({@link CpuObserver}).
  */
 final class Invariants implements CpuObserver {
 
@@ -65,7 +64,7 @@ final class Invariants implements CpuObserver {
     /** What may be full: request pools, driver commands, device slots; and how many CPUs there are. */
     void limits(Capacity capacity, int cpus) {
         tags.limits(capacity.nrRequests(), capacity.commands());
-        device.limits(capacity);
+        device.limits(capacity.deviceGroup(), capacity.deviceSlots(), capacity.roomTakenAt());
         time.cpus(cpus);
     }
 
@@ -174,26 +173,5 @@ final class Invariants implements CpuObserver {
     @Override
     public void lockReleased(String lock, int cpu, long t) {
         locks.released(lock, cpu, t);
-    }
-
-    /** Only called once a check has failed, so the report is built only then. */
-    static void fail(String invariant, String detail, Transition t, Bio bio, Request rq) {
-        throw new InvariantViolation(invariant, detail, t, describe(bio, rq));
-    }
-
-    private static String describe(Bio bio, Request rq) {
-        StringBuilder s = new StringBuilder();
-        if (bio != null) {
-            s.append("bio ").append(bio.id).append(": ").append(bio.rwbs).append(' ').append(bio.sector)
-                    .append(" + ").append(bio.sectors).append(" from cpu ").append(bio.task.cpu).append('\n');
-        }
-        if (rq != null) {
-            s.append("request ").append(rq.id).append(": ").append(rq.rwbs()).append(' ').append(rq.sector)
-                    .append(" + ").append(rq.sectors).append(", tag ").append(rq.tag).append(", hctx ")
-                    .append(rq.hctx.index).append(", in ").append(rq.place).append(", bios ");
-            for (Bio b : rq.bios) s.append(b.id).append(' ');
-            s.append('\n');
-        }
-        return s.toString();
     }
 }

@@ -1,6 +1,6 @@
 package org.blkflow.model;
 
-import static org.blkflow.model.Invariants.fail;
+import static org.blkflow.model.Oops.fail;
 
 import org.blkflow.transition.Transition;
 
