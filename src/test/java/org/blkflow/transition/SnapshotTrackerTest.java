@@ -45,6 +45,28 @@ class SnapshotTrackerTest {
                 .findFirst().orElseThrow(() -> new AssertionError(type + " " + id + " not in " + snap));
     }
 
+    static Transition move(TransitionKind kind, long bio, long req, long sector, int sectors, Place from, Place to) {
+        return new Transition(0, 0, kind, "fn", kind.action(), 1, 1, "fio", bio, req, 1, 1, -1, sector, sectors, "W",
+                from, to, -1);
+    }
+
+    @Test
+    void aTraceBegunMidFlightStartsWhatItNeverSawWhereTheMoveSaysAndIgnoresUnknownEnds() {
+        SnapshotTracker tracker = new SnapshotTracker(2, 4);
+        tracker.apply(move(TransitionKind.BIO_END, 9, 3, 0, 8, Place.MERGED, Place.DONE));
+        tracker.apply(move(TransitionKind.FREE, -1, 3, 0, 8, Place.DONE, Place.NONE));
+        tracker.apply(move(TransitionKind.INSERT, -1, 5, 800, 16, Place.NONE, Place.ctx(1)));
+        tracker.apply(move(TransitionKind.BACKMERGE, -1, 5, 816, 8, Place.task(1), Place.MERGED));
+        Snapshot snap = tracker.snapshot(4, 0);
+        assertEquals(1, snap.items().size(), snap.toString());
+        Snapshot.Item rq = item(snap, "req", 5);
+        assertEquals(List.of(Place.ctx(1), 800L, 24), List.of(rq.place(), rq.sector(), rq.sectors()),
+                "started at the insert, grown by a merge of a bio queued before the trace");
+        assertEquals(1, snap.hctxs().get(1).tagsUsed());
+        tracker.apply(move(TransitionKind.ISSUE, -1, 5, 800, 32, Place.ctx(1), Place.device(1)));
+        assertEquals(32, item(tracker.snapshot(5, 0), "req", 5).sectors(), "a D's range is the size at issue");
+    }
+
     @Test
     void theMergedRequestHoldsItsThreeBiosInSectorOrderOnItsSoftwareQueue() {
         long step = stepAfter(TransitionKind.INSERT, 2040);
