@@ -1,8 +1,9 @@
 // The browser's copy of where every live bio and request is, rebuilt only from the server's messages.
-// A port of the server's tracker (model/SnapshotTracker.java): golden-streams.test.js replays the
-// server's golden streams through it and compares it with the server's snapshots, so keep the two
-// rules alike. Unlike the server's it also takes trace replays, which may start mid-flight: a move of
-// an id never seen starts that item where the move says.
+// A port of the server's one tracker (transition/SnapshotTracker.java, behind the model's snapshots
+// and a replayed trace's): golden-streams.test.js replays the server's golden streams, a trace replay
+// among them, through it and compares it with the server's snapshots, so keep the two rules alike.
+// Like the server's it takes trace replays, which may start mid-flight: a move of an id never seen
+// starts that item where the move says.
 // applyTransition is pure: it returns a new state and never touches the one it was given.
 // applyTransitions clones once per batch, so a burst of thousands of transitions costs one copy.
 import { emptyHistogram } from './histogram.js';
@@ -107,10 +108,14 @@ function applyInPlace(s, t) {
     if (moving.type === 'req' && !created.isNew && moving.firstBio >= 0 && REQUEST_MOVES.has(t.kind)) {
       joinFirstBio(s, moving);
     }
-    if (t.kind === 'backmerge' || t.kind === 'frontmerge') merge(s, moving, t);
+    // A trace's D carries the request's size at issue.
+    if (t.kind === 'issue' && moving.type === 'req' && t.sectors > 0) { moving.sector = t.sector; moving.sectors = t.sectors; }
+    if (isMerge(t)) merge(s, moving, t);
     else if (t.to && t.to !== moving.place) move(s, moving, t.to, t.kind === 'requeue');
     stamp(s, moving, t);
     if (t.kind === 'free' || t.kind === 'bio_end' || leftTheLayer(t)) forget(s, moving);
+  } else if (isMerge(t) && t.req >= 0) {
+    merge(s, null, t);
   }
   hctxEffects(s, t);
   if (t.lock) lockEffects(s, t);
@@ -211,15 +216,24 @@ function move(s, item, to, toHead) {
   if (toHead) list.unshift(k); else list.push(k);
 }
 
+const isMerge = t => t.kind === 'backmerge' || t.kind === 'frontmerge';
+
+/**
+ * The request the bio merges into has taken its own first bio by now. A trace's merge of a bio queued
+ * before the trace began names no bio (bio null): the request grows all the same.
+ */
 function merge(s, bio, t) {
   const rq = s.items.get(key('req', t.req));
-  removeFrom(s, bio.place, key('bio', bio.id));
-  bio.place = 'merged';
-  bio.req = t.req;
+  if (bio) {
+    removeFrom(s, bio.place, key('bio', bio.id));
+    bio.place = 'merged';
+    bio.req = t.req;
+  }
   if (!rq) return;
-  if (t.kind === 'backmerge') rq.bios.push(bio.id);
-  else { rq.bios.unshift(bio.id); rq.sector = bio.sector; }
-  rq.sectors += bio.sectors;
+  if (rq.firstBio >= 0) joinFirstBio(s, rq);
+  if (t.kind === 'frontmerge') rq.sector = t.sector;
+  if (bio) { if (t.kind === 'backmerge') rq.bios.push(bio.id); else rq.bios.unshift(bio.id); }
+  rq.sectors += Math.max(0, t.sectors);
 }
 
 function forget(s, item) {

@@ -11,7 +11,10 @@ import org.blkflow.scenario.Rings;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDefaults;
 import org.blkflow.transition.InvariantViolation;
+import org.blkflow.transition.Snapshot;
+import org.blkflow.transition.SnapshotTracker;
 import org.blkflow.transition.Transition;
+import org.blkflow.transition.TransitionKind;
 import org.blkflow.transition.TransitionListener;
 
 /**
@@ -232,24 +235,26 @@ public final class BlockLayerRun {
     /**
      * What the stream must show full before a sleep or a BUSY is legal: nr_requests per class in
      * the legacy queue, the bio driver's commands, and the device's room — null_blk's slots per
-     * hctx, one xen ring for all hctxs or one per hctx, or the legacy null_blk's driver tags.
+     * hctx, one xen ring for all hctxs or one per hctx, or the legacy null_blk's driver tags. A
+     * request_fn driver takes that room when it starts a request (D), a blk-mq driver in queue_rq.
      */
     private static Invariants.Capacity capacity(Scenario scenario, boolean mq, int[] cpuToHctx, int queues) {
         boolean xen = scenario.device().xen();
+        TransitionKind roomTakenAt = scenario.mode() == Mode.SQ ? TransitionKind.ISSUE : TransitionKind.QUEUE_RQ;
         int[] group = new int[queues];
         if (mq && !xen) {
             for (int h = 0; h < queues; h++) group[h] = h;
-            return new Invariants.Capacity(0, 0, group, scenario.device().slots(), false);
+            return new Invariants.Capacity(0, 0, group, scenario.device().slots(), roomTakenAt);
         }
         if (xen) {
             if (mq && scenario.device().rings() == Rings.PER_HCTX) {
                 for (int h = 0; h < queues; h++) group[h] = h;
             }
-            return new Invariants.Capacity(scenario.nrRequests(), 0, group, ringSlots(scenario), false);
+            return new Invariants.Capacity(scenario.nrRequests(), 0, group, ringSlots(scenario), roomTakenAt);
         }
         boolean legacy = scenario.mode() == Mode.SQ;
         return new Invariants.Capacity(scenario.nrRequests(), scenario.queueDepth(), group,
-                legacy ? scenario.queueDepth() : 0, legacy);
+                legacy ? scenario.queueDepth() : 0, roomTakenAt);
     }
 
     private static int ringSlots(Scenario scenario) {

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.blkflow.model.Snapshot;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.stats.RunStats;
 import org.blkflow.trace.TraceReplay;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.LockHolders;
+import org.blkflow.transition.Snapshot;
 import org.blkflow.transition.Transition;
 
 /**

@@ -3,8 +3,8 @@ package org.blkflow.session;
 import java.util.List;
 import org.blkflow.engine.LockStat;
 import org.blkflow.model.BlockLayerRun;
-import org.blkflow.model.Snapshot;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.transition.Snapshot;
 import org.blkflow.transition.Transition;
 
 /** The real model behind a session. */

@@ -1,8 +1,8 @@
 package org.blkflow.session;
 
 import java.util.List;
-import org.blkflow.model.Snapshot;
 import org.blkflow.transition.LockHolders;
+import org.blkflow.transition.Snapshot;
 
 /**
  * What a client is told after load, seek, reset, pause, a breakpoint, a step or the end of a run.

@@ -1,12 +1,14 @@
 package org.blkflow.session;
 
-import org.blkflow.model.Snapshot;
 import org.blkflow.trace.TraceReplay;
+import org.blkflow.transition.Snapshot;
+import org.blkflow.transition.SnapshotTracker;
 import org.blkflow.transition.Transition;
 
 /**
  * A replayed trace behind a session. A backward seek starts a fresh source, which replays the
- * trace's events again from the first with a fresh {@link PlaceTracker}: like the model, a replay is
+ * trace's events again from the first with a fresh {@link SnapshotTracker} (the model's own, which
+ * takes a trace begun mid-flight): like the model, a replay is
  * fast and holds only what is outstanding. Never throws: a trace is the kernel's record, so there is
  * no invariant of ours to break.
  */
@@ -14,7 +16,7 @@ final class TraceSource implements TransitionSource {
 
     private final TraceReplay replay;
     private final int[] cpuToHctx;
-    private final PlaceTracker places;
+    private final SnapshotTracker places;
     private Transition ahead;
     private long steps;
     private long now;
@@ -22,7 +24,7 @@ final class TraceSource implements TransitionSource {
     TraceSource(TraceReplay replay, int[] cpuToHctx, LoadedTrace trace) {
         this.replay = replay;
         this.cpuToHctx = cpuToHctx;
-        this.places = new PlaceTracker(trace.hwQueues(), trace.queueDepth());
+        this.places = new SnapshotTracker(trace.hwQueues(), trace.queueDepth());
         this.ahead = replay.next();
     }
 

@@ -2,7 +2,7 @@ package org.blkflow.session;
 
 import java.util.List;
 import org.blkflow.engine.LockStat;
-import org.blkflow.model.Snapshot;
+import org.blkflow.transition.Snapshot;
 import org.blkflow.transition.Transition;
 
 /**

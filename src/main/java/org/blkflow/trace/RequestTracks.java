@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.blkflow.transition.Place;
+import org.blkflow.transition.SnapshotTracker;
 import org.blkflow.transition.Transition;
 
 /**
@@ -14,9 +15,10 @@ import org.blkflow.transition.Transition;
  * from Q to bio_end. Flows: a merged bio's M or F step points at its request's D; a requeued request
  * gets one flow from its first R through every later D and R ({@code t}) to its C.
  *
- * <p>Places are read from the transitions alone, as the session's PlaceTracker reads them: each
- * transition naming a request moves it to {@code to}, except merges and bio_end, which move a bio.
- * Only live bios and requests are remembered.
+ * <p>Places are read from the transitions alone, by the one tracker's rule of which item a transition
+ * moves ({@link SnapshotTracker#movesRequest}): the request it names, except a bio's own moves. The
+ * tracker keeps where each item is; this class keeps what a track needs beyond that, each stage's
+ * start and the flows. Only live bios and requests are remembered.
  */
 final class RequestTracks {
 
@@ -71,7 +73,7 @@ final class RequestTracks {
             case BACKMERGE, FRONTMERGE -> merge(t);
             case BIO_END -> bioEnd(t);
             default -> {
-                if (t.req() >= 0) request(t);
+                if (SnapshotTracker.movesRequest(t)) request(t);
                 else if (t.bio() >= 0) bio(t);
             }
         }

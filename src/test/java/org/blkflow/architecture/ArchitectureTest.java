@@ -96,6 +96,18 @@ class ArchitectureTest {
         });
     }
 
+    /**
+     * A replayed trace needs no model: where everything is (Snapshot, SnapshotTracker) lives with the
+     * transitions, so in {@code session} only ModelSource, the model behind a live session, uses it.
+     */
+    @Test
+    void sessionUsesTheModelOnlyToRunIt() {
+        noClasses().that().resideInAPackage(ROOT + ".session..").and().doNotHaveSimpleName("ModelSource")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".model..")
+                .allowEmptyShould(false)
+                .check(CLASSES);
+    }
+
     @Test
     void onlyWebUsesSpringOrServlets() {
         String[] notWeb = MAY_USE.keySet().stream().filter(p -> !p.equals("web"))

@@ -10,7 +10,7 @@ import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The 7.0 BUG_ONs: no S, waits only on a full pool, and two tag levels under a scheduler. */
+/** The 7.0 BUG_ONs: no S, waits only on a full pool, two tag levels under a scheduler, kyber's tokens, poll hctxs. */
 class Invariants70Test {
 
     private Emitter emit;
@@ -21,8 +21,13 @@ class Invariants70Test {
 
     /** One hctx, 2 driver tags; under mq-deadline 4 scheduler tags. */
     private void setUp(int schedDepth) {
+        setUp(schedDepth, Integer.MAX_VALUE);
+    }
+
+    /** @param firstPollHctx the first poll hctx: 1 makes the one hctx a default (interrupt) queue */
+    private void setUp(int schedDepth, int firstPollHctx) {
         Invariants inv = new Invariants(1, 2, 0, 255, 128);
-        inv.modern(schedDepth, schedDepth, Integer.MAX_VALUE);
+        inv.modern(schedDepth, schedDepth, firstPollHctx);
         emit = new Emitter(new Simulation(1), inv);
         task = new Task(1000, 0, ScenarioBuilder.job().build(), 0);
         actor = task.actor;
@@ -88,6 +93,46 @@ class Invariants70Test {
         InvariantViolation v = assertThrows(InvariantViolation.class, () -> emit.request(TransitionKind.REQUEUE, "R",
                 "__blk_mq_requeue_request", 0, actor, rq, Place.driver(0), Place.hctx(0)));
         assertEquals("two-tag-levels", v.invariant());
+    }
+
+    @Test
+    void kyberDispatchingWithoutATokenOfItsDomainStopsTheRun() {
+        setUp(4);
+        Request rq = getrq(queued(1), -1, 0);
+        InvariantViolation v = assertThrows(InvariantViolation.class, () -> kyberDispatch(rq));
+        assertEquals("kyber-token", v.invariant());
+    }
+
+    @Test
+    void aKyberTokenHeldByTwoRequestsStopsTheRun() {
+        setUp(4);
+        Request a = getrq(queued(1), -1, 0);
+        a.elvPrivate = new Kyber.Token(Kyber.domain(false), 3);
+        kyberDispatch(a);
+        Request b = getrq(queued(2), -1, 1);
+        b.elvPrivate = new Kyber.Token(Kyber.domain(false), 3);
+        InvariantViolation v = assertThrows(InvariantViolation.class, () -> kyberDispatch(b));
+        assertEquals("kyber-token", v.invariant());
+    }
+
+    @Test
+    void aPolledRequestCompletingOnAnInterruptHctxStopsTheRun() {
+        setUp(0, 1);
+        Bio bio = new Bio(1, task, 0, 8, false, true);
+        bio.polled = true;
+        emit.bio(TransitionKind.QUEUE, "Q", "submit_bio_noacct_nocheck", 0, actor, bio, null, null, Place.NONE,
+                Place.task(0));
+        Request rq = getrq(bio, 0, -1);
+        emit.request(TransitionKind.ISSUE, "D", "blk_mq_start_request", 0, actor, rq, Place.task(0), Place.driver(0));
+        emit.request(TransitionKind.QUEUE_RQ, null, "null_queue_rq", 0, actor, rq, Place.driver(0), Place.device(0));
+        InvariantViolation v = assertThrows(InvariantViolation.class, () -> emit.request(TransitionKind.COMPLETE, "C",
+                "blk_update_request", 0, actor, rq, Place.device(0), Place.DONE));
+        assertEquals("poll-on-poll-hctx", v.invariant());
+    }
+
+    private void kyberDispatch(Request rq) {
+        emit.request(TransitionKind.ELV_DISPATCH, null, "kyber_dispatch_request", 0, actor, rq, Place.task(0),
+                Place.hctx(0));
     }
 
     private Bio queued(long id) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.transition.Snapshot;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.api.Test;

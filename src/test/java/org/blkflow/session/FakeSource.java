@@ -1,13 +1,13 @@
 package org.blkflow.session;
 
+import java.util.List;
 import java.util.SplittableRandom;
-import org.blkflow.model.Snapshot;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Place;
+import org.blkflow.transition.Snapshot;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
-import java.util.List;
 
 /**
  * A seeded stream of pseudo-random transitions that breaks an invariant at a chosen step: a valid

@@ -1,7 +1,6 @@
-package org.blkflow.model;
+package org.blkflow.transition;
 
 import java.util.List;
-import org.blkflow.transition.Place;
 
 /**
  * Where everything is after a given step: what a client that jumped there (seek, a shared link)
