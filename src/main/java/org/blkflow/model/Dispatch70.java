@@ -133,6 +133,13 @@ final class Dispatch70 {
             ArrayDeque<Request> list = new ArrayDeque<>(x.hw.dispatch);
             x.hw.dispatch.clear();
             x.hw.lock.unlock(m.cpu(cpu));
+            if (list.isEmpty()) {
+                // Another CPU spliced hctx->dispatch between the unlocked look and hctx->lock: the
+                // kernel marks SCHED_RESTART only for a non-empty rq_list. A spurious mark would make
+                // the next NO_TAG leftover wait for a request free that may never come.
+                dispatchQueued(x, x.dispatchBusy != 0, cpu, actor, again);
+                return;
+            }
             x.schedRestart = true;
             dispatchList(x, list, cpu, actor, all -> {
                 if (!all) again.accept(false);
