@@ -66,6 +66,8 @@ final class Invariants implements CpuObserver {
     /** kyber's domain tokens as the stream's elv_dispatch and free hand them out and back. */
     private final Request[][] tokenOwner = new Request[Kyber.DOMAINS][];
     private final int[] tokensHeld = new int[Kyber.DOMAINS];
+    /** 7.0's dispatch budget (Wiring70 sets it for a device with one). */
+    BudgetInvariant budget = new BudgetInvariant(0);
 
     /** What bounds started requests per queue: the tags, or the driver's commands or ring slots. */
     private final int startedLimit;
@@ -118,6 +120,7 @@ final class Invariants implements CpuObserver {
 
     /** Each move as the model makes it, against the objects it moves. */
     void check(Transition t, Bio bio, Request rq) {
+        budget.check(t);
         switch (t.kind()) {
             case QUEUE -> queue(t, bio);
             case GETRQ -> {
