@@ -29,13 +29,14 @@ export const NOTES = {
   // Linux 7.0 (scenario kernel "7.0"), after the 7.0 source; "modelling choice" marks behaviour the
   // source reading left unverified, so the model had to pick.
   k70: [
-    'Linux 7.0 mode: blk-mq only, on null_blk, with none, mq-deadline or kyber. Not modelled: bfq, cached requests and batched tags (every plug has nr_ios = 1), splits, flush/FUA, several devices in one plug (the 64-request limit), shared tags and their fair share, dispatch budget, I/O priorities, the driver requeue work and commit_rqs.',
+    'Linux 7.0 mode: blk-mq only, on null_blk, with none, mq-deadline or kyber. Not modelled: bfq, cached requests and batched tags (every plug has nr_ios = 1), splits, flush/FUA, several devices in one plug (the 64-request limit), shared tags and their fair share, I/O priorities, the driver requeue work and commit_rqs.',
     'null_blk\'s default poll_queues=1 makes two hctxs; the model\'s default device.pollQueues is 0, so one hardware queue means mq-deadline by default and completions through the single-queue softirq.',
     'Modelling choice: a polling task that finds the poll list empty gives its CPU up until the driver puts a command there (the kernel spins until need_resched); a polled submitter out of tags polls instead of sleeping (io_uring\'s REQ_NOWAIT and reap); fio\'s io_uring waits for one completion per io_uring_enter.',
     'mq-deadline: one priority level; no insert-time merges and no request-to-request merge after a bio merge.',
     'Modelling choice: kyber\'s token depths stay at 256 / 128 / 64 / 16 (read, write, discard, other); the latency-driven depth adjustment (its timer and percentiles are unverified) is not modelled, nor the kcq->lock taken while flushing. The model issues only reads and writes.',
     'Modelling choice: a shallow tag allocation (async_depth: kyber lets writes reach 75 % of the scheduler tags) gives each sbitmap word its share, remainder to the first words.',
     'A device with slots answers BLK_STS_RESOURCE when full and has no queue_rqs hook (real null_blk never runs out of room).',
+    'Modelling choice: device.budget is a SCSI-like per-device dispatch budget (scsi_mq_get_budget) on null_blk, which has none: a request holds one from before its driver tag until its free, a requeue or a leftover list; the device then has no queue_rqs hook, and the put that follows a failed get runs every hctx on kblockd (scsi_run_queue_async runs them from the completion).',
     'Modelling choice: a softirq raised on a CPU runs at that CPU\'s next step boundary; timers due at the same nanosecond run in the order they were armed; a woken task runs once its CPU has finished the handlers ahead of it.',
     'Modelling choice: sbitmap allocation hints start from the run\'s seeded generator; hint, wake-batch and wake-up rules follow the reference\'s summary of lib/sbitmap.c.',
     'Modelling choice: a CPU\'s cluster is its SMT siblings (x86), and CPUs share a last-level cache exactly when they are on the same NUMA node; every CPU is present and online.',

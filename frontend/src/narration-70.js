@@ -17,6 +17,7 @@ export const BY_FN_70 = {
   'unplug blk_mq_dispatch_queue_requests': t => `CPU ${t.cpu} flushes its plug (U, ${n(t.count, 'request')}) with no scheduler: the requests go straight to the driver (queue_rqs), no insert.`,
   'unplug blk_mq_dispatch_list': t => `CPU ${t.cpu} flushes ${n(t.count, 'request')} of its plug (${t.action}${t.action === 'UT' ? ': the task is going to sleep, so they are inserted and kblockd issues them' : ''}); the I's follow.`,
   'insert dd_insert_request': t => `Request ${t.req} is inserted into mq-deadline (I, dd_insert_request): sorted by sector and queued on its direction's FIFO with a deadline.`,
+  'insert blk_mq_request_bypass_insert': t => `Request ${t.req} found the device's dispatch budget used up before queue_rq (blk_mq_get_budget_and_tag): blk_mq_request_bypass_insert puts it on hctx ${t.hctx}'s dispatch list, no I and no D; a budget put at the next completion runs the queue again.`,
   'insert blk_mq_insert_requests': t => `Request ${t.req} is inserted at the tail of software queue ctx ${t.ctx} (I, blk_mq_insert_requests): it could not go straight to the driver.`,
   'run_async blk_mq_delay_run_hw_queue': t => `CPU ${t.cpu} arms hctx ${t.hctx}'s run_work on kblockd${t.count >= 0 ? `, CPU ${t.count}` : ''} (blk_mq_delay_run_hw_queue): one pending run per hctx, re-armed rather than queued twice.`,
   'run_queue blk_mq_sched_dispatch_requests': t => `CPU ${t.cpu} runs hctx ${t.hctx} (blk_mq_sched_dispatch_requests): hctx->dispatch first, then the scheduler or the software queues.`,

@@ -101,5 +101,6 @@ final class Completion70 {
             m.process(task.cpu, () -> submission.retryAfterWake(task));
         }
         if (restart) dispatch.restart(x, cpu, actor);
+        dispatch.budgetRestart(cpu, actor);
     }
 }

@@ -39,15 +39,23 @@ final class CtxDispatch70 {
             return;
         }
         SoftwareQueue ctx = x.hw.ctxs.get((from + i) % n);
+        // The budget before the dequeue: without one the request stays in its software queue.
+        if (!dispatch.budget.get()) {
+            x.dispatchFrom = from;
+            again.accept(false);
+            return;
+        }
         ctx.lock.lock(m.cpu(cpu), "blk_mq_dequeue_from_ctx", () -> {
             Request rq = ctx.rqList.poll();
             if (ctx.rqList.isEmpty()) x.hw.pending[ctx.indexHw] = false;
             if (rq == null) {
                 // Another CPU emptied it while this one waited for the lock: look at the next one.
+                dispatch.budget.putUnused();
                 ctx.lock.unlock(m.cpu(cpu));
                 dispatchOneByOne(x, from, cpu, actor, again);
                 return;
             }
+            if (dispatch.budget.limited()) rq.budget = true;
             m.emit.request(TransitionKind.CTX_FLUSH, null, "blk_mq_dequeue_from_ctx", cpu, actor, rq,
                     Place.ctx(ctx.cpu), Place.hctx(x.hw.index));
             ctx.lock.unlock(m.cpu(cpu));

@@ -9,7 +9,7 @@ import org.blkflow.transition.TransitionKind;
  * Running a hardware queue in 7.0 (block/blk-mq.c, blk-mq-sched.c): blk_mq_run_hw_queue inline or
  * through the hctx's one run_work on kblockd, blk_mq_sched_dispatch_requests with hctx->dispatch
  * first and alone, then the scheduler or the software queues, and blk_mq_dispatch_rq_list with its
- * BUSY, restart and dispatch_busy rules. Budget is not modelled: null_blk has no get_budget.
+ * BUSY, restart and dispatch_busy rules, and a SCSI-like device's dispatch budget ({@link Budget70}).
  */
 final class Dispatch70 {
 
@@ -21,9 +21,11 @@ final class Dispatch70 {
     private final SchedDispatch70 sched;
     private final NullBlk70 driver;
     private final CtxDispatch70 ctxs;
+    final Budget70 budget;
 
-    Dispatch70(Machine m, Hctx70[] hctxs, SchedDispatch70 sched, NullBlk70 driver) {
+    Dispatch70(Machine m, Hctx70[] hctxs, SchedDispatch70 sched, NullBlk70 driver, Budget70 budget) {
         this.m = m;
+        this.budget = budget;
         this.hctxs = hctxs;
         this.sched = sched;
         this.driver = driver;
@@ -89,9 +91,22 @@ final class Dispatch70 {
         }
     }
 
-    /** blk_mq_finish_request(): the elevator's finish_request, before the tags go back. */
+    /**
+     * blk_mq_finish_request(): the elevator's finish_request, before the tags go back; a SCSI-like
+     * device has put the request's budget back already (scsi_device_unbusy).
+     */
     void finishRequest(Request rq, int cpu, Actor actor) {
+        budget.put(rq);
         if (sched != null) sched.elevator.finishRequest(rq, cpu, actor);
+    }
+
+    /**
+     * scsi_run_queue_async() after the request is freed: when a get found the budget used up since,
+     * blk_mq_run_hw_queues(q) — here on kblockd, as the completion runs in interrupt context.
+     */
+    void budgetRestart(int cpu, Actor actor) {
+        if (!budget.takeRestart()) return;
+        for (Hctx70 x : hctxs) run(x, true, cpu, actor, Machine.END);
     }
 
     /** blk_mq_sched_restart() from every request free: a waiting hctx is run asynchronously. */
@@ -178,10 +193,17 @@ final class Dispatch70 {
             return;
         }
         Request rq = list.peek();
+        // blk_mq_prep_dispatch_rq(): the budget before the driver tag; PREP_DISPATCH_NO_BUDGET counts
+        // as needs_resource.
+        if (!budget.getFor(rq)) {
+            leftOver(x, list, true, cpu, actor, all);
+            return;
+        }
         if (!driverTag(rq, cpu)) {
             // blk_mq_mark_tag_wait() with tags of this queue alone: SCHED_RESTART, and one more look.
             x.schedRestart = true;
             if (!driverTag(rq, cpu)) {
+                budget.put(rq);
                 leftOver(x, list, false, cpu, actor, all);
                 return;
             }
@@ -210,6 +232,8 @@ final class Dispatch70 {
             all.accept(true);
             return;
         }
+        // blk_mq_release_budgets(): the requests the scheduler path took budget for go back without it.
+        for (Request rq : list) budget.put(rq);
         x.hw.lock.lock(m.cpu(cpu), "blk_mq_dispatch_rq_list", () -> {
             x.hw.dispatch.addAll(list);
             x.hw.lock.unlock(m.cpu(cpu));
@@ -226,6 +250,11 @@ final class Dispatch70 {
      */
     void issueDirectly(Request rq, Place from, int cpu, Actor actor, Consumer<NullBlk70.Status> result) {
         Hctx70 x = of(rq);
+        if (!budget.getFor(rq)) {
+            // blk_mq_get_budget_and_tag() failed: BLK_STS_RESOURCE before queue_rq, so no D and no R.
+            result.accept(NullBlk70.Status.NO_BUDGET);
+            return;
+        }
         start(rq, from, cpu, actor, () -> driver.queueRq(x, rq, cpu, actor, status -> {
             x.updateDispatchBusy(status != NullBlk70.Status.OK);
             if (status != NullBlk70.Status.OK) requeue(x, rq, cpu, actor);
@@ -233,10 +262,17 @@ final class Dispatch70 {
         }));
     }
 
-    /** blk_mq_request_bypass_insert(): the tail of hctx->dispatch, no I. */
-    void bypassInsert(Request rq, int cpu, Runnable next) {
+    /**
+     * blk_mq_request_bypass_insert(): the tail of hctx->dispatch, no I. A request R'd by the driver is
+     * on the hctx already; one refused its budget before queue_rq moves there now ({@code from}).
+     */
+    void bypassInsert(Request rq, NullBlk70.Status status, Place from, int cpu, Actor actor, Runnable next) {
         Hctx70 x = of(rq);
         x.hw.lock.lock(m.cpu(cpu), "blk_mq_request_bypass_insert", () -> {
+            if (status == NullBlk70.Status.NO_BUDGET) {
+                m.emit.request(TransitionKind.INSERT, null, "blk_mq_request_bypass_insert", cpu, actor, rq, from,
+                        Place.hctx(x.hw.index));
+            }
             x.hw.dispatch.add(rq);
             x.hw.lock.unlock(m.cpu(cpu));
             next.run();
@@ -269,6 +305,7 @@ final class Dispatch70 {
      * without a scheduler keeps its only tag), then R, back on the hctx.
      */
     private void requeue(Hctx70 x, Request rq, int cpu, Actor actor) {
+        budget.put(rq);
         if (rq.internalTag >= 0 && rq.tag >= 0) {
             x.driverTags.put(rq.tag, rq.ctx.cpu);
             rq.tag = -1;

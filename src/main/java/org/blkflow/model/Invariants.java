@@ -36,6 +36,7 @@ final class Invariants implements CpuObserver {
     private final Invariants70 modern = new Invariants70();
     private final DomainInvariants domains = new DomainInvariants();
     private boolean kernel70;
+    private BudgetInvariant budget = new BudgetInvariant(0);
 
     Invariants(int hwQueues, int depth, int reserved, int maxSectors, int maxSegments) {
         this(hwQueues, depth, reserved, maxSectors, maxSegments, depth - reserved);
@@ -61,6 +62,11 @@ final class Invariants implements CpuObserver {
         modern.pollHctxsFrom(firstPollHctx);
     }
 
+    /** Linux 7.0 with a per-device dispatch budget (a SCSI-like device): {@code 0} for none. */
+    void budget(int budget) {
+        this.budget = new BudgetInvariant(budget);
+    }
+
     /** What may be full: request pools, driver commands, device slots; and how many CPUs there are. */
     void limits(Capacity capacity, int cpus) {
         tags.limits(capacity.nrRequests(), capacity.commands());
@@ -80,6 +86,7 @@ final class Invariants implements CpuObserver {
 
     /** Each move as the model makes it, against the objects it moves. */
     void check(Transition t, Bio bio, Request rq) {
+        budget.check(t, bio, rq);
         switch (t.kind()) {
             case QUEUE -> paths.queue(t, bio);
             case GETRQ -> {

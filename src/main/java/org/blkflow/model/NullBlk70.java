@@ -16,7 +16,8 @@ import org.blkflow.transition.TransitionKind;
  */
 final class NullBlk70 {
 
-    enum Status { OK, RESOURCE }
+    /** queue_rq's answer; NO_BUDGET is blk_mq_request_issue_directly's own, before queue_rq. */
+    enum Status { OK, RESOURCE, NO_BUDGET }
 
     private final Machine m;
     private final Device device;
@@ -35,7 +36,7 @@ final class NullBlk70 {
 
     /** Whether the driver has ->queue_rqs (null_queue_rqs), which takes a whole plug list at once. */
     boolean hasQueueRqs() {
-        return device.slots() == 0;
+        return device.slots() == 0 && device.budget() == 0;
     }
 
     /** null_queue_rq() for a started request: the device's room is judged at this moment. */

@@ -77,7 +77,7 @@ final class PlugFlush70 {
                 issueDirect(task, list, done);
                 return;
             }
-            dispatch.bypassInsert(rq, task.cpu, () -> dispatch.run(dispatch.of(rq), false, task.cpu, task.actor,
+            dispatch.bypassInsert(rq, status, Place.plug(task.cpu), task.cpu, task.actor, () -> dispatch.run(dispatch.of(rq), false, task.cpu, task.actor,
                     () -> dispatchLists(task, list, false, done)));
         });
     }
@@ -129,7 +129,7 @@ final class PlugFlush70 {
                 tryIssueList(task, x, list, done);
                 return;
             }
-            dispatch.bypassInsert(rq, task.cpu, () -> {
+            dispatch.bypassInsert(rq, status, Place.plug(task.cpu), task.cpu, task.actor, () -> {
                 if (list.isEmpty()) dispatch.run(x, false, task.cpu, task.actor, done);
                 else done.run();
             });

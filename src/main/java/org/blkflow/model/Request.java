@@ -26,6 +26,8 @@ final class Request {
     boolean noMerge;
     /** REQ_STARTED: between blk_mq_start_request and completion or requeue. */
     boolean started;
+    /** Holds one of the device's dispatch budget (blk_mq_get_dispatch_budget), 7.0 only. */
+    boolean budget;
     /** rq->elv.priv: the I/O scheduler's own data for the request (cfq: the queue it was added to). */
     Object elvPrivate;
     /** Where the model put it; the front end and snapshots read this. */

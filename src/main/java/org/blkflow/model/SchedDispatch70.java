@@ -101,11 +101,18 @@ final class SchedDispatch70 {
             done.accept(list, true, false);
             return;
         }
+        // blk_mq_get_dispatch_budget() before the elevator's dispatch_request: none left ends the pass.
+        if (!dispatch.budget.get()) {
+            done.accept(list, false, false);
+            return;
+        }
         elevator.dispatchRequest(x, cpu, actor, rq -> {
             if (rq == null) {
+                dispatch.budget.putUnused();
                 done.accept(list, false, true);
                 return;
             }
+            if (dispatch.budget.limited()) rq.budget = true;
             list.add(rq);
             if (!dispatch.driverTag(rq, cpu)) done.accept(list, false, false);
             else pull(x, list, max, cpu, actor, done);

@@ -38,11 +38,12 @@ final class Wiring70 {
         Elevator70 e = !elevator ? null : kyber ? new Kyber(m, hctxs, ctxs, nrRequests, tokenHints(m)) : new Deadline70(m, nrRequests);
         invariants.modern(elevator ? nrRequests : 0, e == null ? 0 : hctxs[0].schedTags.shallowCapacity(e.asyncDepth()),
                 scenario.hwQueues());
+        invariants.budget(scenario.device().budget());
         Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
         Completion70 completion = new Completion70(m, hctxs, scenario.nodeOfCpu());
         NullBlk70 driver = new NullBlk70(m, scenario.device(), completion);
         SchedDispatch70 sched = elevator ? new SchedDispatch70(m, e, nrRequests) : null;
-        Dispatch70 dispatch = new Dispatch70(m, hctxs, sched, driver);
+        Dispatch70 dispatch = new Dispatch70(m, hctxs, sched, driver, new Budget70(scenario.device().budget()));
         if (sched != null) sched.attach(dispatch);
         if (e instanceof Kyber k) k.attach(dispatch);
         PlugFlush70 flush = new PlugFlush70(m, dispatch, sched, driver);

@@ -12,14 +12,21 @@ package org.blkflow.scenario;
  * @param backend xen-blkfront only: xen-blkback in dom0 (its vCPUs, persistent grants, ring pages)
  * @param pollQueues 7.0 only: null_blk's poll_queues, hctxs after the submit queues for polled I/O
  *                   (null_blk's default is 1; the model's 0 keeps one queue a single-queue device)
+ * @param budget  7.0 only: a SCSI-like per-device command budget (get_budget / put_budget), 0 for none
  */
 public record Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots,
-                     Driver driver, Rings rings, Backend backend, int pollQueues) {
+                     Driver driver, Rings rings, Backend backend, int pollQueues, int budget) {
 
     /** A device without poll queues, as every device was before them. */
     public Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots, Driver driver,
                   Rings rings, Backend backend) {
         this(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings, backend, 0);
+    }
+
+    /** A device without a dispatch budget, as every device was before it. */
+    public Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots, Driver driver,
+                  Rings rings, Backend backend, int pollQueues) {
+        this(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings, backend, pollQueues, 0);
     }
 
     public boolean xen() {

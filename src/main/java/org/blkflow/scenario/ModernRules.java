@@ -48,6 +48,8 @@ final class ModernRules {
         if (!s.modern() && d != null) {
             if (d.pollQueues() > 0) p.add("device.pollQueues", d.pollQueues(), "must be 0 with kernel \"3.16\" "
                     + "(poll queues came in Linux 5.0); kernel \"7.0\" allows 0-" + ScenarioValidator.MAX_HW_QUEUES);
+            if (d.budget() > 0) p.add("device.budget", d.budget(), "must be 0 with kernel \"3.16\" "
+                    + "(the dispatch budget came in Linux 4.19); kernel \"7.0\" allows 0-" + ScenarioValidator.MAX_QUEUE_DEPTH);
         }
         for (int i = 0; s.jobs() != null && i < s.jobs().size(); i++) {
             Job j = s.jobs().get(i);

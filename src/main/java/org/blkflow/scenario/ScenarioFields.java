@@ -96,6 +96,8 @@ public final class ScenarioFields {
             .link("rings").standard(Rings.SINGLE_LOCK).editor("rings (xen)");
     public static final ScenarioField<Device, Integer> POLL_QUEUES = field(DEVICE, "pollQueues", Type.INT, Device::pollQueues)
             .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)");
+    public static final ScenarioField<Device, Integer> BUDGET = field(DEVICE, "budget", Type.INT, Device::budget)
+            .link("budget").standard(0).range(0, ScenarioValidator.MAX_QUEUE_DEPTH).editor("dispatch budget (7.0, 0 = none)");
     /**
      * Declared last among the device's fields, as the editor lists a nested record's fields after its
      * parent's; a link writes its fields among the device's items, each with a key of its own.

@@ -35,8 +35,15 @@ public record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
             }
         }
         refuseIf(f.problems());
-        ObjectNode base = normalizedBase(JsonFields.present(body, "scenario"));
+        JsonNode given = JsonFields.present(body, "scenario");
+        ObjectNode base = normalizedBase(given);
+        // A 3.16 scenario is written without its kernel; a sweep names it to vary it.
+        if (!base.has("kernel")) base.put("kernel", "3.16");
         List<Map.Entry<String, JsonNode>> vary = new ArrayList<>(body.get("vary").properties());
+        // A point of another kernel takes that kernel's default scheduler (elevator_set_default), unless
+        // the scenario or the sweep names one: 3.16's noop is no 7.0 scheduler, nor 7.0's none a 3.16 one.
+        boolean defaultScheduler = (given == null || !given.has("scheduler"))
+                && vary.stream().noneMatch(e -> e.getKey().equals("scheduler"));
         checkAxes(base, vary);
         int[] sizes = vary.stream().mapToInt(e -> e.getValue().size()).toArray();
         int n = Arrays.stream(sizes).reduce(1, (a, b) -> a * b);
@@ -51,6 +58,7 @@ public record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
                 set.set(vary.get(k).getKey(), value);
                 ScenarioPath.set(json, vary.get(k).getKey(), value);
             }
+            if (defaultScheduler && set.has("kernel")) json.remove("scheduler");
             scenarios.add(validPoint(json, i, set));
             values.add(set);
         }

@@ -152,7 +152,7 @@ class ComparisonBrowserIT extends BrowserTest {
     @Test
     void aComparisonLinkOpensBothSidesAtItsStep() {
         page = new Page(Browser.start(profile), port);
-        open("/?compare=3.16-vs-7.0&lock=step&step=25");
+        open("/?compare=k316-vs-k70&lock=step&step=25");
         bothAt(25);
         assertEquals("G", String.valueOf(page.script(
                 "return window.blkflow.panes()[0].session.log.entries.find(e => e.t.action === 'G').t.action")));

@@ -19,7 +19,7 @@ class ComparisonsTest {
         Set<String> ids = Comparisons.all().stream().map(Comparison::id).collect(Collectors.toSet());
         assertEquals(Comparisons.all().size(), ids.size(), "ids are unique");
         assertTrue(ids.containsAll(List.of("sq-vs-mq", "plug-off-vs-on", "noop-vs-cfq", "1-vs-16-hw-queues",
-                "xen-single-vs-per-hctx", "3.16-vs-7.0")), ids.toString());
+                "xen-single-vs-per-hctx", "k316-vs-k70")), ids.toString());
         for (Comparison c : Comparisons.all()) {
             assertNotEquals(c.a().scenario(), c.b().scenario(), c.id());
             for (Scenario s : List.of(c.a().scenario(), c.b().scenario())) {
@@ -39,7 +39,8 @@ class ComparisonsTest {
         assertEquals(List.of("sq", "mq"), List.of(mode.a().scenario().mode().label(), mode.b().scenario().mode().label()));
         Comparison hw = Comparisons.byId("1-vs-16-hw-queues").orElseThrow();
         assertEquals(List.of(1, 16), List.of(hw.a().scenario().hwQueues(), hw.b().scenario().hwQueues()));
-        Comparison kernel = Comparisons.byId("3.16-vs-7.0").orElseThrow();
+        Comparison kernel = Comparisons.byId("k316-vs-k70").orElseThrow();
+        assertEquals(kernel, Comparisons.byId("3.16-vs-7.0").orElseThrow(), "the first id still opens it");
         assertEquals(List.of(false, true), List.of(kernel.a().scenario().modern(), kernel.b().scenario().modern()));
         Comparison rings = Comparisons.byId("xen-single-vs-per-hctx").orElseThrow();
         assertEquals(List.of("single-lock", "per-hctx"),

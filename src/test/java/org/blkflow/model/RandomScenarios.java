@@ -71,6 +71,7 @@ final class RandomScenarios {
         for (int j = 0; j < jobs; j++) s.job(randomJob(r, cpus, Math.min(maxSectors / 8, maxSegments)));
         // Poll queues, a polled io_uring job beside the others, and a dispatch budget, each now and then.
         if (r.nextInt(3) == 0) s.pollQueues(1 + r.nextInt(2));
+        if (r.nextInt(4) == 0) s.budget(1 + r.nextInt(4));
         if (r.nextInt(3) == 0) s.job(ScenarioBuilder.job().name("uring").cpus(r.nextInt(cpus)).rw(r.nextBoolean() ? "randread" : "randrw")
                 .polled().iodepth(1 + r.nextInt(16)).plug(r.nextBoolean()).ios(1 + r.nextInt(24)));
         return s.build();

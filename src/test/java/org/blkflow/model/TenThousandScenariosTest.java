@@ -56,7 +56,7 @@ class TenThousandScenariosTest {
         for (long seed = 0; seed < SCENARIOS_70; seed++) {
             Scenario s = RandomScenarios.generate70(seed);
             reached.add(s.scheduler().label() + "/" + s.device().irqMode().label() + (s.device().slots() > 0 ? "/slots" : "")
-                    + (s.numaNodes() != null ? "/numa" : ""));
+                    + (s.numaNodes() != null ? "/numa" : "") + (s.device().budget() > 0 ? "/budget" : ""));
             long queued = 0;
             long ended = 0;
             try {
@@ -70,6 +70,9 @@ class TenThousandScenariosTest {
                 throw new AssertionError("seed " + seed + ": " + e.getMessage() + "\n" + s, e);
             }
             assertEquals(queued, ended, "seed " + seed);
+        }
+        for (String sched : new String[] {"none", "mq-deadline", "kyber"}) {
+            assertTrue(reached.stream().anyMatch(k -> k.startsWith(sched + "/") && k.endsWith("/budget")), sched + " with a budget: " + reached);
         }
         for (String sched : new String[] {"none", "mq-deadline"}) {
             for (String irq : IRQ_MODES) {

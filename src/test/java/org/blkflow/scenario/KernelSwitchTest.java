@@ -117,6 +117,16 @@ class KernelSwitchTest {
     }
 
     @Test
+    void aDispatchBudgetIsSevenZeros() {
+        Problem budget = only(d -> d.device.set(ScenarioFields.BUDGET, 4));
+        assertEquals("device.budget", budget.field());
+        assertTrue(budget.message().contains("must be 0 with kernel \"3.16\"") && budget.message().contains("0-10240"),
+                budget.message());
+        assertEquals(List.of(), ScenarioValidator.validate(draft(d -> { d.set(KERNEL, Kernel.V7_0);
+            d.device.set(ScenarioFields.BUDGET, 4); })));
+    }
+
+    @Test
     void pollQueuesAndIoUringAreSevenZerosAndHipriIsIoUrings() {
         Problem poll = only(d -> d.device.set(POLL_QUEUES, 1));
         assertEquals("device.pollQueues", poll.field());
