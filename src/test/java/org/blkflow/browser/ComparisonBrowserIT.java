@@ -67,7 +67,7 @@ class ComparisonBrowserIT extends BrowserTest {
     }
 
     private long number(String js) {
-        return ((Number) page.script(js)).longValue();
+        return CompareCharts.number(page, js);
     }
 
     private void bothAt(int k) {
@@ -166,15 +166,7 @@ class ComparisonBrowserIT extends BrowserTest {
         page.driver.manage().window().setSize(new Dimension(1440, 900));
         open("/?compare=sq-vs-mq&lock=step&step=600");
         bothAt(600);
-        for (String key : List.of("q2c", "d2c")) {
-            for (int i = 0; i < 2; i++) {
-                String side = i == 0 ? "A" : "B";
-                String own = "return window.blkflow.panes()[" + i + "].session.state." + key + ".count";
-                String drawn = "return [...document.querySelectorAll(\"[data-chart='" + key + "'] rect.bar[data-series='" + side
-                        + "']\")].reduce((n, r) => n + Number(r.dataset.count), 0)";
-                page.waitFor(d -> number(own) > 0 && number(drawn) == number(own));
-            }
-        }
+        CompareCharts.eachSeriesIsItsOwnPanesCounts(page);
         assertEquals(List.of("A", "B"), page.all("[data-chart='iops'] path.series").stream().map(e -> e.getAttribute("data-series")).toList());
         String a = page.one("[data-chart='q2c'] rect.bar[data-series='A']").getCssValue("fill");
         String b = page.one("[data-chart='q2c'] rect.bar[data-series='B']").getCssValue("fill");

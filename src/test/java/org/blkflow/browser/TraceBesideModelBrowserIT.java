@@ -26,7 +26,7 @@ class TraceBesideModelBrowserIT extends BrowserTest {
     static final String SYSFS = "sysfs/linux-block_hang-on-sync_sdb_128cpu_16hctx_cpu_list.txt";
 
     private long number(String js) {
-        return ((Number) page.script(js)).longValue();
+        return CompareCharts.number(page, js);
     }
 
     private String cell(String row, int column) {
@@ -79,15 +79,7 @@ class TraceBesideModelBrowserIT extends BrowserTest {
                 + ", Q2C p50 " + cell("Q2C p50", 0) + " / " + cell("Q2C p50", 1)
                 + ", D2C p50 " + cell("D2C p50", 0) + " / " + cell("D2C p50", 1));
 
-        for (String key : List.of("q2c", "d2c")) {
-            for (int i = 0; i < 2; i++) {
-                String side = i == 0 ? "A" : "B";
-                String own = "return window.blkflow.panes()[" + i + "].session.state." + key + ".count";
-                String drawn = "return [...document.querySelectorAll(\"[data-chart='" + key + "'] rect.bar[data-series='" + side
-                        + "']\")].reduce((n, r) => n + Number(r.dataset.count), 0)";
-                page.waitFor(d -> number(own) > 0 && number(drawn) == number(own));
-            }
-        }
+        CompareCharts.eachSeriesIsItsOwnPanesCounts(page);
         String legend = page.one("[data-role='chart-legend']").getText();
         assertTrue(legend.contains("A · trace") && legend.contains("B · Model of the traced workload"), legend);
         // the model is edited beside the trace: B reloads, the trace stays, and still no link can carry it
