@@ -1,6 +1,8 @@
 // Where Figure 1 puts dom0 for xen-blkfront: a row under the device of dom0's vCPUs (numbered after the
 // guest's, as the model numbers them), each holding the blkback threads of the rings it serves. Added
 // under whichever layout the mode has (blk-mq or the request_fn queue), so the guest side stays as it is.
+// dom0's locks have their room here (lock-places.js puts them in it): the grant table's lock in the
+// right half of the row's header line, each ring's blk_ring_lock on a third line of its thread's chip.
 import { MARGIN, metrics, columns, contentWidth } from './layout-parts.js';
 
 /** The layout {@code geo} with a dom0 row below it; {@code dom0} from blkback.js's dom0Of(). */
@@ -10,8 +12,9 @@ export function withDom0(geo, dom0) {
   const contentW = contentWidth(geo.width, m);
   const y = geo.height;
   const perCpu = Math.max(...dom0.cpus.map(cpu => dom0.rings.filter(r => r.cpu === cpu).length), 1);
-  // Two lines a thread: its name, then what it is doing (sleeps, woken, runs · the function).
-  const chipH = 2 * m.line + 4;
+  // Three lines a thread: its name, what it is doing (sleeps, woken, runs · the function), its ring's lock.
+  const tab = geo.font + 6;
+  const chipH = 2 * m.line + tab + 4;
   const cpuY = y + m.line + 4;
   const cpuH = m.line + perCpu * (chipH + 3) + 4;
   const cols = columns(dom0.cpus.length, MARGIN, contentW);
@@ -19,9 +22,13 @@ export function withDom0(geo, dom0) {
     const col = cols[i];
     const threads = dom0.rings.filter(r => r.cpu === cpu).map((r, k) => ({
       ring: r.ring, x: col.x + 3, w: col.w - 6, y: cpuY + m.line + 2 + k * (chipH + 3), h: chipH,
-    }));
+    })).map(t => ({ ...t, lock: { x: t.x + 2, w: t.w - 4, y: t.y + 2 * m.line + 2, h: tab } }));
     return { cpu, x: col.x, w: col.w, y: cpuY, h: cpuH, threads };
   });
-  const row = { x: MARGIN, w: contentW, y, h: cpuY + cpuH + 4 - y, cpus };
+  const half = contentW / 2;
+  const row = {
+    x: MARGIN, w: contentW, y, h: cpuY + cpuH + 4 - y, cpus,
+    labelW: half - 6, lock: { x: MARGIN + half, w: half, y, h: tab },
+  };
   return { ...geo, dom0: row, height: row.y + row.h + MARGIN };
 }

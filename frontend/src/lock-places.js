@@ -1,8 +1,9 @@
 // Where Figure 1 draws each modelled spinlock: on the structure it guards, as a tab on that box's top
 // edge (the legacy queue's queue_lock or io_lock on the request_queue, ctx[N]->lock on ctx N,
 // hctx[N]->lock on hctx N, 7.0's scheduler locks on the scheduler's lane) or, for xen-blkfront's
-// locks on blk-mq, inside the ring it guards (the device row). Pure geometry over a layout; a lock
-// with no place here (dom0's blkback locks, drawn by nobody yet) stays in the strip above the figure.
+// locks on blk-mq, inside the ring it guards (the device row); dom0's xen-blkback locks in dom0's row
+// (layout-dom0.js), each blk_ring_lock on its ring's thread, the grant table's lock in the row's header.
+// Pure geometry over a layout; a lock with no place here stays in the strip above the figure.
 import { textWidth } from './layout-parts.js';
 
 const ON_QUEUE = /^(queue_lock|io_lock)$/;
@@ -12,6 +13,8 @@ const CTX = /^ctx\[(\d+)\]->lock$/;
 const HCTX = /^hctx\[(\d+)\]->lock$/;
 const KHD = /^khd\[(\d+)\]->lock$/;
 const KCQ = /^kcq\[(\d+)\.(\d+)\]->lock$/;
+const BLKIF = /^blkif\[(\d+)\]->blk_ring_lock$/;
+const GRANT_TABLE = 'domU grant_table->lock';
 
 /**
  * @param geo a layout of Figure 1 (layout.js or layout-legacy.js)
@@ -43,7 +46,8 @@ export function lockPlaces(geo, names) {
       out.set(name, above(geo.elv, 'end', true, h.x, h.w));
     } else if ((m = KCQ.exec(name)) && ctxOf(geo, geo.hctxs?.[+m[1]]?.cpus?.[+m[2]])) {
       out.set(name, above(ctxOf(geo, geo.hctxs[+m[1]].cpus[+m[2]]), 'start'));
-    }
+    } else if (name === GRANT_TABLE && geo.dom0) out.set(name, room(geo.dom0.lock, 'end'));
+    else if ((m = BLKIF.exec(name)) && threadOf(geo, +m[1])) out.set(name, room(threadOf(geo, +m[1]).lock, 'start'));
   }
   return out;
 }
@@ -53,5 +57,10 @@ export function lockPlaces(geo, names) {
  * clearX would cover the badge, so it is lifted above it by lift.
  */
 const badged = (p, b, font) => ({ ...p, clearX: b.x + b.w / 2 + textWidth('STOPPED', font) / 2 + 9, lift: font / 2 + 4 });
+
+/** A room the layout kept for a lock inside a box (dom0's row), never the brief icon: the room is its own. */
+const room = (r, align) => ({ ...r, side: 'inside', align, brief: false });
+
+const threadOf = (geo, ring) => geo.dom0?.cpus.flatMap(c => c.threads).find(t => t.ring === ring) ?? null;
 
 const ctxOf = (geo, cpu) => (cpu === undefined ? null : geo.ctxs?.find(c => c.ctx === cpu) ?? null);

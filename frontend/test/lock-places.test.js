@@ -3,11 +3,15 @@ import assert from 'node:assert/strict';
 import { layout } from '../src/layout.js';
 import { legacyLayout } from '../src/layout-legacy.js';
 import { lockPlaces } from '../src/lock-places.js';
+import { withDom0 } from '../src/layout-dom0.js';
+
+const GRANT = 'domU grant_table->lock';
 
 const topo = (cpus, hw) => ({ cpus, hwQueues: hw, queueDepth: 64, cpuToHctx: Array.from({ length: cpus }, (_, i) => i % hw) });
 const within = (p, b) => p.x >= b.x - 1e-9 && p.x + p.w <= b.x + b.w + 1e-9;
 const sitsOn = (p, b) => Math.abs(p.y + p.h - b.y) < 1e-9 && within(p, b);
 const insideOf = (p, b) => within(p, b) && p.y >= b.y && p.y + p.h <= b.y + b.h;
+const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 test('the legacy queue_lock (and xen io_lock) is a tab on the request_queue box, never the brief icon', () => {
   for (const name of ['queue_lock', 'io_lock']) {
@@ -52,10 +56,29 @@ test("7.0's scheduler locks sit on the scheduler's lane; kyber's kcq on the ctx 
   assert.ok(sitsOn(p.get('kcq[1.1]->lock'), geo.ctxs.find(c => c.ctx === 3)));
 });
 
-test("dom0's blkback locks have no place in the figure: the strip keeps them", () => {
-  const geo = layout(topo(4, 2), 960, 12);
-  const p = lockPlaces(geo, ['blkif[0]->blk_ring_lock', 'domU grant_table->lock', 'io_lock']);
-  assert.deepEqual([...p.keys()], ['io_lock']);
+test("dom0's locks in dom0's row: each blk_ring_lock on its ring's thread, the grant table's in the header", () => {
+  const dom0 = { cpus: [4, 5], rings: [{ ring: 0, cpu: 4 }, { ring: 1, cpu: 5 }, { ring: 2, cpu: 4 }] };
+  const names = ['blkif[0]->blk_ring_lock', 'blkif[1]->blk_ring_lock', 'blkif[2]->blk_ring_lock', GRANT, 'io_lock'];
+  for (const [base, w] of [[layout, 960], [layout, 374], [layout, 1400], [legacyLayout, 960]]) {
+    for (const f of [12, 16]) {
+      const at = `${base.name} ${w}px ${f}px`;
+      const geo = withDom0(base === layout ? layout(topo(4, 3), w, f) : legacyLayout(topo(4, 1), 'sq', w, f), dom0);
+      const p = lockPlaces(geo, names);
+      assert.deepEqual([...p.keys()].sort(), [...names].sort(), `every lock has a place: ${at}`);
+      const d = geo.dom0;
+      const g = p.get(GRANT);
+      assert.ok(insideOf(g, d) && g.y + g.h <= d.cpus[0].y, `the grant table's lock in the row's header: ${at}`);
+      assert.ok(g.x >= d.x + d.labelW + 6 && g.h === f + 6 && !g.brief, `right of the row's label: ${at}`);
+      const threads = d.cpus.flatMap(c => c.threads.map(t => ({ ...t, cpu: c })));
+      for (const t of threads) {
+        const r = p.get(`blkif[${t.ring}]->blk_ring_lock`);
+        assert.ok(insideOf(r, t) && !r.brief && r.h === f + 6, `ring ${t.ring}'s lock on its thread: ${at}`);
+        // Under the thread's two text lines (name, then what it does), whose baselines outline-dom0.js sets.
+        assert.ok(r.y >= t.y + 2 * f + 6 + f * 0.3, `under the thread's status line: ${at}`);
+        for (const o of threads) if (o !== t) assert.ok(!overlaps(r, o), `off ring ${o.ring}'s thread: ${at}`);
+      }
+    }
+  }
 });
 
 test('a tab too long for the right of the STOPPED badge rises above the badge, still under the CPUs', () => {

@@ -1,7 +1,8 @@
-// The locks Figure 1 has no place for yet (dom0's blkback locks): one chip each with the CPU holding
-// it and the CPUs spinning on it, from state.locks (the stream's lock moves, so only contention shows:
-// an uncontended hold is not in the stream). The figure draws the rest on what they guard
-// (lock-figure.js). Hooks: data-lock, data-holder (CPU or empty), data-spinners (count).
+// The locks Figure 1 has no place for (lock-places.js places each on what it guards; what is left is
+// a lock whose structure is not drawn, such as the ctx of a CPU the figure leaves out): one chip each
+// with the CPU holding it and the CPUs spinning on it, from state.locks (the stream's lock moves, so
+// only contention shows: an uncontended hold is not in the stream). The figure draws the rest on what
+// they guard (lock-figure.js). Hooks: data-lock, data-holder (CPU or empty), data-spinners (count).
 import { esc } from '../format.js';
 
 /** @param drawnInFigure () => Set of the lock names Figure 1 draws itself */

@@ -11,7 +11,7 @@ export function dom0Frame(svg, geo) {
   if (!d) return;
   const f = geo.font;
   const g = svg.append('g').attr('class', 'dom0');
-  text(g, d.x, d.y + f, fitText(d.w, f, 'dom0 · xen-blkback: one thread per ring, on the vCPU of its event channel',
+  text(g, d.x, d.y + f, fitText(d.labelW, f, 'dom0 · xen-blkback: one thread per ring, on the vCPU of its event channel',
     'dom0 · xen-blkback', 'dom0'), 'box-label');
   for (const c of d.cpus) {
     const cg = g.append('g').attr('class', 'dom0-cpu').attr('data-backend-cpu', c.cpu);

@@ -13,13 +13,16 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
- * Figure 1 draws each lock on what it guards (queue_lock and xen's io_lock on the request_queue) with
- * its holder and spinners, as the model says at that step (reached by stepping and by a seek, which
- * lands on the server's snapshot), at a projector's size; dom0's blkback locks, which the figure does
- * not draw yet, stay in the strip above it; one element per lock carries the hooks. The lock
- * statistics sit beside the figure in the legacy and xen views, inside the page; on a phone under it.
+ * Figure 1 draws each lock on what it guards (queue_lock and xen's io_lock on the request_queue, dom0's
+ * grant-table lock in dom0's row) with its holder and spinners, as the model says at that step (reached
+ * by stepping and by a seek, which lands on the server's snapshot), at a projector's size; dom0's locks
+ * are in dom0's row, clear of its labels, so the strip above the figure is empty; one element per lock
+ * carries the hooks. The lock statistics sit beside the figure in the legacy and xen views, inside the
+ * page; on a phone under it.
  */
 class LockFigureBrowserIT extends BrowserTest {
+
+    private static final String GRANT_TABLE = "domU grant_table->lock";
 
     @ParameterizedTest(name = "{0}×{1}")
     @CsvSource({"1440, 900", "1024, 768", "390, 844"})
@@ -27,21 +30,21 @@ class LockFigureBrowserIT extends BrowserTest {
         page = new Page(Browser.start(profile), port);
         page.driver.manage().window().setSize(new Dimension(width, height));
         page.open("/").loaded();
-        for (String[] p : new String[][] {{"legacy-contention", "queue_lock"}, {"xen-io-lock", "io_lock"}}) {
+        for (String[] p : new String[][] {{"legacy-contention", "queue_lock", "elv:0"}, {"xen-io-lock", "io_lock", "elv:0"},
+                {"xen-iometer", GRANT_TABLE, "hctx:3"}}) {
             String preset = p[0];
             String lock = p[1];
-            page.preset(preset, "elv:0");
+            page.preset(preset, p[2]);
             page.waitFor(d -> !page.all("#outline [data-lock]").isEmpty());
-            List<String> drawn = page.all("#outline [data-lock]").stream().map(e -> e.getAttribute("data-lock")).toList();
-            assertEquals(List.of(lock), drawn, "the queue's lock is drawn on the request_queue");
+            List<String> drawn = page.all("#outline [data-lock]").stream().map(e -> e.getAttribute("data-lock")).sorted().toList();
+            assertEquals(inFigure(preset), drawn, "every lock of the model is drawn in Figure 1");
             assertTrue(page.one("#outline [data-lock='" + lock + "']").isDisplayed());
-            List<String> strip = page.all("#lock-strip [data-lock]").stream().map(e -> e.getAttribute("data-lock")).toList();
-            // xen: dom0's ring lock and the grant table's, which Figure 1 does not draw yet, stay in the strip.
-            assertEquals(preset.startsWith("xen") ? List.of("blkif[0]->blk_ring_lock", "domU grant_table->lock") : List.of(),
-                    strip.stream().sorted().toList(), "the strip has only the locks the figure does not draw");
+            if (preset.startsWith("xen")) assertInDom0Row(preset);
+            assertEquals(List.of(), page.all("#lock-strip [data-lock]"), "the strip holds nothing: the figure draws every lock");
+            assertTrue(!page.one("#lock-strip").isDisplayed(), "and is hidden");
             List<String> hooked = page.all("[data-lock][data-holder]").stream().map(e -> e.getAttribute("data-lock")).toList();
             assertEquals(hooked.size(), hooked.stream().distinct().count(), "one element per lock carries the hooks: " + hooked);
-            int[] contended = contendedSteps(preset, 2);
+            int[] contended = contendedSteps(preset, lock, 2);
             // Stepped there: the page applies every transition itself.
             page.script("window.blkflow.send({cmd: 'step', n: arguments[0]})", contended[0]);
             page.waitForStep(contended[0]);
@@ -59,11 +62,41 @@ class LockFigureBrowserIT extends BrowserTest {
                 page.waitFor(d -> "16".equals(page.one("#outline").getAttribute("data-font")));
                 assertDrawnAsTheModelSays(preset, lock, contended[1]);
                 assertReadable(lock, 16);
+                if (preset.startsWith("xen")) assertInDom0Row(preset);
                 page.screenshot("locks-" + preset + "-presenting");
                 page.action("present");
             }
         }
         page.assertNoSevereConsoleErrors();
+    }
+
+    /** The model's locks, by name: the page must draw each of them in the figure. */
+    private static List<String> inFigure(String preset) {
+        BlockLayerRun run = new BlockLayerRun(Presets.byId(preset).orElseThrow().scenario(), false);
+        return run.lockStats().stream().map(org.blkflow.engine.LockStat::name).sorted().toList();
+    }
+
+    /**
+     * dom0's locks in dom0's row: the grant table's in the row's header, right of its label and above
+     * its vCPUs; each ring's blk_ring_lock inside its blkback thread, under the thread's two text lines.
+     */
+    private void assertInDom0Row(String preset) {
+        @SuppressWarnings("unchecked")
+        List<String> wrong = (List<String>) page.script("""
+                const svg = document.querySelector('#outline'), r = e => e.getBoundingClientRect();
+                const tab = n => r(svg.querySelector(`[data-lock="${n}"] .lock-bg`));
+                const wrong = [], label = r(svg.querySelector('.dom0 .box-label'));
+                const cpusTop = Math.min(...[...svg.querySelectorAll('[data-backend-cpu] rect')].map(e => r(e).top));
+                const g = tab(arguments[0]), f = parseFloat(svg.dataset.font);
+                if (!(g.left >= label.right - 1 && g.top >= label.top - f / 2 && g.bottom <= cpusTop + 1)) wrong.push('grant table');
+                for (const t of svg.querySelectorAll('[data-blkback]')) {
+                  const chip = r(t.querySelector('.blkback-chip')), state = r(t.querySelector('.blkback-state'));
+                  const name = r(t.querySelector('.blkback-text')), b = tab(`blkif[${t.dataset.blkback}]->blk_ring_lock`);
+                  if (!(b.left >= chip.left - 1 && b.right <= chip.right + 1 && b.top >= chip.top - 1 && b.bottom <= chip.bottom + 1
+                        && b.top >= state.bottom - 1 && b.top >= name.bottom - 1)) wrong.push('blkif ' + t.dataset.blkback);
+                }
+                return wrong;""", GRANT_TABLE);
+        assertEquals(List.of(), wrong, preset + ": dom0's locks in dom0's row, clear of its labels");
     }
 
     private void assertDrawnAsTheModelSays(String preset, String lock, int step) {
@@ -122,7 +155,7 @@ class LockFigureBrowserIT extends BrowserTest {
     }
 
     /** The first steps, from 20 on, where the model shows the lock held with CPUs spinning. */
-    private static int[] contendedSteps(String preset, int n) {
+    private static int[] contendedSteps(String preset, String lock, int n) {
         BlockLayerRun run = new BlockLayerRun(Presets.byId(preset).orElseThrow().scenario(), false);
         LockHolders holders = new LockHolders(run.lockStats().stream().map(org.blkflow.engine.LockStat::name).toList());
         int[] found = new int[n];
@@ -130,7 +163,7 @@ class LockFigureBrowserIT extends BrowserTest {
         int last = -100;
         for (int step = 1; k < n; step++) {
             holders.apply(run.next());
-            LockHolders.Held h = holders.view().get(0);
+            LockHolders.Held h = holders.view().stream().filter(x -> x.lock().equals(lock)).findFirst().orElseThrow();
             // The second is well past the first, so reaching it is a seek beyond the page's log.
             if (step >= 20 && step - last > 40 && h.holder() >= 0 && !h.spinners().isEmpty()) {
                 found[k++] = step;
