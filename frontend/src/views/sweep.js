@@ -8,6 +8,11 @@ import { OKABE_ITO } from './palette.js';
 
 const d3 = window.d3;
 const W = 560, H = 220, M = { l: 52, r: 112, t: 16, b: 30 };
+// The panel's heading names the sweep it shows, so a projected Xen sweep is not titled "Why blk-mq?".
+const TITLES = {
+  vary: 'Why blk-mq? · the same load on the single queue and on blk-mq, CPU by CPU',
+  'xen-iometer': 'Xen: 1 ring vs 16 rings · the published xen-blkfront experiment, IOPS against fio jobs',
+};
 
 export function sweepView(el, { scenario }) {
   const [seriesKey, xKey] = Object.keys(STORY_VARY);
@@ -39,6 +44,8 @@ export function sweepView(el, { scenario }) {
     running = true;
     el.dataset.state = 'running';
     el.dataset.sweep = url.includes('xen') ? 'xen-iometer' : 'vary';
+    const title = el.closest('section')?.querySelector('[data-role="sweep-title"]');
+    if (title) title.textContent = TITLES[el.dataset.sweep];
     $('[data-role="sweep-error"]').textContent = '';
     draw(points, keys, 0);
     try {

@@ -30,6 +30,9 @@ class XenSweepBrowserIT extends BrowserTest {
                 .until(d -> "done".equals(page.one("#sweep").getAttribute("data-state")));
         System.out.printf("[xen-sweep] click to last point drawn: %.1f s (reported, not asserted)%n",
                 (System.nanoTime() - clicked) / 1e9);
+        // textContent, not getText(): panel headings are upper-cased by CSS.
+        assertTrue(page.one("[data-role='sweep-title']").getAttribute("textContent").startsWith("Xen: 1 ring vs 16 rings"),
+                "the panel's heading names the sweep it shows");
         List<WebElement> points = page.all("#sweep circle.sweep-point[data-point]");
         int n = XenIometer.RING_LAYOUTS.size() * XenIometer.JOBS.size();
         assertEquals(n, points.size());
