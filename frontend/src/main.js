@@ -3,6 +3,7 @@
 import { frameScheduler } from './frame.js';
 import { openSocket } from './socket.js';
 import { createSession } from './session.js';
+import { pageAck } from './page-ack.js';
 import { withStep, stepOf, titleOf } from './link.js';
 import { connectionView } from './views/connection.js';
 import { addressView } from './views/address.js';
@@ -45,11 +46,8 @@ const connection = connectionView($('#connection'));
 let pendingStep = 0;
 let presenting = false;
 let socket = null;
-// The last step this page told the server it drew: play sends the next frame only after this ack.
-let ackedStep = -1;
-// A message that moves the step (transitions, a load, seek or reset) was applied since the last ack: the
-// next frame acks even when it lands on the step acked before, since the server waits for that ack.
-let ackOwed = false;
+// Acks each step this page draws: play sends the next frame only after the ack (page-ack.js).
+const ack = pageAck(cmd => send(cmd));
 // False from a seek's click to the server's answer: a message still in flight is applied to the state and
 // the log but not drawn, since the page is about to leave its step (the step shown stays one it drew).
 let seekAnswered = true;
@@ -170,7 +168,6 @@ function loadLink(link) {
 
 session.on('hello', msg => connection.update('open', msg.server));
 session.on('loaded', msg => {
-  ackedStep = -1;
   editor.clearErrors();
   $('#error').textContent = '';
   // A replayed trace has no scenario: the editor keeps what it had, the title names the trace.
@@ -202,7 +199,7 @@ session.on('error', msg => {
 
 function onMessage(msg) {
   session.handle(msg);
-  if (msg.type === 'transitions' || msg.type === 'loaded' || (msg.type === 'state' && msg.snapshot)) ackOwed = true;
+  ack.received(msg);
   if (msg.type !== 'transitions' && msg.type !== 'stats' && msg.type !== 'timeline') seekAnswered = true;
   markDirty();
 }
@@ -229,7 +226,7 @@ function render() {
   $('#figure-mode').textContent = $('#path-mode').textContent = modeTitle(state.scenario);
   address.update(state, pageTitle(state));
   drawnStep = state.step;
-  if (ackOwed || state.step !== ackedStep) { ackOwed = false; ackedStep = state.step; send({ cmd: 'ack', step: state.step }); }
+  ack.drawn(state.step);
 }
 
 function pageTitle(state) {

@@ -6,6 +6,7 @@ import { createSession } from '../session.js';
 import { outlineView } from './outline.js';
 import { narrationView } from './narration.js';
 import { formatNs } from '../format.js';
+import { pageAck } from '../page-ack.js';
 
 /** @param side { label, link } or { label, link: null, load: {cmd:'load', trace, mapping} } */
 export function comparePane(el, { name, side, defaults, onChange, onLoaded }) {
@@ -25,9 +26,12 @@ export function comparePane(el, { name, side, defaults, onChange, onLoaded }) {
   // A pause sent and not yet confirmed by the server's state message: play's last messages may still come.
   let pausing = false;
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  // Each pane acks what it draws, so play paces each side to its own drawing, as on the one-run page.
+  const ack = pageAck(cmd => socket.send(cmd));
   const socket = openSocket(`${proto}//${location.host}/ws/session`, {
     onMessage: msg => {
       session.handle(msg);
+      ack.received(msg);
       if (msg.type === 'state' && !msg.playing) pausing = false;
       if (msg.type === 'loaded') onLoaded(name);
       onChange();
@@ -65,6 +69,7 @@ export function comparePane(el, { name, side, defaults, onChange, onLoaded }) {
       el.querySelector('.pane-time').textContent = last ? `t = ${formatNs(last.t)}` : '';
       el.dataset.step = String(state.step);
       el.dataset.t = String(state.t);
+      ack.drawn(state.step);
     },
   };
 }
