@@ -17,6 +17,7 @@ import { showShareLink, copyButton } from './views/compare-share.js';
 import { drawDelta } from './views/compare-delta.js';
 import { commandTo, lockstepTarget, compareLink, timeCommands, lockstepUrl, withSide, CUSTOM, TRACE } from './compare.js';
 import { esc } from './format.js';
+import { fetchRetryingBusy } from './busy-retry.js';
 
 // Every change marks the page dirty; render runs once in the next frame (render is hoisted).
 const markDirty = frameScheduler(render);
@@ -181,7 +182,7 @@ async function followLeader() {
   // A replayed trace has no link for the server to run: it stays where it is.
   if (!other.link) return;
   try {
-    const res = await fetch(lockstepUrl(other.link, Math.min(lead.t, MAX_T)));
+    const res = await fetchRetryingBusy(lockstepUrl(other.link, Math.min(lead.t, MAX_T)));
     if (!res.ok) { $('#error').textContent = (await res.json()).message; return; }
     const { step } = await res.json();
     const cmd = commandTo(other.position(), step, MAX_STEP_N);

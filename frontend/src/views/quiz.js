@@ -3,6 +3,7 @@
 // score moves, and the real step is taken so its narration explains the answer. Asked at every step
 // while predict mode is on, and at a lesson's question stops.
 import { quizUrl, newScore, scored, scoreText, feedback } from '../quiz.js';
+import { fetchRetryingBusy } from '../busy-retry.js';
 
 export function quizView(el, { onAnswered, onToggle }) {
   el.innerHTML = `
@@ -46,7 +47,7 @@ export function quizView(el, { onAnswered, onToggle }) {
     current = { step, link, reply: null, chosen: null, error: null, prompt };
     draw();
     try {
-      const res = await fetch(quizUrl(link, step));
+      const res = await fetchRetryingBusy(quizUrl(link, step));
       const body = await res.json();
       if (asking !== key) return;
       if (!res.ok) current.error = body.message ?? `the server answered ${res.status}`;

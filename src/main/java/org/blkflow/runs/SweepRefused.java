@@ -5,7 +5,7 @@ import org.blkflow.scenario.Problem;
 
 /**
  * A sweep that is not run: bigger than a sweep may be, or arriving while the sweep threads already
- * have all the sweeps they take. The web layer answers 413 or 503.
+ * have all the sweeps they take. The web layer answers 413, or 429 with Retry-After.
  */
 public final class SweepRefused extends RuntimeException {
 
@@ -19,6 +19,12 @@ public final class SweepRefused extends RuntimeException {
         super(message);
         this.reason = reason;
         this.problems = List.copyOf(problems);
+    }
+
+    /** The sweep threads already have {@code max} sweeps queued or running; this one may come back. */
+    public static SweepRefused busy(int max) {
+        return new SweepRefused(Reason.BUSY, max + " sweeps are already running; try again when one has finished",
+                List.of());
     }
 
     static SweepRefused tooLarge(Problem problem) {

@@ -43,8 +43,7 @@ public final class SweepRunner implements AutoCloseable {
     /** Throws SweepRefused (BUSY) when {@link #MAX_SWEEPS} sweeps are already queued or running. */
     public void run(SweepPlan plan, Finished finished) throws IOException {
         if (!sweeps.tryAcquire()) {
-            throw new SweepRefused(SweepRefused.Reason.BUSY, MAX_SWEEPS
-                    + " sweeps are already running; try again when one has finished", List.of());
+            throw SweepRefused.busy(MAX_SWEEPS);
         }
         List<Future<Outcome>> futures = new ArrayList<>();
         try {

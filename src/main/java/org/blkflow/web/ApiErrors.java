@@ -32,7 +32,7 @@ public class ApiErrors {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ObjectNode> refused(ApiException e) {
-        return body(e.status(), e.error(), e.getMessage(), e.problems(), 0);
+        return retryAfter(body(e.status(), e.error(), e.getMessage(), e.problems(), 0), e.retryAfterS());
     }
 
     /** Tomcat refuses a query parameter whose %-escape is broken only when a controller asks for it. */
@@ -45,8 +45,18 @@ public class ApiErrors {
     @ExceptionHandler(SweepRefused.class)
     ResponseEntity<ObjectNode> sweepRefused(SweepRefused e) {
         return e.reason() == SweepRefused.Reason.BUSY
-                ? body(HttpStatus.SERVICE_UNAVAILABLE, "sweeps busy", e.getMessage(), e.problems(), 0)
+                ? retryAfter(body(HttpStatus.TOO_MANY_REQUESTS, "sweeps busy", e.getMessage(), e.problems(), 0),
+                        SWEEP_RETRY_AFTER_S)
                 : body(HttpStatus.CONTENT_TOO_LARGE, "sweep too large", e.getMessage(), e.problems(), 0);
+    }
+
+    /** A sweep takes seconds: a client refused because the sweep threads are full asks again after this. */
+    static final int SWEEP_RETRY_AFTER_S = 5;
+
+    /** A refusal that asking again later will cure (the server is busy, not the request wrong) says when. */
+    private static ResponseEntity<ObjectNode> retryAfter(ResponseEntity<ObjectNode> r, int seconds) {
+        return seconds <= 0 ? r : ResponseEntity.status(r.getStatusCode()).header("Retry-After", String.valueOf(seconds))
+                .contentType(MediaType.APPLICATION_JSON).body(r.getBody());
     }
 
     @ExceptionHandler(InvariantViolation.class)

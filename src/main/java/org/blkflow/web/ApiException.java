@@ -10,12 +10,19 @@ public final class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String error;
     private final transient List<Problem> problems;
+    /** Seconds after which the client may ask again (Retry-After), or 0 when asking again will not help. */
+    private final int retryAfterS;
 
     ApiException(HttpStatus status, String error, String message, List<Problem> problems) {
+        this(status, error, message, problems, 0);
+    }
+
+    ApiException(HttpStatus status, String error, String message, List<Problem> problems, int retryAfterS) {
         super(message);
         this.status = status;
         this.error = error;
         this.problems = List.copyOf(problems);
+        this.retryAfterS = retryAfterS;
     }
 
     static ApiException badParameter(String name, Object value, String rule) {
@@ -35,6 +42,10 @@ public final class ApiException extends RuntimeException {
 
     String error() {
         return error;
+    }
+
+    int retryAfterS() {
+        return retryAfterS;
     }
 
     public List<Problem> problems() {

@@ -3,7 +3,6 @@ package org.blkflow.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import org.blkflow.input.BoundedNumber;
 import org.blkflow.lessons.Comparison;
 import org.blkflow.lessons.Comparisons;
@@ -12,7 +11,6 @@ import org.blkflow.lessons.TimeLockstep;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioLink;
 import org.blkflow.scenario.ScenarioValidator;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,7 +24,7 @@ public class ComparisonController {
 
     /** Virtual time a lockstep may ask about: far past any run the seek limit allows (1,000 s). */
     static final long MAX_T = 1_000_000_000_000L;
-    private final Semaphore running = new Semaphore(QuizController.CONCURRENT);
+    private final ReplayGate gate = new ReplayGate("lockstep requests", QuizController.CONCURRENT);
 
     @GetMapping("/api/comparisons")
     public ArrayNode comparisons() {
@@ -67,7 +65,7 @@ public class ComparisonController {
     /**
      * GET /api/lockstep?t=T&amp;&lt;share link query&gt;: {"step": K}, the transitions of the link's run at or
      * before T ns (at most the seek limit): where pane B goes to show pane A's moment. Replayed from
-     * step 0 like a seek, so at most 2 at once (else 503).
+     * step 0 like a seek, so at most 2 at once, the rest waiting their turn ({@link ReplayGate}).
      */
     @GetMapping("/api/lockstep")
     public ObjectNode lockstep(HttpServletRequest request) {
@@ -87,15 +85,8 @@ public class ComparisonController {
             throw ApiException.badParameter("t", t.length() > 40 ? t.substring(0, 40) : t, e.getMessage());
         }
         Scenario scenario = ScenarioValidator.require(ScenarioLink.decode("/?" + String.join("&", link)).scenario());
-        if (!running.tryAcquire()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "too many lockstep requests at once; try again", List.of());
-        }
-        try {
-            return JsonNodeFactory.instance.objectNode().put("t", at)
-                    .put("step", TimeLockstep.stepAt(scenario, at, SessionLimits.MAX_SEEK));
-        } finally {
-            running.release();
-        }
+        return gate.run(() -> JsonNodeFactory.instance.objectNode().put("t", at)
+                .put("step", TimeLockstep.stepAt(scenario, at, SessionLimits.MAX_SEEK)));
     }
 
     private static ObjectNode side(Comparison.Side s) {

@@ -1,16 +1,13 @@
 package org.blkflow.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import org.blkflow.quiz.Choice;
 import org.blkflow.quiz.NextStepQuiz;
 import org.blkflow.quiz.Quiz;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioLink;
 import org.blkflow.scenario.ScenarioValidator;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,9 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 public class QuizController {
 
-    /** A quiz replays its run from step 0, as a seek does: at most this many at once, then 503. */
+    /** A quiz replays its run from step 0, as a seek does: this many at once, the rest wait their turn. */
     static final int CONCURRENT = 2;
-    private final Semaphore running = new Semaphore(CONCURRENT);
+    private final ReplayGate gate = new ReplayGate("quizzes", CONCURRENT);
 
     @GetMapping("/api/quiz")
     public ObjectNode quiz(HttpServletRequest request) {
@@ -39,15 +36,7 @@ public class QuizController {
         if (step > SessionLimits.MAX_SEEK) {
             throw ApiException.badParameter("step", step, "must be a whole number between 0 and " + SessionLimits.MAX_SEEK);
         }
-        if (!running.tryAcquire()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy",
-                    CONCURRENT + " quizzes are being worked out; try again in a moment", List.of());
-        }
-        try {
-            return json(step, NextStepQuiz.at(scenario, step));
-        } finally {
-            running.release();
-        }
+        return gate.run(() -> json(step, NextStepQuiz.at(scenario, step)));
     }
 
     static ObjectNode json(long step, Optional<Quiz> quiz) {

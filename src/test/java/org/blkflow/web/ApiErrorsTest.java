@@ -35,4 +35,23 @@ class ApiErrorsTest {
         ObjectNode body = new ApiErrors().oops(new InvariantViolation("leak", "1 request left", null, "")).getBody();
         assertEquals(-1, body.get("seq").longValue());
     }
+
+    @Test
+    void aBusyServerIsA429ThatSaysWhenToAskAgain() {
+        ResponseEntity<ObjectNode> sweep = new ApiErrors().sweepRefused(org.blkflow.runs.SweepRefused.busy(4));
+        assertEquals(429, sweep.getStatusCode().value());
+        assertEquals(String.valueOf(ApiErrors.SWEEP_RETRY_AFTER_S), sweep.getHeaders().getFirst("Retry-After"));
+        assertEquals("sweeps busy", sweep.getBody().get("error").stringValue());
+        ResponseEntity<ObjectNode> quiz = new ApiErrors().refused(new ApiException(
+                org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "busy", "too many quizzes", List.of(), 1));
+        assertEquals(429, quiz.getStatusCode().value());
+        assertEquals("1", quiz.getHeaders().getFirst("Retry-After"));
+    }
+
+    @Test
+    void aRefusalThatAskingAgainWillNotCureHasNoRetryAfter() {
+        ResponseEntity<ObjectNode> r = new ApiErrors().refused(ApiException.badParameter("step", -1, "must be 0 or more"));
+        assertEquals(400, r.getStatusCode().value());
+        assertEquals(null, r.getHeaders().getFirst("Retry-After"));
+    }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.blkflow.model.BlockLayerRun;
 import org.blkflow.scenario.Scenario;
@@ -74,6 +76,31 @@ class LessonHttpTest extends HttpApiTest {
             Set<String> labels = new HashSet<>();
             q.get("choices").forEach(c -> labels.add(c.get("label").stringValue()));
             assertEquals(q.get("choices").size(), labels.size(), "choices read differently");
+        }
+    }
+
+    /**
+     * A class asks the same question at once: every student gets the answer (the replays wait their
+     * turn), none an error. With the old refusal of all but two concurrent replays most of these failed.
+     */
+    @Test
+    void aClassAskingTogetherIsAllAnswered() throws Exception {
+        String query = "/api/quiz?v=2&seed=7&cpus=4&job=r,rw:randread,qd:8,engine:libaio,n:4000&step=20000";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        try {
+            List<java.util.concurrent.Future<Http.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                replies.add(pool.submit(() -> new Http(port).get(query)));
+            }
+            JsonNode first = null;
+            for (java.util.concurrent.Future<Http.Reply> f : replies) {
+                Http.Reply r = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, r.status(), String.valueOf(r.body()));
+                first = first == null ? r.body() : first;
+                assertEquals(first, r.body(), "the question at a step is the same for everyone");
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
