@@ -26,6 +26,9 @@ public class QuizController {
     /** A quiz replays its run from step 0, as a seek does: this many at once, the rest wait their turn. */
     static final int CONCURRENT = 2;
     private final ReplayGate gate = new ReplayGate("quizzes", CONCURRENT);
+    /** The question at a step is the same for everyone: a class asking together is worked out once. */
+    static final int REMEMBERED = 64;
+    private final SharedAnswers<String, ObjectNode> asked = new SharedAnswers<>(REMEMBERED);
 
     @GetMapping("/api/quiz")
     public ObjectNode quiz(HttpServletRequest request) {
@@ -36,7 +39,9 @@ public class QuizController {
         if (step > SessionLimits.MAX_SEEK) {
             throw ApiException.badParameter("step", step, "must be a whole number between 0 and " + SessionLimits.MAX_SEEK);
         }
-        return gate.run(() -> json(step, NextStepQuiz.at(scenario, step)));
+        // Keyed by the canonical link, so two spellings of one scenario share their answers.
+        return asked.get(ScenarioLink.encode(scenario, step), () -> gate.run(() -> json(step, NextStepQuiz.at(scenario, step))))
+                .deepCopy();
     }
 
     static ObjectNode json(long step, Optional<Quiz> quiz) {
