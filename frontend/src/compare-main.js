@@ -44,13 +44,15 @@ document.body.innerHTML = `
     <div data-role="compare-scrub"></div>
     <label>go to step <input data-role="goto" type="number" min="0" value="0"></label>
     <label>lockstep <select data-role="lockstep"><option value="time">by virtual time</option><option value="step">by step</option></select></label></nav>
+  <main class="compare-main" aria-label="two runs side by side">
   <p id="error" class="error-line" role="alert"></p>
   <p class="story" data-role="compare-note"></p>
   <section class="panel trace-setup" data-role="trace-setup" hidden></section>
   <div class="compare-layout"><div class="panes"><section class="panel pane"></section><section class="panel pane"></section></div>
     <section class="panel delta-panel" aria-label="differences"><h2>B − A, live</h2><table data-role="delta"></table></section></div>
   <section class="panel compare-charts-panel" aria-label="charts of both runs" data-role="compare-charts"></section>
-  <div data-role="compare-edit"></div>`;
+  <div data-role="compare-edit"></div>
+  </main>`;
 
 const $ = sel => document.querySelector(sel);
 let cmp = null;

@@ -13,7 +13,7 @@ export function compareStyles() {
   const style = document.createElement('style');
   style.textContent = copies.join('\n') + `
     body.comparing .brand a { color: inherit; text-decoration: none; }
-    body.comparing > .story, body.comparing > .error-line { padding: 0 .6rem; }
+    .compare-main > .story, .compare-main > .error-line { padding: 0 .6rem; }
     .compare-layout { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: .5rem; padding: .4rem .6rem; align-items: start; }
     .panes { display: grid; gap: .5rem; }
     .pane-outline { width: 100%; height: auto; display: block; }

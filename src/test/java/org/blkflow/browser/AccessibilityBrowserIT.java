@@ -60,4 +60,25 @@ class AccessibilityBrowserIT extends BrowserTest {
         assertClean("phone 390x844");
         assertTrue(page.all("#outline g.rq").size() > 0);
     }
+
+    /** The comparison page: both panes, the delta table, the charts and the edit forms. */
+    @Test
+    void theComparisonPageHasNoSeriousViolation() throws Exception {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(1440, 900));
+        page.driver.get("http://localhost:" + port + "/?compare=sq-vs-mq&lock=step");
+        page.waitFor(d -> !page.all("[data-pane='A'] [data-queue='elv:0']").isEmpty()
+                && !page.all("[data-pane='B'] [data-queue='hctx:0']").isEmpty());
+        for (int k = 0; k < 10; k++) {
+            page.one("#compare-controls [data-action='step']").click();
+        }
+        page.waitFor(d -> "10".equals(page.one("[data-pane='A']").getAttribute("data-step"))
+                && "10".equals(page.one("[data-pane='B']").getAttribute("data-step")));
+        assertClean("comparison sq-vs-mq 1440x900");
+        // Beyond serious ones: every part of the page in a landmark, and every header cell named.
+        List<Object> ids = Axe.violations(page).stream().map(v -> v.get("id")).toList();
+        for (String rule : List.of("landmark-one-main", "region", "empty-table-header")) {
+            assertTrue(!ids.contains(rule), rule + " violated: " + ids);
+        }
+    }
 }
