@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { layout } from '../src/layout.js';
 import { deadlineLists, kyberQueues, tokensHeld, domainOf, schedSlots, DOMAINS } from '../src/layout-sched.js';
 import { lockPlaces } from '../src/lock-places.js';
+import { cpusOf } from '../src/layout-numa.js';
 
 const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const inside = (b, o) => b.x >= o.x - 1e-9 && b.y >= o.y - 1e-9 && b.x + b.w <= o.x + o.w + 1e-9 && b.y + b.h <= o.y + o.h + 1e-9;
@@ -91,6 +92,9 @@ test('NUMA: a box per node round its CPUs, above the ctx row, disjoint; one node
     assert.ok(l.ctxs.every(c => c.y >= a.y + a.h), 'the ctx row stays outside');
     assert.ok(a.y >= 0);
   }
+  assert.deepEqual(layout({ cpus: 8, hwQueues: 4, cpuToHctx: [2, 2, 3, 3, 0, 0, 1, 1] }, 1024, 12, null, ['0-3', '4-7']).numa.map(n => n.cpus),
+    nodes, 'as the scenario JSON writes them: cpulists');
+  assert.deepEqual(cpusOf('0-2,8,10-11'), [0, 1, 2, 8, 10, 11]);
   const split = layout({ cpus: 4, hwQueues: 1, cpuToHctx: [0, 0, 0, 0] }, 1024, 12, null, [[0, 2], [1, 3]]);
   assert.deepEqual(split.numa.map(n => n.runs.length), [2, 2], 'CPUs 0 and 2 are not side by side: a box each');
   assert.equal(layout({ cpus: 4, hwQueues: 1, cpuToHctx: [0, 0, 0, 0] }, 1024, 12, null, [[0, 1, 2, 3]]).numa, undefined);
