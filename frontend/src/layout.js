@@ -3,43 +3,61 @@
 // each hctx; "done" sits at the right. Pure geometry in on-screen pixels, tested without a DOM.
 import { MARGIN, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces } from './layout-parts.js';
 import { MODE, KERNEL, SCHEDULER } from './labels.js';
+import { schedHeight, schedBoxes } from './layout-sched.js';
+import { numaBoxes } from './layout-numa.js';
 
 /** Room between rows for the edges (CPU → ctx, the ctx → hctx map) to be seen as arrows. */
 const EDGE_GAP = 2;
 
 /**
  * blk-mq's queues at a width and font size. {@code scheduler} is a 7.0 blk-mq I/O scheduler: mq-deadline
- * gets a lane (elv:0) between the ctx and hctx rows (3.16's blk-mq has no scheduler, and 7.0's none is none).
- * @param topology {cpus, hwQueues, cpuToHctx}, and for a replayed trace `shown`: the CPUs it used,
- *        drawn side by side under their own numbers (a trace on CPUs 29 and 43 gets two columns)
+ * and kyber get a lane (elv:0) between the ctx and hctx rows, laid out by layout-sched.js, and each hctx
+ * a second tag bar (driver tags beside the scheduler tags); 3.16's blk-mq has no scheduler, 7.0's none
+ * is none. 7.0's poll hctxs (the topology's last pollQueues) get the CPUs of its cpuToPollHctx map.
+ * @param topology {cpus, hwQueues, cpuToHctx[, pollQueues, cpuToPollHctx]}, and for a replayed trace
+ *        `shown`: the CPUs it used, drawn side by side under their own numbers
+ * @param numaNodes 7.0's NUMA nodes (each a list of CPUs): two or more are drawn as boxes round their CPUs
  */
-export function layout(topology, width, font = 12, scheduler = null) {
+export function layout(topology, width, font = 12, scheduler = null, numaNodes = null) {
   const { cpus, hwQueues, cpuToHctx } = topology;
   const shown = topology.shown?.length ? topology.shown : Array.from({ length: cpus }, (_, i) => i);
   const m = metrics(font);
   const contentW = contentWidth(width, m);
   const cpuCols = columns(shown.length, MARGIN, contentW);
   const hctxCols = columns(hwQueues, MARGIN, contentW);
+  const pollFrom = hwQueues - (topology.pollQueues ?? 0);
   const users = hctxUsers(cpuToHctx, hwQueues, shown);
-  const cpuY = MARGIN;
+  const pollUsers = topology.cpuToPollHctx ? hctxUsers(topology.cpuToPollHctx, hwQueues, shown) : null;
+  // A NUMA node's name sits over its CPUs: a line more above the CPU row.
+  const numa = (numaNodes?.length ?? 0) > 1;
+  const cpuY = MARGIN + (numa ? m.line + 2 : 0);
   const ctxY = cpuY + cpuRowHeight(m) + EDGE_GAP * m.line;
   const ctxH = laneHeight(m, 2);
-  // 7.0's mq-deadline is one scheduler for the whole queue: one lane across, between ctx and hctx.
-  const elv = scheduler === SCHEDULER.MQ_DEADLINE || scheduler === SCHEDULER.KYBER
-    ? { x: MARGIN, w: contentW, y: ctxY + ctxH + EDGE_GAP * m.line, h: laneHeight(m, 2), scheduler } : null;
+  const sched = scheduler === SCHEDULER.MQ_DEADLINE || scheduler === SCHEDULER.KYBER;
+  const elv = sched ? { x: MARGIN, w: contentW, y: ctxY + ctxH + EDGE_GAP * m.line, h: schedHeight(m, scheduler), scheduler } : null;
   const hctxY = (elv ? elv.y + elv.h : ctxY + ctxH) + EDGE_GAP * m.line;
-  const hctxs = hctxCols.map((c, i) => hctxBox(i, c, hctxY, users[i], m));
+  const hctxs = hctxCols.map((c, i) => {
+    const poll = i >= pollFrom;
+    return hctxBox(i, c, hctxY, poll ? pollUsers?.[i] ?? [] : users[i], m, sched, poll);
+  });
   const stages = stageRows(width, hctxY + hctxs[0].h + m.line, m, 2);
+  const ctxs = cpuCols.map((c, i) => ({ ctx: shown[i], hctx: cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH }));
   const out = {
     mode: MODE.MQ, width, height: stages.bottom, font,
     cpus: cpuCols.map((c, i) => cpuBox(shown[i], c, cpuY, m)),
-    ctxs: cpuCols.map((c, i) => ({ ctx: shown[i], hctx: cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH })),
+    ctxs,
     hctxs,
     driver: stages.driver, device: stages.device, done: stages.done,
     // i: the column the CPU and its ctx are drawn in; ctx: the CPU's (and ctx's) own number.
     edges: shown.map((cpu, i) => ({ i, ctx: cpu, hctx: cpuToHctx[cpu], kind: users[cpuToHctx[cpu]].length > 1 ? 'many:1' : '1:1' })),
+    // The POLL map: each CPU's polled bios go to this hctx (HCTX_TYPE_POLL).
+    pollEdges: topology.cpuToPollHctx ? shown.map((cpu, i) => ({ i, ctx: cpu, hctx: topology.cpuToPollHctx[cpu] })) : [],
   };
-  if (elv) out.elv = elv;
+  if (elv) {
+    out.elv = elv;
+    out.sched = schedBoxes(elv, m, scheduler, ctxs);
+  }
+  if (numa) out.numa = numaBoxes(numaNodes, out.cpus, m);
   out.places = commonPlaces(out, m, hctxCols);
   out.ctxs.forEach(c => out.places.set(`ctx:${c.ctx}`, under(c, m)));
   out.hctxs.forEach(h => { out.places.set(`hctx:${h.hctx}`, under(h.dispatch, m)); out.places.set(`tagwait:${h.hctx}`, under(h.tagwait, m)); });
@@ -53,14 +71,23 @@ function hctxUsers(cpuToHctx, hwQueues, shown) {
   return users;
 }
 
-/** An hctx box, top to bottom: its label, the tag waiters, the dispatch list, the tag bar. */
-function hctxBox(hctx, col, y, cpus, m) {
+/**
+ * An hctx box, top to bottom: its label, the tag waiters, the dispatch list, the tag bar and, under a
+ * 7.0 scheduler, the driver tags' bar under the scheduler tags' one.
+ */
+function hctxBox(hctx, col, y, cpus, m, twoBars, poll) {
   const inner = { x: col.x + 3, w: col.w - 6 };
   const tagwait = { ...inner, y: y + m.line, h: laneHeight(m, 1) };
   const dispatch = { ...inner, y: tagwait.y + tagwait.h + 2, h: laneHeight(m, 2) };
   const tags = { ...inner, y: dispatch.y + dispatch.h + 2, h: m.line + 8 };
   const tagBar = { ...inner, y: tags.y + m.line, h: 5 };
-  return { hctx, ...col, y, h: tags.y + tags.h - y + 2, cpus, idle: cpus.length === 0, tagwait, dispatch, tags, tagBar };
+  const driverTags = twoBars ? { ...inner, y: tags.y + tags.h, h: m.line + 8 } : null;
+  const driverBar = twoBars ? { ...inner, y: driverTags.y + m.line, h: 5 } : null;
+  const bottom = (driverTags ?? tags).y + (driverTags ?? tags).h;
+  return {
+    hctx, ...col, y, h: bottom - y + 2, cpus, idle: cpus.length === 0, type: poll ? 'POLL' : 'DEFAULT',
+    tagwait, dispatch, tags, tagBar, ...(twoBars ? { driverTags, driverBar } : {}),
+  };
 }
 
 /** The size of one item: labelled when the narrowest queue holds two, else small plain squares. */

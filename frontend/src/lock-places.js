@@ -37,7 +37,7 @@ export function lockPlaces(geo, names) {
       const x = name.endsWith('(requests)') ? geo.device.x : name.endsWith('(responses)') ? geo.device.x + half : geo.device.x;
       out.set(name, inside(geo.device, 'end', x, name.includes('(') ? half : geo.device.w));
     } else if ((m = RING.exec(name)) && geo.places?.has(`device:${m[1]}`)) out.set(name, inside(geo.places.get(`device:${m[1]}`)));
-    else if ((m = CTX.exec(name)) && ctxOf(geo, +m[1])) out.set(name, above(ctxOf(geo, +m[1])));
+    else if ((m = CTX.exec(name)) && ctxOf(geo, +m[1])) out.set(name, { ...above(ctxOf(geo, +m[1])), share: `ctx:${m[1]}` });
     else if ((m = HCTX.exec(name)) && geo.hctxs?.[+m[1]]) out.set(name, badged(above(geo.hctxs[+m[1]]), geo.hctxs[+m[1]], geo.font));
     else if (name === 'dd->lock' && geo.elv) out.set(name, above(geo.elv, 'end', false));
     // kyber: each hctx's lock over its column of the scheduler's lane, each ctx's domain queues over its ctx.
@@ -45,9 +45,31 @@ export function lockPlaces(geo, names) {
       const h = geo.hctxs[+m[1]];
       out.set(name, above(geo.elv, 'end', true, h.x, h.w));
     } else if ((m = KCQ.exec(name)) && ctxOf(geo, geo.hctxs?.[+m[1]]?.cpus?.[+m[2]])) {
-      out.set(name, above(ctxOf(geo, geo.hctxs[+m[1]].cpus[+m[2]]), 'start'));
+      const cpu = geo.hctxs[+m[1]].cpus[+m[2]];
+      out.set(name, { ...above(ctxOf(geo, cpu), 'start'), share: `ctx:${cpu}` });
     } else if (name === GRANT_TABLE && geo.dom0) out.set(name, room(geo.dom0.lock, 'end'));
     else if ((m = BLKIF.exec(name)) && threadOf(geo, +m[1])) out.set(name, room(threadOf(geo, +m[1]).lock, 'start'));
+  }
+  return shareEdges(out);
+}
+
+/**
+ * Tabs over one ctx (its ctx[N]->lock and kyber's kcq locks of it) split its top edge between them,
+ * kcq tabs from the left, the ctx's own lock at the right: on 16 narrow ctx boxes they would overlap.
+ */
+function shareEdges(out) {
+  const groups = new Map();
+  for (const [name, p] of out) {
+    if (!p.share) continue;
+    if (!groups.has(p.share)) groups.set(p.share, []);
+    groups.get(p.share).push(name);
+  }
+  for (const names of groups.values()) {
+    if (names.length < 2) continue;
+    names.sort((a, b) => (out.get(a).align === 'end') - (out.get(b).align === 'end') || a.localeCompare(b));
+    const { x, w } = out.get(names[0]);
+    const share = w / names.length;
+    names.forEach((name, i) => out.set(name, { ...out.get(name), x: x + i * share, w: share - (i < names.length - 1 ? 2 : 0) }));
   }
   return out;
 }

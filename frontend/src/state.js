@@ -33,7 +33,7 @@ export function initialState(loaded) {
     items: new Map(),
     places: new Map(),
     hctxs: Array.from({ length: topo.hwQueues }, (_, i) => ({
-      hctx: i, stopped: false, tagsUsed: 0, depth: topo.queueDepth, dispatched: 0, runs: 0,
+      hctx: i, stopped: false, tagsUsed: 0, driverTags: 0, depth: topo.queueDepth, dispatched: 0, runs: 0,
     })),
     counters: emptyCounters(),
     q2c: emptyHistogram(),
@@ -57,7 +57,7 @@ export function fromSnapshot(loaded, stateMsg) {
     const item = {
       type: it.type, id: it.id, place: it.place, cpu: it.cpu, sector: it.sector, sectors: it.sectors,
       rwbs: it.rwbs, tag: it.tag ?? -1, req: it.req ?? -1, hctx: -1, ctx: -1, comm: null,
-      bios: it.bios ? [...it.bios] : [], times: {},
+      bios: it.bios ? [...it.bios] : [], times: {}, tagHctx: it.hctx ?? -1,
     };
     s.items.set(key(it.type, it.id), item);
     listOf(s, it.place).push(key(it.type, it.id));
@@ -104,7 +104,7 @@ function applyInPlace(s, t) {
   const moving = created.item;
   if (moving) {
     moving.cpu = moving.cpu >= 0 ? moving.cpu : t.cpu;
-    if (t.tag >= 0 && moving.type === 'req' && moving.tag < 0) moving.tag = t.tag;
+    if (moving.type === 'req') showTag(s, moving, t.tag);
     if (moving.type === 'req' && !created.isNew && moving.firstBio >= 0 && REQUEST_MOVES.has(t.kind)) {
       joinFirstBio(s, moving);
     }
@@ -187,6 +187,13 @@ function requestOf(s, t) {
   return { item: rq, isNew: true };
 }
 
+/** rq->tag as the move shows it: 7.0 sets it at dispatch under a scheduler and clears it at a requeue. */
+function showTag(s, rq, tag) {
+  const had = rq.tag >= 0, has = tag >= 0;
+  rq.tag = has ? tag : -1;
+  if (had !== has && s.hctxs[rq.tagHctx]) s.hctxs[rq.tagHctx].driverTags += has ? 1 : -1;
+}
+
 function joinFirstBio(s, rq) {
   const bio = s.items.get(key('bio', rq.firstBio));
   rq.firstBio = -1;
@@ -242,6 +249,7 @@ function forget(s, item) {
   s.items.delete(k);
   if (item.type !== 'req') return;
   if (s.hctxs[item.tagHctx]) s.hctxs[item.tagHctx].tagsUsed--;
+  showTag(s, item, -1);
   // A freed request takes any bios not yet ended with it, so nothing lingers in the picture.
   for (const id of item.bios) {
     const bio = s.items.get(key('bio', id));

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { initialState, applyTransitions } from '../src/state.js';
+import { initialState, applyTransitions, fromSnapshot } from '../src/state.js';
 
 const dir = new URL('./fixtures/', import.meta.url);
 const fixtures = readdirSync(dir).filter(f => f.endsWith('.json')).sort();
@@ -13,7 +13,7 @@ const fixtures = readdirSync(dir).filter(f => f.endsWith('.json')).sort();
 const view = i => i.type === 'req'
   ? `req ${i.id} at ${i.place} sectors ${i.sector}+${i.sectors} tag ${i.tag} bios [${i.bios.join(',')}]`
   : `bio ${i.id} at ${i.place} sectors ${i.sector}+${i.sectors} in req ${i.req}`;
-const hctxView = h => `hctx ${h.hctx} stopped ${h.stopped} tags ${h.tagsUsed} dispatched ${h.dispatched}`;
+const hctxView = h => `hctx ${h.hctx} stopped ${h.stopped} tags ${h.tagsUsed} driver tags ${h.driverTags} dispatched ${h.dispatched}`;
 const lockView = l => `${l.lock} held by ${l.holder} spinners [${l.spinners.join(',')}]`;
 
 test('the fixtures cover blk-mq, the legacy queue, bio-based, xen-blkfront and a replayed trace', () => {
@@ -60,4 +60,27 @@ test('the contended fixture shows a holder and spinners at some state, so the lo
   assert.ok(fx.transitions.some(t => t.kind === 'lock_contended'));
   assert.ok(fx.states.some(st => st.locks.some(l => l.holder >= 0 && l.spinners.length > 0)),
     'some snapshot catches CPUs spinning');
+});
+
+// A seek lands on a snapshot and the stream goes on from there: the tags freed after it must come off
+// the hctx the snapshot names for each request, so every later snapshot still agrees.
+for (const file of ['sata-70.json', 'six-cpus-four-hctx.json']) {
+  test(`${file}: state.js taken from a snapshot keeps agreeing with the server's later snapshots`, () => {
+    const fx = JSON.parse(readFileSync(new URL(file, dir)));
+    const from = fx.states[Math.floor(fx.states.length / 3)];
+    let s = fromSnapshot(fx.loaded, from);
+    let done = from.step;
+    for (const state of fx.states.filter(st => st.step > from.step)) {
+      s = applyTransitions(s, fx.transitions.slice(done, state.step));
+      done = state.step;
+      assert.deepEqual(s.hctxs.map(hctxView), state.snapshot.hctxs.map(hctxView), `hctxs after step ${state.step}`);
+    }
+  });
+}
+
+test('sata-70: mq-deadline holds scheduler tags without driver tags at some state, and driver tags at another', () => {
+  const fx = JSON.parse(readFileSync(new URL('sata-70.json', dir)));
+  const hs = fx.states.map(st => st.snapshot.hctxs[0]);
+  assert.ok(hs.some(h => h.tagsUsed > h.driverTags), 'requests waiting in the scheduler hold no driver tag');
+  assert.ok(hs.some(h => h.driverTags > 0), 'dispatched requests hold a driver tag');
 });

@@ -99,7 +99,7 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
     if (numaNodes) s.numaNodes = numaNodes;
     // Each kernel has its own schedulers: after a switch, one the other kernel lacks falls back to
     // the server's default for the new kernel (noop; elevator_set_default's choice in 7.0).
-    const k70 = [SCHEDULER.NONE, SCHEDULER.MQ_DEADLINE].includes(s.scheduler);
+    const k70 = [SCHEDULER.NONE, SCHEDULER.MQ_DEADLINE, SCHEDULER.KYBER].includes(s.scheduler);
     if ((s.kernel === KERNEL.V7_0) !== k70) delete s.scheduler;
     return s;
   }

@@ -1,34 +1,23 @@
-// The still parts of blk-mq's Figure 1: CPUs, software queues, hardware queues with their labelled
-// lanes, the CPU → hctx map as edges, and the stage lanes; plus the live hctx labels (tags, STOPPED).
+// The still parts of blk-mq's Figure 1: CPUs (in their NUMA nodes), software queues, hardware queues
+// with their labelled lanes, the CPU → hctx maps as edges, 7.0's scheduler lane, and the stage lanes;
+// plus the live hctx labels (tag bars, STOPPED).
 import { box, lane, drawCpus, stoppedBadge, showStopped, drawStages, text, setText } from './outline-parts.js';
 import { fitText } from '../layout-parts.js';
 import { tagPool } from '../layout.js';
+import { schedFrame, schedState } from './outline-sched.js';
+import { numaFrame } from './outline-numa.js';
 
 const d3 = window.d3;
 
 export function mqFrame(svg, geo, scenario) {
+  if (geo.numa) numaFrame(svg.append('g').attr('class', 'numa'), geo);
   drawEdges(svg.append('g').attr('class', 'edges'), geo);
   drawRowLabels(svg.append('g').attr('class', 'row-labels'), geo);
   drawCpus(svg.append('g').attr('class', 'cpus'), geo);
   drawCtxs(svg.append('g').attr('class', 'ctxs'), geo);
   drawHctxs(svg.append('g').attr('class', 'hctxs'), geo);
   drawStages(svg.append('g').attr('class', 'lanes'), geo, scenario, []);
-  if (geo.elv) drawScheduler(svg.append('g').attr('class', 'scheduler'), geo);
-}
-
-// What each 7.0 scheduler keeps in its lane, for the lane's label.
-const SCHEDULER_LISTS = {
-  'mq-deadline': 'sorted lists and FIFOs per direction',
-  kyber: 'per-CPU queues by domain (read, write, discard, other), a token each to leave',
-};
-
-/** 7.0's I/O scheduler: requests wait here between the plug and the hardware queues (elv:0). */
-function drawScheduler(g, geo) {
-  const s = geo.elv.scheduler;
-  box(g, geo.elv, 'stage-box', geo.font, `${s} (elv:0) · ${SCHEDULER_LISTS[s]}`, `${s} (elv:0)`, s);
-  const b = geo.places.get('elv:0');
-  g.append('rect').attr('class', 'lane elv').attr('data-queue', 'elv:0')
-    .attr('x', b.x + 1).attr('y', b.y).attr('width', b.w - 2).attr('height', b.h - 2);
+  if (geo.elv) schedFrame(svg.append('g').attr('class', 'scheduler'), geo);
 }
 
 function drawCtxs(g, geo) {
@@ -41,19 +30,28 @@ function drawCtxs(g, geo) {
 function drawHctxs(g, geo) {
   const f = geo.font;
   for (const h of geo.hctxs) {
-    const hg = g.append('g').attr('class', 'hctx').attr('data-hctx', h.hctx)
-      .attr('data-idle', h.idle ? 'true' : 'false').classed('idle', h.idle);
+    const poll = h.type === 'POLL';
+    const hg = g.append('g').attr('class', 'hctx').attr('data-hctx', h.hctx).attr('data-type', h.type)
+      .attr('data-idle', h.idle ? 'true' : 'false').classed('idle', h.idle).classed('poll', poll);
     // The dispatch lane is the place hctx:N; the box around it inspects the hctx through data-hctx.
-    box(hg, h, 'queue-box hw', f, `hctx ${h.hctx}${h.idle ? ' · idle' : ''}`, `hctx ${h.hctx}`, `${h.hctx}`);
+    // A POLL hctx raises no interrupt: its submitters poll it for their completions (null_poll).
+    const labels = poll ? [`hctx ${h.hctx} · POLL · no interrupt`, `hctx ${h.hctx} · POLL`, `POLL ${h.hctx}`, 'POLL']
+      : [`hctx ${h.hctx}${h.idle ? ' · idle' : ''}`, `hctx ${h.hctx}`, `${h.hctx}`];
+    box(hg, h, 'queue-box hw', f, ...labels);
     lane(hg, h.tagwait, `tagwait:${h.hctx}`, 'tagwait', f, 'tag waiters', 'waiters');
     lane(hg, h.dispatch, `hctx:${h.hctx}`, 'dispatch', f, 'dispatch list', 'dispatch');
-    hg.append('rect').attr('class', 'tags-free').attr('x', h.tagBar.x).attr('y', h.tagBar.y)
-      .attr('width', h.tagBar.w).attr('height', h.tagBar.h);
-    hg.append('rect').attr('class', 'tags-used').attr('x', h.tagBar.x).attr('y', h.tagBar.y)
-      .attr('width', 0).attr('height', h.tagBar.h);
-    text(hg, h.tags.x + 1, h.tags.y + f, '', 'tags-text');
+    tagBar(hg, h.tags, h.tagBar, f, h.driverTags ? 'sched' : 'tags');
+    if (h.driverTags) tagBar(hg, h.driverTags, h.driverBar, f, 'driver');
     stoppedBadge(hg, h, f);
   }
+}
+
+/** A tag pool's line: its count in words over a bar. The first is the pool a request takes at G. */
+function tagBar(hg, line, bar, f, pool) {
+  const g = hg.append('g').attr('class', 'tag-pool').attr('data-pool', pool);
+  g.append('rect').attr('class', 'tags-free').attr('x', bar.x).attr('y', bar.y).attr('width', bar.w).attr('height', bar.h);
+  g.append('rect').attr('class', 'tags-used').attr('x', bar.x).attr('y', bar.y).attr('width', 0).attr('height', bar.h);
+  text(g, line.x + 1, line.y + f, '', 'tags-text');
 }
 
 function drawEdges(g, geo) {
@@ -67,6 +65,13 @@ function drawEdges(g, geo) {
       .attr('data-edge', `ctx:${e.ctx}->hctx:${e.hctx}`)
       .attr('marker-end', 'url(#arrow)')
       .attr('d', line([[c.x + c.w / 2, c.y + c.h], [h.x + h.w / 2, h.y - 1]]));
+  }
+  // The POLL map, dashed: the hctx each CPU's polled bios go to.
+  for (const e of geo.pollEdges ?? []) {
+    const c = geo.ctxs[e.i], h = geo.hctxs[e.hctx];
+    g.append('path').attr('class', 'edge map-edge poll-edge').attr('data-map', 'poll')
+      .attr('data-edge', `ctx:${e.ctx}->hctx:${e.hctx}`).attr('marker-end', 'url(#arrow)')
+      .attr('d', line([[c.x + c.w / 2 + 4, c.y + c.h], [h.x + h.w / 2, h.y - 1]]));
   }
   for (const h of geo.hctxs) {
     if (h.idle) continue;
@@ -90,19 +95,30 @@ function drawRowLabels(g, geo) {
   }
 }
 
-/** Tags in use and STOPPED, per hctx, as the stream changes them. */
+/**
+ * Tags in use and STOPPED, per hctx, as the stream changes them. Under a 7.0 scheduler the first bar
+ * counts scheduler tags (nr_requests = 2 × min(depth, 128), taken at G) and the second driver tags
+ * (taken at dispatch, given back at a requeue or the free); both counts are state.js's.
+ */
 export function mqState(svg, geo, state) {
+  const pool = tagPool(state.scenario);
   for (const h of state.hctxs) {
     const g = svg.select(`g.hctx[data-hctx="${h.hctx}"]`);
     const b = geo.hctxs[h.hctx];
-    // 7.0 under mq-deadline: the bar counts scheduler tags, of which there are 2 × min(depth, 128).
-    const pool = tagPool(state.scenario);
-    const depth = pool.depth(h.depth);
-    const used = depth ? Math.min(1, h.tagsUsed / depth) : 0;
     showStopped(g, h.stopped);
-    g.select('.tags-used').attr('width', b.tagBar.w * used);
-    setText(g.select('.tags-text'), fitText(b.tags.w - 2, geo.font,
-      pool.name === 'tags' ? `tags ${h.tagsUsed}/${depth} in use` : `${h.tagsUsed}/${depth} ${pool.name} in use`,
-      `${h.tagsUsed}/${depth} ${pool.name}`, `${h.tagsUsed}/${depth}`));
+    const depth = pool.depth(h.depth);
+    showPool(g.select('g.tag-pool'), b.tags, b.tagBar, geo.font, h.tagsUsed, depth,
+      pool.name === 'tags' ? `tags ${h.tagsUsed}/${depth} in use` : `${h.tagsUsed}/${depth} ${pool.name} in use`, pool.name);
+    if (b.driverTags) {
+      showPool(g.select('g.tag-pool[data-pool="driver"]'), b.driverTags, b.driverBar, geo.font, h.driverTags ?? 0, h.depth,
+        `${h.driverTags ?? 0}/${h.depth} driver tags in use`, 'driver tags');
+    }
   }
+  schedState(svg, geo, state);
+}
+
+function showPool(g, line, bar, f, used, depth, long, name) {
+  g.attr('data-used', used).attr('data-depth', depth);
+  g.select('.tags-used').attr('width', depth ? bar.w * Math.min(1, used / depth) : 0);
+  setText(g.select('.tags-text'), fitText(line.w - 2, f, long, `${used}/${depth} ${name}`, `${used}/${depth}`));
 }

@@ -2,6 +2,8 @@
 // as one SVG element keyed by its id, so the eye follows it from queue to queue. The drawing is laid
 // out for the width it is shown at (1 unit = 1 CSS pixel), so its text keeps its size on any screen.
 import { slot, itemSize } from '../layout.js';
+import { schedSlots } from '../layout-sched.js';
+import { drawFifo } from './outline-sched.js';
 import { fitText } from '../layout-parts.js';
 import { jobColour, isWrite, inkOn } from './palette.js';
 import { figureFor } from './figures.js';
@@ -66,7 +68,7 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     const figure = figureFor(state.scenario);
     const width = shownWidth || columnWidth(svgEl) || 960;
     const f = font();
-    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.device?.driver, sc.device?.rings, sc.device?.backend, width, f]);
+    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.numaNodes, sc.device?.driver, sc.device?.rings, sc.device?.backend, width, f]);
     if (k !== frameKey) {
       frameKey = k;
       geo = figure.layout(topo, width, f, sc);
@@ -74,7 +76,7 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
       svg.selectAll('*').remove();
       arrowMarker(svg);
       figure.frame(svg, geo, sc);
-      for (const layerName of ['moves', 'bios', 'requests', 'piles']) svg.append('g').attr('class', layerName);
+      for (const layerName of ['moves', 'bios', 'requests', 'fifo', 'piles']) svg.append('g').attr('class', layerName);
       layer.attach(geo.width, geo.height);
       previous = new Map();
     }
@@ -94,6 +96,7 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     if (onCanvas) layer.update(canvasTargets(state, reqs, pos), size.h, animate, selectedRequest(selected), pos.piles, geo.font);
     else layer.clear();
     drawBios(svg, state, pos, size, animate);
+    drawFifo(svg, geo, onCanvas ? new Map() : pos, size);
     drawPiles(svg, onCanvas ? [] : pos.piles);
     if (fresh) drawMove(svg, geo, moved, previous, pos, size);
     if (fresh && last?.kind === 'requeue') flash(svg, last.req);
@@ -151,6 +154,7 @@ function positions(state, geo, size) {
   for (const [place, keys] of state.places) {
     const box = geo.places.get(place);
     if (!box) continue;
+    if (place === 'elv:0' && geo.sched) { schedPlaces(state, keys, geo.sched, size, pos, piles); continue; }
     let k = 0, over = 0;
     for (const key of keys) {
       const it = state.items.get(key);
@@ -163,6 +167,15 @@ function positions(state, geo, size) {
   }
   pos.piles = piles;
   return pos;
+}
+
+/** 7.0's scheduler lane: each request in its direction's sorted list, or its CPU's queue of its domain. */
+function schedPlaces(state, keys, sched, size, pos, piles) {
+  const items = keys.map(k => state.items.get(k)).filter(it => it && it.type === 'req')
+    .map(it => ({ key: `req:${it.id}`, rwbs: it.rwbs, sector: it.sector, ctx: it.ctx >= 0 ? it.ctx : it.cpu }));
+  const out = schedSlots(sched, items, size);
+  for (const [k, p] of out.pos) pos.set(k, p);
+  piles.push(...out.piles);
 }
 
 /** Queues longer than their box pile up on the last slot; a count says how many are hidden. */
@@ -207,6 +220,8 @@ function drawRequests(svg, state, reqs, pos, size, ms, selected, moved, font) {
   groups.select('rect.rq')
     .attr('data-request-id', d => d.id)
     .attr('data-place', d => d.place)
+    .attr('data-sched-list', d => pos.get(`req:${d.id}`).list ?? null)
+    .attr('data-fifo', d => pos.get(`req:${d.id}`).fifo ?? null)
     .attr('data-rw', d => (isWrite(d) ? 'write' : 'read'))
     .attr('data-bios', d => d.bios.length)
     .attr('data-sectors', d => d.sectors)

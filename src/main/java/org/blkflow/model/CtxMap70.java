@@ -31,12 +31,11 @@ final class CtxMap70 {
      * queues; each CPU's POLL-side ctx joins its poll hctx (index_hw its rank there, CPU order).
      */
     static CtxMap70 build(Machine m, org.blkflow.scenario.Scenario scenario) {
-        int pollQueues = scenario.device().pollQueues();
-        if (pollQueues == 0) return new CtxMap70(m.ctxs, null);
-        int[] map = CpuMap70.mapQueues(pollQueues, scenario.nodeOfCpu(), scenario.firstSiblings());
+        int[] map = PollQueueMap.of(scenario);
+        if (map == null) return new CtxMap70(m.ctxs, null);
         SoftwareQueue[] poll = new SoftwareQueue[m.ctxs.length];
         for (int cpu = 0; cpu < poll.length; cpu++) {
-            HardwareQueue hctx = m.hctxs[scenario.hwQueues() + map[cpu]];
+            HardwareQueue hctx = m.hctxs[map[cpu]];
             poll[cpu] = new SoftwareQueue(cpu, hctx, hctx.ctxs.size(), 0);
             poll[cpu].lock = m.ctxs[cpu].lock;
             hctx.addCtx(poll[cpu]);

@@ -8,12 +8,18 @@ import java.util.List;
  */
 public record Snapshot(long step, long t, List<Item> items, List<HctxState> hctxs) {
 
-    /** A live bio or request. For a request, {@code bios} lists the bios merged into it, in order. */
+    /**
+     * A live bio or request. For a request, {@code bios} lists the bios merged into it, in order, and
+     * {@code hctx} is the hardware queue whose tags it counts against.
+     */
     public record Item(String type, long id, Place place, int cpu, long sector, int sectors, String rwbs,
-                       int tag, long req, List<Long> bios) {
+                       int tag, long req, int hctx, List<Long> bios) {
     }
 
-    /** A hardware queue's state: STOPPED, tags in use, requests on its dispatch list. */
-    public record HctxState(int hctx, boolean stopped, int tagsUsed, int depth, int dispatched) {
+    /**
+     * A hardware queue's state: STOPPED, tags in use (scheduler tags in 7.0 under a scheduler), driver
+     * tags held (requests whose rq->tag the stream last showed set), requests on its dispatch list.
+     */
+    public record HctxState(int hctx, boolean stopped, int tagsUsed, int driverTags, int depth, int dispatched) {
     }
 }

@@ -22,7 +22,9 @@ import java.util.Set;
  *     request goes and joins it at the request's first move or first merge (blk_mq_bio_to_request):
  *     until then it may still merge elsewhere.</li>
  * <li>A request counts against its hctx's tags from allocation to free (in the legacy queue, which
- *     has no tags, that is its request pool's use); its tag is the first one a move shows.</li>
+ *     has no tags, that is its request pool's use); its tag is rq->tag as its latest move shows it,
+ *     and it holds a driver tag while that is set (7.0 under a scheduler: from D to an R or the free;
+ *     everywhere else from the allocation).</li>
  * <li>A D carrying a range sets the request's range (a trace's D is the size at issue).</li>
  * <li>bio_end ends a bio; free frees a request and any of its bios not yet ended.</li>
  * </ul>
@@ -44,11 +46,13 @@ public final class SnapshotTracker {
     private final Map<Long, Item> requests = new LinkedHashMap<>();
     private final boolean[] stopped;
     private final int[] tagsUsed;
+    private final int[] driverTags;
     private final int depth;
 
     public SnapshotTracker(int hwQueues, int depth) {
         this.stopped = new boolean[hwQueues];
         this.tagsUsed = new int[hwQueues];
+        this.driverTags = new int[hwQueues];
         this.depth = depth;
     }
 
@@ -75,7 +79,7 @@ public final class SnapshotTracker {
         }
         List<Snapshot.HctxState> hctxs = new ArrayList<>(stopped.length);
         for (int h = 0; h < stopped.length; h++) {
-            hctxs.add(new Snapshot.HctxState(h, stopped[h], tagsUsed[h], depth, dispatched[h]));
+            hctxs.add(new Snapshot.HctxState(h, stopped[h], tagsUsed[h], driverTags[h], depth, dispatched[h]));
         }
         return new Snapshot(step, time, items, hctxs);
     }
@@ -87,7 +91,7 @@ public final class SnapshotTracker {
             if (t.kind() == TransitionKind.FREE) return;
             rq = allocate(t);
         }
-        if (rq.tag < 0 && t.tag() >= 0) rq.tag = t.tag();
+        showTag(rq, t.tag());
         if (!allocated && REQUEST_MOVES.contains(t.kind())) joinFirstBio(rq);
         if (t.kind() == TransitionKind.ISSUE && t.sectors() > 0) {
             rq.sector = t.sector();
@@ -108,6 +112,13 @@ public final class SnapshotTracker {
             bio.place = t.to();
         }
         return rq;
+    }
+
+    /** 7.0 sets rq->tag at dispatch under a scheduler and clears it at a requeue: the move shows which. */
+    private void showTag(Item rq, int tag) {
+        boolean had = rq.tag >= 0;
+        rq.tag = tag;
+        if (had != tag >= 0 && rq.tagHctx < driverTags.length) driverTags[rq.tagHctx] += had ? -1 : 1;
     }
 
     private void joinFirstBio(Item rq) {
@@ -157,6 +168,7 @@ public final class SnapshotTracker {
     private void free(Item rq) {
         requests.remove(rq.id);
         if (rq.tagHctx < tagsUsed.length) tagsUsed[rq.tagHctx]--;
+        showTag(rq, -1);
         for (long id : rq.bios) {
             Item bio = bios.get(id);
             if (bio != null && bio.req == rq.id) bios.remove(id);
@@ -198,7 +210,8 @@ public final class SnapshotTracker {
         }
 
         Snapshot.Item view() {
-            return new Snapshot.Item(type, id, place, cpu, sector, sectors, rwbs, tag, req, List.copyOf(bios));
+            return new Snapshot.Item(type, id, place, cpu, sector, sectors, rwbs, tag, req, "req".equals(type) ? tagHctx : -1,
+                    List.copyOf(bios));
         }
     }
 }

@@ -232,6 +232,7 @@ final class SessionMessages {
         g.writeStringProperty("rwbs", i.rwbs());
         g.writeNumberProperty("tag", i.tag());
         g.writeNumberProperty("req", i.req());
+        g.writeNumberProperty("hctx", i.hctx());
         g.writeArrayPropertyStart("bios");
         for (long b : i.bios() == null ? List.<Long>of() : i.bios()) {
             g.writeNumber(b);
@@ -245,6 +246,7 @@ final class SessionMessages {
         g.writeNumberProperty("hctx", h.hctx());
         g.writeBooleanProperty("stopped", h.stopped());
         g.writeNumberProperty("tagsUsed", h.tagsUsed());
+        g.writeNumberProperty("driverTags", h.driverTags());
         g.writeNumberProperty("depth", h.depth());
         g.writeNumberProperty("dispatched", h.dispatched());
         g.writeEndObject();

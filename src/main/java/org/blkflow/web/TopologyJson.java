@@ -1,5 +1,6 @@
 package org.blkflow.web;
 
+import org.blkflow.model.PollQueueMap;
 import org.blkflow.scenario.Scenario;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -11,11 +12,15 @@ public final class TopologyJson {
     private TopologyJson() {
     }
 
-    /** 7.0's poll queues are hctxs after the submit queues: counted in hwQueues, and named. */
+    /** 7.0's poll queues are hctxs after the submit queues: counted in hwQueues, named, and their CPU map. */
     public static ObjectNode toNode(Scenario s, int[] cpuToHctx) {
         int poll = s.modern() && s.device() != null ? s.device().pollQueues() : 0;
         ObjectNode o = toNode(s.cpus(), s.hwQueues() + poll, s.queueDepth(), cpuToHctx);
-        if (poll > 0) o.put("pollQueues", poll);
+        if (poll > 0) {
+            o.put("pollQueues", poll);
+            ArrayNode pollMap = o.putArray("cpuToPollHctx");
+            for (int hctx : PollQueueMap.of(s)) pollMap.add(hctx);
+        }
         return o;
     }
 

@@ -50,6 +50,35 @@ class SnapshotTrackerTest {
                 from, to, -1);
     }
 
+    static Transition tagged(TransitionKind kind, long req, int tag, Place from, Place to) {
+        return new Transition(0, 0, kind, "fn", kind.action(), 1, 1, "fio", -1, req, 1, 1, tag, 0, 8, "W",
+                from, to, -1);
+    }
+
+    /** 7.0 under a scheduler: the scheduler tag at G, rq->tag set at D, cleared at R, set again at the next D. */
+    @Test
+    void aDriverTagIsHeldWhileTheLatestMoveShowsRqTagSet() {
+        SnapshotTracker tracker = new SnapshotTracker(2, 4);
+        tracker.apply(tagged(TransitionKind.GETRQ, 5, -1, Place.NONE, Place.plug(1)));
+        tracker.apply(tagged(TransitionKind.INSERT, 5, -1, Place.plug(1), Place.elevator(0)));
+        assertEquals(List.of(1, 0), tags(tracker.snapshot(2, 0)), "a scheduler tag, no driver tag yet");
+        tracker.apply(tagged(TransitionKind.ISSUE, 5, 3, Place.hctx(1), Place.driver(1)));
+        assertEquals(List.of(1, 1), tags(tracker.snapshot(3, 0)));
+        assertEquals(3, item(tracker.snapshot(3, 0), "req", 5).tag());
+        tracker.apply(tagged(TransitionKind.REQUEUE, 5, -1, Place.driver(1), Place.hctx(1)));
+        assertEquals(List.of(1, 0), tags(tracker.snapshot(4, 0)), "R gives the driver tag back");
+        assertEquals(-1, item(tracker.snapshot(4, 0), "req", 5).tag());
+        tracker.apply(tagged(TransitionKind.ISSUE, 5, 2, Place.hctx(1), Place.driver(1)));
+        assertEquals(1, item(tracker.snapshot(5, 0), "req", 5).hctx(), "the hctx whose tags it counts against");
+        tracker.apply(tagged(TransitionKind.FREE, 5, 2, Place.DONE, Place.NONE));
+        assertEquals(List.of(0, 0), tags(tracker.snapshot(6, 0)), "the free gives both back");
+    }
+
+    private static List<Integer> tags(Snapshot snap) {
+        Snapshot.HctxState h = snap.hctxs().get(1);
+        return List.of(h.tagsUsed(), h.driverTags());
+    }
+
     @Test
     void aTraceBegunMidFlightStartsWhatItNeverSawWhereTheMoveSaysAndIgnoresUnknownEnds() {
         SnapshotTracker tracker = new SnapshotTracker(2, 4);
