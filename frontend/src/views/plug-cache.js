@@ -6,7 +6,7 @@
 import { itemsAt } from '../state.js';
 import { fitText } from '../layout-parts.js';
 
-/** The cached requests of each CPU drawn (data-role="plug-cached", data-count, data-tags head first). */
+/** The cached requests of each CPU drawn (data-role="plug-cached", data-count, data-tags in the order cached). */
 export function drawPlugCache(svg, geo, state) {
   const rows = (geo.cpus || []).filter(c => c.plug).map(c => {
     const tags = itemsAt(state, `cached:${c.cpu}`).filter(it => it.type === 'req').map(it => it.tag);

@@ -106,6 +106,11 @@ final class Completion70 {
                     rq.hctx, Place.tagWait(rq.hctx.index), Place.task(task.cpu));
             m.process(task.cpu, () -> submission.retryAfterWake(task));
         }
+        if (!x.tagPollers.isEmpty()) {
+            List<Runnable> parked = new ArrayList<>(x.tagPollers);
+            x.tagPollers.clear();
+            parked.forEach(Runnable::run);
+        }
         if (restart) dispatch.restart(x, cpu, actor);
         dispatch.budgetRestart(cpu, actor);
     }
