@@ -17,6 +17,12 @@ export function drawPlugCache(svg, geo, state) {
     .attr('data-count', d => d.tags.length).attr('data-tags', d => d.tags.join(','))
     .attr('x', d => d.box.x + d.box.w - 6).attr('y', d => d.box.y + geo.font).attr('text-anchor', 'end')
     .attr('display', d => (d.tags.length ? null : 'none'))
-    .text(d => (d.tags.length ? fitText(d.box.w / 2, geo.font, `cached ${d.tags.length}: tags ${d.tags.join(' ')}`,
-      `cached ${d.tags.length}`, `${d.tags.length}c`) || '' : ''));
+    .text(d => (d.tags.length ? fitText(d.box.w / 2, geo.font, ...labels(d.tags)) || '' : ''));
+}
+
+/** Longest first; scheduler tags are not in the stream (-1), so under a scheduler only the count. */
+function labels(tags) {
+  const n = tags.length;
+  const short = [`cached ${n}`, `${n}c`];
+  return tags.every(t => t >= 0) ? [`cached ${n}: tags ${tags.join(' ')}`, ...short] : short;
 }

@@ -171,15 +171,15 @@ public final class Presets {
                     s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 1); s.set(HW_QUEUES, 1); s.set(SCHEDULER, Scheduler.NONE);
                            s.set(QUEUE_DEPTH, 64); },
                     j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.IO_URING); j.set(IODEPTH, 8);
-                           j.set(IODEPTH_BATCH, 8); j.set(IOS, 12); }),
+                           j.set(IODEPTH_BATCH, 8); j.set(IOS, 10); }),
             preset("split-70", "Linux 7.0: a 1 MiB read split to the queue's limits",
-                    "max_sectors is 256 (128 KiB), so blk_mq_submit_bio splits each 1 MiB read (__bio_split_to_limits, "
+                    "max_sectors is 256 (128 KiB), so blk_mq_submit_bio splits each of 8 sequential 1 MiB reads (__bio_split_to_limits, "
                             + "X): the front 256 sectors go on as a bio of their own, the rest is submitted again after it "
                             + "with no second Q. Each piece is its own request, plugged and flushed alone: Q X G P U D, six "
                             + "times X G P U D, then G P U D — 7 X and 8 requests for one Q.",
                     s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 1); s.set(HW_QUEUES, 1); s.set(SCHEDULER, Scheduler.NONE);
                            s.device.set(MAX_SECTORS, 256); },
-                    j -> { j.set(RW, Rw.READ); j.set(BS, 1 << 20); j.set(IOS, 2); }));
+                    j -> { j.set(RW, Rw.READ); j.set(BS, 1 << 20); j.set(IOS, 8); }));
 
     private Presets() {
     }
