@@ -26,8 +26,8 @@ export const MQ_PATH = [
 // Linux 7.0 (scenario kernel "7.0"): every function the model names is a step or one of its alternatives.
 export const MQ70_PATH = [
   { fn: 'submit_bio_noacct_nocheck', explain: 'Fires block_bio_queue (Q) once per bio, then __submit_bio, which plugs every bio: the caller\'s plug, or one of its own flushed on return.' },
-  { fn: 'blk_mq_submit_bio', alt: ['bio_attempt_back_merge', 'bio_attempt_front_merge'], explain: 'Tries the plug\'s newest request, then the scheduler or this CPU\'s ctx, for a merge (M/F); else allocates a request and fires G after it.' },
-  { fn: 'blk_mq_get_tag', alt: ['sbitmap_queue_wake_up'], explain: 'A scheduler tag (under mq-deadline) or a driver tag; with none free the task runs the hctx, flushes its plug (UT) and sleeps — no S in 7.0.' },
+  { fn: 'blk_mq_submit_bio', alt: ['bio_attempt_back_merge', 'bio_attempt_front_merge', 'bio_submit_split'], explain: 'Splits a bio over the queue\'s limits (X; the rest is submitted again, no second Q); tries the plug\'s newest request, then the scheduler or this CPU\'s ctx, for a merge (M/F); else takes the plug\'s cached request or allocates one, and fires G after it.' },
+  { fn: 'blk_mq_get_tag', alt: ['sbitmap_queue_wake_up', '__blk_mq_alloc_requests_batch'], explain: 'A plug of nr_ios > 1 takes that many tags in one batch and caches the spare requests in the plug. Otherwise a scheduler tag (under mq-deadline) or a driver tag; with none free the task runs the hctx, flushes its plug (UT) and sleeps — no S in 7.0.' },
   { fn: 'blk_add_rq_to_plug', explain: 'Adds the request to the plug (P when empty); 32 plugged requests, or an oldest one of 128 KiB, flush the plug first.' },
   { fn: 'blk_mq_flush_plug_list', alt: ['blk_mq_dispatch_queue_requests', 'blk_mq_dispatch_list'], explain: 'Unplug (U, UT from schedule): without a scheduler straight to the driver; otherwise U before the I\'s of each group.' },
   { fn: 'blk_mq_insert_requests', alt: ['dd_insert_request', 'kyber_insert_requests'], explain: 'Insert (I): into mq-deadline\'s sorted lists and FIFOs, kyber\'s per-CPU queue of the request\'s domain, or at the tail of the ctx list.' },
@@ -38,7 +38,7 @@ export const MQ70_PATH = [
   { fn: 'queue_rq', alt: ['null_queue_rq'], explain: 'The driver takes the request (null_queue_rq), or answers BLK_STS_RESOURCE when a device with slots is full.' },
   { fn: 'blk_mq_complete_request', alt: ['blk_mq_complete_send_ipi'], explain: 'Where ->complete runs: inline, this CPU\'s BLOCK_SOFTIRQ with one hw queue, or an IPI to the submitter on another node.' },
   { fn: 'blk_update_request', alt: ['bio_endio', 'blk_complete_request'], explain: 'Fires block_rq_complete (C) once per request and ends each bio; a polled batch does it in blk_complete_request, in the task that polled.' },
-  { fn: '__blk_mq_free_request', alt: ['blk_mq_flush_tag_batch'], explain: 'Puts the driver and scheduler tags (waking waiters in batches) and runs a hctx waiting for a restart; a polled batch puts its tags 32 at a time, without the restart.' },
+  { fn: '__blk_mq_free_request', alt: ['blk_mq_flush_tag_batch', 'blk_mq_free_plug_rqs'], explain: 'Puts the driver and scheduler tags (waking waiters in batches) and runs a hctx waiting for a restart; a polled batch puts its tags 32 at a time, without the restart; the plug\'s flush frees unused cached requests the same way, with no trace event.' },
 ];
 
 // Functions a transition may name that sit inside one of the path's steps.

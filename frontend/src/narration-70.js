@@ -8,7 +8,12 @@ const n = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
 // blk_mq_insert_requests, its tag_get in blk_mq_get_tag).
 export const BY_FN_70 = {
   'queue submit_bio_noacct_nocheck': t => `CPU ${t.cpu} queues bio ${t.bio}, a ${t.sectors}-sector ${dir(t)} (${range(t)}) from ${t.comm} (Q, submit_bio_noacct_nocheck); __submit_bio then plugs it — every bio is plugged in 7.0, in the caller's plug or one of its own.`,
-  'getrq blk_mq_submit_bio': t => `CPU ${t.cpu} has request ${t.req} for bio ${t.bio} (G): 7.0 traces G in blk_mq_submit_bio after the allocation, once no merge took the bio${t.tag >= 0 ? `; its tag ${t.tag} is a driver tag` : '; it holds a scheduler tag and gets a driver tag only at dispatch'}.`,
+  'split bio_submit_split': t => `CPU ${t.cpu} splits bio ${t.bio} to the queue's limits (X, __bio_split_to_limits → bio_submit_split): the front ${t.sectors} sectors (${range(t)}) become a bio of their own, marked no-merge, and the remainder from sector ${t.count} goes back on current->bio_list, submitted after this piece with no second Q.`,
+  'cache __blk_mq_alloc_requests_batch': t => `Request ${t.req} goes to CPU ${t.cpu}'s plug cache holding ${t.tag >= 0 ? `tag ${t.tag}` : 'a scheduler tag'} (__blk_mq_alloc_requests_batch): the plug was started with nr_ios > 1, so the first allocation took its tags in one batch; later bios take these requests, highest tag first, with a G each and no new tag.`,
+  'free blk_mq_free_plug_rqs': t => `Cached request ${t.req} was never used and is freed as the plug is flushed (blk_mq_free_plug_rqs): its tag goes back with no blktrace event.`,
+  'getrq blk_mq_submit_bio': t => t.from?.startsWith('cached:')
+    ? `CPU ${t.cpu} takes cached request ${t.req} from its plug for bio ${t.bio} (G, blk_mq_use_cached_rq): the batch already holds its tag, so no allocation.`
+    : `CPU ${t.cpu} has request ${t.req} for bio ${t.bio} (G): 7.0 traces G in blk_mq_submit_bio after the allocation, once no merge took the bio${t.tag >= 0 ? `; its tag ${t.tag} is a driver tag` : '; it holds a scheduler tag and gets a driver tag only at dispatch'}.`,
   'plug blk_add_rq_to_plug': t => t.action === 'P'
     ? `CPU ${t.cpu} starts a plug with request ${t.req} (P, blk_add_rq_to_plug): the plug was empty, or was just flushed at its 32-request or 128 KiB limit.`
     : `CPU ${t.cpu} adds request ${t.req} to its plug (blk_add_rq_to_plug): sync or not, it waits there until the plug is flushed.`,

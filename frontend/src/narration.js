@@ -24,6 +24,8 @@ function placeWords(place) {
 }
 
 const TEXT = {
+  split: t => `CPU ${t.cpu} splits bio ${t.bio} (X): its first ${t.sectors} sectors (${range(t)}) go on as a bio of their own, the rest from sector ${t.count} is submitted again after them, with no second Q.`,
+  cache: t => `Request ${t.req} waits in CPU ${t.cpu}'s plug cache with tag ${t.tag}: one allocation took a batch of tags, and each later bio takes one of these requests instead of a tag of its own (no blktrace event).`,
   queue: t => `CPU ${t.cpu} queues bio ${t.bio}, ${aOrAn(t.sectors)} ${t.sectors}-sector ${dir(t)} (${range(t)}) from ${t.comm}: generic_make_request_checks fires block_bio_queue (Q) and calls the queue's make_request_fn.`,
   getrq: t => `CPU ${t.cpu} gets a request${t.req >= 0 ? ` (${t.req})` : ''} for bio ${t.bio} on ctx ${t.ctx} → hctx ${t.hctx}: 3.16 blk-mq fires G in blk_mq_map_request before allocating, because no merge took the bio.`,
   sleeprq: t => t.fn === 'bt_get'

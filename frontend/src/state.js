@@ -13,7 +13,8 @@ import { initialBlkback, cloneBlkback, blkbackEffects } from './blkback.js';
 export { countCompletion } from './tallies.js';
 
 // Moves of a bio: they may name the request the bio joins, but the bio is what moves.
-export const BIO_KINDS = new Set(['queue', 'getrq', 'sleeprq', 'wake', 'backmerge', 'frontmerge', 'bio_end']);
+// 7.0's X (split) shrinks the bio it names to the remainder; the split-off piece first shows at its G.
+export const BIO_KINDS = new Set(['queue', 'getrq', 'split', 'sleeprq', 'wake', 'backmerge', 'frontmerge', 'bio_end']);
 
 // Moves of a request (not its allocation, a merge or its end): the first takes its bio inside.
 const REQUEST_MOVES = new Set(['plug', 'insert', 'flush_ctx', 'elv_dispatch', 'issue', 'queue_rq', 'requeue',
@@ -111,6 +112,7 @@ function applyInPlace(s, t) {
     // A trace's D carries the request's size at issue.
     if (t.kind === 'issue' && moving.type === 'req' && t.sectors > 0) { moving.sector = t.sector; moving.sectors = t.sectors; }
     if (isMerge(t)) merge(s, moving, t);
+    else if (t.kind === 'split') { moving.sector = t.count; moving.sectors = Math.max(0, moving.sectors - Math.max(0, t.sectors)); }
     else if (t.to && t.to !== moving.place) move(s, moving, t.to, t.kind === 'requeue');
     stamp(s, moving, t);
     if (t.kind === 'free' || t.kind === 'bio_end' || leftTheLayer(t)) forget(s, moving);
@@ -169,21 +171,18 @@ function bioOf(s, t) {
 function requestOf(s, t) {
   const k = key('req', t.req);
   let rq = s.items.get(k);
-  if (rq) return { item: rq, isNew: false };
+  if (rq) {
+    // 7.0: a cached request (its `cache` move held only a tag) takes its bio at G.
+    if (t.kind === 'getrq') takeBio(s, rq, t);
+    return { item: rq, isNew: false };
+  }
   if (t.kind === 'free') return { item: null, isNew: false };
   rq = newItem('req', t, 'none');
   rq.tagHctx = t.hctx >= 0 ? t.hctx : 0;
   s.items.set(k, rq);
   listOf(s, 'none').push(k);
   if (s.hctxs[rq.tagHctx]) s.hctxs[rq.tagHctx].tagsUsed++;
-  const bio = t.bio >= 0 ? s.items.get(key('bio', t.bio)) : null;
-  if (bio) {
-    // The bio a request is made for joins it with the request's next move (blk_mq_bio_to_request);
-    // until then it may still merge elsewhere, and its request be freed unused.
-    rq.firstBio = bio.id;
-    if (t.to && t.to !== bio.place) move(s, bio, t.to, false);
-    for (const l of ['Q', 'G']) if (bio.times[l] !== undefined) rq.times[l] = bio.times[l];
-  }
+  takeBio(s, rq, t);
   return { item: rq, isNew: true };
 }
 
@@ -192,6 +191,26 @@ function showTag(s, rq, tag) {
   const had = rq.tag >= 0, has = tag >= 0;
   rq.tag = has ? tag : -1;
   if (had !== has && s.hctxs[rq.tagHctx]) s.hctxs[rq.tagHctx].driverTags += has ? 1 : -1;
+}
+
+/**
+ * The bio a request is made for joins it with the request's next move (blk_mq_bio_to_request);
+ * until then it may still merge elsewhere, and its request be freed unused. A split-off piece is first
+ * named by its G, which starts it where G puts it.
+ */
+function takeBio(s, rq, t) {
+  if (t.bio < 0) return;
+  let bio = s.items.get(key('bio', t.bio));
+  if (!bio && t.kind === 'getrq') {
+    bio = newItem('bio', t, t.to);
+    s.items.set(key('bio', t.bio), bio);
+    listOf(s, t.to).push(key('bio', t.bio));
+  }
+  if (!bio) return;
+  rq.firstBio = bio.id;
+  if (t.to && t.to !== bio.place) move(s, bio, t.to, false);
+  if (t.kind === 'getrq' && t.sectors > 0) { rq.sector = t.sector; rq.sectors = t.sectors; rq.rwbs = t.rwbs; }
+  for (const l of ['Q', 'G']) if (bio.times[l] !== undefined) rq.times[l] = bio.times[l];
 }
 
 function joinFirstBio(s, rq) {

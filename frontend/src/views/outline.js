@@ -11,6 +11,7 @@ import { arrowMarker, drawStageState } from './outline-parts.js';
 import { requestCanvas } from './request-canvas.js';
 import { lastMove } from '../moves.js';
 import { lockFigure } from './lock-figure.js';
+import { drawPlugCache } from './plug-cache.js';
 
 const d3 = window.d3;
 // Past this many requests they are drawn on a canvas: SVG cannot move a thousand at 60 frames/s.
@@ -83,6 +84,7 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     figure.live(svg, geo, state);
     locks.update(svg, geo, state);
     drawStageState(svg, geo, state, defaults);
+    drawPlugCache(svg, geo, state);
     const reqCount = countRequests(state);
     onCanvas = reqCount > CANVAS_ABOVE;
     const size = itemSize(geo, onCanvas);

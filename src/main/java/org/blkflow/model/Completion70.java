@@ -80,7 +80,8 @@ final class Completion70 {
         m.emit.request(TransitionKind.COMPLETE, "C", fn, cpu, actor, rq, Place.device(rq.hctx.index), Place.DONE);
         for (Bio bio : rq.bios) {
             m.emit.bio(TransitionKind.BIO_END, null, "bio_endio", cpu, actor, bio, rq, rq.hctx, Place.MERGED, Place.DONE);
-            workload.bioDone(bio.task);
+            // A split piece ends its share of the task's bio (bio_chain_endio); the task hears of the last.
+            if (bio.endio()) workload.bioDone(bio.task);
         }
     }
 
@@ -89,16 +90,26 @@ final class Completion70 {
      * blk_mq_flush_tag_batch(): both tags back (hints on the request's CPU), waiters woken.
      */
     void free(Request rq, String fn, boolean restart, int cpu, Actor actor) {
+        free(rq, fn, restart, cpu, actor, Place.DONE);
+    }
+
+    /** The same free of a request that is {@code from} somewhere other than done (a cached one). */
+    void free(Request rq, String fn, boolean restart, int cpu, Actor actor, Place from) {
         Hctx70 x = hctxs[rq.hctx.index];
         dispatch.finishRequest(rq, cpu, actor);
         List<Task> woken = new ArrayList<>();
         if (rq.tag >= 0) woken.addAll(x.driverTags.put(rq.tag, rq.ctx.cpu));
         if (rq.internalTag >= 0) woken.addAll(x.schedTags.put(rq.internalTag, rq.ctx.cpu));
-        m.emit.request(TransitionKind.FREE, null, fn, cpu, actor, rq, Place.DONE, Place.NONE);
+        m.emit.request(TransitionKind.FREE, null, fn, cpu, actor, rq, from, Place.NONE);
         for (Task task : woken) {
             m.emit.bio(TransitionKind.WAKE, null, "sbitmap_queue_wake_up", cpu, actor, task.pendingBio, null,
                     rq.hctx, Place.tagWait(rq.hctx.index), Place.task(task.cpu));
             m.process(task.cpu, () -> submission.retryAfterWake(task));
+        }
+        if (!x.tagPollers.isEmpty()) {
+            List<Runnable> parked = new ArrayList<>(x.tagPollers);
+            x.tagPollers.clear();
+            parked.forEach(Runnable::run);
         }
         if (restart) dispatch.restart(x, cpu, actor);
         dispatch.budgetRestart(cpu, actor);

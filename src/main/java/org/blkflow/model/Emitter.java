@@ -31,6 +31,22 @@ final class Emitter {
                 rq == null ? -1 : rq.tag, bio.sector, bio.sectors, bio.rwbs, from, to, -1), bio, rq);
     }
 
+    /**
+     * X (7.0): the bio {@code front} was split from gives it up. The move names that bio (the one Q
+     * showed), the front's range, and in {@code count} the sector the remainder now starts at.
+     */
+    void split(int cpu, Actor actor, Bio front, Place at) {
+        Bio bio = front.parent;
+        add(new Transition(emitted++, sim.now(), TransitionKind.SPLIT, "bio_submit_split", "X", cpu, actor.pid(),
+                actor.comm(), bio.id, -1, bio.task.cpu, -1, -1, front.sector, front.sectors, front.rwbs, at, at,
+                bio.sector), front, null);
+    }
+
+    /** __blk_flush_plug() is over (7.0): nothing may be left in the plug's cache. Not a move. */
+    void plugFinished(Actor actor) {
+        invariants.plugFinished(actor.pid());
+    }
+
     /** A move of a request (tag_get, P, I, flush_ctx, D, queue_rq, R, C, free): its whole range. */
     void request(TransitionKind kind, String action, String fn, int cpu, Actor actor, Request rq,
                  Place from, Place to) {

@@ -31,6 +31,8 @@ final class Hctx70 {
     final java.util.ArrayDeque<Request> pollList = new java.util.ArrayDeque<>();
     /** Tasks that polled an empty poll list, resumed when something lands on it. */
     final java.util.List<Runnable> pollers = new java.util.ArrayList<>();
+    /** Polled submitters out of tags with nothing to poll: a free of one of this hctx's tags resumes them. */
+    final java.util.List<Runnable> tagPollers = new java.util.ArrayList<>();
     private int nextCpu = -1;
     private int nextCpuBatch = CPU_WORK_BATCH;
 

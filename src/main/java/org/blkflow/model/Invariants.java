@@ -1,6 +1,7 @@
 package org.blkflow.model;
 
 import org.blkflow.engine.CpuObserver;
+import org.blkflow.transition.PlaceKind;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
 
@@ -12,7 +13,8 @@ import org.blkflow.transition.TransitionKind;
  * <p>Each concern keeps its own shadow state in its own file: the paths of bios and requests
  * ({@link PathInvariants}), tags, request pools and commands ({@link TagInvariants}), the device's
  * room ({@link DeviceInvariants}), spinlocks ({@link LockInvariants}), time and CPUs
- * ({@link TimeInvariants}), 7.0's kyber tokens and poll queues ({@link Invariants70}) and xen's two
+ * ({@link TimeInvariants}), 7.0's kyber tokens and poll queues ({@link Invariants70}), 7.0's splits and
+ * cached requests ({@link SubmitInvariants70}) and xen's two
  * domains ({@link DomainInvariants}). This class only routes: each move to the families it concerns,
  * in a fixed order; every family reports a breach through {@link Oops}. CPUs and locks are not
  * request transitions, so the engine reports them here directly ({@link CpuObserver}).
@@ -35,7 +37,9 @@ final class Invariants implements CpuObserver {
     private final TimeInvariants time = new TimeInvariants();
     private final Invariants70 modern = new Invariants70();
     private final DomainInvariants domains = new DomainInvariants();
+    private final SubmitInvariants70 submit70;
     private boolean kernel70;
+    private int firstPollHctx = Integer.MAX_VALUE;
     private BudgetInvariant budget = new BudgetInvariant(0);
 
     Invariants(int hwQueues, int depth, int reserved, int maxSectors, int maxSegments) {
@@ -45,6 +49,7 @@ final class Invariants implements CpuObserver {
     /** @param startedLimit what bounds started requests per queue: the tags, or the driver's commands or ring slots */
     Invariants(int hwQueues, int depth, int reserved, int maxSectors, int maxSegments, int startedLimit) {
         this.paths = new PathInvariants(maxSectors, maxSegments);
+        this.submit70 = new SubmitInvariants70(maxSectors, maxSegments);
         this.tags = new TagInvariants(hwQueues, depth, reserved, startedLimit);
     }
 
@@ -60,6 +65,12 @@ final class Invariants implements CpuObserver {
         kernel70 = true;
         tags.modern(schedDepth, asyncCapacity);
         modern.pollHctxsFrom(firstPollHctx);
+        this.firstPollHctx = firstPollHctx;
+    }
+
+    /** __blk_flush_plug() of task {@code pid} is over (7.0): its plug's cache must be empty. */
+    void plugFinished(int pid) {
+        submit70.plugFinished(pid);
     }
 
     /** Linux 7.0 with a per-device dispatch budget (a SCSI-like device): {@code 0} for none. */
@@ -88,9 +99,21 @@ final class Invariants implements CpuObserver {
     void check(Transition t, Bio bio, Request rq) {
         budget.check(t, bio, rq);
         switch (t.kind()) {
-            case QUEUE -> paths.queue(t, bio);
+            case QUEUE -> {
+                paths.queue(t, bio);
+                if (kernel70) submit70.queued(bio);
+            }
+            case SPLIT -> {
+                paths.splitOff(bio);
+                submit70.split(t, bio);
+            }
+            case CACHE -> {
+                allocate(t, bio, rq);
+                submit70.cache(t, rq);
+            }
             case GETRQ -> {
                 if (rq == null) paths.waiting(t, bio);
+                else if (rq.checkedPlace.kind() == PlaceKind.CACHED) takeCached(t, bio, rq);
                 else allocate(t, bio, rq);
             }
             case SLEEP -> {
@@ -131,6 +154,7 @@ final class Invariants implements CpuObserver {
             }
             case BIO_END -> {
                 paths.bioEnd(t, bio, rq);
+                if (kernel70) submit70.ended(bio);
                 if (rq == null) tags.commandBack();
             }
             case FREE -> free(t, bio, rq);
@@ -148,7 +172,14 @@ final class Invariants implements CpuObserver {
         tags.allocate(t, bio, rq);
     }
 
+    /** G of a cached request: it is the task's, of the bio's hctx type (a poll hctx's only for REQ_POLLED). */
+    private void takeCached(Transition t, Bio bio, Request rq) {
+        submit70.take(t, bio, rq, (rq.hctx.index >= firstPollHctx) == bio.polled);
+        paths.takeCached(t, bio, rq);
+    }
+
     private void free(Transition t, Bio bio, Request rq) {
+        if (t.from().kind() == PlaceKind.CACHED) submit70.uncache(t, rq);
         device.freed(rq);
         paths.freedAfterItsBios(t, bio, rq);
         tags.free(t, bio, rq);

@@ -30,6 +30,7 @@ final class Machine {
     final CpuObserver observer;
     /** Every lock of the run, in creation order, for lockstat. */
     final List<Lock> locks = new ArrayList<>();
+    private long nextBioId;
 
     Machine(Simulation sim, Emitter emit, Cpu[] cpus, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, boolean merging,
             Costs costs, CpuObserver observer) {
@@ -58,6 +59,11 @@ final class Machine {
         lock.observe(new LockTransitions(observer, emit));
         locks.add(lock);
         return lock;
+    }
+
+    /** The next bio id: fio's bios and, in 7.0, split-off pieces share one sequence. */
+    long newBioId() {
+        return nextBioId++;
     }
 
     Cpu cpu(int cpu) {

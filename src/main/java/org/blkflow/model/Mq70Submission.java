@@ -8,10 +8,10 @@ import org.blkflow.transition.TransitionKind;
  * caller's plug, or one of its own flushed on return) → blk_mq_submit_bio: the plug's tail, then
  * the scheduler or the software queue for a merge; a request from the scheduler or driver tags,
  * sleeping for one without S; G after the allocation; blk_add_rq_to_plug with its 32-request and
- * 128 KiB limits. Each method is one step of the path, or starts one.
+ * 128 KiB limits. A bio over the limits is split first ({@link Split70}); a plug of nr_ios &gt; 1
+ * hands out cached requests ({@link PlugCache70}). Each method is one step of the path, or starts one.
  *
- * <p>Not modelled: cached requests and batched tags (nr_ios is 1 for every plug but io_uring's),
- * splits (the model never splits bios), flushes and FUA, several devices in one plug.
+ * <p>Not modelled: flushes and FUA, several devices in one plug.
  */
 final class Mq70Submission implements MakeRequest {
 
@@ -27,12 +27,16 @@ final class Mq70Submission implements MakeRequest {
     private final SchedDispatch70 sched;
     private final PlugFlush70 flush;
     private final CtxMap70 ctxs;
+    private final Split70 splits;
+    private final PlugCache70 cache;
     private Poll70 poll;
     private long nextRequestId;
 
     Mq70Submission(Machine m, Merging merging, Hctx70[] hctxs, Dispatch70 dispatch, SchedDispatch70 sched,
-                   PlugFlush70 flush, CtxMap70 ctxs) {
+                   PlugFlush70 flush, CtxMap70 ctxs, Split70 splits, PlugCache70 cache) {
         this.ctxs = ctxs;
+        this.splits = splits;
+        this.cache = cache;
         this.m = m;
         this.merging = merging;
         this.hctxs = hctxs;
@@ -54,19 +58,29 @@ final class Mq70Submission implements MakeRequest {
         m.after(task.cpu, m.costs.makeRequestNs(), () -> submitBio(task, bio, done));
     }
 
-    /** __submit_bio(): blk_start_plug (a no-op under the caller's plug), blk_mq_submit_bio, blk_finish_plug. */
+    /**
+     * __submit_bio_noacct_mq()'s loop over __submit_bio(): blk_start_plug (a no-op under the caller's
+     * plug), blk_mq_submit_bio, blk_finish_plug; then the remainder a split left on
+     * current->bio_list, submitted the same way with no second Q.
+     */
     private void submitBio(Task task, Bio bio, Runnable done) {
+        Bio front = splits.split(task, bio);
+        Runnable next = front == bio ? done
+                : () -> m.after(task.cpu, m.costs.makeRequestNs(), () -> submitBio(task, bio, done));
         if (task.plug != null) {
-            attemptMerge(task, bio, done);
+            attemptMerge(task, front, next);
             return;
         }
         task.plug = new Plug();
-        attemptMerge(task, bio, () -> finishPlug(task, done));
+        attemptMerge(task, front, () -> finishPlug(task, next));
     }
 
-    /** blk_mq_attempt_bio_merge(): the plug's tail first, then the scheduler or the software queue. */
+    /**
+     * blk_mq_attempt_bio_merge(): the plug's tail first, then the scheduler or the software queue;
+     * a REQ_NOMERGE bio (a split-off piece) tries none (bio_mergeable).
+     */
     private void attemptMerge(Task task, Bio bio, Runnable done) {
-        if (!m.merging) {
+        if (!m.merging || bio.noMerge) {
             allocate(task, bio, done);
             return;
         }
@@ -118,11 +132,26 @@ final class Mq70Submission implements MakeRequest {
         });
     }
 
-    /** blk_mq_get_new_requests() → __blk_mq_alloc_requests() → blk_mq_get_tag(). */
+    /**
+     * The plug's cached request (blk_mq_use_cached_rq), else blk_mq_get_new_requests() →
+     * __blk_mq_alloc_requests(): a batch for a plug of nr_ios &gt; 1, else blk_mq_get_tag().
+     */
     private void allocate(Task task, Bio bio, Runnable done) {
         m.after(task.cpu, m.costs.allocRequestNs(), () -> {
+            Request cached = cache.take(task.plug, bio);
+            if (cached != null) {
+                traceGetrq(task, bio, cached, Place.cached(task.cpu), done);
+                return;
+            }
             Hctx70 x = hctxs[ctxs.of(task.cpu, bio.polled).hctx.index];
-            int tag = x.allocationTags().get(task.cpu, shallowDepth(bio));
+            int shallow = shallowDepth(bio);
+            Request batched = cache.allocateBatch(task, x, shallow != Integer.MAX_VALUE,
+                    t -> newRequest(task, bio, x, t));
+            if (batched != null) {
+                traceGetrq(task, bio, batched, Place.task(task.cpu), done);
+                return;
+            }
+            int tag = x.allocationTags().get(task.cpu, shallow);
             if (tag >= 0) {
                 got(task, bio, x, tag, Place.task(task.cpu), done);
                 return;
@@ -141,14 +170,23 @@ final class Mq70Submission implements MakeRequest {
         return sched != null && bio.write ? sched.elevator.asyncDepth() : Integer.MAX_VALUE;
     }
 
-    /** blk_mq_rq_ctx_init(): the tag is rq->tag, or rq->internal_tag under a scheduler; then G. */
     private void got(Task task, Bio bio, Hctx70 x, int tag, Place from, Runnable done) {
+        traceGetrq(task, bio, newRequest(task, bio, x, tag), from, done);
+    }
+
+    /** blk_mq_rq_ctx_init(): the tag is rq->tag, or rq->internal_tag under a scheduler. */
+    private Request newRequest(Task task, Bio bio, Hctx70 x, int tag) {
         boolean schedTagged = x.schedTags != null;
         Request rq = new Request(nextRequestId++, ctxs.of(task.cpu, bio.polled), x.hw, schedTagged ? -1 : tag, bio);
         rq.internalTag = schedTagged ? tag : -1;
         x.allocationTags().assign(tag, rq);
+        return rq;
+    }
+
+    /** blk_mq_bio_to_request() and G, traced after the allocation; then into the plug. */
+    private void traceGetrq(Task task, Bio bio, Request rq, Place from, Runnable done) {
         rq.takeFirstBio(bio);
-        m.emit.bio(TransitionKind.GETRQ, "G", "blk_mq_submit_bio", task.cpu, task.actor, bio, rq, x.hw, from,
+        m.emit.bio(TransitionKind.GETRQ, "G", "blk_mq_submit_bio", task.cpu, task.actor, bio, rq, rq.hctx, from,
                 Place.task(task.cpu));
         addToPlug(task, rq, done);
     }
@@ -195,7 +233,7 @@ final class Mq70Submission implements MakeRequest {
             }
             if (task.pendingBio.polled) {
                 // No sleep for a polled bio: reap by polling, then look again (Poll70.pollForTag).
-                if (task.plug != null && !task.plug.isEmpty()) flush.flush(task, false, () -> poll.pollForTag(task, () -> waitForTag(task)));
+                if (hasPlugged(task)) flushPlug(task, false, () -> poll.pollForTag(task, () -> waitForTag(task)));
                 else poll.pollForTag(task, () -> waitForTag(task));
                 return;
             }
@@ -208,7 +246,7 @@ final class Mq70Submission implements MakeRequest {
                 resume(task, x, tag, Place.tagWait(x.hw.index));
                 return;
             }
-            if (task.plug != null && !task.plug.isEmpty()) flush.flush(task, true, () -> schedule(task));
+            if (hasPlugged(task)) flushPlug(task, true, () -> schedule(task));
             else schedule(task);
         });
     }
@@ -238,10 +276,25 @@ final class Mq70Submission implements MakeRequest {
         else poll.reap(task, done);
     }
 
+    private static boolean hasPlugged(Task task) {
+        return task.plug != null && (!task.plug.isEmpty() || !task.plug.cachedRqs.isEmpty());
+    }
+
+    /**
+     * __blk_flush_plug(): blk_mq_flush_plug_list(), then blk_mq_free_plug_rqs() for what the cache
+     * still holds — from schedule() too.
+     */
+    private void flushPlug(Task task, boolean fromSchedule, Runnable done) {
+        flush.flush(task, fromSchedule, () -> {
+            cache.freeAll(task);
+            done.run();
+        });
+    }
+
     /** blk_finish_plug(): an explicit flush, then current->plug is cleared. */
     @Override
     public void finishPlug(Task task, Runnable done) {
-        flush.flush(task, false, () -> {
+        flushPlug(task, false, () -> {
             task.plug = null;
             done.run();
         });

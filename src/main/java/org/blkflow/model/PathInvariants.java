@@ -32,6 +32,19 @@ final class PathInvariants {
         queued++;
     }
 
+    /** X (7.0): the split-off piece is a bio of its own from now on, to be ended like the others. */
+    void splitOff(Bio front) {
+        front.checkedQueued = true;
+        queued++;
+    }
+
+    /** G of a cached request (7.0): it leaves the plug's cache, where it was, for the task. */
+    void takeCached(Transition t, Bio bio, Request rq) {
+        if (!(t.from().equals(rq.checkedPlace))) fail("request-in-one-place", "request " + rq.id + " taken from "
+                + t.from() + " but it was in " + rq.checkedPlace, t, bio, rq);
+        rq.checkedPlace = t.to();
+    }
+
     void waiting(Transition t, Bio bio) {
         if (!(bio.checkedQueued && bio.checkedOwner == null && !bio.checkedInDevice)) fail("bio-in-one-place",
                 "bio " + bio.id + " is not waiting for a request", t, bio, null);

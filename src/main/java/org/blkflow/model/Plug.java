@@ -1,5 +1,6 @@
 package org.blkflow.model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,7 +11,24 @@ import java.util.function.Consumer;
  */
 final class Plug {
 
+    /** BLK_MAX_REQUEST_COUNT: blk_start_plug_nr_ios() caps nr_ios at 32. */
+    static final int MAX_NR_IOS = 32;
+
     final List<Request> mqList = new ArrayList<>();
+    /** plug->nr_ios (7.0): tags the first allocation may take in one batch; 1 afterwards. */
+    int nrIos;
+    /** plug->cached_rqs (7.0): the batch's spare requests, the head used first. */
+    final ArrayDeque<Request> cachedRqs = new ArrayDeque<>();
+
+    /** blk_start_plug(): nr_ios = 1. */
+    Plug() {
+        this(1);
+    }
+
+    /** blk_start_plug_nr_ios(). */
+    Plug(int nrIos) {
+        this.nrIos = Math.max(1, Math.min(nrIos, MAX_NR_IOS));
+    }
 
     boolean isEmpty() {
         return mqList.isEmpty();

@@ -103,9 +103,33 @@ final class Poll70 {
      * poll list if it is empty, then {@code then} tries the allocation again.
      */
     void pollForTag(Task task, Runnable then) {
+        pollForTag(task, then, false);
+    }
+
+    /**
+     * @param resumed woken by a command on the poll list: if another poller took it meanwhile, the
+     *                allocation is tried again rather than waiting on (its tag may be free by now)
+     */
+    private void pollForTag(Task task, Runnable then, boolean resumed) {
         Hctx70 x = hctxs[ctxs.of(task.cpu, true).hctx.index];
         if (x.pollList.isEmpty()) {
-            x.pollers.add(() -> m.process(task.cpu, () -> pollForTag(task, then)));
+            if (resumed) {
+                then.run();
+                return;
+            }
+            // Whichever comes first: a command to poll, or another task's poll freeing a tag of this hctx
+            // (two polled tasks sharing a poll queue), after which the allocation is tried again.
+            boolean[] woken = {false};
+            x.pollers.add(() -> {
+                if (woken[0]) return;
+                woken[0] = true;
+                m.process(task.cpu, () -> pollForTag(task, then, true));
+            });
+            x.tagPollers.add(() -> {
+                if (woken[0]) return;
+                woken[0] = true;
+                m.process(task.cpu, then);
+            });
             return;
         }
         m.after(task.cpu, m.costs.driverNs(), () -> {

@@ -14,8 +14,9 @@ final class Request {
     int tag;
     /** rq->internal_tag (7.0): the scheduler tag under an I/O scheduler, else -1. */
     int internalTag = -1;
-    final boolean write;
-    final boolean sync;
+    /** The direction and REQ_SYNC: a cached request takes its bio's at use (blk_mq_use_cached_rq). */
+    boolean write;
+    boolean sync;
     /** REQ_POLLED, from its first bio: it lives on a poll hctx and completes only when polled. */
     final boolean polled;
     final List<Bio> bios = new ArrayList<>(2);
@@ -63,12 +64,19 @@ final class Request {
         this.polled = false;
     }
 
-    /** blk_mq_bio_to_request(): the request takes its first bio. */
+    /** blk_mq_bio_to_request(): the request takes its first bio (and its REQ_NOMERGE). */
     void takeFirstBio(Bio bio) {
         bios.add(bio);
+        noMerge |= bio.noMerge;
         sector = bio.sector;
         sectors = bio.sectors;
         segments = bio.segments;
+    }
+
+    /** blk_mq_use_cached_rq(): rq->cmd_flags = bio->bi_opf, the direction and REQ_SYNC the bio's. */
+    void useFor(Bio bio) {
+        write = bio.write;
+        sync = bio.sync;
     }
 
     long end() {

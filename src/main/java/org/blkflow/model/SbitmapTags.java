@@ -99,6 +99,35 @@ final class SbitmapTags<W> {
     }
 
     /**
+     * blk_mq_get_tags() → __sbitmap_queue_get_batch() on {@code cpu}: from the hint's word, a run of
+     * free bits starting at that word's first free bit, then the following words likewise, until
+     * {@code nr} are taken or a word yields nothing (spec §1.3; lib/sbitmap.c unverified at 7.0). The
+     * tags in the order taken, each to be assigned at once; the hint moves past the last.
+     */
+    int[] getBatch(int cpu, int nr) {
+        int normal = depth - reserved;
+        int h = hint[cpu] < normal ? hint[cpu] : 0;
+        int words = (normal + bitsPerWord - 1) / bitsPerWord;
+        int[] taken = new int[Math.min(nr, normal)];
+        int n = 0;
+        for (int w = 0, word = h / bitsPerWord; w < words && n < taken.length; w++, word = (word + 1) % words) {
+            int base = word * bitsPerWord;
+            int bits = Math.min(bitsPerWord, normal - base);
+            int bit = 0;
+            while (bit < bits && owner[reserved + base + bit] != null) bit++;
+            if (bit == bits) break;
+            for (; bit < bits && n < taken.length && owner[reserved + base + bit] == null; bit++) {
+                taken[n++] = reserved + base + bit;
+            }
+        }
+        if (n > 0) {
+            int last = taken[n - 1] - reserved;
+            hint[cpu] = last + 1 >= normal ? 0 : last + 1;
+        }
+        return java.util.Arrays.copyOf(taken, n);
+    }
+
+    /**
      * __map_depth_with_shallow(): word {@code index} (of {@code wordBits}) offers its share of the
      * shallow depth, the division's remainder going to the first words, so the shares add up.
      */

@@ -96,11 +96,13 @@ final class Task {
     }
 
     /**
-     * How many bios the next batch submits: one for sync engines, up to iodepth for libaio, and never
+     * How many bios the next batch submits: one for sync engines, up to iodepth for libaio (and for
+     * io_uring, at most iodepth_batch_submit when the job sets it), and never
      * past the next thinktime sleep.
      */
     int nextBatch() {
         int n = !async ? (inflight == 0 ? Math.min(1, remaining) : 0) : Math.min(job.iodepth() - inflight, remaining);
+        if (job.iodepthBatch() > 0) n = Math.min(n, job.iodepthBatch());
         return job.thinktime() > 0 ? Math.min(n, job.thinktimeBlocks() - sinceThink) : n;
     }
 

@@ -47,7 +47,9 @@ final class Wiring70 {
         if (sched != null) sched.attach(dispatch);
         if (e instanceof Kyber k) k.attach(dispatch);
         PlugFlush70 flush = new PlugFlush70(m, dispatch, sched, driver);
-        Mq70Submission submission = new Mq70Submission(m, merging, hctxs, dispatch, sched, flush, ctxs);
+        Split70 splits = new Split70(m, scenario.device().maxSectors(), scenario.device().maxSegments());
+        Mq70Submission submission = new Mq70Submission(m, merging, hctxs, dispatch, sched, flush, ctxs, splits,
+                new PlugCache70(m, hctxs, completion));
         Workload workload = new Workload(m, submission, scenario);
         completion.attach(dispatch, submission, workload);
         if (ctxs.canPoll()) {

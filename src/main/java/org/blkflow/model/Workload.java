@@ -18,7 +18,6 @@ final class Workload {
     private final Machine m;
     private final MakeRequest submission;
     private final List<Task> tasks = new ArrayList<>();
-    private long nextBioId;
 
     Workload(Machine m, MakeRequest submission, Scenario scenario) {
         this.m = m;
@@ -85,7 +84,9 @@ final class Workload {
         task.batchLeft = task.dueAt(m.sim.now(), task.nextBatch());
         if (task.batchLeft <= 0) return;
         task.inSyscall = true;
-        if (task.job.plug()) task.plug = new Plug();
+        // io_uring's submit plugs with nr_ios = its batch (blk_start_plug_nr_ios), fio's iodepth_batch_submit.
+        if (task.job.iodepthBatch() > 0) task.plug = new Plug(task.job.iodepthBatch());
+        else if (task.job.plug()) task.plug = new Plug();
         submitNext(task);
     }
 
@@ -99,7 +100,7 @@ final class Workload {
             submission.finishPlug(task, () -> endBatch(task));
             return;
         }
-        Bio bio = task.nextBio(nextBioId++, m.sim.random());
+        Bio bio = task.nextBio(m.newBioId(), m.sim.random());
         task.batchLeft--;
         task.remaining--;
         task.sinceThink++;

@@ -41,12 +41,24 @@ public record Job(
         int rateIops,
         int thinktime,
         int thinktimeBlocks,
-        boolean hipri) {
+        boolean hipri,
+        int iodepthBatch) {
+
+    /** fio's iodepth_batch_submit, 7.0 io_uring only: the plug's nr_ios (capped at 32); 0 = not set. */
+    public static final int MAX_IODEPTH_BATCH = 1024;
 
     public Job {
         cpus = cpus == null ? null : List.copyOf(cpus);
         bssplit = bssplit == null ? null : List.copyOf(bssplit);
         bssplitWrite = bssplitWrite == null ? null : List.copyOf(bssplitWrite);
+    }
+
+    /** A job without io_uring's submit batch, as every job was before 7.0's cached requests. */
+    public Job(String name, List<Integer> cpus, Rw rw, int rwmixread, int bs, int iodepth, IoEngine ioengine,
+               boolean sync, boolean plug, int ios, long offset, long size, List<BsSplit> bssplit,
+               List<BsSplit> bssplitWrite, int rateIops, int thinktime, int thinktimeBlocks, boolean hipri) {
+        this(name, cpus, rw, rwmixread, bs, iodepth, ioengine, sync, plug, ios, offset, size, bssplit, bssplitWrite,
+                rateIops, thinktime, thinktimeBlocks, hipri, 0);
     }
 
     /** A job of one block size at full speed, as every job was before fio's mixes and pacing. */

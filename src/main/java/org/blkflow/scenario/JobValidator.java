@@ -9,8 +9,13 @@ import org.blkflow.scenario.ScenarioField.Group;
 public final class JobValidator {
 
     public static final int MAX_JOBS = 16;
-    /** 1024 sectors: the largest max_sectors, so the largest bio that can fit one request. */
+    /** 1024 sectors: the largest max_sectors, so the largest bio 3.16 (whose model never splits) can issue. */
     public static final int MAX_BS = 1 << 19;
+    /**
+     * 7.0 splits a bio over the queue's limits (__bio_split_to_limits), so a bio may be larger: up to
+     * 4 MiB, at most 1024 pieces even at the smallest max_sectors.
+     */
+    public static final int MAX_BS_SPLIT = 1 << 22;
     public static final int MAX_IODEPTH = 1024;
     public static final int MAX_IOS = 1_000_000;
     /** A petabyte: every sector number stays far from overflow. */
@@ -23,12 +28,15 @@ public final class JobValidator {
     private JobValidator() {
     }
 
-    static void check(String at, Job job, int scenarioCpus, Device device, ProblemList p) {
+    /** @param splits the kernel splits bios over the limits (7.0), so a bio need not fit one request */
+    static void check(String at, Job job, int scenarioCpus, Device device, boolean splits, ProblemList p) {
         Set<ScenarioField<Job, ?>> broken = ScenarioValidator.checkFields(at + ".", Group.JOB, job, p);
         checkCpus(at + ".cpus", job.cpus(), scenarioCpus, p);
-        if (!broken.contains(ScenarioFields.BS) && validLimits(device)) checkFitsOneRequest(at + ".bs", job.bs(), device, p);
-        boolean mixes = checkSplit(at + ".bssplit", job.bssplit(), device, p)
-                & checkSplit(at + ".bssplitWrite", job.bssplitWrite(), device, p);
+        Device limits = splits ? null : device;
+        if (!broken.contains(ScenarioFields.BS) && validLimits(limits)) checkFitsOneRequest(at + ".bs", job.bs(), device, p);
+        int maxBs = splits ? MAX_BS_SPLIT : MAX_BS;
+        boolean mixes = checkSplit(at + ".bssplit", job.bssplit(), limits, maxBs, p)
+                & checkSplit(at + ".bssplitWrite", job.bssplitWrite(), limits, maxBs, p);
         if (mixes && !broken.contains(ScenarioFields.SIZE) && job.size() < job.largestBs()) {
             p.add(at + ".size", job.size(), "must be at least the largest block size, " + job.largestBs()
                     + " (in bs or bssplit)");
@@ -39,7 +47,7 @@ public final class JobValidator {
      * fio's bssplit as blkflow takes it: 1 to 64 entries, each size a bs the model could issue whole,
      * whole percentages summing to exactly 100 (fio's own rule once every entry has its percent).
      */
-    private static boolean checkSplit(String at, List<BsSplit> split, Device device, ProblemList p) {
+    private static boolean checkSplit(String at, List<BsSplit> split, Device device, int maxBs, ProblemList p) {
         if (split == null) return true;
         if (split.isEmpty() || split.size() > BsSplit.MAX_ENTRIES) {
             p.add(at, split.size() + " entries", "must list 1 to " + BsSplit.MAX_ENTRIES + " {bs, percent} entries");
@@ -50,8 +58,8 @@ public final class JobValidator {
         for (int i = 0; i < split.size(); i++) {
             BsSplit e = split.get(i);
             String entry = at + "[" + i + "]";
-            if (e.bs() < 512 || e.bs() > MAX_BS || e.bs() % 512 != 0) {
-                p.add(entry + ".bs", e.bs(), "must be a multiple of 512 between 512 and " + MAX_BS);
+            if (e.bs() < 512 || e.bs() > maxBs || e.bs() % 512 != 0) {
+                p.add(entry + ".bs", e.bs(), "must be a multiple of 512 between 512 and " + maxBs);
                 ok = false;
             } else if (validLimits(device)) {
                 ok &= checkFitsOneRequest(entry + ".bs", e.bs(), device, p);
@@ -70,19 +78,20 @@ public final class JobValidator {
     }
 
     /**
-     * The model never splits a bio (the kernel would, in the direct-I/O code or blk_queue_split), so
-     * one bio must fit the queue limits: bs ≤ max_sectors × 512 and one segment per 4 KiB page.
+     * The 3.16 model never splits a bio (the kernel would, in the direct-I/O code or blk_queue_split),
+     * so one bio must fit the queue limits: bs ≤ max_sectors × 512 and one segment per 4 KiB page.
+     * 7.0 splits (see {@code Split70}), so there the check is not made.
      */
     private static boolean checkFitsOneRequest(String at, int bs, Device device, ProblemList p) {
         int sectors = bs / 512;
         int pages = (sectors + 7) / 8;
         if (sectors > device.maxSectors()) {
             p.add(at, bs, "is " + sectors + " sectors, more than device.maxSectors = " + device.maxSectors()
-                    + " (the model does not split bios)");
+                    + " (3.16 is modelled without bio splits; kernel \"7.0\" splits)");
             return false;
         } else if (pages > device.maxSegments()) {
             p.add(at, bs, "needs " + pages + " segments (one per 4 KiB page), more than device.maxSegments = "
-                    + device.maxSegments() + " (the model does not split bios)");
+                    + device.maxSegments() + " (3.16 is modelled without bio splits; kernel \"7.0\" splits)");
             return false;
         }
         return true;

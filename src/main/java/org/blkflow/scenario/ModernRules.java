@@ -58,6 +58,12 @@ final class ModernRules {
                     "needs kernel \"7.0\" (io_uring came in Linux 5.1); with \"3.16\" must be one of sync, libaio");
             if (j.hipri() && j.ioengine() != IoEngine.IO_URING) p.add("jobs[" + i + "].hipri", true,
                     "needs ioengine \"io_uring\" (polled I/O is io_uring's)");
+            // Out of its own range it is named by its range alone.
+            boolean batch = j.iodepthBatch() > 0 && j.iodepthBatch() <= Job.MAX_IODEPTH_BATCH;
+            if (batch && (!s.modern() || j.ioengine() != IoEngine.IO_URING)) {
+                p.add("jobs[" + i + "].iodepthBatch", j.iodepthBatch(), "needs kernel \"7.0\" and ioengine "
+                        + "\"io_uring\" (io_uring's plug of nr_ios, 7.0's cached requests); otherwise must be 0");
+            }
         }
     }
 

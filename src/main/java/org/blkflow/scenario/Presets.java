@@ -161,7 +161,25 @@ public final class Presets {
                     s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 2); s.set(HW_QUEUES, 2); s.set(QUEUE_DEPTH, 64);
                            s.device.set(POLL_QUEUES, 2); },
                     j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.IO_URING); j.set(HIPRI, true); j.set(IODEPTH, 4);
-                           j.set(IOS, 32); }));
+                           j.set(IOS, 32); }),
+            preset("cached-70", "Linux 7.0: io_uring takes its tags in a batch, cached in the plug",
+                    "io_uring submits up to 8 reads per call inside a plug of nr_ios 8 (fio's iodepth_batch_submit): "
+                            + "the first bio's allocation takes 8 tags at once (__blk_mq_alloc_requests_batch), keeps 7 "
+                            + "requests in the plug's cache (counted in the CPU's plug box and the tag bar) and each later "
+                            + "bio takes one, highest tag first, with its own G and no new tag. A call with fewer bios "
+                            + "leaves requests unused: the plug's end frees them (blk_mq_free_plug_rqs) with no blktrace event.",
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 1); s.set(HW_QUEUES, 1); s.set(SCHEDULER, Scheduler.NONE);
+                           s.set(QUEUE_DEPTH, 64); },
+                    j -> { j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.IO_URING); j.set(IODEPTH, 8);
+                           j.set(IODEPTH_BATCH, 8); j.set(IOS, 10); }),
+            preset("split-70", "Linux 7.0: a 1 MiB read split to the queue's limits",
+                    "max_sectors is 256 (128 KiB), so blk_mq_submit_bio splits each of 8 sequential 1 MiB reads (__bio_split_to_limits, "
+                            + "X): the front 256 sectors go on as a bio of their own, the rest is submitted again after it "
+                            + "with no second Q. Each piece is its own request, plugged and flushed alone: Q X G P U D, six "
+                            + "times X G P U D, then G P U D — 7 X and 8 requests for one Q.",
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 1); s.set(HW_QUEUES, 1); s.set(SCHEDULER, Scheduler.NONE);
+                           s.device.set(MAX_SECTORS, 256); },
+                    j -> { j.set(RW, Rw.READ); j.set(BS, 1 << 20); j.set(IOS, 8); }));
 
     private Presets() {
     }

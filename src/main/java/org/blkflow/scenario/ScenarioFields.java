@@ -131,7 +131,7 @@ public final class ScenarioFields {
             .link("mix").standard(50).range(0, 100).editor("rwmixread %");
     public static final ScenarioField<Job, Integer> BS = field(JOB, "bs", Type.SIZE, Job::bs)
             .link("bs").standard(4096)
-            .range(new Range<>(512, JobValidator.MAX_BS, 512, null, null, null, null, null))
+            .range(new Range<>(512, JobValidator.MAX_BS_SPLIT, 512, null, null, null, null, null))
             .editor("bs (bytes)").step(512);
     public static final ScenarioField<Job, Integer> IODEPTH = field(JOB, "iodepth", Type.INT, Job::iodepth)
             .link("qd").standard(1).range(1, JobValidator.MAX_IODEPTH).editor("iodepth");
@@ -167,6 +167,9 @@ public final class ScenarioFields {
             .link("thinkn").standard(1).range(1, JobValidator.MAX_IOS).editor("thinktime_blocks");
     public static final ScenarioField<Job, Boolean> HIPRI = field(JOB, "hipri", Type.BOOL, Job::hipri)
             .link("hipri").standard(false).editor("hipri (io_uring polled)");
+    /** fio's iodepth_batch_submit: 7.0 io_uring's plug nr_ios (cached requests); the rule is ModernRules'. */
+    public static final ScenarioField<Job, Integer> IODEPTH_BATCH = field(JOB, "iodepthBatch", Type.INT, Job::iodepthBatch)
+            .link("batch").standard(0).range(0, Job.MAX_IODEPTH_BATCH).editor("iodepth_batch_submit (io_uring, 7.0)");
 
     private ScenarioFields() {
     }

@@ -111,7 +111,7 @@ public final class ScenarioValidator {
             return;
         }
         for (int i = 0; i < s.jobs().size(); i++) {
-            JobValidator.check("jobs[" + i + "]", s.jobs().get(i), s.cpus(), s.device(), p);
+            JobValidator.check("jobs[" + i + "]", s.jobs().get(i), s.cpus(), s.device(), s.modern(), p);
         }
         long bios = bios(s);
         // Size is judged only for an otherwise valid scenario, so "too large" always means "valid but big".

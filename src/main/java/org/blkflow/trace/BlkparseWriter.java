@@ -82,6 +82,7 @@ public final class BlkparseWriter implements TransitionListener {
             case "C", "R" -> range(r).append(" [").append(r.error()).append(']');
             case "P" -> line.append('[').append(name).append(']');
             case "U", "UT" -> line.append('[').append(name).append("] ").append(r.count());
+            case "X" -> line.append(r.sector()).append(" / ").append(r.count()).append(" [").append(name).append(']');
             default -> range(r).append(" [").append(name).append(']');
         }
         line.append('\n');

@@ -50,9 +50,9 @@ public final class BlktraceWriter implements TransitionListener {
             if (namedPids.add(r.pid())) {
                 writeProcessNotify(r);
             }
-            boolean unplug = r.count() >= 0;
-            header(r.time(), r.sector(), r.bytes(), r.action(), r.pid(), r.cpu(), r.error(), unplug ? 8 : 0, r.sequence());
-            if (unplug) {
+            boolean payload = r.count() >= 0;
+            header(r.time(), r.sector(), r.bytes(), r.action(), r.pid(), r.cpu(), r.error(), payload ? 8 : 0, r.sequence());
+            if (payload) {
                 out.writeLong(r.count());
             }
         } catch (IOException e) {

@@ -11,7 +11,7 @@ import org.blkflow.transition.TransitionKind;
  * Counter tracks read off the transitions: per hardware queue, the tags in use (a request holds one
  * from the first transition that names its tag to its free, as the page's tag chart counts) and the
  * length of its dispatch list (requests whose place is hctx:N); for the device, the bios in flight
- * (Q to bio_end) and IOPS over the last {@link #WINDOW} bio_ends. Each is written when it changes.
+ * (Q, or X for a split-off piece, to bio_end) and IOPS over the last {@link #WINDOW} bio_ends. Each is written when it changes.
  */
 final class QueueCounters {
 
@@ -35,7 +35,8 @@ final class QueueCounters {
 
     void on(Transition t) {
         switch (t.kind()) {
-            case QUEUE -> device(t, 1);
+            // 7.0's X: the split-off piece is one more bio in flight, ended by its own bio_end.
+            case QUEUE, SPLIT -> device(t, 1);
             case BIO_END -> {
                 ends[(int) (ended++ % WINDOW)] = t.t();
                 device(t, -1);

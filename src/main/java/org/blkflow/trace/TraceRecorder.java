@@ -63,7 +63,8 @@ public final class TraceRecorder implements TransitionListener {
         boolean payloadOnly = letter.equals("P") || letter.startsWith("U");
         long sector = payloadOnly || t.sector() < 0 ? 0 : t.sector();
         int bytes = payloadOnly || t.sectors() < 0 ? 0 : t.sectors() * 512;
-        long count = letter.startsWith("U") ? Math.max(0, t.count()) : -1;
+        // U's payload is the depth, X's the sector the split's remainder starts at.
+        long count = letter.startsWith("U") || letter.equals("X") ? Math.max(0, t.count()) : -1;
         return new TraceRecord(t.t() + TIME_OFFSET_NS, t.cpu(), nextSequence(t.cpu()), sector, bytes, action,
                 t.pid(), t.comm(), 0, count);
     }

@@ -37,6 +37,7 @@ public record Place(PlaceKind kind, int index) {
 
     public static Place task(int cpu) { return of(PlaceKind.TASK, cpu); }
     public static Place plug(int cpu) { return of(PlaceKind.PLUG, cpu); }
+    public static Place cached(int cpu) { return of(PlaceKind.CACHED, cpu); }
     public static Place tagWait(int hctx) { return of(PlaceKind.TAG_WAIT, hctx); }
     public static Place ctx(int ctx) { return of(PlaceKind.CTX, ctx); }
     public static Place hctx(int hctx) { return of(PlaceKind.HCTX, hctx); }

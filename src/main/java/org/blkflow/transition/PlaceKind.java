@@ -8,6 +8,8 @@ public enum PlaceKind {
     TASK("task"),
     /** On the task's plug list, current->plug->mq_list (index = CPU). */
     PLUG("plug"),
+    /** 7.0: a request in the plug's cache, cached_rqs, holding a tag until a bio takes it (index = CPU). */
+    CACHED("cached"),
     /** Sleeping for a tag on one of the hctx's wait queues (index = hctx). */
     TAG_WAIT("tagwait"),
     /** In the legacy queue's I/O scheduler (elevator), waiting to be dispatched (index = queue, 0). */

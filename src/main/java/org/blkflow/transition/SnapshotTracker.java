@@ -26,6 +26,10 @@ import java.util.Set;
  *     and it holds a driver tag while that is set (7.0 under a scheduler: from D to an R or the free;
  *     everywhere else from the allocation).</li>
  * <li>A D carrying a range sets the request's range (a trace's D is the size at issue).</li>
+ * <li>7.0: X shrinks the bio it names to the remainder (it starts at {@code count}, the front's
+ *     sectors fewer); the split-off piece is first named by its G, which starts it where G puts it. A
+ *     {@code cache} move allocates a request without a bio, holding its tag; a G naming that request
+ *     gives it its bio and range, as a new request's G does.</li>
  * <li>bio_end ends a bio; free frees a request and any of its bios not yet ended.</li>
  * </ul>
  *
@@ -36,7 +40,7 @@ import java.util.Set;
 public final class SnapshotTracker {
 
     private static final Set<TransitionKind> BIO_MOVES = EnumSet.of(TransitionKind.QUEUE, TransitionKind.GETRQ,
-            TransitionKind.SLEEP, TransitionKind.WAKE, TransitionKind.BACKMERGE, TransitionKind.FRONTMERGE,
+            TransitionKind.SPLIT, TransitionKind.SLEEP, TransitionKind.WAKE, TransitionKind.BACKMERGE, TransitionKind.FRONTMERGE,
             TransitionKind.BIO_END);
     private static final Set<TransitionKind> REQUEST_MOVES = EnumSet.of(TransitionKind.PLUG, TransitionKind.INSERT,
             TransitionKind.CTX_FLUSH, TransitionKind.ELV_DISPATCH, TransitionKind.ISSUE, TransitionKind.QUEUE_RQ,
@@ -92,6 +96,7 @@ public final class SnapshotTracker {
             rq = allocate(t);
         }
         showTag(rq, t.tag());
+        if (!allocated && t.kind() == TransitionKind.GETRQ) takeBio(rq, t);
         if (!allocated && REQUEST_MOVES.contains(t.kind())) joinFirstBio(rq);
         if (t.kind() == TransitionKind.ISSUE && t.sectors() > 0) {
             rq.sector = t.sector();
@@ -106,11 +111,7 @@ public final class SnapshotTracker {
         rq.tagHctx = Math.max(0, t.hctx());
         requests.put(rq.id, rq);
         if (rq.tagHctx < tagsUsed.length) tagsUsed[rq.tagHctx]++;
-        Item bio = t.bio() >= 0 ? bios.get(t.bio()) : null;
-        if (bio != null) {
-            rq.firstBio = bio.id;
-            bio.place = t.to();
-        }
+        takeBio(rq, t);
         return rq;
     }
 
@@ -119,6 +120,24 @@ public final class SnapshotTracker {
         boolean had = rq.tag >= 0;
         rq.tag = tag;
         if (had != tag >= 0 && rq.tagHctx < driverTags.length) driverTags[rq.tagHctx] += had ? -1 : 1;
+    }
+
+    /** The bio a G names (a split-off piece first seen here starts where G puts it) is the request's first. */
+    private void takeBio(Item rq, Transition t) {
+        if (t.bio() < 0) return;
+        Item bio = bios.get(t.bio());
+        if (bio == null && t.kind() == TransitionKind.GETRQ) {
+            bio = new Item("bio", t.bio(), t);
+            bios.put(bio.id, bio);
+        }
+        if (bio == null) return;
+        rq.firstBio = bio.id;
+        bio.place = t.to();
+        if (t.kind() == TransitionKind.GETRQ && t.sectors() > 0) {
+            rq.sector = t.sector();
+            rq.sectors = t.sectors();
+            rq.rwbs = t.rwbs();
+        }
     }
 
     private void joinFirstBio(Item rq) {
@@ -139,7 +158,10 @@ public final class SnapshotTracker {
             bios.put(bio.id, bio);
         }
         if (isMerge(t)) merge(bio, t);
-        else bio.place = t.to();
+        else if (t.kind() == TransitionKind.SPLIT) {
+            bio.sector = t.count();
+            bio.sectors = Math.max(0, bio.sectors - Math.max(0, t.sectors()));
+        } else bio.place = t.to();
         if (t.kind() == TransitionKind.BIO_END || leftTheLayer(t)) bios.remove(bio.id);
     }
 
@@ -189,7 +211,7 @@ public final class SnapshotTracker {
         final String type;
         final long id;
         final int cpu;
-        final String rwbs;
+        String rwbs;
         int tag = -1;
         int tagHctx;
         long sector;

@@ -17,6 +17,17 @@ public enum TransitionKind {
     TAG_GET("tag_get", null),
     /** The request joins the task's plug list; carries P when the plug was empty. */
     PLUG("plug", "P"),
+    /**
+     * 7.0: a bio over the queue's limits is split (block_split in bio_submit_split): the move names
+     * the bio being split, carries the split-off front piece's range, and {@code count} is the
+     * sector the remainder now starts at (blktrace's payload).
+     */
+    SPLIT("split", "X"),
+    /**
+     * 7.0: a request of a tag batch waits in the plug's cache, current->plug->cached_rqs
+     * (__blk_mq_alloc_requests_batch); it holds its tag from here, and no blktrace event shows it.
+     */
+    CACHE("cache", null),
     /** The bio is appended to an adjacent request (block_bio_backmerge). */
     BACKMERGE("backmerge", "M"),
     /** The bio is prepended to an adjacent request (block_bio_frontmerge). */

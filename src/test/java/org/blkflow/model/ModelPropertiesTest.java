@@ -45,8 +45,15 @@ class ModelPropertiesTest {
                 if (t.action() != null) actions.add(t.action());
             }
         }
+        // 7.0's own kinds (split, cache) come only from 7.0 scenarios.
+        for (long seed = 0; seed < 100; seed++) {
+            for (Transition t : RunRecorder.run(RandomScenarios.generate70(seed))) {
+                seen.add(t.kind());
+                if (t.action() != null) actions.add(t.action());
+            }
+        }
         assertEquals(java.util.EnumSet.allOf(TransitionKind.class), seen);
-        assertEquals(java.util.Set.of("C", "D", "F", "G", "I", "M", "P", "Q", "R", "S", "U", "UT"), actions);
+        assertEquals(java.util.Set.of("C", "D", "F", "G", "I", "M", "P", "Q", "R", "S", "U", "UT", "X"), actions);
     }
 
     @Test

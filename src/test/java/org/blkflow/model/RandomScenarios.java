@@ -74,6 +74,22 @@ final class RandomScenarios {
         if (r.nextInt(4) == 0) s.budget(1 + r.nextInt(4));
         if (r.nextInt(3) == 0) s.job(ScenarioBuilder.job().name("uring").cpus(r.nextInt(cpus)).rw(r.nextBoolean() ? "randread" : "randrw")
                 .polled().iodepth(1 + r.nextInt(16)).plug(r.nextBoolean()).ios(1 + r.nextInt(24)));
+        // 7.0's splits and cached requests: bios past the limits (up to 4 MiB) and io_uring's nr_ios batches.
+        if (r.nextInt(3) == 0) {
+            int bs = 512 * (1 + r.nextInt(r.nextBoolean() ? 64 : 8192));
+            ScenarioBuilder.JobBuilder big = ScenarioBuilder.job().name("big").cpus(r.nextInt(cpus))
+                    .rw(RW[r.nextInt(RW.length)]).bs(bs).size((long) bs * (1 + r.nextInt(8)))
+                    .iodepth(1 + r.nextInt(8)).ios(1 + r.nextInt(6)).plug(r.nextBoolean());
+            if (r.nextBoolean()) big.libaio();
+            s.job(big);
+        }
+        if (r.nextInt(3) == 0) {
+            ScenarioBuilder.JobBuilder batch = ScenarioBuilder.job().name("batch").cpus(r.nextInt(cpus))
+                    .rw(RW[r.nextInt(RW.length)]).bs(512 * (1 + r.nextInt(64)))
+                    .iodepth(1 + r.nextInt(48)).ios(1 + r.nextInt(40)).plug(r.nextBoolean());
+            if (r.nextBoolean()) batch.polled();
+            s.job(batch.ioUringBatch(1 + r.nextInt(40)));
+        }
         return s.build();
     }
 

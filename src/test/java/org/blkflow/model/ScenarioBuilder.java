@@ -112,6 +112,7 @@ final class ScenarioBuilder {
         int rateIops;
         int thinktime;
         int thinktimeBlocks = 1;
+        int iodepthBatch;
 
         JobBuilder name(String v) { name = v; return this; }
         JobBuilder cpus(Integer... v) { cpus = List.of(v); return this; }
@@ -123,6 +124,8 @@ final class ScenarioBuilder {
         JobBuilder libaio() { ioengine = "libaio"; return this; }
         /** io_uring with hipri: polled I/O. */
         JobBuilder polled() { ioengine = "io_uring"; hipri = true; return this; }
+        /** io_uring submitting batches of {@code n} inside a plug of nr_ios = n (fio's iodepth_batch_submit). */
+        JobBuilder ioUringBatch(int n) { ioengine = "io_uring"; iodepthBatch = n; return this; }
         JobBuilder sync(boolean v) { sync = v; return this; }
         JobBuilder plug() { plug = true; return this; }
         JobBuilder plug(boolean v) { plug = v; return this; }
@@ -137,7 +140,7 @@ final class ScenarioBuilder {
         Job build() {
             return new Job(name, cpus,  Label.parse(Rw.class, rw), rwmixread, bs, iodepth,
                     Label.parse(IoEngine.class, ioengine), sync, plug, ios, offset, size, bssplit, bssplitWrite,
-                    rateIops, thinktime, thinktimeBlocks, hipri);
+                    rateIops, thinktime, thinktimeBlocks, hipri, iodepthBatch);
         }
     }
 }

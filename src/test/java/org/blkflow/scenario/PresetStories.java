@@ -142,6 +142,21 @@ public final class PresetStories {
                 assertTrue(nth(m, "plug", 32) < indexOf(m, "unplug"), "32 requests plugged before the first U");
                 seen(m, "issue", "plug:0", "driver:0");
             }),
+            Map.entry("cached-70", m -> {
+                // The first bio's batch: 7 requests into CPU 0's plug cache before its G; later bios take them.
+                assertEquals(7, m.stream().limit(indexOf(m, "getrq")).filter(x -> x.kind().equals("cache")
+                        && x.to().equals("cached:0")).count(), "7 cached before the first G");
+                assertTrue(m.stream().filter(x -> x.kind().equals("getrq") && x.from().equals("cached:0")).count() >= 7,
+                        "bios take the cached requests");
+                assertTrue(m.stream().anyMatch(x -> x.kind().equals("free") && x.from().equals("cached:0")
+                        && x.fn().equals("blk_mq_free_plug_rqs")), "unused cached requests freed at the plug's end");
+            }),
+            Map.entry("split-70", m -> {
+                // One 1 MiB read: 7 X in the task, 8 requests of 256 sectors, one Q.
+                assertEquals(1, m.stream().limit(nth(m, "split", 7)).filter(x -> x.kind().equals("queue")).count(),
+                        "7 X for the one Q");
+                assertTrue(m.stream().filter(x -> x.kind().equals("issue")).limit(8).allMatch(x -> x.sectors() == 256));
+            }),
             Map.entry("kyber-70", m -> {
                 IntStream.range(0, 2).forEach(c -> {
                     seen(m, "insert", "plug:" + c, "elv:0");

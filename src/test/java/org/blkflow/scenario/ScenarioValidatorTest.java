@@ -79,7 +79,7 @@ class ScenarioValidatorTest {
                         job(j -> j.set(JOB_CPUS, List.of(0, 4)))),
                 new Case("jobs[1].cpus[2]", "CPU 1 is listed twice", job(j -> j.set(JOB_CPUS, List.of(1, 2, 1)))),
                 new Case("jobs[1].rwmixread", "must be between 0 and 100", job(j -> j.set(RWMIXREAD, 101))),
-                new Case("jobs[1].bs", "jobs[1].bs = 1000: must be a multiple of 512 between 512 and 524288",
+                new Case("jobs[1].bs", "jobs[1].bs = 1000: must be a multiple of 512 between 512 and 4194304",
                         job(j -> j.set(BS, 1000))),
                 new Case("jobs[1].bs", "jobs[1].bs = 1048576", job(j -> j.set(BS, 1 << 20))),
                 new Case("jobs[1].bs", "jobs[1].bs = 131072: is 256 sectors, more than device.maxSectors = 255",

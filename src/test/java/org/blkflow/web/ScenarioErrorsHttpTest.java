@@ -46,7 +46,7 @@ class ScenarioErrorsHttpTest extends HttpApiTest {
         JsonNode bs = body.get("problems").get(1);
         assertEquals("jobs[1].bs", bs.get("field").stringValue());
         assertEquals(1000, bs.get("value").intValue());
-        assertEquals("jobs[1].bs = 1000: must be a multiple of 512 between 512 and 524288",
+        assertEquals("jobs[1].bs = 1000: must be a multiple of 512 between 512 and 4194304",
                 bs.get("message").stringValue());
         assertEquals(400, body.get("status").intValue());
     }
