@@ -45,8 +45,9 @@ export function formatsView(el, { scenario, editor, send }) {
 
   const IMPORTS = {
     async fio(text) {
-      const r = await (await post('/api/fio', text)).json();
+      // Read for the editor's kernel: io_uring and hipri are 7.0's.
       const s = editor.read();
+      const r = await (await post(`/api/fio${s.kernel ? `?kernel=${encodeURIComponent(s.kernel)}` : ''}`, text)).json();
       editor.setScenario({ ...s, jobs: r.jobs, cpus: Math.max(Number(s.cpus) || 1, r.cpus) });
       note(`${r.jobs.length} job(s) read into the editor; press Load scenario.`
         + (r.ignored.length ? ` Ignored: ${r.ignored.map(i => `${i.job}: ${i.option} (${i.reason})`).join('; ')}` : ''));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.blkflow.scenario.Job;
 import org.blkflow.scenario.JobDraft;
+import org.blkflow.scenario.Kernel;
 
 /** Maps each job section's options onto a blkflow {@link Job}; see {@link FioOption} for each one. */
 final class FioJobs {
@@ -15,7 +16,7 @@ final class FioJobs {
     private FioJobs() {
     }
 
-    static FioImport map(List<FioJobFile.Section> sections) {
+    static FioImport map(List<FioJobFile.Section> sections, Kernel kernel) {
         List<Job> jobs = new ArrayList<>();
         List<FioImport.Ignored> ignored = new ArrayList<>();
         for (FioJobFile.Section s : sections) {
@@ -23,15 +24,15 @@ final class FioJobs {
                 ignored.add(new FioImport.Ignored(s.name(), "[" + s.name() + "]", "a scenario has at most " + MAX_JOBS + " jobs"));
                 continue;
             }
-            jobs.add(job(s, ignored));
+            jobs.add(job(s, kernel, ignored));
         }
         return new FioImport(List.copyOf(jobs), List.copyOf(ignored));
     }
 
-    private static Job job(FioJobFile.Section s, List<FioImport.Ignored> ignored) {
+    private static Job job(FioJobFile.Section s, Kernel kernel, List<FioImport.Ignored> ignored) {
         JobDraft d = new JobDraft();
         d.set(org.blkflow.scenario.ScenarioFields.JOB_NAME, jobName(s.name()));
-        FioOption options = new FioOption(s.name(), s.options(), ignored);
+        FioOption options = new FioOption(s.name(), s.options(), kernel, ignored);
         options.apply(d);
         return d.build();
     }

@@ -12,6 +12,7 @@ import org.blkflow.input.BoundedNumber;
 import org.blkflow.scenario.IoEngine;
 import org.blkflow.scenario.JobDraft;
 import org.blkflow.scenario.JobValidator;
+import org.blkflow.scenario.Kernel;
 import org.blkflow.scenario.Label;
 import org.blkflow.scenario.Rw;
 import org.blkflow.scenario.ScenarioValidator;
@@ -27,18 +28,21 @@ final class FioOption {
 
     static final Set<String> USED = Set.of("rw", "readwrite", "rwmixread", "rwmixwrite", "bs", "blocksize", "bssplit",
             "blocksize_range", "bsrange", "iodepth", "ioengine", "numjobs", "cpus_allowed", "size", "number_ios",
-            "offset", "direct", "sync", "kb_base", "rate_iops", "thinktime", "thinktime_blocks");
+            "offset", "direct", "sync", "kb_base", "rate_iops", "thinktime", "thinktime_blocks", "hipri", "fixedbufs",
+            "sqthread_poll");
     /** Without number_ios a job's ios come from size / bs, at most this many per CPU. */
     static final int MAX_DERIVED_IOS = 1000;
 
     private final String job;
     private final Map<String, String> options;
+    private final Kernel kernel;
     private final List<FioImport.Ignored> ignored;
     private final int kbBase;
 
-    FioOption(String job, Map<String, String> options, List<FioImport.Ignored> ignored) {
+    FioOption(String job, Map<String, String> options, Kernel kernel, List<FioImport.Ignored> ignored) {
         this.job = job;
         this.options = options;
+        this.kernel = kernel;
         this.ignored = ignored;
         this.kbBase = "1000".equals(options.get("kb_base")) ? 1000 : 1024;
     }
@@ -83,14 +87,50 @@ final class FioOption {
 
     private void engine(JobDraft d) {
         String engine = options.get("ioengine");
-        if (engine == null) return;
-        switch (engine) {
-            case "sync", "psync", "vsync", "pvsync", "pvsync2" -> d.set(IOENGINE, IoEngine.SYNC);
-            case "libaio", "io_uring", "posixaio" -> d.set(IOENGINE, IoEngine.LIBAIO);
-            default -> ignore("ioengine", "'" + engine + "' is not modelled; the job uses sync");
+        if (engine != null) {
+            switch (engine) {
+                case "sync", "psync", "vsync", "pvsync", "pvsync2" -> d.set(IOENGINE, IoEngine.SYNC);
+                case "libaio", "posixaio" -> d.set(IOENGINE, IoEngine.LIBAIO);
+                case "io_uring" -> {
+                    d.set(IOENGINE, kernel == Kernel.V7_0 ? IoEngine.IO_URING : IoEngine.LIBAIO);
+                    if (kernel != Kernel.V7_0) {
+                        ignore("ioengine", "io_uring came in Linux 5.1: under kernel 3.16 the job submits as libaio "
+                                + "does (batches of iodepth under a plug); read the file for kernel 7.0 to keep io_uring");
+                    }
+                }
+                default -> ignore("ioengine", "'" + engine + "' is not modelled; the job uses sync");
+            }
+            // io_submit() plugs around a batch (blk_start_plug in do_io_submit), and so does io_uring's
+            // submission of several SQEs (blk_start_plug_nr_ios in io_submit_state_start).
+            d.set(PLUG, d.get(IOENGINE) != IoEngine.SYNC);
         }
-        // io_submit() plugs around a batch (blk_start_plug in do_io_submit), and so does io_uring.
-        d.set(PLUG, d.get(IOENGINE) == IoEngine.LIBAIO);
+        hipri(d, engine);
+        if (options.containsKey("fixedbufs")) {
+            ignore("fixedbufs", "registered buffers spare io_uring the pinning of each I/O's pages, above the block "
+                    + "layer: the bios are the same");
+        }
+        if (options.containsKey("sqthread_poll")) {
+            ignore("sqthread_poll", "io_uring's SQPOLL kernel thread would submit the bios on its own CPU; blkflow "
+                    + "submits from the job's task on the job's CPUs");
+        }
+    }
+
+    /**
+     * fio's hipri: polled completion (REQ_POLLED to a poll queue, reaped by the submitter) for
+     * io_uring under kernel 7.0; anything else says why it has no effect, as the scenario's
+     * validator would refuse hipri without io_uring.
+     */
+    private void hipri(JobDraft d, String engine) {
+        if (!options.containsKey("hipri") || !FioJobs.flag(options, "hipri")) return;
+        if (kernel != Kernel.V7_0) {
+            ignore("hipri", "polled completion needs poll queues (Linux 5.0) and io_uring: kernel 7.0 only; under "
+                    + "3.16 an interrupt completes every bio");
+        } else if (d.get(IOENGINE) != IoEngine.IO_URING) {
+            ignore("hipri", "polled I/O is modelled for io_uring only, and this job's ioengine is "
+                    + (engine == null ? "sync (fio's default)" : engine) + "; an interrupt completes its bios");
+        } else {
+            d.set(HIPRI, true);
+        }
     }
 
     private void cpus(JobDraft d) {

@@ -54,15 +54,23 @@ public class TransitionThroughputBenchmark {
         return busyScenario(seed, costs, Kernel.V3_16, Scheduler.NOOP);
     }
 
-    /** The same machine and load on either kernel, free CPUs; 7.0 with none or mq-deadline. */
+    /** The same machine and load on either kernel, free CPUs; 7.0 with none, mq-deadline or kyber. */
     static Scenario busyScenario(long seed, Kernel kernel, Scheduler scheduler) {
         return busyScenario(seed, Costs.ZERO, kernel, scheduler);
     }
 
     /** The same machine and load on either kernel with a CPU cost table. */
     static Scenario busyScenario(long seed, Costs costs, Kernel kernel, Scheduler scheduler) {
+        return busyScenario(seed, costs, kernel, scheduler, 0);
+    }
+
+    /**
+     * 7.0 with a SCSI-like dispatch budget ({@code device.budget}, 0 = none): the load keeps about 160
+     * requests in flight, so a budget of 32 is taken and put back on every dispatch and runs out.
+     */
+    static Scenario busyScenario(long seed, Costs costs, Kernel kernel, Scheduler scheduler, int budget) {
         return new Scenario("bench", seed, org.blkflow.scenario.Mode.MQ, 4, 2, 256, 0, null, true,
-                new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT),
+                new Device(10_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT, 0, budget),
                 List.of(new Job("reader", null, Rw.RANDREAD, 50, 4096, 32, IoEngine.LIBAIO, false, false, 200_000, 0, 1L << 30),
                         new Job("writer", List.of(0, 2), Rw.WRITE, 50, 4096, 16, IoEngine.LIBAIO, false, true, 200_000,
                                 1L << 32, 1L << 30)),
@@ -82,15 +90,19 @@ public class TransitionThroughputBenchmark {
             return Scheduler.NOOP;
         }
 
+        int budget() {
+            return 0;
+        }
+
         @Setup(Level.Iteration)
         public void fresh() {
-            run = new BlockLayerRun(busyScenario(++seed, kernel(), scheduler()), false);
+            run = new BlockLayerRun(busyScenario(++seed, Costs.ZERO, kernel(), scheduler(), budget()), false);
         }
 
         Transition next() {
             Transition t = run.next();
             if (t == null) {
-                run = new BlockLayerRun(busyScenario(++seed, kernel(), scheduler()), false);
+                run = new BlockLayerRun(busyScenario(++seed, Costs.ZERO, kernel(), scheduler(), budget()), false);
                 t = run.next();
             }
             return t;
@@ -129,6 +141,15 @@ public class TransitionThroughputBenchmark {
         }
     }
 
+    /** The 7.0 model with mq-deadline and a dispatch budget of 32 (Budget70). */
+    @State(Scope.Thread)
+    public static class Model70BudgetState extends Model70DeadlineState {
+        @Override
+        int budget() {
+            return 32;
+        }
+    }
+
     @State(Scope.Thread)
     public static class EngineState {
         Simulation sim;
@@ -161,12 +182,19 @@ public class TransitionThroughputBenchmark {
         return state.next();
     }
 
-    /** One empty engine event per operation. */
+    /** One 7.0 model transition per operation (kyber). */
     @Benchmark
     public Transition model70KyberTransition(Model70KyberState state) {
         return state.next();
     }
 
+    /** One 7.0 model transition per operation (mq-deadline, a budget of 32). */
+    @Benchmark
+    public Transition model70BudgetTransition(Model70BudgetState state) {
+        return state.next();
+    }
+
+    /** One empty engine event per operation. */
     @Benchmark
     public boolean engineEmptyEvent(EngineState state) {
         return state.sim.step();

@@ -22,12 +22,19 @@ class Kernel70BrowserIT extends BrowserTest {
             page.waitForStep(++k);
         }
         assertEquals("elv:0", page.placeOfRequest(page.last().get("req")), "an inserted request is drawn in the lane");
+        // Figure 3 and the narration follow 7.0: its path, and mq-deadline's insert lit and told.
+        java.util.List<String> path = page.all("#functions li[data-fn]").stream().map(e -> e.getAttribute("data-fn")).toList();
+        assertTrue(path.contains("blk_mq_submit_bio") && path.contains("blk_mq_flush_plug_list")
+                && !path.contains("blk_mq_make_request"), "7.0's function path: " + path);
+        assertEquals("blk_mq_insert_requests", page.one("#functions li[data-active]").getAttribute("data-fn"));
+        assertTrue(page.one("#narration").getText().contains("dd_insert_request"), page.one("#narration").getText());
         page.playToEnd();
         assertFalse(page.one("#log").getText().contains(" S "), "7.0 traces no S");
         page.one("[data-action='show-notes']").click();
         page.waitFor(d -> page.one("#model-notes").isDisplayed());
         String notes = page.one("#model-notes").getText();
         assertTrue(notes.contains("Linux 7.0 mode") && notes.contains("Modelling choice"), notes);
+        assertFalse(notes.contains("blk_mq_make_request"), "no 3.16 departure in a 7.0 run: " + notes);
         page.screenshot("kernel70-sata");
         page.assertNoSevereConsoleErrors();
     }
@@ -43,6 +50,13 @@ class Kernel70BrowserIT extends BrowserTest {
         String href = page.one("[data-role='share-link']").getAttribute("href");
         assertTrue(href.contains("kernel=7.0") && href.contains("numa=0-3/4-7") && href.contains("hw=2"),
                 "the share link keeps the kernel and the nodes: " + href);
+        // A fio job file is read for the editor's kernel: under 7.0 io_uring with hipri is polled io_uring.
+        page.script("document.querySelector('#formats details[data-kind=fio]').open = true");
+        page.one("#formats [data-text='fio']").sendKeys("[poll]\nioengine=io_uring\nhipri\nrw=randread\niodepth=4\n");
+        page.one("#formats [data-import='fio']").click();
+        page.waitFor(d -> "poll".equals(page.script("return document.querySelector(\"#editor [data-field='jobs[0].name']\").value")));
+        assertEquals("io_uring", page.script("return document.querySelector(\"#editor [data-field='jobs[0].ioengine']\").value"));
+        assertEquals(Boolean.TRUE, page.script("return document.querySelector(\"#editor [data-field='jobs[0].hipri']\").checked"));
         page.assertNoSevereConsoleErrors();
     }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
+import org.blkflow.scenario.IoEngine;
 import org.blkflow.scenario.Job;
 import org.blkflow.scenario.JobValidator;
+import org.blkflow.scenario.Kernel;
 import org.blkflow.scenario.ScenarioValidator;
 
 /**
@@ -16,12 +18,20 @@ class FioFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void anyTextIsJobsInRangeOrARefusal(byte[] input) {
-        FioImport fio;
-        try {
-            fio = FioImport.read(new String(input, StandardCharsets.UTF_8));
-        } catch (FioJobFile.Rejected e) {
-            return;
+        String text = new String(input, StandardCharsets.UTF_8);
+        for (Kernel kernel : Kernel.values()) {
+            FioImport fio;
+            try {
+                fio = FioImport.read(text, kernel);
+            } catch (FioJobFile.Rejected e) {
+                return;
+            }
+            check(fio, kernel);
         }
+    }
+
+    /** Every number in range, and io_uring and hipri only where the kernel has them (as the validator wants). */
+    private static void check(FioImport fio, Kernel kernel) {
         assertTrue(fio.jobs().size() <= JobValidator.MAX_JOBS);
         for (Job j : fio.jobs()) {
             assertTrue(j.bs() >= 1 && j.bs() <= JobValidator.MAX_BS, "bs " + j.bs());
@@ -31,6 +41,8 @@ class FioFuzzTest {
             assertTrue(j.size() >= 0 && j.size() <= JobValidator.MAX_BYTES, "size " + j.size());
             assertTrue(j.offset() >= 0 && j.offset() <= JobValidator.MAX_BYTES, "offset " + j.offset());
             assertTrue(j.cpus().size() <= ScenarioValidator.MAX_CPUS && j.cpus().stream().distinct().count() == j.cpus().size());
+            assertTrue(kernel == Kernel.V7_0 || j.ioengine() != IoEngine.IO_URING, "io_uring under " + kernel.label());
+            assertTrue(!j.hipri() || j.ioengine() == IoEngine.IO_URING, "hipri without io_uring");
         }
         assertTrue(fio.cpusNeeded() <= ScenarioValidator.MAX_CPUS);
     }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.blkflow.scenario.BsSplit;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.IoEngine;
 import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.Job;
 import org.blkflow.scenario.Kernel;
@@ -103,6 +105,67 @@ class FioImportTest {
         assertEquals(7, fio.cpusNeeded());
         // 64k fits 255 sectors; the validator checks every other rule.
         assertEquals(List.of(), ScenarioValidator.validate(s));
+    }
+
+    static final String POLLED = """
+            [poll]
+            ioengine=io_uring
+            hipri
+            fixedbufs
+            sqthread_poll=1
+            rw=randread
+            iodepth=4
+            number_ios=32
+            """;
+
+    @Test
+    void ioUringWithHipriIsPolledIoUnderKernel70() {
+        FioImport fio = FioImport.read(POLLED, Kernel.V7_0);
+        Job j = fio.jobs().get(0);
+        assertEquals(IoEngine.IO_URING, j.ioengine());
+        assertTrue(j.hipri(), "hipri: REQ_POLLED bios, reaped by the submitter");
+        assertTrue(j.plug(), "io_uring plugs a batch of SQEs as io_submit does");
+        assertEquals(List.of("fixedbufs", "sqthread_poll"), fio.ignored().stream().map(FioImport.Ignored::option).toList());
+        assertTrue(fio.ignored().stream().noneMatch(i -> i.reason().equals("not modelled by blkflow")),
+                "each says why: " + fio.ignored());
+        Scenario s = scenarioOf(fio, Kernel.V7_0, 1);
+        assertEquals(List.of(), ScenarioValidator.validate(s));
+    }
+
+    @Test
+    void underKernel316IoUringIsLibaioAndHipriSaysWhyItDoesNothing() {
+        FioImport fio = FioImport.read(POLLED);
+        Job j = fio.jobs().get(0);
+        assertEquals(IoEngine.LIBAIO, j.ioengine());
+        assertFalse(j.hipri());
+        List<String> why = fio.ignored().stream().filter(i -> Set.of("ioengine", "hipri").contains(i.option()))
+                .map(FioImport.Ignored::reason).toList();
+        assertEquals(2, why.size(), fio.ignored().toString());
+        assertTrue(why.get(0).contains("io_uring came in Linux 5.1") && why.get(1).contains("kernel 7.0 only"), why.toString());
+        assertEquals(List.of(), ScenarioValidator.validate(scenarioOf(fio, Kernel.V3_16, 0)),
+                "what 3.16 reads, 3.16's validator takes");
+        // The 7.0 reading in a 3.16 scenario is what the validator refuses, for the same reason.
+        assertTrue(ScenarioValidator.validate(scenarioOf(FioImport.read(POLLED, Kernel.V7_0), Kernel.V3_16, 0)).stream()
+                .anyMatch(p -> p.field().equals("jobs[0].ioengine") && p.message().contains("io_uring came in Linux 5.1")));
+    }
+
+    @Test
+    void hipriWithoutIoUringIsListedNotSet() {
+        FioImport aio = FioImport.read("[a]\nioengine=libaio\nhipri=1\n", Kernel.V7_0);
+        assertFalse(aio.jobs().get(0).hipri());
+        assertTrue(aio.ignored().get(0).reason().contains("this job's ioengine is libaio"), aio.ignored().toString());
+        FioImport none = FioImport.read("[a]\nhipri\n", Kernel.V7_0);
+        assertTrue(none.ignored().get(0).reason().contains("sync (fio's default)"), none.ignored().toString());
+        FioImport off = FioImport.read("[a]\nioengine=io_uring\nhipri=0\n", Kernel.V7_0);
+        assertFalse(off.jobs().get(0).hipri());
+        assertEquals(List.of(), off.ignored());
+    }
+
+    private static Scenario scenarioOf(FioImport fio, Kernel kernel, int pollQueues) {
+        return new Scenario("fio", 1, Mode.MQ, 2, 1, 64, 0, null, true,
+                new org.blkflow.scenario.Device(10_000, IrqMode.SOFTIRQ, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK,
+                        org.blkflow.scenario.Backend.DEFAULT, pollQueues, 0),
+                fio.jobs(), kernel == Kernel.V7_0 ? Scheduler.NONE : Scheduler.NOOP, 128, Costs.ZERO, 1, kernel, null);
     }
 
     @Test

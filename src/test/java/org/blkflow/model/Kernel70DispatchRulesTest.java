@@ -15,7 +15,7 @@ import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec kernel-6x.md §9, rules 18, 19, 24, 28, 33 and 39: dispatch, restart, scheduler merges and
+ * Spec kernel-6x.md §9, rules 16–19, 24, 28, 32, 33 and 39: dispatch, restart, scheduler merges and
  * completion in Linux 7.0, on null_blk and on a device with few slots that answers
  * BLK_STS_RESOURCE when full.
  */
@@ -72,6 +72,78 @@ class Kernel70DispatchRulesTest {
             }
         }
         assertTrue(runs >= 2, "runs that started from hctx->dispatch: " + runs);
+    }
+
+    /**
+     * Rule 16, from mq-deadline holding five requests: at dispatch_busy 2 the first pass takes one
+     * request and sends it (busy decays to 1, rule 15), the second one more (busy 0), and the third
+     * takes the other three as one list. At 0 one pass takes all five.
+     */
+    @Test
+    void rule16_aBusyHctxTakesOneRequestPerSchedulerPassAnIdleOneTakesAll() {
+        assertEquals("e1 D1 e2 D2 e3 e4 e5 D3 D4 D5", schedulerPasses(2, 64, 5));
+        assertEquals("e1 e2 e3 e4 e5 D1 D2 D3 D4 D5", schedulerPasses(0, 64, 5));
+        // Limited by driver tags: 2 of them (nr_requests 4): the third request, taken from the
+        // scheduler without one, ends the pass; it waits on hctx->dispatch with no R (rule 28).
+        assertEquals("e1 e2 e3 D1 D2", schedulerPasses(0, 2, 4));
+    }
+
+    /** The pass structure of one blk_mq_run_hw_queue: "eN" a request taken from the scheduler, "DN" its D. */
+    private static String schedulerPasses(int dispatchBusy, int depth, int requests) {
+        Dispatch70Fixture f = new Dispatch70Fixture(new int[] {0}, 1, depth, "mq-deadline");
+        List<Request> rqs = new java.util.ArrayList<>();
+        for (int i = 0; i < requests; i++) rqs.add(f.inPlug(0, 1000L * (i + 1)));
+        f.insert(0, rqs);
+        f.drained();
+        f.hctxs[0].dispatchBusy = dispatchBusy;
+        return f.runSync(0, 0).stream()
+                .filter(t -> t.kind() == TransitionKind.ELV_DISPATCH || "D".equals(t.action()))
+                .map(t -> (t.kind() == TransitionKind.ELV_DISPATCH ? "e" : "D") + (1 + rqs.indexOf(rqs.stream()
+                        .filter(r -> r.id == t.req()).findFirst().orElseThrow())))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** Rule 17: ctx0 holds a1 a2 a3, ctx1 holds b1 b2, one hctx, hctx->dispatch empty, run on CPU 0. */
+    @Test
+    void rule17_idleFlushesTheCtxsInCpuOrderBusyDequeuesRoundRobinFromDispatchFrom() {
+        assertEquals(List.of("a1", "a2", "a3", "b1", "b2"), ctxDispatchOrder(0));
+        assertEquals(List.of("a1", "b1", "a2", "b2", "a3"), ctxDispatchOrder(2));
+    }
+
+    private static List<String> ctxDispatchOrder(int dispatchBusy) {
+        Dispatch70Fixture f = new Dispatch70Fixture(new int[] {0, 0}, 1, 64, null);
+        java.util.Map<Long, String> name = new java.util.HashMap<>();
+        for (int i = 1; i <= 3; i++) name.put(f.inCtx(0, 100L * i).id, "a" + i);
+        for (int i = 1; i <= 2; i++) name.put(f.inCtx(1, 1000L * i).id, "b" + i);
+        f.hctxs[0].dispatchBusy = dispatchBusy;
+        List<Transition> ts = f.runSync(0, 0);
+        String fn = dispatchBusy == 0 ? "blk_mq_flush_busy_ctxs" : "blk_mq_dequeue_from_ctx";
+        assertTrue(ts.stream().filter(t -> t.kind() == TransitionKind.CTX_FLUSH).allMatch(t -> fn.equals(t.fn())), fn);
+        return ts.stream().filter(t -> "D".equals(t.action())).map(t -> name.get(t.req())).toList();
+    }
+
+    /**
+     * Rule 32: CPU 0 runs hctx 1, whose only CPU is 1, synchronously: it becomes hctx 1's run_work on
+     * kblockd (on CPU 1), which sends the request; the same call on CPU 1 dispatches inline.
+     */
+    @Test
+    void rule32_aSyncRunFromACpuOutsideTheHctxGoesToKblockd() {
+        Dispatch70Fixture foreign = new Dispatch70Fixture(new int[] {0, 1}, 2, 64, null);
+        long rq = foreign.inCtx(1, 100).id;
+        List<Transition> ts = foreign.runSync(1, 0);
+        assertEquals(List.of("run_async cpu0 fio blk_mq_delay_run_hw_queue", "run_queue cpu1 kworker/1:1H blk_mq_sched_dispatch_requests",
+                "flush_ctx cpu1 kworker/1:1H blk_mq_flush_busy_ctxs", "issue cpu1 kworker/1:1H blk_mq_start_request",
+                "queue_rq cpu1 kworker/1:1H null_queue_rq"), summary(ts));
+        assertEquals(rq, ts.stream().filter(t -> "D".equals(t.action())).findFirst().orElseThrow().req());
+        Dispatch70Fixture own = new Dispatch70Fixture(new int[] {0, 1}, 2, 64, null);
+        own.inCtx(1, 100);
+        assertEquals(List.of("run_queue cpu1 fio blk_mq_sched_dispatch_requests", "flush_ctx cpu1 fio blk_mq_flush_busy_ctxs",
+                "issue cpu1 fio blk_mq_start_request", "queue_rq cpu1 fio null_queue_rq"), summary(own.runSync(1, 1)),
+                "a CPU of the hctx's mask dispatches inline");
+    }
+
+    private static List<String> summary(List<Transition> ts) {
+        return ts.stream().map(t -> t.kind().label() + " cpu" + t.cpu() + " " + t.comm() + " " + t.fn()).toList();
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec kernel-6x.md §9, rules 1–8, 11, 12 and 27: submission and plugging in Linux 7.0, each as the
+ * Spec kernel-6x.md §9, rules 1–9, 11, 12, 25 and 27: submission and plugging in Linux 7.0, each as the
  * exact blktrace letters a scenario produces (U and UT with their depth). The device completes
  * inline (irqmode none) unless a rule says otherwise; "no C" rules leave the C's out.
  */
@@ -161,6 +161,91 @@ class Kernel70PlugRulesTest {
             }
         }
         assertTrue(tailNotAdjacent && tailAdjacent, "both orders came up");
+    }
+
+    /**
+     * Rule 25's scenario: task A plugs 9 random writes and sleeps for a tag (9 driver tags), so UT(9)
+     * leaves its 9 requests in CPU 0's software queue with kblockd's run queued behind task B, which
+     * runs next on CPU 0 and submits one 4 KiB write at {@code bSector}: its merge attempt sees A's
+     * requests. {@code regionBytes} bounds A's random offsets.
+     */
+    private static org.blkflow.scenario.Scenario ctxWindow(long seed, long regionBytes, long bSector) {
+        return scenario().seed(seed).kernel70("none").depth(9).irq("timer").completionNs(1_000_000)
+                .job(job().rw("randwrite").size(regionBytes).libaio().iodepth(10).ios(10).plug())
+                .job(job().name("b").rw("write").offset(bSector * 512).ios(1)).build();
+    }
+
+    /** A's requests in CPU 0's software queue, oldest first, as the UT's inserts put them there. */
+    private static List<Transition> ctxList(List<Transition> ts) {
+        return ts.stream().filter(t -> t.kind() == TransitionKind.INSERT && "ctx:0".equals(t.to().toString())).toList();
+    }
+
+    /** B's bio's letters: "Q G" when it found no request to merge with, "Q M" / "Q F" when it merged. */
+    private static String lettersOfB(List<Transition> ts) {
+        long bio = ts.stream().filter(t -> "Q".equals(t.action()) && "b".equals(t.comm())).findFirst().orElseThrow().bio();
+        return letters(ts.stream().filter(t -> t.bio() == bio && t.action() != null).toList(), true);
+    }
+
+    @Test
+    void rule25_theCtxMergeLooksAtTheLast8RequestsNewestFirst() {
+        long far = 1L << 40;
+        List<Transition> probe = RunRecorder.run(ctxWindow(1, 1L << 30, far));
+        assertEquals("UT(9)", letters(probe.stream().filter(t -> "UT".equals(t.action())).toList(), true));
+        List<Transition> ctx = ctxList(probe);
+        assertEquals(9, ctx.size());
+        List<Long> starts = ctx.stream().map(Transition::sector).toList();
+        long bQ = probe.stream().filter(t -> "b".equals(t.comm())).findFirst().orElseThrow().seq();
+        assertTrue(probe.stream().noneMatch(t -> t.kind() == TransitionKind.RUN_QUEUE && t.seq() < bQ),
+                "B's write comes before any run of the hctx: all 9 are in the ctx when it looks");
+        // The 9th from the tail (A's first request) is adjacent to B's write only at its end.
+        long ninth = starts.get(0) + 8;
+        assertTrue(starts.stream().noneMatch(s -> s == ninth + 8 || s + 8 == ninth && s != starts.get(0)), "only the 9th is adjacent");
+        List<Transition> nine = RunRecorder.run(ctxWindow(1, 1L << 30, ninth));
+        assertEquals(starts, ctxList(nine).stream().map(Transition::sector).toList(), "B does not change A's run");
+        assertEquals("Q G", lettersOfB(nine), "no merge with the 9th request from the tail");
+        // The 8th from the tail (A's second) merges: Q M, no G.
+        long eighth = starts.get(1) + 8;
+        List<Transition> eight = RunRecorder.run(ctxWindow(1, 1L << 30, eighth));
+        assertEquals("Q M", lettersOfB(eight));
+        Transition m = eight.stream().filter(t -> "M".equals(t.action())).findFirst().orElseThrow();
+        assertEquals(ctx.get(1).req(), m.req(), "into A's second request");
+        assertEquals(16, eight.stream().filter(t -> "D".equals(t.action()) && t.req() == m.req()).findFirst().orElseThrow().sectors());
+    }
+
+    /**
+     * Newest first: in a 256 KiB region (64 slots of 4 KiB) a seed gives two of A's requests 16
+     * sectors apart, both among the last 8; B's write fills the gap, adjacent to both. The newer one
+     * takes it — a front merge (F) when it is the upper one, a back merge (M) when the lower.
+     */
+    @Test
+    void rule25_aBioAdjacentToTwoQueuedRequestsMergesWithTheNewer() {
+        int found = 0;
+        for (long seed = 1; seed < 400 && found < 4; seed++) {
+            List<Transition> probe = RunRecorder.run(ctxWindow(seed, 256 * 1024, 1L << 40));
+            List<Transition> ctx = ctxList(probe);
+            if (ctx.size() != 9) continue;
+            List<Long> starts = ctx.stream().map(Transition::sector).toList();
+            if (starts.stream().distinct().count() != 9) continue;
+            for (int i = 1; i < 9; i++) {
+                for (int j = i + 1; j < 9; j++) {
+                    long lo = Math.min(starts.get(i), starts.get(j));
+                    if (Math.abs(starts.get(i) - starts.get(j)) != 16 || starts.contains(lo + 8)) continue;
+                    long gap = lo + 8;
+                    long others = starts.stream().filter(s -> s == gap + 8 || s + 8 == gap).count();
+                    if (others != 2) continue;
+                    List<Transition> ts = RunRecorder.run(ctxWindow(seed, 256 * 1024, gap));
+                    boolean newerIsUpper = starts.get(j) > starts.get(i);
+                    assertEquals(newerIsUpper ? "Q F" : "Q M", lettersOfB(ts), "seed " + seed + ", requests " + i + " and " + j);
+                    Transition merge = ts.stream().filter(t -> "b".equals(t.comm()) && t.action() != null
+                            && !"Q".equals(t.action())).findFirst().orElseThrow();
+                    assertEquals(ctx.get(j).req(), merge.req(), "seed " + seed + ": the newer request, " + j);
+                    found++;
+                    i = 9;
+                    break;
+                }
+            }
+        }
+        assertTrue(found >= 4, "seeds with two requests around one gap: " + found);
     }
 
     @Test

@@ -82,6 +82,65 @@ class RealToolsAgreementTest {
         assertEquals(List.of(viaDump.get("D2C")), List.of(direct.get("D2C")));
     }
 
+    static Stream<Scenario> linux70() {
+        return TraceScenarios.timed().stream().filter(Scenario::modern);
+    }
+
+    /**
+     * Spec kernel-6x.md §8.1, read back by the real blkparse: no S (a tag wait is only what happens
+     * between Q and G); every G follows its bio's Q on that CPU, after the wait if there was one; a bio without
+     * a caller plug is plugged alone, so its CPU shows Q G P U(1) — and I after the U with mq-deadline.
+     * The mq-deadline scenario has such a job, and too few scheduler tags for its load.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("linux70")
+    void blkparseReadsLinux70sLettersInLinux70sOrder(Scenario scenario) throws Exception {
+        TraceExport export = TraceExport.of(ScenarioValidator.require(scenario));
+        List<String[]> events = RealTools.lines(blkparse(export)).stream().map(LINE::matcher).filter(Matcher::find)
+                .map(m -> new String[] {m.group(1), m.group(2), m.group(3), m.group(4)}).toList();
+        assertTrue(events.stream().noneMatch(e -> e[2].equals("S")), "7.0 traces no S");
+        Map<String, List<String[]>> byCpu = new TreeMap<>();
+        for (String[] e : events) byCpu.computeIfAbsent(e[0], c -> new java.util.ArrayList<>()).add(e);
+        int waited = 0;
+        int alone = 0;
+        boolean deadline = scenario.scheduler() == org.blkflow.scenario.Scheduler.MQ_DEADLINE;
+        for (List<String[]> cpu : byCpu.values()) {
+            for (int i = 0; i < cpu.size(); i++) {
+                String[] e = cpu.get(i);
+                if (e[2].equals("G")) {
+                    int q = i - 1;
+                    while (q >= 0 && !(cpu.get(q)[2].equals("Q") && sector(cpu.get(q)).equals(sector(e)))) q--;
+                    assertTrue(q >= 0, "a G after its own bio's Q on CPU " + e[0] + ": " + String.join(" ", e));
+                    if (q < i - 1) {
+                        waited++;
+                        for (String[] between : cpu.subList(q + 1, i)) {
+                            assertTrue(!between[2].equals("G") || !sector(between).equals(sector(e)), "one G per Q");
+                        }
+                    }
+                }
+                if (e[2].equals("U") && e[3].endsWith("] 1") && i >= 3 && cpu.get(i - 1)[2].equals("P")
+                        && cpu.get(i - 2)[2].equals("G") && cpu.get(i - 3)[2].equals("Q")) {
+                    alone++;
+                    if (deadline) assertEquals("I", cpu.get(i + 1)[2], "U before its I");
+                }
+            }
+        }
+        if (scenario.jobs().stream().anyMatch(j -> !j.plug())) assertTrue(alone > 0, "a bio plugged alone: Q G P U(1)");
+        if (deadline) {
+            assertTrue(waited > 0, "scheduler tags ran out: some G comes after other events than its Q, with no S");
+            assertTrue(events.stream().anyMatch(e -> e[2].equals("I")), "mq-deadline inserts");
+        }
+    }
+
+    /** CPU, time, action and the rest of a blkparse event line. */
+    static final Pattern LINE = Pattern.compile("^\\s*\\d+,\\d+\\s+(\\d+)\\s+\\d+\\s+(\\d+\\.\\d{9})\\s+\\d+\\s+(\\S+)\\s+(.*)$");
+
+    /** "0 + 8" of a Q or G line: its sector and size. */
+    private static String sector(String[] event) {
+        Matcher m = Pattern.compile("(\\d+ \\+ \\d+)").matcher(event[3]);
+        return m.find() ? m.group(1) : event[3];
+    }
+
     private static void assertRow(String[] row, RunStats.Latency latency, String name) {
         assertEquals(latency.samples(), Long.parseLong(row[3]), name + " samples");
         assertEquals(String.format("%.9f", latency.mean() / 1e9), row[1], name + " mean in seconds");

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.blkflow.scenario.Presets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -113,6 +114,27 @@ class FormatsHttpTest {
         assertEquals(2, job.get("cpus").size());
         assertEquals("runtime", json(r).get("ignored").get(0).get("option").stringValue());
         assertEquals(400, post("/api/fio", "text/plain", "{\"not\": \"fio\"}").statusCode());
+    }
+
+    @Test
+    void fioReadsIoUringWithHipriForTheKernelItIsAskedFor() throws Exception {
+        String file = "[poll]\nioengine=io_uring\nhipri\nrw=randread\niodepth=4\n";
+        HttpResponse<byte[]> modern = post("/api/fio?kernel=7.0", "text/plain", file);
+        assertEquals(200, modern.statusCode(), new String(modern.body()));
+        JsonNode job = json(modern).get("jobs").get(0);
+        assertEquals("io_uring", job.get("ioengine").stringValue());
+        assertTrue(job.get("hipri").booleanValue(), job.toString());
+        assertEquals(0, json(modern).get("ignored").size(), json(modern).toString());
+        HttpResponse<byte[]> old = post("/api/fio", "text/plain", file);
+        assertEquals(200, old.statusCode(), new String(old.body()));
+        assertEquals("libaio", json(old).get("jobs").get(0).get("ioengine").stringValue());
+        List<String> ignored = new java.util.ArrayList<>();
+        json(old).get("ignored").forEach(i -> ignored.add(i.get("option").stringValue()));
+        assertEquals(List.of("ioengine", "hipri"), ignored, "3.16 says why io_uring and hipri do nothing");
+        HttpResponse<byte[]> bad = post("/api/fio?kernel=2.6", "text/plain", file);
+        assertEquals(400, bad.statusCode());
+        assertEquals("kernel", json(bad).get("problems").get(0).get("field").stringValue(), new String(bad.body()));
+        assertTrue(json(bad).get("message").stringValue().contains("3.16, 7.0"), new String(bad.body()));
     }
 
     @Test
