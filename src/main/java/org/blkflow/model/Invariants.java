@@ -35,6 +35,7 @@ final class Invariants implements CpuObserver {
     private final TimeInvariants time = new TimeInvariants();
     private final Invariants70 modern = new Invariants70();
     private final DomainInvariants domains = new DomainInvariants();
+    final PcpuInvariants pcpus = new PcpuInvariants();
     private boolean kernel70;
     private BudgetInvariant budget = new BudgetInvariant(0);
 
@@ -137,6 +138,7 @@ final class Invariants implements CpuObserver {
             case HCTX_STOP -> device.full(t, null, t.hctx());
             case LOCK_CONTENDED, LOCK_ACQUIRED, LOCK_RELEASE -> locks.lockMove(t);
             case UNPLUG, RUN_ASYNC, RUN_QUEUE, HCTX_START, IPI -> { }
+            case PCPU_WAIT, PCPU_RUN -> { }
             case EVTCHN -> domains.crossesDomains(t);
             case BLKBACK -> domains.inDom0(t, rq);
         }
@@ -165,6 +167,7 @@ final class Invariants implements CpuObserver {
     @Override
     public void processStep(int cpu, long t, long until) {
         time.processStep(cpu, t, until);
+        pcpus.step(cpu, t);
     }
 
     @Override

@@ -12,6 +12,7 @@ import static org.blkflow.scenario.ScenarioFields.IRQ_MODE;
 import static org.blkflow.scenario.ScenarioFields.JOB_CPUS;
 import static org.blkflow.scenario.ScenarioFields.JOB_NAME;
 import static org.blkflow.scenario.ScenarioFields.NAME;
+import static org.blkflow.scenario.ScenarioFields.PCPUS;
 import static org.blkflow.scenario.ScenarioFields.PERSISTENT_GRANTS;
 import static org.blkflow.scenario.ScenarioFields.QUEUE_DEPTH;
 import static org.blkflow.scenario.ScenarioFields.RINGS;
@@ -80,6 +81,7 @@ public final class XenIometer {
         s.device.backend.set(BACKEND_CPUS, backend.cpus());
         s.device.backend.set(PERSISTENT_GRANTS, backend.persistentGrants());
         s.device.backend.set(RING_PAGES, backend.ringPages());
+        s.device.backend.set(PCPUS, backend.pcpus());
         return s;
     }
 
