@@ -25,6 +25,8 @@ import java.util.Set;
  *     has no tags, that is its request pool's use); its tag is the first one a move shows.</li>
  * <li>A D carrying a range sets the request's range (a trace's D is the size at issue).</li>
  * <li>bio_end ends a bio; free frees a request and any of its bios not yet ended.</li>
+ * <li>xen: blkback moves set their thread's and vCPU's state, pcpu_wait and pcpu_run a vCPU's wait
+ *     for a pCPU ({@link BlkbackTracker}, blkback.js's rules).</li>
  * </ul>
  *
  * <p>Tolerant where a trace needs it: a move of an id never seen starts that item where the move
@@ -45,6 +47,7 @@ public final class SnapshotTracker {
     private final boolean[] stopped;
     private final int[] tagsUsed;
     private final int depth;
+    private final BlkbackTracker dom0 = new BlkbackTracker();
 
     public SnapshotTracker(int hwQueues, int depth) {
         this.stopped = new boolean[hwQueues];
@@ -63,6 +66,7 @@ public final class SnapshotTracker {
         if (movesRequest(t)) moveRequest(t);
         else if (t.bio() >= 0) moveBio(t);
         else if (isMerge(t)) merge(null, t);
+        dom0.apply(t);
     }
 
     public Snapshot snapshot(long step, long time) {
@@ -77,7 +81,7 @@ public final class SnapshotTracker {
         for (int h = 0; h < stopped.length; h++) {
             hctxs.add(new Snapshot.HctxState(h, stopped[h], tagsUsed[h], depth, dispatched[h]));
         }
-        return new Snapshot(step, time, items, hctxs);
+        return new Snapshot(step, time, items, hctxs, dom0.view());
     }
 
     private void moveRequest(Transition t) {
