@@ -13,7 +13,8 @@ import org.blkflow.transition.TransitionKind;
  * ({@link PathInvariants}), tags, request pools and commands ({@link TagInvariants}), the device's
  * room ({@link DeviceInvariants}), spinlocks ({@link LockInvariants}), time and CPUs
  * ({@link TimeInvariants}), 7.0's kyber tokens and poll queues ({@link Invariants70}) and xen's two
- * domains ({@link DomainInvariants}). This class only routes: each move to the families it concerns,
+ * domains ({@link DomainInvariants}), the host's pCPUs ({@link PcpuInvariants}, fed by the host's
+ * scheduler through {@link PcpuTransitions}). This class only routes: each move to the families it concerns,
  * in a fixed order; every family reports a breach through {@link Oops}. CPUs and locks are not
  * request transitions, so the engine reports them here directly ({@link CpuObserver}).
  */
