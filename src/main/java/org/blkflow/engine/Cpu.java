@@ -15,6 +15,10 @@ import java.util.ArrayDeque;
  *
  * <p>Departure: an interrupt that arrives while a step's CPU time is running waits for the end of
  * that step (steps are a few hundred ns), and a CPU spinning on a lock takes no interrupts.
+ *
+ * <p>A CPU given a host ({@link CreditScheduler}) is a vCPU: it asks for a pCPU when it gets work,
+ * runs steps only while it holds one, may be preempted at a step boundary where it holds no lock,
+ * and gives the pCPU back when it has nothing left; its busy time counts only time on a pCPU.
  */
 public final class Cpu {
 
