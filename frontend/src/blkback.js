@@ -21,24 +21,55 @@ export function dom0Of(scenario, topology) {
   };
 }
 
-/**
- * Every thread asleep, as the model starts them (`known` false after a seek onto a snapshot, which
- * does not carry them: the row then says "?" until each thread's next move).
- */
-export function initialBlkback(scenario, topology, known = true) {
+/** Every thread asleep, as the model starts them, and no vCPU waiting for a pCPU. */
+export function initialBlkback(scenario, topology) {
   const d = dom0Of(scenario, topology);
   if (!d) return null;
   return {
-    threads: d.rings.map(r => ({ ...r, status: known ? 'sleeping' : 'unknown', fn: null })),
+    threads: d.rings.map(r => ({ ...r, status: 'sleeping', fn: null })),
     cpus: d.cpus.map(cpu => ({ cpu, ring: -1, fn: null })),
+    pcpuWaiting: [],
   };
 }
 
-export const cloneBlkback = b => (b ? { threads: b.threads.map(x => ({ ...x })), cpus: b.cpus.map(x => ({ ...x })) } : null);
+/**
+ * The state a seek lands on: the snapshot's `dom0` (SnapshotTracker/BlkbackTracker, these same rules)
+ * names every thread and vCPU the stream has moved; the others are as the model starts them.
+ */
+export function blkbackFromSnapshot(scenario, topology, dom0) {
+  const b = initialBlkback(scenario, topology);
+  if (!b || !dom0) return b;
+  for (const t of dom0.threads) {
+    const thread = b.threads.find(x => x.ring === t.ring);
+    if (!thread) continue;
+    thread.status = t.status;
+    thread.fn = t.fn;
+    if (t.cpu >= 0) thread.cpu = t.cpu;
+  }
+  for (const c of dom0.cpus) {
+    const cpu = b.cpus.find(x => x.cpu === c.cpu);
+    if (cpu) { cpu.ring = c.ring; cpu.fn = c.fn; }
+  }
+  b.pcpuWaiting = [...dom0.pcpuWaiting];
+  return b;
+}
 
-/** One blkback move: its thread wakes (be_int), runs, sleeps (wait_event_interruptible); its CPU did fn. */
+export const cloneBlkback = b => (b ? {
+  threads: b.threads.map(x => ({ ...x })), cpus: b.cpus.map(x => ({ ...x })), pcpuWaiting: b.pcpuWaiting.slice(),
+} : null);
+
+/**
+ * One blkback move: its thread wakes (be_int), runs, sleeps (wait_event_interruptible); its CPU did fn.
+ * pcpu_wait / pcpu_run: a vCPU (the guest's or dom0's) waits for one of the host's pCPUs, then runs.
+ */
 export function blkbackEffects(b, t) {
-  if (!b || t.kind !== 'blkback') return;
+  if (!b) return;
+  if (t.kind === 'pcpu_wait' && !b.pcpuWaiting.includes(t.cpu)) {
+    b.pcpuWaiting = [...b.pcpuWaiting, t.cpu].sort((x, y) => x - y);
+  } else if (t.kind === 'pcpu_run') {
+    b.pcpuWaiting = b.pcpuWaiting.filter(v => v !== t.cpu);
+  }
+  if (t.kind !== 'blkback') return;
   const thread = b.threads.find(x => x.ring === t.hctx) ?? b.threads[0];
   const cpu = b.cpus.find(x => x.cpu === t.cpu);
   if (cpu) { cpu.fn = t.fn; cpu.ring = thread?.ring ?? -1; }

@@ -43,7 +43,8 @@ export const NOTES = {
     'Modelling choice: a CPU\'s cluster is its SMT siblings (x86), and CPUs share a last-level cache exactly when they are on the same NUMA node; every CPU is present and online.',
   ],
   xen: [
-    'xen-blkfront: the backend answers each request completionNs after it was pushed; irqMode does not apply; grants, indirect descriptors and the shadow copy are not modelled.',
+    'xen-blkfront: xen-blkback in dom0 answers each request, its own null_blk completing completionNs after submit_bio; irqMode does not apply; the frontend\'s grant work, indirect descriptors and the shadow copy are not modelled.',
+    'Modelling choice: with device.backend.pcpus set, the guest\'s and dom0\'s vCPUs share that many host CPUs after Xen\'s credit scheduler (BOOST on wake, 10 ms tick, 1 ms rate limit, 30 ms slice); a vCPU is preempted only at a step boundary and never while it holds a spinlock; credits and weights are not modelled.',
   ],
 };
 

@@ -20,4 +20,8 @@ export const XEN_KINDS = {
     ? `CPU ${t.cpu} sends an event on ${ring(t)}'s event channel to CPU ${t.count} (notify_remote_via_irq, a hypercall): the other side had armed its event index, so it waits to hear. While it is busy it does not, and pushes need no event.`
     : `An event on ${ring(t)}'s channel (${t.fn}).`,
   blkback: t => (BLKBACK[t.fn] ?? (x => `xen-blkback on dom0's CPU ${x.cpu}: ${x.fn}.`))(t),
+  pcpu_wait: t => t.fn === 'vcpu_wake'
+    ? `vCPU ${t.cpu} has work but every physical CPU of the host is running another vCPU (vcpu_wake): it waits, runnable, in Xen's run queue, ahead of vCPUs that were preempted.`
+    : `Xen takes vCPU ${t.cpu} off its physical CPU for a vCPU that woke (csched_schedule): it had run past the 1 ms rate limit, or its 30 ms time slice; it waits at the back of the run queue.`,
+  pcpu_run: t => `vCPU ${t.cpu} runs again, on physical CPU ${t.count} (csched_schedule): its steps go on from where they stopped.`,
 };

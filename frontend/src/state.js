@@ -8,7 +8,7 @@
 // applyTransitions clones once per batch, so a burst of thousands of transitions costs one copy.
 import { emptyHistogram } from './histogram.js';
 import { emptyCounters, count, recordLatency, sampleTimeline } from './tallies.js';
-import { initialBlkback, cloneBlkback, blkbackEffects } from './blkback.js';
+import { initialBlkback, blkbackFromSnapshot, cloneBlkback, blkbackEffects } from './blkback.js';
 
 export { countCompletion } from './tallies.js';
 
@@ -65,7 +65,7 @@ export function fromSnapshot(loaded, stateMsg) {
   }
   for (const h of snap.hctxs || []) Object.assign(s.hctxs[h.hctx], h);
   for (const l of stateMsg.locks || []) s.locks.set(l.lock, { holder: l.holder, spinners: [...l.spinners] });
-  if (s.step > 0) s.blkback = initialBlkback(loaded.scenario, s.topology, false);
+  if (s.step > 0) s.blkback = blkbackFromSnapshot(loaded.scenario, s.topology, snap.dom0);
   return s;
 }
 

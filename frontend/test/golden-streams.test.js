@@ -42,6 +42,7 @@ for (const file of fixtures) {
       assert.deepEqual(s.hctxs.map(hctxView), state.snapshot.hctxs.map(hctxView), `hctxs after step ${state.step}`);
       assert.deepEqual([...s.locks].map(([lock, l]) => lockView({ lock, ...l })), state.locks.map(lockView),
         `locks after step ${state.step}`);
+      if (s.blkback) assert.deepEqual(fromSnapshot(fx.loaded, state).blkback, s.blkback, `dom0 after step ${state.step}`);
     }
     s = applyTransitions(s, fx.transitions.slice(done));
     if (fx.loaded.trace) {

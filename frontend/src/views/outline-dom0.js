@@ -4,15 +4,15 @@
 import { box, text, setText } from './outline-parts.js';
 import { fitText, textWidth } from '../layout-parts.js';
 
-const STATUS = { sleeping: 'sleeps', waking: 'woken', running: 'runs', unknown: '?' };
+const STATUS = { sleeping: 'sleeps', waking: 'woken', running: 'runs' };
+const HEADER = ['dom0 · xen-blkback: one thread per ring, on the vCPU of its event channel', 'dom0 · xen-blkback', 'dom0'];
 
 export function dom0Frame(svg, geo) {
   const d = geo.dom0;
   if (!d) return;
   const f = geo.font;
   const g = svg.append('g').attr('class', 'dom0');
-  text(g, d.x, d.y + f, fitText(d.labelW, f, 'dom0 · xen-blkback: one thread per ring, on the vCPU of its event channel',
-    'dom0 · xen-blkback', 'dom0'), 'box-label');
+  text(g, d.x, d.y + f, fitText(d.labelW, f, ...HEADER), 'box-label dom0-header');
   for (const c of d.cpus) {
     const cg = g.append('g').attr('class', 'dom0-cpu').attr('data-backend-cpu', c.cpu);
     box(cg, c, 'cpu-box', f, `CPU ${c.cpu}`, `${c.cpu}`);
@@ -26,11 +26,21 @@ export function dom0Frame(svg, geo) {
   }
 }
 
-/** Each thread's status and last step, each vCPU's last blkback function, as the stream left them. */
+/**
+ * Each thread's status and last step, each vCPU's last blkback function, and (host pCPUs shared) the
+ * vCPUs waiting for a pCPU, as the stream left them: a dom0 vCPU waiting says so in its box, the guest's
+ * are named in the row's header.
+ */
 export function dom0State(svg, geo, state) {
   const b = state.blkback;
   if (!geo.dom0 || !b) return;
   const f = geo.font;
+  const waiting = b.pcpuWaiting;
+  const guest = waiting.filter(v => !geo.dom0.cpus.some(c => c.cpu === v));
+  svg.select('g.dom0').attr('data-pcpu-waiting', waiting.join(' '));
+  setText(svg.select('.dom0-header'), guest.length
+    ? fitText(geo.dom0.labelW, f, `dom0 · guest vCPUs waiting for a pCPU: ${guest.join(', ')}`, `waiting for a pCPU: ${guest.join(',')}`, HEADER[2])
+    : fitText(geo.dom0.labelW, f, ...HEADER));
   for (const t of b.threads) {
     const tg = svg.select(`g.blkback[data-blkback="${t.ring}"]`);
     const chip = geo.dom0.cpus.flatMap(c => c.threads).find(x => x.ring === t.ring);
@@ -43,8 +53,10 @@ export function dom0State(svg, geo, state) {
     const cg = svg.select(`g.dom0-cpu[data-backend-cpu="${c.cpu}"]`);
     const at = geo.dom0.cpus.find(x => x.cpu === c.cpu);
     if (cg.empty() || !at) continue;
-    cg.attr('data-ring', c.ring).attr('data-fn', c.fn ?? '');
+    const waits = waiting.includes(c.cpu);
+    cg.attr('data-ring', c.ring).attr('data-fn', c.fn ?? '').attr('data-pcpu', waits ? 'waiting' : null);
     const label = fitText(at.w - 8, f, `CPU ${c.cpu}`, `${c.cpu}`);
-    setText(cg.select('.dom0-fn'), c.fn ? fitText(at.w - 12 - textWidth(label, f), f, c.fn) : '');
+    const doing = waits ? 'waits for a pCPU' : c.fn;
+    setText(cg.select('.dom0-fn'), doing ? fitText(at.w - 12 - textWidth(label, f), f, doing, waits ? 'no pCPU' : '') : '');
   }
 }

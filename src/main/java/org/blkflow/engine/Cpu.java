@@ -15,6 +15,10 @@ import java.util.ArrayDeque;
  *
  * <p>Departure: an interrupt that arrives while a step's CPU time is running waits for the end of
  * that step (steps are a few hundred ns), and a CPU spinning on a lock takes no interrupts.
+ *
+ * <p>A CPU given a host ({@link CreditScheduler}) is a vCPU: it asks for a pCPU when it gets work,
+ * runs steps only while it holds one, may be preempted at a step boundary where it holds no lock,
+ * and gives the pCPU back when it has nothing left; its busy time counts only time on a pCPU.
  */
 public final class Cpu {
 
@@ -42,6 +46,10 @@ public final class Cpu {
     private boolean parked;
     private long busySince;
     private long busyNs;
+    /** The host whose pCPUs this vCPU runs on; null: a CPU of its own. */
+    private CreditScheduler host;
+    /** Spinlocks held: the host does not preempt a vCPU holding one. */
+    private int locksHeld;
 
     public Cpu(int id, Simulation sim) {
         this.id = id;
@@ -80,7 +88,12 @@ public final class Cpu {
         continuationDelay = ns;
     }
 
-    /** Nanoseconds this CPU has spent on block-layer work so far, spinning included. */
+    /** From now on this CPU is a vCPU that runs its steps only while {@code host} gives it a pCPU. */
+    void runOn(CreditScheduler host) {
+        this.host = host;
+    }
+
+    /** Nanoseconds this CPU has spent on block-layer work so far, spinning included (on a pCPU, if hosted). */
     public long busyNs() {
         return state == State.IDLE || state == State.KICKED ? busyNs : busyNs + sim.now() - busySince;
     }
@@ -104,6 +117,17 @@ public final class Cpu {
         sim.schedule(ns, boundary);
     }
 
+    void lockHeld(boolean held) {
+        locksHeld += held ? 1 : -1;
+    }
+
+    /** The host put this waiting vCPU on a pCPU: its steps go on from where they stopped. */
+    void dispatched() {
+        if (state != State.KICKED) throw new IllegalStateException("cpu " + id + " was not waiting for a pCPU");
+        busySince = sim.now();
+        sim.schedule(0, boundary);
+    }
+
     void disableInterrupts() {
         irqsOff++;
     }
@@ -117,6 +141,8 @@ public final class Cpu {
     private void kick() {
         if (state != State.IDLE) return;
         state = State.KICKED;
+        // A vCPU with no idle pCPU waits, runnable, until the host dispatches it.
+        if (host != null && !host.wake(this)) return;
         busySince = sim.now();
         sim.schedule(0, boundary);
     }
@@ -126,6 +152,13 @@ public final class Cpu {
      * later (an event is scheduled for it), when a step spins on a lock, or when nothing is left.
      */
     private void runSteps() {
+        if (host != null && locksHeld == 0 && host.mustYield(this)) {
+            // Preempted at this step boundary: whatever comes next runs once the host dispatches it again.
+            state = State.KICKED;
+            busyNs += sim.now() - busySince;
+            host.preempt(this);
+            return;
+        }
         state = State.RUNNING;
         boolean ranStep = false;
         while (true) {
@@ -141,6 +174,7 @@ public final class Cpu {
             if (step == null) {
                 state = State.IDLE;
                 busyNs += sim.now() - busySince;
+                if (host != null) host.block(this);
                 return;
             }
             continuation = null;

@@ -93,6 +93,7 @@ public final class Lock {
         holdMin = Math.min(holdMin, hold);
         holdMax = Math.max(holdMax, hold);
         if (holderIrqOff) cpu.enableInterrupts();
+        cpu.lockHeld(false);
         holder = null;
         observer.lockReleased(name, cpu.id(), sim.now());
         Ticket turn = spinners.poll();
@@ -137,6 +138,7 @@ public final class Lock {
 
     private void grant(Cpu cpu, long askedAt, boolean irqOff) {
         holder = cpu;
+        cpu.lockHeld(true);
         holderIrqOff = irqOff;
         grantedAt = sim.now();
         acquisitions++;

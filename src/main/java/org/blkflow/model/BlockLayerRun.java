@@ -3,6 +3,7 @@ package org.blkflow.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.blkflow.engine.Cpu;
+import org.blkflow.engine.CreditScheduler;
 import org.blkflow.engine.Lock;
 import org.blkflow.engine.LockStat;
 import org.blkflow.engine.Simulation;
@@ -69,6 +70,7 @@ public final class BlockLayerRun {
         invariants.dom0From(scenario.cpus());
         machine = new Machine(sim, emit, cpus(allCpus), softwareQueues(scenario, reserved), hctxs,
                 scenario.merging(), scenario.costs(), invariants);
+        if (xen && scenario.device().backend().pcpus() > 0) host(scenario.device().backend().pcpus());
         Workload workload = switch (scenario.mode()) {
             case SQ -> wireLegacy(machine, scenario);
             case BIO -> wireBioBased(machine, scenario);
@@ -140,6 +142,21 @@ public final class BlockLayerRun {
         List<LockStat> stats = new ArrayList<>();
         for (Lock lock : machine.locks) stats.add(lock.stat());
         return stats;
+    }
+
+    /** The guest's and dom0's vCPUs share the host's pCPUs under Xen's credit scheduler. */
+    private void host(int pcpus) {
+        CreditScheduler host = new CreditScheduler(pcpus, sim);
+        invariants.pcpus.hosted(pcpus, machine.cpus.length);
+        host.observe(new PcpuTransitions(invariants.pcpus, emit));
+        host.host(machine.cpus);
+    }
+
+    /** CPU time the guest's vCPUs have spent so far, spinning included. */
+    public long guestBusyNs() {
+        long ns = 0;
+        for (int c = 0; c < guestCpus; c++) ns += machine.cpus[c].busyNs();
+        return ns;
     }
 
     /** xen: how many of the run's CPUs are dom0's vCPUs (the last ones); 0 for any other driver. */

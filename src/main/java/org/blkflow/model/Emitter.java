@@ -70,6 +70,12 @@ final class Emitter {
                 Place.NONE, Place.NONE, count, lock), null, null);
     }
 
+    /** A vCPU's wait for a pCPU or its end (pcpu_wait, pcpu_run): Xen's scheduler, no task or I/O. */
+    void vcpu(TransitionKind kind, String fn, int vcpu, long count) {
+        add(new Transition(emitted++, sim.now(), kind, fn, null, vcpu, -1, null, -1, -1, -1, -1, -1, -1, -1, null,
+                Place.NONE, Place.NONE, count), null, null);
+    }
+
     private void add(Transition t, Bio bio, Request rq) {
         invariants.check(t, bio, rq);
         invariants.checkDelivered(t);

@@ -14,8 +14,9 @@ import org.blkflow.transition.TransitionKind;
  * ({@link PathInvariants}), tags, request pools and commands ({@link TagInvariants}), the device's
  * room ({@link DeviceInvariants}), spinlocks ({@link LockInvariants}), time and CPUs
  * ({@link TimeInvariants}), 7.0's kyber tokens and poll queues ({@link Invariants70}), 7.0's splits and
- * cached requests ({@link SubmitInvariants70}) and xen's two
- * domains ({@link DomainInvariants}). This class only routes: each move to the families it concerns,
+ * cached requests ({@link SubmitInvariants70}), xen's two domains ({@link DomainInvariants}) and the
+ * host's pCPUs ({@link PcpuInvariants}, fed by the host's scheduler through {@link PcpuTransitions}).
+ * This class only routes: each move to the families it concerns,
  * in a fixed order; every family reports a breach through {@link Oops}. CPUs and locks are not
  * request transitions, so the engine reports them here directly ({@link CpuObserver}).
  */
@@ -38,6 +39,7 @@ final class Invariants implements CpuObserver {
     private final Invariants70 modern = new Invariants70();
     private final DomainInvariants domains = new DomainInvariants();
     private final SubmitInvariants70 submit70;
+    final PcpuInvariants pcpus = new PcpuInvariants();
     private boolean kernel70;
     private int firstPollHctx = Integer.MAX_VALUE;
     private BudgetInvariant budget = new BudgetInvariant(0);
@@ -161,6 +163,7 @@ final class Invariants implements CpuObserver {
             case HCTX_STOP -> device.full(t, null, t.hctx());
             case LOCK_CONTENDED, LOCK_ACQUIRED, LOCK_RELEASE -> locks.lockMove(t);
             case UNPLUG, RUN_ASYNC, RUN_QUEUE, HCTX_START, IPI -> { }
+            case PCPU_WAIT, PCPU_RUN -> { }
             case EVTCHN -> domains.crossesDomains(t);
             case BLKBACK -> domains.inDom0(t, rq);
         }
@@ -196,6 +199,7 @@ final class Invariants implements CpuObserver {
     @Override
     public void processStep(int cpu, long t, long until) {
         time.processStep(cpu, t, until);
+        pcpus.step(cpu, t);
     }
 
     @Override

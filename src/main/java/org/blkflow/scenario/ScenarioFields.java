@@ -117,6 +117,9 @@ public final class ScenarioFields {
             .range(new Range<>(1, Backend.MAX_RING_PAGES, 1, null, null, null, null,
                     "xen_blkif_max_ring_order 4: 32 slots a page"))
             .editor("ring pages (xen)");
+    public static final ScenarioField<Backend, Integer> PCPUS = field(BACKEND, "pcpus", Type.INT, Backend::pcpus)
+            .link("pcpus").standard(0).range(0, Backend.MAX_PCPUS)
+            .editor("host pCPUs shared by guest and dom0 vCPUs (xen, 0 = each vCPU its own)");
 
     /** fio's defaults: rw=read, bs=4k, iodepth=1, ioengine=sync, on every CPU, over a 1 GiB region. */
     public static final ScenarioField<Job, String> JOB_NAME = text(JOB, "name", Job::name)

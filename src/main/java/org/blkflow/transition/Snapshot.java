@@ -6,7 +6,12 @@ import java.util.List;
  * Where everything is after a given step: what a client that jumped there (seek, a shared link)
  * draws instead of replaying every transition itself.
  */
-public record Snapshot(long step, long t, List<Item> items, List<HctxState> hctxs) {
+public record Snapshot(long step, long t, List<Item> items, List<HctxState> hctxs, Dom0 dom0) {
+
+    /** A snapshot with nothing of xen's moved yet. */
+    public Snapshot(long step, long t, List<Item> items, List<HctxState> hctxs) {
+        this(step, t, items, hctxs, Dom0.NONE);
+    }
 
     /**
      * A live bio or request. For a request, {@code bios} lists the bios merged into it, in order, and
@@ -14,6 +19,26 @@ public record Snapshot(long step, long t, List<Item> items, List<HctxState> hctx
      */
     public record Item(String type, long id, Place place, int cpu, long sector, int sectors, String rwbs,
                        int tag, long req, int hctx, List<Long> bios) {
+    }
+
+    /**
+     * xen: the blkback threads and dom0 vCPUs the stream has moved (the others are as the model starts
+     * them), and the vCPUs (guest's or dom0's) waiting for a pCPU, in order.
+     */
+    public record Dom0(List<BlkbackThread> threads, List<Dom0Cpu> cpus, List<Integer> pcpuWaiting) {
+        public static final Dom0 NONE = new Dom0(List.of(), List.of(), List.of());
+
+        public boolean empty() {
+            return threads.isEmpty() && cpus.isEmpty() && pcpuWaiting.isEmpty();
+        }
+    }
+
+    /** Ring N's blkback thread: sleeping, waking or running; its last step and vCPU (-1: not moved yet). */
+    public record BlkbackThread(int ring, String status, String fn, int cpu) {
+    }
+
+    /** A dom0 vCPU's last blkback function and the ring it was for. */
+    public record Dom0Cpu(int cpu, int ring, String fn) {
     }
 
     /**

@@ -31,6 +31,8 @@ import java.util.Set;
  *     {@code cache} move allocates a request without a bio, holding its tag; a G naming that request
  *     gives it its bio and range, as a new request's G does.</li>
  * <li>bio_end ends a bio; free frees a request and any of its bios not yet ended.</li>
+ * <li>xen: blkback moves set their thread's and vCPU's state, pcpu_wait and pcpu_run a vCPU's wait
+ *     for a pCPU ({@link BlkbackTracker}, blkback.js's rules).</li>
  * </ul>
  *
  * <p>Tolerant where a trace needs it: a move of an id never seen starts that item where the move
@@ -52,6 +54,7 @@ public final class SnapshotTracker {
     private final int[] tagsUsed;
     private final int[] driverTags;
     private final int depth;
+    private final BlkbackTracker dom0 = new BlkbackTracker();
 
     public SnapshotTracker(int hwQueues, int depth) {
         this.stopped = new boolean[hwQueues];
@@ -71,6 +74,7 @@ public final class SnapshotTracker {
         if (movesRequest(t)) moveRequest(t);
         else if (t.bio() >= 0) moveBio(t);
         else if (isMerge(t)) merge(null, t);
+        dom0.apply(t);
     }
 
     public Snapshot snapshot(long step, long time) {
@@ -85,7 +89,7 @@ public final class SnapshotTracker {
         for (int h = 0; h < stopped.length; h++) {
             hctxs.add(new Snapshot.HctxState(h, stopped[h], tagsUsed[h], driverTags[h], depth, dispatched[h]));
         }
-        return new Snapshot(step, time, items, hctxs);
+        return new Snapshot(step, time, items, hctxs, dom0.view());
     }
 
     private void moveRequest(Transition t) {

@@ -76,6 +76,14 @@ public enum TransitionKind {
      */
     BLKBACK("blkback", null),
     /**
+     * xen with the host's pCPUs shared ({@code device.backend.pcpus}): a vCPU ({@code cpu}, the guest's
+     * or dom0's) is runnable but holds no pCPU — woken with none idle (vcpu_wake) or preempted
+     * (csched_schedule). Only waits are in the stream, as only contended locks are.
+     */
+    PCPU_WAIT("pcpu_wait", null),
+    /** The waiting vCPU {@code cpu} runs again, on pCPU {@code count} (csched_schedule). */
+    PCPU_RUN("pcpu_run", null),
+    /**
      * A CPU finds a spinlock held and spins for its ticket (lockdep's lock_contended); {@code count}
      * is the holder's CPU. Lock moves are in the stream only when CPUs contend: see LockTransitions.
      */

@@ -218,6 +218,35 @@ final class SessionMessages {
         g.writeArrayPropertyStart("hctxs");
         s.hctxs().forEach(h -> hctx(g, h));
         g.writeEndArray();
+        if (!s.dom0().empty()) dom0(g, s.dom0());
+        g.writeEndObject();
+    }
+
+    /** xen only, and only once the stream has moved a thread or a vCPU: blkback.js reads it on a seek. */
+    private static void dom0(JsonGenerator g, Snapshot.Dom0 d) {
+        g.writeObjectPropertyStart("dom0");
+        g.writeArrayPropertyStart("threads");
+        for (Snapshot.BlkbackThread t : d.threads()) {
+            g.writeStartObject();
+            g.writeNumberProperty("ring", t.ring());
+            g.writeStringProperty("status", t.status());
+            g.writeStringProperty("fn", t.fn());
+            g.writeNumberProperty("cpu", t.cpu());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("cpus");
+        for (Snapshot.Dom0Cpu c : d.cpus()) {
+            g.writeStartObject();
+            g.writeNumberProperty("cpu", c.cpu());
+            g.writeNumberProperty("ring", c.ring());
+            g.writeStringProperty("fn", c.fn());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("pcpuWaiting");
+        for (int v : d.pcpuWaiting()) g.writeNumber(v);
+        g.writeEndArray();
         g.writeEndObject();
     }
 

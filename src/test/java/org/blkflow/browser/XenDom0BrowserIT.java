@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.blkflow.model.BlockLayerRun;
 import org.blkflow.scenario.Presets;
+import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioLink;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +40,42 @@ class XenDom0BrowserIT extends BrowserTest {
         go.sendKeys(step + "\n");
         page.waitForStep(step);
 
-        Map<Integer, String[]> expected = fromTheModel(step);
+        Map<Integer, String[]> expected = fromTheModel(Presets.byId("xen-iometer").orElseThrow().scenario(), step);
+        assertTheThreads(expected, step);
+        List<String> statuses = new ArrayList<>();
+        expected.values().forEach(v -> statuses.add(v[0]));
+        System.out.println("[xen-dom0] step " + step + ": " + statuses);
+        Map<String, Object> text = FigureText.measure(page);
+        assertTrue(FigureText.number(text, "minFont") >= 12, "Figure 1's smallest text: " + text);
+        page.script("document.querySelector('#outline .dom0').scrollIntoView({block: 'center'})");
+        page.screenshot("xen-dom0-" + step);
+        page.assertNoSevereConsoleErrors();
+    }
+
+    /**
+     * A far seek lands on the server's snapshot, not on steps the page replays: each thread's state then
+     * is the server's (no "?"), and on a host of two pCPUs for the eight vCPUs, so are the vCPUs waiting.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {45, 60, 100})
+    void aFarSeekLandsOnTheServersThreadsAndPcpuWaits(int step) throws Exception {
+        String link = ScenarioLink.encode(Presets.byId("xen-iometer").orElseThrow().scenario()).replace("&dev=", "&dev=pcpus:2,");
+        Scenario scenario = ScenarioLink.decode(link).scenario();
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(1440, 900));
+        page.open(link).loaded();
+        page.script("window.blkflow.send({cmd: 'seek', step: arguments[0]})", step);
+        page.waitForStep(step);
+        assertTrue(page.logSeqs().stream().mapToInt(Integer::parseInt).noneMatch(seq -> seq < step),
+                "the page landed on the server's snapshot rather than replaying the steps: " + page.logSeqs());
+        assertTheThreads(fromTheModel(scenario, step), step);
+        String waiting = waitingFromTheModel(scenario, step);
+        page.waitFor(d -> waiting.equals(page.one("#outline g.dom0").getAttribute("data-pcpu-waiting")));
+        System.out.println("[xen-dom0] seek to " + step + ": vCPUs waiting for a pCPU [" + waiting + "]");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    private void assertTheThreads(Map<Integer, String[]> expected, int step) {
         page.waitFor(d -> expected.entrySet().stream().allMatch(e -> e.getValue()[0].equals(
                 page.one("#outline [data-blkback='" + e.getKey() + "']").getAttribute("data-status"))));
         for (Map.Entry<Integer, String[]> e : expected.entrySet()) {
@@ -52,19 +89,22 @@ class XenDom0BrowserIT extends BrowserTest {
                     "blkback " + ring + " drawn inside dom0 CPU " + want[1]);
             assertEquals(want[2], thread.getAttribute("data-fn"), "blkback " + ring + "'s last step while it runs");
         }
-        List<String> statuses = new ArrayList<>();
-        expected.values().forEach(v -> statuses.add(v[0]));
-        System.out.println("[xen-dom0] step " + step + ": " + statuses);
-        Map<String, Object> text = FigureText.measure(page);
-        assertTrue(FigureText.number(text, "minFont") >= 12, "Figure 1's smallest text: " + text);
-        page.script("document.querySelector('#outline .dom0').scrollIntoView({block: 'center'})");
-        page.screenshot("xen-dom0-" + step);
-        page.assertNoSevereConsoleErrors();
+    }
+
+    /** The vCPUs waiting for a pCPU after the model's first {@code steps} moves, as the dom0 row lists them. */
+    private static String waitingFromTheModel(Scenario scenario, int steps) {
+        java.util.TreeSet<Integer> waiting = new java.util.TreeSet<>();
+        BlockLayerRun run = new BlockLayerRun(scenario, false);
+        for (int i = 0; i < steps; i++) {
+            Transition t = run.next();
+            if (t.kind() == TransitionKind.PCPU_WAIT) waiting.add(t.cpu());
+            if (t.kind() == TransitionKind.PCPU_RUN) waiting.remove(t.cpu());
+        }
+        return String.join(" ", waiting.stream().map(String::valueOf).toList());
     }
 
     /** Per ring: {status, vCPU, the running thread's last function} after the model's first {@code steps} moves. */
-    private static Map<Integer, String[]> fromTheModel(int steps) {
-        var scenario = Presets.byId("xen-iometer").orElseThrow().scenario();
+    private static Map<Integer, String[]> fromTheModel(Scenario scenario, int steps) {
         Map<Integer, String[]> out = new LinkedHashMap<>();
         for (int r = 0; r < scenario.hwQueues(); r++) {
             out.put(r, new String[] {"sleeping", String.valueOf(scenario.cpus() + r % scenario.device().backend().cpus()), ""});

@@ -16,7 +16,8 @@ public final class GoldenScenarios {
     public static final List<String> NAMES = List.of("figure1", "plug-merge", "busy-requeue", "tags-exhausted",
             "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
             "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention", "iometer", "kyber-70", "poll-70",
-            "xen-iometer", "cached-70", "split-70");
+            "xen-iometer", "cached-70", "split-70",
+            "xen-shared-pcpus");
 
     private GoldenScenarios() {
     }
@@ -90,6 +91,10 @@ public final class GoldenScenarios {
             // Rule 40's split, twice: a 1 MiB read at max_sectors 256 is 7 X and 8 requests for one Q.
             case "split-70" -> scenario().seed(67).kernel70("none").irq("timer").maxSectors(256)
                     .job(job().rw("read").bs(1 << 20).ios(2)).build();
+            // The same guest and dom0 on two host pCPUs for their four vCPUs: vCPUs that wake wait for one.
+            case "xen-shared-pcpus" -> scenario().seed(61).cpus(2).hwQueues(2).irq("timer").xen("per-hctx")
+                    .backend(new org.blkflow.scenario.Backend(2, false, 1, 2)).costs(org.blkflow.scenario.Costs.DEFAULT)
+                    .job(job().cpus(0, 1).rw("randrw").mix(80).libaio().iodepth(2).ios(3)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }

@@ -32,7 +32,10 @@ final class RandomScenarios {
         if (mode == 5) s.mode("bio");
         if (mode != 5 && r.nextInt(4) == 0) {
             s.xen(mode == 4 ? "single-lock" : new String[] {"single-lock", "split-lock", "per-hctx"}[r.nextInt(3)]);
-            s.backend(new Backend(1 + r.nextInt(4), r.nextBoolean(), 1 << r.nextInt(3)));
+            int dom0 = 1 + r.nextInt(4);
+            // A third of them on a host with fewer pCPUs than vCPUs, so vCPUs wait and get preempted.
+            int pcpus = r.nextInt(3) == 0 ? 1 + r.nextInt(cpus + dom0) : 0;
+            s.backend(new Backend(dom0, r.nextBoolean(), 1 << r.nextInt(3), pcpus));
         }
         int costs = r.nextInt(3);
         if (costs == 1) s.costs(Costs.DEFAULT);

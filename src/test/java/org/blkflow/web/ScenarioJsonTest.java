@@ -75,7 +75,7 @@ class ScenarioJsonTest {
         assertEquals(List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots", "driver", "rings", "pollQueues", "budget",
                 "backend"),
                 List.copyOf(written.get("device").propertyNames()));
-        assertEquals(List.of("cpus", "persistentGrants", "ringPages"),
+        assertEquals(List.of("cpus", "persistentGrants", "ringPages", "pcpus"),
                 List.copyOf(written.get("device").get("backend").propertyNames()));
     }
 
