@@ -94,7 +94,8 @@ final class Completion70 {
         List<Task> woken = new ArrayList<>();
         if (rq.tag >= 0) woken.addAll(x.driverTags.put(rq.tag, rq.ctx.cpu));
         if (rq.internalTag >= 0) woken.addAll(x.schedTags.put(rq.internalTag, rq.ctx.cpu));
-        m.emit.request(TransitionKind.FREE, null, fn, cpu, actor, rq, Place.DONE, Place.NONE);
+        // From done, or from merged for a request another absorbed (attempt_merge).
+        m.emit.request(TransitionKind.FREE, null, fn, cpu, actor, rq, rq.place, Place.NONE);
         for (Task task : woken) {
             m.emit.bio(TransitionKind.WAKE, null, "sbitmap_queue_wake_up", cpu, actor, task.pendingBio, null,
                     rq.hctx, Place.tagWait(rq.hctx.index), Place.task(task.cpu));

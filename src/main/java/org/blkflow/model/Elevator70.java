@@ -19,6 +19,9 @@ interface Elevator70 {
     /** ops.insert_requests: I for each, in list order. */
     void insert(List<Request> list, Place from, int cpu, Actor actor, Runnable done);
 
+    /** ops.insert_requests with BLK_MQ_INSERT_AT_HEAD, for one request the requeue work re-inserts. */
+    void insertAtHead(Request rq, Place from, int cpu, Actor actor, Runnable done);
+
     /** ops.dispatch_request for {@code x}: the next request (with its elv_dispatch traced), or null. */
     void dispatchRequest(Hctx70 x, int cpu, Actor actor, Consumer<Request> next);
 
