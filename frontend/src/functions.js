@@ -26,19 +26,19 @@ export const MQ_PATH = [
 // Linux 7.0 (scenario kernel "7.0"): every function the model names is a step or one of its alternatives.
 export const MQ70_PATH = [
   { fn: 'submit_bio_noacct_nocheck', explain: 'Fires block_bio_queue (Q) once per bio, then __submit_bio, which plugs every bio: the caller\'s plug, or one of its own flushed on return.' },
-  { fn: 'blk_mq_submit_bio', alt: ['bio_attempt_back_merge', 'bio_attempt_front_merge'], explain: 'Tries the plug\'s newest request, then the scheduler or this CPU\'s ctx, for a merge (M/F); else allocates a request and fires G after it.' },
+  { fn: 'blk_mq_submit_bio', alt: ['bio_attempt_back_merge', 'bio_attempt_front_merge', 'attempt_merge'], explain: 'Tries the plug\'s newest request, then the scheduler or this CPU\'s ctx, for a merge (M/F); else allocates a request and fires G after it. Under mq-deadline a merge that makes two queued requests contiguous absorbs the later one (attempt_merge: M for it, no I, D or C); so may an insert.' },
   { fn: 'blk_mq_get_tag', alt: ['sbitmap_queue_wake_up'], explain: 'A scheduler tag (under mq-deadline) or a driver tag; with none free the task runs the hctx, flushes its plug (UT) and sleeps — no S in 7.0.' },
   { fn: 'blk_add_rq_to_plug', explain: 'Adds the request to the plug (P when empty); 32 plugged requests, or an oldest one of 128 KiB, flush the plug first.' },
   { fn: 'blk_mq_flush_plug_list', alt: ['blk_mq_dispatch_queue_requests', 'blk_mq_dispatch_list'], explain: 'Unplug (U, UT from schedule): without a scheduler straight to the driver; otherwise U before the I\'s of each group.' },
-  { fn: 'blk_mq_insert_requests', alt: ['dd_insert_request', 'kyber_insert_requests'], explain: 'Insert (I): into mq-deadline\'s sorted lists and FIFOs, kyber\'s per-CPU queue of the request\'s domain, or at the tail of the ctx list.' },
+  { fn: 'blk_mq_insert_requests', alt: ['dd_insert_request', 'kyber_insert_requests', 'blk_mq_insert_request'], explain: 'Insert (I): into mq-deadline\'s sorted lists and FIFOs, kyber\'s per-CPU queue of the request\'s domain, or at the tail of the ctx list.' },
   { fn: 'blk_mq_run_hw_queue', alt: ['blk_mq_delay_run_hw_queue'], explain: 'Runs the hctx inline on a CPU of its mask, else arms its one run_work on kblockd.' },
   { fn: 'blk_mq_sched_dispatch_requests', alt: ['dd_dispatch_request', 'kyber_dispatch_request', 'blk_mq_flush_busy_ctxs', 'blk_mq_dequeue_from_ctx'], explain: 'hctx->dispatch first and alone if any is left; then the scheduler (kyber: only with a token of the request\'s domain), or the ctxs (all at once, or one by one while dispatch_busy).' },
   { fn: 'blk_mq_dispatch_rq_list', alt: ['__blk_mq_requeue_request'], explain: 'A driver tag for each request, then queue_rq; RESOURCE puts the rest back on hctx->dispatch (R) to be run again now, after 3 ms or at the next free.' },
   { fn: 'blk_mq_start_request', explain: 'Marks the request started and fires block_rq_issue (D).' },
-  { fn: 'queue_rq', alt: ['null_queue_rq'], explain: 'The driver takes the request (null_queue_rq), or answers BLK_STS_RESOURCE when a device with slots is full.' },
+  { fn: 'queue_rq', alt: ['null_queue_rq', 'blk_mq_requeue_request'], explain: 'The driver takes the request (null_queue_rq), or answers BLK_STS_RESOURCE when a device with slots is full; with requeue injection it hands every Nth back (blk_mq_requeue_request: R), and kblockd\'s requeue work inserts it at the head (I) to be issued again.' },
   { fn: 'blk_mq_complete_request', alt: ['blk_mq_complete_send_ipi'], explain: 'Where ->complete runs: inline, this CPU\'s BLOCK_SOFTIRQ with one hw queue, or an IPI to the submitter on another node.' },
   { fn: 'blk_update_request', alt: ['bio_endio', 'blk_complete_request'], explain: 'Fires block_rq_complete (C) once per request and ends each bio; a polled batch does it in blk_complete_request, in the task that polled.' },
-  { fn: '__blk_mq_free_request', alt: ['blk_mq_flush_tag_batch'], explain: 'Puts the driver and scheduler tags (waking waiters in batches) and runs a hctx waiting for a restart; a polled batch puts its tags 32 at a time, without the restart.' },
+  { fn: '__blk_mq_free_request', alt: ['blk_mq_flush_tag_batch', 'blk_mq_free_request'], explain: 'Puts the driver and scheduler tags (waking waiters in batches) and runs a hctx waiting for a restart; a polled batch puts its tags 32 at a time, without the restart.' },
 ];
 
 // Functions a transition may name that sit inside one of the path's steps.

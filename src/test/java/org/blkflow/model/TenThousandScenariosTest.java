@@ -64,6 +64,8 @@ class TenThousandScenariosTest {
                 for (Transition t = run.next(); t != null; t = run.next()) {
                     if (t.kind() == TransitionKind.QUEUE) queued++;
                     if (t.kind() == TransitionKind.BIO_END) ended++;
+                    if (t.kind() == TransitionKind.RQ_MERGE) reached.add("absorbed");
+                    if ("blk_mq_requeue_request".equals(t.fn())) reached.add(s.scheduler().label() + "/driver-requeue");
                     assertTrue(!"S".equals(t.action()), "seed " + seed + ": 7.0 traced S");
                 }
             } catch (RuntimeException e) {
@@ -73,7 +75,9 @@ class TenThousandScenariosTest {
         }
         for (String sched : new String[] {"none", "mq-deadline", "kyber"}) {
             assertTrue(reached.stream().anyMatch(k -> k.startsWith(sched + "/") && k.endsWith("/budget")), sched + " with a budget: " + reached);
+            assertTrue(reached.contains(sched + "/driver-requeue"), sched + " with null_blk's requeue injection: " + reached);
         }
+        assertTrue(reached.contains("absorbed"), "mq-deadline absorbed a request (attempt_merge): " + reached);
         for (String sched : new String[] {"none", "mq-deadline"}) {
             for (String irq : IRQ_MODES) {
                 assertTrue(reached.contains(sched + "/" + irq), sched + "/" + irq + " never came up: " + reached);
