@@ -135,6 +135,7 @@ final class Invariants implements CpuObserver {
             case REQUEUE -> {
                 if (!requeues.driverRequeue(t)) device.full(t, rq, t.hctx());
                 requeues.requeue(t, rq);
+                if (kernel70 && requeues.driverRequeue(t)) modern.putToken(t, rq);
                 paths.move(t, bio, rq);
                 tags.requeue(t, rq);
             }

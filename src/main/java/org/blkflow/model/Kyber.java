@@ -241,6 +241,13 @@ final class Kyber implements Elevator70 {
         }
     }
 
+    /** .requeue_request = kyber_finish_request: the token back now; a new one at the next dispatch. */
+    @Override
+    public void requeueRequest(Request rq, int cpu, Actor actor) {
+        finishRequest(rq, cpu, actor);
+        rq.elvPrivate = null;
+    }
+
     /** kyber_depth_updated(): async_depth = 75 % of nr_requests. */
     @Override
     public int asyncDepth() {

@@ -10,7 +10,7 @@ import org.blkflow.transition.TransitionKind;
  * request on q->requeue_list and kicks q->requeue_work; kblockd's blk_mq_requeue_work re-inserts each
  * request at the head — I, then the head of its ctx list without a scheduler, mq-deadline's
  * dd->dispatch or kyber's domain list head — and runs the hardware queues, so the request is
- * dispatched again (a second D). null_blk never sets RQF_DONTPREP, so the work's other branch (the
+ * dispatched again (a second D); kyber gets its token back meanwhile. null_blk never sets RQF_DONTPREP, so the work's other branch (the
  * bypass to hctx->dispatch, no I) is not reached. The request keeps its scheduler tag throughout, and
  * without a scheduler its only tag.
  */
@@ -38,6 +38,8 @@ final class RequeueWork70 {
      */
     void requeueRequest(Hctx70 x, Request rq, int cpu, Actor actor, Runnable next) {
         dispatch.requeue(x, rq, "blk_mq_requeue_request", Place.requeue(0), cpu, actor);
+        // blk_mq_sched_requeue_request(): the scheduler's requeue_request (kyber's token back).
+        if (sched != null) sched.elevator.requeueRequest(rq, cpu, actor);
         lock.lock(m.cpu(cpu), "blk_mq_requeue_request", () -> {
             requeueList.addLast(rq);
             lock.unlock(m.cpu(cpu));

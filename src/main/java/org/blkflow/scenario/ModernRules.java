@@ -54,6 +54,11 @@ final class ModernRules {
                     + "(null_blk's requeue injection is modelled for 7.0); kernel \"7.0\" allows 0 or 2-"
                     + ScenarioValidator.MAX_REQUEUE_EVERY);
         }
+        // A device with slots is the model's own, not null_blk: its BLK_STS_RESOURCE and the injected
+        // requeues would feed each other at one instant (the requeue work runs the queue at once).
+        if (s.modern() && d != null && d.requeueEvery() > 0 && d.slots() > 0) p.add("device.requeueEvery",
+                d.requeueEvery(), "must be 0 with device.slots > 0: the injection is null_blk's, and null_blk "
+                + "never runs out of room");
         // should_fail() with interval 1 refuses every call: each retry of a requeued command is refused again.
         if (s.modern() && d != null && d.requeueEvery() == 1) p.add("device.requeueEvery", 1, "must be 0 or 2-"
                 + ScenarioValidator.MAX_REQUEUE_EVERY + ": requeue=1,100,0,-1 refuses every queue_rq, so no command "

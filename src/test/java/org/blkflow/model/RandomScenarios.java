@@ -75,7 +75,7 @@ final class RandomScenarios {
         if (r.nextInt(3) == 0) s.job(ScenarioBuilder.job().name("uring").cpus(r.nextInt(cpus)).rw(r.nextBoolean() ? "randread" : "randrw")
                 .polled().iodepth(1 + r.nextInt(16)).plug(r.nextBoolean()).ios(1 + r.nextInt(24)));
         // null_blk's requeue injection now and then, drawn last so the draws above stay as they were.
-        if (r.nextInt(4) == 0) s.requeueEvery(2 + r.nextInt(7));
+        if (r.nextInt(4) == 0 && s.slots == 0) s.requeueEvery(2 + r.nextInt(7));
         return s.build();
     }
 

@@ -137,6 +137,10 @@ class KernelSwitchTest {
         assertTrue(every.message().contains("0 or 2-100000"), every.message());
         assertEquals(List.of(), ScenarioValidator.validate(draft(d -> { d.set(KERNEL, Kernel.V7_0);
             d.device.set(ScenarioFields.REQUEUE_EVERY, 2); })));
+        Problem slots = only(d -> { d.set(KERNEL, Kernel.V7_0); d.device.set(ScenarioFields.REQUEUE_EVERY, 2);
+            d.device.set(ScenarioFields.SLOTS, 2); });
+        assertEquals("device.requeueEvery", slots.field());
+        assertTrue(slots.message().contains("device.slots"), slots.message());
     }
 
     @Test
