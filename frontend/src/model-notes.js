@@ -29,10 +29,11 @@ export const NOTES = {
   // Linux 7.0 (scenario kernel "7.0"), after the 7.0 source; "modelling choice" marks behaviour the
   // source reading left unverified, so the model had to pick.
   k70: [
-    'Linux 7.0 mode: blk-mq only, on null_blk, with none, mq-deadline or kyber. Not modelled: bfq, cached requests and batched tags (every plug has nr_ios = 1), splits, flush/FUA, several devices in one plug (the 64-request limit), shared tags and their fair share, I/O priorities, the driver requeue work and commit_rqs.',
+    'Linux 7.0 mode: blk-mq only, on null_blk, with none, mq-deadline or kyber. Not modelled: bfq, cached requests and batched tags (every plug has nr_ios = 1), splits, flush/FUA, several devices in one plug (the 64-request limit), shared tags and their fair share, I/O priorities and commit_rqs.',
     'null_blk\'s default poll_queues=1 makes two hctxs; the model\'s default device.pollQueues is 0, so one hardware queue means mq-deadline by default and completions through the single-queue softirq.',
     'Modelling choice: a polling task that finds the poll list empty gives its CPU up until the driver puts a command there (the kernel spins until need_resched); a polled submitter out of tags polls instead of sleeping (io_uring\'s REQ_NOWAIT and reap); fio\'s io_uring waits for one completion per io_uring_enter.',
-    'mq-deadline: one priority level; no insert-time merges and no request-to-request merge after a bio merge.',
+    'mq-deadline: one priority level. A requeued request is never insert-merged (mq-deadline\'s RQF_STARTED stays across a requeue).',
+    'Modelling choice: null_blk\'s requeue injection (device.requeueEvery, requeue=N,100,0,-1) alternates the core\'s BUSY path and blk_mq_requeue_request; the model always takes blk_mq_requeue_request (the details are unverified; device slots show the BUSY path).',
     'Modelling choice: kyber\'s token depths stay at 256 / 128 / 64 / 16 (read, write, discard, other); the latency-driven depth adjustment (its timer and percentiles are unverified) is not modelled, nor the kcq->lock taken while flushing. The model issues only reads and writes.',
     'Modelling choice: a shallow tag allocation (async_depth: kyber lets writes reach 75 % of the scheduler tags) gives each sbitmap word its share, remainder to the first words.',
     'Figure 1 draws mq-deadline\'s sort_list and fifo_list as one list per direction, in sector order, each request numbered by its place in the FIFO (its insert order); kyber\'s requests stay drawn in their CPU\'s queue of their domain until dispatched (the hctx\'s flushed lists are not drawn apart), and a domain\'s tokens out are its requests past the scheduler.',

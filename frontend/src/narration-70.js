@@ -21,7 +21,9 @@ export const BY_FN_70 = {
   'wake sbitmap_queue_wake_up': t => `Bio ${t.bio}'s task is woken (sbitmap_queue_wake_up): a batch of frees on hctx ${t.hctx}'s tags wakes up to wake_batch waiters.`,
   'unplug blk_mq_dispatch_queue_requests': t => `CPU ${t.cpu} flushes its plug (U, ${n(t.count, 'request')}) with no scheduler: the requests go straight to the driver (queue_rqs), no insert.`,
   'unplug blk_mq_dispatch_list': t => `CPU ${t.cpu} flushes ${n(t.count, 'request')} of its plug (${t.action}${t.action === 'UT' ? ': the task is going to sleep, so they are inserted and kblockd issues them' : ''}); the I's follow.`,
-  'insert dd_insert_request': t => `Request ${t.req} is inserted into mq-deadline (I, dd_insert_request): sorted by sector and queued on its direction's FIFO with a deadline.`,
+  'insert dd_insert_request': t => t.from === 'requeue:0'
+    ? `kblockd's requeue work re-inserts request ${t.req} into mq-deadline at the head (I, dd_insert_request with BLK_MQ_INSERT_AT_HEAD): it goes on dd->dispatch and is dispatched before every other queued request.`
+    : `Request ${t.req} is inserted into mq-deadline (I, dd_insert_request): sorted by sector and queued on its direction's FIFO with a deadline.`,
   'insert blk_mq_request_bypass_insert': t => `Request ${t.req} found the device's dispatch budget used up before queue_rq (blk_mq_get_budget_and_tag): blk_mq_request_bypass_insert puts it on hctx ${t.hctx}'s dispatch list, no I and no D; a budget put at the next completion runs the queue again.`,
   'insert blk_mq_insert_requests': t => `Request ${t.req} is inserted at the tail of software queue ctx ${t.ctx} (I, blk_mq_insert_requests): it could not go straight to the driver.`,
   'run_async blk_mq_delay_run_hw_queue': t => `CPU ${t.cpu} arms hctx ${t.hctx}'s run_work on kblockd${t.count >= 0 ? `, CPU ${t.count}` : ''} (blk_mq_delay_run_hw_queue): one pending run per hctx, re-armed rather than queued twice.`,
@@ -34,6 +36,10 @@ export const BY_FN_70 = {
   'free blk_mq_flush_tag_batch': t => `Request ${t.req}'s tag goes back with its batch (blk_mq_flush_tag_batch): polled completions free their tags up to 32 at a time per hctx.`,
   'elv_dispatch dd_dispatch_request': t => `mq-deadline hands request ${t.req} (${range(t)}) to hctx ${t.hctx} (dd_dispatch_request): the next sector in this batch's direction, or an expired FIFO head; it needs a driver tag now.`,
   'ipi blk_mq_complete_send_ipi': t => `CPU ${t.cpu} sends request ${t.req}'s completion to CPU ${t.ctx} by IPI: the submitter is on another node, with another last-level cache.`,
+  'rq_merge attempt_merge': t => `Request ${t.req} (${range(t)}) now continues request ${t.count}, so mq-deadline's attempt_merge appends it there (M, block_rq_merge, with its own sectors): its bios complete with request ${t.count}'s single C, and it never gets an I, D or C of its own.`,
+  'free blk_mq_free_request': t => `Request ${t.req}, absorbed by another, is freed (blk_mq_free_request): its scheduler tag goes back without a completion.`,
+  'requeue blk_mq_requeue_request': t => `null_blk's queue_rq hands request ${t.req} back (R, blk_mq_requeue_request — its requeue fault injection): it goes on q->requeue_list${t.tag >= 0 ? ', keeping its tag' : ', its driver tag put back'}, and kblockd's requeue work re-inserts it at the head.`,
+  'insert blk_mq_insert_request': t => `kblockd's requeue work puts request ${t.req} back at the head of software queue ctx ${t.ctx} (I, blk_mq_insert_request with BLK_MQ_INSERT_AT_HEAD): it is dispatched again before the requests behind it.`,
   'free __blk_mq_free_request': t => `Request ${t.req} is freed (__blk_mq_free_request): its driver and scheduler tags go back, waiters may wake, and a hctx waiting for a restart is run.`,
 };
 

@@ -38,6 +38,7 @@ const TEXT = {
     : `CPU ${t.cpu} adds request ${t.req} to its plug list: it waits there with the others until the plug is flushed.`,
   backmerge: (t, where) => `CPU ${t.cpu} merges bio ${t.bio} onto the back of request ${t.req} on ${placeWords(where)}: the bio starts where the request ends, so no new request is needed (bio_attempt_back_merge).`,
   frontmerge: (t, where) => `CPU ${t.cpu} merges bio ${t.bio} onto the front of request ${t.req} on ${placeWords(where)}: the bio ends where the request starts, so the request now starts at sector ${t.sector} (bio_attempt_front_merge).`,
+  rq_merge: t => `Request ${t.req} is absorbed by request ${t.count}, which now ends where it ended (M, attempt_merge): its bios complete with request ${t.count}.`,
   unplug: t => `CPU ${t.cpu} flushes its plug list (U): ${t.count} request${t.count === 1 ? ' goes' : 's go'} to software queue ctx ${t.ctx}; a plug is flushed when the task finishes, sleeps or has 16 requests plugged (blk_flush_plug_list).`,
   insert: t => `Request ${t.req} is inserted at the tail of software queue ctx ${t.ctx} (I), which is marked busy in hctx ${t.hctx}'s ctx_map (__blk_mq_insert_request).`,
   run_async: t => `CPU ${t.cpu} defers a run of hctx ${t.hctx} to kblockd${t.count >= 0 ? ` on CPU ${t.count}` : ''}: the I/O is async, or this CPU is not in the hctx's cpumask (blk_mq_run_hw_queue).`,

@@ -18,7 +18,7 @@ export const BIO_KINDS = new Set(['queue', 'getrq', 'split', 'sleeprq', 'wake', 
 
 // Moves of a request (not its allocation, a merge or its end): the first takes its bio inside.
 const REQUEST_MOVES = new Set(['plug', 'insert', 'flush_ctx', 'elv_dispatch', 'issue', 'queue_rq', 'requeue',
-  'complete', 'ipi']);
+  'complete', 'ipi', 'rq_merge']);
 
 export const key = (type, id) => `${type}:${id}`;
 
@@ -111,6 +111,7 @@ function applyInPlace(s, t) {
     }
     // A trace's D carries the request's size at issue.
     if (t.kind === 'issue' && moving.type === 'req' && t.sectors > 0) { moving.sector = t.sector; moving.sectors = t.sectors; }
+    if (t.kind === 'rq_merge' && moving.type === 'req') absorb(s, moving, t);
     if (isMerge(t)) merge(s, moving, t);
     else if (t.kind === 'split') { moving.sector = t.count; moving.sectors = Math.max(0, moving.sectors - Math.max(0, t.sectors)); }
     else if (t.to && t.to !== moving.place) move(s, moving, t.to, t.kind === 'requeue');
@@ -260,6 +261,23 @@ function merge(s, bio, t) {
   if (t.kind === 'frontmerge') rq.sector = t.sector;
   if (bio) { if (t.kind === 'backmerge') rq.bios.push(bio.id); else rq.bios.unshift(bio.id); }
   rq.sectors += Math.max(0, t.sectors);
+}
+
+/**
+ * 7.0's attempt_merge: the absorbed request's bios join the request named by count (after its own),
+ * which grows by the absorbed range; the absorbed one goes to 'merged' until its free.
+ */
+function absorb(s, next, t) {
+  const req = s.items.get(key('req', t.count));
+  if (!req) return;
+  if (req.firstBio >= 0) joinFirstBio(s, req);
+  for (const id of next.bios) {
+    const bio = s.items.get(key('bio', id));
+    if (bio) bio.req = req.id;
+    req.bios.push(id);
+  }
+  next.bios = [];
+  req.sectors += Math.max(0, t.sectors);
 }
 
 function forget(s, item) {

@@ -13,7 +13,7 @@ export function emptyCounters() {
 }
 
 const COUNTED = {
-  queue: 'queued', backmerge: 'backMerges', frontmerge: 'frontMerges', unplug: 'unplugs',
+  queue: 'queued', backmerge: 'backMerges', rq_merge: 'backMerges', frontmerge: 'frontMerges', unplug: 'unplugs',
   insert: 'inserts', issue: 'issues', requeue: 'requeues', sleeprq: 'tagSleeps', complete: 'completed',
   free: 'freed', run_queue: 'runs', stop: 'stops', ipi: 'ipis',
 };

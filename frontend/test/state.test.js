@@ -125,3 +125,20 @@ test('locks: contended names the holder and queues the spinner, acquired hands o
     locks: [{ lock: 'queue_lock', holder: 1, spinners: [2] }] });
   assert.deepEqual(landed.locks.get('queue_lock'), s2.locks.get('queue_lock'), 'a seek lands on the same picture');
 });
+
+test('an absorbed request (rq_merge) hands its bios and sectors to the request named by count, then only frees', () => {
+  const b = stream().syncRead(0, 0, 0, 0, 0).syncRead(1, 1, 0, 8, 1);
+  b.add('rq_merge', 'M', { req: 1, tag: 1, sector: 8, sectors: 8, from: 'ctx:0', to: 'merged', count: 0 });
+  const merged = run(b.out);
+  const rq = merged.items.get(key('req', 0));
+  assert.deepEqual(rq.bios, [0, 1]);
+  assert.equal(rq.sectors, 16);
+  assert.equal(merged.items.get(key('bio', 1)).req, 0);
+  assert.deepEqual(itemsAt(merged, 'ctx:0').map(r => r.id), [0], 'the absorbed request is gone from its queue');
+  assert.equal(merged.counters.backMerges, 1);
+  b.add('free', null, { req: 1, tag: 1, from: 'merged', to: 'none' });
+  const freed = run(b.out);
+  assert.equal(freed.items.has(key('req', 1)), false);
+  assert.equal(freed.items.get(key('bio', 1)).req, 0, 'its bio lives on in request 0');
+  assert.equal(freed.hctxs[0].tagsUsed, 1);
+});

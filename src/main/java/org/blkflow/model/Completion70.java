@@ -90,16 +90,17 @@ final class Completion70 {
      * blk_mq_flush_tag_batch(): both tags back (hints on the request's CPU), waiters woken.
      */
     void free(Request rq, String fn, boolean restart, int cpu, Actor actor) {
-        free(rq, fn, restart, cpu, actor, Place.DONE);
+        free(rq, fn, restart, cpu, actor, rq.place);
     }
 
-    /** The same free of a request that is {@code from} somewhere other than done (a cached one). */
+    /** The same free of a request that is {@code from} a place the caller names (a cached one). */
     void free(Request rq, String fn, boolean restart, int cpu, Actor actor, Place from) {
         Hctx70 x = hctxs[rq.hctx.index];
         dispatch.finishRequest(rq, cpu, actor);
         List<Task> woken = new ArrayList<>();
         if (rq.tag >= 0) woken.addAll(x.driverTags.put(rq.tag, rq.ctx.cpu));
         if (rq.internalTag >= 0) woken.addAll(x.schedTags.put(rq.internalTag, rq.ctx.cpu));
+        // From done, cached (the plug's unused requests) or merged (a request another absorbed: attempt_merge).
         m.emit.request(TransitionKind.FREE, null, fn, cpu, actor, rq, from, Place.NONE);
         for (Task task : woken) {
             m.emit.bio(TransitionKind.WAKE, null, "sbitmap_queue_wake_up", cpu, actor, task.pendingBio, null,

@@ -215,7 +215,7 @@ final class Dispatch70 {
                 return;
             }
             list.addFirst(rq);
-            requeue(x, rq, cpu, actor);
+            requeue(x, rq, "__blk_mq_requeue_request", Place.hctx(x.hw.index), cpu, actor);
             leftOver(x, list, true, cpu, actor, all);
         }));
     }
@@ -257,7 +257,7 @@ final class Dispatch70 {
         }
         start(rq, from, cpu, actor, () -> driver.queueRq(x, rq, cpu, actor, status -> {
             x.updateDispatchBusy(status != NullBlk70.Status.OK);
-            if (status != NullBlk70.Status.OK) requeue(x, rq, cpu, actor);
+            if (status != NullBlk70.Status.OK) requeue(x, rq, "__blk_mq_requeue_request", Place.hctx(x.hw.index), cpu, actor);
             result.accept(status);
         }));
     }
@@ -302,16 +302,38 @@ final class Dispatch70 {
 
     /**
      * __blk_mq_requeue_request(): a scheduler-tagged request gives its driver tag back (a request
-     * without a scheduler keeps its only tag), then R, back on the hctx.
+     * without a scheduler keeps its only tag), then R: back on the hctx after a BUSY answer, on
+     * q->requeue_list when the driver called blk_mq_requeue_request ({@code fn}, {@code to}).
      */
-    private void requeue(Hctx70 x, Request rq, int cpu, Actor actor) {
+    void requeue(Hctx70 x, Request rq, String fn, Place to, int cpu, Actor actor) {
         budget.put(rq);
         if (rq.internalTag >= 0 && rq.tag >= 0) {
             x.driverTags.put(rq.tag, rq.ctx.cpu);
             rq.tag = -1;
         }
         rq.started = false;
-        m.emit.request(TransitionKind.REQUEUE, "R", "__blk_mq_requeue_request", cpu, actor, rq,
-                Place.driver(x.hw.index), Place.hctx(x.hw.index));
+        m.emit.request(TransitionKind.REQUEUE, "R", fn, cpu, actor, rq, Place.driver(x.hw.index), to);
+    }
+
+    /**
+     * blk_mq_run_hw_queues(q, false), one hctx after the other: under a single-queue scheduler only
+     * this CPU's hctx (blk_mq_get_sq_hctx) and those with requests on hctx->dispatch.
+     */
+    void runAll(int cpu, Actor actor, Runnable done) {
+        runFrom(0, cpu, actor, done);
+    }
+
+    private void runFrom(int i, int cpu, Actor actor, Runnable done) {
+        if (i == hctxs.length) {
+            done.run();
+            return;
+        }
+        Hctx70 x = hctxs[i];
+        boolean sq = sched != null && sched.elevator.singleQueue();
+        if (x.hw.stopped || (sq && x.hw != m.ctxs[cpu].hctx && x.hw.dispatch.isEmpty())) {
+            runFrom(i + 1, cpu, actor, done);
+            return;
+        }
+        run(x, false, cpu, actor, () -> runFrom(i + 1, cpu, actor, done));
     }
 }

@@ -19,8 +19,18 @@ interface Elevator70 {
     /** ops.insert_requests: I for each, in list order. */
     void insert(List<Request> list, Place from, int cpu, Actor actor, Runnable done);
 
+    /** ops.insert_requests with BLK_MQ_INSERT_AT_HEAD, for one request the requeue work re-inserts. */
+    void insertAtHead(Request rq, Place from, int cpu, Actor actor, Runnable done);
+
     /** ops.dispatch_request for {@code x}: the next request (with its elv_dispatch traced), or null. */
     void dispatchRequest(Hctx70 x, int cpu, Actor actor, Consumer<Request> next);
+
+    /**
+     * ops.requeue_request, from blk_mq_requeue_request (blk_mq_sched_requeue_request): kyber gives the
+     * token back (kyber_finish_request), mq-deadline has none.
+     */
+    default void requeueRequest(Request rq, int cpu, Actor actor) {
+    }
 
     /** ops.finish_request, as a request is freed (kyber gives its domain token back). */
     void finishRequest(Request rq, int cpu, Actor actor);

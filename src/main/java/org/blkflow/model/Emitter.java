@@ -56,6 +56,18 @@ final class Emitter {
                 from, to, -1), null, rq);
     }
 
+    /**
+     * block_rq_merge: {@code next} absorbed by {@code req} (attempt_merge), traced as M with its own
+     * range; {@code count} names the request that now carries its bios.
+     */
+    void requestMerge(Request next, Request req, String fn, int cpu, Actor actor) {
+        Place from = next.place;
+        next.place = Place.MERGED;
+        add(new Transition(emitted++, sim.now(), TransitionKind.RQ_MERGE, fn, "M", cpu, actor.pid(), actor.comm(),
+                -1, next.id, next.ctx.cpu, next.hctx.index, next.tag, next.sector, next.sectors, next.rwbs(),
+                from, Place.MERGED, req.id), null, next);
+    }
+
     /** A change of a queue rather than a move of I/O (U, run_async, run_queue, stop, start). */
     void queue(TransitionKind kind, String action, String fn, int cpu, Actor actor, int ctx,
                HardwareQueue hctx, long count) {

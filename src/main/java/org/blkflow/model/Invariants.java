@@ -2,6 +2,7 @@ package org.blkflow.model;
 
 import org.blkflow.engine.CpuObserver;
 import org.blkflow.transition.PlaceKind;
+import org.blkflow.transition.SnapshotTracker;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
 
@@ -40,6 +41,7 @@ final class Invariants implements CpuObserver {
     private final DomainInvariants domains = new DomainInvariants();
     private final SubmitInvariants70 submit70;
     final PcpuInvariants pcpus = new PcpuInvariants();
+    private final Requeue70Invariants requeues = new Requeue70Invariants();
     private boolean kernel70;
     private int firstPollHctx = Integer.MAX_VALUE;
     private BudgetInvariant budget = new BudgetInvariant(0);
@@ -75,6 +77,11 @@ final class Invariants implements CpuObserver {
         submit70.plugFinished(pid);
     }
 
+    /** Linux 7.0's null_blk requeue injection: every Nth queue_rq call, {@code 0} for never. */
+    void requeueEvery(int every) {
+        requeues.requeueEvery(every);
+    }
+
     /** Linux 7.0 with a per-device dispatch budget (a SCSI-like device): {@code 0} for none. */
     void budget(int budget) {
         this.budget = new BudgetInvariant(budget);
@@ -100,6 +107,7 @@ final class Invariants implements CpuObserver {
     /** Each move as the model makes it, against the objects it moves. */
     void check(Transition t, Bio bio, Request rq) {
         budget.check(t, bio, rq);
+        if (SnapshotTracker.movesRequest(t)) requeues.moved(t, rq);
         switch (t.kind()) {
             case QUEUE -> {
                 paths.queue(t, bio);
@@ -130,6 +138,10 @@ final class Invariants implements CpuObserver {
                 tags.commandTaken();
             }
             case BACKMERGE, FRONTMERGE -> paths.merge(t, bio, rq);
+            case RQ_MERGE -> {
+                paths.move(t, bio, rq);
+                requeues.absorbed(t, rq);
+            }
             case PLUG, INSERT, CTX_FLUSH -> paths.move(t, bio, rq);
             case ELV_DISPATCH -> {
                 paths.move(t, bio, rq);
@@ -140,16 +152,20 @@ final class Invariants implements CpuObserver {
                 device.taken(t, rq);
             }
             case ISSUE -> {
+                requeues.issue(t, rq);
                 paths.move(t, bio, rq);
                 tags.issue(t, bio, rq);
                 device.taken(t, rq);
             }
             case REQUEUE -> {
-                device.full(t, rq, t.hctx());
+                if (!requeues.driverRequeue(t)) device.full(t, rq, t.hctx());
+                requeues.requeue(t, rq);
+                if (kernel70 && requeues.driverRequeue(t)) modern.putToken(t, rq);
                 paths.move(t, bio, rq);
                 tags.requeue(t, rq);
             }
             case COMPLETE -> {
+                requeues.ended(t, rq);
                 paths.complete(t, bio, rq);
                 tags.completed(rq);
                 if (kernel70) modern.polledOnPollHctx(t, rq);
@@ -183,6 +199,7 @@ final class Invariants implements CpuObserver {
 
     private void free(Transition t, Bio bio, Request rq) {
         if (t.from().kind() == PlaceKind.CACHED) submit70.uncache(t, rq);
+        requeues.ended(t, rq);
         device.freed(rq);
         paths.freedAfterItsBios(t, bio, rq);
         tags.free(t, bio, rq);
@@ -193,6 +210,7 @@ final class Invariants implements CpuObserver {
     /** At the end of a run: everything queued was ended and every tag came back. */
     void checkEnd(String state) {
         paths.checkEnd(state);
+        requeues.checkEnd(state);
     }
 
     /** 5: one process-context step at a time on each CPU. */

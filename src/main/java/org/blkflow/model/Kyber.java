@@ -127,10 +127,16 @@ final class Kyber implements Elevator70 {
     /** kyber_insert_requests(): I, the tail of the request's kcq list for its domain, its kcq_map bit. */
     @Override
     public void insert(List<Request> list, Place from, int cpu, Actor actor, Runnable done) {
-        insertEach(list, 0, from, cpu, actor, done);
+        insertEach(list, 0, false, from, cpu, actor, done);
     }
 
-    private void insertEach(List<Request> list, int i, Place from, int cpu, Actor actor, Runnable done) {
+    /** kyber_insert_requests() with BLK_MQ_INSERT_AT_HEAD (the requeue work): the head of the kcq list. */
+    @Override
+    public void insertAtHead(Request rq, Place from, int cpu, Actor actor, Runnable done) {
+        insertEach(List.of(rq), 0, true, from, cpu, actor, done);
+    }
+
+    private void insertEach(List<Request> list, int i, boolean head, Place from, int cpu, Actor actor, Runnable done) {
         if (i == list.size()) {
             done.run();
             return;
@@ -140,11 +146,12 @@ final class Kyber implements Elevator70 {
         Lock lock = khd.kcqLock[rq.ctx.indexHw];
         lock.lock(m.cpu(cpu), "kyber_insert_requests", () -> m.after(cpu, m.costs.insertNs(), () -> {
             int d = domain(rq.write);
-            khd.kcqs[rq.ctx.indexHw][d].add(rq);
+            if (head) khd.kcqs[rq.ctx.indexHw][d].addFirst(rq);
+            else khd.kcqs[rq.ctx.indexHw][d].addLast(rq);
             khd.kcqMap[d][rq.ctx.indexHw] = true;
             m.emit.request(TransitionKind.INSERT, "I", "kyber_insert_requests", cpu, actor, rq, from, Place.elevator(0));
             lock.unlock(m.cpu(cpu));
-            insertEach(list, i + 1, from, cpu, actor, done);
+            insertEach(list, i + 1, head, from, cpu, actor, done);
         }));
     }
 
@@ -232,6 +239,13 @@ final class Kyber implements Elevator70 {
             khd.waiting[token.domain()] = false;
             dispatch.run(khd.x, true, cpu, actor, Machine.END);
         }
+    }
+
+    /** .requeue_request = kyber_finish_request: the token back now; a new one at the next dispatch. */
+    @Override
+    public void requeueRequest(Request rq, int cpu, Actor actor) {
+        finishRequest(rq, cpu, actor);
+        rq.elvPrivate = null;
     }
 
     /** kyber_depth_updated(): async_depth = 75 % of nr_requests. */

@@ -14,9 +14,9 @@ import java.util.TreeSet;
  * taking over when a batch starts. Every request is of one priority level (BE), so priority aging
  * never applies. The caller holds dd->lock.
  *
- * <p>Not modelled: insert-time merges and the request–request merges after a bio merge
- * (attempt_back_merge); requeued requests never come back here (the core puts them on
- * hctx->dispatch), so dd->dispatch stays empty.
+ * <p>dd->dispatch holds the requests the requeue work re-inserts at the head; it is served before
+ * everything else. Request–request merges (attempt_merge, after a bio merge or at insert) are
+ * planned here and applied by {@link Deadline70}, which traces them.
  */
 final class MqDeadline {
 
@@ -49,13 +49,22 @@ final class MqDeadline {
     /** The search key for the trees: only its sector and id (the lowest) are read. */
     private final Request probe = Request.probe();
 
+    /** dd->dispatch: requests inserted with BLK_MQ_INSERT_AT_HEAD, in practice requeues. */
+    private final ArrayDeque<Request> dispatchList = new ArrayDeque<>();
+
     /** dd_has_work(). */
     boolean hasWork() {
-        return !fifoList[READ].isEmpty() || !fifoList[WRITE].isEmpty();
+        return !dispatchList.isEmpty() || !fifoList[READ].isEmpty() || !fifoList[WRITE].isEmpty();
     }
 
     int queued() {
-        return fifoList[READ].size() + fifoList[WRITE].size();
+        return dispatchList.size() + fifoList[READ].size() + fifoList[WRITE].size();
+    }
+
+    /** dd_insert_request() with AT_HEAD: the head of dd->dispatch, fifo_time = now. */
+    void insertAtHead(Request rq, long now) {
+        rq.elvPrivate = new DdRequest(now);
+        dispatchList.addFirst(rq);
     }
 
     /** dd_insert_request() without AT_HEAD: tree, hash, FIFO with now + the direction's expiry. */
@@ -115,6 +124,12 @@ final class MqDeadline {
 
     /** dd_dispatch_request() → __dd_dispatch_request() for the one priority level; null when empty. */
     Request dispatch(long now) {
+        if (!dispatchList.isEmpty()) {
+            // dd->dispatch first, ahead of every FIFO and of priority aging; dd_start_request sets latest_pos.
+            Request head = dispatchList.poll();
+            latestPos[dir(head)] = head.sector;
+            return head;
+        }
         Request rq = nextRequest(lastDir);
         if (rq == null || batching >= FIFO_BATCH) {
             int dir;
@@ -136,6 +151,65 @@ final class MqDeadline {
         remove(rq);
         latestPos[dir(rq)] = rq.sector;
         return rq;
+    }
+
+    /** elv_latter_request() → elv_rb_latter_request(): the next queued request of its direction in sector order. */
+    Request latter(Request rq) {
+        return sortList[dir(rq)].higher(rq);
+    }
+
+    /** elv_former_request() → elv_rb_former_request(): the one before it. */
+    Request former(Request rq) {
+        return sortList[dir(rq)].lower(rq);
+    }
+
+    /**
+     * elv_attempt_insert_merge() for a request about to be inserted: q->last_merge if {@code rq} starts
+     * where it ends; else, repeatedly, the hashed request ending where the latest absorbed one starts
+     * ("the merged request could be merged with others"). {@code attemptMerge} is attempt_merge(req,
+     * next): it merges and answers true, or leaves everything as it was. True if {@code rq} was absorbed.
+     */
+    boolean insertMerge(Request rq, java.util.function.BiPredicate<Request, Request> attemptMerge) {
+        if (lastMerge != null && attemptMerge.test(lastMerge, rq)) return true;
+        boolean absorbed = false;
+        Request next = rq;
+        while (true) {
+            ArrayDeque<Request> bucket = hash.get(next.sector);
+            Request prev = bucket == null ? null : bucket.peekFirst();
+            if (prev == null || !attemptMerge.test(prev, next)) return absorbed;
+            absorbed = true;
+            next = prev;
+        }
+    }
+
+    /**
+     * Before attempt_merge appends {@code next} to {@code req}: {@code req} leaves the hash, as its end
+     * moves (elv_rqhash_reposition puts it back in {@link #absorbed}).
+     */
+    void beforeAbsorb(Request req) {
+        unhash(req);
+    }
+
+    /**
+     * elv_merge_requests() → dd_merged_requests(): when {@code next} (queued) expires first, {@code req}
+     * takes its FIFO place and time; {@code next} leaves tree, FIFO and hash; {@code req} is rehashed
+     * at its new end and becomes q->last_merge.
+     */
+    void absorbed(Request req, Request next) {
+        int dir = dir(req);
+        if (fifoList[dir].contains(req) && fifoList[dir].contains(next)
+                && ((DdRequest) next.elvPrivate).fifoTime() < ((DdRequest) req.elvPrivate).fifoTime()) {
+            LinkedHashSet<Request> moved = new LinkedHashSet<>();
+            for (Request r : fifoList[dir]) {
+                if (r == next) moved.add(req);
+                else if (r != req) moved.add(r);
+            }
+            fifoList[dir] = moved;
+            req.elvPrivate = next.elvPrivate;
+        }
+        remove(next);
+        if (!req.noMerge) hash.computeIfAbsent(req.end(), k -> new ArrayDeque<>()).addFirst(req);
+        lastMerge = req;
     }
 
     /** deadline_next_request() → deadline_from_pos(): the lowest start sector at or after latest_pos. */

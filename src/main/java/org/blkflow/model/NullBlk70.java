@@ -13,6 +13,8 @@ import org.blkflow.transition.TransitionKind;
  * the way a ring-based driver does; such a device has no queue_rqs hook, so a plug flush issues
  * through blk_mq_issue_direct (a modelling choice: real null_blk never runs out of room). On a poll
  * hctx a command waits on the poll list for the submitter's null_poll; irqmode does not apply.
+ * {@code requeueEvery} is the requeue fault injection: every Nth call hands its started command to
+ * blk_mq_requeue_request(rq, true) and returns OK ({@link RequeueWork70}).
  */
 final class NullBlk70 {
 
@@ -23,6 +25,9 @@ final class NullBlk70 {
     private final Device device;
     private final Completion70 completion;
     private Poll70 poll;
+    private RequeueWork70 requeues;
+    /** null_requeue_attr's count: should_fail() with interval N fails calls N, 2N, … (one attr for the module). */
+    private long calls;
 
     NullBlk70(Machine m, Device device, Completion70 completion) {
         this.m = m;
@@ -34,6 +39,20 @@ final class NullBlk70 {
         this.poll = poll;
     }
 
+    void attach(RequeueWork70 requeues) {
+        this.requeues = requeues;
+    }
+
+    /**
+     * should_requeue_request(): requeue=N,100,0,-1 fails every Nth call. null_blk then alternates the
+     * core's BUSY path and blk_mq_requeue_request(); the model always takes the latter (a modelling
+     * choice: the reference marks the injection's details unverified, and slots show the BUSY path).
+     */
+    private boolean shouldRequeue() {
+        int every = device.requeueEvery();
+        return every > 0 && ++calls % every == 0;
+    }
+
     /** Whether the driver has ->queue_rqs (null_queue_rqs), which takes a whole plug list at once. */
     boolean hasQueueRqs() {
         return device.slots() == 0 && device.budget() == 0;
@@ -42,6 +61,10 @@ final class NullBlk70 {
     /** null_queue_rq() for a started request: the device's room is judged at this moment. */
     void queueRq(Hctx70 x, Request rq, int cpu, Actor actor, Consumer<Status> result) {
         m.after(cpu, m.costs.driverNs(), () -> {
+            if (shouldRequeue()) {
+                requeues.requeueRequest(x, rq, cpu, actor, () -> result.accept(Status.OK));
+                return;
+            }
             if (device.slots() > 0 && x.hw.inDevice >= device.slots()) {
                 result.accept(Status.RESOURCE);
                 return;

@@ -31,6 +31,8 @@ final class Request {
     boolean budget;
     /** rq->elv.priv: the I/O scheduler's own data for the request (cfq: the queue it was added to). */
     Object elvPrivate;
+    /** The request that absorbed this one (7.0's attempt_merge), whose bios it now carries; else null. */
+    Request mergedInto;
     /** Where the model put it; the front end and snapshots read this. */
     Place place = Place.NONE;
 

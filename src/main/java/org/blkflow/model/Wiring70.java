@@ -35,10 +35,13 @@ final class Wiring70 {
             hctxs[hw.index] = new Hctx70(hw, driverTags, schedTags);
             hctxs[hw.index].poll = hw.index >= scenario.hwQueues();
         }
-        Elevator70 e = !elevator ? null : kyber ? new Kyber(m, hctxs, ctxs, nrRequests, tokenHints(m)) : new Deadline70(m, nrRequests);
+        RequestMerge70 requestMerge = new RequestMerge70(scenario.device().maxSectors(), scenario.device().maxSegments());
+        Elevator70 e = !elevator ? null : kyber ? new Kyber(m, hctxs, ctxs, nrRequests, tokenHints(m))
+                : new Deadline70(m, nrRequests, requestMerge);
         invariants.modern(elevator ? nrRequests : 0, e == null ? 0 : hctxs[0].schedTags.shallowCapacity(e.asyncDepth()),
                 scenario.hwQueues());
         invariants.budget(scenario.device().budget());
+        invariants.requeueEvery(scenario.device().requeueEvery());
         Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
         Completion70 completion = new Completion70(m, hctxs, scenario.nodeOfCpu());
         NullBlk70 driver = new NullBlk70(m, scenario.device(), completion);
@@ -52,6 +55,8 @@ final class Wiring70 {
                 new PlugCache70(m, hctxs, completion));
         Workload workload = new Workload(m, submission, scenario);
         completion.attach(dispatch, submission, workload);
+        if (e instanceof Deadline70 d) d.attach(completion);
+        driver.attach(new RequeueWork70(m, dispatch, sched));
         if (ctxs.canPoll()) {
             Poll70 poll = new Poll70(m, hctxs, ctxs, completion);
             submission.attach(poll);

@@ -13,9 +13,18 @@ package org.blkflow.scenario;
  * @param pollQueues 7.0 only: null_blk's poll_queues, hctxs after the submit queues for polled I/O
  *                   (null_blk's default is 1; the model's 0 keeps one queue a single-queue device)
  * @param budget  7.0 only: a SCSI-like per-device command budget (get_budget / put_budget), 0 for none
+ * @param requeueEvery 7.0 only: null_blk's requeue fault injection, {@code requeue=N,100,0,-1}: every
+ *                     Nth queue_rq call is refused, alternately BLK_STS_RESOURCE and
+ *                     blk_mq_requeue_request(rq, true); 0 for never
  */
 public record Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots,
-                     Driver driver, Rings rings, Backend backend, int pollQueues, int budget) {
+                     Driver driver, Rings rings, Backend backend, int pollQueues, int budget, int requeueEvery) {
+
+    /** A device without requeue injection, as every device was before it. */
+    public Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots, Driver driver,
+                  Rings rings, Backend backend, int pollQueues, int budget) {
+        this(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings, backend, pollQueues, budget, 0);
+    }
 
     /** A device without poll queues, as every device was before them. */
     public Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots, Driver driver,

@@ -50,7 +50,19 @@ final class ModernRules {
                     + "(poll queues came in Linux 5.0); kernel \"7.0\" allows 0-" + ScenarioValidator.MAX_HW_QUEUES);
             if (d.budget() > 0) p.add("device.budget", d.budget(), "must be 0 with kernel \"3.16\" "
                     + "(the dispatch budget came in Linux 4.19); kernel \"7.0\" allows 0-" + ScenarioValidator.MAX_QUEUE_DEPTH);
+            if (d.requeueEvery() > 0) p.add("device.requeueEvery", d.requeueEvery(), "must be 0 with kernel \"3.16\" "
+                    + "(null_blk's requeue injection is modelled for 7.0); kernel \"7.0\" allows 0 or 2-"
+                    + ScenarioValidator.MAX_REQUEUE_EVERY);
         }
+        // A device with slots is the model's own, not null_blk: its BLK_STS_RESOURCE and the injected
+        // requeues would feed each other at one instant (the requeue work runs the queue at once).
+        if (s.modern() && d != null && d.requeueEvery() > 0 && d.slots() > 0) p.add("device.requeueEvery",
+                d.requeueEvery(), "must be 0 with device.slots > 0: the injection is null_blk's, and null_blk "
+                + "never runs out of room");
+        // should_fail() with interval 1 refuses every call: each retry of a requeued command is refused again.
+        if (s.modern() && d != null && d.requeueEvery() == 1) p.add("device.requeueEvery", 1, "must be 0 or 2-"
+                + ScenarioValidator.MAX_REQUEUE_EVERY + ": requeue=1,100,0,-1 refuses every queue_rq, so no command "
+                + "ever completes");
         for (int i = 0; s.jobs() != null && i < s.jobs().size(); i++) {
             Job j = s.jobs().get(i);
             if (j == null) continue;

@@ -98,6 +98,9 @@ public final class ScenarioFields {
             .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)");
     public static final ScenarioField<Device, Integer> BUDGET = field(DEVICE, "budget", Type.INT, Device::budget)
             .link("budget").standard(0).range(0, ScenarioValidator.MAX_QUEUE_DEPTH).editor("dispatch budget (7.0, 0 = none)");
+    public static final ScenarioField<Device, Integer> REQUEUE_EVERY = field(DEVICE, "requeueEvery", Type.INT, Device::requeueEvery)
+            .link("requeue").standard(0).range(0, ScenarioValidator.MAX_REQUEUE_EVERY)
+            .editor("requeue every Nth command (7.0 null_blk requeue=N,100,0,-1; 0 = never)");
     /**
      * Declared last among the device's fields, as the editor lists a nested record's fields after its
      * parent's; a link writes its fields among the device's items, each with a key of its own.

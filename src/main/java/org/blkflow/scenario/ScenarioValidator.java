@@ -16,6 +16,8 @@ public final class ScenarioValidator {
     public static final int MAX_HW_QUEUES = 64;
     /** BLK_MQ_MAX_DEPTH in 3.16. */
     public static final int MAX_QUEUE_DEPTH = 10240;
+    /** null_blk's requeue injection interval: every Nth queue_rq call at most this far apart. */
+    public static final int MAX_REQUEUE_EVERY = 100_000;
     public static final int MAX_NAME = 80;
     public static final long MAX_COMPLETION_NS = 1_000_000_000L;
     /** The legacy queue's nr_requests, like BLK_MQ_MAX_DEPTH for tags: far beyond any real setting. */

@@ -21,7 +21,7 @@ public final class Counts {
         switch (t.kind()) {
             case QUEUE -> bios++;
             case BIO_END -> completed++;
-            case BACKMERGE -> backMerges++;
+            case BACKMERGE, RQ_MERGE -> backMerges++;
             case FRONTMERGE -> frontMerges++;
             case UNPLUG -> unplugs++;
             case REQUEUE -> requeues++;

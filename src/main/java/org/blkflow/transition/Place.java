@@ -45,6 +45,7 @@ public record Place(PlaceKind kind, int index) {
     public static Place device(int hctx) { return of(PlaceKind.DEVICE, hctx); }
     public static Place elevator(int queue) { return of(PlaceKind.ELEVATOR, queue); }
     public static Place dispatch(int queue) { return of(PlaceKind.DISPATCH, queue); }
+    public static Place requeue(int queue) { return of(PlaceKind.REQUEUE, queue); }
 
     @Override
     public String toString() {

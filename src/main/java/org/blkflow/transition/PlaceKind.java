@@ -20,6 +20,8 @@ public enum PlaceKind {
     CTX("ctx"),
     /** On a hardware queue: its dispatch list or the run's local list (index = hctx). */
     HCTX("hctx"),
+    /** On q->requeue_list, a driver-requeued request waiting for kblockd's requeue work (7.0; index = queue, 0). */
+    REQUEUE("requeue"),
     /** Handed to the driver by queue_rq, not yet accepted (index = hctx). */
     DRIVER("driver"),
     /** Accepted by the device, in flight (index = hctx). */

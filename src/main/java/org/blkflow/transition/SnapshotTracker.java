@@ -30,6 +30,8 @@ import java.util.Set;
  *     sectors fewer); the split-off piece is first named by its G, which starts it where G puts it. A
  *     {@code cache} move allocates a request without a bio, holding its tag; a G naming that request
  *     gives it its bio and range, as a new request's G does.</li>
+ * <li>A request absorbed by another (7.0's rq_merge, {@code count} the survivor) hands it its bios
+ *     and range.</li>
  * <li>bio_end ends a bio; free frees a request and any of its bios not yet ended.</li>
  * <li>xen: blkback moves set their thread's and vCPU's state, pcpu_wait and pcpu_run a vCPU's wait
  *     for a pCPU ({@link BlkbackTracker}, blkback.js's rules).</li>
@@ -46,7 +48,7 @@ public final class SnapshotTracker {
             TransitionKind.BIO_END);
     private static final Set<TransitionKind> REQUEST_MOVES = EnumSet.of(TransitionKind.PLUG, TransitionKind.INSERT,
             TransitionKind.CTX_FLUSH, TransitionKind.ELV_DISPATCH, TransitionKind.ISSUE, TransitionKind.QUEUE_RQ,
-            TransitionKind.REQUEUE, TransitionKind.COMPLETE, TransitionKind.IPI);
+            TransitionKind.REQUEUE, TransitionKind.COMPLETE, TransitionKind.IPI, TransitionKind.RQ_MERGE);
 
     private final Map<Long, Item> bios = new LinkedHashMap<>();
     private final Map<Long, Item> requests = new LinkedHashMap<>();
@@ -106,8 +108,26 @@ public final class SnapshotTracker {
             rq.sector = t.sector();
             rq.sectors = t.sectors();
         }
+        if (t.kind() == TransitionKind.RQ_MERGE) absorb(rq, t);
         rq.place = t.to();
         if (t.kind() == TransitionKind.FREE || leftTheLayer(t)) free(rq);
+    }
+
+    /**
+     * 7.0's attempt_merge: the absorbed request's bios join the request named by {@code count}, after
+     * its own, which grows by the absorbed range; the absorbed one waits in merged for its free.
+     */
+    private void absorb(Item next, Transition t) {
+        Item req = requests.get(t.count());
+        if (req == null) return;
+        joinFirstBio(req);
+        for (long id : next.bios) {
+            Item bio = bios.get(id);
+            if (bio != null) bio.req = req.id;
+            req.bios.add(id);
+        }
+        next.bios.clear();
+        req.sectors += Math.max(0, t.sectors());
     }
 
     private Item allocate(Transition t) {

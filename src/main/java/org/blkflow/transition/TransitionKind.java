@@ -32,6 +32,12 @@ public enum TransitionKind {
     BACKMERGE("backmerge", "M"),
     /** The bio is prepended to an adjacent request (block_bio_frontmerge). */
     FRONTMERGE("frontmerge", "F"),
+    /**
+     * A queued request is absorbed by the one before it in sector order (block_rq_merge in
+     * attempt_merge, 7.0's mq-deadline): M with the absorbed request's own range; {@code count} is the
+     * request that takes its bios. The absorbed request is freed next, never I'd, D'd or C'd.
+     */
+    RQ_MERGE("rq_merge", "M"),
     /** A plug list is flushed for one software queue (block_unplug; count = requests). */
     UNPLUG("unplug", "U"),
     /** A request is added to a software queue (block_rq_insert). */

@@ -17,7 +17,7 @@ public final class GoldenScenarios {
             "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
             "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention", "iometer", "kyber-70", "poll-70",
             "xen-iometer", "cached-70", "split-70",
-            "xen-shared-pcpus");
+            "xen-shared-pcpus", "requeue-70");
 
     private GoldenScenarios() {
     }
@@ -95,6 +95,10 @@ public final class GoldenScenarios {
             case "xen-shared-pcpus" -> scenario().seed(61).cpus(2).hwQueues(2).irq("timer").xen("per-hctx")
                     .backend(new org.blkflow.scenario.Backend(2, false, 1, 2)).costs(org.blkflow.scenario.Costs.DEFAULT)
                     .job(job().cpus(0, 1).rw("randrw").mix(80).libaio().iodepth(2).ios(3)).build();
+            // mq-deadline on a 2-command budget with null_blk's requeue=3: two driver requeues (D R, the
+            // requeue work's I onto dd->dispatch, a second D) and a bio merge that absorbs the next request.
+            case "requeue-70" -> scenario().seed(84).kernel70("mq-deadline").cpus(2).irq("timer").budget(2).requeueEvery(3)
+                    .job(job().cpus(0, 1).rw("randwrite").size(64 * 1024).libaio().iodepth(4).ios(4)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Spec kernel-6x.md §9, rules 20–22: the order dd_dispatch_request() hands requests out in. */
+/** Spec kernel-6x.md §9, rules 20–23: the order dd_dispatch_request() hands requests out in. */
 class MqDeadlineTest {
 
     private long nextId;
@@ -91,5 +91,27 @@ class MqDeadlineTest {
         for (int i = 1; i <= 4; i++) fresh.insert(request(100L * i, false), 400_000_000L);
         assertEquals(5000, fresh.dispatch(600_000_000L).sector, "a new batch takes the expired FIFO head");
         assertEquals(100, fresh.dispatch(600_000_000L).sector, "then the oldest, nothing lying above 5000");
+    }
+
+    @Test
+    void rule23_headInsertsGoFirstAheadOfSectorOrderAndExpiredFifosThenTheBatchGoesOnFromThere() {
+        // Writes 100, 300, 500 queued and 100 dispatched (latest_pos 100). Two requeues come back at
+        // the head of dd->dispatch, 900 then 50: the later head insert is first. Both go before 300
+        // (the sector-order successor) and before a read whose FIFO deadline has passed. They set
+        // latest_pos[WRITE] to 900 (dd_start_request), so no write lies above it: the batch is
+        // over, reads win (starved 0 < 2) with the expired read, then the writes from the oldest.
+        MqDeadline dd = new MqDeadline();
+        dd.insert(request(100, true), 0);
+        dd.insert(request(300, true), 0);
+        dd.insert(request(500, true), 0);
+        assertEquals(100, dd.dispatch(0).sector);
+        dd.insert(request(10_000, false), 0);
+        long late = MqDeadline.READ_EXPIRE_NS + 1;
+        dd.insertAtHead(request(900, true), late);
+        dd.insertAtHead(request(50, true), late);
+        List<Long> out = new ArrayList<>();
+        for (Request rq = dd.dispatch(late); rq != null; rq = dd.dispatch(late)) out.add(rq.sector);
+        assertEquals(List.of(50L, 900L), out.subList(0, 2));
+        assertEquals(List.of(50L, 900L, 10_000L, 300L, 500L), out);
     }
 }

@@ -93,6 +93,8 @@ final class RandomScenarios {
             if (r.nextBoolean()) batch.polled();
             s.job(batch.ioUringBatch(1 + r.nextInt(40)));
         }
+        // null_blk's requeue injection now and then, drawn last so the draws above stay as they were.
+        if (r.nextInt(4) == 0 && s.slots == 0) s.requeueEvery(2 + r.nextInt(7));
         return s.build();
     }
 

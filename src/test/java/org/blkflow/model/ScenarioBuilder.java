@@ -44,6 +44,7 @@ final class ScenarioBuilder {
     List<List<Integer>> numaNodes;
     int pollQueues;
     int budget;
+    int requeueEvery;
     final List<Job> jobs = new ArrayList<>();
 
     static ScenarioBuilder scenario() {
@@ -72,6 +73,7 @@ final class ScenarioBuilder {
     ScenarioBuilder numaNodes(List<List<Integer>> v) { numaNodes = v; return this; }
     ScenarioBuilder pollQueues(int v) { pollQueues = v; return this; }
     ScenarioBuilder budget(int v) { budget = v; return this; }
+    ScenarioBuilder requeueEvery(int v) { requeueEvery = v; return this; }
 
     /** Linux 7.0 with the given scheduler ("none", "mq-deadline" or "kyber"). */
     ScenarioBuilder kernel70(String v) { kernel = "7.0"; scheduler = v; return this; }
@@ -85,7 +87,7 @@ final class ScenarioBuilder {
         // Labels, as JSON and links spell them, so a test reads like the scenario it describes.
         return new Scenario("test", seed,  Label.parse(Mode.class, mode), cpus, hwQueues, queueDepth, reservedTags, mapping,
                 merging, new Device(completionNs,  Label.parse(IrqMode.class, irqMode), maxSectors, maxSegments, slots,
-                Label.parse(Driver.class, driver), Label.parse(Rings.class, rings), backend, pollQueues, budget), jobs,
+                Label.parse(Driver.class, driver), Label.parse(Rings.class, rings), backend, pollQueues, budget, requeueEvery), jobs,
                 Label.parse(Scheduler.class, scheduler), nrRequests, costs, smt,  Label.parse(Kernel.class, kernel), numaNodes);
     }
 

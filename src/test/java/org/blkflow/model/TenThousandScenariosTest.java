@@ -71,6 +71,8 @@ class TenThousandScenariosTest {
                     if (t.kind() == TransitionKind.SPLIT) splits++;
                     if (t.kind() == TransitionKind.CACHE) cached++;
                     if ("blk_mq_free_plug_rqs".equals(t.fn())) unusedFreed++;
+                    if (t.kind() == TransitionKind.RQ_MERGE) reached.add("absorbed");
+                    if ("blk_mq_requeue_request".equals(t.fn())) reached.add(s.scheduler().label() + "/driver-requeue");
                     assertTrue(!"S".equals(t.action()), "seed " + seed + ": 7.0 traced S");
                 }
             } catch (RuntimeException e) {
@@ -82,7 +84,9 @@ class TenThousandScenariosTest {
                 "splits " + splits + ", cached requests " + cached + ", unused ones freed " + unusedFreed);
         for (String sched : new String[] {"none", "mq-deadline", "kyber"}) {
             assertTrue(reached.stream().anyMatch(k -> k.startsWith(sched + "/") && k.endsWith("/budget")), sched + " with a budget: " + reached);
+            assertTrue(reached.contains(sched + "/driver-requeue"), sched + " with null_blk's requeue injection: " + reached);
         }
+        assertTrue(reached.contains("absorbed"), "mq-deadline absorbed a request (attempt_merge): " + reached);
         for (String sched : new String[] {"none", "mq-deadline"}) {
             for (String irq : IRQ_MODES) {
                 assertTrue(reached.contains(sched + "/" + irq), sched + "/" + irq + " never came up: " + reached);

@@ -127,6 +127,23 @@ class KernelSwitchTest {
     }
 
     @Test
+    void requeueInjectionIsSevenZerosAndNeverEveryCall() {
+        Problem old = only(d -> d.device.set(ScenarioFields.REQUEUE_EVERY, 3));
+        assertEquals("device.requeueEvery", old.field());
+        assertTrue(old.message().contains("must be 0 with kernel \"3.16\"") && old.message().contains("0 or 2-100000"),
+                old.message());
+        Problem every = only(d -> { d.set(KERNEL, Kernel.V7_0); d.device.set(ScenarioFields.REQUEUE_EVERY, 1); });
+        assertEquals("device.requeueEvery", every.field());
+        assertTrue(every.message().contains("0 or 2-100000"), every.message());
+        assertEquals(List.of(), ScenarioValidator.validate(draft(d -> { d.set(KERNEL, Kernel.V7_0);
+            d.device.set(ScenarioFields.REQUEUE_EVERY, 2); })));
+        Problem slots = only(d -> { d.set(KERNEL, Kernel.V7_0); d.device.set(ScenarioFields.REQUEUE_EVERY, 2);
+            d.device.set(ScenarioFields.SLOTS, 2); });
+        assertEquals("device.requeueEvery", slots.field());
+        assertTrue(slots.message().contains("device.slots"), slots.message());
+    }
+
+    @Test
     void pollQueuesAndIoUringAreSevenZerosAndHipriIsIoUrings() {
         Problem poll = only(d -> d.device.set(POLL_QUEUES, 1));
         assertEquals("device.pollQueues", poll.field());

@@ -72,7 +72,7 @@ class ScenarioJsonTest {
         assertEquals("kernel", ScenarioJsonWriter.write(ScenarioDefaults.scenario()).get("mapping").stringValue());
         assertEquals(List.of("name", "seed", "mode", "scheduler", "nrRequests", "smt", "cpus", "hwQueues", "queueDepth",
                 "reservedTags", "mapping", "merging", "costs", "device", "jobs"), List.copyOf(written.propertyNames()));
-        assertEquals(List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots", "driver", "rings", "pollQueues", "budget",
+        assertEquals(List.of("completionNs", "irqMode", "maxSectors", "maxSegments", "slots", "driver", "rings", "pollQueues", "budget", "requeueEvery",
                 "backend"),
                 List.copyOf(written.get("device").propertyNames()));
         assertEquals(List.of("cpus", "persistentGrants", "ringPages", "pcpus"),

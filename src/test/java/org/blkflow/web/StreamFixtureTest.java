@@ -35,7 +35,7 @@ class StreamFixtureTest {
     static final Path DIR = Path.of("frontend/test/fixtures");
     static final List<String> FIXTURES = List.of("six-cpus-four-hctx", "tags-exhausted",
             "sq-deadline", "bio-based", "xen-sq", "xen-mq-per-hctx", "sq-contention", "xen-iometer", "sata-70", "poll-70", "cached-70",
-            "split-70", "xen-shared-pcpus");
+            "split-70", "xen-shared-pcpus", "requeue-70");
     static final String REGENERATE = "regenerate with ./mvnw test -Dtest='GoldenStreamTest,StreamFixtureTest' "
             + "-Dgolden.update=true and review the diff";
     /** About this many snapshots per fixture: enough to catch a disagreement, few enough to read. */
