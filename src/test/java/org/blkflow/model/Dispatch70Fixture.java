@@ -63,7 +63,7 @@ final class Dispatch70Fixture {
                 Backend.DEFAULT, 0, 0);
         Completion70 completion = new Completion70(m, hctxs, new int[cpus.length]);
         NullBlk70 driver = new NullBlk70(m, device, completion);
-        sched = scheduler == null ? null : new SchedDispatch70(m, new Deadline70(m, nrRequests), nrRequests);
+        sched = scheduler == null ? null : new SchedDispatch70(m, new Deadline70(m, nrRequests, new RequestMerge70(255, 128)), nrRequests);
         dispatch = new Dispatch70(m, hctxs, sched, driver, new Budget70(0));
         if (sched != null) sched.attach(dispatch);
         tasks = new Task[cpus.length];
