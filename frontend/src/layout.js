@@ -18,7 +18,7 @@ const EDGE_GAP = 2;
  *        `shown`: the CPUs it used, drawn side by side under their own numbers
  * @param numaNodes 7.0's NUMA nodes (each a list of CPUs): two or more are drawn as boxes round their CPUs
  */
-export function layout(topology, width, font = 12, scheduler = null, numaNodes = null) {
+export function layout(topology, width, font = 12, scheduler = null, numaNodes = null, requeueList = false) {
   const { cpus, hwQueues, cpuToHctx } = topology;
   const shown = topology.shown?.length ? topology.shown : Array.from({ length: cpus }, (_, i) => i);
   const m = metrics(font);
@@ -40,7 +40,11 @@ export function layout(topology, width, font = 12, scheduler = null, numaNodes =
     const poll = i >= pollFrom;
     return hctxBox(i, c, hctxY, poll ? pollUsers?.[i] ?? [] : users[i], m, sched, poll);
   });
-  const stages = stageRows(width, hctxY + hctxs[0].h + m.line, m, 2);
+  // 7.0 with null_blk's requeue injection: q->requeue_list, where a request the driver handed back waits
+  // for kblockd's requeue work, one lane across under the hardware queues.
+  const hctxBottom = hctxY + Math.max(...hctxs.map(h => h.h));
+  const requeue = requeueList ? { x: MARGIN, w: contentW, y: hctxBottom + m.line, h: laneHeight(m, 1) } : null;
+  const stages = stageRows(width, (requeue ? requeue.y + requeue.h : hctxY + hctxs[0].h) + m.line, m, 2);
   const ctxs = cpuCols.map((c, i) => ({ ctx: shown[i], hctx: cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH }));
   const out = {
     mode: MODE.MQ, width, height: stages.bottom, font,
@@ -62,6 +66,10 @@ export function layout(topology, width, font = 12, scheduler = null, numaNodes =
   out.ctxs.forEach(c => out.places.set(`ctx:${c.ctx}`, under(c, m)));
   out.hctxs.forEach(h => { out.places.set(`hctx:${h.hctx}`, under(h.dispatch, m)); out.places.set(`tagwait:${h.hctx}`, under(h.tagwait, m)); });
   if (elv) out.places.set('elv:0', under(elv, m));
+  if (requeue) {
+    out.requeue = requeue;
+    out.places.set('requeue:0', under(requeue, m));
+  }
   return out;
 }
 

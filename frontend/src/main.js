@@ -172,6 +172,8 @@ session.on('loaded', msg => {
   $('#error').textContent = '';
   // A replayed trace has no scenario: the editor keeps what it had, the title names the trace.
   if (msg.scenario) editor.setScenario(msg.scenario);
+  // The kernel the run models (a replayed trace is whatever kernel recorded it).
+  $('[data-role="tagline"]').textContent = `the Linux multi-queue block layer${msg.scenario ? ` (${msg.scenario.kernel ?? '3.16'})` : ''}, one transition at a time`;
   editor.loadedPreset(msg.preset ?? null);
   showStory(msg.preset ?? null);
   address.loaded(msg.link);

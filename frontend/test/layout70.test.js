@@ -112,3 +112,17 @@ test('kyber on 16 CPUs: a ctx lock and its kcq lock share the ctx top edge witho
   const kcq = places.get(`kcq[1.1]->lock`), own = places.get('ctx[3]->lock');
   assert.ok(kcq.x < own.x && inside({ ...kcq, y: ctx3.y, h: 1 }, ctx3) && inside({ ...own, y: ctx3.y, h: 1 }, ctx3));
 });
+
+test('with null_blk requeue injection: q->requeue_list is a lane of its own between the hardware queues and the driver', () => {
+  for (const width of [400, 1024, 1440]) {
+    const topo = { cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] };
+    const without = layout(topo, width, 12, 'mq-deadline');
+    assert.equal(without.requeue, undefined, 'no injection, no lane');
+    assert.equal(without.places.get('requeue:0'), undefined);
+    const l = layout(topo, width, 12, 'mq-deadline', null, true);
+    const hctxBottom = Math.max(...l.hctxs.map(h => h.y + h.h));
+    assert.ok(l.requeue.y >= hctxBottom && l.requeue.y + l.requeue.h <= l.driver.y, `${width}: between hctxs and driver`);
+    assert.ok(inside(l.places.get('requeue:0'), l.requeue), 'its requests stack inside it');
+    assert.ok(l.height > without.height, 'the figure grows by the lane');
+  }
+});

@@ -12,8 +12,12 @@ import { dom0Of } from '../blkback.js';
 const FIGURES = {
   [MODE.MQ]: { layout: (topo, width, font) => layout(topo, width, font), frame: mqFrame, live: mqState },
   // Linux 7.0's blk-mq: the same queues, the scheduler's lane (elv:0) and two tag bars under mq-deadline or kyber,
-  // poll hctxs with their map, NUMA nodes round their CPUs.
-  mq70: { layout: (topo, width, font, scenario) => layout(topo, width, font, scenario?.scheduler, scenario?.numaNodes), frame: mqFrame, live: mqState },
+  // poll hctxs with their map, NUMA nodes round their CPUs, and q->requeue_list with null_blk's requeue injection.
+  mq70: {
+    layout: (topo, width, font, scenario) => layout(topo, width, font, scenario?.scheduler, scenario?.numaNodes,
+      (scenario?.device?.requeueEvery ?? 0) > 0),
+    frame: mqFrame, live: mqState,
+  },
   [MODE.SQ]: { layout: (topo, width, font) => legacyLayout(topo, MODE.SQ, width, font), frame: legacyFrame, live: legacyState },
   [MODE.BIO]: { layout: (topo, width, font) => legacyLayout(topo, MODE.BIO, width, font), frame: legacyFrame, live: legacyState },
 };

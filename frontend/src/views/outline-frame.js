@@ -18,6 +18,11 @@ export function mqFrame(svg, geo, scenario) {
   drawHctxs(svg.append('g').attr('class', 'hctxs'), geo);
   drawStages(svg.append('g').attr('class', 'lanes'), geo, scenario, []);
   if (geo.elv) schedFrame(svg.append('g').attr('class', 'scheduler'), geo);
+  // A request null_blk handed back (R) waits here until kblockd's blk_mq_requeue_work inserts it at the head.
+  if (geo.requeue) {
+    lane(svg.append('g').attr('class', 'requeue-list'), geo.requeue, 'requeue:0', 'requeue', geo.font,
+      'q->requeue_list · kblockd re-inserts at the head (blk_mq_requeue_work)', 'q->requeue_list', 'requeue');
+  }
 }
 
 function drawCtxs(g, geo) {

@@ -179,7 +179,15 @@ public final class Presets {
                             + "times X G P U D, then G P U D — 7 X and 8 requests for one Q.",
                     s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 1); s.set(HW_QUEUES, 1); s.set(SCHEDULER, Scheduler.NONE);
                            s.device.set(MAX_SECTORS, 256); },
-                    j -> { j.set(RW, Rw.READ); j.set(BS, 1 << 20); j.set(IOS, 8); }));
+                    j -> { j.set(RW, Rw.READ); j.set(BS, 1 << 20); j.set(IOS, 8); }),
+            preset("requeue-70", "Linux 7.0: the driver hands a request back (null_blk requeue=3)",
+                    "null_blk's fault injection requeue=3,100,0,-1: every third null_queue_rq starts the request (D), "
+                            + "hands it back with blk_mq_requeue_request (R, onto q->requeue_list, drawn under the hardware "
+                            + "queues) and returns OK. kblockd's blk_mq_requeue_work then inserts it at the head of "
+                            + "mq-deadline's dd->dispatch (I), ahead of everything queued, and runs the queue: a second D.",
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 1); s.set(HW_QUEUES, 1); s.set(SCHEDULER, Scheduler.MQ_DEADLINE);
+                           s.device.set(REQUEUE_EVERY, 3); },
+                    j -> { j.set(RW, Rw.RANDWRITE); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 2); j.set(IOS, 16); }));
 
     private Presets() {
     }

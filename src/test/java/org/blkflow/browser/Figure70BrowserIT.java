@@ -141,6 +141,42 @@ class Figure70BrowserIT extends BrowserTest {
         page.assertNoSevereConsoleErrors();
     }
 
+    @Test
+    void aRequestTheDriverHandsBackWaitsOnTheRequeueListUntilTheRequeueWorkInsertsIt() throws Exception {
+        open(1440, 900, "requeue-70", "requeue:0");
+        Scenario s = scenario("requeue-70");
+        int k = firstStep(s, snap -> !onRequeueList(snap).isEmpty());
+        atSteps(k, step -> {
+            List<Long> waiting = onRequeueList(modelAt(s, step));
+            assertEquals(waiting, idsOf("#outline rect.rq[data-place='requeue:0']"), "on q->requeue_list at step " + step);
+            // Drawn inside the lane once the move's animation has ended.
+            page.waitFor(d -> waiting.equals(idsOf("#outline rect.rq")
+                    .stream().filter(id -> insideRequeueLane(id)).toList()));
+        });
+        assertTrue(!onRequeueList(modelAt(s, k)).isEmpty(), "the step checked has a request on the list");
+        page.screenshot("figure70-requeue-1440");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    private List<Long> idsOf(String css) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = (List<Object>) page.script(
+                "return [...document.querySelectorAll(arguments[0])].map(r => Number(r.getAttribute('data-request-id')))", css);
+        return ids.stream().map(o -> ((Number) o).longValue()).sorted().toList();
+    }
+
+    private boolean insideRequeueLane(long id) {
+        return Boolean.TRUE.equals(page.script("""
+                const lane = document.querySelector("#outline rect[data-queue='requeue:0']").getBoundingClientRect();
+                const b = document.querySelector(`#outline rect.rq[data-request-id='${arguments[0]}']`).getBoundingClientRect();
+                return b.left >= lane.left && b.right <= lane.right && b.top >= lane.top && b.bottom <= lane.bottom;""", id));
+    }
+
+    private static List<Long> onRequeueList(Snapshot snap) {
+        return snap.items().stream().filter(i -> "req".equals(i.type()) && "requeue:0".equals(String.valueOf(i.place())))
+                .map(Snapshot.Item::id).sorted().toList();
+    }
+
     private void open(int width, int height, String preset, String queue) {
         page = new Page(Browser.start(profile), port);
         page.driver.manage().window().setSize(new Dimension(width, height));

@@ -14,6 +14,8 @@ class Kernel70BrowserIT extends BrowserTest {
         page = new Page(Browser.start(profile), port).open("/").loaded();
         page.preset("sata-70", "elv:0");
         assertEquals(1, page.all("#outline [data-queue='hctx:0']").size());
+        assertEquals("the Linux multi-queue block layer (7.0), one transition at a time",
+                page.one("[data-role='tagline']").getAttribute("textContent"), "the header names the kernel modelled");
         assertTrue(page.one("#outline").getText().contains("mq-deadline (elv:0)"), page.one("#outline").getText());
         assertTrue(page.one("#outline").getText().contains("/64 sched tags"), "the bar counts nr_requests = 2 × 32");
         int k = 0;

@@ -157,6 +157,13 @@ public final class PresetStories {
                         "7 X for the one Q");
                 assertTrue(m.stream().filter(x -> x.kind().equals("issue")).limit(8).allMatch(x -> x.sectors() == 256));
             }),
+            Map.entry("requeue-70", m -> {
+                // D, then R onto q->requeue_list; the requeue work's I from there; a second D of that request.
+                assertTrue(m.stream().anyMatch(x -> x.kind().equals("requeue") && x.to().equals("requeue:0")
+                        && x.fn().equals("blk_mq_requeue_request")), "the driver hands one back");
+                assertTrue(m.stream().anyMatch(x -> x.kind().equals("insert") && x.from().equals("requeue:0")),
+                        "the requeue work inserts it again");
+            }),
             Map.entry("kyber-70", m -> {
                 IntStream.range(0, 2).forEach(c -> {
                     seen(m, "insert", "plug:" + c, "elv:0");
