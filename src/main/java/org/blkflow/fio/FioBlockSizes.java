@@ -10,7 +10,6 @@ import java.util.Map;
 import org.blkflow.input.BoundedNumber;
 import org.blkflow.scenario.BsSplit;
 import org.blkflow.scenario.JobDraft;
-import org.blkflow.scenario.JobValidator;
 
 /**
  * fio's block sizes, each written {@code reads,writes[,trims]}: {@code bs}, then
@@ -35,7 +34,7 @@ final class FioBlockSizes {
         String key = options.containsKey("bs") ? "bs" : "blocksize";
         if (options.containsKey(key)) {
             String[] dirs = options.get(key).split(",", -1);
-            d.set(BS, (int) read.sized(key, dirs[0], 1, JobValidator.MAX_BS));
+            d.set(BS, (int) read.sized(key, dirs[0], 1, read.maxBs()));
             if (dirs.length > 1 && !dirs[1].isBlank()) writes = List.of(new BsSplit(size(key, dirs[1]), 100));
             if (dirs.length > 2) read.ignore(key, "trim sizes are not modelled");
         }
@@ -123,9 +122,9 @@ final class FioBlockSizes {
         return out;
     }
 
-    /** One size in bytes: a whole number of 512-byte sectors, at most the largest bio the model issues. */
+    /** One size in bytes: a whole number of 512-byte sectors, at most the largest bio the kernel read for issues. */
     private int size(String key, String text) {
-        int bytes = (int) read.sized(key, text, 1, JobValidator.MAX_BS);
+        int bytes = (int) read.sized(key, text, 1, read.maxBs());
         if (bytes % 512 != 0) throw read.rejected(key, text, "must be a multiple of 512 bytes (the model issues whole sectors)");
         return bytes;
     }

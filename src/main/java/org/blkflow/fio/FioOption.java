@@ -39,6 +39,14 @@ final class FioOption {
     private final List<FioImport.Ignored> ignored;
     private final int kbBase;
 
+    /**
+     * The largest bs the kernel read for can issue: 3.16 (modelled without splits) one request's worth,
+     * 7.0 up to 4 MiB, split over the queue's limits.
+     */
+    int maxBs() {
+        return kernel == Kernel.V7_0 ? JobValidator.MAX_BS_SPLIT : JobValidator.MAX_BS;
+    }
+
     FioOption(String job, Map<String, String> options, Kernel kernel, List<FioImport.Ignored> ignored) {
         this.job = job;
         this.options = options;

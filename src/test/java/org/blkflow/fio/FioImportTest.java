@@ -169,6 +169,19 @@ class FioImportTest {
     }
 
     @Test
+    void aBioLargerThanOneRequestIsReadForKernel70WhichSplitsIt() {
+        FioImport fio = FioImport.read("[big]\nrw=read\nbs=1m\nbssplit=256k/50:2m/50\n", Kernel.V7_0);
+        assertEquals(1 << 20, fio.jobs().get(0).bs());
+        assertEquals(List.of(new org.blkflow.scenario.BsSplit(256 << 10, 50), new org.blkflow.scenario.BsSplit(2 << 20, 50)),
+                fio.jobs().get(0).bssplit());
+        assertEquals(List.of(), ScenarioValidator.validate(scenarioOf(fio, Kernel.V7_0, 0)));
+        assertRefused("[big]\nbs=1m\n", "big.bs", "between 1 and 524288");
+        FioJobFile.Rejected e = assertThrows(FioJobFile.Rejected.class, () -> FioImport.read("[big]\nbs=8m\n", Kernel.V7_0));
+        assertEquals("big.bs", e.field());
+        assertTrue(e.getMessage().contains("between 1 and 4194304"), e.getMessage());
+    }
+
+    @Test
     void kbBase1000AndSuffixes() {
         assertEquals(4000, FioImport.read("[a]\nkb_base=1000\nbs=4k\n").jobs().get(0).bs());
         assertEquals(4096, FioImport.read("[a]\nkb_base=1000\nbs=4KiB\n").jobs().get(0).bs());
