@@ -3,7 +3,6 @@ package org.blkflow.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.blkflow.engine.Simulation;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.TransitionKind;
@@ -11,13 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The 7.0 BUG_ONs: no S, waits only on a full pool, two tag levels under a scheduler, kyber's tokens, poll hctxs. */
-class Invariants70Test {
+class Invariants70Test extends InvariantsRig {
 
-    private Emitter emit;
-    private Task task;
-    private HardwareQueue hctx;
-    private SoftwareQueue ctx;
-    private Actor actor;
 
     /** One hctx, 2 driver tags; under mq-deadline 4 scheduler tags. */
     private void setUp(int schedDepth) {
@@ -28,12 +22,7 @@ class Invariants70Test {
     private void setUp(int schedDepth, int firstPollHctx) {
         Invariants inv = new Invariants(1, 2, 0, 255, 128);
         inv.modern(schedDepth, schedDepth, firstPollHctx);
-        emit = new Emitter(new Simulation(1), inv);
-        task = new Task(1000, 0, ScenarioBuilder.job().build(), 0);
-        actor = task.actor;
-        hctx = new HardwareQueue(0, new TagSet(2, 0));
-        ctx = new SoftwareQueue(0, hctx, 0, 0);
-        hctx.addCtx(ctx);
+        rig(inv, 2, 0);
     }
 
     @BeforeEach

@@ -12,22 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The BUG_ONs fire on the transition that breaks them, name the invariant and show the state. */
-class InvariantsTest {
+class InvariantsTest extends InvariantsRig {
 
-    private Emitter emit;
-    private Task task;
-    private HardwareQueue hctx;
-    private SoftwareQueue ctx;
-    private Actor actor;
 
     @BeforeEach
     void setUp() {
-        emit = new Emitter(new Simulation(1), new Invariants(1, 4, 1, 255, 128));
-        task = new Task(1000, 0, ScenarioBuilder.job().build(), 0);
-        actor = task.actor;
-        hctx = new HardwareQueue(0, new TagSet(4, 1));
-        ctx = new SoftwareQueue(0, hctx, 0, 1);
-        hctx.addCtx(ctx);
+        rig(new Invariants(1, 4, 1, 255, 128), 4, 1);
     }
 
     @Test

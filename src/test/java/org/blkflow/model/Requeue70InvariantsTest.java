@@ -3,33 +3,22 @@ package org.blkflow.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.blkflow.engine.Simulation;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.api.Test;
 
 /** 7.0's driver requeue and absorbed requests (rules 26, 38): each BUG_ON seeded and seen. */
-class Requeue70InvariantsTest {
+class Requeue70InvariantsTest extends InvariantsRig {
 
-    private Emitter emit;
     private Invariants inv;
-    private Task task;
-    private HardwareQueue hctx;
-    private SoftwareQueue ctx;
-    private Actor actor;
 
     /** One hctx, 2 driver tags, 4 mq-deadline scheduler tags; null_blk refusing every {@code every}th call. */
     private void setUp(int every) {
         inv = new Invariants(1, 2, 0, 255, 128);
         inv.modern(4, 4, Integer.MAX_VALUE);
         inv.requeueEvery(every);
-        emit = new Emitter(new Simulation(1), inv);
-        task = new Task(1000, 0, ScenarioBuilder.job().build(), 0);
-        actor = task.actor;
-        hctx = new HardwareQueue(0, new TagSet(2, 0));
-        ctx = new SoftwareQueue(0, hctx, 0, 0);
-        hctx.addCtx(ctx);
+        rig(inv, 2, 0);
     }
 
     @Test

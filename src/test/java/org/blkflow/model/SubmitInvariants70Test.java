@@ -3,7 +3,6 @@ package org.blkflow.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.blkflow.engine.Simulation;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.Transition;
@@ -16,26 +15,16 @@ import org.junit.jupiter.api.Test;
  * requests taken by another task or of another hctx type, and a plug flushed with requests left in
  * its cache. Each case is seeded by hand; the legal moves beside them pass.
  */
-class SubmitInvariants70Test {
+class SubmitInvariants70Test extends InvariantsRig {
 
     private Invariants inv;
-    private Emitter emit;
-    private Task task;
-    private Actor actor;
-    private HardwareQueue hctx;
-    private SoftwareQueue ctx;
 
     /** One hctx of 8 driver tags, max_sectors 16, max_segments 4; hctx 1 and on would be poll queues. */
     @BeforeEach
     void setUp() {
         inv = new Invariants(1, 8, 0, 16, 4);
         inv.modern(0, 0, 1);
-        emit = new Emitter(new Simulation(1), inv);
-        task = new Task(1000, 0, ScenarioBuilder.job().build(), 0);
-        actor = task.actor;
-        hctx = new HardwareQueue(0, new TagSet(8, 0));
-        ctx = new SoftwareQueue(0, hctx, 0, 0);
-        hctx.addCtx(ctx);
+        rig(inv, 8, 0);
     }
 
     private Bio queued(long id, int sectors) {
