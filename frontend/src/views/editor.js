@@ -72,7 +72,7 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
   presetSelect.addEventListener('change', () => {
     const p = presets.find(x => x.id === presetSelect.value);
     if (!p) return;
-    note.textContent = p.note ?? '';
+    note.textContent = '';
     clearErrors(el);
     onPreset(p);
   });
@@ -111,16 +111,19 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
       presetSelect.innerHTML = '<option value="">—</option>'
         + list.map(p => `<option value="${p.id}">${p.name}</option>`).join('');
     },
-    /** What the server says was loaded: a preset (its note shown), or else no preset unless one is being edited. */
+    /**
+     * What the server says was loaded: a preset, or else no preset unless one is being edited. A
+     * preset's note is its story above Figure 1 (main.js showStory), not repeated here.
+     */
     loadedPreset(p) {
-      if (p) { presetSelect.value = p.id; note.textContent = p.note; return; }
+      if (p) { presetSelect.value = p.id; note.textContent = ''; return; }
       if (presetSelect.value !== CUSTOM) presetSelect.value = '';
       note.textContent = '';
     },
-    /** A preset loaded without the select being used (the first load): its note is shown as well. */
+    /** A preset loaded without the select being used (the first load, an address naming one). */
     choosePreset(id) {
       presetSelect.value = id;
-      note.textContent = presets.find(x => x.id === id)?.note ?? '';
+      note.textContent = '';
     },
     setScenario(s) {
       TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path] ?? f.fallback));
