@@ -43,7 +43,7 @@ final class PlugCache70 {
 
     /** blk_mq_peek_cached_request()'s test: the hctx type the bio maps to is the request's. */
     boolean matches(Request rq, Bio bio) {
-        return hctxs[rq.hctx.index].poll == bio.polled;
+        return rq.hctx.device == bio.device && Hctx70.of(hctxs, rq.hctx).poll == bio.polled;
     }
 
     /**

@@ -93,7 +93,7 @@ final class RequeueWork70 {
             ctx.rqList.addFirst(rq);
             x.hw.markPending(ctx);
             m.emit.request(TransitionKind.INSERT, "I", "blk_mq_insert_request", cpu, actor, rq, Place.requeue(0),
-                    Place.ctx(ctx.cpu));
+                    Place.ctx(ctx.place));
             ctx.lock.unlock(m.cpu(cpu));
             next.run();
         }));

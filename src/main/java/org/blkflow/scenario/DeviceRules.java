@@ -23,6 +23,9 @@ final class DeviceRules {
                     + "shared_tags is modelled for Linux 7.0)");
         }
         if (modern && d.tagsShared()) checkShared(s, d, p);
+        // A polling task reaps one queue's poll list; polling several devices' is not modelled.
+        if (modern && d.count() > 1 && d.pollQueues() > 0) p.add("device.pollQueues", d.pollQueues(), "must be 0 with "
+                + "device.count " + d.count() + ": polled I/O on several devices is not modelled");
         for (int i = 0; s.jobs() != null && i < s.jobs().size(); i++) {
             Job j = s.jobs().get(i);
             if (j != null) checkJob("jobs[" + i + "].devices", j.devices(), modern ? d.count() : 1, modern, p);
@@ -40,8 +43,6 @@ final class DeviceRules {
         if (scheduler != Scheduler.NONE) p.add("device.sharedTags", true, "needs scheduler \"none\" with device.count "
                 + d.count() + " (the scheduler is \"" + scheduler.label() + "\"): a driver-tag wait at dispatch on a "
                 + "shared tag set (blk_mq_mark_tag_wait) is not modelled");
-        if (d.pollQueues() > 0) p.add("device.sharedTags", true, "needs device.pollQueues 0: polling for a tag of a "
-                + "shared set is not modelled");
     }
 
     private static void checkJob(String at, List<Integer> devices, int count, boolean modern, ProblemList p) {
