@@ -54,6 +54,7 @@ final class Bio {
     Bio splitFront(long id, int front) {
         Bio piece = new Bio(id, task, sector, front, write, sync);
         piece.polled = polled;
+        piece.device = device;
         piece.noMerge = true;
         piece.parent = this;
         chained++;

@@ -152,7 +152,7 @@ final class Kyber implements Elevator70 {
             if (head) khd.kcqs[rq.ctx.indexHw][d].addFirst(rq);
             else khd.kcqs[rq.ctx.indexHw][d].addLast(rq);
             khd.kcqMap[d][rq.ctx.indexHw] = true;
-            m.emit.request(TransitionKind.INSERT, "I", "kyber_insert_requests", cpu, actor, rq, from, Place.elevator(0));
+            m.emit.request(TransitionKind.INSERT, "I", "kyber_insert_requests", cpu, actor, rq, from, Place.elevator(rq.hctx.device));
             lock.unlock(m.cpu(cpu));
             insertEach(list, i + 1, head, from, cpu, actor, done);
         }));
@@ -177,7 +177,7 @@ final class Kyber implements Elevator70 {
             }
             if (rq != null) {
                 m.emit.request(TransitionKind.ELV_DISPATCH, null, "kyber_dispatch_request", cpu, actor, rq,
-                        Place.elevator(0), Place.hctx(rq.hctx.index));
+                        Place.elevator(rq.hctx.device), Place.hctx(rq.hctx.index));
             }
             khd.lock.unlock(m.cpu(cpu));
             next.accept(rq);

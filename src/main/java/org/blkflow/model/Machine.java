@@ -47,7 +47,7 @@ final class Machine {
         for (Cpu cpu : cpus) cpu.observe(observer);
     }
 
-    private Machine(Machine whole, SoftwareQueue[] ctxs, HardwareQueue[] hctxs) {
+    private Machine(Machine whole, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, String lockPrefix) {
         this.sim = whole.sim;
         this.emit = whole.emit;
         this.cpus = whole.cpus;
@@ -58,18 +58,21 @@ final class Machine {
         this.observer = whole.observer;
         this.nextIds = whole.nextIds;
         this.whole = whole;
+        this.lockPrefix = lockPrefix;
     }
 
     /** The machine as one request_queue (7.0, several devices) sees it: its own ctxs and hctxs. */
-    Machine queue(SoftwareQueue[] queueCtxs, HardwareQueue[] queueHctxs) {
-        return new Machine(this, queueCtxs, queueHctxs);
+    Machine queue(SoftwareQueue[] queueCtxs, HardwareQueue[] queueHctxs, String lockPrefix) {
+        return new Machine(this, queueCtxs, queueHctxs, lockPrefix);
     }
 
     /** The whole machine a queue's view belongs to; locks are registered there, for lockstat. */
     private Machine whole;
+    /** A queue's locks are the kernel's per-queue locks, named for their device ("nullb1 dd->lock"). */
+    private String lockPrefix = "";
 
     Lock newLock(String name) {
-        if (whole != null) return whole.newLock(name);
+        if (whole != null) return whole.newLock(lockPrefix + name);
         return register(new Lock(name, sim, costs.lockNs(), costs.lockBounceNs()));
     }
 

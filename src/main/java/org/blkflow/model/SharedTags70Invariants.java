@@ -45,8 +45,9 @@ final class SharedTags70Invariants {
         int inSet = inSet(h);
         if (inSet > depth) Oops.fail("shared-tags-within-depth", inSet + " tags of the set of hctx index "
                 + h % perDevice + " held, its depth is " + depth, t, bio, rq);
+        if (!active[h]) return;
         int allowed = TagShare70.allowed(depth, users(h));
-        if (active[h] && held[h] > allowed) Oops.fail("fair-share", "hctx " + h + " holds " + held[h]
+        if (held[h] > allowed) Oops.fail("fair-share", "hctx " + h + " holds " + held[h]
                 + " driver tags after an allocation, its share is " + allowed + " of " + depth + " among "
                 + users(h) + " active queues", t, bio, rq);
     }

@@ -36,9 +36,9 @@ final class Wiring70 {
         for (int d = 0; d < count; d++) {
             HardwareQueue[] hw = java.util.Arrays.copyOfRange(m.hctxs, d * perDevice, (d + 1) * perDevice);
             for (HardwareQueue h : hw) h.device = d;
-            Machine q = count == 1 ? m : m.queue(d == 0 ? m.ctxs : ctxs(m, d, hw), hw);
+            Machine q = count == 1 ? m : m.queue(d == 0 ? m.ctxs : ctxs(m, d, hw), hw, d == 0 ? "" : "nullb" + d + " ");
             Hctx70[] sharing = d > 0 && scenario.device().tagsShared() ? queues[0].hctxs : null;
-            queues[d] = wireQueue(q, d, scenario, invariants, sharing, requeueCalls);
+            queues[d] = wireQueue(q, scenario, invariants, sharing, requeueCalls);
         }
         Mq70Submission[] submissions = new Mq70Submission[count];
         PlugFlush70[] flushes = new PlugFlush70[count];
@@ -67,16 +67,11 @@ final class Wiring70 {
         return ctxs;
     }
 
-    /** Lock names as the kernel's are per queue; a second device's say which one. */
-    private static String lockName(int d, String name) {
-        return d == 0 ? name : "nullb" + d + " " + name;
-    }
-
-    private static Queue wireQueue(Machine m, int d, Scenario scenario, Invariants invariants, Hctx70[] sharing,
+    private static Queue wireQueue(Machine m, Scenario scenario, Invariants invariants, Hctx70[] sharing,
                                    long[] requeueCalls) {
-        for (SoftwareQueue ctx : m.ctxs) ctx.lock = m.newLock(lockName(d, "ctx[" + ctx.cpu + "]->lock"));
+        for (SoftwareQueue ctx : m.ctxs) ctx.lock = m.newLock("ctx[" + ctx.cpu + "]->lock");
         int first = m.hctxs[0].index;
-        for (HardwareQueue hctx : m.hctxs) hctx.lock = m.newLock(lockName(d, "hctx[" + (hctx.index - first) + "]->lock"));
+        for (HardwareQueue hctx : m.hctxs) hctx.lock = m.newLock("hctx[" + (hctx.index - first) + "]->lock");
         CtxMap70 ctxs = CtxMap70.build(m, scenario);
         boolean kyber = scenario.scheduler() == Scheduler.KYBER;
         boolean elevator = kyber || scenario.scheduler() == Scheduler.MQ_DEADLINE;
