@@ -25,6 +25,8 @@ final class Task {
     private long[] filePositions;
     /** The job's file (an index into its devices) the next bio goes to. */
     private int file;
+    /** The file the last {@link #nextBio(long, SplittableRandom, int)} served. */
+    int lastFile;
     /** Bios not yet submitted. */
     int remaining;
     /** Bios submitted and not yet ended. */
@@ -72,9 +74,6 @@ final class Task {
         file = (file + 1) % files;
         return bio;
     }
-
-    /** The file the last {@link #nextBio(long, SplittableRandom, int)} served. */
-    int lastFile;
 
     /** The next bio's sector and direction, as fio would pick them. */
     Bio nextBio(long id, SplittableRandom random) {
