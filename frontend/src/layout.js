@@ -41,9 +41,10 @@ export function layout(topology, width, font = 12, scheduler = null, numaNodes =
     return hctxBox(i, c, hctxY, poll ? pollUsers?.[i] ?? [] : users[i], m, sched, poll);
   });
   // 7.0 with null_blk's requeue injection: q->requeue_list, where a request the driver handed back waits
-  // for kblockd's requeue work, one lane across under the hardware queues.
+  // for kblockd's requeue work, one lane across under the hardware queues, with room above it for
+  // q->requeue_lock's tab (lock-places.js: font + 6).
   const hctxBottom = hctxY + Math.max(...hctxs.map(h => h.h));
-  const requeue = requeueList ? { x: MARGIN, w: contentW, y: hctxBottom + m.line, h: laneHeight(m, 1) } : null;
+  const requeue = requeueList ? { x: MARGIN, w: contentW, y: hctxBottom + m.line + font + 6, h: laneHeight(m, 1) } : null;
   const stages = stageRows(width, (requeue ? requeue.y + requeue.h : hctxY + hctxs[0].h) + m.line, m, 2);
   const ctxs = cpuCols.map((c, i) => ({ ctx: shown[i], hctx: cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH }));
   const out = {

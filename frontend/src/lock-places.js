@@ -1,6 +1,7 @@
 // Where Figure 1 draws each modelled spinlock: on the structure it guards, as a tab on that box's top
 // edge (the legacy queue's queue_lock or io_lock on the request_queue, ctx[N]->lock on ctx N,
-// hctx[N]->lock on hctx N, 7.0's scheduler locks on the scheduler's lane) or, for xen-blkfront's
+// hctx[N]->lock on hctx N, 7.0's scheduler locks on the scheduler's lane and q->requeue_lock on
+// q->requeue_list's lane) or, for xen-blkfront's
 // locks on blk-mq, inside the ring it guards (the device row); dom0's xen-blkback locks in dom0's row
 // (layout-dom0.js), each blk_ring_lock on its ring's thread, the grant table's lock in the row's header.
 // Pure geometry over a layout; a lock with no place here stays in the strip above the figure.
@@ -40,6 +41,7 @@ export function lockPlaces(geo, names) {
     else if ((m = CTX.exec(name)) && ctxOf(geo, +m[1])) out.set(name, { ...above(ctxOf(geo, +m[1])), share: `ctx:${m[1]}` });
     else if ((m = HCTX.exec(name)) && geo.hctxs?.[+m[1]]) out.set(name, badged(above(geo.hctxs[+m[1]]), geo.hctxs[+m[1]], geo.font));
     else if (name === 'dd->lock' && geo.elv) out.set(name, above(geo.elv, 'end', false));
+    else if (name === 'q->requeue_lock' && geo.requeue) out.set(name, above(geo.requeue, 'end', false));
     // kyber: each hctx's lock over its column of the scheduler's lane, each ctx's domain queues over its ctx.
     else if ((m = KHD.exec(name)) && geo.elv && geo.hctxs?.[+m[1]]) {
       const h = geo.hctxs[+m[1]];

@@ -27,6 +27,7 @@ import { notesView } from './views/notes.js';
 import { lessonView } from './views/lesson.js';
 import { quizView } from './views/quiz.js';
 import { pageParams, withoutPageKeys, withPageKeys, stopIndex } from './lesson.js';
+import { presetAsked, unknownPreset } from './start-address.js';
 import { modeTitle } from './ring.js';
 import { fontFor } from './layout-parts.js';
 
@@ -157,6 +158,17 @@ function loadScenario(scenario) {
   send({ cmd: 'load', scenario, timeline: true });
 }
 
+/** A preset chosen by name in the address, stepped to the step the address asks for. */
+function openPreset(preset, step) {
+  editor.choosePreset(preset.id);
+  editor.setScenario(preset.scenario);
+  loadScenario(preset.scenario);
+  pendingStep = step;
+}
+
+/** What went wrong with the address the page opened with, shown once the default it fell back to loads. */
+let startNotice = '';
+
 /** A shared link is loaded without its step, then stepped there, so the log shows how it got there. */
 function loadLink(link) {
   session.setPlaying(false);
@@ -169,7 +181,8 @@ function loadLink(link) {
 session.on('hello', msg => connection.update('open', msg.server));
 session.on('loaded', msg => {
   editor.clearErrors();
-  $('#error').textContent = '';
+  $('#error').textContent = startNotice;
+  startNotice = '';
   // A replayed trace has no scenario: the editor keeps what it had, the title names the trace.
   if (msg.scenario) editor.setScenario(msg.scenario);
   // The kernel the run models (a replayed trace is whatever kernel recorded it).
@@ -277,6 +290,10 @@ async function firstLoad() {
   if (page.quiz) quiz.setPredict(true);
   if (page.lesson && await openLesson(page.lesson, page.stop)) return;
   if (new URLSearchParams(location.search).has('v')) { loadLink(location.pathname + location.search); return; }
+  const asked = presetAsked(location.search, MAX_STEP_N);
+  const named = asked?.id ? presets.find(p => p.id === asked.id) : null;
+  if (asked && !asked.problem && named) { openPreset(named, asked.step); return; }
+  if (asked) startNotice = asked.problem ?? unknownPreset(asked.id, presets);
   const fig = presets.find(p => p.id === 'figure1');
   if (fig) { editor.choosePreset(fig.id); editor.setScenario(fig.scenario); loadScenario(fig.scenario); }
   else loadScenario({});
@@ -289,7 +306,7 @@ async function firstLoad() {
 async function openLesson(id, stop) {
   try {
     const res = await fetch(`/api/lessons/${encodeURIComponent(id)}`);
-    if (!res.ok) { $('#error').textContent = `There is no lesson "${id}".`; return false; }
+    if (!res.ok) { startNotice = `lesson: there is no lesson "${id}"`; return false; }
     const l = await res.json();
     const i = stopIndex(l, stop);
     lesson.open(l, i);

@@ -94,3 +94,15 @@ export function emptyNumberProblem(path, limits, unreadable = false) {
   const range = min !== undefined ? `: must be a number between ${min} and ${max}` : ': must be a number';
   return { field: path, value: null, message: `${path} is ${unreadable ? 'not a number' : 'empty'}${range}` };
 }
+
+/**
+ * Whether the editor shows a field given the form's current values: a field with shownWhen cases
+ * (PageDefaults, from ScenarioFields' declarations) is shown while any case's field holds one of its
+ * values. A case on "jobs.<field>" reads the same job's control ("jobs[2].ioengine" for "jobs[2].hipri").
+ * valueAt(path) gives a control's current value.
+ */
+export function isShown(f, path, valueAt) {
+  if (!f.shownWhen?.length) return true;
+  const job = /^jobs\[\d+\]\./.exec(path)?.[0];
+  return f.shownWhen.some(c => c.in.includes(valueAt(job && c.field.startsWith('jobs.') ? job + c.field.slice(5) : c.field)));
+}

@@ -95,3 +95,12 @@ test('a tab too long for the right of the STOPPED badge rises above the badge, s
   const mq = layout(topo(4, 2), 960, 12);
   assert.ok(lockPlaces(mq, ['hctx[0]->lock']).get('hctx[0]->lock').lift > 0, 'hctx boxes have the badge too');
 });
+
+test('q->requeue_lock sits on q->requeue_list when the run draws it, and has no place when it does not', () => {
+  const drawn = layout(topo(4, 2), 960, 12, 'none', null, true);
+  const p = lockPlaces(drawn, ['q->requeue_lock', 'hctx[1]->lock']);
+  assert.ok(sitsOn(p.get('q->requeue_lock'), drawn.requeue));
+  assert.ok(!overlaps(p.get('q->requeue_lock'), p.get('hctx[1]->lock')));
+  for (const h of drawn.hctxs) assert.ok(!overlaps(p.get('q->requeue_lock'), h), `clear of hctx ${h.hctx}`);
+  assert.equal(lockPlaces(layout(topo(4, 2), 960, 12, 'none'), ['q->requeue_lock']).has('q->requeue_lock'), false);
+});

@@ -68,3 +68,17 @@ test("xen-blkback's fields nest under the device: device.backend.cpus reads and 
   assert.equal(getAt(device, 'backend.cpus'), 16);
   assert.equal(getAt({}, 'backend.cpus'), undefined);
 });
+
+test('a field with shownWhen cases is shown while any case holds; a job case reads the same job', async () => {
+  const { isShown } = await import('../src/scenario-form.js');
+  const sched = { path: 'scheduler', shownWhen: [{ field: 'mode', in: ['sq'] }, { field: 'kernel', in: ['7.0'] }] };
+  const form = { mode: 'mq', kernel: '3.16', 'jobs[0].ioengine': 'libaio', 'jobs[1].ioengine': 'io_uring' };
+  const at = p => form[p];
+  assert.equal(isShown(sched, 'scheduler', at), false);
+  assert.equal(isShown(sched, 'scheduler', p => ({ ...form, kernel: '7.0' })[p]), true);
+  assert.equal(isShown(sched, 'scheduler', p => ({ ...form, mode: 'sq' })[p]), true);
+  const hipri = { path: 'jobs.hipri', shownWhen: [{ field: 'jobs.ioengine', in: ['io_uring'] }] };
+  assert.equal(isShown(hipri, 'jobs[0].hipri', at), false);
+  assert.equal(isShown(hipri, 'jobs[1].hipri', at), true);
+  assert.equal(isShown({ path: 'cpus' }, 'cpus', at), true, 'no cases: always');
+});

@@ -2,7 +2,7 @@
 // validates; every problem it finds appears next to the field it names, all at once. An empty number
 // is refused here, before the server could quietly read it as the default. Editing a preset makes
 // it a custom scenario, so it no longer claims the preset's name.
-import { DEVICE_PREFIX, getAt, setAt, rangeOf, choicesOf, showList, showSplit, fromInput, fieldOfProblem, emptyNumberProblem } from '../scenario-form.js';
+import { DEVICE_PREFIX, getAt, setAt, rangeOf, choicesOf, showList, showSplit, fromInput, fieldOfProblem, emptyNumberProblem, isShown } from '../scenario-form.js';
 import { KERNEL, SCHEDULER } from '../labels.js';
 
 // The select's value once a preset has been edited.
@@ -36,6 +36,32 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
   const deviceKey = path => path.slice(DEVICE_PREFIX.length);
   TOP_FIELDS.forEach(f => form.querySelector('[data-group="top"]').append(input(f, f.path)));
   DEVICE_FIELDS.forEach(f => form.querySelector('[data-group="device"]').append(input(f, f.path)));
+  // The fields other fields decide the showing of ("kernel", "device.driver", "jobs.ioengine").
+  const DECIDING = new Set([...TOP_FIELDS, ...DEVICE_FIELDS, ...JOB_FIELDS].flatMap(f => (f.shownWhen ?? []).map(c => c.field)));
+
+  /**
+   * Shows only the fields that mean something for the kernel, mode, driver and engine chosen. A field
+   * the user's own choice hides goes back to its default (a 3.16 run has no poll queues); one hidden
+   * by a loaded scenario keeps its value, so loading it again changes nothing.
+   */
+  function showRelevant(resetHidden) {
+    const valueAt = path => controlOf(form, path)?.value;
+    const each = (f, path) => {
+      const c = controlOf(form, path);
+      if (!c) return;
+      const row = c.closest('label');
+      const shown = isShown(f, path, valueAt);
+      if (!shown && resetHidden && !row.hidden && f.fallback !== undefined) setValue(form, f, path, f.fallback);
+      row.hidden = !shown;
+    };
+    TOP_FIELDS.forEach(f => each(f, f.path));
+    DEVICE_FIELDS.forEach(f => each(f, f.path));
+    jobs.forEach((_, i) => JOB_FIELDS.forEach(f => each(f, `jobs[${i}].${f.path}`)));
+  }
+  form.addEventListener('change', ev => {
+    const path = ev.target.dataset.field;
+    if (path && DECIDING.has(path.replace(/^jobs\[\d+\]\./, 'jobs.'))) showRelevant(true);
+  });
 
   function renderJobs() {
     jobsEl.innerHTML = '';
@@ -48,6 +74,7 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
       jobsEl.append(box);
       JOB_FIELDS.forEach(f => setValue(form, f, `jobs[${i}].${f.path}`, job[f.path]));
     });
+    showRelevant(false);
   }
 
   el.addEventListener('click', ev => {
@@ -72,7 +99,7 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
   presetSelect.addEventListener('change', () => {
     const p = presets.find(x => x.id === presetSelect.value);
     if (!p) return;
-    note.textContent = p.note ?? '';
+    note.textContent = '';
     clearErrors(el);
     onPreset(p);
   });
@@ -111,16 +138,19 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
       presetSelect.innerHTML = '<option value="">—</option>'
         + list.map(p => `<option value="${p.id}">${p.name}</option>`).join('');
     },
-    /** What the server says was loaded: a preset (its note shown), or else no preset unless one is being edited. */
+    /**
+     * What the server says was loaded: a preset, or else no preset unless one is being edited. A
+     * preset's note is its story above Figure 1 (main.js showStory), not repeated here.
+     */
     loadedPreset(p) {
-      if (p) { presetSelect.value = p.id; note.textContent = p.note; return; }
+      if (p) { presetSelect.value = p.id; note.textContent = ''; return; }
       if (presetSelect.value !== CUSTOM) presetSelect.value = '';
       note.textContent = '';
     },
-    /** A preset loaded without the select being used (the first load): its note is shown as well. */
+    /** A preset loaded without the select being used (the first load, an address naming one). */
     choosePreset(id) {
       presetSelect.value = id;
-      note.textContent = presets.find(x => x.id === id)?.note ?? '';
+      note.textContent = '';
     },
     setScenario(s) {
       TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path] ?? f.fallback));
@@ -207,6 +237,7 @@ function showErrors(el, problems) {
     msg.dataset.fieldError = p.field.replace(/^scenario\./, '');
     msg.dataset.errorFor = field;
     msg.textContent = p.message;
+    c.closest('label').hidden = false; // a problem is never left on a field the editor hid
     c.setAttribute('aria-invalid', 'true');
     c.setAttribute('aria-describedby', [c.getAttribute('aria-describedby'), msg.id].filter(Boolean).join(' '));
     c.closest('label').after(msg);

@@ -25,8 +25,17 @@ export function lane(g, b, place, cls, font, ...labels) {
   if (label) text(g, b.x + 4, b.y + font, label, 'lane-label').attr('data-lane-label', place);
 }
 
+/**
+ * The arrowhead every edge's url(#arrow) points at, defined once for the document: the comparison
+ * page draws two Figure 1s, and an id defined in each would be a duplicate id (axe's duplicate-id).
+ * It sits in a hidden SVG of its own so that redrawing a figure (which empties its SVG) keeps it.
+ */
 export function arrowMarker(svg) {
-  svg.append('defs').append('marker').attr('id', 'arrow').attr('viewBox', '0 0 8 8').attr('refX', 7).attr('refY', 4)
+  const doc = svg.node().ownerDocument;
+  if (doc.getElementById('arrow')) return;
+  const holder = window.d3.select(doc.body).append('svg').attr('id', 'figure-defs').attr('aria-hidden', 'true')
+    .attr('width', 0).attr('height', 0).style('position', 'absolute');
+  holder.append('defs').append('marker').attr('id', 'arrow').attr('viewBox', '0 0 8 8').attr('refX', 7).attr('refY', 4)
     .attr('markerWidth', 6).attr('markerHeight', 6).attr('orient', 'auto')
     .append('path').attr('d', 'M0,0 L8,4 L0,8 z').attr('class', 'arrowhead');
 }

@@ -197,7 +197,7 @@ public final class BlockLayerRun {
                 : new NullBlk(m, scenario.device(), completion, runner);
         runner.attach(driver);
         Submission submission = new Submission(m, merging, runner, driver, completion);
-        Workload workload = new Workload(m, submission, scenario);
+        Workload workload = new Workload(m, pvGuest(m, scenario, submission), scenario);
         completion.attach(driver, submission, workload);
         return workload;
     }
@@ -215,7 +215,7 @@ public final class BlockLayerRun {
                         new XenRing(0, hctxs[0], ringSlots(scenario), q.queueLock, q.queueLock, 0))).get(0))
                 : new RequestFnDriver(m, q, scenario.device(), scenario.queueDepth(), ends);
         LegacySubmission submission = new LegacySubmission(m, q, merging, driver);
-        Workload workload = new Workload(m, submission, scenario);
+        Workload workload = new Workload(m, pvGuest(m, scenario, submission), scenario);
         ends.attach(submission, workload);
         return workload;
     }
@@ -242,6 +242,11 @@ public final class BlockLayerRun {
                 return backed(m, scenario, List.of(new XenRing(0, hctxs[0], slots, lock, lock, 0)));
             }
         }
+    }
+
+    /** xen-blkfront's guest is a 64-bit PV domain: fio pays its system calls there (XenGuest). */
+    private static MakeRequest pvGuest(Machine m, Scenario scenario, MakeRequest kernel) {
+        return scenario.device().xen() ? new XenGuest(m, kernel, scenario.cpus()) : kernel;
     }
 
     /** dom0 and a blkback thread for every ring; its vCPUs follow the guest's CPUs. */

@@ -174,9 +174,11 @@ final class Invariants implements CpuObserver {
                 device.taken(t, rq);
             }
             case REQUEUE -> {
-                if (!requeues.driverRequeue(t)) device.full(t, rq, t.hctx());
+                // A driver requeue (blk_mq_requeue_request) hands a request back without the device being full.
+                boolean byDriver = requeues.driverRequeue(t);
+                if (!byDriver) device.full(t, rq, t.hctx());
                 requeues.requeue(t, rq);
-                if (kernel70 && requeues.driverRequeue(t)) modern.putToken(t, rq);
+                if (kernel70 && byDriver) modern.putToken(t, rq);
                 paths.move(t, bio, rq);
                 tags.requeue(t, rq);
             }

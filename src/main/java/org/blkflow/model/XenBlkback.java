@@ -151,7 +151,7 @@ final class XenBlkback {
             m.after(cpu, m.costs.hypercallNs(), () -> {
                 m.emit.queue(TransitionKind.EVTCHN, null, "notify_remote_via_irq", cpu, irq, -1, ring.hctx,
                         ring.irqCpu);
-                m.interrupt(ring.irqCpu, ring::interruptFrontend);
+                ring.sendEvent(m);
                 next.run();
             });
         });

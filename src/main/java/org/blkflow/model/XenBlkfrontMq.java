@@ -45,8 +45,10 @@ final class XenBlkfrontMq implements MqDriver {
                 ring.queue(rq);
                 // flush_requests() for every request: the blk-mq port pushes as it queues.
                 Runnable done = () -> {
+                    boolean pending = ring.eventPendingOn(cpu);
                     ring.requestLock.unlock(m.cpu(cpu));
-                    result.accept(Status.OK);
+                    if (pending) m.after(cpu, m.costs.hypercallNs(), () -> result.accept(Status.OK));
+                    else result.accept(Status.OK);
                 };
                 if (ring.pushRequestsAndCheckNotify()) ring.backend().notifyFromFrontend(cpu, actor, done);
                 else done.run();
@@ -78,6 +80,8 @@ final class XenBlkfrontMq implements MqDriver {
         ring.handlerDone();
         if (!ring.full()) runner.startStoppedQueuesAsync(cpu, irq);
         ring.responseLock.unlock(m.cpu(cpu));
+        // A PV guest leaves the event upcall through the iret hypercall (xen_iret, arch/x86/xen/xen-asm_64.S).
+        m.after(cpu, m.costs.hypercallNs(), Machine.END);
     }
 
     private XenRing ringOf(HardwareQueue hctx) {

@@ -76,7 +76,11 @@ final class XenBlkfrontSq extends LegacyDriver {
         }
         r.handlerDone();
         wakeElevator(cpu);
-        Runnable unlock = () -> q.queueLock.unlock(m.cpu(cpu));
+        // A PV guest leaves the event upcall through the iret hypercall (xen_iret, arch/x86/xen/xen-asm_64.S).
+        Runnable unlock = () -> {
+            q.queueLock.unlock(m.cpu(cpu));
+            m.after(cpu, m.costs.hypercallNs(), Machine.END);
+        };
         if (q.stopped && !r.full()) {
             q.stopped = false;
             m.emit.queue(TransitionKind.HCTX_START, null, "blk_start_queue", cpu, irq, -1, q.queue, -1);

@@ -35,6 +35,8 @@ final class XenRing {
     private boolean reqEventArmed = true;
     /** rsp_event is past rsp_prod: the next response must notify (the frontend waits for it). */
     private boolean rspEventArmed = true;
+    /** evtchn_upcall_pending for this ring's event: sent by dom0, its upcall not yet run. */
+    private boolean eventPending;
     private XenBlkback backend;
     private Consumer<XenRing> frontendIrq;
 
@@ -101,9 +103,24 @@ final class XenRing {
         return true;
     }
 
+    /** notify_remote_via_irq() from dom0: the event is pending on the guest's vCPU until its upcall runs. */
+    void sendEvent(Machine m) {
+        eventPending = true;
+        m.interrupt(irqCpu, this::interruptFrontend);
+    }
+
     /** The event channel fires blkif_interrupt on the guest. */
-    void interruptFrontend() {
+    private void interruptFrontend() {
+        eventPending = false;
         frontendIrq.accept(this);
+    }
+
+    /**
+     * Whether re-enabling interrupts on {@code cpu} finds this ring's event pending: a PV guest then calls
+     * xen_force_evtchn_callback(), a xen_version hypercall, to have Xen deliver it (xen_restore_fl).
+     */
+    boolean eventPendingOn(int cpu) {
+        return eventPending && irqCpu == cpu;
     }
 
     boolean hasResponse() {

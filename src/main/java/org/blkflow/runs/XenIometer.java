@@ -62,6 +62,8 @@ public final class XenIometer {
      * guest jobs could take pCPU time from dom0.
      */
     public static final Backend SHARED_HOST = new Backend(16, false, 1, 16);
+    /** The same on 24 pCPUs: more than dom0's 16 vCPUs, fewer than both domains' 32 (an assumption too). */
+    public static final Backend WIDER_HOST = new Backend(16, false, 1, 24);
 
     private XenIometer() {
     }

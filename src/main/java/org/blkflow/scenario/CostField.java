@@ -23,7 +23,9 @@ public enum CostField {
     GRANT_MAP("grantMapNs", "gmap", Costs::grantMapNs),
     GRANT_UNMAP("grantUnmapNs", "gunmap", Costs::grantUnmapNs),
     PERSISTENT_GRANT("persistentGrantNs", "pgrant", Costs::persistentGrantNs),
-    BLKBACK("blkbackNs", "bback", Costs::blkbackNs);
+    BLKBACK("blkbackNs", "bback", Costs::blkbackNs),
+    FIO_IO("fioIoNs", "fio", Costs::fioIoNs),
+    PV_SYSCALL("pvSyscallNs", "pvsys", Costs::pvSyscallNs);
 
     /** A millisecond of CPU for one step is already absurd; the cap keeps sums far from overflow. */
     public static final long MAX_NS = 1_000_000;

@@ -40,18 +40,38 @@ package org.blkflow.scenario;
  *                       slot, allocating and submitting a bio through dom0's block layer to its null_blk,
  *                       end_block_io_op and make_response. A native block I/O's few µs (the guest's own path
  *                       above sums to about 2.5 µs)
+ * @param fioIoNs        xen guest: fio's own user-space work per I/O (get_io_u with its random offset, block
+ *                       size and axmap lookup; libaio's io_submit and io_getevents wrappers; the slat and clat
+ *                       samples). A bound, not a measurement: one native libaio job on null_blk reaches about
+ *                       510k IOPS (axboe/fio issue #506, 2018, gtod_reduce=1), so fio and the whole kernel path
+ *                       take about 2 µs an I/O together; fio's user-space half of that is an assumption.
+ *                       Charged only in xen-blkfront scenarios (model/XenGuest), where the experiment ran fio
+ * @param pvSyscallNs    xen guest: one system call of a 64-bit PV guest, in and out. Kernel and user both run
+ *                       in ring 3, so the syscall traps into Xen, which switches to the guest kernel's page
+ *                       table and bounces into it, and the return is the iret hypercall switching back (OLS
+ *                       2006, "x86-64 XenLinux: Architecture, Implementation, and Optimizations"). Xen's own
+ *                       lmbench lat_syscall figures for a PV guest are 0.33 µs when the CPU traps straight
+ *                       into the guest and 0.55-0.87 µs when Xen's ring 0 has to take the call first (xen.git,
+ *                       "Implement faster int 0x80 handling for compat mode guests", 2007), and a system call
+ *                       that another layer intercepts costs about 0.8 µs against 0.07 µs natively (gVisor's
+ *                       "Running gVisor in Production at Scale in Ant", 2021); 1 µs adds the two page-table
+ *                       switches of the 64-bit case and their TLB refills: partly an assumption. Charged per
+ *                       io_submit, io_getevents and fio time stamp, xen-blkfront scenarios only. That a time
+ *                       stamp is a system call is an assumption too: in 3.x kernels pvclock has a vDSO read for
+ *                       kvmclock (kvm_setup_vsyscall_timeinfo) and none for Xen's clocksource
  */
 public record Costs(
         long makeRequestNs, long mergeAttemptNs, long allocRequestNs, long insertNs, long dispatchNs,
         long driverNs, long completeNs, long irqNs, long ipiNs, long lockNs, long lockBounceNs, long switchNs,
-        long hypercallNs, long grantMapNs, long grantUnmapNs, long persistentGrantNs, long blkbackNs) {
+        long hypercallNs, long grantMapNs, long grantUnmapNs, long persistentGrantNs, long blkbackNs,
+        long fioIoNs, long pvSyscallNs) {
 
     /** Documented defaults (see the class comment for where they come from). */
     public static final Costs DEFAULT = new Costs(300, 40, 200, 100, 150, 500, 400, 1_000, 1_500, 20, 200, 2_000,
-            500, 150, 250, 100, 2_500);
+            500, 150, 250, 100, 2_500, 1_000, 1_000);
 
     /** Free CPUs: only the device takes time. The model before costs existed, and its golden streams. */
-    public static final Costs ZERO = new Costs(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Costs ZERO = new Costs(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public boolean free() {
         return equals(ZERO);

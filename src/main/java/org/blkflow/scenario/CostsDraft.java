@@ -24,6 +24,6 @@ public final class CostsDraft {
     public Costs build() {
         long[] v = Arrays.copyOf(ns, ns.length);
         return new Costs(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11],
-                v[12], v[13], v[14], v[15], v[16]);
+                v[12], v[13], v[14], v[15], v[16], v[17], v[18]);
     }
 }

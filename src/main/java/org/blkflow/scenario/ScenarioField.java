@@ -1,5 +1,8 @@
 package org.blkflow.scenario;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -83,6 +86,14 @@ public final class ScenarioField<R extends Record, T> {
     private String label;
     private String placeholder;
     private Integer step;
+    private final List<ShownWhen> shownWhen = new ArrayList<>();
+
+    /**
+     * One case in which the editor shows a field: while the choice field {@code on} (of the scenario,
+     * the device, or the same job) holds one of {@code values}.
+     */
+    public record ShownWhen(ScenarioField<?, ?> on, List<String> values) {
+    }
 
     ScenarioField(Group group, String name, Type type, Class<?> choices, Function<R, T> read, int index) {
         this.group = group;
@@ -145,6 +156,17 @@ public final class ScenarioField<R extends Record, T> {
 
     ScenarioField<R, T> step(int editorStep) {
         step = editorStep;
+        return this;
+    }
+
+    /**
+     * The editor shows this field only while {@code on} holds one of {@code values} (or while any
+     * other case declared the same way holds): a 3.16 blk-mq student is not asked for poll queues.
+     * The model does not read this; the validator still decides what a scenario may say.
+     */
+    @SafeVarargs
+    final <L extends Label> ScenarioField<R, T> shownWhen(ScenarioField<?, L> on, L... values) {
+        shownWhen.add(new ShownWhen(on, Arrays.stream(values).map(Label::label).toList()));
         return this;
     }
 
@@ -224,6 +246,11 @@ public final class ScenarioField<R extends Record, T> {
 
     public String placeholder() {
         return placeholder;
+    }
+
+    /** The cases in which the editor shows the field; empty: always. */
+    public List<ShownWhen> shownWhen() {
+        return List.copyOf(shownWhen);
     }
 
     public Integer step() {

@@ -42,9 +42,11 @@ public final class ScenarioFields {
     /** No fixed default: 3.16's is noop, 7.0's depends on the hardware queues ({@link Scheduler#defaultFor}). */
     public static final ScenarioField<Scenario, Scheduler> SCHEDULER =
             choice(SCENARIO, "scheduler", Scheduler.class, Scenario::scheduler)
-            .link("sched").editor("elevator (sq) / scheduler (7.0)");
+            .link("sched").editor("elevator (sq) / scheduler (7.0)")
+            .shownWhen(MODE, Mode.SQ).shownWhen(KERNEL, Kernel.V7_0);
     public static final ScenarioField<Scenario, Integer> NR_REQUESTS = field(SCENARIO, "nrRequests", Type.INT, Scenario::nrRequests)
-            .link("nr").standard(128).range(1, ScenarioValidator.MAX_NR_REQUESTS).editor("nr_requests (sq)");
+            .link("nr").standard(128).range(1, ScenarioValidator.MAX_NR_REQUESTS).editor("nr_requests (sq)")
+            .shownWhen(MODE, Mode.SQ);
     public static final ScenarioField<Scenario, Integer> SMT = field(SCENARIO, "smt", Type.INT, Scenario::smt)
             .link("smt").standard(1).range(1, FieldLimits.MAX_SMT).editor("threads per core");
     public static final ScenarioField<Scenario, List<List<Integer>>> NUMA_NODES =
@@ -93,20 +95,25 @@ public final class ScenarioFields {
     public static final ScenarioField<Device, Driver> DRIVER = choice(DEVICE, "driver", Driver.class, Device::driver)
             .link("driver").standard(Driver.NULL_BLK).editor("driver");
     public static final ScenarioField<Device, Rings> RINGS = choice(DEVICE, "rings", Rings.class, Device::rings)
-            .link("rings").standard(Rings.SINGLE_LOCK).editor("rings (xen)");
+            .link("rings").standard(Rings.SINGLE_LOCK).editor("rings (xen)")
+            .shownWhen(DRIVER, Driver.XEN_BLKFRONT);
     public static final ScenarioField<Device, Integer> POLL_QUEUES = field(DEVICE, "pollQueues", Type.INT, Device::pollQueues)
-            .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)");
+            .link("poll").standard(0).range(0, ScenarioValidator.MAX_HW_QUEUES).editor("poll queues (7.0)")
+            .shownWhen(KERNEL, Kernel.V7_0);
     public static final ScenarioField<Device, Integer> BUDGET = field(DEVICE, "budget", Type.INT, Device::budget)
-            .link("budget").standard(0).range(0, ScenarioValidator.MAX_QUEUE_DEPTH).editor("dispatch budget (7.0, 0 = none)");
+            .link("budget").standard(0).range(0, ScenarioValidator.MAX_QUEUE_DEPTH).editor("dispatch budget (7.0, 0 = none)")
+            .shownWhen(KERNEL, Kernel.V7_0);
     public static final ScenarioField<Device, Integer> REQUEUE_EVERY = field(DEVICE, "requeueEvery", Type.INT, Device::requeueEvery)
             .link("requeue").standard(0).range(0, ScenarioValidator.MAX_REQUEUE_EVERY)
-            .editor("requeue every Nth command (7.0 null_blk requeue=N,100,0,-1; 0 = never)");
+            .editor("requeue every Nth command (7.0 null_blk requeue=N,100,0,-1; 0 = never)")
+            .shownWhen(KERNEL, Kernel.V7_0);
     /** null_blk's nr_devices (7.0): written only when above 1, so every one-device scenario reads as before. */
     public static final ScenarioField<Device, Integer> DEVICE_COUNT = field(DEVICE, "count", Type.INT, Device::count)
             .link("count").standard(1).range(1, Device.MAX_COUNT).writtenIf(d -> d.count() != 1)
-            .editor("null_blk devices (nr_devices, 7.0)");
+            .editor("null_blk devices (nr_devices, 7.0)").shownWhen(KERNEL, Kernel.V7_0);
     public static final ScenarioField<Device, Boolean> SHARED_TAGS = field(DEVICE, "sharedTags", Type.BOOL, Device::sharedTags)
-            .link("shared").standard(false).writtenIf(Device::sharedTags).editor("shared tags (null_blk shared_tags, 7.0)");
+            .link("shared").standard(false).writtenIf(Device::sharedTags).editor("shared tags (null_blk shared_tags, 7.0)")
+            .shownWhen(KERNEL, Kernel.V7_0);
     /**
      * Declared last among the device's fields, as the editor lists a nested record's fields after its
      * parent's; a link writes its fields among the device's items, each with a key of its own.
@@ -116,19 +123,23 @@ public final class ScenarioFields {
 
     /** xen-blkback's: four dom0 vCPUs (a modelling choice), persistent grants as negotiated since 3.8, one ring page as in 3.16. */
     public static final ScenarioField<Backend, Integer> BACKEND_CPUS = field(BACKEND, "cpus", Type.INT, Backend::cpus)
-            .link("dom0").standard(Backend.DEFAULT.cpus()).range(1, Backend.MAX_CPUS).editor("dom0 vCPUs (xen)");
+            .link("dom0").standard(Backend.DEFAULT.cpus()).range(1, Backend.MAX_CPUS).editor("dom0 vCPUs (xen)")
+            .shownWhen(DRIVER, Driver.XEN_BLKFRONT);
     public static final ScenarioField<Backend, Boolean> PERSISTENT_GRANTS =
             field(BACKEND, "persistentGrants", Type.BOOL, Backend::persistentGrants)
-            .link("pgrants").standard(Backend.DEFAULT.persistentGrants()).editor("persistent grants (xen)");
+            .link("pgrants").standard(Backend.DEFAULT.persistentGrants()).editor("persistent grants (xen)")
+            .shownWhen(DRIVER, Driver.XEN_BLKFRONT);
     /** A power of two as well (a ring is 2^order pages): the validator says so inside this range. */
     public static final ScenarioField<Backend, Integer> RING_PAGES = field(BACKEND, "ringPages", Type.INT, Backend::ringPages)
             .link("rpages").standard(Backend.DEFAULT.ringPages())
             .range(new Range<>(1, Backend.MAX_RING_PAGES, 1, null, null, null, null,
                     "xen_blkif_max_ring_order 4: 32 slots a page"))
-            .editor("ring pages (xen)");
+            .editor("ring pages (xen)")
+            .shownWhen(DRIVER, Driver.XEN_BLKFRONT);
     public static final ScenarioField<Backend, Integer> PCPUS = field(BACKEND, "pcpus", Type.INT, Backend::pcpus)
             .link("pcpus").standard(0).range(0, Backend.MAX_PCPUS)
-            .editor("host pCPUs shared by guest and dom0 vCPUs (xen, 0 = each vCPU its own)");
+            .editor("host pCPUs shared by guest and dom0 vCPUs (xen, 0 = each vCPU its own)")
+            .shownWhen(DRIVER, Driver.XEN_BLKFRONT);
 
     /** fio's defaults: rw=read, bs=4k, iodepth=1, ioengine=sync, on every CPU, over a 1 GiB region. */
     public static final ScenarioField<Job, String> JOB_NAME = text(JOB, "name", Job::name)
@@ -178,14 +189,16 @@ public final class ScenarioFields {
             field(JOB, "thinktimeBlocks", Type.INT, Job::thinktimeBlocks)
             .link("thinkn").standard(1).range(1, JobValidator.MAX_IOS).editor("thinktime_blocks");
     public static final ScenarioField<Job, Boolean> HIPRI = field(JOB, "hipri", Type.BOOL, Job::hipri)
-            .link("hipri").standard(false).editor("hipri (io_uring polled)");
+            .link("hipri").standard(false).editor("hipri (io_uring polled)")
+            .shownWhen(IOENGINE, IoEngine.IO_URING);
     /** fio's iodepth_batch_submit: 7.0 io_uring's plug nr_ios (cached requests); the rule is ModernRules'. */
     public static final ScenarioField<Job, Integer> IODEPTH_BATCH = field(JOB, "iodepthBatch", Type.INT, Job::iodepthBatch)
-            .link("batch").standard(0).range(0, Job.MAX_IODEPTH_BATCH).editor("iodepth_batch_submit (io_uring, 7.0)");
+            .link("batch").standard(0).range(0, Job.MAX_IODEPTH_BATCH).editor("iodepth_batch_submit (io_uring, 7.0)")
+            .shownWhen(IOENGINE, IoEngine.IO_URING);
     /** fio's filename=/dev/nullb0:/dev/nullb1 (7.0): the device numbers, "all" for every one; the rule is DeviceRules'. */
     public static final ScenarioField<Job, List<Integer>> JOB_DEVICES = field(JOB, "devices", Type.CPU_LIST, Job::devices)
             .link("devs").standard(Job.FIRST_DEVICE).writtenIf(j -> !Job.FIRST_DEVICE.equals(j.devices()))
-            .editor("devices (7.0: nullbN, round robin)", "all, or 0,1");
+            .editor("devices (7.0: nullbN, round robin)", "all, or 0,1").shownWhen(KERNEL, Kernel.V7_0);
 
     private ScenarioFields() {
     }

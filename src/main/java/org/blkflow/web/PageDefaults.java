@@ -71,6 +71,16 @@ final class PageDefaults {
             if (f.placeholder() != null) o.put("placeholder", f.placeholder());
             if (f.step() != null) o.put("step", f.step());
             if (f.standard() != null) o.set("fallback", ScenarioJsonWriter.value(f, f.standard()));
+            // When the editor shows it: while any one of these choice fields holds one of the values
+            // listed ("jobs.ioengine" is the same job's).
+            if (!f.shownWhen().isEmpty()) {
+                ArrayNode when = o.putArray("shownWhen");
+                for (ScenarioField.ShownWhen w : f.shownWhen()) {
+                    ObjectNode c = when.addObject();
+                    c.put("field", w.on().path());
+                    w.values().forEach(c.putArray("in")::add);
+                }
+            }
         }
         return out;
     }

@@ -49,6 +49,27 @@ class AddressBrowserIT extends BrowserTest {
         page.assertNoSevereConsoleErrors();
     }
 
+    /** A slide can name a preset: /?preset=ID&step=K opens it there, with its story; a bad one says why. */
+    @Test
+    void aPresetNamedInTheAddressOpensAtItsStep() {
+        page = new Page(Browser.start(profile), port).open("/?preset=kyber-70&step=12").loaded().waitForStep(12);
+        assertEquals("kyber-70", page.one("#story").getAttribute("data-preset"));
+        assertEquals("kyber", page.script("return window.blkflow.session.loaded.scenario.scheduler"));
+        assertEquals(12, page.logSeqs().size(), "stepped there, so the log is whole");
+        // The address becomes the whole share link (version, every field, the preset, the step).
+        page.waitFor(d -> location().matches("/\\?v=\\d+&.*&preset=kyber-70&step=12"));
+        assertEquals("", page.one("#error").getText());
+
+        page.open("/?preset=no-such-preset").loaded();
+        page.waitFor(d -> page.one("#error").getText().startsWith("preset: there is no preset \"no-such-preset\""));
+        assertTrue(page.one("#error").getText().contains("kyber-70"), "names the presets there are");
+        assertEquals("figure1", page.one("#story").getAttribute("data-preset"), "falls back to the default preset");
+
+        page.open("/?preset=figure1&step=-3").loaded();
+        page.waitFor(d -> page.one("#error").getText().startsWith("step: a whole number from 0 to "));
+        page.assertNoSevereConsoleErrors();
+    }
+
     @Test
     void theCurrentStepIsTheStepDrawn() {
         page = new Page(Browser.start(profile), port).open("/").loaded();

@@ -56,6 +56,41 @@ class EditorBrowserIT extends BrowserTest {
                 "an empty field never loads the default");
     }
 
+    boolean shown(String field) {
+        return page.one("#editor [data-field='" + field + "']").isDisplayed();
+    }
+
+    /** Only the fields that mean something for the kernel, mode, driver and engine chosen are asked for. */
+    @Test
+    void theEditorAsksOnlyForWhatTheChosenRunUses() {
+        at1024(); // figure1: 3.16 blk-mq on null_blk, libaio
+        for (String f : List.of("scheduler", "nrRequests", "device.pollQueues", "device.budget", "device.rings",
+                "device.backend.cpus", "jobs[0].hipri", "jobs[0].iodepthBatch")) {
+            assertTrue(!shown(f), f + " is not asked of a 3.16 blk-mq null_blk run");
+        }
+        assertTrue(shown("cpus") && shown("queueDepth") && shown("device.completionNs") && shown("jobs[0].iodepth"));
+
+        new Select(page.one("#editor [data-field='kernel']")).selectByVisibleText("7.0");
+        page.waitFor(d -> shown("device.pollQueues"));
+        assertTrue(shown("scheduler") && shown("device.budget") && !shown("nrRequests"));
+        page.setField("device.pollQueues", "1");
+        new Select(page.one("#editor [data-field='jobs[0].ioengine']")).selectByVisibleText("io_uring");
+        page.waitFor(d -> shown("jobs[0].hipri"));
+
+        // Back to 3.16: the poll queues the user set are withdrawn with their field, so Load just works.
+        new Select(page.one("#editor [data-field='kernel']")).selectByVisibleText("3.16");
+        page.waitFor(d -> !shown("device.pollQueues"));
+        assertEquals("0", page.one("#editor [data-field='device.pollQueues']").getAttribute("value"));
+        new Select(page.one("#editor [data-field='device.driver']")).selectByVisibleText("xen-blkfront");
+        page.waitFor(d -> shown("device.rings") && shown("device.backend.cpus"));
+        new Select(page.one("#editor [data-field='jobs[0].ioengine']")).selectByVisibleText("libaio");
+        page.one("#editor [data-action='load']").click();
+        page.waitFor(d -> "xen-blkfront".equals(page.script("return window.blkflow.session.loaded.scenario.device.driver")));
+        assertEquals(List.of(), page.all("#editor [data-field-error]"));
+        assertEquals(0L, ((Number) page.script("return window.blkflow.session.loaded.scenario.device.pollQueues ?? 0")).longValue());
+        page.assertNoSevereConsoleErrors();
+    }
+
     @Test
     void anEditedPresetBecomesCustomAndLoadsUnderItsOwnName() {
         at1024();

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.blkflow.scenario.Preset;
+import org.blkflow.scenario.Presets;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -34,6 +38,42 @@ class ResponsiveBrowserIT extends BrowserTest {
 
     static double n(Map<String, Object> m, String k) {
         return ((Number) m.get(k)).doubleValue();
+    }
+
+    /** Every preset at a small laptop's size, 50 steps in: the log's long lines, the lock table and dom0 stay inside. */
+    @Test
+    void noPresetScrollsSidewaysAtASmallLaptopSize() {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(1024, 768));
+        List<String> wide = new ArrayList<>();
+        for (Preset p : Presets.all()) {
+            page.open("/?preset=" + p.id() + "&step=50");
+            page.waitFor(d -> !page.all("[data-role='preset-story'][data-preset='" + p.id() + "']").isEmpty());
+            page.waitForStep(50);
+            Map<String, Object> m = measure("return {clientWidth: document.documentElement.clientWidth,"
+                    + " scrollWidth: document.documentElement.scrollWidth}");
+            if (n(m, "scrollWidth") > n(m, "clientWidth")) wide.add(p.id() + " " + m);
+        }
+        assertEquals(List.of(), wide, "presets that scroll sideways at 1024x768");
+    }
+
+    /** The transport bar keeps one row on a laptop as the status grows ("step 1100 of 1,195"): no jump mid-run. */
+    @Test
+    void theTransportBarKeepsOneRowAsTheStatusGrows() {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(1440, 900));
+        page.open("/?preset=xen-iometer");
+        page.waitFor(d -> !page.all("[data-role='preset-story'][data-preset='xen-iometer']").isEmpty());
+        int atStart = page.one("#controls").getRect().getHeight();
+        WebElement go = page.one("#controls [data-role='goto']");
+        go.clear();
+        go.sendKeys("1100\n");
+        page.waitForStep(1100);
+        page.waitFor(d -> page.one("#controls [data-role='status']").getText().startsWith("step 1100 of"));
+        int later = page.one("#controls").getRect().getHeight();
+        System.out.println("[controls] 1440x900 height at step 0: " + atStart + ", at 1100: " + later);
+        assertEquals(atStart, later, "the bar's height does not change with the status");
+        assertTrue(later < 60, "one row: " + later);
     }
 
     @Test

@@ -45,7 +45,7 @@ class HctxDispatchSpliceTest {
         Scenario s = scenario().kernel70("kyber").seed(945520918876304523L).cpus(3).depth(5).reserved(4)
                 .irq("softirq").completionNs(35136).maxSectors(547).maxSegments(3).slots(4).pollQueues(1)
                 .numaNodes(List.of(List.of(0), List.of(1), List.of(2)))
-                .costs(new Costs(3629, 4617, 438, 987, 4251, 185, 2530, 1816, 651, 4785, 0, 971, 0, 2535, 3265, 3856, 1213))
+                .costs(new Costs(3629, 4617, 438, 987, 4251, 185, 2530, 1816, 651, 4785, 0, 971, 0, 2535, 3265, 3856, 1213, 0, 0))
                 .job(job().name("j59").allCpus().rw("write").mix(67).bs(8192).iodepth(5).libaio().ios(3).size(1954816))
                 .job(job().name("uring").cpus(2).rw("randrw").polled().iodepth(6).ios(14))
                 .build();

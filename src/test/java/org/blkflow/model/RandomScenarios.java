@@ -153,10 +153,10 @@ final class RandomScenarios {
     }
 
     private static Costs randomCosts(SplittableRandom r) {
-        long[] c = new long[17];
+        long[] c = new long[19];
         for (int i = 0; i < c.length; i++) c[i] = r.nextInt(4) == 0 ? 0 : r.nextInt(5_000);
         return new Costs(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11],
-                c[12], c[13], c[14], c[15], c[16]);
+                c[12], c[13], c[14], c[15], c[16], c[17], c[18]);
     }
 
     private static List<Integer> randomMapping(SplittableRandom r, int cpus, int hw) {

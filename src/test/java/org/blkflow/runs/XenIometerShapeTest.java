@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.blkflow.engine.LockStat;
 import org.blkflow.model.BlockLayerRun;
 import org.blkflow.scenario.Backend;
+import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.Rings;
 import org.blkflow.stats.RunStats;
 import org.blkflow.transition.TransitionKind;
@@ -15,10 +18,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The published shape of multi-queue xen-blkfront, from the mechanism, in simulated time (the same
- * figures on any machine), on fio's IOmeter block-size mix. What holds: one ring flat, 16 rings at
- * least 2.5 times one ring at 8 jobs, a fall past the peak. What does not, and is asserted as it is so
- * the README cannot drift: the peak is a plateau over 4–8 jobs (the grant-table lock saturates from 4),
- * and 32 jobs do not fall below 16, even with guest and dom0 sharing the host's pCPUs.
+ * figures on any machine), on fio's IOmeter block-size mix, with fio's own per-I/O cost in a 64-bit PV
+ * guest (XenGuest). What holds: one ring's 1-job point is the guest's and lower than 4 jobs' (as
+ * published, 57k to 95k), flat from 4 jobs on; 16 rings at least 2.5 times one ring at 8 jobs; a fall
+ * past the peak. What does not, and is asserted as it is so the README cannot drift: the peak is a
+ * plateau over 4-8 jobs (the grant-table lock saturates from 4, because the model's guest does an I/O
+ * in well under half the CPU time the published 1-job figure implies), and 32 jobs do not fall below 16,
+ * on CPUs of their own or on 16 or 24 shared pCPUs.
  */
 class XenIometerShapeTest {
 
@@ -26,6 +32,8 @@ class XenIometerShapeTest {
     private static final int AT8 = XenIometer.JOBS.indexOf(8);
     private static final int AT16 = XenIometer.JOBS.indexOf(16);
     private static final int AT32 = XenIometer.JOBS.indexOf(32);
+    /** The published 1-job IOPS (one ring 57k, 16 rings 58k): one vCPU running fio, so the guest's limit. */
+    private static final double PUBLISHED_ONE_JOB_IOPS = 57_000;
 
     @Test
     void theSweepHasThePublishedShape() {
@@ -39,20 +47,23 @@ class XenIometerShapeTest {
         int n = XenIometer.JOBS.size();
         double[] one = new double[n];
         double[] sixteen = new double[n];
-        StringBuilder table = new StringBuilder("jobs  1 ring  16 rings  dom0 CPU  most contended\n");
+        StringBuilder table = new StringBuilder("jobs  1 ring  16 rings  dom0 CPU  most contended  simulated µs (1 ring, 16 rings)\n");
         for (int i = 0; i < n; i++) {
             one[i] = stats.get(i).iops();
             sixteen[i] = stats.get(n + i).iops();
             LockStat top = stats.get(n + i).locks().stream().max(Comparator.comparingLong(LockStat::contentions)).orElseThrow();
-            table.append(String.format("%4d %7.0f %9.0f %8.0f%% %s (%d)%n", XenIometer.JOBS.get(i), one[i], sixteen[i],
-                    stats.get(n + i).backendCpuUse() * 100, top.name(), top.contentions()));
+            table.append(String.format("%4d %7.0f %9.0f %8.0f%% %s (%d)  %.0f, %.0f%n", XenIometer.JOBS.get(i), one[i], sixteen[i],
+                    stats.get(n + i).backendCpuUse() * 100, top.name(), top.contentions(),
+                    stats.get(i).simTimeNs() / 1000.0, stats.get(n + i).simTimeNs() / 1000.0));
         }
         System.out.print(table);
         String figures = table.toString();
-        // One ring: flat or falling, within 5 % of where it starts.
-        for (int i = 1; i < n; i++) {
+        // One ring: one job is the guest's limit (one vCPU running fio), below what 4 jobs get from blkback's
+        // one thread, as published (57k, 95k); from 4 jobs on flat or falling, within 5 % of the 4-job point.
+        assertTrue(one[0] < one[AT4], () -> "one ring's 1-job point is not below its 4-job one:\n" + figures);
+        for (int i = AT4 + 1; i < n; i++) {
             double v = one[i];
-            assertTrue(v <= one[0] * 1.05, () -> "one ring rises with jobs:\n" + figures);
+            assertTrue(v <= one[AT4] * 1.05, () -> "one ring rises past 4 jobs:\n" + figures);
         }
         assertTrue(sixteen[AT8] >= 2.5 * one[AT8], () -> "16 rings below 2.5x one ring at 8 jobs:\n" + figures);
         int peak = 0;
@@ -79,12 +90,36 @@ class XenIometerShapeTest {
                 .name().contains("grant_table"), () -> "the fall is not the grant-table lock's:\n" + figures);
     }
 
+    /**
+     * The 1-job point against the published one: the model's guest spends what its sourced costs add up to
+     * per I/O, and that is the limit (one vCPU busy all the time); the published 57k means about 17.5 µs an
+     * I/O, well over twice the model's. The gap is what keeps the peak from moving to 8 jobs (README).
+     */
+    @Test
+    void oneJobIsTheGuestsLimitAtLessThanHalfThePublishedCostPerIo() {
+        Point p = run(1, XenIometer.BACKEND);
+        double publishedNs = 1e9 / PUBLISHED_ONE_JOB_IOPS;
+        String figures = String.format("1 job: %.0f IOPS, guest %.2f µs an I/O, its vCPU busy %.1f%%; published %.0f IOPS, %.2f µs an I/O%n",
+                p.iops(), p.guestNsPerIo() / 1000, p.guestCpu() * XenIometer.GUEST_CPUS * 100, PUBLISHED_ONE_JOB_IOPS, publishedNs / 1000);
+        System.out.print(figures);
+        Costs c = Costs.DEFAULT;
+        assertTrue(p.guestCpu() * XenIometer.GUEST_CPUS >= 0.95, () -> "one job's vCPU is not the limit:\n" + figures);
+        assertTrue(Math.abs(p.iops() * p.guestNsPerIo() / 1e9 - 1) <= 0.05, () -> "IOPS are not one vCPU over its cost per I/O:\n" + figures);
+        // At least fio's own work and its three system calls a bio (io_submit, two time stamps: model/XenGuest).
+        assertTrue(p.guestNsPerIo() >= c.fioIoNs() + 3 * c.pvSyscallNs(), () -> "fio's PV costs are not charged:\n" + figures);
+        assertTrue(p.guestNsPerIo() < publishedNs / 2, () -> "the model's guest is no longer under half the published cost:\n" + figures);
+    }
+
     /** One point, with how long the guest's vCPUs ran and how often a vCPU waited for a pCPU. */
-    private record Point(int jobs, double iops, double guestCpu, double dom0Cpu, long pcpuWaits) {
+    private record Point(int jobs, double iops, double guestCpu, double dom0Cpu, long pcpuWaits, double guestNsPerIo, long simNs) {
     }
 
     private static Point run(int jobs, Backend backend) {
-        BlockLayerRun run = new BlockLayerRun(XenIometer.scenario(Rings.PER_HCTX, jobs, XenIometer.TASK_IOS, backend), false);
+        return run(Rings.PER_HCTX, jobs, backend);
+    }
+
+    private static Point run(Rings rings, int jobs, Backend backend) {
+        BlockLayerRun run = new BlockLayerRun(XenIometer.scenario(rings, jobs, XenIometer.TASK_IOS, backend), false);
         RunStats stats = new RunStats();
         long[] waits = {0};
         run.feed(t -> {
@@ -93,32 +128,46 @@ class XenIometerShapeTest {
         }, Long.MAX_VALUE);
         double vcpuTime = (double) run.now() * XenIometer.GUEST_CPUS;
         return new Point(jobs, stats.iops(), run.guestBusyNs() / vcpuTime,
-                run.backendBusyNs() / ((double) run.now() * backend.cpus()), waits[0]);
+                run.backendBusyNs() / ((double) run.now() * backend.cpus()), waits[0],
+                run.guestBusyNs() / (double) (jobs * XenIometer.TASK_IOS), run.now());
     }
 
     /**
-     * Guest and dom0 on 16 shared pCPUs: vCPUs do wait for them, yet the second job per guest vCPU adds
-     * almost no guest CPU time (it sleeps for a tag: each ring is already full), so it takes no pCPU time
-     * from dom0 and 32 jobs do not fall below 16. The fall the posts show needs a cost the model lacks.
+     * Guest and dom0 on 16 or 24 shared pCPUs (the host's count is not published). vCPUs wait for pCPUs on
+     * 16, and a second fio task per guest vCPU costs more guest CPU per I/O (the switch between them changes
+     * the address space through Xen), yet 32 jobs do not fall below 16: dom0's vCPUs that wait for a pCPU
+     * are vCPUs not spinning on the grant-table lock, whose handoff is slower the more spin. The fall the
+     * posts show needs a cost the model lacks.
      */
     @Test
     void sharingTheHostsPcpusDoesNotMakeThirtyTwoJobsFall() {
-        StringBuilder table = new StringBuilder("host         jobs      IOPS  guest vCPU  dom0 vCPU  pcpu waits\n");
-        List<Point> shared = new ArrayList<>();
-        for (Backend host : List.of(XenIometer.BACKEND, XenIometer.SHARED_HOST)) {
-            for (int jobs : List.of(16, 32)) {
-                Point p = run(jobs, host);
-                if (host == XenIometer.SHARED_HOST) shared.add(p);
-                table.append(String.format("%-11s %5d %9.0f %10.1f%% %9.1f%% %10d%n", host.pcpus() == 0 ? "dedicated" : "16 pCPUs",
-                        jobs, p.iops(), p.guestCpu() * 100, p.dom0Cpu() * 100, p.pcpuWaits()));
+        StringBuilder table = new StringBuilder(
+                "host        jobs  1 ring  16 rings  guest vCPU  µs/IO  dom0 vCPU  pcpu waits  simulated µs (1 ring, 16 rings)\n");
+        Map<Backend, List<Point>> points = new LinkedHashMap<>();
+        for (Backend host : List.of(XenIometer.BACKEND, XenIometer.SHARED_HOST, XenIometer.WIDER_HOST)) {
+            for (int jobs : XenIometer.JOBS) {
+                // Every vCPU on a CPU of its own is the first test's sweep: only the points compared here.
+                if (host == XenIometer.BACKEND && jobs < 16) continue;
+                Point one = run(Rings.SINGLE_LOCK, jobs, host);
+                Point p = run(Rings.PER_HCTX, jobs, host);
+                points.computeIfAbsent(host, h -> new ArrayList<>()).add(p);
+                table.append(String.format("%-10s %5d %7.0f %9.0f %10.1f%% %6.2f %9.1f%% %11d  %.0f, %.0f%n",
+                        host.pcpus() == 0 ? "dedicated" : host.pcpus() + " pCPUs", jobs, one.iops(), p.iops(), p.guestCpu() * 100,
+                        p.guestNsPerIo() / 1000, p.dom0Cpu() * 100, p.pcpuWaits(), one.simNs() / 1000.0, p.simNs() / 1000.0));
             }
         }
         System.out.print(table);
         String figures = table.toString();
-        Point at16 = shared.get(0);
-        Point at32 = shared.get(1);
-        assertTrue(at16.pcpuWaits() > 0 && at32.pcpuWaits() > 0, () -> "no vCPU ever waited for a pCPU:\n" + figures);
-        assertTrue(at32.guestCpu() <= at16.guestCpu() * 1.1, () -> "32 jobs cost the guest's vCPUs more than 16:\n" + figures);
-        assertTrue(at32.iops() >= at16.iops() * 0.99, () -> "32 jobs fall below 16 on a shared host:\n" + figures);
+        List<Point> own = points.get(XenIometer.BACKEND);
+        assertTrue(own.get(1).guestNsPerIo() > own.get(0).guestNsPerIo(), () -> "two tasks per vCPU cost no more per I/O:\n" + figures);
+        List<Point> shared = points.get(XenIometer.SHARED_HOST);
+        // Up to 8 jobs dom0's busy vCPUs and the guest's fit in 16 pCPUs; from 16 jobs on they do not.
+        assertTrue(shared.get(AT16).pcpuWaits() > 0 && shared.get(AT32).pcpuWaits() > 0,
+                () -> "no vCPU waited for one of 16 pCPUs:\n" + figures);
+        for (List<Point> host : points.values()) {
+            Point at16 = host.get(host.size() - 2);
+            Point at32 = host.get(host.size() - 1);
+            assertTrue(at32.iops() >= at16.iops() * 0.99, () -> "32 jobs fall below 16:\n" + figures);
+        }
     }
 }

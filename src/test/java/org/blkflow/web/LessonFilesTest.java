@@ -39,6 +39,8 @@ class LessonFilesTest {
         for (String subject : List.of("read-path", "plug-merge", "tags-run-out", "full-device", "why-blk-mq", "xen-io-lock")) {
             assertTrue(ids.stream().anyMatch(id -> id.endsWith(subject)), subject + " missing from " + ids);
         }
+        // Both kernels have a lesson: students run 7.0's block layer, not only 3.16's.
+        assertTrue(LESSONS.stream().anyMatch(l -> l.scenario().modern()), "no lesson runs Linux 7.0: " + ids);
     }
 
     @TestFactory

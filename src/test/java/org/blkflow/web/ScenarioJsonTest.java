@@ -85,7 +85,7 @@ class ScenarioJsonTest {
         assertEquals("{\"makeRequestNs\":300,\"mergeAttemptNs\":40,\"allocRequestNs\":200,\"insertNs\":100,"
                 + "\"dispatchNs\":150,\"driverNs\":500,\"completeNs\":400,\"irqNs\":1000,\"ipiNs\":1500,"
                 + "\"lockNs\":20,\"lockBounceNs\":200,\"switchNs\":2000,\"hypercallNs\":500,\"grantMapNs\":150,"
-                + "\"grantUnmapNs\":250,\"persistentGrantNs\":100,\"blkbackNs\":2500}", costs.toString());
+                + "\"grantUnmapNs\":250,\"persistentGrantNs\":100,\"blkbackNs\":2500,\"fioIoNs\":1000,\"pvSyscallNs\":1000}", costs.toString());
     }
 
     @Test
