@@ -33,7 +33,8 @@ export function initialState(loaded) {
     t: 0,
     items: new Map(),
     places: new Map(),
-    hctxs: Array.from({ length: topo.hwQueues }, (_, i) => ({
+    // Several 7.0 devices: hwQueues is each device's, and device d's hctx h is d × hwQueues + h.
+    hctxs: Array.from({ length: topo.hwQueues * (topo.devices ?? 1) }, (_, i) => ({
       hctx: i, stopped: false, tagsUsed: 0, driverTags: 0, depth: topo.queueDepth, dispatched: 0, runs: 0,
     })),
     counters: emptyCounters(),

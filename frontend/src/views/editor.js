@@ -72,7 +72,7 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
       box.innerHTML = `<div class="job-head">job ${i}<button type="button" data-action="remove-job" data-job="${i}" aria-label="remove job ${i}">remove</button></div>`;
       JOB_FIELDS.forEach(f => box.append(input(f, `jobs[${i}].${f.path}`)));
       jobsEl.append(box);
-      JOB_FIELDS.forEach(f => setValue(form, f, `jobs[${i}].${f.path}`, job[f.path]));
+      JOB_FIELDS.forEach(f => setValue(form, f, `jobs[${i}].${f.path}`, job[f.path] ?? f.fallback));
     });
     showRelevant(false);
   }
@@ -154,7 +154,8 @@ export function editorView(el, { defaults, onLoad, onPreset }) {
     },
     setScenario(s) {
       TOP_FIELDS.forEach(f => setValue(form, f, f.path, s[f.path] ?? f.fallback));
-      DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, getAt(s.device || {}, deviceKey(f.path))));
+      // A field the server leaves out of the JSON when it is its default (7.0's several devices) shows that default.
+      DEVICE_FIELDS.forEach(f => setValue(form, f, f.path, getAt(s.device || {}, deviceKey(f.path)) ?? f.fallback));
       jobs = (s.jobs || []).map(j => ({ ...j }));
       costs = s.costs ?? null;
       numaNodes = s.numaNodes ?? null;

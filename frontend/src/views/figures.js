@@ -22,8 +22,27 @@ const FIGURES = {
   [MODE.BIO]: { layout: (topo, width, font) => legacyLayout(topo, MODE.BIO, width, font), frame: legacyFrame, live: legacyState },
 };
 
+/**
+ * 7.0 with several null_blk devices: Figure 1 lays out one request_queue, so rather than draw another
+ * device's requests in the wrong boxes it says so; the log, the narration and the controls go on as usual.
+ */
+const SEVERAL_DEVICES = {
+  layout: (topo, width, font) => ({
+    mode: MODE.MQ, width, height: 4 * font, font, cpus: [], ctxs: [], hctxs: [], places: new Map(),
+    devices: topo.devices,
+  }),
+  frame: (svg, geo) => {
+    svg.append('text').attr('class', 'figure-refused').attr('data-role', 'figure-refused')
+      .attr('data-devices', geo.devices).attr('x', 8).attr('y', 2 * geo.font).style('font-size', `${geo.font}px`)
+      .text(`Figure 1 draws one device's queues; this run has ${geo.devices} null_blk devices `
+        + `(nullb0–nullb${geo.devices - 1}). Follow it in the log and the narration.`);
+  },
+  live: () => {},
+};
+
 /** A replayed trace has no scenario and is drawn as blk-mq's queues; a 7.0 scenario is always blk-mq. */
-export const figureFor = scenario => withBackend(scenario?.kernel === KERNEL.V7_0 ? FIGURES.mq70 : FIGURES[scenario?.mode] ?? FIGURES[MODE.MQ], scenario);
+export const figureFor = scenario => (scenario?.kernel === KERNEL.V7_0 && (scenario?.device?.count ?? 1) > 1 ? SEVERAL_DEVICES
+  : withBackend(scenario?.kernel === KERNEL.V7_0 ? FIGURES.mq70 : FIGURES[scenario?.mode] ?? FIGURES[MODE.MQ], scenario));
 
 /** xen-blkfront, in any mode: the mode's figure with dom0's row under it. */
 function withBackend(figure, scenario) {

@@ -27,6 +27,8 @@ final class Bio {
     boolean ownEnded;
     /** REQ_POLLED: set at submission when the task polls and the queue has poll hctxs. */
     boolean polled;
+    /** The null_blk device (7.0: nullbN's N) whose request_queue the bio is submitted to. */
+    int device;
 
     /** Shadow state kept only by {@link Invariants}. */
     boolean checkedQueued;
@@ -52,6 +54,7 @@ final class Bio {
     Bio splitFront(long id, int front) {
         Bio piece = new Bio(id, task, sector, front, write, sync);
         piece.polled = polled;
+        piece.device = device;
         piece.noMerge = true;
         piece.parent = this;
         chained++;

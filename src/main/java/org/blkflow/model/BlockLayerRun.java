@@ -47,7 +47,9 @@ public final class BlockLayerRun {
         boolean mq = scenario.mode() == Mode.MQ;
         // The legacy and bio-based interfaces have one queue: hwQueues has no effect there.
         // 7.0's poll queues are hctxs after the submit queues (null_blk: nr_hw_queues = submit + poll).
-        int queues = mq ? scenario.hwQueues() + (scenario.modern() ? scenario.device().pollQueues() : 0) : 1;
+        // 7.0's several null_blk devices: each has as many, numbered device × per device + hctx (Wiring70).
+        int queues = !mq ? 1 : !scenario.modern() ? scenario.hwQueues()
+                : (scenario.hwQueues() + scenario.device().pollQueues()) * scenario.device().count();
         int reserved = mq ? scenario.reservedTags() : 0;
         boolean xenSq = !mq && scenario.device().xen();
         invariants = new Invariants(queues, scenario.queueDepth(), reserved,

@@ -9,7 +9,8 @@ import org.blkflow.transition.Transition;
 final class BudgetInvariant {
 
     private final int budget;
-    private int issued;
+    /** Per device: each request_queue has its own budget. */
+    private final int[] issued = new int[64];
 
     BudgetInvariant(int budget) {
         this.budget = budget;
@@ -19,11 +20,12 @@ final class BudgetInvariant {
         if (budget == 0 || t.action() == null) return;
         switch (t.action()) {
             case "D" -> {
-                if (++issued > budget) {
-                    Oops.fail("budget-in-use", issued + " requests issued with a budget of " + budget, t, bio, rq);
+                int d = rq == null ? 0 : rq.hctx.device;
+                if (++issued[d] > budget) {
+                    Oops.fail("budget-in-use", issued[d] + " requests issued with a budget of " + budget, t, bio, rq);
                 }
             }
-            case "C", "R" -> issued--;
+            case "C", "R" -> issued[rq == null ? 0 : rq.hctx.device]--;
             default -> { }
         }
     }

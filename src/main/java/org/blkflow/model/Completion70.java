@@ -20,7 +20,8 @@ final class Completion70 {
     private final Hctx70[] hctxs;
     private final int[] nodeOfCpu;
     private Dispatch70 dispatch;
-    private Mq70Submission submission;
+    /** Every device's submission, by device number: a freed tag of a shared set may wake another queue's task. */
+    private Mq70Submission[] submissions;
     private Workload workload;
 
     Completion70(Machine m, Hctx70[] hctxs, int[] nodeOfCpu) {
@@ -29,9 +30,9 @@ final class Completion70 {
         this.nodeOfCpu = nodeOfCpu;
     }
 
-    void attach(Dispatch70 dispatch, Mq70Submission submission, Workload workload) {
+    void attach(Dispatch70 dispatch, Mq70Submission[] submissions, Workload workload) {
         this.dispatch = dispatch;
-        this.submission = submission;
+        this.submissions = submissions;
         this.workload = workload;
     }
 
@@ -95,17 +96,23 @@ final class Completion70 {
 
     /** The same free of a request that is {@code from} a place the caller names (a cached one). */
     void free(Request rq, String fn, boolean restart, int cpu, Actor actor, Place from) {
-        Hctx70 x = hctxs[rq.hctx.index];
+        Hctx70 x = Hctx70.of(hctxs, rq.hctx);
         dispatch.finishRequest(rq, cpu, actor);
         List<Task> woken = new ArrayList<>();
-        if (rq.tag >= 0) woken.addAll(x.driverTags.put(rq.tag, rq.ctx.cpu));
+        if (rq.tag >= 0) {
+            woken.addAll(x.driverTags.put(rq.tag, rq.ctx.cpu));
+            x.driverTagPut();
+        }
         if (rq.internalTag >= 0) woken.addAll(x.schedTags.put(rq.internalTag, rq.ctx.cpu));
         // From done, cached (the plug's unused requests) or merged (a request another absorbed: attempt_merge).
         m.emit.request(TransitionKind.FREE, null, fn, cpu, actor, rq, from, Place.NONE);
         for (Task task : woken) {
+            // The waiter's own hctx: on a shared tag set it may be another device's.
+            Mq70Submission waiter = submissions[task.pendingBio.device];
+            HardwareQueue waitsOn = waiter.waitsOn(task);
             m.emit.bio(TransitionKind.WAKE, null, "sbitmap_queue_wake_up", cpu, actor, task.pendingBio, null,
-                    rq.hctx, Place.tagWait(rq.hctx.index), Place.task(task.cpu));
-            m.process(task.cpu, () -> submission.retryAfterWake(task));
+                    waitsOn, Place.tagWait(waitsOn.index), Place.task(task.cpu));
+            m.process(task.cpu, () -> waiter.retryAfterWake(task));
         }
         if (!x.tagPollers.isEmpty()) {
             List<Runnable> parked = new ArrayList<>(x.tagPollers);

@@ -57,7 +57,7 @@ final class CtxDispatch70 {
             }
             if (dispatch.budget.limited()) rq.budget = true;
             m.emit.request(TransitionKind.CTX_FLUSH, null, "blk_mq_dequeue_from_ctx", cpu, actor, rq,
-                    Place.ctx(ctx.cpu), Place.hctx(x.hw.index));
+                    Place.ctx(ctx.place), Place.hctx(x.hw.index));
             ctx.lock.unlock(m.cpu(cpu));
             int next = (ctx.indexHw + 1) % n;
             ArrayDeque<Request> one = new ArrayDeque<>();
@@ -86,7 +86,7 @@ final class CtxDispatch70 {
             x.hw.pending[ctx.indexHw] = false;
             for (Request rq = ctx.rqList.poll(); rq != null; rq = ctx.rqList.poll()) {
                 m.emit.request(TransitionKind.CTX_FLUSH, null, "blk_mq_flush_busy_ctxs", cpu, actor, rq,
-                        Place.ctx(ctx.cpu), Place.hctx(x.hw.index));
+                        Place.ctx(ctx.place), Place.hctx(x.hw.index));
                 list.add(rq);
             }
             ctx.lock.unlock(m.cpu(cpu));

@@ -87,7 +87,7 @@ final class Deadline70 implements Elevator70 {
             boolean absorbed = dd.insertMerge(rq, (req, next) -> attemptMerge(req, next, free, cpu, actor));
             if (!absorbed) {
                 dd.insert(rq, m.sim.now());
-                m.emit.request(TransitionKind.INSERT, "I", "dd_insert_request", cpu, actor, rq, from, Place.elevator(0));
+                m.emit.request(TransitionKind.INSERT, "I", "dd_insert_request", cpu, actor, rq, from, Place.elevator(rq.hctx.device));
             }
             insertEach(list, i + 1, from, free, cpu, actor, done);
         });
@@ -102,7 +102,7 @@ final class Deadline70 implements Elevator70 {
     public void insertAtHead(Request rq, Place from, int cpu, Actor actor, Runnable done) {
         lock.lock(m.cpu(cpu), "dd_insert_requests", () -> m.after(cpu, m.costs.insertNs(), () -> {
             dd.insertAtHead(rq, m.sim.now());
-            m.emit.request(TransitionKind.INSERT, "I", "dd_insert_request", cpu, actor, rq, from, Place.elevator(0));
+            m.emit.request(TransitionKind.INSERT, "I", "dd_insert_request", cpu, actor, rq, from, Place.elevator(rq.hctx.device));
             lock.unlock(m.cpu(cpu));
             done.run();
         }));
@@ -134,7 +134,7 @@ final class Deadline70 implements Elevator70 {
             Request rq = dd.dispatch(m.sim.now());
             if (rq != null) {
                 m.emit.request(TransitionKind.ELV_DISPATCH, null, "dd_dispatch_request", cpu, actor, rq,
-                        Place.elevator(0), Place.hctx(rq.hctx.index));
+                        Place.elevator(rq.hctx.device), Place.hctx(rq.hctx.index));
             }
             lock.unlock(m.cpu(cpu));
             next.accept(rq);

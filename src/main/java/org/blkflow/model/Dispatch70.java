@@ -33,7 +33,7 @@ final class Dispatch70 {
     }
 
     Hctx70 of(Request rq) {
-        return hctxs[rq.hctx.index];
+        return Hctx70.of(hctxs, rq.hctx);
     }
 
     /** blk_mq_hctx_has_pending(): hctx->dispatch, a pending ctx, or the scheduler's has_work. */
@@ -309,6 +309,7 @@ final class Dispatch70 {
         budget.put(rq);
         if (rq.internalTag >= 0 && rq.tag >= 0) {
             x.driverTags.put(rq.tag, rq.ctx.cpu);
+            x.driverTagPut();
             rq.tag = -1;
         }
         rq.started = false;

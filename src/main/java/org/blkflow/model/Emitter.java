@@ -52,7 +52,7 @@ final class Emitter {
                  Place from, Place to) {
         rq.place = to;
         add(new Transition(emitted++, sim.now(), kind, fn, action, cpu, actor.pid(), actor.comm(),
-                -1, rq.id, rq.ctx.cpu, rq.hctx.index, rq.tag, rq.sector, rq.sectors, rq.rwbs(),
+                -1, rq.id, rq.ctx.place, rq.hctx.index, rq.tag, rq.sector, rq.sectors, rq.rwbs(),
                 from, to, -1), null, rq);
     }
 
@@ -64,7 +64,7 @@ final class Emitter {
         Place from = next.place;
         next.place = Place.MERGED;
         add(new Transition(emitted++, sim.now(), TransitionKind.RQ_MERGE, fn, "M", cpu, actor.pid(), actor.comm(),
-                -1, next.id, next.ctx.cpu, next.hctx.index, next.tag, next.sector, next.sectors, next.rwbs(),
+                -1, next.id, next.ctx.place, next.hctx.index, next.tag, next.sector, next.sectors, next.rwbs(),
                 from, Place.MERGED, req.id), null, next);
     }
 

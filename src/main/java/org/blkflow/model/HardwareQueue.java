@@ -13,6 +13,8 @@ final class HardwareQueue {
 
     final int index;
     final TagSet tags;
+    /** 7.0 with several null_blk devices: the device (request_queue) this hctx belongs to, nullbN's N. */
+    int device;
     /** hctx->ctxs[]: the software queues mapped here, in CPU order (their index_hw). */
     final List<SoftwareQueue> ctxs = new ArrayList<>();
     /** hctx->dispatch: leftovers of an earlier run, sent before anything else. */

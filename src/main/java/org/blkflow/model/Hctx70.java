@@ -33,6 +33,12 @@ final class Hctx70 {
     final java.util.List<Runnable> pollers = new java.util.ArrayList<>();
     /** Polled submitters out of tags with nothing to poll: a free of one of this hctx's tags resumes them. */
     final java.util.List<Runnable> tagPollers = new java.util.ArrayList<>();
+    /** The tag set's sharing when several devices' hctxs share this one's driver tags; null when not shared. */
+    TagShare70 share;
+    /** BLK_MQ_S_TAG_ACTIVE: blk_mq_tag_busy() counted this hctx among the set's active queues. */
+    boolean tagActive;
+    /** hctx->nr_active: driver tags this hctx's requests hold, counted only on a shared set. */
+    int nrActive;
     private int nextCpu = -1;
     private int nextCpuBatch = CPU_WORK_BATCH;
 
@@ -40,6 +46,38 @@ final class Hctx70 {
         this.hw = hw;
         this.driverTags = driverTags;
         this.schedTags = schedTags;
+    }
+
+    /**
+     * The Hctx70 of {@code hw} among one request_queue's: hctxs are numbered across devices (device ×
+     * hctxs per device + hctx), each queue's from its first.
+     */
+    static Hctx70 of(Hctx70[] queue, HardwareQueue hw) {
+        return queue[hw.index - queue[0].hw.index];
+    }
+
+    /**
+     * __blk_mq_get_tag() without a scheduler: blk_mq_tag_busy(), then hctx_may_queue() on a shared set,
+     * then the bitmap; -1 when over the share or out of tags. The tag counts in nr_active.
+     */
+    int getDriverTag(int cpu, int shallow) {
+        if (share != null) {
+            share.tagBusy(this);
+            if (!share.mayQueue(this)) return -1;
+        }
+        int tag = driverTags.get(cpu, shallow);
+        if (tag >= 0 && share != null) nrActive++;
+        return tag;
+    }
+
+    /** __blk_mq_put_driver_tag()'s blk_mq_dec_active_requests(). */
+    void driverTagPut() {
+        if (share != null) nrActive--;
+    }
+
+    /** A new request's tag: a scheduler tag under an elevator, else a driver tag (within a shared set's share). */
+    int allocate(int cpu, int shallow) {
+        return schedTags != null ? schedTags.get(cpu, shallow) : getDriverTag(cpu, shallow);
     }
 
     /** The pool a new request's tag comes from: scheduler tags under an elevator, else driver tags. */

@@ -15,7 +15,7 @@ import org.blkflow.transition.TransitionKind;
  * ({@link PathInvariants}), tags, request pools and commands ({@link TagInvariants}), the device's
  * room ({@link DeviceInvariants}), spinlocks ({@link LockInvariants}), time and CPUs
  * ({@link TimeInvariants}), 7.0's kyber tokens and poll queues ({@link Invariants70}), 7.0's splits and
- * cached requests ({@link SubmitInvariants70}), xen's two domains ({@link DomainInvariants}) and the
+ * cached requests ({@link SubmitInvariants70}), several devices' shared tags and plug ({@link SharedTags70Invariants}), xen's two domains ({@link DomainInvariants}) and the
  * host's pCPUs ({@link PcpuInvariants}, fed by the host's scheduler through {@link PcpuTransitions}).
  * This class only routes: each move to the families it concerns,
  * in a fixed order; every family reports a breach through {@link Oops}. CPUs and locks are not
@@ -42,6 +42,7 @@ final class Invariants implements CpuObserver {
     private final SubmitInvariants70 submit70;
     final PcpuInvariants pcpus = new PcpuInvariants();
     private final Requeue70Invariants requeues = new Requeue70Invariants();
+    private final SharedTags70Invariants shared70 = new SharedTags70Invariants();
     private boolean kernel70;
     private int firstPollHctx = Integer.MAX_VALUE;
     private BudgetInvariant budget = new BudgetInvariant(0);
@@ -75,6 +76,21 @@ final class Invariants implements CpuObserver {
     /** __blk_flush_plug() of task {@code pid} is over (7.0): its plug's cache must be empty. */
     void plugFinished(int pid) {
         submit70.plugFinished(pid);
+    }
+
+    /** Linux 7.0 with several devices of {@code perDevice} hctxs; {@code depth} normal tags per shared set. */
+    void devices70(int hctxs, int perDevice, boolean sharedTags, int depth) {
+        shared70.devices(hctxs, perDevice, sharedTags, depth);
+    }
+
+    /** blk_mq_tag_busy() marked {@code hctx} active on a shared tag set (7.0). */
+    void tagBusy(int hctx) {
+        shared70.tagBusy(hctx);
+    }
+
+    /** blk_add_rq_to_plug() adds the {@code size}th request to task {@code pid}'s plug (7.0). */
+    void plugAdded(int pid, Object plug, boolean multipleQueues, int size) {
+        shared70.plugAdded(pid, plug, multipleQueues, size);
     }
 
     /** Linux 7.0's null_blk requeue injection: every Nth queue_rq call, {@code 0} for never. */
@@ -128,7 +144,7 @@ final class Invariants implements CpuObserver {
             }
             case SLEEP -> {
                 paths.waiting(t, bio);
-                tags.sleep(t, bio);
+                if (!shared70.judgesWait(t, bio)) tags.sleep(t, bio);
             }
             case WAKE -> paths.waiting(t, bio);
             case TAG_GET -> allocate(t, bio, rq);
@@ -191,6 +207,7 @@ final class Invariants implements CpuObserver {
     private void allocate(Transition t, Bio bio, Request rq) {
         paths.allocate(t, bio, rq);
         tags.allocate(t, bio, rq);
+        shared70.allocated(t, bio, rq);
     }
 
     /** G of a cached request: it is the task's, of the bio's hctx type (a poll hctx's only for REQ_POLLED). */
@@ -205,6 +222,7 @@ final class Invariants implements CpuObserver {
         device.freed(rq);
         paths.freedAfterItsBios(t, bio, rq);
         tags.free(t, bio, rq);
+        shared70.freed(rq);
         if (kernel70) modern.putToken(t, rq);
         paths.freed(rq);
     }

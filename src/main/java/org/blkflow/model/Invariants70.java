@@ -13,8 +13,9 @@ import org.blkflow.transition.Transition;
 final class Invariants70 {
 
     /** kyber's domain tokens as the stream's elv_dispatch and free hand them out and back. */
-    private final Request[][] tokenOwner = new Request[Kyber.DOMAINS][];
-    private final int[] tokensHeld = new int[Kyber.DOMAINS];
+    /** Per device (each request_queue has its own kyber and tokens), then per domain. */
+    private final Request[][][] tokenOwner = new Request[org.blkflow.scenario.Device.MAX_COUNT][Kyber.DOMAINS][];
+    private final int[][] tokensHeld = new int[org.blkflow.scenario.Device.MAX_COUNT][Kyber.DOMAINS];
     private int firstPollHctx = Integer.MAX_VALUE;
 
     void pollHctxsFrom(int firstPollHctx) {
@@ -28,6 +29,8 @@ final class Invariants70 {
             return;
         }
         int d = token.domain();
+        Request[][] tokenOwner = this.tokenOwner[rq.hctx.device];
+        int[] tokensHeld = this.tokensHeld[rq.hctx.device];
         if (tokenOwner[d] == null) tokenOwner[d] = new Request[Kyber.DEPTH[d]];
         if (!(token.nr() >= 0 && token.nr() < Kyber.DEPTH[d] && tokenOwner[d][token.nr()] == null)) fail("kyber-token",
                 "token " + token.nr() + " of domain " + d + " is out of range or already held", t, null, rq);
@@ -40,6 +43,8 @@ final class Invariants70 {
     void putToken(Transition t, Request rq) {
         if (!(rq.elvPrivate instanceof Kyber.Token token)) return;
         int d = token.domain();
+        Request[][] tokenOwner = this.tokenOwner[rq.hctx.device];
+        int[] tokensHeld = this.tokensHeld[rq.hctx.device];
         if (!(tokenOwner[d] != null && tokenOwner[d][token.nr()] == rq)) fail("kyber-token", "request " + rq.id
                 + " frees token " + token.nr() + " of domain " + d + " it does not hold", t, null, rq);
         tokenOwner[d][token.nr()] = null;

@@ -78,6 +78,8 @@ final class Kyber implements Elevator70 {
     private final Khd[] khds;
     private final CtxMap70 ctxs;
     private final int asyncDepth;
+    /** The queue's first hctx number (several devices number hctxs across them): khds is the queue's own. */
+    private final int first;
     private Dispatch70 dispatch;
 
     @SuppressWarnings("unchecked")
@@ -87,7 +89,8 @@ final class Kyber implements Elevator70 {
         this.tokens = new SbitmapTags[DOMAINS];
         for (int d = 0; d < DOMAINS; d++) tokens[d] = new SbitmapTags<>(DEPTH[d], 0, DEPTH[d], tokenHints[d]);
         this.khds = new Khd[hctxs.length];
-        for (Hctx70 x : hctxs) if (!x.hw.idle()) khds[x.hw.index] = new Khd(m, x);
+        this.first = hctxs[0].hw.index;
+        for (Hctx70 x : hctxs) if (!x.hw.idle()) khds[x.hw.index - first] = new Khd(m, x);
         this.asyncDepth = nrRequests * ASYNC_PERCENT / 100;
     }
 
@@ -103,7 +106,7 @@ final class Kyber implements Elevator70 {
     /** kyber_has_work(): a flushed request or a busy software queue in any domain. */
     @Override
     public boolean hasWork(Hctx70 x) {
-        Khd khd = khds[x.hw.index];
+        Khd khd = khds[x.hw.index - first];
         return khd != null && khd.hasWork();
     }
 
@@ -111,7 +114,7 @@ final class Kyber implements Elevator70 {
     @Override
     public void bioMerge(Task task, Bio bio, Merging merging, Consumer<Boolean> merged) {
         SoftwareQueue ctx = ctxs.of(task.cpu, bio.polled);
-        Khd khd = khds[ctx.hctx.index];
+        Khd khd = khds[ctx.hctx.index - first];
         ArrayDeque<Request> list = khd.kcqs[ctx.indexHw][domain(bio.write)];
         Lock lock = khd.kcqLock[ctx.indexHw];
         lock.lock(m.cpu(task.cpu), "kyber_bio_merge", () -> {
@@ -142,14 +145,14 @@ final class Kyber implements Elevator70 {
             return;
         }
         Request rq = list.get(i);
-        Khd khd = khds[rq.hctx.index];
+        Khd khd = khds[rq.hctx.index - first];
         Lock lock = khd.kcqLock[rq.ctx.indexHw];
         lock.lock(m.cpu(cpu), "kyber_insert_requests", () -> m.after(cpu, m.costs.insertNs(), () -> {
             int d = domain(rq.write);
             if (head) khd.kcqs[rq.ctx.indexHw][d].addFirst(rq);
             else khd.kcqs[rq.ctx.indexHw][d].addLast(rq);
             khd.kcqMap[d][rq.ctx.indexHw] = true;
-            m.emit.request(TransitionKind.INSERT, "I", "kyber_insert_requests", cpu, actor, rq, from, Place.elevator(0));
+            m.emit.request(TransitionKind.INSERT, "I", "kyber_insert_requests", cpu, actor, rq, from, Place.elevator(rq.hctx.device));
             lock.unlock(m.cpu(cpu));
             insertEach(list, i + 1, head, from, cpu, actor, done);
         }));
@@ -161,7 +164,7 @@ final class Kyber implements Elevator70 {
      */
     @Override
     public void dispatchRequest(Hctx70 x, int cpu, Actor actor, Consumer<Request> next) {
-        Khd khd = khds[x.hw.index];
+        Khd khd = khds[x.hw.index - first];
         khd.lock.lock(m.cpu(cpu), "kyber_dispatch_request", () -> m.after(cpu, m.costs.dispatchNs(), () -> {
             Request rq = null;
             if (khd.batching < BATCH[khd.curDomain]) rq = dispatchCurDomain(khd, cpu);
@@ -174,7 +177,7 @@ final class Kyber implements Elevator70 {
             }
             if (rq != null) {
                 m.emit.request(TransitionKind.ELV_DISPATCH, null, "kyber_dispatch_request", cpu, actor, rq,
-                        Place.elevator(0), Place.hctx(rq.hctx.index));
+                        Place.elevator(rq.hctx.device), Place.hctx(rq.hctx.index));
             }
             khd.lock.unlock(m.cpu(cpu));
             next.accept(rq);

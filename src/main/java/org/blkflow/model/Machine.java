@@ -30,7 +30,8 @@ final class Machine {
     final CpuObserver observer;
     /** Every lock of the run, in creation order, for lockstat. */
     final List<Lock> locks = new ArrayList<>();
-    private long nextBioId;
+    /** Bio and request ids, shared by every request_queue's view of the machine. */
+    private final long[] nextIds;
 
     Machine(Simulation sim, Emitter emit, Cpu[] cpus, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, boolean merging,
             Costs costs, CpuObserver observer) {
@@ -42,10 +43,36 @@ final class Machine {
         this.merging = merging;
         this.costs = costs;
         this.observer = observer;
+        this.nextIds = new long[2];
         for (Cpu cpu : cpus) cpu.observe(observer);
     }
 
+    private Machine(Machine whole, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, String lockPrefix) {
+        this.sim = whole.sim;
+        this.emit = whole.emit;
+        this.cpus = whole.cpus;
+        this.ctxs = ctxs;
+        this.hctxs = hctxs;
+        this.merging = whole.merging;
+        this.costs = whole.costs;
+        this.observer = whole.observer;
+        this.nextIds = whole.nextIds;
+        this.whole = whole;
+        this.lockPrefix = lockPrefix;
+    }
+
+    /** The machine as one request_queue (7.0, several devices) sees it: its own ctxs and hctxs. */
+    Machine queue(SoftwareQueue[] queueCtxs, HardwareQueue[] queueHctxs, String lockPrefix) {
+        return new Machine(this, queueCtxs, queueHctxs, lockPrefix);
+    }
+
+    /** The whole machine a queue's view belongs to; locks are registered there, for lockstat. */
+    private Machine whole;
+    /** A queue's locks are the kernel's per-queue locks, named for their device ("nullb1 dd->lock"). */
+    private String lockPrefix = "";
+
     Lock newLock(String name) {
+        if (whole != null) return whole.newLock(lockPrefix + name);
         return register(new Lock(name, sim, costs.lockNs(), costs.lockBounceNs()));
     }
 
@@ -63,7 +90,12 @@ final class Machine {
 
     /** The next bio id: fio's bios and, in 7.0, split-off pieces share one sequence. */
     long newBioId() {
-        return nextBioId++;
+        return nextIds[0]++;
+    }
+
+    /** The next request id: one sequence for every request_queue, so a request is named once in the stream. */
+    long newRequestId() {
+        return nextIds[1]++;
     }
 
     Cpu cpu(int cpu) {

@@ -11,12 +11,17 @@ import org.blkflow.transition.TransitionKind;
  * 128 KiB limits. A bio over the limits is split first ({@link Split70}); a plug of nr_ios &gt; 1
  * hands out cached requests ({@link PlugCache70}). Each method is one step of the path, or starts one.
  *
- * <p>Not modelled: flushes and FUA, several devices in one plug.
+ * <p>With several devices each request_queue has its own submission, and the task's one plug holds
+ * requests of them all: plug->multiple_queues raises the limit to 64, a plug merge tries the bio's
+ * queue's oldest request when the tail is another queue's, and the flush goes queue by queue
+ * ({@link PlugFlush70}). Not modelled: flushes and FUA.
  */
 final class Mq70Submission implements MakeRequest {
 
     /** BLK_MAX_REQUEST_COUNT: a plug with this many requests is flushed before the next joins. */
     static final int MAX_PLUGGED = 32;
+    /** blk_plug_max_rq_count() once plug->multiple_queues is set. */
+    static final int MAX_PLUGGED_MULTIPLE = 2 * MAX_PLUGGED;
     /** BLK_PLUG_FLUSH_SIZE: a plug whose oldest request is this big is flushed likewise. */
     static final long PLUG_FLUSH_BYTES = 128 * 1024;
 
@@ -30,7 +35,11 @@ final class Mq70Submission implements MakeRequest {
     private final Split70 splits;
     private final PlugCache70 cache;
     private Poll70 poll;
-    private long nextRequestId;
+    /** This request_queue's device number (nullbN's N). */
+    private final int device;
+    /** Every device's submission by number, this one among them: one plug holds requests of them all. */
+    private Mq70Submission[] queues = {this};
+    private Invariants invariants;
 
     Mq70Submission(Machine m, Merging merging, Hctx70[] hctxs, Dispatch70 dispatch, SchedDispatch70 sched,
                    PlugFlush70 flush, CtxMap70 ctxs, Split70 splits, PlugCache70 cache) {
@@ -43,6 +52,13 @@ final class Mq70Submission implements MakeRequest {
         this.dispatch = dispatch;
         this.sched = sched;
         this.flush = flush;
+        this.device = hctxs[0].hw.device;
+    }
+
+    /** The run's request_queues, by device number, and the invariants the plug reports to. */
+    void attach(Mq70Submission[] all, Invariants checks) {
+        this.queues = all;
+        this.invariants = checks;
     }
 
     void attach(Poll70 poll) {
@@ -101,17 +117,27 @@ final class Mq70Submission implements MakeRequest {
     }
 
     /**
-     * blk_attempt_plug_merge(): only the newest plugged request is tried; a merge over the limits
-     * marks it NOMERGE for good.
+     * blk_attempt_plug_merge(): only the newest plugged request is tried, if it is this queue's; when
+     * it is another queue's and plug->multiple_queues is set, only this queue's oldest one, once. A
+     * merge over the limits marks the request NOMERGE for good.
      */
     private Merging.Plan plugMerge(Plug plug, Bio bio) {
         if (plug.isEmpty()) return new Merging.Plan(null, false, 0, 0);
         Request tail = plug.mqList.get(plug.mqList.size() - 1);
+        if (tail.hctx.device != device) tail = plug.multipleQueues ? firstOfThisQueue(plug) : null;
+        if (tail == null) return new Merging.Plan(null, false, 0, 0);
         if (Merging.mergeOk(tail, bio)) {
             if (tail.end() == bio.sector && merging.withinLimits(tail, bio)) return new Merging.Plan(tail, true, 1, 0);
             if (tail.sector == bio.end() && merging.withinLimits(tail, bio)) return new Merging.Plan(tail, false, 1, 0);
         }
         return new Merging.Plan(null, false, 1, 0);
+    }
+
+    private Request firstOfThisQueue(Plug plug) {
+        for (Request rq : plug.mqList) {
+            if (rq.hctx.device == device) return rq;
+        }
+        return null;
     }
 
     /** blk_bio_list_merge() on this CPU's software queue, when it holds requests, under ctx->lock. */
@@ -138,12 +164,13 @@ final class Mq70Submission implements MakeRequest {
      */
     private void allocate(Task task, Bio bio, Runnable done) {
         m.after(task.cpu, m.costs.allocRequestNs(), () -> {
+            // blk_mq_peek_cached_request(): a cached request of another queue is not this bio's.
             Request cached = cache.take(task.plug, bio);
             if (cached != null) {
                 traceGetrq(task, bio, cached, Place.cached(task.cpu), done);
                 return;
             }
-            Hctx70 x = hctxs[ctxs.of(task.cpu, bio.polled).hctx.index];
+            Hctx70 x = Hctx70.of(hctxs, ctxs.of(task.cpu, bio.polled).hctx);
             int shallow = shallowDepth(bio);
             Request batched = cache.allocateBatch(task, x, shallow != Integer.MAX_VALUE,
                     t -> newRequest(task, bio, x, t));
@@ -151,7 +178,7 @@ final class Mq70Submission implements MakeRequest {
                 traceGetrq(task, bio, batched, Place.task(task.cpu), done);
                 return;
             }
-            int tag = x.allocationTags().get(task.cpu, shallow);
+            int tag = x.allocate(task.cpu, shallow);
             if (tag >= 0) {
                 got(task, bio, x, tag, Place.task(task.cpu), done);
                 return;
@@ -177,7 +204,7 @@ final class Mq70Submission implements MakeRequest {
     /** blk_mq_rq_ctx_init(): the tag is rq->tag, or rq->internal_tag under a scheduler. */
     private Request newRequest(Task task, Bio bio, Hctx70 x, int tag) {
         boolean schedTagged = x.schedTags != null;
-        Request rq = new Request(nextRequestId++, ctxs.of(task.cpu, bio.polled), x.hw, schedTagged ? -1 : tag, bio);
+        Request rq = new Request(m.newRequestId(), ctxs.of(task.cpu, bio.polled), x.hw, schedTagged ? -1 : tag, bio);
         rq.internalTag = schedTagged ? tag : -1;
         x.allocationTags().assign(tag, rq);
         return rq;
@@ -192,14 +219,15 @@ final class Mq70Submission implements MakeRequest {
     }
 
     /**
-     * blk_add_rq_to_plug(): P on an empty plug; a plug already holding 32 requests, or whose oldest
-     * request has grown to 128 KiB, is flushed first (U …) and P follows.
+     * blk_add_rq_to_plug(): P on an empty plug; a plug already holding 32 requests (64 once it holds
+     * several queues' requests), or whose oldest request has grown to 128 KiB, is flushed first (U …)
+     * and P follows. A request of another queue than the oldest's sets plug->multiple_queues.
      */
     private void addToPlug(Task task, Request rq, Runnable done) {
         Plug plug = task.plug;
         if (plug.isEmpty()) {
             plugIt(task, rq, "P", done);
-        } else if (plug.mqList.size() >= MAX_PLUGGED
+        } else if (plug.mqList.size() >= (plug.multipleQueues ? MAX_PLUGGED_MULTIPLE : MAX_PLUGGED)
                 || (m.merging && plug.mqList.get(0).sectors * 512L >= PLUG_FLUSH_BYTES)) {
             flush.flush(task, false, () -> plugIt(task, rq, "P", done));
         } else {
@@ -209,6 +237,9 @@ final class Mq70Submission implements MakeRequest {
 
     private void plugIt(Task task, Request rq, String action, Runnable done) {
         m.after(task.cpu, m.costs.insertNs(), () -> {
+            Plug plug = task.plug;
+            if (!plug.isEmpty() && plug.mqList.get(0).hctx.device != rq.hctx.device) plug.multipleQueues = true;
+            if (invariants != null) invariants.plugAdded(task.actor.pid(), plug, plug.multipleQueues, plug.mqList.size() + 1);
             task.plug.mqList.add(rq);
             m.emit.request(TransitionKind.PLUG, action, "blk_add_rq_to_plug", task.cpu, task.actor, rq,
                     Place.task(task.cpu), Place.plug(task.cpu));
@@ -222,11 +253,11 @@ final class Mq70Submission implements MakeRequest {
      * plug with from_schedule set (UT) before the task sleeps.
      */
     private void waitForTag(Task task) {
-        Hctx70 x = hctxs[ctxs.of(task.cpu, task.pendingBio.polled).hctx.index];
+        Hctx70 x = Hctx70.of(hctxs, ctxs.of(task.cpu, task.pendingBio.polled).hctx);
         dispatch.run(x, false, task.cpu, task.actor, () -> {
             SbitmapTags<Task> tags = x.allocationTags();
             int shallow = shallowDepth(task.pendingBio);
-            int tag = tags.get(task.cpu, shallow);
+            int tag = x.allocate(task.cpu, shallow);
             if (tag >= 0) {
                 resume(task, x, tag, Place.task(task.cpu));
                 return;
@@ -240,7 +271,7 @@ final class Mq70Submission implements MakeRequest {
             tags.prepareToWait(task);
             m.emit.bio(TransitionKind.SLEEP, null, "blk_mq_get_tag", task.cpu, task.actor, task.pendingBio, null,
                     x.hw, Place.task(task.cpu), Place.tagWait(x.hw.index));
-            tag = tags.get(task.cpu, shallow);
+            tag = x.allocate(task.cpu, shallow);
             if (tag >= 0) {
                 tags.finishWait(task);
                 resume(task, x, tag, Place.tagWait(x.hw.index));
@@ -249,6 +280,11 @@ final class Mq70Submission implements MakeRequest {
             if (hasPlugged(task)) flushPlug(task, true, () -> schedule(task));
             else schedule(task);
         });
+    }
+
+    /** The hctx whose tag wait queue the task sleeps on. */
+    HardwareQueue waitsOn(Task task) {
+        return ctxs.of(task.cpu, task.pendingBio.polled).hctx;
     }
 
     /** io_schedule(): the switch away; the path ends until a wakeup queues the task again. */
@@ -286,7 +322,9 @@ final class Mq70Submission implements MakeRequest {
      */
     private void flushPlug(Task task, boolean fromSchedule, Runnable done) {
         flush.flush(task, fromSchedule, () -> {
-            cache.freeAll(task);
+            // The cached requests are all of one queue (one batch); that queue's cache frees them.
+            Request cached = task.plug.cachedRqs.peekFirst();
+            (cached == null ? cache : queues[cached.hctx.device].cache).freeAll(task);
             done.run();
         });
     }

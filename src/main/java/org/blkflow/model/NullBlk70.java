@@ -26,13 +26,19 @@ final class NullBlk70 {
     private final Completion70 completion;
     private Poll70 poll;
     private RequeueWork70 requeues;
-    /** null_requeue_attr's count: should_fail() with interval N fails calls N, 2N, … (one attr for the module). */
-    private long calls;
+    /** null_requeue_attr's count: should_fail() with interval N fails calls N, 2N, … (one attr for the module, every device's). */
+    private final long[] calls;
 
     NullBlk70(Machine m, Device device, Completion70 completion) {
+        this(m, device, completion, new long[1]);
+    }
+
+    /** One device of several, counting queue_rq calls in the module's one {@code calls}. */
+    NullBlk70(Machine m, Device device, Completion70 completion, long[] calls) {
         this.m = m;
         this.device = device;
         this.completion = completion;
+        this.calls = calls;
     }
 
     void attach(Poll70 poll) {
@@ -50,7 +56,7 @@ final class NullBlk70 {
      */
     private boolean shouldRequeue() {
         int every = device.requeueEvery();
-        return every > 0 && ++calls % every == 0;
+        return every > 0 && ++calls[0] % every == 0;
     }
 
     /** Whether the driver has ->queue_rqs (null_queue_rqs), which takes a whole plug list at once. */

@@ -19,6 +19,8 @@ final class Plug {
     int nrIos;
     /** plug->cached_rqs (7.0): the batch's spare requests, the head used first. */
     final ArrayDeque<Request> cachedRqs = new ArrayDeque<>();
+    /** plug->multiple_queues (7.0): set by a request of another queue than the oldest's; cleared only by blk_start_plug. */
+    boolean multipleQueues;
 
     /** blk_start_plug(): nr_ios = 1. */
     Plug() {

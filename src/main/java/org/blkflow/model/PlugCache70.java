@@ -43,13 +43,13 @@ final class PlugCache70 {
 
     /** blk_mq_peek_cached_request()'s test: the hctx type the bio maps to is the request's. */
     boolean matches(Request rq, Bio bio) {
-        return hctxs[rq.hctx.index].poll == bio.polled;
+        return rq.hctx.device == bio.device && Hctx70.of(hctxs, rq.hctx).poll == bio.polled;
     }
 
     /**
      * blk_mq_get_new_requests() with a plug: nr_tags = plug->nr_ios, then nr_ios = 1. With more than
      * one, __blk_mq_alloc_requests_batch(): blk_mq_get_tags() takes up to nr_tags at once (refused
-     * under a shallow depth), each tag's request is pushed at the cache's head from the lowest tag up,
+     * under a shallow depth or on a shared tag set), each tag's request is pushed at the cache's head from the lowest tag up,
      * and the head — the highest tag — is popped for this bio. Null when there is no batch.
      *
      * @param make the request for a tag (blk_mq_rq_ctx_init), its tag assigned
@@ -59,7 +59,8 @@ final class PlugCache70 {
         if (plug == null || plug.nrIos <= 1) return null;
         int nrTags = plug.nrIos;
         plug.nrIos = 1;
-        if (shallow) return null;
+        // blk_mq_get_tags() refuses a shallow depth and a shared tag set (BLK_MQ_F_TAG_QUEUE_SHARED).
+        if (shallow || x.share != null) return null;
         int[] tags = x.allocationTags().getBatch(task.cpu, nrTags);
         if (tags.length == 0) return null;
         for (int i = 0; i < tags.length - 1; i++) {

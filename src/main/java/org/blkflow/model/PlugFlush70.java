@@ -10,7 +10,10 @@ import org.blkflow.transition.TransitionKind;
  * blk_mq_flush_plug_list() of 7.0: the plug's FIFO of requests leaves unsorted. With no scheduler
  * and an explicit flush, U and the driver straight away (queue_rqs, or direct issue); otherwise, or
  * for what direct issue left, U (UT from schedule) per (hctx, ctx) group before its I's, then a run
- * of the hctx — inline for an explicit flush, kblockd from schedule.
+ * of the hctx — inline for an explicit flush, kblockd from schedule. A plug holding several devices'
+ * requests is flushed queue by queue, each by its own queue's flush: without a scheduler and from an
+ * explicit flush, blk_mq_dispatch_multiple_queue_requests (U with each queue's count, in the order of
+ * the queues' first requests); otherwise each (hctx, ctx) group goes to its own queue.
  */
 final class PlugFlush70 {
 
@@ -18,6 +21,8 @@ final class PlugFlush70 {
     private final Dispatch70 dispatch;
     private final SchedDispatch70 sched;
     private final NullBlk70 driver;
+    /** Every device's flush by number, this one among them. */
+    private PlugFlush70[] queues = {this};
 
     PlugFlush70(Machine m, Dispatch70 dispatch, SchedDispatch70 sched, NullBlk70 driver) {
         this.m = m;
@@ -26,16 +31,38 @@ final class PlugFlush70 {
         this.driver = driver;
     }
 
+    void attach(PlugFlush70[] all) {
+        this.queues = all;
+    }
+
     /** __blk_flush_plug() → blk_mq_flush_plug_list(); the plug is empty afterwards. */
     void flush(Task task, boolean fromSchedule, Runnable done) {
+        boolean multiple = task.plug.multipleQueues;
         List<Request> drained = task.plug.drain();
         if (drained.isEmpty()) {
             done.run();
             return;
         }
         ArrayDeque<Request> list = new ArrayDeque<>(drained);
-        if (sched == null && !fromSchedule) dispatchQueueRequests(task, list, done);
-        else dispatchLists(task, list, fromSchedule, done);
+        if (sched != null || fromSchedule) dispatchLists(task, list, fromSchedule, done);
+        else if (multiple) dispatchMultipleQueueRequests(task, list, done);
+        else queues[list.peek().hctx.device].dispatchQueueRequests(task, list, done);
+    }
+
+    /**
+     * blk_mq_dispatch_multiple_queue_requests(): blk_mq_extract_queue_requests() pulls the first
+     * request's queue's requests out, in order, and that queue dispatches them; then the next queue.
+     */
+    private void dispatchMultipleQueueRequests(Task task, ArrayDeque<Request> list, Runnable done) {
+        if (list.isEmpty()) {
+            done.run();
+            return;
+        }
+        int device = list.peek().hctx.device;
+        ArrayDeque<Request> group = new ArrayDeque<>();
+        ArrayDeque<Request> rest = new ArrayDeque<>();
+        for (Request rq : list) (rq.hctx.device == device ? group : rest).add(rq);
+        queues[device].dispatchQueueRequests(task, group, () -> dispatchMultipleQueueRequests(task, rest, done));
     }
 
     /**
@@ -45,7 +72,7 @@ final class PlugFlush70 {
     private void dispatchQueueRequests(Task task, ArrayDeque<Request> list, Runnable done) {
         Request first = list.peek();
         m.emit.queue(TransitionKind.UNPLUG, "U", "blk_mq_dispatch_queue_requests", task.cpu, task.actor,
-                first.ctx.cpu, first.hctx, list.size());
+                first.ctx.place, first.hctx, list.size());
         if (driver.hasQueueRqs()) queueRqs(task, list, done);
         else issueDirect(task, list, done);
     }
@@ -92,10 +119,16 @@ final class PlugFlush70 {
         List<Request> group = new ArrayList<>();
         ArrayDeque<Request> rest = new ArrayDeque<>();
         for (Request rq : list) (rq.ctx == first.ctx ? group : rest).add(rq);
-        m.emit.queue(TransitionKind.UNPLUG, fromSchedule ? "UT" : "U", "blk_mq_dispatch_list", task.cpu, task.actor,
-                first.ctx.cpu, first.hctx, group.size());
-        Hctx70 x = dispatch.of(first);
         Runnable next = () -> dispatchLists(task, rest, fromSchedule, done);
+        queues[first.hctx.device].dispatchList(task, group, fromSchedule, next);
+    }
+
+    /** blk_mq_dispatch_list() for one group of this queue's: U (UT), then the scheduler's or the ctx's inserts. */
+    private void dispatchList(Task task, List<Request> group, boolean fromSchedule, Runnable next) {
+        Request first = group.get(0);
+        m.emit.queue(TransitionKind.UNPLUG, fromSchedule ? "UT" : "U", "blk_mq_dispatch_list", task.cpu, task.actor,
+                first.ctx.place, first.hctx, group.size());
+        Hctx70 x = dispatch.of(first);
         if (sched != null) {
             sched.insert(group, Place.plug(task.cpu), task.cpu, task.actor,
                     () -> dispatch.run(x, fromSchedule, task.cpu, task.actor, next));
@@ -158,7 +191,7 @@ final class PlugFlush70 {
             ctx.rqList.add(rq);
             x.hw.markPending(ctx);
             m.emit.request(TransitionKind.INSERT, "I", "blk_mq_insert_requests", task.cpu, task.actor, rq,
-                    Place.plug(task.cpu), Place.ctx(ctx.cpu));
+                    Place.plug(task.cpu), Place.ctx(ctx.place));
             insertEach(task, x, ctx, list, async, done);
         });
     }

@@ -48,7 +48,7 @@ final class Poll70 {
             done.run();
             return;
         }
-        Hctx70 x = hctxs[ctxs.of(task.cpu, true).hctx.index];
+        Hctx70 x = Hctx70.of(hctxs, ctxs.of(task.cpu, true).hctx);
         if (x.pollList.isEmpty()) {
             x.pollers.add(() -> m.process(task.cpu, () -> poll(task, inflightAtStart, done)));
             return;
@@ -111,7 +111,7 @@ final class Poll70 {
      *                allocation is tried again rather than waiting on (its tag may be free by now)
      */
     private void pollForTag(Task task, Runnable then, boolean resumed) {
-        Hctx70 x = hctxs[ctxs.of(task.cpu, true).hctx.index];
+        Hctx70 x = Hctx70.of(hctxs, ctxs.of(task.cpu, true).hctx);
         if (x.pollList.isEmpty()) {
             if (resumed) {
                 then.run();

@@ -37,7 +37,7 @@ final class RequeueWork70 {
      * (R), the tail of q->requeue_list, then blk_mq_kick_requeue_list.
      */
     void requeueRequest(Hctx70 x, Request rq, int cpu, Actor actor, Runnable next) {
-        dispatch.requeue(x, rq, "blk_mq_requeue_request", Place.requeue(0), cpu, actor);
+        dispatch.requeue(x, rq, "blk_mq_requeue_request", Place.requeue(rq.hctx.device), cpu, actor);
         // blk_mq_sched_requeue_request(): the scheduler's requeue_request (kyber's token back).
         if (sched != null) sched.elevator.requeueRequest(rq, cpu, actor);
         lock.lock(m.cpu(cpu), "blk_mq_requeue_request", () -> {
@@ -84,7 +84,7 @@ final class RequeueWork70 {
      */
     private void insertAtHead(Request rq, int cpu, Actor actor, Runnable next) {
         if (sched != null) {
-            sched.elevator.insertAtHead(rq, Place.requeue(0), cpu, actor, next);
+            sched.elevator.insertAtHead(rq, Place.requeue(rq.hctx.device), cpu, actor, next);
             return;
         }
         SoftwareQueue ctx = rq.ctx;
@@ -92,8 +92,8 @@ final class RequeueWork70 {
         ctx.lock.lock(m.cpu(cpu), "blk_mq_insert_request", () -> m.after(cpu, m.costs.insertNs(), () -> {
             ctx.rqList.addFirst(rq);
             x.hw.markPending(ctx);
-            m.emit.request(TransitionKind.INSERT, "I", "blk_mq_insert_request", cpu, actor, rq, Place.requeue(0),
-                    Place.ctx(ctx.cpu));
+            m.emit.request(TransitionKind.INSERT, "I", "blk_mq_insert_request", cpu, actor, rq, Place.requeue(rq.hctx.device),
+                    Place.ctx(ctx.place));
             ctx.lock.unlock(m.cpu(cpu));
             next.run();
         }));

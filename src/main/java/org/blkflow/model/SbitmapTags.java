@@ -28,7 +28,7 @@ final class SbitmapTags<W> {
 
     final int depth;
     final int reserved;
-    final int wakeBatch;
+    int wakeBatch;
     private final int bitsPerWord;
     private final Request[] owner;
     private final int[] hint;
@@ -54,6 +54,16 @@ final class SbitmapTags<W> {
         this.owner = new Request[depth];
         this.hint = hints.clone();
         for (int i = 0; i < WAIT_QUEUES; i++) waitQueues.add(new ArrayDeque<>());
+    }
+
+    /**
+     * sbitmap_queue_recalculate_wake_batch() from blk_mq_tag_busy() on a shared set: the batch of one
+     * user's share, clamp(ceil(depth / users) / 8, 1, 8), so a queue held to its share still wakes its
+     * own waiters (spec §5.1, unverified for 7.0).
+     */
+    void recalculateWakeBatch(int users) {
+        int share = (normalDepth() + users - 1) / users;
+        wakeBatch = Math.max(1, Math.min(WAKE_BATCH, share / WAIT_QUEUES));
     }
 
     /** sbitmap_calculate_shift(): 64-bit words, narrowed until the bitmap spans at least 4 words. */

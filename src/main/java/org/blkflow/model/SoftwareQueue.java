@@ -15,11 +15,17 @@ final class SoftwareQueue {
     int lastTag;
     /** ctx->lock: guards rq_list against the submitting CPU and the hctx runs that drain it. */
     Lock lock;
+    /**
+     * Its place's number ({@code ctx:N}) and the transitions' {@code ctx}: the CPU, and with several 7.0
+     * devices device × CPUs + CPU, since each request_queue has a ctx per CPU of its own.
+     */
+    int place;
 
     SoftwareQueue(int cpu, HardwareQueue hctx, int indexHw, int lastTag) {
         this.cpu = cpu;
         this.hctx = hctx;
         this.indexHw = indexHw;
         this.lastTag = lastTag;
+        this.place = cpu;
     }
 }

@@ -21,6 +21,12 @@ final class Task {
     private final BlockSizeMix readMix;
     private final BlockSizeMix writeMix;
     private long nextOffset;
+    /** fio's f->last_pos per file when the job has several (file_service_type=roundrobin); null for one. */
+    private long[] filePositions;
+    /** The job's file (an index into its devices) the next bio goes to. */
+    private int file;
+    /** The file the last {@link #nextBio(long, SplittableRandom, int)} served. */
+    int lastFile;
     /** Bios not yet submitted. */
     int remaining;
     /** Bios submitted and not yet ended. */
@@ -51,6 +57,22 @@ final class Task {
         this.readMix = BlockSizeMix.of(job.mixOf(false));
         this.writeMix = BlockSizeMix.of(job.mixOf(true));
         this.remaining = job.ios();
+    }
+
+    /**
+     * The next bio of a job on {@code files} files, fio's roundrobin service: each file keeps its own
+     * sequential position, and the file changes after every bio. Returns the bio; {@link #lastFile}
+     * says which file it went to.
+     */
+    Bio nextBio(long id, SplittableRandom random, int files) {
+        if (files <= 1) return nextBio(id, random);
+        if (filePositions == null) filePositions = new long[files];
+        lastFile = file;
+        nextOffset = filePositions[file];
+        Bio bio = nextBio(id, random);
+        filePositions[file] = nextOffset;
+        file = (file + 1) % files;
+        return bio;
     }
 
     /** The next bio's sector and direction, as fio would pick them. */

@@ -18,10 +18,13 @@ final class Workload {
     private final Machine m;
     private final MakeRequest submission;
     private final List<Task> tasks = new ArrayList<>();
+    /** null_blk's nr_devices: what a job's "all" devices means. */
+    private final int devices;
 
     Workload(Machine m, MakeRequest submission, Scenario scenario) {
         this.m = m;
         this.submission = submission;
+        this.devices = scenario.device().count();
         int pid = FIRST_PID;
         for (Job job : scenario.jobs()) {
             List<Integer> cpus = job.allCpus() ? allCpus(scenario.cpus()) : job.cpus();
@@ -100,7 +103,9 @@ final class Workload {
             submission.finishPlug(task, () -> endBatch(task));
             return;
         }
-        Bio bio = task.nextBio(m.newBioId(), m.sim.random());
+        List<Integer> files = task.job.devicesOf(devices);
+        Bio bio = task.nextBio(m.newBioId(), m.sim.random(), files.size());
+        bio.device = files.size() == 1 ? files.get(0) : files.get(task.lastFile);
         task.batchLeft--;
         task.remaining--;
         task.sinceThink++;

@@ -16,9 +16,29 @@ package org.blkflow.scenario;
  * @param requeueEvery 7.0 only: null_blk's requeue fault injection, {@code requeue=N,100,0,-1}: every
  *                     Nth queue_rq call is refused, alternately BLK_STS_RESOURCE and
  *                     blk_mq_requeue_request(rq, true); 0 for never
+ * @param count   7.0 only: null_blk's nr_devices, each device (nullb0 …) a request_queue of its own with
+ *                these same parameters
+ * @param sharedTags 7.0 only: null_blk's shared_tags, one tag set for every device (each hctx index's
+ *                   tags shared; BLK_MQ_F_TAG_QUEUE_SHARED, and so the fair share, once count is 2 or more)
  */
 public record Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots,
-                     Driver driver, Rings rings, Backend backend, int pollQueues, int budget, int requeueEvery) {
+                     Driver driver, Rings rings, Backend backend, int pollQueues, int budget, int requeueEvery,
+                     int count, boolean sharedTags) {
+
+    /** null_blk's nr_devices is a module parameter without a cap; the model draws at most four. */
+    public static final int MAX_COUNT = 4;
+
+    /** One device, as every scenario had before several. */
+    public Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots, Driver driver,
+                  Rings rings, Backend backend, int pollQueues, int budget, int requeueEvery) {
+        this(completionNs, irqMode, maxSectors, maxSegments, slots, driver, rings, backend, pollQueues, budget,
+                requeueEvery, 1, false);
+    }
+
+    /** Whether the devices' hctxs share tags (BLK_MQ_F_TAG_QUEUE_SHARED): shared_tags with two or more. */
+    public boolean tagsShared() {
+        return sharedTags && count > 1;
+    }
 
     /** A device without requeue injection, as every device was before it. */
     public Device(long completionNs, IrqMode irqMode, int maxSectors, int maxSegments, int slots, Driver driver,

@@ -22,6 +22,9 @@ import java.util.List;
  *                  its I/O to complete, then sleeps this long; 0 = none
  * @param hipri     io_uring only: polled I/O (REQ_POLLED), completed by the submitter polling its poll
  *                  queue instead of by an interrupt
+ * @param devices   7.0 only: the null_blk devices the job does I/O to, fio's {@code filename=/dev/nullb0:/dev/nullb1}
+ *                  with its default file_service_type=roundrobin (the next device after every bio); null means
+ *                  every device
  */
 public record Job(
         String name,
@@ -42,7 +45,8 @@ public record Job(
         int thinktime,
         int thinktimeBlocks,
         boolean hipri,
-        int iodepthBatch) {
+        int iodepthBatch,
+        List<Integer> devices) {
 
     /** fio's iodepth_batch_submit, 7.0 io_uring only: the plug's nr_ios (capped at 32); 0 = not set. */
     public static final int MAX_IODEPTH_BATCH = 1024;
@@ -51,6 +55,27 @@ public record Job(
         cpus = cpus == null ? null : List.copyOf(cpus);
         bssplit = bssplit == null ? null : List.copyOf(bssplit);
         bssplitWrite = bssplitWrite == null ? null : List.copyOf(bssplitWrite);
+        devices = devices == null ? null : List.copyOf(devices);
+    }
+
+    /** fio's default: the one file, /dev/nullb0. */
+    public static final List<Integer> FIRST_DEVICE = List.of(0);
+
+    /** A job on the first device, as every job was before several devices. */
+    public Job(String name, List<Integer> cpus, Rw rw, int rwmixread, int bs, int iodepth, IoEngine ioengine,
+               boolean sync, boolean plug, int ios, long offset, long size, List<BsSplit> bssplit,
+               List<BsSplit> bssplitWrite, int rateIops, int thinktime, int thinktimeBlocks, boolean hipri,
+               int iodepthBatch) {
+        this(name, cpus, rw, rwmixread, bs, iodepth, ioengine, sync, plug, ios, offset, size, bssplit, bssplitWrite,
+                rateIops, thinktime, thinktimeBlocks, hipri, iodepthBatch, FIRST_DEVICE);
+    }
+
+    /** The device numbers this job's tasks go round, in order, for a scenario of {@code count} devices. */
+    public List<Integer> devicesOf(int count) {
+        if (devices != null) return devices;
+        java.util.List<Integer> all = new java.util.ArrayList<>();
+        for (int d = 0; d < count; d++) all.add(d);
+        return all;
     }
 
     /** A job without io_uring's submit batch, as every job was before 7.0's cached requests. */

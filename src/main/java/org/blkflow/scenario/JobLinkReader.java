@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Reads one {@code job=} value: the job's name, then comma-separated {@code key:value} pairs. A bare
- * number after {@code cpus:} continues the CPU list, so {@code cpus:0-3,6} reads as CPUs 0,1,2,3,6.
+ * number after {@code cpus:} continues the CPU list, so {@code cpus:0-3,6} reads as CPUs 0,1,2,3,6; the
+ * same after {@code devs:} continues the device list.
  */
 final class JobLinkReader {
 
@@ -19,7 +20,8 @@ final class JobLinkReader {
     private final JobDraft job;
     private final ProblemList problems;
     private final Set<String> given = new HashSet<>();
-    private boolean inCpus;
+    /** The list field (cpus, devices) a bare number continues, or null. */
+    private ScenarioField<Job, List<Integer>> inList;
 
     JobLinkReader(String at, JobDraft job, ProblemList problems) {
         this.at = at;
@@ -42,41 +44,43 @@ final class JobLinkReader {
     private void readToken(String token) {
         int colon = token.indexOf(':');
         String key = colon < 0 ? null : token.substring(0, colon);
-        String field = at + "." + (key == null ? "cpus" : key);
+        String field = at + "." + (key == null ? inList == null ? "cpus" : inList.linkKey() : key);
         try {
-            if (key == null && inCpus) {
-                LinkValues.parseCpuItem(token, job.get(ScenarioFields.JOB_CPUS));
+            if (key == null && inList != null) {
+                LinkValues.parseCpuItem(token, job.get(inList));
             } else if (key == null || !KEYS.contains(key)) {
                 throw new IllegalArgumentException("must be key:value with key one of " + String.join(", ", KEYS));
             } else if (!given.add(key)) {
-                inCpus = false;
+                inList = null;
                 throw new IllegalArgumentException("is given more than once in this job");
             } else {
-                inCpus = key.equals(ScenarioFields.JOB_CPUS.linkKey());
+                inList = null;
                 apply(key, token.substring(colon + 1));
             }
         } catch (IllegalArgumentException e) {
-            problems.add(key == null && !inCpus ? at : field, token, e.getMessage());
+            problems.add(key == null && inList == null ? at : field, token, e.getMessage());
         }
     }
 
     private void apply(String key, String v) {
         ScenarioField<?, ?> f = LinkReader.byLinkKey(ScenarioField.Group.JOB, key);
         if (f.type() == ScenarioField.Type.CPU_LIST) {
-            readCpus(v);
+            @SuppressWarnings("unchecked")
+            ScenarioField<Job, List<Integer>> list = (ScenarioField<Job, List<Integer>>) f;
+            readList(list, v);
         } else {
             job.put(f, LinkValues.parse(f, v));
         }
     }
 
-    private void readCpus(String v) {
+    private void readList(ScenarioField<Job, List<Integer>> f, String v) {
         if (v.equals("all")) {
-            job.set(ScenarioFields.JOB_CPUS, null);
-            inCpus = false;
+            job.set(f, null);
             return;
         }
-        List<Integer> cpus = new ArrayList<>();
-        job.set(ScenarioFields.JOB_CPUS, cpus);
-        LinkValues.parseCpuItem(v, cpus);
+        List<Integer> items = new ArrayList<>();
+        job.set(f, items);
+        inList = f;
+        LinkValues.parseCpuItem(v, items);
     }
 }

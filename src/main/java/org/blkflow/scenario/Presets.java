@@ -187,7 +187,21 @@ public final class Presets {
                             + "mq-deadline's dd->dispatch (I), ahead of everything queued, and runs the queue: a second D.",
                     s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 1); s.set(HW_QUEUES, 1); s.set(SCHEDULER, Scheduler.MQ_DEADLINE);
                            s.device.set(REQUEUE_EVERY, 3); },
-                    j -> { j.set(RW, Rw.RANDWRITE); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 2); j.set(IOS, 16); }));
+                    j -> { j.set(RW, Rw.RANDWRITE); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 2); j.set(IOS, 16); }),
+            preset("shared-tags-70", "Linux 7.0: two null_blk devices on one shared tag set",
+                    "nullb0 and nullb1 (null_blk nr_devices=2 shared_tags=1, no scheduler) share one set of 12 driver "
+                            + "tags: hctx 0 is nullb0's, hctx 1 nullb1's. A job on CPU 0 reads nullb0 with 12 in flight, "
+                            + "one on CPU 1 reads nullb1 with 3. Each queue's first allocation marks it active "
+                            + "(blk_mq_tag_busy), so hctx_may_queue lets each hold max(ceil(12 / 2), 4) = 6 tags: "
+                            + "nullb0's 7th allocation waits (a tag wait, no letter) though tags are free, and goes on "
+                            + "when one of its own requests completes.",
+                    s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 2); s.set(HW_QUEUES, 1); s.set(SCHEDULER, Scheduler.NONE);
+                           s.set(QUEUE_DEPTH, 12); s.device.set(DEVICE_COUNT, 2);
+                           s.device.set(SHARED_TAGS, true); },
+                    List.of(j -> { j.set(JOB_NAME, "nullb0"); j.set(JOB_CPUS, List.of(0)); j.set(JOB_DEVICES, List.of(0));
+                                   j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 12); j.set(IOS, 24); },
+                            j -> { j.set(JOB_NAME, "nullb1"); j.set(JOB_CPUS, List.of(1)); j.set(JOB_DEVICES, List.of(1));
+                                   j.set(RW, Rw.RANDREAD); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 3); j.set(IOS, 24); })));
 
     private Presets() {
     }
@@ -207,15 +221,23 @@ public final class Presets {
 
     private static Preset preset(String id, String name, String note, Consumer<ScenarioDraft> machine,
                                  Consumer<JobDraft> workload) {
+        return preset(id, name, note, machine, List.of(workload));
+    }
+
+    /** A preset of several jobs (one per device, say), in the order given. */
+    private static Preset preset(String id, String name, String note, Consumer<ScenarioDraft> machine,
+                                 List<Consumer<JobDraft>> workloads) {
         ScenarioDraft s = new ScenarioDraft();
         s.set(NAME, name);
         s.set(SEED, 42L);
         s.device.set(IRQ_MODE, IrqMode.TIMER);
         s.device.set(COMPLETION_NS, 10_000L);
         machine.accept(s);
-        JobDraft job = new JobDraft();
-        workload.accept(job);
-        s.jobs = List.of(job);
+        s.jobs = workloads.stream().map(w -> {
+            JobDraft job = new JobDraft();
+            w.accept(job);
+            return job;
+        }).toList();
         return new Preset(id, name, note, s.build());
     }
 }

@@ -107,6 +107,13 @@ public final class ScenarioFields {
             .link("requeue").standard(0).range(0, ScenarioValidator.MAX_REQUEUE_EVERY)
             .editor("requeue every Nth command (7.0 null_blk requeue=N,100,0,-1; 0 = never)")
             .shownWhen(KERNEL, Kernel.V7_0);
+    /** null_blk's nr_devices (7.0): written only when above 1, so every one-device scenario reads as before. */
+    public static final ScenarioField<Device, Integer> DEVICE_COUNT = field(DEVICE, "count", Type.INT, Device::count)
+            .link("count").standard(1).range(1, Device.MAX_COUNT).writtenIf(d -> d.count() != 1)
+            .editor("null_blk devices (nr_devices, 7.0)").shownWhen(KERNEL, Kernel.V7_0);
+    public static final ScenarioField<Device, Boolean> SHARED_TAGS = field(DEVICE, "sharedTags", Type.BOOL, Device::sharedTags)
+            .link("shared").standard(false).writtenIf(Device::sharedTags).editor("shared tags (null_blk shared_tags, 7.0)")
+            .shownWhen(KERNEL, Kernel.V7_0);
     /**
      * Declared last among the device's fields, as the editor lists a nested record's fields after its
      * parent's; a link writes its fields among the device's items, each with a key of its own.
@@ -188,6 +195,10 @@ public final class ScenarioFields {
     public static final ScenarioField<Job, Integer> IODEPTH_BATCH = field(JOB, "iodepthBatch", Type.INT, Job::iodepthBatch)
             .link("batch").standard(0).range(0, Job.MAX_IODEPTH_BATCH).editor("iodepth_batch_submit (io_uring, 7.0)")
             .shownWhen(IOENGINE, IoEngine.IO_URING);
+    /** fio's filename=/dev/nullb0:/dev/nullb1 (7.0): the device numbers, "all" for every one; the rule is DeviceRules'. */
+    public static final ScenarioField<Job, List<Integer>> JOB_DEVICES = field(JOB, "devices", Type.CPU_LIST, Job::devices)
+            .link("devs").standard(Job.FIRST_DEVICE).writtenIf(j -> !Job.FIRST_DEVICE.equals(j.devices()))
+            .editor("devices (7.0: nullbN, round robin)", "all, or 0,1").shownWhen(KERNEL, Kernel.V7_0);
 
     private ScenarioFields() {
     }

@@ -39,6 +39,7 @@ public final class ScenarioValidator {
         checkMapping(s, problems);
         LegacyRules.check(s, problems);
         ModernRules.check(s, problems);
+        DeviceRules.check(s, problems);
         checkDevice(s.device(), problems);
         checkJobs(s, problems);
         return problems;

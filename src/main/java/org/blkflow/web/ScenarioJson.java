@@ -102,7 +102,11 @@ public final class ScenarioJson {
                 }
             });
             case CPU_MAP -> d.put(field, list(JsonFields.present(o, name), path, "kernel", "a list with one hctx per CPU"));
-            case CPU_LIST -> d.put(field, list(JsonFields.present(o, name), path, "all", "a list of CPU numbers"));
+            // Absent, a list keeps its default: every CPU for cpus, device 0 for devices.
+            case CPU_LIST -> {
+                if (JsonFields.present(o, name) != null) d.put(field, list(JsonFields.present(o, name), path, "all",
+                        field == ScenarioFields.JOB_DEVICES ? "a list of device numbers" : "a list of CPU numbers"));
+            }
             case NODES -> d.put(field, nodes(JsonFields.present(o, name)));
             case BSSPLIT -> d.put(field, splits(JsonFields.present(o, name), path));
             case COSTS -> readCosts(JsonFields.present(o, name), ((ScenarioDraft) d).costs);

@@ -21,6 +21,13 @@ public final class TopologyJson {
             ArrayNode pollMap = o.putArray("cpuToPollHctx");
             for (int hctx : PollQueueMap.of(s)) pollMap.add(hctx);
         }
+        // 7.0's several null_blk devices: hwQueues and cpuToHctx are each device's; device d's hctx h is
+        // hctx d × hwQueues + h in the stream, its ctx for CPU c is ctx d × cpus + c, and sharedTags says
+        // whether the devices' hctxs of one index draw from one tag set. Left out for one device.
+        if (s.modern() && s.device() != null && s.device().count() > 1) {
+            o.put("devices", s.device().count());
+            o.put("sharedTags", s.device().tagsShared());
+        }
         return o;
     }
 

@@ -17,7 +17,7 @@ public final class GoldenScenarios {
             "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
             "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention", "iometer", "kyber-70", "poll-70",
             "xen-iometer", "cached-70", "split-70",
-            "xen-shared-pcpus", "requeue-70");
+            "xen-shared-pcpus", "requeue-70", "shared-tags-70");
 
     private GoldenScenarios() {
     }
@@ -99,6 +99,11 @@ public final class GoldenScenarios {
             // requeue work's I onto dd->dispatch, a second D) and a bio merge that absorbs the next request.
             case "requeue-70" -> scenario().seed(84).kernel70("mq-deadline").cpus(2).irq("timer").budget(2).requeueEvery(3)
                     .job(job().cpus(0, 1).rw("randwrite").size(64 * 1024).libaio().iodepth(4).ios(4)).build();
+            // Rule 30: nullb1 takes its 4 and is active; nullb0 gets its share of 16, 8, and waits with 4 free.
+            case "shared-tags-70" -> scenario().seed(42).kernel70("none").cpus(2).depth(16).irq("timer")
+                    .completionNs(100_000).devices(2, true)
+                    .job(job().name("nullb1").cpus(1).rw("randread").libaio().iodepth(4).ios(4).devices(1))
+                    .job(job().name("nullb0").cpus(0).rw("randread").libaio().iodepth(12).ios(12).devices(0)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }

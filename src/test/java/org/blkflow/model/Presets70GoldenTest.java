@@ -38,7 +38,10 @@ class Presets70GoldenTest {
                     s -> s.jobs().stream().anyMatch(j -> j.plug() && j.iodepth() > PLUG_LIMIT && j.ios() > PLUG_LIMIT)),
             new Shape("numa-70", "a two-node NUMA map", s -> s.nodes() == 2),
             new Shape("poll-70", "polled io_uring on poll queues",
-                    s -> s.device().pollQueues() > 0 && s.jobs().stream().anyMatch(Presets70GoldenTest::polled)));
+                    s -> s.device().pollQueues() > 0 && s.jobs().stream().anyMatch(Presets70GoldenTest::polled)),
+            new Shape("shared-tags-70", "two null_blk devices on one shared tag set, a job on each, no scheduler",
+                    s -> s.device().count() == 2 && s.device().tagsShared() && s.scheduler() == Scheduler.NONE
+                            && s.jobs().stream().map(Job::devices).toList().containsAll(List.of(List.of(0), List.of(1)))));
 
     private record Shape(String id, String what, Predicate<Scenario> holds) {
     }

@@ -95,6 +95,23 @@ final class RandomScenarios {
         }
         // null_blk's requeue injection now and then, drawn last so the draws above stay as they were.
         if (r.nextInt(4) == 0 && s.slots == 0) s.requeueEvery(2 + r.nextInt(7));
+        // Several null_blk devices (no poll queues then; shared tags only without a scheduler), each job
+        // on a random list of them (fio's filename list) or all; drawn after the rest, which stays as it was.
+        if (r.nextInt(3) == 0 && s.pollQueues == 0) {
+            int count = 2 + r.nextInt(org.blkflow.scenario.Device.MAX_COUNT - 1);
+            s.devices(count, "none".equals(s.scheduler) && r.nextBoolean());
+            for (int j = 0; j < s.jobs.size(); j++) {
+                List<Integer> devices = null;
+                if (r.nextInt(3) > 0) {
+                    devices = new ArrayList<>();
+                    for (int d = 0; d < count; d++) if (r.nextBoolean()) devices.add(d);
+                    if (devices.isEmpty()) devices.add(r.nextInt(count));
+                    if (r.nextBoolean()) java.util.Collections.reverse(devices);
+                }
+                s.jobs.set(j, (org.blkflow.scenario.Job) org.blkflow.scenario.JobDraft.of(s.jobs.get(j))
+                        .set(org.blkflow.scenario.ScenarioFields.JOB_DEVICES, devices).build());
+            }
+        }
         return s.build();
     }
 

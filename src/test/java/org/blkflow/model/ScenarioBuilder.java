@@ -45,6 +45,8 @@ final class ScenarioBuilder {
     int pollQueues;
     int budget;
     int requeueEvery;
+    int devices = 1;
+    boolean sharedTags;
     final List<Job> jobs = new ArrayList<>();
 
     static ScenarioBuilder scenario() {
@@ -74,6 +76,8 @@ final class ScenarioBuilder {
     ScenarioBuilder pollQueues(int v) { pollQueues = v; return this; }
     ScenarioBuilder budget(int v) { budget = v; return this; }
     ScenarioBuilder requeueEvery(int v) { requeueEvery = v; return this; }
+    /** null_blk's nr_devices and shared_tags (7.0). */
+    ScenarioBuilder devices(int count, boolean shared) { devices = count; sharedTags = shared; return this; }
 
     /** Linux 7.0 with the given scheduler ("none", "mq-deadline" or "kyber"). */
     ScenarioBuilder kernel70(String v) { kernel = "7.0"; scheduler = v; return this; }
@@ -87,7 +91,7 @@ final class ScenarioBuilder {
         // Labels, as JSON and links spell them, so a test reads like the scenario it describes.
         return new Scenario("test", seed,  Label.parse(Mode.class, mode), cpus, hwQueues, queueDepth, reservedTags, mapping,
                 merging, new Device(completionNs,  Label.parse(IrqMode.class, irqMode), maxSectors, maxSegments, slots,
-                Label.parse(Driver.class, driver), Label.parse(Rings.class, rings), backend, pollQueues, budget, requeueEvery), jobs,
+                Label.parse(Driver.class, driver), Label.parse(Rings.class, rings), backend, pollQueues, budget, requeueEvery, devices, sharedTags), jobs,
                 Label.parse(Scheduler.class, scheduler), nrRequests, costs, smt,  Label.parse(Kernel.class, kernel), numaNodes);
     }
 
@@ -115,6 +119,7 @@ final class ScenarioBuilder {
         int thinktime;
         int thinktimeBlocks = 1;
         int iodepthBatch;
+        List<Integer> devices = List.of(0);
 
         JobBuilder name(String v) { name = v; return this; }
         JobBuilder cpus(Integer... v) { cpus = List.of(v); return this; }
@@ -138,11 +143,13 @@ final class ScenarioBuilder {
         JobBuilder bssplitWrite(List<org.blkflow.scenario.BsSplit> v) { bssplitWrite = v; return this; }
         JobBuilder rateIops(int v) { rateIops = v; return this; }
         JobBuilder thinktime(int us, int blocks) { thinktime = us; thinktimeBlocks = blocks; return this; }
+        /** fio's filename list: the null_blk devices, round robin. */
+        JobBuilder devices(Integer... v) { devices = List.of(v); return this; }
 
         Job build() {
             return new Job(name, cpus,  Label.parse(Rw.class, rw), rwmixread, bs, iodepth,
                     Label.parse(IoEngine.class, ioengine), sync, plug, ios, offset, size, bssplit, bssplitWrite,
-                    rateIops, thinktime, thinktimeBlocks, hipri, iodepthBatch);
+                    rateIops, thinktime, thinktimeBlocks, hipri, iodepthBatch, devices);
         }
     }
 }

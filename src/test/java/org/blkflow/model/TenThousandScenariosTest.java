@@ -60,6 +60,7 @@ class TenThousandScenariosTest {
             Scenario s = RandomScenarios.generate70(seed);
             reached.add(s.scheduler().label() + "/" + s.device().irqMode().label() + (s.device().slots() > 0 ? "/slots" : "")
                     + (s.numaNodes() != null ? "/numa" : "") + (s.device().budget() > 0 ? "/budget" : ""));
+            if (s.device().count() > 1) reached.add("devices/" + s.scheduler().label() + (s.device().tagsShared() ? "/shared" : ""));
             java.util.Set<Long> queued = new java.util.HashSet<>();
             long ended = 0;
             try {
@@ -73,6 +74,8 @@ class TenThousandScenariosTest {
                     if ("blk_mq_free_plug_rqs".equals(t.fn())) unusedFreed++;
                     if (t.kind() == TransitionKind.RQ_MERGE) reached.add("absorbed");
                     if ("blk_mq_requeue_request".equals(t.fn())) reached.add(s.scheduler().label() + "/driver-requeue");
+                    if (t.kind() == TransitionKind.SLEEP && s.device().tagsShared()) reached.add("shared-tag-wait");
+                    if (t.kind() == TransitionKind.UNPLUG && t.hctx() >= s.hwQueues()) reached.add("second-device-unplug");
                     assertTrue(!"S".equals(t.action()), "seed " + seed + ": 7.0 traced S");
                 }
             } catch (RuntimeException e) {
@@ -87,6 +90,11 @@ class TenThousandScenariosTest {
             assertTrue(reached.contains(sched + "/driver-requeue"), sched + " with null_blk's requeue injection: " + reached);
         }
         assertTrue(reached.contains("absorbed"), "mq-deadline absorbed a request (attempt_merge): " + reached);
+        // Several devices under each scheduler, shared tags with their waits, a second device's plug flush.
+        for (String k : new String[] {"devices/none", "devices/none/shared", "devices/mq-deadline", "devices/kyber",
+            "shared-tag-wait", "second-device-unplug"}) {
+            assertTrue(reached.contains(k), k + " never came up: " + reached);
+        }
         for (String sched : new String[] {"none", "mq-deadline"}) {
             for (String irq : IRQ_MODES) {
                 assertTrue(reached.contains(sched + "/" + irq), sched + "/" + irq + " never came up: " + reached);

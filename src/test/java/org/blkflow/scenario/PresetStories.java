@@ -157,6 +157,18 @@ public final class PresetStories {
                         "7 X for the one Q");
                 assertTrue(m.stream().filter(x -> x.kind().equals("issue")).limit(8).allMatch(x -> x.sectors() == 256));
             }),
+            Map.entry("shared-tags-70", m -> {
+                // nullb1 (CPU 1) is active before nullb0's 9th allocation, which waits with tags free.
+                int wait = indexOf(m, "sleeprq");
+                assertTrue(wait >= 0, "a tag wait within the first steps");
+                assertEquals("task:0", m.get(wait).from());
+                assertEquals("tagwait:0", m.get(wait).to());
+                List<Move> before = m.subList(0, wait);
+                long nullb0 = before.stream().filter(x -> x.kind().equals("getrq") && x.cpu() == 0).count();
+                long nullb1 = before.stream().filter(x -> x.kind().equals("getrq") && x.cpu() == 1).count();
+                assertEquals(6, nullb0, "nullb0 holds its share, 6 of 12, when it waits");
+                assertTrue(nullb1 >= 1 && nullb0 + nullb1 < 12, "nullb1 is active and tags are free: " + nullb1);
+            }),
             Map.entry("requeue-70", m -> {
                 // D, then R onto q->requeue_list; the requeue work's I from there; a second D of that request.
                 assertTrue(m.stream().anyMatch(x -> x.kind().equals("requeue") && x.to().equals("requeue:0")

@@ -1,0 +1,96 @@
+package org.blkflow.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.blkflow.transition.InvariantViolation;
+import org.blkflow.transition.Place;
+import org.blkflow.transition.TransitionKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several devices' BUG_ONs: two devices of one hctx each share a set of 8 driver tags (share 4 of 8
+ * once both are active). Each check is seeded to fail once: a fifth tag on an active hctx, a tag
+ * wait with tags free and the hctx under its share, a plug that drops multiple_queues or passes 64.
+ */
+class SharedTags70InvariantsTest extends InvariantsRig {
+
+    private Invariants inv;
+    private HardwareQueue other;
+    private SoftwareQueue otherCtx;
+
+    @BeforeEach
+    void twoDevicesSharingEightTags() {
+        inv = new Invariants(2, 8, 0, 255, 128);
+        inv.modern(0, 0, Integer.MAX_VALUE);
+        inv.devices70(2, 1, true, 8);
+        rig(inv, 8, 0);
+        other = new HardwareQueue(1, new TagSet(8, 0));
+        other.device = 1;
+        otherCtx = new SoftwareQueue(0, other, 0, 0);
+        otherCtx.place = 1;
+        other.addCtx(otherCtx);
+    }
+
+    @Test
+    void anActiveHctxPastItsShareAfterAnAllocationStopsTheRun() {
+        inv.tagBusy(0);
+        inv.tagBusy(1);
+        for (int i = 0; i < 4; i++) getrq(queued(i), i, hctx, ctx);
+        InvariantViolation v = assertThrows(InvariantViolation.class, () -> getrq(queued(4), 4, hctx, ctx));
+        assertEquals("fair-share", v.invariant());
+    }
+
+    @Test
+    void aloneTheHctxMayTakeTheWholeSetAndTheSetNeverMore() {
+        inv.tagBusy(0);
+        for (int i = 0; i < 8; i++) getrq(queued(i), i, hctx, ctx);
+        InvariantViolation v = assertThrows(InvariantViolation.class, () -> getrq(queued(8), 0, other, otherCtx));
+        assertEquals("shared-tags-within-depth", v.invariant());
+    }
+
+    @Test
+    void aTagWaitIsLegalAtTheShareAndNotBelowIt() {
+        inv.tagBusy(0);
+        inv.tagBusy(1);
+        for (int i = 0; i < 3; i++) getrq(queued(i), i, hctx, ctx);
+        InvariantViolation v = assertThrows(InvariantViolation.class, () -> sleep(queued(3)));
+        assertEquals("sleep-when-no-tag", v.invariant());
+        twoDevicesSharingEightTags();
+        inv.tagBusy(0);
+        inv.tagBusy(1);
+        for (int i = 0; i < 4; i++) getrq(queued(i), i, hctx, ctx);
+        sleep(queued(4));
+    }
+
+    @Test
+    void aPlugKeepsMultipleQueuesUntilItEndsAndItsLimit() {
+        Object plug = new Object();
+        inv.plugAdded(1000, plug, false, 1);
+        inv.plugAdded(1000, plug, true, 2);
+        assertEquals("multiple-queues-monotone",
+                assertThrows(InvariantViolation.class, () -> inv.plugAdded(1000, plug, false, 3)).invariant());
+        inv.plugAdded(1000, new Object(), false, 1);
+        assertEquals("plug-limit", assertThrows(InvariantViolation.class, () -> inv.plugAdded(1000, plug, false, 33))
+                .invariant());
+        inv.plugAdded(1000, new Object(), true, 64);
+    }
+
+    private Bio queued(long id) {
+        Bio bio = new Bio(id, task, 1000 * id, 8, false, true);
+        emit.bio(TransitionKind.QUEUE, "Q", "submit_bio_noacct_nocheck", 0, actor, bio, null, null, Place.NONE,
+                Place.task(0));
+        return bio;
+    }
+
+    private void getrq(Bio bio, int tag, HardwareQueue on, SoftwareQueue onCtx) {
+        Request rq = new Request(bio.id, onCtx, on, tag, bio);
+        rq.takeFirstBio(bio);
+        emit.bio(TransitionKind.GETRQ, "G", "blk_mq_submit_bio", 0, actor, bio, rq, on, Place.task(0), Place.task(0));
+    }
+
+    private void sleep(Bio bio) {
+        emit.bio(TransitionKind.SLEEP, null, "blk_mq_get_tag", 0, actor, bio, null, hctx, Place.task(0), Place.tagWait(0));
+    }
+}
