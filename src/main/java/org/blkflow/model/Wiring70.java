@@ -112,7 +112,10 @@ final class Wiring70 {
         Mq70Submission submission = new Mq70Submission(m, merging, hctxs, dispatch, sched, flush, ctxs, splits,
                 new PlugCache70(m, hctxs, completion));
         if (e instanceof Deadline70 dl) dl.attach(completion);
-        driver.attach(new RequeueWork70(m, dispatch, sched));
+        // Every queue has q->requeue_list and its lock, but only null_blk's requeue injection uses them in the
+        // model: without it the run never takes the lock, and Figure 1 draws the list (and so the lock) only
+        // when it is used, so the lock is not made at all.
+        if (scenario.device().requeueEvery() > 0) driver.attach(new RequeueWork70(m, dispatch, sched));
         if (ctxs.canPoll()) {
             Poll70 poll = new Poll70(m, hctxs, ctxs, completion);
             submission.attach(poll);

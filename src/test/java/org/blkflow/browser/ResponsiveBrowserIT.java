@@ -46,6 +46,7 @@ class ResponsiveBrowserIT extends BrowserTest {
         page = new Page(Browser.start(profile), port);
         page.driver.manage().window().setSize(new Dimension(1024, 768));
         List<String> wide = new ArrayList<>();
+        List<String> unplaced = new ArrayList<>();
         for (Preset p : Presets.all()) {
             page.open("/?preset=" + p.id() + "&step=50");
             page.waitFor(d -> !page.all("[data-role='preset-story'][data-preset='" + p.id() + "']").isEmpty());
@@ -56,8 +57,12 @@ class ResponsiveBrowserIT extends BrowserTest {
                     + " editorClientWidth: l.clientWidth, editorScrollWidth: l.scrollWidth}");
             if (n(m, "scrollWidth") > n(m, "clientWidth")
                     || n(m, "editorScrollWidth") > n(m, "editorClientWidth")) wide.add(p.id() + " " + m);
+            // Figure 1 draws every lock of a one-device run on what it guards; nothing is left to the strip.
+            List<String> strip = page.all("#lock-strip [data-lock]").stream().map(e -> e.getAttribute("data-lock")).toList();
+            if (p.scenario().device().count() <= 1 && !strip.isEmpty()) unplaced.add(p.id() + " " + strip);
         }
         assertEquals(List.of(), wide, "presets that scroll sideways at 1024x768");
+        assertEquals(List.of(), unplaced, "presets with locks in the strip above Figure 1");
     }
 
     /** The transport bar keeps one row on a laptop as the status grows ("step 1100 of 1,195"): no jump mid-run. */
