@@ -27,11 +27,16 @@ const FIGURES = {
  * device's requests in the wrong boxes it says so; the log, the narration and the controls go on as usual.
  */
 const SEVERAL_DEVICES = {
-  layout: (topo, width, font) => ({
-    mode: MODE.MQ, width, height: 4 * font, font, cpus: [], ctxs: [], hctxs: [], places: new Map(),
-    devices: topo.devices,
+  // One device's frame is drawn but hidden, so the views sharing it (stage counters, plug cache, locks) have
+  // their elements; no place is laid out, so no request is drawn anywhere.
+  layout: (topo, width, font, scenario) => ({
+    ...FIGURES.mq70.layout(topo, width, font, scenario), height: 4 * font, places: new Map(), devices: topo.devices,
   }),
-  frame: (svg, geo) => {
+  frame: (svg, geo, sc) => {
+    const hidden = svg.append('g').attr('class', 'one-device-frame').attr('display', 'none');
+    FIGURES.mq70.frame(hidden, geo, sc);
+    hidden.selectAll('[data-queue]').attr('data-queue', null);
+    hidden.selectAll('[data-hctx]').attr('data-hctx', null);
     svg.append('text').attr('class', 'figure-refused').attr('data-role', 'figure-refused')
       .attr('data-devices', geo.devices).attr('x', 8).attr('y', 2 * geo.font).style('font-size', `${geo.font}px`)
       .text(`Figure 1 draws one device's queues; this run has ${geo.devices} null_blk devices `

@@ -38,13 +38,15 @@ class Devices70BrowserIT extends BrowserTest {
         Number figureWidth = (Number) page.script("return document.querySelector('#outline').viewBox.baseVal.width");
         assertTrue(textWidth.doubleValue() <= figureWidth.doubleValue() * 1.5, "the message is one readable line: "
                 + textWidth + " of " + figureWidth);
+        page.assertNoSevereConsoleErrors();
         page.preset("requeue-70", "hctx:0");
         assertTrue(page.driver.findElements(By.cssSelector("#outline [data-role='figure-refused']")).isEmpty(),
                 "one device: Figure 1 is drawn again");
     }
 
     private void assertNothingDrawn() {
-        assertEquals(0, page.driver.findElements(By.cssSelector("#outline [data-queue]")).size(), "no queue boxes");
+        assertEquals(0L, page.script("return [...document.querySelectorAll('#outline [data-queue]')]"
+                + ".filter(e => e.checkVisibility()).length"), "no queue box shown");
         assertEquals(0, page.driver.findElements(By.cssSelector("#outline rect.rq")).size(), "no request drawn");
         assertTrue(page.driver.findElements(By.cssSelector("#outline [data-role='figure-refused']")).size() == 1);
     }
