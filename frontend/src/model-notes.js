@@ -29,7 +29,7 @@ export const NOTES = {
   // Linux 7.0 (scenario kernel "7.0"), after the 7.0 source; "modelling choice" marks behaviour the
   // source reading left unverified, so the model had to pick.
   k70: [
-    'Linux 7.0 mode: blk-mq only, on null_blk, with none, mq-deadline or kyber. Not modelled: bfq, cached requests and batched tags (every plug has nr_ios = 1), splits, flush/FUA, I/O priorities and commit_rqs.',
+    'Linux 7.0 mode: blk-mq only, on null_blk, with none, mq-deadline or kyber. Not modelled: bfq, flush/FUA, I/O priorities and commit_rqs (cached requests, batched tags and splits are).',
     'Modelling choice: with several null_blk devices (device.count), blk_mq_tag_idle is not modelled (the timeout work calls it seconds apart): an hctx once active on a shared tag set stays active for the run; shared tags are modelled without a scheduler and without poll queues only, and a job on several devices keeps one sequential position per device (fio\'s roundrobin over its files). Figure 1 draws one device: with several it says so instead.',
     'null_blk\'s default poll_queues=1 makes two hctxs; the model\'s default device.pollQueues is 0, so one hardware queue means mq-deadline by default and completions through the single-queue softirq.',
     'Modelling choice: a polling task that finds the poll list empty gives its CPU up until the driver puts a command there (the kernel spins until need_resched); a polled submitter out of tags polls instead of sleeping (io_uring\'s REQ_NOWAIT and reap); fio\'s io_uring waits for one completion per io_uring_enter.',

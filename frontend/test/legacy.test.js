@@ -98,6 +98,8 @@ test('model notes per mode: the mode\'s own first, the shared ones after', () =>
   assert.ok(!notesFor({ mode: 'mq' }).some(n => /shadow copy/.test(n)));
   const k70 = notesFor({ mode: 'mq', kernel: '7.0' });
   assert.ok(k70[0].startsWith('Linux 7.0 mode'));
+  // Cached requests, batched tags (rules 13-14) and splits (rule 40) are modelled: the notes must not deny it.
+  assert.ok(!/Not modelled:[^.(]*(cached requests|batched tags|splits)/.test(k70[0]), k70[0]);
   assert.ok(k70.some(n => n.startsWith('Modelling choice: a softirq')), 'unverified behaviour is marked');
   assert.ok(!k70.some(n => /own cache domain/.test(n)), '7.0 shares the LLC within a node');
   assert.ok(!notesFor({ mode: 'mq' }).some(n => /Linux 7.0/.test(n)));
