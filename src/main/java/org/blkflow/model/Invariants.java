@@ -15,7 +15,8 @@ import org.blkflow.transition.TransitionKind;
  * ({@link PathInvariants}), tags, request pools and commands ({@link TagInvariants}), the device's
  * room ({@link DeviceInvariants}), spinlocks ({@link LockInvariants}), time and CPUs
  * ({@link TimeInvariants}), 7.0's kyber tokens and poll queues ({@link Invariants70}), 7.0's splits and
- * cached requests ({@link SubmitInvariants70}), several devices' shared tags and plug ({@link SharedTags70Invariants}), xen's two domains ({@link DomainInvariants}) and the
+ * cached requests ({@link SubmitInvariants70}), several devices' shared tags and plug
+ * ({@link SharedTags70Invariants}), xen's two domains ({@link DomainInvariants}) and the
  * host's pCPUs ({@link PcpuInvariants}, fed by the host's scheduler through {@link PcpuTransitions}).
  * This class only routes: each move to the families it concerns,
  * in a fixed order; every family reports a breach through {@link Oops}. CPUs and locks are not
