@@ -158,7 +158,7 @@ function loadScenario(scenario) {
   send({ cmd: 'load', scenario, timeline: true });
 }
 
-/** A preset chosen by name in the address, stepped to the step the address asks for. */
+/** A preset opened without the select (the address names it, or the default): loaded, then stepped to `step`. */
 function openPreset(preset, step) {
   editor.choosePreset(preset.id);
   editor.setScenario(preset.scenario);
@@ -295,7 +295,7 @@ async function firstLoad() {
   if (asked && !asked.problem && named) { openPreset(named, asked.step); return; }
   if (asked) startNotice = asked.problem ?? unknownPreset(asked.id, presets);
   const fig = presets.find(p => p.id === 'figure1');
-  if (fig) { editor.choosePreset(fig.id); editor.setScenario(fig.scenario); loadScenario(fig.scenario); }
+  if (fig) openPreset(fig, 0);
   else loadScenario({});
 }
 
