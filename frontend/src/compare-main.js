@@ -1,4 +1,4 @@
-// /?compare=<id>: two runs side by side, A above B, driven together. <id> is a comparison preset
+// /?compare=<id>: two runs side by side (A above B on a narrow screen), driven together. <id> is a comparison preset
 // (GET /api/comparisons), `custom` with a= and b= (two scenarios of one's own, each a link's query), or
 // `trace` (an uploaded blkparse trace beside the model of its workload).
 // Lockstep by virtual time (the default): step moves the pane whose clock is behind, back the one

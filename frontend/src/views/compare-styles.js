@@ -16,6 +16,9 @@ export function compareStyles() {
     .compare-main > .story, .compare-main > .error-line { padding: 0 .6rem; }
     .compare-layout { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: .5rem; padding: .4rem .6rem; align-items: start; }
     .panes { display: grid; gap: .5rem; }
+    /* Side by side from a laptop's width, so both runs are seen at one moment without scrolling; each
+       figure lays itself out for its half (narrower boxes, short labels). Below, A above B. */
+    @media (min-width: 1200px) { .panes { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
     .pane-outline { width: 100%; height: auto; display: block; }
     .delta-panel table { border-collapse: collapse; width: 100%; font-size: .85rem; }
     .delta-panel th, .delta-panel td { text-align: right; padding: .15rem .3rem; }

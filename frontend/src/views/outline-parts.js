@@ -51,12 +51,17 @@ export function drawCpus(g, geo) {
   }
 }
 
-/** The badge a stopped queue shows over its top edge; hidden until the stream stops the queue. */
+/**
+ * The badge a stopped queue shows over its top edge; hidden until the stream stops the queue. It says
+ * STOPPED where that fits the box, else STOP, else a square: sixteen hctxs in a comparison pane are a
+ * couple of letters wide, and a badge wider than its box would cover its neighbour's.
+ */
 export function stoppedBadge(g, b, font) {
-  const w = textWidth('STOPPED', font) + 10;
+  const label = fitText(b.w - 12, font, 'STOPPED', 'STOP') || '■';
+  const w = Math.min(textWidth(label, font) + 10, b.w);
   const badge = g.append('g').attr('class', 'stopped-badge').attr('display', 'none');
   badge.append('rect').attr('x', b.x + b.w / 2 - w / 2).attr('y', b.y - font / 2 - 3).attr('width', w).attr('height', font + 4).attr('rx', 3);
-  text(badge, b.x + b.w / 2, b.y + font / 2 - 1, 'STOPPED', '', 'middle');
+  text(badge, b.x + b.w / 2, b.y + font / 2 - 1, label, '', 'middle');
 }
 
 export function showStopped(g, stopped) {

@@ -3,7 +3,7 @@ package org.blkflow.lessons;
 import org.blkflow.scenario.Scenario;
 
 /**
- * Two runs to watch side by side, A above B: the same load with one thing changed, so that the
+ * Two runs to watch side by side: the same load with one thing changed, so that the
  * difference on screen is that thing's doing.
  *
  * @param changed what differs between A and B, in a few words ("mode", "plug")

@@ -19,7 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * /?compare=<id>: two runs, A above B, in lockstep by virtual time (the default) and by step, after
+ * /?compare=<id>: two runs, side by side, in lockstep by virtual time (the default) and by step, after
  * step, back, seek, play and scrubbing; the charts of both runs; a link carrying two scenarios of one's own.
  * Where one pane must be for the other's moment is worked out here from the model.
  */
