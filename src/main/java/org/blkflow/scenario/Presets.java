@@ -129,7 +129,8 @@ public final class Presets {
             preset("sata-70", "Linux 7.0, SATA-like: one queue on mq-deadline",
                     "One hardware queue gets mq-deadline by default. A request takes a scheduler tag at G, is inserted "
                             + "(I) into the sorted lists and FIFOs, and takes one of the 32 driver tags only when it is "
-                            + "dispatched, in sector order, reads before writes.",
+                            + "dispatched: in batches of up to 16 in one direction, in sector order from the last one "
+                            + "dispatched; a new batch prefers reads unless writes have been passed over twice (writes_starved).",
                     s -> { s.set(KERNEL, Kernel.V7_0); s.set(CPUS, 2); s.set(HW_QUEUES, 1); s.set(QUEUE_DEPTH, 32); },
                     j -> { j.set(RW, Rw.RANDRW); j.set(RWMIXREAD, 70); j.set(IOENGINE, IoEngine.LIBAIO); j.set(IODEPTH, 16); j.set(IOS, 24); }),
             preset("plug-limit-70", "Linux 7.0: the plug flushes at 32 requests",
