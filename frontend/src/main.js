@@ -27,7 +27,7 @@ import { notesView } from './views/notes.js';
 import { lessonView } from './views/lesson.js';
 import { quizView } from './views/quiz.js';
 import { pageParams, withoutPageKeys, withPageKeys, stopIndex } from './lesson.js';
-import { presetAsked, unknownPreset } from './start-address.js';
+import { presetAsked, unknownPreset, DEFAULT_PRESET } from './start-address.js';
 import { modeTitle } from './ring.js';
 import { fontFor } from './layout-parts.js';
 
@@ -294,7 +294,7 @@ async function firstLoad() {
   const named = asked?.id ? presets.find(p => p.id === asked.id) : null;
   if (asked && !asked.problem && named) { openPreset(named, asked.step); return; }
   if (asked) startNotice = asked.problem ?? unknownPreset(asked.id, presets);
-  const fig = presets.find(p => p.id === 'figure1');
+  const fig = presets.find(p => p.id === DEFAULT_PRESET);
   if (fig) openPreset(fig, 0);
   else loadScenario({});
 }

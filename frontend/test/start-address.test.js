@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { presetAsked, unknownPreset } from '../src/start-address.js';
+import { presetAsked, unknownPreset, DEFAULT_PRESET } from '../src/start-address.js';
 
 test('a preset named in the address, with or without a step', () => {
   assert.deepEqual(presetAsked('?preset=kyber-70&step=40', 1000), { id: 'kyber-70', step: 40, problem: null });
@@ -8,7 +8,12 @@ test('a preset named in the address, with or without a step', () => {
   assert.deepEqual(presetAsked('?preset=nvme-70&step=', 1000), { id: 'nvme-70', step: 0, problem: null });
 });
 
-test('no preset key, or a full link (v=1), is not a preset request', () => {
+test('a step alone is that step of the preset the page opens with, and is checked the same way', () => {
+  assert.deepEqual(presetAsked('?step=40', 1000), { id: DEFAULT_PRESET, step: 40, problem: null });
+  assert.equal(presetAsked('?step=1001', 1000).problem, 'step: a whole number from 0 to 1000');
+});
+
+test('neither a preset nor a step key, or a full link (v=1), is not a preset request', () => {
   assert.equal(presetAsked('', 1000), null);
   assert.equal(presetAsked('?lesson=plugging&stop=2', 1000), null);
   assert.equal(presetAsked('?v=1&cpus=4&preset=figure1&step=3', 1000), null);

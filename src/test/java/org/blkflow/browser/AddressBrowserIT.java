@@ -67,6 +67,11 @@ class AddressBrowserIT extends BrowserTest {
 
         page.open("/?preset=figure1&step=-3").loaded();
         page.waitFor(d -> page.one("#error").getText().startsWith("step: a whole number from 0 to "));
+
+        // A step alone is that step of the preset the page opens with.
+        page.open("/?step=7").loaded().waitForStep(7);
+        assertEquals("figure1", page.one("#story").getAttribute("data-preset"));
+        assertEquals("", page.one("#error").getText());
         page.assertNoSevereConsoleErrors();
     }
 
