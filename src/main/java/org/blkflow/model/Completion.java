@@ -50,14 +50,7 @@ final class Completion {
 
     /** blk_mq_end_io(): blk_update_request (C, bio_endio for each bio), then blk_mq_free_request. */
     void endIoNow(Request rq, int cpu, Actor actor) {
-        rq.started = false;
-        m.emit.request(TransitionKind.COMPLETE, "C", "blk_update_request", cpu, actor, rq,
-                Place.device(rq.hctx.index), Place.DONE);
-        for (Bio bio : rq.bios) {
-            m.emit.bio(TransitionKind.BIO_END, null, "bio_endio", cpu, actor, bio, rq, rq.hctx,
-                    Place.MERGED, Place.DONE);
-            workload.bioDone(bio.task);
-        }
+        RequestEnd.blkUpdateRequest(m, workload, rq, "blk_update_request", Place.device(rq.hctx.index), rq.hctx, cpu, actor);
         free(rq, Place.DONE, cpu, actor);
         driver.completed(rq.hctx, cpu, actor);
     }

@@ -76,14 +76,8 @@ final class Completion70 {
 
     /** C (traced by {@code fn}) and bio_endio for each bio, each handed back to its task. */
     void complete(Request rq, String fn, int cpu, Actor actor) {
-        rq.started = false;
         rq.hctx.inDevice--;
-        m.emit.request(TransitionKind.COMPLETE, "C", fn, cpu, actor, rq, Place.device(rq.hctx.index), Place.DONE);
-        for (Bio bio : rq.bios) {
-            m.emit.bio(TransitionKind.BIO_END, null, "bio_endio", cpu, actor, bio, rq, rq.hctx, Place.MERGED, Place.DONE);
-            // A split piece ends its share of the task's bio (bio_chain_endio); the task hears of the last.
-            if (bio.endio()) workload.bioDone(bio.task);
-        }
+        RequestEnd.blkUpdateRequest(m, workload, rq, fn, Place.device(rq.hctx.index), rq.hctx, cpu, actor);
     }
 
     /**

@@ -60,12 +60,7 @@ final class LegacyCompletion {
 
     /** blk_update_request(): C and bio_endio for each bio. */
     void completeNow(Request rq, int cpu, Actor actor) {
-        rq.started = false;
-        m.emit.request(TransitionKind.COMPLETE, "C", "blk_update_request", cpu, actor, rq, Place.device(0), Place.DONE);
-        for (Bio bio : rq.bios) {
-            m.emit.bio(TransitionKind.BIO_END, null, "bio_endio", cpu, actor, bio, rq, q.queue, Place.MERGED, Place.DONE);
-            workload.bioDone(bio.task);
-        }
+        RequestEnd.blkUpdateRequest(m, workload, rq, "blk_update_request", Place.device(0), q.queue, cpu, actor);
     }
 
     /** __blk_put_request() → freed_request(), queue_lock held: accounting and one exclusive wakeup. */
