@@ -41,7 +41,20 @@ final class LessonFiles {
     private LessonFiles() {
     }
 
-    /** Every lesson file, sorted by id. Throws LessonInvalid for the first bad file. */
+    /**
+     * Lessons in course order: by the number their id starts with (so 10 comes after 9, not after 1), then by
+     * id. A lesson whose id has no number comes after the numbered ones.
+     */
+    static final Comparator<String> COURSE_ORDER = Comparator.comparingLong(LessonFiles::courseNumber)
+            .thenComparing(Comparator.naturalOrder());
+
+    private static long courseNumber(String id) {
+        int digits = 0;
+        while (digits < id.length() && digits < 9 && Character.isDigit(id.charAt(digits))) digits++;
+        return digits == 0 ? Long.MAX_VALUE : Long.parseLong(id.substring(0, digits));
+    }
+
+    /** Every lesson file, in course order. Throws LessonInvalid for the first bad file. */
     static List<Lesson> readAll() {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources(LOCATION);
@@ -53,7 +66,7 @@ final class LessonFiles {
                             new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }
             }
-            lessons.sort(Comparator.comparing(Lesson::id));
+            lessons.sort(Comparator.comparing(Lesson::id, COURSE_ORDER));
             return lessons;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + LOCATION, e);
