@@ -172,7 +172,8 @@ function field(f, path, { limits, choices }) {
   const label = document.createElement('label');
   label.className = `field field-${f.type}`;
   const name = document.createElement('span');
-  name.textContent = f.label;
+  // A narrow panel breaks fio's long names after an underscore (thinktime_ / blocks), not mid-word.
+  f.label.split(/(?<=_)/).forEach((part, i) => name.append(...(i ? [document.createElement('wbr')] : []), part));
   let control;
   if (f.type === 'select') {
     control = document.createElement('select');

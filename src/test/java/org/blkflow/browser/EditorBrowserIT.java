@@ -41,6 +41,26 @@ class EditorBrowserIT extends BrowserTest {
         page.assertNoSevereConsoleErrors();
     }
 
+    /** fio's long names break after an underscore where the panel is narrow, never inside a word. */
+    @Test
+    void aLongFieldNameBreaksAfterAnUnderscoreNotInsideAWord() {
+        for (int width : new int[] {1024, 1280}) {
+            page = new Page(Browser.start(profile), port);
+            page.driver.manage().window().setSize(new Dimension(width, 800));
+            page.open("/").loaded();
+            // Each word of the label (the text between breaks) lies on one line: one client rect per text node.
+            Object split = page.script("""
+                    const span = [...document.querySelectorAll('#editor .field span')]
+                      .find(s => s.textContent === 'thinktime_blocks');
+                    const lines = [...span.childNodes].filter(n => n.nodeType === 3).map(n => {
+                      const r = document.createRange(); r.selectNodeContents(n); return r.getClientRects().length; });
+                    return lines.every(n => n === 1) ? null : `${span.getBoundingClientRect().width}px: ${lines}`;""");
+            assertEquals(null, split, "thinktime_blocks broken inside a word at " + width + " px");
+            page.driver.quit();
+            page = null;
+        }
+    }
+
     @Test
     void anEmptyNumberIsAnErrorAndNothingIsLoaded() {
         at1024();
