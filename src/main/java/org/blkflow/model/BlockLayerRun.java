@@ -260,7 +260,9 @@ public final class BlockLayerRun {
     /** dom0 and a blkback thread for every ring; its vCPUs follow the guest's CPUs. */
     private List<XenRing> backed(Machine m, Scenario scenario, List<XenRing> rings) {
         Dom0 dom0 = new Dom0(m, scenario.device().backend(), scenario.cpus(), scenario.device().completionNs());
-        if (dom0.queue != null) invariants.dom0Tags.queue(scenario.device().backend().hwQueueDepth(), scenario.cpus(), dom0.queue.hctxOfVcpu());
+        if (dom0.queue != null) {
+            invariants.dom0Tags.queue(scenario.device().backend().hwQueueDepth(), scenario.cpus(), dom0.queue.hctxOfVcpu());
+        }
         for (XenRing ring : rings) ring.attachBackend(new XenBlkback(m, dom0, ring));
         return rings;
     }
