@@ -45,7 +45,8 @@ export const NOTES = {
     'Modelling choice: a CPU\'s cluster is its SMT siblings (x86), and CPUs share a last-level cache exactly when they are on the same NUMA node; every CPU is present and online.',
   ],
   xen: [
-    'xen-blkfront: xen-blkback in dom0 answers each request, its own null_blk completing completionNs after submit_bio; irqMode does not apply; the frontend\'s grant work, indirect descriptors and the shadow copy are not modelled.',
+    'xen-blkfront: xen-blkback in dom0 answers each request through dom0\'s own null_blk: without a queue (device.backend.submitQueues 0, the default) it completes completionNs after submit_bio; with one it is a smaller model of a 3.16 blk-mq queue (tags, ctx locks, bt_get, its own irqmode; no merging); the device\'s irqMode does not apply; the frontend\'s grant work, indirect descriptors and the shadow copy are not modelled.',
+    'Modelling choice: device.backend.evtchnAffinity spread (the default) puts ring N\'s interrupt on hctx N\'s first CPU and dom0\'s on ring N\'s thread\'s vCPU; Linux binds every ring\'s event channel to vCPU 0 at both ends (vcpu0), and only irqbalance or an administrator moves it.',
     'Modelling choice: with device.backend.pcpus set, the guest\'s and dom0\'s vCPUs share that many host CPUs after Xen\'s credit scheduler (BOOST on wake, 10 ms tick, 1 ms rate limit, 30 ms slice); a vCPU is preempted only at a step boundary and never while it holds a spinlock; credits and weights are not modelled.',
   ],
 };

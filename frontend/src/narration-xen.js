@@ -12,6 +12,15 @@ const BLKBACK = {
   submit_bio: t => `blkback submits request ${t.req}'s bio to dom0's own null_blk (submit_bio) and goes on with the next slot of ${ring(t)}.`,
   end_block_io_op: t => `dom0's null_blk completes request ${t.req} on CPU ${t.cpu} (end_block_io_op): blkback unmaps its pages unless they are persistent grants, then answers.`,
   gnttab_unmap_refs: t => `dom0's CPU ${t.cpu} unmaps request ${t.req}'s pages (gnttab_unmap_refs): another hypercall under the guest's grant-table lock, with a TLB flush.`,
+  blk_sq_make_request: t => `dom0's block layer takes request ${t.req}'s bio on CPU ${t.cpu} (blk_sq_make_request): dom0's null_blk has one hardware queue, which every dom0 vCPU's blkback shares.`,
+  blk_mq_make_request: t => `dom0's block layer takes request ${t.req}'s bio on CPU ${t.cpu} (blk_mq_make_request): a sync bio goes straight to that vCPU's hardware queue.`,
+  blk_mq_get_tag: t => `Request ${t.req}'s bio takes a tag of dom0's hardware queue on CPU ${t.cpu} (blk_mq_get_tag).`,
+  bt_get: t => `Every tag of dom0's hardware queue is out: blkback's thread for ${ring(t)} sleeps on CPU ${t.cpu} (bt_get) until a batch of frees wakes it.`,
+  __blk_mq_insert_request: t => `Request ${t.req}'s bio goes on dom0 CPU ${t.cpu}'s software queue under its ctx->lock (__blk_mq_insert_request), and that CPU runs the hardware queue at once.`,
+  blk_mq_start_request: t => `dom0's CPU ${t.cpu} starts request ${t.req}'s bio (blk_mq_start_request).`,
+  null_queue_rq: t => `dom0's null_blk takes request ${t.req}'s bio on CPU ${t.cpu} (null_queue_rq): in softirq mode it completes it before returning, in timer mode after completion_nsec.`,
+  __blk_mq_complete_request: t => `Request ${t.req}'s bio was submitted on another dom0 vCPU: CPU ${t.cpu} sends its completion there by IPI (__blk_mq_complete_request).`,
+  blk_mq_put_tag: t => `Request ${t.req}'s bio is done in dom0: its tag goes back on CPU ${t.cpu} (blk_mq_put_tag), waking a thread asleep in bt_get after a batch of frees.`,
   make_response: t => `blkback writes request ${t.req}'s response on ${ring(t)} under blk_ring_lock (make_response): RING_PUSH_RESPONSES_AND_CHECK_NOTIFY decides whether the guest must be told.`,
 };
 

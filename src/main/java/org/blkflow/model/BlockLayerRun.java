@@ -7,6 +7,7 @@ import org.blkflow.engine.CreditScheduler;
 import org.blkflow.engine.Lock;
 import org.blkflow.engine.LockStat;
 import org.blkflow.engine.Simulation;
+import org.blkflow.scenario.EvtchnAffinity;
 import org.blkflow.scenario.Mode;
 import org.blkflow.scenario.Rings;
 import org.blkflow.scenario.Scenario;
@@ -161,6 +162,11 @@ public final class BlockLayerRun {
         return ns;
     }
 
+    /** CPU time one of the run's CPUs (the guest's, then dom0's) has spent so far, spinning included. */
+    public long cpuBusyNs(int cpu) {
+        return machine.cpus[cpu].busyNs();
+    }
+
     /** xen: how many of the run's CPUs are dom0's vCPUs (the last ones); 0 for any other driver. */
     public int backendCpus() {
         return machine.cpus.length - guestCpus;
@@ -232,7 +238,9 @@ public final class BlockLayerRun {
                 List<XenRing> rings = new ArrayList<>();
                 for (HardwareQueue h : hctxs) {
                     var lock = m.newLock("ring[" + h.index + "]->ring_lock");
-                    int irqCpu = h.idle() ? 0 : h.ctxs.get(0).cpu;
+                    // bind_evtchn_to_irq() binds to vCPU 0; "spread" is the model's first, kinder choice.
+                    boolean vcpu0 = scenario.device().backend().evtchnAffinity() == EvtchnAffinity.VCPU0;
+                    int irqCpu = h.idle() || vcpu0 ? 0 : h.ctxs.get(0).cpu;
                     rings.add(new XenRing(h.index, h, slots, lock, lock, irqCpu));
                 }
                 return backed(m, scenario, rings);
@@ -252,6 +260,9 @@ public final class BlockLayerRun {
     /** dom0 and a blkback thread for every ring; its vCPUs follow the guest's CPUs. */
     private List<XenRing> backed(Machine m, Scenario scenario, List<XenRing> rings) {
         Dom0 dom0 = new Dom0(m, scenario.device().backend(), scenario.cpus(), scenario.device().completionNs());
+        if (dom0.queue != null) {
+            invariants.dom0Tags.queue(scenario.device().backend().hwQueueDepth(), scenario.cpus(), dom0.queue.hctxOfVcpu());
+        }
         for (XenRing ring : rings) ring.attachBackend(new XenBlkback(m, dom0, ring));
         return rings;
     }

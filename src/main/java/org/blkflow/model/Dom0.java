@@ -6,8 +6,9 @@ import org.blkflow.scenario.Backend;
 /**
  * The driver domain behind xen-blkfront: dom0's vCPUs (CPUs of the model like the guest's, numbered
  * after them, so the engine's one-step-at-a-time and lock rules hold for them too), the lock inside
- * Xen that every grant map and unmap of the guest's pages takes, and dom0's own null_blk, which
- * completes blkback's bios from a per-vCPU hrtimer as the guest's null_blk does (the same
+ * Xen that every grant map and unmap of the guest's pages takes, and dom0's own null_blk: either a
+ * 3.16 blk-mq queue ({@link Dom0Queue}, device.backend.submitQueues set) or, as the model had it first,
+ * no queue at all, every bio completed from a per-vCPU hrtimer as the guest's null_blk does (the same
  * {@link CompletionTimer}).
  */
 final class Dom0 {
@@ -20,6 +21,8 @@ final class Dom0 {
     final int firstCpu;
     final Lock grantTableLock;
     final CompletionTimer<PendingReq> device;
+    /** dom0's null_blk as a blk-mq request queue, when device.backend.submitQueues asks for one; else null. */
+    final Dom0Queue queue;
 
     Dom0(Machine m, Backend config, int firstCpu, long completionNs) {
         this.config = config;
@@ -27,7 +30,9 @@ final class Dom0 {
         // Xen's spinlocks are ticket locks (4.5): under contention every waiting vCPU slows each handoff,
         // here by a quarter of a cache-line transfer per spinner.
         this.grantTableLock = m.newNonScalableLock(GRANT_TABLE_LOCK, m.costs.lockBounceNs() / 4);
-        this.device = new CompletionTimer<>(m, completionNs, (p, cpu, next) -> p.back().endBlockIoOp(p, cpu, next));
+        this.device = new CompletionTimer<>(m, completionNs,
+                (p, cpu, next) -> p.back().endBlockIoOp(p, cpu, irqActor(cpu), next));
+        this.queue = config.queued() ? new Dom0Queue(m, this, config, completionNs) : null;
     }
 
     /** The vCPU ring N's blkback thread and event channel are on: round robin over dom0's vCPUs. */

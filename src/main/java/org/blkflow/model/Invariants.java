@@ -16,7 +16,7 @@ import org.blkflow.transition.TransitionKind;
  * room ({@link DeviceInvariants}), spinlocks ({@link LockInvariants}), time and CPUs
  * ({@link TimeInvariants}), 7.0's kyber tokens and poll queues ({@link Invariants70}), 7.0's splits and
  * cached requests ({@link SubmitInvariants70}), several devices' shared tags and plug
- * ({@link SharedTags70Invariants}), xen's two domains ({@link DomainInvariants}) and the
+ * ({@link SharedTags70Invariants}), xen's two domains ({@link DomainInvariants}), dom0's null_blk tags ({@link Dom0TagInvariants}) and the
  * host's pCPUs ({@link PcpuInvariants}, fed by the host's scheduler through {@link PcpuTransitions}).
  * This class only routes: each move to the families it concerns,
  * in a fixed order; every family reports a breach through {@link Oops}. CPUs and locks are not
@@ -42,6 +42,7 @@ final class Invariants implements CpuObserver {
     private final DomainInvariants domains = new DomainInvariants();
     private final SubmitInvariants70 submit70;
     final PcpuInvariants pcpus = new PcpuInvariants();
+    final Dom0TagInvariants dom0Tags = new Dom0TagInvariants();
     private final Requeue70Invariants requeues = new Requeue70Invariants();
     private final SharedTags70Invariants shared70 = new SharedTags70Invariants();
     private boolean kernel70;
@@ -200,7 +201,10 @@ final class Invariants implements CpuObserver {
             case UNPLUG, RUN_ASYNC, RUN_QUEUE, HCTX_START, IPI -> { }
             case PCPU_WAIT, PCPU_RUN -> { }
             case EVTCHN -> domains.crossesDomains(t);
-            case BLKBACK -> domains.inDom0(t, rq);
+            case BLKBACK -> {
+                domains.inDom0(t, rq);
+                dom0Tags.check(t);
+            }
         }
     }
 

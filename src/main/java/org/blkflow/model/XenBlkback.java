@@ -1,6 +1,7 @@
 package org.blkflow.model;
 
 import org.blkflow.engine.Lock;
+import org.blkflow.scenario.EvtchnAffinity;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.TransitionKind;
 
@@ -20,6 +21,8 @@ final class XenBlkback {
     private final Dom0 dom0;
     private final XenRing ring;
     private final int cpu;
+    /** The dom0 vCPU the ring's event channel interrupts (xen_blkif_be_int): the thread's, or vCPU 0 as bound. */
+    private final int evtchnCpu;
     private final Lock ringLock;
     private final Actor thread;
     private final Actor irq;
@@ -36,22 +39,23 @@ final class XenBlkback {
         this.cpu = dom0.vcpuOf(ring.index);
         this.ringLock = m.newLock("blkif[" + ring.index + "]->blk_ring_lock");
         this.thread = new Actor(400 + ring.index, "blkback.1.xvda-" + ring.index);
-        this.irq = dom0.irqActor(cpu);
+        this.evtchnCpu = dom0.config.evtchnAffinity() == EvtchnAffinity.VCPU0 ? dom0.firstCpu : cpu;
+        this.irq = dom0.irqActor(evtchnCpu);
     }
 
     /** The frontend's notify_remote_via_irq() after a push that had to notify: one hypercall, then be_int. */
     void notifyFromFrontend(int guestCpu, Actor actor, Runnable next) {
         m.after(guestCpu, m.costs.hypercallNs(), () -> {
-            m.emit.queue(TransitionKind.EVTCHN, null, "notify_remote_via_irq", guestCpu, actor, -1, ring.hctx, cpu);
-            m.interrupt(cpu, this::beInt);
+            m.emit.queue(TransitionKind.EVTCHN, null, "notify_remote_via_irq", guestCpu, actor, -1, ring.hctx, evtchnCpu);
+            m.interrupt(evtchnCpu, this::beInt);
             next.run();
         });
     }
 
-    /** xen_blkif_be_int(): mark work and wake the thread. */
+    /** xen_blkif_be_int(): mark work and wake the thread (on its own vCPU, wherever the event lands). */
     private void beInt() {
-        m.after(cpu, m.costs.irqNs(), () -> {
-            m.emit.queue(TransitionKind.BLKBACK, null, "xen_blkif_be_int", cpu, irq, -1, ring.hctx, -1);
+        m.after(evtchnCpu, m.costs.irqNs(), () -> {
+            m.emit.queue(TransitionKind.BLKBACK, null, "xen_blkif_be_int", evtchnCpu, irq, -1, ring.hctx, -1);
             waitingReqs = true;
             if (awake) return;
             awake = true;
@@ -98,12 +102,12 @@ final class XenBlkback {
                 submit(p);
                 return;
             }
-            grantOp("gnttab_map_refs", map, m.costs.grantMapNs(), rq, thread, () -> submit(p));
+            grantOp("gnttab_map_refs", map, m.costs.grantMapNs(), rq, cpu, thread, () -> submit(p));
         });
     }
 
-    /** A grant-table hypercall: enter Xen, hold the guest's grant-table lock for every page, leave. */
-    private void grantOp(String fn, int pages, long perPage, Request rq, Actor actor, Runnable next) {
+    /** A grant-table hypercall on {@code cpu}: enter Xen, hold the guest's grant-table lock for every page, leave. */
+    private void grantOp(String fn, int pages, long perPage, Request rq, int cpu, Actor actor, Runnable next) {
         m.after(cpu, m.costs.hypercallNs(), () -> dom0.grantTableLock.lockIrq(m.cpu(cpu), fn,
                 () -> m.after(cpu, pages * perPage, () -> {
                     dom0.grantTableLock.unlock(m.cpu(cpu));
@@ -112,35 +116,46 @@ final class XenBlkback {
                 })));
     }
 
-    /** submit_bio() to dom0's null_blk, and on to the next slot of the ring. */
+    /**
+     * submit_bio() to dom0's null_blk, and on to the next slot of the ring. Without dom0's request queue
+     * blkbackNs is dom0's whole block layer too; with it, that part is the queue's own steps.
+     */
     private void submit(Dom0.PendingReq p) {
-        m.after(cpu, m.costs.blkbackNs(), () -> {
+        long own = dom0.queue == null ? m.costs.blkbackNs() : Math.max(0, m.costs.blkbackNs() - dom0.queue.blockLayerNs());
+        m.after(cpu, own, () -> {
             m.emit.request(TransitionKind.BLKBACK, null, "submit_bio", cpu, thread, p.rq(),
                     Place.device(p.rq().hctx.index), Place.device(p.rq().hctx.index));
+            if (dom0.queue != null) {
+                dom0.queue.submitBio(p, cpu, thread, this::doBlockIoOp);
+                return;
+            }
             dom0.device.add(p, cpu);
             doBlockIoOp();
         });
     }
 
-    /** end_block_io_op(), from dom0's null_blk timer on this thread's vCPU (where the bio was submitted). */
-    void endBlockIoOp(Dom0.PendingReq p, int timerCpu, Runnable next) {
+    /**
+     * end_block_io_op(), on the vCPU dom0's null_blk ends the bio on: the hrtimer's or, with dom0's queue,
+     * the submitting vCPU (inline, or by IPI) or the timer's.
+     */
+    void endBlockIoOp(Dom0.PendingReq p, int cpu, Actor actor, Runnable next) {
         m.after(cpu, m.costs.completeNs(), () -> {
-            m.emit.request(TransitionKind.BLKBACK, null, "end_block_io_op", cpu, irq, p.rq(),
+            m.emit.request(TransitionKind.BLKBACK, null, "end_block_io_op", cpu, actor, p.rq(),
                     Place.device(p.rq().hctx.index), Place.device(p.rq().hctx.index));
             persistentFree += p.persistent();
             if (p.mapped() == 0) {
-                makeResponse(p, next);
+                makeResponse(p, cpu, actor, next);
                 return;
             }
-            grantOp("gnttab_unmap_refs", p.mapped(), m.costs.grantUnmapNs(), p.rq(), irq,
-                    () -> makeResponse(p, next));
+            grantOp("gnttab_unmap_refs", p.mapped(), m.costs.grantUnmapNs(), p.rq(), cpu, actor,
+                    () -> makeResponse(p, cpu, actor, next));
         });
     }
 
     /** make_response(): the response under blk_ring_lock, then notify_remote_via_irq if the frontend asked. */
-    private void makeResponse(Dom0.PendingReq p, Runnable next) {
+    private void makeResponse(Dom0.PendingReq p, int cpu, Actor actor, Runnable next) {
         ringLock.lockIrq(m.cpu(cpu), "make_response", () -> {
-            m.emit.request(TransitionKind.BLKBACK, null, "make_response", cpu, irq, p.rq(),
+            m.emit.request(TransitionKind.BLKBACK, null, "make_response", cpu, actor, p.rq(),
                     Place.device(p.rq().hctx.index), Place.device(p.rq().hctx.index));
             boolean notify = ring.pushResponseAndCheckNotify(p.rq());
             ringLock.unlock(m.cpu(cpu));
@@ -149,7 +164,7 @@ final class XenBlkback {
                 return;
             }
             m.after(cpu, m.costs.hypercallNs(), () -> {
-                m.emit.queue(TransitionKind.EVTCHN, null, "notify_remote_via_irq", cpu, irq, -1, ring.hctx,
+                m.emit.queue(TransitionKind.EVTCHN, null, "notify_remote_via_irq", cpu, actor, -1, ring.hctx,
                         ring.irqCpu);
                 ring.sendEvent(m);
                 next.run();

@@ -1,11 +1,14 @@
 package org.blkflow.runs;
 
 import static org.blkflow.scenario.ScenarioFields.BACKEND_CPUS;
+import static org.blkflow.scenario.ScenarioFields.BACKEND_IRQ_MODE;
 import static org.blkflow.scenario.ScenarioFields.BSSPLIT;
 import static org.blkflow.scenario.ScenarioFields.COMPLETION_NS;
 import static org.blkflow.scenario.ScenarioFields.CPUS;
 import static org.blkflow.scenario.ScenarioFields.DRIVER;
+import static org.blkflow.scenario.ScenarioFields.EVTCHN_AFFINITY;
 import static org.blkflow.scenario.ScenarioFields.HW_QUEUES;
+import static org.blkflow.scenario.ScenarioFields.HW_QUEUE_DEPTH;
 import static org.blkflow.scenario.ScenarioFields.IODEPTH;
 import static org.blkflow.scenario.ScenarioFields.IOENGINE;
 import static org.blkflow.scenario.ScenarioFields.IOS;
@@ -20,11 +23,13 @@ import static org.blkflow.scenario.ScenarioFields.RINGS;
 import static org.blkflow.scenario.ScenarioFields.RING_PAGES;
 import static org.blkflow.scenario.ScenarioFields.RW;
 import static org.blkflow.scenario.ScenarioFields.RWMIXREAD;
+import static org.blkflow.scenario.ScenarioFields.SUBMIT_QUEUES;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Driver;
+import org.blkflow.scenario.EvtchnAffinity;
 import org.blkflow.scenario.IoEngine;
 import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.JobDraft;
@@ -49,21 +54,29 @@ public final class XenIometer {
     public static final List<Rings> RING_LAYOUTS = List.of(Rings.SINGLE_LOCK, Rings.PER_HCTX);
     /** Bios per task: enough for a steady state well past the ramp of the first iodepth. */
     public static final int TASK_IOS = 500;
-    /** dom0's null_blk: 20 µs, the latency the issue measured with. */
+    /** dom0's null_blk completion_nsec, used only by the timer irqmode and by the backend without a queue. */
     public static final long DOM0_COMPLETION_NS = 20_000;
     /**
-     * 16 dom0 vCPUs, one per ring, and grants mapped per request: see the README for why. Each vCPU on
-     * a CPU of its own: the posts do not say how many physical CPUs the host had (see {@link #SHARED_HOST}).
+     * 16 dom0 vCPUs, one per ring, grants mapped per request (see the README for why), each vCPU on a CPU of
+     * its own (the posts do not say how many physical CPUs the host had: {@link #SHARED_HOST}); dom0's null_blk
+     * as `modprobe null_blk` leaves it (v4 of the series: dom0 "modprobe null_blk"): one hardware queue of 64
+     * tags, irqmode softirq; every ring's event channel on vCPU 0 at both ends, as Linux binds them.
      */
-    public static final Backend BACKEND = new Backend(16, false, 1);
+    public static final Backend BACKEND = published(new Backend(16, false, 1));
+    /** The backend before dom0's queue and the event channels' binding were modelled, for comparison. */
+    public static final Backend UNQUEUED_SPREAD = new Backend(16, false, 1);
     /**
      * The same dom0 on a host of 16 pCPUs shared with the guest's 16 vCPUs: an assumption (each domain
      * given as many vCPUs as the host has cores, as both posts' 16 and 16 suggest), under which more
      * guest jobs could take pCPU time from dom0.
      */
-    public static final Backend SHARED_HOST = new Backend(16, false, 1, 16);
+    public static final Backend SHARED_HOST = published(new Backend(16, false, 1, 16));
     /** The same on 24 pCPUs: more than dom0's 16 vCPUs, fewer than both domains' 32 (an assumption too). */
-    public static final Backend WIDER_HOST = new Backend(16, false, 1, 24);
+    public static final Backend WIDER_HOST = published(new Backend(16, false, 1, 24));
+
+    private static Backend published(Backend b) {
+        return b.withNullBlk(1, Backend.NULL_BLK_DEPTH, IrqMode.SOFTIRQ).withEvtchn(EvtchnAffinity.VCPU0);
+    }
 
     private XenIometer() {
     }
@@ -96,6 +109,10 @@ public final class XenIometer {
         s.device.backend.set(PERSISTENT_GRANTS, backend.persistentGrants());
         s.device.backend.set(RING_PAGES, backend.ringPages());
         s.device.backend.set(PCPUS, backend.pcpus());
+        s.device.backend.set(SUBMIT_QUEUES, backend.submitQueues());
+        s.device.backend.set(HW_QUEUE_DEPTH, backend.hwQueueDepth());
+        s.device.backend.set(BACKEND_IRQ_MODE, backend.irqMode());
+        s.device.backend.set(EVTCHN_AFFINITY, backend.evtchnAffinity());
         return s;
     }
 

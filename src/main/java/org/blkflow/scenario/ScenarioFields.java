@@ -141,6 +141,31 @@ public final class ScenarioFields {
             .editor("host pCPUs shared by guest and dom0 vCPUs (xen, 0 = each vCPU its own)")
             .shownWhen(DRIVER, Driver.XEN_BLKFRONT);
 
+    /**
+     * dom0's null_blk (null_blk.c module parameters); 0 queues = no request queue, the model before it. These
+     * and the event channels' binding are written only when they change the run, so every scenario from
+     * before them reads and writes as it did.
+     */
+    public static final ScenarioField<Backend, Integer> SUBMIT_QUEUES = field(BACKEND, "submitQueues", Type.INT, Backend::submitQueues)
+            .link("nbq").standard(0).range(0, Backend.MAX_CPUS).writtenIf(Backend::queued)
+            .editor("dom0 null_blk submit_queues (xen, 0 = no queue)")
+            .shownWhen(DRIVER, Driver.XEN_BLKFRONT);
+    public static final ScenarioField<Backend, Integer> HW_QUEUE_DEPTH = field(BACKEND, "hwQueueDepth", Type.INT, Backend::hwQueueDepth)
+            .link("nbdepth").standard(Backend.NULL_BLK_DEPTH).range(1, ScenarioValidator.MAX_QUEUE_DEPTH)
+            .writtenIf(b -> b.queued() || b.hwQueueDepth() != Backend.NULL_BLK_DEPTH)
+            .editor("dom0 null_blk hw_queue_depth (xen)")
+            .shownWhen(DRIVER, Driver.XEN_BLKFRONT);
+    public static final ScenarioField<Backend, IrqMode> BACKEND_IRQ_MODE = choice(BACKEND, "irqMode", IrqMode.class, Backend::irqMode)
+            .link("nbirq").standard(IrqMode.SOFTIRQ).writtenIf(b -> b.queued() || b.irqMode() != IrqMode.SOFTIRQ)
+            .editor("dom0 null_blk irqmode (xen)")
+            .shownWhen(DRIVER, Driver.XEN_BLKFRONT);
+
+    public static final ScenarioField<Backend, EvtchnAffinity> EVTCHN_AFFINITY =
+            choice(BACKEND, "evtchnAffinity", EvtchnAffinity.class, Backend::evtchnAffinity)
+            .link("evtchn").standard(EvtchnAffinity.SPREAD).writtenIf(b -> b.evtchnAffinity() != EvtchnAffinity.SPREAD)
+            .editor("event channels' vCPU (xen)")
+            .shownWhen(DRIVER, Driver.XEN_BLKFRONT);
+
     /** fio's defaults: rw=read, bs=4k, iodepth=1, ioengine=sync, on every CPU, over a 1 GiB region. */
     public static final ScenarioField<Job, String> JOB_NAME = text(JOB, "name", Job::name)
             .standard("fio").pattern("[A-Za-z0-9_.-]{1,32}", "must be 1 to 32 characters of A-Z a-z 0-9 _ . -")

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
+import org.blkflow.scenario.EvtchnAffinity;
+import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.Scenario;
 
 /** Seeded generator of small valid scenarios that together reach every path of the model. */
@@ -35,7 +37,11 @@ final class RandomScenarios {
             int dom0 = 1 + r.nextInt(4);
             // A third of them on a host with fewer pCPUs than vCPUs, so vCPUs wait and get preempted.
             int pcpus = r.nextInt(3) == 0 ? 1 + r.nextInt(cpus + dom0) : 0;
-            s.backend(new Backend(dom0, r.nextBoolean(), 1 << r.nextInt(3), pcpus));
+            Backend backend = new Backend(dom0, r.nextBoolean(), 1 << r.nextInt(3), pcpus);
+            // Half of them with dom0's null_blk as a blk-mq queue, few tags so threads sleep in bt_get.
+            if (r.nextBoolean()) backend = backend.withNullBlk(1 + r.nextInt(dom0), 1 + r.nextInt(8), IrqMode.values()[r.nextInt(3)]);
+            if (r.nextBoolean()) backend = backend.withEvtchn(EvtchnAffinity.VCPU0);
+            s.backend(backend);
         }
         int costs = r.nextInt(3);
         if (costs == 1) s.costs(Costs.DEFAULT);

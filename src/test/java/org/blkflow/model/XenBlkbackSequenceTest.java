@@ -7,10 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.blkflow.scenario.Backend;
 import org.blkflow.scenario.Costs;
+import org.blkflow.scenario.EvtchnAffinity;
+import org.blkflow.scenario.IrqMode;
 import org.blkflow.transition.Transition;
 import org.junit.jupiter.api.Test;
 
-/** One request through xen-blkfront, the ring, blkback in dom0, dom0's null_blk and back, as exact sequences. */
+/**
+ * One request through xen-blkfront, the ring, blkback in dom0, dom0's null_blk (without a queue, or as a blk-mq
+ * queue) and back, as exact sequences.
+ */
 class XenBlkbackSequenceTest {
 
     private static List<String> run(ScenarioBuilder s) {
@@ -100,6 +105,155 @@ class XenBlkbackSequenceTest {
                 "10000 complete blk_update_request cpu1 req1 ring1",
                 "10000 bio_end bio_endio cpu1 req1 ring1",
                 "10000 free blk_mq_free_request cpu1 req1 ring1"), run(ScenarioBuilder.scenario().cpus(2).hwQueues(2).xen("per-hctx").costs(Costs.ZERO).irq("timer")
+                .job(ScenarioBuilder.job().rw("randread").ios(1).allCpus())));
+    }
+
+    /**
+     * dom0's null_blk as `modprobe null_blk` leaves it: one hardware queue, 64 tags, softirq. blkback's sync
+     * read goes through blk_sq_make_request: a tag, the insert into dom0 vCPU 0's ctx, the inline run
+     * (flush_busy_ctxs is not a move of its own here), D and null_queue_rq, which completes it as it returns:
+     * end_block_io_op, the response and its event run inside submit_bio, and the tag is freed after the bio
+     * has ended (blk_mq_end_io), before the thread looks at the ring again and sleeps.
+     */
+    @Test
+    void oneRequestThroughDom0sNullBlkQueue() {
+        assertEquals(List.of(
+                "0 queue generic_make_request_checks cpu0 req-1 ring-1",
+                "0 getrq blk_mq_map_request cpu0 req-1 ring0",
+                "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
+                "0 insert __blk_mq_insert_request cpu0 req0 ring0",
+                "0 run_queue __blk_mq_run_hw_queue cpu0 req-1 ring0",
+                "0 flush_ctx flush_busy_ctxs cpu0 req0 ring0",
+                "0 issue blk_mq_start_request cpu0 req0 ring0",
+                "0 queue_rq blkif_queue_request cpu0 req0 ring0",
+                "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu1",
+                "0 blkback xen_blkif_be_int cpu1 req-1 ring0",
+                "0 blkback xen_blkif_schedule cpu1 req-1 ring0",
+                "0 blkback dispatch_rw_block_io cpu1 req0 ring0",
+                "0 blkback gnttab_map_refs cpu1 req0 ring0",
+                "0 blkback submit_bio cpu1 req0 ring0",
+                "0 blkback blk_sq_make_request cpu1 req0 ring0",
+                "0 blkback blk_mq_get_tag cpu1 req0 ring0",
+                "0 blkback __blk_mq_insert_request cpu1 req0 ring0",
+                "0 blkback blk_mq_start_request cpu1 req0 ring0",
+                "0 blkback null_queue_rq cpu1 req0 ring0",
+                "0 blkback end_block_io_op cpu1 req0 ring0",
+                "0 blkback make_response cpu1 req0 ring0",
+                "0 evtchn notify_remote_via_irq cpu1 req-1 ring0 ->cpu0",
+                "0 blkback blk_mq_put_tag cpu1 req0 ring0",
+                "0 blkback wait_event_interruptible cpu1 req-1 ring0",
+                "0 complete blk_update_request cpu0 req0 ring0",
+                "0 bio_end bio_endio cpu0 req0 ring0",
+                "0 free blk_mq_free_request cpu0 req0 ring0"), run(ScenarioBuilder.scenario().cpus(1).hwQueues(1).xen("per-hctx").costs(Costs.ZERO).irq("timer")
+                .backend(new Backend(1, true, 1).withNullBlk(1, 64, IrqMode.SOFTIRQ))
+                .job(ScenarioBuilder.job().rw("randread").ios(1).cpus(0))));
+    }
+
+    /**
+     * Event channels as Linux binds them (vcpu0): both rings notify dom0's vCPU 0 (CPU 2), whose
+     * xen_blkif_be_int wakes each ring's thread on its own vCPU (ring 1's on CPU 3), and both responses
+     * interrupt the guest's vCPU 0, which ends ring 1's request too (blkfront has no ->complete: no IPI).
+     */
+    @Test
+    void everyRingsEventOnVcpu0AtBothEnds() {
+        assertEquals(List.of(
+                "0 queue generic_make_request_checks cpu0 req-1 ring-1",
+                "0 getrq blk_mq_map_request cpu0 req-1 ring0",
+                "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
+                "0 issue blk_mq_start_request cpu0 req0 ring0",
+                "0 queue_rq blkif_queue_request cpu0 req0 ring0",
+                "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu2",
+                "0 queue generic_make_request_checks cpu1 req-1 ring-1",
+                "0 getrq blk_mq_map_request cpu1 req-1 ring1",
+                "0 tag_get blk_mq_get_tag cpu1 req1 ring1",
+                "0 issue blk_mq_start_request cpu1 req1 ring1",
+                "0 queue_rq blkif_queue_request cpu1 req1 ring1",
+                "0 evtchn notify_remote_via_irq cpu1 req-1 ring1 ->cpu2",
+                "0 blkback xen_blkif_be_int cpu2 req-1 ring0",
+                "0 blkback xen_blkif_be_int cpu2 req-1 ring1",
+                "0 blkback xen_blkif_schedule cpu3 req-1 ring1",
+                "0 blkback dispatch_rw_block_io cpu3 req1 ring1",
+                "0 blkback gnttab_map_refs cpu3 req1 ring1",
+                "0 blkback submit_bio cpu3 req1 ring1",
+                "0 blkback wait_event_interruptible cpu3 req-1 ring1",
+                "0 blkback xen_blkif_schedule cpu2 req-1 ring0",
+                "0 blkback dispatch_rw_block_io cpu2 req0 ring0",
+                "0 blkback gnttab_map_refs cpu2 req0 ring0",
+                "0 blkback submit_bio cpu2 req0 ring0",
+                "0 blkback wait_event_interruptible cpu2 req-1 ring0",
+                "10000 blkback end_block_io_op cpu3 req1 ring1",
+                "10000 blkback make_response cpu3 req1 ring1",
+                "10000 evtchn notify_remote_via_irq cpu3 req-1 ring1 ->cpu0",
+                "10000 blkback end_block_io_op cpu2 req0 ring0",
+                "10000 blkback make_response cpu2 req0 ring0",
+                "10000 evtchn notify_remote_via_irq cpu2 req-1 ring0 ->cpu0",
+                "10000 complete blk_update_request cpu0 req1 ring1",
+                "10000 bio_end bio_endio cpu0 req1 ring1",
+                "10000 free blk_mq_free_request cpu0 req1 ring1",
+                "10000 complete blk_update_request cpu0 req0 ring0",
+                "10000 bio_end bio_endio cpu0 req0 ring0",
+                "10000 free blk_mq_free_request cpu0 req0 ring0"), run(ScenarioBuilder.scenario().cpus(2).hwQueues(2).xen("per-hctx").costs(Costs.ZERO).irq("timer")
+                .backend(new Backend(2, true, 1).withEvtchn(EvtchnAffinity.VCPU0))
+                .job(ScenarioBuilder.job().rw("randread").ios(1).allCpus())));
+    }
+
+    /**
+     * One dom0 hardware queue of one tag, timer completion (10 µs): ring 1's thread finds the tag out, runs
+     * the queue, sleeps in bt_get; the put of ring 0's tag wakes it (a batch of one), and its bio goes on.
+     */
+    @Test
+    void aThreadSleepsInBtGetUntilDom0sTagIsFreed() {
+        assertEquals(List.of(
+                "0 queue generic_make_request_checks cpu0 req-1 ring-1",
+                "0 getrq blk_mq_map_request cpu0 req-1 ring0",
+                "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
+                "0 issue blk_mq_start_request cpu0 req0 ring0",
+                "0 queue_rq blkif_queue_request cpu0 req0 ring0",
+                "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu2",
+                "0 queue generic_make_request_checks cpu1 req-1 ring-1",
+                "0 getrq blk_mq_map_request cpu1 req-1 ring1",
+                "0 tag_get blk_mq_get_tag cpu1 req1 ring1",
+                "0 issue blk_mq_start_request cpu1 req1 ring1",
+                "0 queue_rq blkif_queue_request cpu1 req1 ring1",
+                "0 evtchn notify_remote_via_irq cpu1 req-1 ring1 ->cpu3",
+                "0 blkback xen_blkif_be_int cpu2 req-1 ring0",
+                "0 blkback xen_blkif_be_int cpu3 req-1 ring1",
+                "0 blkback xen_blkif_schedule cpu2 req-1 ring0",
+                "0 blkback dispatch_rw_block_io cpu2 req0 ring0",
+                "0 blkback gnttab_map_refs cpu2 req0 ring0",
+                "0 blkback submit_bio cpu2 req0 ring0",
+                "0 blkback blk_sq_make_request cpu2 req0 ring0",
+                "0 blkback blk_mq_get_tag cpu2 req0 ring0",
+                "0 blkback __blk_mq_insert_request cpu2 req0 ring0",
+                "0 blkback blk_mq_start_request cpu2 req0 ring0",
+                "0 blkback null_queue_rq cpu2 req0 ring0",
+                "0 blkback wait_event_interruptible cpu2 req-1 ring0",
+                "0 blkback xen_blkif_schedule cpu3 req-1 ring1",
+                "0 blkback dispatch_rw_block_io cpu3 req1 ring1",
+                "0 blkback gnttab_map_refs cpu3 req1 ring1",
+                "0 blkback submit_bio cpu3 req1 ring1",
+                "0 blkback blk_sq_make_request cpu3 req1 ring1",
+                "0 blkback bt_get cpu3 req1 ring1",
+                "10000 blkback end_block_io_op cpu2 req0 ring0",
+                "10000 blkback make_response cpu2 req0 ring0",
+                "10000 evtchn notify_remote_via_irq cpu2 req-1 ring0 ->cpu0",
+                "10000 blkback blk_mq_put_tag cpu2 req0 ring0",
+                "10000 complete blk_update_request cpu0 req0 ring0",
+                "10000 bio_end bio_endio cpu0 req0 ring0",
+                "10000 free blk_mq_free_request cpu0 req0 ring0",
+                "10000 blkback blk_mq_get_tag cpu3 req1 ring1",
+                "10000 blkback __blk_mq_insert_request cpu3 req1 ring1",
+                "10000 blkback blk_mq_start_request cpu3 req1 ring1",
+                "10000 blkback null_queue_rq cpu3 req1 ring1",
+                "10000 blkback wait_event_interruptible cpu3 req-1 ring1",
+                "20000 blkback end_block_io_op cpu3 req1 ring1",
+                "20000 blkback make_response cpu3 req1 ring1",
+                "20000 evtchn notify_remote_via_irq cpu3 req-1 ring1 ->cpu1",
+                "20000 blkback blk_mq_put_tag cpu3 req1 ring1",
+                "20000 complete blk_update_request cpu1 req1 ring1",
+                "20000 bio_end bio_endio cpu1 req1 ring1",
+                "20000 free blk_mq_free_request cpu1 req1 ring1"), run(ScenarioBuilder.scenario().cpus(2).hwQueues(2).xen("per-hctx").costs(Costs.ZERO).irq("timer")
+                .backend(new Backend(2, true, 1).withNullBlk(1, 1, IrqMode.TIMER))
                 .job(ScenarioBuilder.job().rw("randread").ios(1).allCpus())));
     }
 
