@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { layout } from '../src/layout.js';
 
-const FIXTURE = new URL('./fixtures/layout-one-device.json', import.meta.url);
+const FIXTURE = new URL('./layout-one-device.json', import.meta.url);
 
 // 3.16 and every 7.0 shape of one device: schedulers, poll queues, NUMA, requeue list, a trace's CPUs.
 const CASES = {
