@@ -82,7 +82,7 @@ export function queueRows(topology, area, m, shown, scheduler = null, requeueLis
   const requeue = requeueList ? { x: area.x, w: area.w, y: hctxBottom + m.line + m.font + 6, h: laneHeight(m, 1) } : null;
   const ctxs = cols.map((c, i) => ({ ctx: base.ctx + shown[i], hctx: base.hctx + cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH }));
   const out = {
-    ctxs, hctxs, hctxCols, requeue, queue: base.queue,
+    ctxs, hctxs, hctxCols, requeue, queueNo: base.queue,
     bottom: (requeue ? requeue.y + requeue.h : hctxY + hctxs[0].h) + m.line,
     // i: the column the CPU and its ctx are drawn in; ctx: the ctx's own number.
     edges: shown.map((cpu, i) => ({ i, ctx: base.ctx + cpu, hctx: base.hctx + cpuToHctx[cpu], kind: users[cpuToHctx[cpu]].length > 1 ? 'many:1' : '1:1' })),
@@ -100,8 +100,8 @@ export function queueRows(topology, area, m, shown, scheduler = null, requeueLis
 export function queuePlaces(places, rows, m) {
   rows.ctxs.forEach(c => places.set(`ctx:${c.ctx}`, under(c, m)));
   rows.hctxs.forEach(h => { places.set(`hctx:${h.hctx}`, under(h.dispatch, m)); places.set(`tagwait:${h.hctx}`, under(h.tagwait, m)); });
-  if (rows.elv) places.set(`elv:${rows.queue}`, under(rows.elv, m));
-  if (rows.requeue) places.set(`requeue:${rows.queue}`, under(rows.requeue, m));
+  if (rows.elv) places.set(`elv:${rows.queueNo}`, under(rows.elv, m));
+  if (rows.requeue) places.set(`requeue:${rows.queueNo}`, under(rows.requeue, m));
   return places;
 }
 
