@@ -45,11 +45,11 @@ export function lockPlaces(geo, names) {
     else if (name === 'dd->lock' && geo.elv) out.set(name, above(geo.elv, 'end', false));
     else if (name === 'q->requeue_lock' && geo.requeue) out.set(name, above(geo.requeue, 'end', false));
     // kyber: each hctx's lock over its column of the scheduler's lane, each ctx's domain queues over its ctx.
-    else if ((m = KHD.exec(name)) && geo.elv && geo.hctxs?.[+m[1]]) {
-      const h = geo.hctxs[+m[1]];
+    else if ((m = KHD.exec(name)) && geo.elv && hctxNumbered(geo, +m[1])) {
+      const h = hctxNumbered(geo, +m[1]);
       out.set(name, above(geo.elv, 'end', true, h.x, h.w));
-    } else if ((m = KCQ.exec(name)) && ctxOf(geo, geo.hctxs?.[+m[1]]?.cpus?.[+m[2]])) {
-      const cpu = geo.hctxs[+m[1]].cpus[+m[2]];
+    } else if ((m = KCQ.exec(name)) && ctxOf(geo, hctxNumbered(geo, +m[1])?.cpus?.[+m[2]])) {
+      const cpu = hctxNumbered(geo, +m[1]).cpus[+m[2]];
       out.set(name, { ...above(ctxOf(geo, cpu), 'start'), share: `ctx:${cpu}` });
     } else if (name === GRANT_TABLE && geo.dom0) out.set(name, room(geo.dom0.lock, 'end'));
     else if ((m = BLKIF.exec(name)) && threadOf(geo, +m[1])) out.set(name, room(threadOf(geo, +m[1]).lock, 'start'));
@@ -102,6 +102,9 @@ const badged = (p, b, font) => ({ ...p, clearX: b.x + b.w / 2 + textWidth('STOPP
 const room = (r, align) => ({ ...r, side: 'inside', align, brief: false });
 
 const threadOf = (geo, ring) => geo.dom0?.cpus.flatMap(c => c.threads).find(t => t.ring === ring) ?? null;
+
+/** kyber's khd[N] and kcq[N.i] name an hctx by its number, which several devices number across them. */
+const hctxNumbered = (geo, n) => geo.hctxs?.find(h => h.hctx === n) ?? null;
 
 /** A CPU's ctx; a ctx[N] lock names its CPU, and device d's ctxs are numbered from its ctxBase. */
 const ctxOf = (geo, cpu) => (cpu === undefined ? null : geo.ctxs?.find(c => c.ctx - (geo.ctxBase ?? 0) === cpu) ?? null);
