@@ -57,6 +57,7 @@ class SeveralDevicesBrowserIT extends BrowserTest {
             assertTrue(n(m, "scrollWidth") <= n(m, "clientWidth"), "no sideways scroll at " + size + ": " + m);
             assertTrue(Math.abs(n(m, "shown") - n(m, "laidOut")) <= 1, "drawn at one unit per CSS pixel: " + m);
             assertEquals("12px", m.get("font"), "the figure's font");
+            if (size.width == 1440) assertInspectorNamesTheDevice();
             page.screenshot("several-devices-" + size.width);
             page.assertNoSevereConsoleErrors();
             page.driver.quit();
@@ -112,6 +113,21 @@ class SeveralDevicesBrowserIT extends BrowserTest {
                 return { place: rq.dataset.place, statePlace: item ? item.place : null,
                   inside: groups.filter(inside).map(g => g.dataset.device),
                   touches: groups.filter(touches).map(g => g.dataset.device) };""", id);
+    }
+
+    /**
+     * Figure 2 for nullb1's boxes: its ctx 3 is CPU 1's, mapped to hctx 1; its hctx 1 is its hctx 0, which
+     * the CPU map gives both CPUs.
+     */
+    private void assertInspectorNamesTheDevice() {
+        page.script("document.querySelector(\"#outline [data-queue='ctx:3']\").dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+        page.waitFor(d -> page.one("#inspector").getText().contains("ctx 3"));
+        String ctx = page.one("#inspector").getText();
+        assertTrue(ctx.contains("nullb1") && ctx.contains("CPU 1") && ctx.contains("hctx 1"), ctx);
+        page.script("document.querySelector(\"#outline g.hctx[data-hctx='1'] rect.queue-box\").dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+        page.waitFor(d -> page.one("#inspector").getText().contains("hctx 1"));
+        String hctx = page.one("#inspector").getText();
+        assertTrue(hctx.contains("nullb1") && hctx.contains("0, 1"), hctx);
     }
 
     /** Waits up to 10 s for a condition and goes on either way: the assertions after it say what is wrong. */
