@@ -122,3 +122,14 @@ test('each device\'s locks are placed on its own boxes, nullb0\'s under their on
   assert.ok(above(p.get('nullb2 kcq[5.0]->lock'), d2.ctxs[2]), 'kcq[5.0]: the first ctx of hctx 5, CPU 2');
   for (const n of names.filter(x => x.startsWith('nullb2'))) assert.ok(overlap(p.get(n), d2.frame) && !overlap(p.get(n), d0.frame), n);
 });
+
+test('a request belongs to the device of the hctx its tag is on; kyber counts each device\'s tokens apart', async () => {
+  const { deviceOf, initialState } = await import('../src/state.js');
+  const { tokensHeld } = await import('../src/layout-sched.js');
+  const s = initialState({ scenario: { kernel: '7.0' }, topology: { cpus: 2, hwQueues: 2, queueDepth: 8, cpuToHctx: [0, 1], devices: 3 } });
+  const rqs = [0, 1, 2, 3, 4, 5].map(h => ({ tagHctx: h, place: `hctx:${h}`, rwbs: 'R' }));
+  assert.deepEqual(rqs.map(r => deviceOf(s, r)), [0, 0, 1, 1, 2, 2]);
+  assert.deepEqual([0, 1, 2].map(d => tokensHeld(rqs.filter(r => deviceOf(s, r) === d)).read), [2, 2, 2]);
+  const one = initialState({ scenario: {}, topology: { cpus: 2, hwQueues: 2, queueDepth: 8, cpuToHctx: [0, 1] } });
+  assert.deepEqual(rqs.map(r => deviceOf(one, r)), [0, 0, 0, 0, 0, 0], 'one device');
+});

@@ -7,6 +7,7 @@ import { drawCtxs, drawHctxs, drawEdges, drawRowLabels, queueRowLabels, requeueL
 import { schedFrame, schedState } from './outline-sched.js';
 import { numaFrame } from './outline-numa.js';
 import { fitText } from '../layout-parts.js';
+import { deviceOf } from '../state.js';
 
 export function devicesFrame(svg, geo, scenario) {
   if (geo.numa) numaFrame(svg.append('g').attr('class', 'numa'), geo);
@@ -60,9 +61,8 @@ function tagSetsFrame(svg, g, geo) {
 
 export function devicesState(svg, geo, state) {
   hctxState(svg, geo, state, !!geo.tagSets);
-  const perDevice = state.topology.hwQueues;
   for (const dev of geo.devices) {
-    const mine = r => Math.floor(r.tagHctx / perDevice) === dev.disk;
+    const mine = r => deviceOf(state, r) === dev.disk;
     schedState(svg.select(`g.request-queue[data-device="${dev.disk}"]`), dev, state, mine);
   }
   if (geo.tagSets) tagSetsState(svg, geo, state);
