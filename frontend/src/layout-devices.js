@@ -108,6 +108,17 @@ function tagSetRow(topology, y, contentW, m) {
   return { x: MARGIN, w: contentW, y, h: m.line + line + PAD, depth: topology.queueDepth, sets };
 }
 
+/** A shared set's bar split by device: what each holds a segment, left to right, cut at the bar's end. */
+export function shareSegments(bar, held, depth) {
+  let x = bar.x;
+  return held.map(n => {
+    const w = depth ? bar.w * Math.min(1, n / depth) : 0;
+    const seg = { x: Math.min(x, bar.x + bar.w), w: Math.max(0, Math.min(w, bar.x + bar.w - x)) };
+    x += w;
+    return seg;
+  });
+}
+
 /** "done" beside the last device's driver and device lanes down to the bottom, or under all on a phone. */
 function doneBox(width, y, bottom, m) {
   if (width < NARROW) return { x: MARGIN, w: width - 2 * MARGIN, y: bottom + 6, h: laneHeight(m, 1) };

@@ -3,7 +3,7 @@
 // nothing wider than the figure, shared tag sets under the devices.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devicesLayout } from '../src/layout-devices.js';
+import { devicesLayout, shareSegments } from '../src/layout-devices.js';
 import { lockPlaces } from '../src/lock-places.js';
 
 const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -132,4 +132,11 @@ test('a request belongs to the device of the hctx its tag is on; kyber counts ea
   assert.deepEqual([0, 1, 2].map(d => tokensHeld(rqs.filter(r => deviceOf(s, r) === d)).read), [2, 2, 2]);
   const one = initialState({ scenario: {}, topology: { cpus: 2, hwQueues: 2, queueDepth: 8, cpuToHctx: [0, 1] } });
   assert.deepEqual(rqs.map(r => deviceOf(one, r)), [0, 0, 0, 0, 0, 0], 'one device');
+});
+
+test('a shared set\'s bar: each device\'s tags a segment after the one before, never past the bar', () => {
+  const bar = { x: 10, w: 120 };
+  assert.deepEqual(shareSegments(bar, [6, 3], 12), [{ x: 10, w: 60 }, { x: 70, w: 30 }]);
+  assert.deepEqual(shareSegments(bar, [0, 4, 2], 12), [{ x: 10, w: 0 }, { x: 10, w: 40 }, { x: 50, w: 20 }]);
+  assert.deepEqual(shareSegments(bar, [10, 10], 12), [{ x: 10, w: 100 }, { x: 110, w: 20 }], 'cut at the end');
 });

@@ -8,6 +8,7 @@ import { schedFrame, schedState } from './outline-sched.js';
 import { numaFrame } from './outline-numa.js';
 import { fitText } from '../layout-parts.js';
 import { deviceOf } from '../state.js';
+import { diskName, shareSegments } from '../layout-devices.js';
 
 export function devicesFrame(svg, geo, scenario) {
   if (geo.numa) numaFrame(svg.append('g').attr('class', 'numa'), geo);
@@ -55,7 +56,8 @@ function tagSetsFrame(svg, g, geo) {
     text(sg, s.x + 1, s.y + geo.font, '', 'tags-text');
   }
   for (const h of geo.hctxs) {
-    svg.select(`g.hctx[data-hctx="${h.hctx}"] g.tag-pool`).attr('data-shared-set', h.hctx % geo.tagSets.sets.length).selectAll('rect').attr('display', 'none');
+    svg.select(`g.hctx[data-hctx="${h.hctx}"] g.tag-pool`).attr('data-shared-set', h.hctx % geo.tagSets.sets.length)
+      .selectAll('rect').attr('display', 'none');
   }
 }
 
@@ -75,13 +77,9 @@ function tagSetsState(svg, geo, state) {
     const held = s.hctxs.map(n => state.hctxs[n]?.tagsUsed ?? 0);
     const used = held.reduce((a, b) => a + b, 0);
     const sg = svg.select(`g.tag-set[data-tag-set="${s.set}"]`).attr('data-used', used);
-    let x = s.bar.x;
-    sg.selectAll('rect.tag-share').each(function (_, d) {
-      const w = depth ? s.bar.w * Math.min(1, held[d] / depth) : 0;
-      window.d3.select(this).attr('data-used', held[d]).attr('x', Math.min(x, s.bar.x + s.bar.w)).attr('width', Math.max(0, Math.min(w, s.bar.x + s.bar.w - x)));
-      x += w;
-    });
-    const each = held.map((n, d) => `nullb${d} ${n}`).join(' · ');
+    const segments = shareSegments(s.bar, held, depth);
+    sg.selectAll('rect.tag-share').data(segments).attr('data-used', (_, d) => held[d]).attr('x', g => g.x).attr('width', g => g.w);
+    const each = held.map((n, d) => `${diskName(d)} ${n}`).join(' · ');
     setText(sg.select('.tags-text'), fitText(s.w - 2, geo.font, `set ${s.set}: ${used}/${depth} tags in use · ${each}`,
       `${used}/${depth} in use · ${each}`, `${used}/${depth} · ${held.join('+')}`, `${used}/${depth}`));
   }

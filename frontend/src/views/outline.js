@@ -69,7 +69,7 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     const figure = figureFor(state.scenario);
     const width = shownWidth || columnWidth(svgEl) || 960;
     const f = font();
-    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.numaNodes, sc.device?.driver, sc.device?.rings, sc.device?.backend, sc.device?.count, width, f]);
+    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.numaNodes, sc.device?.driver, sc.device?.rings, sc.device?.backend, sc.device?.count, sc.device?.requeueEvery > 0, width, f]);
     if (k !== frameKey) {
       frameKey = k;
       geo = figure.layout(topo, width, f, sc);
