@@ -51,13 +51,18 @@ export function stageRows(width, y, m, deviceRows) {
   const narrow = width < NARROW;
   const doneW = narrow ? 0 : 10 * m.font;
   const contentW = width - 2 * MARGIN - (narrow ? 0 : doneW + MARGIN);
-  const driver = { x: MARGIN, w: contentW, y, h: laneHeight(m, 1) };
-  const device = { x: MARGIN, w: contentW, y: driver.y + driver.h + 4, h: laneHeight(m, deviceRows) };
-  const bottom = device.y + device.h;
+  const { driver, device, bottom } = laneRows(MARGIN, contentW, y, m, deviceRows);
   const done = narrow
     ? { x: MARGIN, w: width - 2 * MARGIN, y: bottom + 6, h: laneHeight(m, 1) }
     : { x: width - doneW - MARGIN, w: doneW, y, h: bottom - y };
   return { driver, device, done, contentW, bottom: Math.max(bottom, done.y + done.h) + MARGIN };
+}
+
+/** The driver row over the device row, {@code w} wide at x, from y; {@code bottom} is the device row's. */
+export function laneRows(x, w, y, m, deviceRows) {
+  const driver = { x, w, y, h: laneHeight(m, 1) };
+  const device = { x, w, y: driver.y + driver.h + 4, h: laneHeight(m, deviceRows) };
+  return { driver, device, bottom: device.y + device.h };
 }
 
 /** The width left for CPUs and queues beside "done". */

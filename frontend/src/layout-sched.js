@@ -113,10 +113,11 @@ export function listSlot(box, k, size, pitch, pad = 3, gap = 2) {
 }
 
 /**
- * Where each request in elv:0 is drawn: {key → {x, y, overflow, list, fifo}} and the piles of lists
- * too long for their box. {@code items} carry key, rwbs, sector and ctx, in elv:0's order.
+ * Where each request in the scheduler's lane {@code elv} (elv:d of device d) is drawn: {key → {x, y,
+ * overflow, list, fifo}} and the piles of lists too long for their box. {@code items} carry key, rwbs,
+ * sector and ctx, in the lane's order.
  */
-export function schedSlots(sched, items, size) {
+export function schedSlots(sched, items, size, elv = 'elv:0') {
   const pos = new Map();
   const piles = [];
   const add = (list, box, entries, pitch, dy, place) => {
@@ -130,13 +131,13 @@ export function schedSlots(sched, items, size) {
   };
   if (sched.lists) {
     const lists = deadlineLists(items);
-    for (const l of sched.lists) add(l.dir, l.items, lists[l.dir], sched.pitch, sched.badge, `elv:0/${l.dir}`);
+    for (const l of sched.lists) add(l.dir, l.items, lists[l.dir], sched.pitch, sched.badge, `${elv}/${l.dir}`);
   } else {
     const queues = kyberQueues(items);
     for (const q of sched.queues) {
       for (const d of q.domains) {
         const entries = queues.get(`${q.ctx}/${d.domain}`) || [];
-        add(`ctx:${q.ctx}/${d.domain}`, d.items, entries, 0, 0, `elv:0/ctx:${q.ctx}/${d.domain}`);
+        add(`ctx:${q.ctx}/${d.domain}`, d.items, entries, 0, 0, `${elv}/ctx:${q.ctx}/${d.domain}`);
       }
     }
   }

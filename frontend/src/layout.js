@@ -7,7 +7,7 @@ import { schedHeight, schedBoxes } from './layout-sched.js';
 import { numaBoxes } from './layout-numa.js';
 
 /** Room between rows for the edges (CPU → ctx, the ctx → hctx map) to be seen as arrows. */
-const EDGE_GAP = 2;
+export const EDGE_GAP = 2;
 
 /**
  * blk-mq's queues at a width and font size. {@code scheduler} is a 7.0 blk-mq I/O scheduler: mq-deadline
@@ -19,59 +19,90 @@ const EDGE_GAP = 2;
  * @param numaNodes 7.0's NUMA nodes (each a list of CPUs): two or more are drawn as boxes round their CPUs
  */
 export function layout(topology, width, font = 12, scheduler = null, numaNodes = null, requeueList = false) {
-  const { cpus, hwQueues, cpuToHctx } = topology;
-  const shown = topology.shown?.length ? topology.shown : Array.from({ length: cpus }, (_, i) => i);
+  const shown = cpusShown(topology);
   const m = metrics(font);
   const contentW = contentWidth(width, m);
   const cpuCols = columns(shown.length, MARGIN, contentW);
-  const hctxCols = columns(hwQueues, MARGIN, contentW);
-  const pollFrom = hwQueues - (topology.pollQueues ?? 0);
-  const users = hctxUsers(cpuToHctx, hwQueues, shown);
-  const pollUsers = topology.cpuToPollHctx ? hctxUsers(topology.cpuToPollHctx, hwQueues, shown) : null;
   // A NUMA node's name sits over its CPUs: a line more above the CPU row.
   const numa = (numaNodes?.length ?? 0) > 1;
   const cpuY = MARGIN + (numa ? m.line + 2 : 0);
-  const ctxY = cpuY + cpuRowHeight(m) + EDGE_GAP * m.line;
+  const rows = queueRows(topology, { x: MARGIN, w: contentW, y: cpuY + cpuRowHeight(m) + EDGE_GAP * m.line }, m, shown,
+    scheduler, requeueList);
+  const stages = stageRows(width, rows.bottom, m, 2);
+  const out = {
+    mode: MODE.MQ, width, height: stages.bottom, font,
+    cpus: cpuCols.map((c, i) => cpuBox(shown[i], c, cpuY, m)),
+    ctxs: rows.ctxs,
+    hctxs: rows.hctxs,
+    driver: stages.driver, device: stages.device, done: stages.done,
+    edges: rows.edges,
+    pollEdges: rows.pollEdges,
+  };
+  if (rows.elv) {
+    out.elv = rows.elv;
+    out.sched = rows.sched;
+  }
+  if (numa) out.numa = numaBoxes(numaNodes, out.cpus, m);
+  out.places = commonPlaces(out, m, rows.hctxCols);
+  queuePlaces(out.places, rows, m);
+  if (rows.requeue) out.requeue = rows.requeue;
+  return out;
+}
+
+/** The CPUs drawn: all of them, or for a replayed trace the ones it used. */
+export const cpusShown = topology => (topology.shown?.length ? topology.shown
+  : Array.from({ length: topology.cpus }, (_, i) => i));
+
+/**
+ * One request_queue's rows in {@code area} (x, w, and the top y): a ctx per CPU shown, the scheduler's
+ * lane, the hctxs, q->requeue_list. {@code base} numbers them as the stream does with several 7.0
+ * devices (device d's ctxs from d × cpus, its hctxs from d × hwQueues, its elv:d and requeue:d);
+ * {@code bottom} is where the driver row may start.
+ */
+export function queueRows(topology, area, m, shown, scheduler = null, requeueList = false, base = { ctx: 0, hctx: 0, queue: 0 }) {
+  const { hwQueues, cpuToHctx } = topology;
+  const cols = columns(shown.length, area.x, area.w);
+  const hctxCols = columns(hwQueues, area.x, area.w);
+  const pollFrom = hwQueues - (topology.pollQueues ?? 0);
+  const users = hctxUsers(cpuToHctx, hwQueues, shown);
+  const pollUsers = topology.cpuToPollHctx ? hctxUsers(topology.cpuToPollHctx, hwQueues, shown) : null;
+  const ctxY = area.y;
   const ctxH = laneHeight(m, 2);
   const sched = scheduler === SCHEDULER.MQ_DEADLINE || scheduler === SCHEDULER.KYBER;
-  const elv = sched ? { x: MARGIN, w: contentW, y: ctxY + ctxH + EDGE_GAP * m.line, h: schedHeight(m, scheduler), scheduler } : null;
+  const elv = sched ? { x: area.x, w: area.w, y: ctxY + ctxH + EDGE_GAP * m.line, h: schedHeight(m, scheduler), scheduler } : null;
   const hctxY = (elv ? elv.y + elv.h : ctxY + ctxH) + EDGE_GAP * m.line;
   const hctxs = hctxCols.map((c, i) => {
     const poll = i >= pollFrom;
-    return hctxBox(i, c, hctxY, poll ? pollUsers?.[i] ?? [] : users[i], m, sched, poll);
+    return hctxBox(base.hctx + i, c, hctxY, poll ? pollUsers?.[i] ?? [] : users[i], m, sched, poll);
   });
   // 7.0 with null_blk's requeue injection: q->requeue_list, where a request the driver handed back waits
   // for kblockd's requeue work, one lane across under the hardware queues, with room above it for
   // q->requeue_lock's tab (lock-places.js: font + 6).
   const hctxBottom = hctxY + Math.max(...hctxs.map(h => h.h));
-  const requeue = requeueList ? { x: MARGIN, w: contentW, y: hctxBottom + m.line + font + 6, h: laneHeight(m, 1) } : null;
-  const stages = stageRows(width, (requeue ? requeue.y + requeue.h : hctxY + hctxs[0].h) + m.line, m, 2);
-  const ctxs = cpuCols.map((c, i) => ({ ctx: shown[i], hctx: cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH }));
+  const requeue = requeueList ? { x: area.x, w: area.w, y: hctxBottom + m.line + m.font + 6, h: laneHeight(m, 1) } : null;
+  const ctxs = cols.map((c, i) => ({ ctx: base.ctx + shown[i], hctx: base.hctx + cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH }));
   const out = {
-    mode: MODE.MQ, width, height: stages.bottom, font,
-    cpus: cpuCols.map((c, i) => cpuBox(shown[i], c, cpuY, m)),
-    ctxs,
-    hctxs,
-    driver: stages.driver, device: stages.device, done: stages.done,
-    // i: the column the CPU and its ctx are drawn in; ctx: the CPU's (and ctx's) own number.
-    edges: shown.map((cpu, i) => ({ i, ctx: cpu, hctx: cpuToHctx[cpu], kind: users[cpuToHctx[cpu]].length > 1 ? 'many:1' : '1:1' })),
+    ctxs, hctxs, hctxCols, requeue, queueNo: base.queue,
+    bottom: (requeue ? requeue.y + requeue.h : hctxY + hctxs[0].h) + m.line,
+    // i: the column the CPU and its ctx are drawn in; ctx: the ctx's own number.
+    edges: shown.map((cpu, i) => ({ i, ctx: base.ctx + cpu, hctx: base.hctx + cpuToHctx[cpu], kind: users[cpuToHctx[cpu]].length > 1 ? 'many:1' : '1:1' })),
     // The POLL map: each CPU's polled bios go to this hctx (HCTX_TYPE_POLL).
-    pollEdges: topology.cpuToPollHctx ? shown.map((cpu, i) => ({ i, ctx: cpu, hctx: topology.cpuToPollHctx[cpu] })) : [],
+    pollEdges: topology.cpuToPollHctx ? shown.map((cpu, i) => ({ i, ctx: base.ctx + cpu, hctx: base.hctx + topology.cpuToPollHctx[cpu] })) : [],
   };
   if (elv) {
     out.elv = elv;
     out.sched = schedBoxes(elv, m, scheduler, ctxs);
   }
-  if (numa) out.numa = numaBoxes(numaNodes, out.cpus, m);
-  out.places = commonPlaces(out, m, hctxCols);
-  out.ctxs.forEach(c => out.places.set(`ctx:${c.ctx}`, under(c, m)));
-  out.hctxs.forEach(h => { out.places.set(`hctx:${h.hctx}`, under(h.dispatch, m)); out.places.set(`tagwait:${h.hctx}`, under(h.tagwait, m)); });
-  if (elv) out.places.set('elv:0', under(elv, m));
-  if (requeue) {
-    out.requeue = requeue;
-    out.places.set('requeue:0', under(requeue, m));
-  }
   return out;
+}
+
+/** The places of one request_queue's rows (queueRows), named as the stream names them. */
+export function queuePlaces(places, rows, m) {
+  rows.ctxs.forEach(c => places.set(`ctx:${c.ctx}`, under(c, m)));
+  rows.hctxs.forEach(h => { places.set(`hctx:${h.hctx}`, under(h.dispatch, m)); places.set(`tagwait:${h.hctx}`, under(h.tagwait, m)); });
+  if (rows.elv) places.set(`elv:${rows.queueNo}`, under(rows.elv, m));
+  if (rows.requeue) places.set(`requeue:${rows.queueNo}`, under(rows.requeue, m));
+  return places;
 }
 
 function hctxUsers(cpuToHctx, hwQueues, shown) {

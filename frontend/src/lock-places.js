@@ -16,6 +16,7 @@ const KHD = /^khd\[(\d+)\]->lock$/;
 const KCQ = /^kcq\[(\d+)\.(\d+)\]->lock$/;
 const BLKIF = /^blkif\[(\d+)\]->blk_ring_lock$/;
 const GRANT_TABLE = 'domU grant_table->lock';
+const DEVICE = /^nullb\d+ /;
 
 /**
  * @param geo a layout of Figure 1 (layout.js or layout-legacy.js)
@@ -23,6 +24,7 @@ const GRANT_TABLE = 'domU grant_table->lock';
  *          tab's room, where it sits against its box, and whether it may show only an icon when free
  */
 export function lockPlaces(geo, names) {
+  if (geo.devices) return deviceLockPlaces(geo, names);
   const tab = geo.font + 6;
   const out = new Map();
   const above = (b, align = 'end', brief = true, x = b.x, w = b.w) =>
@@ -43,16 +45,30 @@ export function lockPlaces(geo, names) {
     else if (name === 'dd->lock' && geo.elv) out.set(name, above(geo.elv, 'end', false));
     else if (name === 'q->requeue_lock' && geo.requeue) out.set(name, above(geo.requeue, 'end', false));
     // kyber: each hctx's lock over its column of the scheduler's lane, each ctx's domain queues over its ctx.
-    else if ((m = KHD.exec(name)) && geo.elv && geo.hctxs?.[+m[1]]) {
-      const h = geo.hctxs[+m[1]];
+    else if ((m = KHD.exec(name)) && geo.elv && hctxNumbered(geo, +m[1])) {
+      const h = hctxNumbered(geo, +m[1]);
       out.set(name, above(geo.elv, 'end', true, h.x, h.w));
-    } else if ((m = KCQ.exec(name)) && ctxOf(geo, geo.hctxs?.[+m[1]]?.cpus?.[+m[2]])) {
-      const cpu = geo.hctxs[+m[1]].cpus[+m[2]];
+    } else if ((m = KCQ.exec(name)) && ctxOf(geo, hctxNumbered(geo, +m[1])?.cpus?.[+m[2]])) {
+      const cpu = hctxNumbered(geo, +m[1]).cpus[+m[2]];
       out.set(name, { ...above(ctxOf(geo, cpu), 'start'), share: `ctx:${cpu}` });
     } else if (name === GRANT_TABLE && geo.dom0) out.set(name, room(geo.dom0.lock, 'end'));
     else if ((m = BLKIF.exec(name)) && threadOf(geo, +m[1])) out.set(name, room(threadOf(geo, +m[1]).lock, 'start'));
   }
   return shareEdges(out);
+}
+
+/**
+ * Several 7.0 devices: device d's locks are the one-device names with its disk's in front ("nullb1
+ * dd->lock"; nullb0's have none), each placed on its own device's part of the layout.
+ */
+function deviceLockPlaces(geo, names) {
+  const out = new Map();
+  geo.devices.forEach((dev, d) => {
+    const prefix = d === 0 ? '' : `${dev.name} `;
+    const own = names.filter(n => (d === 0 ? !DEVICE.test(n) : n.startsWith(prefix)));
+    for (const [name, p] of lockPlaces({ ...dev, devices: undefined }, own.map(n => n.slice(prefix.length)))) out.set(prefix + name, p);
+  });
+  return out;
 }
 
 /**
@@ -87,4 +103,8 @@ const room = (r, align) => ({ ...r, side: 'inside', align, brief: false });
 
 const threadOf = (geo, ring) => geo.dom0?.cpus.flatMap(c => c.threads).find(t => t.ring === ring) ?? null;
 
-const ctxOf = (geo, cpu) => (cpu === undefined ? null : geo.ctxs?.find(c => c.ctx === cpu) ?? null);
+/** kyber's khd[N] and kcq[N.i] name an hctx by its number, which several devices number across them. */
+const hctxNumbered = (geo, n) => geo.hctxs?.find(h => h.hctx === n) ?? null;
+
+/** A CPU's ctx; a ctx[N] lock names its CPU, and device d's ctxs are numbered from its ctxBase. */
+const ctxOf = (geo, cpu) => (cpu === undefined ? null : geo.ctxs?.find(c => c.ctx - (geo.ctxBase ?? 0) === cpu) ?? null);

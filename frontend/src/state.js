@@ -334,6 +334,11 @@ export function itemsAt(s, place) {
   return (s.places.get(place) || []).map(k => s.items.get(k)).filter(Boolean);
 }
 
+/** Several 7.0 devices: the device whose hctx a request's tag is on (hctx d × hwQueues + h); 0 for one device. */
+export function deviceOf(s, rq) {
+  return (s.topology.devices ?? 1) > 1 ? Math.floor(Math.max(0, rq.tagHctx) / s.topology.hwQueues) : 0;
+}
+
 export function requests(s) {
   return [...s.items.values()].filter(i => i.type === 'req');
 }

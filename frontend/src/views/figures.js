@@ -8,6 +8,8 @@ import { MODE, KERNEL } from '../labels.js';
 import { withDom0 } from '../layout-dom0.js';
 import { dom0Frame, dom0State } from './outline-dom0.js';
 import { dom0Of } from '../blkback.js';
+import { devicesLayout } from '../layout-devices.js';
+import { devicesFrame, devicesState } from './outline-devices.js';
 
 const FIGURES = {
   [MODE.MQ]: { layout: (topo, width, font) => layout(topo, width, font), frame: mqFrame, live: mqState },
@@ -23,26 +25,13 @@ const FIGURES = {
 };
 
 /**
- * 7.0 with several null_blk devices: Figure 1 lays out one request_queue, so rather than draw another
- * device's requests in the wrong boxes it says so; the log, the narration and the controls go on as usual.
+ * 7.0 with several null_blk devices (device.count 2-4): the CPUs once, each device's request_queue in a
+ * frame of its own (layout-devices.js), and under shared tags one bar per shared tag set.
  */
 const SEVERAL_DEVICES = {
-  // One device's frame is drawn but hidden, so the views sharing it (stage counters, plug cache, locks) have
-  // their elements; no place is laid out, so no request is drawn anywhere.
-  layout: (topo, width, font, scenario) => ({
-    ...FIGURES.mq70.layout(topo, width, font, scenario), height: 4 * font, places: new Map(), devices: topo.devices,
-  }),
-  frame: (svg, geo, sc) => {
-    const hidden = svg.append('g').attr('class', 'one-device-frame').attr('display', 'none');
-    FIGURES.mq70.frame(hidden, geo, sc);
-    hidden.selectAll('[data-queue]').attr('data-queue', null);
-    hidden.selectAll('[data-hctx]').attr('data-hctx', null);
-    svg.append('text').attr('class', 'figure-refused').attr('data-role', 'figure-refused')
-      .attr('data-devices', geo.devices).attr('x', 8).attr('y', 2 * geo.font).style('font-size', `${geo.font}px`)
-      .text(`Figure 1 draws one device's queues; this run has ${geo.devices} null_blk devices `
-        + `(nullb0–nullb${geo.devices - 1}). Follow it in the log and the narration.`);
-  },
-  live: () => {},
+  layout: (topo, width, font, scenario) => devicesLayout(topo, width, font, scenario?.scheduler, scenario?.numaNodes,
+    (scenario?.device?.requeueEvery ?? 0) > 0),
+  frame: devicesFrame, live: devicesState,
 };
 
 /** A replayed trace has no scenario and is drawn as blk-mq's queues; a 7.0 scenario is always blk-mq. */

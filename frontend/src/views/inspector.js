@@ -49,11 +49,24 @@ function bio(state, id) {
   ]);
 }
 
+/**
+ * Several 7.0 devices number device d's ctxs from d × cpus and its hctxs from d × hwQueues: the device
+ * and the number within it, which the CPU map speaks of. One device: d 0 and the number itself.
+ */
+function onDevice(topo, id, perDevice) {
+  return (topo.devices ?? 1) > 1 ? { d: Math.floor(id / perDevice), n: id % perDevice } : { d: 0, n: id };
+}
+
+const deviceRow = (topo, d) => ((topo.devices ?? 1) > 1 ? [row('device', `nullb${d}`)] : []);
+
 function ctx(state, id) {
   const list = itemsAt(state, `ctx:${id}`).filter(i => i.type === 'req');
+  const topo = state.topology;
+  const { d, n: cpu } = onDevice(topo, id, topo.cpus);
   return `<h3>software queue ctx ${id}</h3>` + table([
-    row('CPU', id),
-    row('maps to', `hctx ${state.topology.cpuToHctx[id]}`),
+    ...deviceRow(topo, d),
+    row('CPU', cpu),
+    row('maps to', `hctx ${d * topo.hwQueues + topo.cpuToHctx[cpu]}`),
     row('rq_list', list.length ? list.map(r => `<code>${r.id}</code>`).join(' → ') : 'empty'),
   ]);
 }
@@ -61,10 +74,12 @@ function ctx(state, id) {
 function hctx(state, id) {
   const h = state.hctxs[id];
   if (!h) return gone(`hctx ${id}`);
-  const cpus = state.topology.cpuToHctx.map((x, cpu) => (x === id ? cpu : -1)).filter(c => c >= 0);
+  const { d, n } = onDevice(state.topology, id, state.topology.hwQueues);
+  const cpus = state.topology.cpuToHctx.map((x, cpu) => (x === n ? cpu : -1)).filter(c => c >= 0);
   const dispatch = itemsAt(state, `hctx:${id}`).filter(i => i.type === 'req');
   const inFlight = itemsAt(state, `device:${id}`).length + itemsAt(state, `driver:${id}`).length;
   return `<h3>hardware queue hctx ${id}</h3>` + table([
+    ...deviceRow(state.topology, d),
     row('state', h.stopped ? '<span class="badge bad">STOPPED</span>' : (cpus.length ? 'running' : 'idle (no CPU maps here)')),
     row('cpumask', cpus.length ? cpus.join(', ') : 'empty'),
     row('tags', `${h.tagsUsed} used of ${h.depth}`),

@@ -12,27 +12,33 @@ const d3 = window.d3;
 export function mqFrame(svg, geo, scenario) {
   if (geo.numa) numaFrame(svg.append('g').attr('class', 'numa'), geo);
   drawEdges(svg.append('g').attr('class', 'edges'), geo);
-  drawRowLabels(svg.append('g').attr('class', 'row-labels'), geo);
+  drawRowLabels(svg.append('g').attr('class', 'row-labels'), geo, [['CPUs', 'task, plug', geo.cpus[0]], ...queueRowLabels(geo)]);
   drawCpus(svg.append('g').attr('class', 'cpus'), geo);
   drawCtxs(svg.append('g').attr('class', 'ctxs'), geo);
   drawHctxs(svg.append('g').attr('class', 'hctxs'), geo);
   drawStages(svg.append('g').attr('class', 'lanes'), geo, scenario, []);
   if (geo.elv) schedFrame(svg.append('g').attr('class', 'scheduler'), geo);
-  // A request null_blk handed back (R) waits here until kblockd's blk_mq_requeue_work inserts it at the head.
-  if (geo.requeue) {
-    lane(svg.append('g').attr('class', 'requeue-list'), geo.requeue, 'requeue:0', 'requeue', geo.font,
-      'q->requeue_list · kblockd re-inserts at the head (blk_mq_requeue_work)', 'q->requeue_list', 'requeue');
-  }
+  if (geo.requeue) requeueLane(svg.append('g').attr('class', 'requeue-list'), geo.requeue, 0, geo.font);
 }
 
-function drawCtxs(g, geo) {
+/** A request null_blk handed back (R) waits here until kblockd's blk_mq_requeue_work inserts it at the head. */
+export function requeueLane(g, b, queue, font) {
+  lane(g, b, `requeue:${queue}`, 'requeue', font,
+    'q->requeue_list · kblockd re-inserts at the head (blk_mq_requeue_work)', 'q->requeue_list', 'requeue');
+}
+
+/** The row names of one request_queue's rows: software queues, the I/O scheduler, hardware queues. */
+export const queueRowLabels = geo => [['software', 'queues', geo.ctxs[0]],
+  ...(geo.elv ? [['I/O', 'scheduler', geo.elv]] : []), ['hardware', 'queues', geo.hctxs[0]]];
+
+export function drawCtxs(g, geo) {
   for (const c of geo.ctxs) {
     const cg = g.append('g').attr('class', 'ctx');
     box(cg, c, 'queue-box', geo.font, `ctx ${c.ctx}`, `${c.ctx}`).attr('data-queue', `ctx:${c.ctx}`);
   }
 }
 
-function drawHctxs(g, geo) {
+export function drawHctxs(g, geo) {
   const f = geo.font;
   for (const h of geo.hctxs) {
     const poll = h.type === 'POLL';
@@ -59,13 +65,21 @@ function tagBar(hg, line, bar, f, pool) {
   text(g, line.x + 1, line.y + f, '', 'tags-text');
 }
 
-function drawEdges(g, geo) {
+/**
+ * CPU → ctx, the ctx → hctx map, hctx → driver. With several devices {@code geo} is one device's part:
+ * its hctxs are found by their number, and a device stacked under another draws no CPU edge (it would
+ * cross the device above; its ctxs stand under their CPUs).
+ */
+export function drawEdges(g, geo) {
   const line = d3.line();
+  const hctxOf = n => geo.hctxs.find(h => h.hctx === n);
   for (const e of geo.edges) {
-    const c = geo.ctxs[e.i], h = geo.hctxs[e.hctx];
+    const c = geo.ctxs[e.i], h = hctxOf(e.hctx);
     const cpu = geo.cpus[e.i];
-    g.append('path').attr('class', 'edge cpu-edge')
-      .attr('d', line([[cpu.x + cpu.w / 2, cpu.y + cpu.h], [c.x + c.w / 2, c.y]]));
+    if (cpu) {
+      g.append('path').attr('class', 'edge cpu-edge')
+        .attr('d', line([[cpu.x + cpu.w / 2, cpu.y + cpu.h], [c.x + c.w / 2, c.y]]));
+    }
     g.append('path').attr('class', `edge map-edge ${e.kind === 'many:1' ? 'many' : 'one'}`)
       .attr('data-edge', `ctx:${e.ctx}->hctx:${e.hctx}`)
       .attr('marker-end', 'url(#arrow)')
@@ -73,7 +87,7 @@ function drawEdges(g, geo) {
   }
   // The POLL map, dashed: the hctx each CPU's polled bios go to.
   for (const e of geo.pollEdges ?? []) {
-    const c = geo.ctxs[e.i], h = geo.hctxs[e.hctx];
+    const c = geo.ctxs[e.i], h = hctxOf(e.hctx);
     g.append('path').attr('class', 'edge map-edge poll-edge').attr('data-map', 'poll')
       .attr('data-edge', `ctx:${e.ctx}->hctx:${e.hctx}`).attr('marker-end', 'url(#arrow)')
       .attr('d', line([[c.x + c.w / 2 + 4, c.y + c.h], [h.x + h.w / 2, h.y - 1]]));
@@ -86,10 +100,8 @@ function drawEdges(g, geo) {
 }
 
 /** Row names in the margin beside the CPUs and queues, where "done" leaves room on a wide screen. */
-function drawRowLabels(g, geo) {
+export function drawRowLabels(g, geo, rows) {
   const room = geo.width - (geo.cpus.at(-1).x + geo.cpus.at(-1).w) - 12;
-  const rows = [['CPUs', 'task, plug', geo.cpus[0]], ['software', 'queues', geo.ctxs[0]],
-    ...(geo.elv ? [['I/O', 'scheduler', geo.elv]] : []), ['hardware', 'queues', geo.hctxs[0]]];
   for (const [first, second, b] of rows) {
     const one = fitText(room, geo.font, first), two = fitText(room, geo.font, second);
     if (!one) continue;
@@ -106,20 +118,29 @@ function drawRowLabels(g, geo) {
  * (taken at dispatch, given back at a requeue or the free); both counts are state.js's.
  */
 export function mqState(svg, geo, state) {
+  hctxState(svg, geo, state);
+  schedState(svg, geo, state);
+}
+
+/**
+ * Each hctx's STOPPED badge and tag lines. {@code shared}: its driver tags are a shared set's (several
+ * devices with shared_tags), whose one bar is drawn under the devices; its line says what it holds of it.
+ */
+export function hctxState(svg, geo, state, shared = false) {
   const pool = tagPool(state.scenario);
   for (const h of state.hctxs) {
     const g = svg.select(`g.hctx[data-hctx="${h.hctx}"]`);
     const b = geo.hctxs[h.hctx];
     showStopped(g, h.stopped);
     const depth = pool.depth(h.depth);
-    showPool(g.select('g.tag-pool'), b.tags, b.tagBar, geo.font, h.tagsUsed, depth,
-      pool.name === 'tags' ? `tags ${h.tagsUsed}/${depth} in use` : `${h.tagsUsed}/${depth} ${pool.name} in use`, pool.name);
+    const long = shared ? `holds ${h.tagsUsed} of the ${depth} shared tags`
+      : pool.name === 'tags' ? `tags ${h.tagsUsed}/${depth} in use` : `${h.tagsUsed}/${depth} ${pool.name} in use`;
+    showPool(g.select('g.tag-pool'), b.tags, b.tagBar, geo.font, h.tagsUsed, depth, long, pool.name);
     if (b.driverTags) {
       showPool(g.select('g.tag-pool[data-pool="driver"]'), b.driverTags, b.driverBar, geo.font, h.driverTags ?? 0, h.depth,
         `${h.driverTags ?? 0}/${h.depth} driver tags in use`, 'driver tags');
     }
   }
-  schedState(svg, geo, state);
 }
 
 function showPool(g, line, bar, f, used, depth, long, name) {

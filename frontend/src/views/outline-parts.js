@@ -71,6 +71,12 @@ export function showStopped(g, stopped) {
 
 /** Driver and device rows with one lane per column under them (an hctx each, or the one queue), and done. */
 export function drawStages(g, geo, scenario, deviceLabels) {
+  drawLanes(g, geo, scenario, deviceLabels);
+  drawDone(g, geo);
+}
+
+/** The driver and device rows and their lanes: the whole figure's, or one device's of several. */
+export function drawLanes(g, geo, scenario, deviceLabels) {
   const f = geo.font;
   box(g, geo.driver, 'stage-box', f, driverLabel(scenario), 'driver');
   box(g, geo.device, 'stage-box', f, ...deviceLabels, 'device');
@@ -80,7 +86,10 @@ export function drawStages(g, geo, scenario, deviceLabels) {
       .attr('x', b.x + 1).attr('y', b.y).attr('width', b.w - 2).attr('height', b.h - 2);
   }
   text(g, geo.device.x + geo.device.w - 4, geo.device.y + f, '', 'ring-text', 'end');
-  box(g, geo.done, 'done-box', f, 'done').attr('data-queue', 'done');
+}
+
+export function drawDone(g, geo) {
+  box(g, geo.done, 'done-box', geo.font, 'done').attr('data-queue', 'done');
   text(g, geo.done.x + 4, geo.done.y + geo.done.h - 5, '', 'done-count');
 }
 

@@ -13,11 +13,13 @@ const SCHEDULER_LISTS = {
   kyber: 'per-CPU queues by domain, a token of the domain to leave',
 };
 
-export function schedFrame(g, geo) {
+/** The scheduler lane of request_queue {@code queue} (elv:N: several 7.0 devices have one each). */
+export function schedFrame(g, geo, queue = 0) {
   const s = geo.elv.scheduler;
-  box(g, geo.elv, 'stage-box', geo.font, `${s} (elv:0) · ${SCHEDULER_LISTS[s]}`, `${s} (elv:0)`, s);
-  const b = geo.places.get('elv:0');
-  g.append('rect').attr('class', 'lane elv').attr('data-queue', 'elv:0')
+  const elv = `elv:${queue}`;
+  box(g, geo.elv, 'stage-box', geo.font, `${s} (${elv}) · ${SCHEDULER_LISTS[s]}`, `${s} (${elv})`, s);
+  const b = geo.places.get(elv);
+  g.append('rect').attr('class', 'lane elv').attr('data-queue', elv)
     .attr('x', b.x + 1).attr('y', b.y).attr('width', b.w - 2).attr('height', b.h - 2);
   if (geo.sched.lists) deadlineLists(g, geo);
   else kyberQueues(g, geo);
@@ -53,10 +55,13 @@ function kyberQueues(g, geo) {
   }
 }
 
-/** kyber's tokens out per domain, as the stream has placed the requests. */
-export function schedState(svg, geo, state) {
+/**
+ * kyber's tokens out per domain, as the stream has placed the requests. With several devices {@code svg}
+ * is one device's group and {@code mine} keeps that device's requests: each queue has its own tokens.
+ */
+export function schedState(svg, geo, state, mine = () => true) {
   if (!geo.sched?.tokens) return;
-  const held = tokensHeld(requests(state));
+  const held = tokensHeld(requests(state).filter(mine));
   for (const t of geo.sched.tokens) {
     const tg = svg.select(`g.kyber-tokens[data-domain="${t.domain}"]`);
     const used = held[t.domain];

@@ -69,7 +69,7 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     const figure = figureFor(state.scenario);
     const width = shownWidth || columnWidth(svgEl) || 960;
     const f = font();
-    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.numaNodes, sc.device?.driver, sc.device?.rings, sc.device?.backend, sc.device?.count, width, f]);
+    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.numaNodes, sc.device?.driver, sc.device?.rings, sc.device?.backend, sc.device?.count, sc.device?.requeueEvery > 0, width, f]);
     if (k !== frameKey) {
       frameKey = k;
       geo = figure.layout(topo, width, f, sc);
@@ -156,7 +156,8 @@ function positions(state, geo, size) {
   for (const [place, keys] of state.places) {
     const box = geo.places.get(place);
     if (!box) continue;
-    if (place === 'elv:0' && geo.sched) { schedPlaces(state, keys, geo.sched, size, pos, piles); continue; }
+    const sched = schedOf(geo, place);
+    if (sched) { schedPlaces(state, keys, sched, size, pos, piles, place); continue; }
     let k = 0, over = 0;
     for (const key of keys) {
       const it = state.items.get(key);
@@ -171,11 +172,21 @@ function positions(state, geo, size) {
   return pos;
 }
 
-/** 7.0's scheduler lane: each request in its direction's sorted list, or its CPU's queue of its domain. */
-function schedPlaces(state, keys, sched, size, pos, piles) {
+/** The scheduler lane a place is: elv:0, or with several 7.0 devices device d's elv:d. */
+function schedOf(geo, place) {
+  if (!place.startsWith('elv:')) return null;
+  return geo.devices ? geo.devices[Number(place.slice(4))]?.sched ?? null : place === 'elv:0' ? geo.sched ?? null : null;
+}
+
+/**
+ * 7.0's scheduler lane: each request in its direction's sorted list, or its CPU's queue of its domain.
+ * A request the snapshot gave no ctx is in its CPU's ctx of this lane's device (d × cpus + cpu).
+ */
+function schedPlaces(state, keys, sched, size, pos, piles, elv) {
+  const base = Number(elv.slice(4)) * state.topology.cpus;
   const items = keys.map(k => state.items.get(k)).filter(it => it && it.type === 'req')
-    .map(it => ({ key: `req:${it.id}`, rwbs: it.rwbs, sector: it.sector, ctx: it.ctx >= 0 ? it.ctx : it.cpu }));
-  const out = schedSlots(sched, items, size);
+    .map(it => ({ key: `req:${it.id}`, rwbs: it.rwbs, sector: it.sector, ctx: it.ctx >= 0 ? it.ctx : base + it.cpu }));
+  const out = schedSlots(sched, items, size, elv);
   for (const [k, p] of out.pos) pos.set(k, p);
   piles.push(...out.piles);
 }

@@ -178,12 +178,12 @@ class SessionBrowserIT {
         // Linux 7.0's poll queues are hardware queues after the submit queues, drawn with them.
         @SuppressWarnings("unchecked")
         Map<String, Object> device = (Map<String, Object>) scenario.getOrDefault("device", Map.of());
-        // Several 7.0 devices are not drawn yet: Figure 1 says so in their place (Devices70BrowserIT).
+        // Several 7.0 devices: each has its hardware queues (SeveralDevicesBrowserIT).
         int devices = ((Number) device.getOrDefault("count", 1)).intValue();
-        int hw = mq && devices == 1 ? ((Number) scenario.getOrDefault("hwQueues", 1)).intValue()
-                + ((Number) device.getOrDefault("pollQueues", 0)).intValue() : 0;
+        int hw = mq ? devices * (((Number) scenario.getOrDefault("hwQueues", 1)).intValue()
+                + ((Number) device.getOrDefault("pollQueues", 0)).intValue()) : 0;
         page.waitFor(d -> page.all("#outline [data-queue^='hctx:']").size() == hw
-                && page.all("#outline [data-role='figure-refused']").size() == (devices > 1 ? 1 : 0)
+                && page.all("#outline g.request-queue").size() == (devices > 1 ? devices : 0)
                 && String.valueOf(scenario.get("name")).equals(
                         page.script("return window.blkflow.session.loaded && window.blkflow.session.loaded.scenario.name")));
         assertEquals(0, page.step());
