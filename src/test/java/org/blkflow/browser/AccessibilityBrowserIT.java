@@ -56,6 +56,20 @@ class AccessibilityBrowserIT extends BrowserTest {
         assertClean("bio with editor errors 1024x768");
     }
 
+    /** Figure 3's active step with its alternative name beside it (7.0's blk_mq_submit_bio / …) is readable. */
+    @Test
+    void figureThreesActiveStepWithItsAlternativeHasNoSeriousViolation() throws Exception {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(1440, 900));
+        page.open("/?preset=shared-tags-70").loaded();
+        for (int k = 1; k <= 20 && page.all(".fn-path li[data-active='true'] .alt").isEmpty(); k++) {
+            page.action("step");
+            page.waitForStep(k);
+        }
+        assertTrue(!page.all(".fn-path li[data-active='true'] .alt").isEmpty(), "no active step with an alternative in 20 steps");
+        assertClean("7.0 Figure 3 with an active alternative");
+    }
+
     @Test
     void thePhoneLayoutHasNoSeriousViolation() throws Exception {
         at(390, 844);
