@@ -97,10 +97,20 @@ function setPresenting(on) {
   markDirty();
 }
 
+/** The height Figure 1 has on the screen under the controls, presenting: its panel's padding kept. */
+const FIGURE_PANEL_PADDING_PX = 12;
+function roomForFigure() {
+  const top = $('#outline').getBoundingClientRect().top + window.scrollY;
+  return Math.max(0, Math.floor(window.innerHeight - top - FIGURE_PANEL_PADDING_PX));
+}
+// A projector's window changes height without its figure's column changing width.
+window.addEventListener('resize', () => { if (presenting) markDirty(); });
+
 const speed = () => controls.speed();
 const views = {
   outline: outlineView($('#outline'), {
     onSelect: select, speed: () => (session.playing() ? speed() : STEPPING_SPEED), font: () => fontFor(presenting),
+    room: () => (presenting ? roomForFigure() : 0),
     defaults, onResize: () => markDirty(),
   }),
   inspector: inspectorView($('#inspector')),

@@ -4,7 +4,8 @@
 import { slot, itemSize } from '../layout.js';
 import { schedSlots } from '../layout-sched.js';
 import { drawFifo } from './outline-sched.js';
-import { fitText } from '../layout-parts.js';
+import { fitText, fontFor } from '../layout-parts.js';
+import { fitToHeight } from '../fit-font.js';
 import { jobColour, isWrite, inkOn } from './palette.js';
 import { figureFor } from './figures.js';
 import { arrowMarker, drawStageState } from './outline-parts.js';
@@ -32,7 +33,7 @@ export function durationFor(speed) {
   return Math.min(MAX_MOVE_MS, MOVE_SHARE_MS / speed);
 }
 
-export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }) {
+export function outlineView(svgEl, { onSelect, speed, font, room = () => 0, defaults, onResize }) {
   const svg = d3.select(svgEl);
   let geo = null;
   let frameKey = '';
@@ -68,12 +69,16 @@ export function outlineView(svgEl, { onSelect, speed, font, defaults, onResize }
     const sc = state.scenario || {};
     const figure = figureFor(state.scenario);
     const width = shownWidth || columnWidth(svgEl) || 960;
-    const f = font();
-    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.numaNodes, sc.device?.driver, sc.device?.rings, sc.device?.backend, sc.device?.count, sc.device?.requeueEvery > 0, width, f]);
+    const asked = font();
+    const height = room();
+    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.numaNodes, sc.device?.driver, sc.device?.rings, sc.device?.backend, sc.device?.count, sc.device?.requeueEvery > 0, width, asked, height]);
     if (k !== frameKey) {
       frameKey = k;
-      geo = figure.layout(topo, width, f, sc);
-      svg.attr('viewBox', `0 0 ${geo.width} ${geo.height}`).attr('data-font', f).style('--fig-font', `${f}px`);
+      // Presenting, the figure fits the screen's height if the page's own font allows (fit-font.js).
+      const fitted = fitToHeight(size => figure.layout(topo, width, size, sc), asked, height, fontFor(false));
+      geo = fitted.geo;
+      const f = fitted.font;
+      svg.attr('viewBox', `0 0 ${geo.width} ${geo.height}`).attr('data-font', f).attr('data-room', height).style('--fig-font', `${f}px`);
       svg.selectAll('*').remove();
       arrowMarker(svg);
       figure.frame(svg, geo, sc);

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.blkflow.scenario.Preset;
+import org.blkflow.scenario.Presets;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -76,6 +80,43 @@ class PresentationBrowserIT extends BrowserTest {
         page.waitFor(d -> "12".equals(page.one("#outline").getAttribute("data-font")));
         assertTrue(page.one("header.top").isDisplayed());
         page.assertNoSevereConsoleErrors();
+    }
+
+    /**
+     * A 1024x768 projector, every preset presenting: one row of controls, nothing sideways, and Figure 1
+     * on the screen at a font from 16 down to the page's 12 (fit-font.js); one still taller at 12 keeps 12.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void presentingOnASmallProjectorEveryFigureFitsTheScreenIfTwelvePixelsAllow() {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(1024, 768));
+        List<String> wrong = new ArrayList<>();
+        List<String> smaller = new ArrayList<>();
+        List<String> tooTall = new ArrayList<>();
+        for (Preset p : Presets.all()) {
+            page.open("/?preset=" + p.id() + "&step=20");
+            page.waitFor(d -> !page.all("[data-role='preset-story'][data-preset='" + p.id() + "']").isEmpty());
+            page.waitForStep(20);
+            page.one("#controls [data-action='present']").click();
+            // Laid out for presenting: with the room under the controls (0 when not presenting).
+            page.waitFor(d -> !"0".equals(page.one("#outline").getAttribute("data-room")));
+            Map<String, Object> m = (Map<String, Object>) page.script("const o = document.querySelector('#outline');"
+                    + " return {font: Number(o.dataset.font), bottom: o.getBoundingClientRect().bottom, innerHeight: innerHeight,"
+                    + " bar: document.querySelector('#controls').offsetHeight,"
+                    + " scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth}");
+            double font = FigureText.number(m, "font");
+            boolean fits = FigureText.number(m, "bottom") <= FigureText.number(m, "innerHeight");
+            if (font < 12 || font > 16 || (!fits && font != 12)) wrong.add(p.id() + ": Figure 1 not fitted " + m);
+            if (FigureText.number(m, "bar") > 60) wrong.add(p.id() + ": the controls take two rows " + m);
+            if (FigureText.number(m, "scrollWidth") > FigureText.number(m, "clientWidth")) wrong.add(p.id() + ": scrolls sideways " + m);
+            if (font < 16 && fits) smaller.add(p.id() + " " + (int) font);
+            if (!fits) tooTall.add(p.id());
+        }
+        System.out.println("[present 1024x768, " + page.script("return innerHeight") + " px high inside] fitted below 16 px: " + smaller + "; taller than the screen at 12 px: " + tooTall);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        // Without the fitting every figure is drawn at 16 px presenting: some on the screen only below it.
+        assertFalse(smaller.isEmpty(), "no figure fitted below 16 px");
     }
 
     @Test
