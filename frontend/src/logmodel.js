@@ -6,21 +6,15 @@ import { narrate } from './narration.js';
 export function createLog() {
   let entries = [];
   let trace = false;
-  let deviceNote = '';
   const writer = blkparseWriter();
   return {
-    /** Said beside the log when its device column cannot tell a trace's devices apart. */
-    get deviceNote() { return deviceNote; },
     /**
      * What the next entries come from: a model run, or a replayed trace with its devices, whose
-     * numbers the log prints (blktrace's own; one device's when the trace has only one).
+     * numbers the log prints (blktrace's own: each line its transition's `dev`, or the one device's).
      */
     source(loadedTrace) {
       trace = !!loadedTrace;
-      const devices = loadedTrace?.devices ?? [];
-      writer.device(devices[0] ?? null);
-      deviceNote = devices.length > 1
-        ? ` · this trace has ${devices.length} devices (${devices.join(', ')}), replayed as one: every line shows ${devices[0]}` : '';
+      writer.devices(loadedTrace?.devices ?? null);
     },
     get entries() { return entries; },
     get length() { return entries.length; },

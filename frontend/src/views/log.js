@@ -102,7 +102,7 @@ export function logView(el, log, { onSeek, onInspect }) {
     }
     pane.querySelector('[data-current]')?.removeAttribute('data-current');
     pane.lastElementChild?.setAttribute('data-current', 'true');
-    counter.textContent = `${all.length} transitions · ${pane.childElementCount} shown${log.deviceNote}`;
+    counter.textContent = `${all.length} transitions · ${pane.childElementCount} shown`;
   }
 
   return { update: sync, reset: rebuild };
