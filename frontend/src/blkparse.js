@@ -59,6 +59,10 @@ export function blkparseWriter() {
     devices(list) {
       traced = list?.length ? list.map(majMin) : null;
     },
+    /** "8,16": the device a transition's line is printed on (null for a lock move, which is on none). */
+    deviceName(t) {
+      return t.lock ? null : deviceOf(t).join(',');
+    },
     line(t) {
       if (t0 === null) t0 = t.t;
       if (!t.action) return null;

@@ -26,7 +26,7 @@ export function createLog() {
     append(ts) {
       const added = ts.map(t => {
         const line = writer.line(t);
-        return { seq: t.seq, t, line, text: line ?? note(t, trace) };
+        return { seq: t.seq, t, line, text: line ?? note(t, trace), device: writer.deviceName(t) };
       });
       entries.push(...added);
       return added;
@@ -47,9 +47,10 @@ function note(t, trace) {
   return `${' '.repeat(14)}${String(t.cpu).padStart(2)}  ·  ${t.kind.padEnd(9)} ${first}`;
 }
 
-/** filter = {action: '' | letter | '-' (no action), cpu: '' | n, req: '' | id}. */
+/** filter = {action: '' | letter | '-' (no action), cpu: '' | n, req: '' | id, device: '' | "8,16"}. */
 export function matches(entry, filter) {
   const t = entry.t;
+  if (filter.device && entry.device !== filter.device.replace(/\s/g, '')) return false;
   if (filter.action === '-' && t.action) return false;
   if (filter.action && filter.action !== '-' && t.action !== filter.action) return false;
   if (filter.cpu !== '' && filter.cpu !== undefined && t.cpu !== Number(filter.cpu)) return false;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { blkparseWriter, formatLine } from '../src/blkparse.js';
-import { createLog } from '../src/logmodel.js';
+import { createLog, matches } from '../src/logmodel.js';
 
 const T0 = 10_000_000_000;
 const ev = (us, cpu, pid, action, rwbs, sector, sectors, comm, count = -1) =>
@@ -119,4 +119,15 @@ test("the log of a two-device run prints the server's blkparse export, line for 
   assert.deepEqual(Object.keys(byDeviceAndCpu(exported)).sort(), ['8,0 0', '8,16 1']);
   assert.deepEqual(byDeviceAndCpu(logged), byDeviceAndCpu(exported));
   assert.equal(logged.length, exported.length);
+});
+
+test("the log's device filter keeps one device's lines and notes, as blkparse -i of one disk would print them", () => {
+  const fixture = JSON.parse(readFileSync(new URL('./fixtures/shared-tags-70.json', import.meta.url)));
+  const log = createLog();
+  log.source(null);
+  const entries = log.append(fixture.transitions);
+  const nullb1 = entries.filter(e => matches(e, { action: '', cpu: '', req: '', device: '8,16' }));
+  assert.deepEqual(nullb1.map(e => e.seq), fixture.transitions.filter(t => t.dev === 1).map(t => t.seq));
+  assert.ok(nullb1.filter(e => e.line).every(e => e.line.startsWith('  8,16 ')));
+  assert.equal(entries.filter(e => matches(e, { action: '', cpu: '', req: '', device: '' })).length, entries.length);
 });

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The page's log of a run of two null_blk devices (preset shared-tags-70) prints each line on its own
  * device, as the server's blkparse export of the same scenario does: every line of the export is in the
  * log, in the same order on each device and CPU (blkparse orders a nanosecond's events by device first,
- * the log by the stream).
+ * the log by the stream); its device filter keeps one disk's lines.
  */
 class DeviceLogBrowserIT extends BrowserTest {
 
@@ -47,6 +47,13 @@ class DeviceLogBrowserIT extends BrowserTest {
                 "nullb0's job on CPU 0, nullb1's on CPU 1");
         assertEquals(byDeviceAndCpu(exported), byDeviceAndCpu(logged));
         assertEquals(exported.size(), logged.size());
+
+        page.one("#log [data-filter='device']").sendKeys("8,16");
+        page.waitFor(d -> page.all("#log .line[data-action]").size() == byDeviceAndCpu(exported).get("8,16 1").size());
+        @SuppressWarnings("unchecked")
+        List<String> nullb1 = (List<String>) page.script(
+                "return [...document.querySelectorAll('#log .line[data-action]')].map(e => e.textContent)");
+        assertEquals(byDeviceAndCpu(exported).get("8,16 1"), nullb1, "the device filter shows nullb1's lines alone");
         page.assertNoSevereConsoleErrors();
     }
 
