@@ -6,21 +6,15 @@ import { narrate } from './narration.js';
 export function createLog() {
   let entries = [];
   let trace = false;
-  let deviceNote = '';
   const writer = blkparseWriter();
   return {
-    /** Said beside the log when its device column cannot tell a trace's devices apart. */
-    get deviceNote() { return deviceNote; },
     /**
      * What the next entries come from: a model run, or a replayed trace with its devices, whose
-     * numbers the log prints (blktrace's own; one device's when the trace has only one).
+     * numbers the log prints (blktrace's own: each line its transition's `dev`, or the one device's).
      */
     source(loadedTrace) {
       trace = !!loadedTrace;
-      const devices = loadedTrace?.devices ?? [];
-      writer.device(devices[0] ?? null);
-      deviceNote = devices.length > 1
-        ? ` · this trace has ${devices.length} devices (${devices.join(', ')}), replayed as one: every line shows ${devices[0]}` : '';
+      writer.devices(loadedTrace?.devices ?? null);
     },
     get entries() { return entries; },
     get length() { return entries.length; },
@@ -32,7 +26,7 @@ export function createLog() {
     append(ts) {
       const added = ts.map(t => {
         const line = writer.line(t);
-        return { seq: t.seq, t, line, text: line ?? note(t, trace) };
+        return { seq: t.seq, t, line, text: line ?? note(t, trace), device: writer.deviceName(t) };
       });
       entries.push(...added);
       return added;
@@ -53,9 +47,10 @@ function note(t, trace) {
   return `${' '.repeat(14)}${String(t.cpu).padStart(2)}  ·  ${t.kind.padEnd(9)} ${first}`;
 }
 
-/** filter = {action: '' | letter | '-' (no action), cpu: '' | n, req: '' | id}. */
+/** filter = {action: '' | letter | '-' (no action), cpu: '' | n, req: '' | id, device: '' | "8,16"}. */
 export function matches(entry, filter) {
   const t = entry.t;
+  if (filter.device && entry.device !== filter.device.replace(/\s/g, '')) return false;
   if (filter.action === '-' && t.action) return false;
   if (filter.action && filter.action !== '-' && t.action !== filter.action) return false;
   if (filter.cpu !== '' && filter.cpu !== undefined && t.cpu !== Number(filter.cpu)) return false;

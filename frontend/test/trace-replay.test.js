@@ -39,12 +39,17 @@ test("the log prints the trace's device, a model run's stays 8,0", () => {
   log.source(traceLoaded.trace);
   const [e] = log.append([move({})]);
   assert.match(e.line, /^252,0 +29 +1 +0\.000000000 +4242 +Q +W 2048 \+ 8 \[kworker\/29:1\]$/);
-  assert.equal(log.deviceNote, '');
   log.clear();
   log.source(null);
   assert.match(log.append([move({})])[0].line, /^ {2}8,0 /);
+});
+
+test("a trace of two devices prints each line on its own, numbered per device and CPU", () => {
+  const log = createLog();
   log.source({ ...traceLoaded.trace, devices: ['252,0', '8,16'] });
-  assert.match(log.deviceNote, /2 devices \(252,0, 8,16\)/);
+  const lines = log.append([move({ dev: 0 }), move({ seq: 1, dev: 1 }), move({ seq: 2, dev: 1, action: 'G', kind: 'getrq' }),
+    move({ seq: 3, dev: 0, action: 'G', kind: 'getrq' })]).map(e => e.line.trim().split(/ +/).slice(0, 3).join(' '));
+  assert.deepEqual(lines, ['252,0 29 1', '8,16 29 1', '8,16 29 2', '252,0 29 2']);
 });
 
 test('trace narration says what was recorded, never 3.16 or a tag of -1', () => {

@@ -15,12 +15,13 @@ export function logView(el, log, { onSeek, onInspect }) {
         ${ACTIONS.map(a => `<option>${a}</option>`).join('')}<option value="-">no action</option></select></label>
       <label>CPU <input data-filter="cpu" type="number" min="0" placeholder="any"></label>
       <label>request <input data-filter="req" type="number" min="0" placeholder="any"></label>
+      <label>device <input data-filter="device" type="text" size="6" placeholder="any" title="maj,min as the lines print it (8,16: nullb1)"></label>
       <span class="log-count" data-role="log-count"></span>
     </div>
     <div class="log-lines" data-role="log" role="log" aria-live="off"></div>`;
   const pane = el.querySelector('.log-lines');
   const counter = el.querySelector('.log-count');
-  const filter = { action: '', cpu: '', req: '' };
+  const filter = { action: '', cpu: '', req: '', device: '' };
   let done = 0;
   let lastSeq = -1;
   let seen = null;
@@ -102,7 +103,7 @@ export function logView(el, log, { onSeek, onInspect }) {
     }
     pane.querySelector('[data-current]')?.removeAttribute('data-current');
     pane.lastElementChild?.setAttribute('data-current', 'true');
-    counter.textContent = `${all.length} transitions · ${pane.childElementCount} shown${log.deviceNote}`;
+    counter.textContent = `${all.length} transitions · ${pane.childElementCount} shown`;
   }
 
   return { update: sync, reset: rebuild };

@@ -56,7 +56,7 @@ public final class BlockLayerRun {
         invariants = new Invariants(queues, scenario.queueDepth(), reserved,
                 scenario.device().maxSectors(), scenario.device().maxSegments(),
                 xenSq ? ringSlots(scenario) : scenario.queueDepth() - reserved);
-        emit = new Emitter(sim, invariants);
+        emit = new Emitter(sim, invariants, mq && scenario.modern() ? scenario.device().count() : 1);
         cpuToHctx = !mq ? new int[scenario.cpus()]
                 : !scenario.kernelMapping() ? scenario.mapping().stream().mapToInt(Integer::intValue).toArray()
                 : scenario.modern() ? CpuMap70.mapQueues(scenario.hwQueues(), scenario.nodeOfCpu(), scenario.firstSiblings())

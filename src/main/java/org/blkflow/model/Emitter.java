@@ -16,11 +16,23 @@ final class Emitter {
     private final Simulation sim;
     private final Invariants invariants;
     private final ArrayDeque<Transition> outbox = new ArrayDeque<>();
+    /** 7.0 with several null_blk devices: each move says its device; with one, no move does (its streams unchanged). */
+    private final boolean severalDevices;
     private long emitted;
 
+    /** A run of one device. */
     Emitter(Simulation sim, Invariants invariants) {
+        this(sim, invariants, 1);
+    }
+
+    Emitter(Simulation sim, Invariants invariants, int devices) {
         this.sim = sim;
         this.invariants = invariants;
+        this.severalDevices = devices > 1;
+    }
+
+    private int dev(int device) {
+        return severalDevices ? device : -1;
     }
 
     /** A move of a bio (Q, G, S, M, F, bio_end, wake): the bio's sectors are reported. */
@@ -28,7 +40,7 @@ final class Emitter {
              HardwareQueue hctx, Place from, Place to) {
         add(new Transition(emitted++, sim.now(), kind, fn, action, cpu, actor.pid(), actor.comm(),
                 bio.id, rq == null ? -1 : rq.id, bio.task.cpu, hctx == null ? -1 : hctx.index,
-                rq == null ? -1 : rq.tag, bio.sector, bio.sectors, bio.rwbs, from, to, -1), bio, rq);
+                rq == null ? -1 : rq.tag, bio.sector, bio.sectors, bio.rwbs, from, to, -1, null, dev(bio.device)), bio, rq);
     }
 
     /**
@@ -39,7 +51,7 @@ final class Emitter {
         Bio bio = front.parent;
         add(new Transition(emitted++, sim.now(), TransitionKind.SPLIT, "bio_submit_split", "X", cpu, actor.pid(),
                 actor.comm(), bio.id, -1, bio.task.cpu, -1, -1, front.sector, front.sectors, front.rwbs, at, at,
-                bio.sector), front, null);
+                bio.sector, null, dev(bio.device)), front, null);
     }
 
     /** __blk_flush_plug() is over (7.0): nothing may be left in the plug's cache. Not a move. */
@@ -53,7 +65,7 @@ final class Emitter {
         rq.place = to;
         add(new Transition(emitted++, sim.now(), kind, fn, action, cpu, actor.pid(), actor.comm(),
                 -1, rq.id, rq.ctx.place, rq.hctx.index, rq.tag, rq.sector, rq.sectors, rq.rwbs(),
-                from, to, -1), null, rq);
+                from, to, -1, null, dev(rq.hctx.device)), null, rq);
     }
 
     /**
@@ -65,7 +77,7 @@ final class Emitter {
         next.place = Place.MERGED;
         add(new Transition(emitted++, sim.now(), TransitionKind.RQ_MERGE, fn, "M", cpu, actor.pid(), actor.comm(),
                 -1, next.id, next.ctx.place, next.hctx.index, next.tag, next.sector, next.sectors, next.rwbs(),
-                from, Place.MERGED, req.id), null, next);
+                from, Place.MERGED, req.id, null, dev(next.hctx.device)), null, next);
     }
 
     /** A change of a queue rather than a move of I/O (U, run_async, run_queue, stop, start). */
@@ -73,7 +85,7 @@ final class Emitter {
                HardwareQueue hctx, long count) {
         String rwbs = action == null ? null : "N";
         add(new Transition(emitted++, sim.now(), kind, fn, action, cpu, actor.pid(), actor.comm(),
-                -1, -1, ctx, hctx.index, -1, -1, -1, rwbs, Place.NONE, Place.NONE, count), null, null);
+                -1, -1, ctx, hctx.index, -1, -1, -1, rwbs, Place.NONE, Place.NONE, count, null, dev(hctx.device)), null, null);
     }
 
     /** A spinlock's move (lock_contended, lock_acquired, lock_release): no task, bio, request or queue. */

@@ -124,6 +124,7 @@ final class Invariants implements CpuObserver {
 
     /** Each move as the model makes it, against the objects it moves. */
     void check(Transition t, Bio bio, Request rq) {
+        shared70.onItsDevice(t, bio, rq);
         budget.check(t, bio, rq);
         if (SnapshotTracker.movesRequest(t)) requeues.moved(t, rq);
         switch (t.kind()) {

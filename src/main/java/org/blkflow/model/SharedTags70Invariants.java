@@ -8,8 +8,8 @@ import org.blkflow.transition.Transition;
  * Linux 7.0 with several devices: a tag set shared by every device's hctx of one index is never held
  * past its depth; after an allocation an active hctx of a shared set holds no more than its fair share
  * (hctx_may_queue); a tag wait on a shared set is legal when the set is full or the hctx is at its
- * share; and a plug's multiple_queues, once set, stays set until the plug ends, with the plug never
- * past its limit (32, or 64 across queues). Held tags come from the stream; which hctxs are active
+ * share; a plug's multiple_queues, once set, stays set until the plug ends, with the plug never
+ * past its limit (32, or 64 across queues); and a bio joins a request only on its own device's queue. Held tags come from the stream; which hctxs are active
  * (blk_mq_tag_busy, which has no transition) and the plug's flag come from the model's own report.
  */
 final class SharedTags70Invariants {
@@ -50,6 +50,15 @@ final class SharedTags70Invariants {
         if (held[h] > allowed) Oops.fail("fair-share", "hctx " + h + " holds " + held[h]
                 + " driver tags after an allocation, its share is " + allowed + " of " + depth + " among "
                 + users(h) + " active queues", t, bio, rq);
+    }
+
+    /**
+     * A bio and the request it joins (G, M, F) are on one device: blk_mq_submit_bio allocates on the
+     * bio's queue, a cached request serves only its own queue, and blk_rq_merge_ok refuses another disk.
+     */
+    void onItsDevice(Transition t, Bio bio, Request rq) {
+        if (bio != null && rq != null && bio.device != rq.hctx.device) Oops.fail("bio-on-its-device", "bio "
+                + bio.id + " of nullb" + bio.device + " joins request " + rq.id + " of nullb" + rq.hctx.device, t, bio, rq);
     }
 
     void freed(Request rq) {

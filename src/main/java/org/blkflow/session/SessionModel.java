@@ -42,7 +42,7 @@ public final class SessionModel {
         List<Integer> cpus = trace.cpus();
         int traced = cpus.isEmpty() ? 1 : cpus.get(cpus.size() - 1) + 1;
         int[] map = cpuToHctx != null ? Arrays.copyOf(cpuToHctx, Math.max(traced, cpuToHctx.length)) : new int[traced];
-        TraceReplay measure = new TraceReplay(trace.events(), map);
+        TraceReplay measure = new TraceReplay(trace.events(), trace.devices(), map);
         while (measure.next() != null) {
             // one pass at load finds what loaded reports: the events skipped and the deepest queue
         }
@@ -52,6 +52,6 @@ public final class SessionModel {
         }
         LoadedTrace loaded = new LoadedTrace(id, trace.lines(), cpus, trace.devices(), measure.skipped(),
                 Math.max(traced, map.length), hwQueues, measure.queueDepth());
-        return LiveSession.replay(loaded, () -> new TraceReplay(trace.events(), map), map);
+        return LiveSession.replay(loaded, () -> new TraceReplay(trace.events(), trace.devices(), map), map);
     }
 }

@@ -9,13 +9,12 @@ import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionListener;
 
 /**
- * Writes a run as blkparse's default text (process_default() in blkparse_fmt.c), device 8,0, time
- * relative to the first event, then the summary. It prints what {@code blkparse -i -} prints for
+ * Writes a run as blkparse's default text (process_default() in blkparse_fmt.c), each line on its own
+ * device ({@link DeviceNumber}: 8,0 for one device), time relative to the first event, then the summary. It prints what {@code blkparse -i -} prints for
  * the stream {@link BlktraceWriter} writes, line by line.
  */
 public final class BlkparseWriter implements TransitionListener {
 
-    static final String DEVICE = "8,0";
     /** TASK_COMM_LEN - 1: the kernel and blkparse keep 15 characters of a name. */
     static final int COMM_CHARS = 15;
 
@@ -41,7 +40,7 @@ public final class BlkparseWriter implements TransitionListener {
         recorder.finish();
         batches.flush();
         try {
-            out.write(summary.render(DEVICE));
+            out.write(summary.render());
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,8 +63,8 @@ public final class BlkparseWriter implements TransitionListener {
 
     /** "%3d,%-3d %2d %8d %5d.%09lu %5u %2s %3s " */
     private void prefix(TraceRecord r, long time) {
-        left(line, "8", 3).append(',');
-        right(line, "0", 3).append(' ');
+        left(line, Integer.toString(DeviceNumber.MAJOR), 3).append(',');
+        right(line, Integer.toString(DeviceNumber.minor(r.device())), 3).append(' ');
         left(line, Integer.toString(r.cpu()), 2).append(' ');
         left(line, Integer.toString(r.sequence()), 8).append(' ');
         left(line, Long.toString(time / 1_000_000_000L), 5).append('.');

@@ -12,14 +12,15 @@ import org.blkflow.transition.TransitionListener;
 
 /**
  * Writes a run as one blktrace stream (spec §1, §6): {@code struct blk_io_trace} records, version 7,
- * big-endian, device 8,0, in the order blkparse sorts them, with a PROCESS notify before each pid's
- * first event so blkparse can name it. Readable by {@code blkparse -i -}; its {@code -d} dump by btt.
+ * big-endian, in the order blkparse sorts them, with a PROCESS notify before each pid's first event so
+ * blkparse can name it. Readable by {@code blkparse -i -}; its {@code -d} dump by btt. Every device of
+ * the run is in the one stream, each record naming its own ({@link DeviceNumber}: 8,0, 8,16, …), as in
+ * the single stream blktrace pipes to {@code blkparse -i -}; blktrace's files would be one per device
+ * and CPU ({@code nullb0.blktrace.0}), which one download cannot be.
  */
 public final class BlktraceWriter implements TransitionListener {
 
     public static final int MAGIC = 0x65617407;
-    /** 8,0 in the kernel's 12:20 split (MKDEV in kdev_t.h), not glibc's. */
-    public static final int DEVICE = 8 << 20;
     static final int COMM_BYTES = 16;
 
     private final DataOutputStream out;
@@ -51,7 +52,8 @@ public final class BlktraceWriter implements TransitionListener {
                 writeProcessNotify(r);
             }
             boolean payload = r.count() >= 0;
-            header(r.time(), r.sector(), r.bytes(), r.action(), r.pid(), r.cpu(), r.error(), payload ? 8 : 0, r.sequence());
+            header(r.time(), r.sector(), r.bytes(), r.action(), r.pid(), r.device(), r.cpu(), r.error(), payload ? 8 : 0,
+                    r.sequence());
             if (payload) {
                 out.writeLong(r.count());
             }
@@ -61,14 +63,14 @@ public final class BlktraceWriter implements TransitionListener {
     }
 
     private void writeProcessNotify(TraceRecord r) throws IOException {
-        header(r.time(), 0, 0, BlkAction.NOTIFY_PROCESS, r.pid(), r.cpu(), 0, COMM_BYTES, 0);
+        header(r.time(), 0, 0, BlkAction.NOTIFY_PROCESS, r.pid(), r.device(), r.cpu(), 0, COMM_BYTES, 0);
         byte[] name = new byte[COMM_BYTES];
         byte[] comm = (r.comm() == null ? "" : r.comm()).getBytes(StandardCharsets.UTF_8);
         System.arraycopy(comm, 0, name, 0, Math.min(comm.length, COMM_BYTES - 1));
         out.write(name);
     }
 
-    private void header(long time, long sector, int bytes, int action, int pid, int cpu, int error,
+    private void header(long time, long sector, int bytes, int action, int pid, int device, int cpu, int error,
                         int pduLen, int sequence) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(sequence);
@@ -77,7 +79,7 @@ public final class BlktraceWriter implements TransitionListener {
         out.writeInt(bytes);
         out.writeInt(action);
         out.writeInt(pid);
-        out.writeInt(DEVICE);
+        out.writeInt(DeviceNumber.kdev(device));
         out.writeInt(cpu);
         out.writeShort(error);
         out.writeShort(pduLen);

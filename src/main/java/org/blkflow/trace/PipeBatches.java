@@ -18,7 +18,8 @@ final class PipeBatches implements Consumer<TraceRecord> {
     /** blkparse's RB_BATCH_DEFAULT. */
     static final int BATCH = 512;
     private static final Comparator<TraceRecord> TREE_ORDER =
-            Comparator.comparingLong(TraceRecord::time).thenComparingInt(TraceRecord::sequence);
+            Comparator.comparingLong(TraceRecord::time).thenComparingInt(TraceRecord::device)
+                    .thenComparingInt(TraceRecord::sequence);
 
     private final Consumer<TraceRecord> printer;
     private final List<TraceRecord> batch = new ArrayList<>(BATCH);

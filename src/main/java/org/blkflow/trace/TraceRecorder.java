@@ -1,6 +1,7 @@
 package org.blkflow.trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,8 +11,8 @@ import org.blkflow.transition.TransitionListener;
 /**
  * Turns the transitions that carry a blktrace action into {@link TraceRecord}s and hands them on in
  * the order blkparse prints them: by time, then sequence, then CPU. The model's virtual CPUs do
- * their work in zero time, so many events share a timestamp; blkparse sorts such a group by its
- * per-CPU sequence numbers, and so must we for our text and binary to agree with it line by line.
+ * their work in zero time, so many events share a timestamp; blkparse sorts such a group by device,
+ * then by its per-CPU sequence numbers, and so must we for our text and binary to agree with it line by line.
  * Only one same-time group is held at a time (at most {@link #MAX_GROUP} records).
  */
 public final class TraceRecorder implements TransitionListener {
@@ -21,12 +22,13 @@ public final class TraceRecorder implements TransitionListener {
     /** A bigger group is flushed in parts: still a valid trace, but blkparse may order it differently. */
     static final int MAX_GROUP = 1 << 16;
 
-    private static final Comparator<TraceRecord> BLKPARSE_ORDER =
-            Comparator.comparingInt(TraceRecord::sequence).thenComparingInt(TraceRecord::cpu);
+    private static final Comparator<TraceRecord> BLKPARSE_ORDER = Comparator.comparingInt(TraceRecord::device)
+            .thenComparingInt(TraceRecord::sequence).thenComparingInt(TraceRecord::cpu);
 
     private final Consumer<TraceRecord> sink;
     private final List<TraceRecord> group = new ArrayList<>();
-    private int[] sequences = new int[64];
+    /** The last sequence number of each device's CPUs: blktrace numbers each device's per-CPU buffer. */
+    private int[][] sequences = new int[1][64];
     private long groupTime = -1;
 
     public TraceRecorder(Consumer<TraceRecord> sink) {
@@ -65,14 +67,19 @@ public final class TraceRecorder implements TransitionListener {
         int bytes = payloadOnly || t.sectors() < 0 ? 0 : t.sectors() * 512;
         // U's payload is the depth, X's the sector the split's remainder starts at.
         long count = letter.startsWith("U") || letter.equals("X") ? Math.max(0, t.count()) : -1;
-        return new TraceRecord(t.t() + TIME_OFFSET_NS, t.cpu(), nextSequence(t.cpu()), sector, bytes, action,
-                t.pid(), t.comm(), 0, count);
+        return new TraceRecord(t.t() + TIME_OFFSET_NS, t.device(), t.cpu(), nextSequence(t.device(), t.cpu()), sector,
+                bytes, action, t.pid(), t.comm(), 0, count);
     }
 
-    private int nextSequence(int cpu) {
-        if (cpu >= sequences.length) {
-            sequences = java.util.Arrays.copyOf(sequences, Math.max(cpu + 1, sequences.length * 2));
+    private int nextSequence(int device, int cpu) {
+        if (device >= sequences.length) {
+            int from = sequences.length;
+            sequences = Arrays.copyOf(sequences, device + 1);
+            for (int d = from; d <= device; d++) sequences[d] = new int[64];
         }
-        return ++sequences[cpu];
+        if (cpu >= sequences[device].length) {
+            sequences[device] = Arrays.copyOf(sequences[device], Math.max(cpu + 1, sequences[device].length * 2));
+        }
+        return ++sequences[device][cpu];
     }
 }

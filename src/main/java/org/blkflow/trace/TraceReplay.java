@@ -22,6 +22,10 @@ import org.blkflow.transition.TransitionKind;
  * request's). An I or D for an unknown request starts one there. Nothing throws and nothing is
  * checked against the model's invariants: the events are the kernel's, not the model's.
  *
+ * <p>A trace of several devices is replayed with each: every transition names its event's device
+ * ({@code dev}, the device's index in the trace's list, in order of first appearance), as a model run of
+ * several devices does; a trace of one device names none, as a one-device run does.
+ *
  * <p>A replay reads its events as it is asked for transitions, so it holds only what is outstanding,
  * never the transitions of a whole trace of millions of events; starting again is a new replay.
  */
@@ -35,6 +39,9 @@ public final class TraceReplay {
     }
 
     private final List<TraceEvent> events;
+    /** The trace's devices' majors and minors, by index; empty when it has one. */
+    private final int[] majors;
+    private final int[] minors;
     private final int[] cpuToHctx;
     private final ArrayDeque<Transition> out = new ArrayDeque<>();
     private final Outstanding bios = new Outstanding();
@@ -46,9 +53,21 @@ public final class TraceReplay {
     private long nextId;
     private long skipped;
 
-    /** @param cpuToHctx the hctx of each CPU (from /api/mapping/sysfs); null, or a CPU beyond it, means hctx 0 */
+    /** A replay that names no device (as for a trace of one). */
     public TraceReplay(List<TraceEvent> events, int[] cpuToHctx) {
+        this(events, List.of(), cpuToHctx);
+    }
+
+    /**
+     * @param devices   the trace's devices ("maj,min", {@link ImportedTrace#devices()}); with more than one,
+     *                  each transition names its own
+     * @param cpuToHctx the hctx of each CPU (from /api/mapping/sysfs); null, or a CPU beyond it, means hctx 0
+     */
+    public TraceReplay(List<TraceEvent> events, List<String> devices, int[] cpuToHctx) {
         this.events = events;
+        List<String> named = devices.size() < 2 ? List.of() : devices;
+        this.majors = named.stream().mapToInt(d -> Integer.parseInt(d.substring(0, d.indexOf(',')))).toArray();
+        this.minors = named.stream().mapToInt(d -> Integer.parseInt(d.substring(d.indexOf(',') + 1))).toArray();
         this.cpuToHctx = cpuToHctx == null ? new int[0] : cpuToHctx.clone();
         int queues = 1;
         for (int h : this.cpuToHctx) queues = Math.max(queues, h + 1);
@@ -57,7 +76,12 @@ public final class TraceReplay {
 
     /** The whole replay at once. */
     public static Result of(List<TraceEvent> events, int[] cpuToHctx) {
-        TraceReplay r = new TraceReplay(events, cpuToHctx);
+        return of(events, List.of(), cpuToHctx);
+    }
+
+    /** The whole replay at once, each transition on its own device when the trace has several. */
+    public static Result of(List<TraceEvent> events, List<String> devices, int[] cpuToHctx) {
+        TraceReplay r = new TraceReplay(events, devices, cpuToHctx);
         List<Transition> all = new ArrayList<>();
         for (Transition t = r.next(); t != null; t = r.next()) {
             all.add(t);
@@ -210,7 +234,13 @@ public final class TraceReplay {
         out.add(new Transition(emitted++, e.time(), kind, fn, action, e.cpu(), e.pid(), e.name(),
                 bio == null ? -1 : bio.id, rq == null ? -1 : rq.id, subject == null ? e.cpu() : subject.cpu,
                 subject == null ? hctxOf(e.cpu()) : subject.hctx, -1,
-                e.sector(), e.sectors(), e.rwbs(), from, to, e.extra()));
+                e.sector(), e.sectors(), e.rwbs(), from, to, e.extra(), null, dev(e)));
         return true;
+    }
+
+    /** The event's device's index in the trace's list; -1 for a trace of one device. */
+    private int dev(TraceEvent e) {
+        for (int d = 0; d < majors.length; d++) if (majors[d] == e.major() && minors[d] == e.minor()) return d;
+        return -1;
     }
 }

@@ -16,13 +16,16 @@ package org.blkflow.transition;
  * @param count   U: requests unplugged; run_async: the CPU the kblockd work will run on; lock moves: see
  *                {@link TransitionKind#LOCK_CONTENDED}; otherwise -1
  * @param lock    the spinlock a lock move is about ("queue_lock", "hctx[0]->lock"); null for other kinds
+ * @param dev     7.0 with several null_blk devices: the device the bio or request is on, nullbN's N (the queue
+ *                submit_bio sends the bio to, bio->bi_bdev's); -1 when the run has one device, and on moves
+ *                of no bio, request or queue
  */
 public record Transition(
         long seq, long t, TransitionKind kind, String fn, String action,
         int cpu, int pid, String comm,
         long bio, long req, int ctx, int hctx, int tag,
         long sector, int sectors, String rwbs,
-        Place from, Place to, long count, String lock) {
+        Place from, Place to, long count, String lock, int dev) {
 
     /** A move of a bio, a request or a queue: no lock. */
     public Transition(long seq, long t, TransitionKind kind, String fn, String action,
@@ -31,6 +34,21 @@ public record Transition(
                       long sector, int sectors, String rwbs,
                       Place from, Place to, long count) {
         this(seq, t, kind, fn, action, cpu, pid, comm, bio, req, ctx, hctx, tag, sector, sectors, rwbs, from, to,
-                count, null);
+                count, null, -1);
+    }
+
+    /** A lock move: no device. */
+    public Transition(long seq, long t, TransitionKind kind, String fn, String action,
+                      int cpu, int pid, String comm,
+                      long bio, long req, int ctx, int hctx, int tag,
+                      long sector, int sectors, String rwbs,
+                      Place from, Place to, long count, String lock) {
+        this(seq, t, kind, fn, action, cpu, pid, comm, bio, req, ctx, hctx, tag, sector, sectors, rwbs, from, to,
+                count, lock, -1);
+    }
+
+    /** The device blkparse files this move under: 0 (nullb0, or the only device) when {@link #dev} is absent. */
+    public int device() {
+        return Math.max(0, dev);
     }
 }

@@ -8,7 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A transition as JSON, with the record's own field names; kind by its label, places as "ctx:1";
- * {@code lock} only on a lock move, so every other transition reads as it always did.
+ * {@code lock} only on a lock move and {@code dev} only in a run of several devices, so every other
+ * transition reads as it always did.
  * Streaming runs write straight to a generator: a million transitions never sit in memory as nodes.
  */
 public final class TransitionJson {
@@ -38,6 +39,7 @@ public final class TransitionJson {
         g.writeStringProperty("to", place(t.to()));
         g.writeNumberProperty("count", t.count());
         if (t.lock() != null) g.writeStringProperty("lock", t.lock());
+        if (t.dev() >= 0) g.writeNumberProperty("dev", t.dev());
         g.writeEndObject();
     }
 
@@ -63,6 +65,7 @@ public final class TransitionJson {
         o.put("to", place(t.to()));
         o.put("count", t.count());
         if (t.lock() != null) o.put("lock", t.lock());
+        if (t.dev() >= 0) o.put("dev", t.dev());
         return o;
     }
 

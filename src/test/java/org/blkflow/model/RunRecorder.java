@@ -32,6 +32,7 @@ final class RunRecorder {
     static String describe(Transition t) {
         return t.seq() + " t=" + t.t() + " " + t.kind().label() + (t.action() == null ? "" : "(" + t.action() + ")")
                 + " cpu" + t.cpu() + " " + t.fn() + " bio" + t.bio() + " req" + t.req() + " tag" + t.tag()
-                + " " + t.sector() + "+" + t.sectors() + " " + t.from() + "->" + t.to() + " n=" + t.count();
+                + " " + t.sector() + "+" + t.sectors() + " " + t.from() + "->" + t.to() + " n=" + t.count()
+                + (t.dev() < 0 ? "" : " dev=" + t.dev());
     }
 }

@@ -46,7 +46,9 @@ class SharedTags70InvariantsTest extends InvariantsRig {
     void aloneTheHctxMayTakeTheWholeSetAndTheSetNeverMore() {
         inv.tagBusy(0);
         for (int i = 0; i < 8; i++) getrq(queued(i), i, hctx, ctx);
-        InvariantViolation v = assertThrows(InvariantViolation.class, () -> getrq(queued(8), 0, other, otherCtx));
+        Bio ofNullb1 = queued(8);
+        ofNullb1.device = 1;
+        InvariantViolation v = assertThrows(InvariantViolation.class, () -> getrq(ofNullb1, 0, other, otherCtx));
         assertEquals("shared-tags-within-depth", v.invariant());
     }
 
@@ -75,6 +77,24 @@ class SharedTags70InvariantsTest extends InvariantsRig {
         assertEquals("plug-limit", assertThrows(InvariantViolation.class, () -> inv.plugAdded(1000, plug, false, 33))
                 .invariant());
         inv.plugAdded(1000, new Object(), true, 64);
+    }
+
+    /** A bio of nullb0 allocated on nullb1's queue, then merged into nullb1's request: each stops the run. */
+    @Test
+    void aBioJoinsOnlyARequestOfItsOwnDevice() {
+        assertEquals("bio-on-its-device",
+                assertThrows(InvariantViolation.class, () -> getrq(queued(0), 0, other, otherCtx)).invariant());
+        twoDevicesSharingEightTags();
+        Bio first = queued(1);
+        first.device = 1;
+        Request rq = new Request(first.id, otherCtx, other, 1, first);
+        rq.takeFirstBio(first);
+        emit.bio(TransitionKind.GETRQ, "G", "blk_mq_submit_bio", 0, actor, first, rq, other, Place.task(0), Place.task(0));
+        Bio next = new Bio(2, task, first.end(), 8, false, true);
+        emit.bio(TransitionKind.QUEUE, "Q", "submit_bio_noacct_nocheck", 0, actor, next, null, null, Place.NONE,
+                Place.task(0));
+        assertEquals("bio-on-its-device", assertThrows(InvariantViolation.class, () -> emit.bio(TransitionKind.BACKMERGE,
+                "M", "bio_attempt_back_merge", 0, actor, next, rq, other, Place.task(0), Place.MERGED)).invariant());
     }
 
     private Bio queued(long id) {

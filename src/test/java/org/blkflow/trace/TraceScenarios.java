@@ -54,7 +54,26 @@ final class TraceScenarios {
                 // Linux 7.0: every bio plugged, no S, G after allocation; mq-deadline's I and two tag levels.
                 linux70("k70-none", "none", 4, 4, 8, device("timer", 10_000, 0), job("randrw", 8, true, 60, null)),
                 linux70("k70-mq-deadline", "mq-deadline", 2, 1, 4, device("timer", 15_000, 2),
-                        job("randwrite", 8, false, 60, null), job("write", 4, true, 40, List.of(1))));
+                        job("randwrite", 8, false, 60, null), job("write", 4, true, 40, List.of(1))),
+                twoDevices());
+    }
+
+    /**
+     * Two null_blk devices (nullb0 8,0 and nullb1 8,16), mq-deadline on each: one job round robin over
+     * both (fio's filename=/dev/nullb0:/dev/nullb1), one on nullb1 alone, so both disks have I/O on
+     * both CPUs.
+     */
+    static Scenario twoDevices() {
+        Device two = new Device(12_000, IrqMode.TIMER, 255, 128, 0, Driver.NULL_BLK, Rings.SINGLE_LOCK, Backend.DEFAULT,
+                0, 0, 0, 2, false);
+        Job both = new Job("fio-both", List.of(0, 1), Rw.RANDRW, 50, 4096, 4, IoEngine.LIBAIO, true, true, 40, 0, 1L << 30,
+                null, null, 0, 0, 1, false, 0, null);
+        Job second = new Job("fio-nullb1", List.of(1), Rw.WRITE, 50, 4096, 4, IoEngine.LIBAIO, true, true, 24, 0, 1L << 30,
+                null, null, 0, 0, 1, false, 0, List.of(1));
+        // Default CPU costs: with free CPUs a D on one CPU and its request's Q on another can share a
+        // nanosecond, and blkparse's order by sequence within it would put the D first for btt.
+        return new Scenario("k70-two-devices", 7, Mode.MQ, 2, 1, 2, 0, null, true, two, List.of(both, second),
+                Scheduler.MQ_DEADLINE, 128, Costs.DEFAULT, 1, Kernel.V7_0, null);
     }
 
     static Scenario linux70(String name, String scheduler, int cpus, int hwQueues, int depth, Device device, Job... jobs) {

@@ -35,7 +35,9 @@ class StreamFixtureTest {
     static final Path DIR = Path.of("frontend/test/fixtures");
     static final List<String> FIXTURES = List.of("six-cpus-four-hctx", "tags-exhausted",
             "sq-deadline", "bio-based", "xen-sq", "xen-mq-per-hctx", "sq-contention", "xen-iometer", "sata-70", "poll-70", "cached-70",
-            "split-70", "xen-shared-pcpus", "requeue-70");
+            "split-70", "xen-shared-pcpus", "requeue-70", "shared-tags-70");
+    /** Several devices: its blkparse export beside it, which the browser's log must print line for line. */
+    static final String BLKPARSE_FIXTURE = "shared-tags-70";
     static final String REGENERATE = "regenerate with ./mvnw test -Dtest='GoldenStreamTest,StreamFixtureTest' "
             + "-Dgolden.update=true and review the diff";
     /** About this many snapshots per fixture: enough to catch a disagreement, few enough to read. */
@@ -57,12 +59,25 @@ class StreamFixtureTest {
     }
 
     @Test
+    void blkparseFixtureIsTheExportOfItsScenario() throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter();
+        org.blkflow.trace.BlkparseWriter writer = new org.blkflow.trace.BlkparseWriter(text);
+        BlockLayerRun run = new BlockLayerRun(GoldenScenarios.named(BLKPARSE_FIXTURE), false);
+        for (Transition t = run.next(); t != null; t = run.next()) writer.onTransition(t);
+        writer.finish();
+        checkFile(DIR.resolve(BLKPARSE_FIXTURE + ".blkparse.txt"), text.toString());
+    }
+
+    @Test
     void traceFixtureIsTheRealTraceAsASessionReplaysIt() throws IOException {
         check(TRACE_FIXTURE, renderTrace(TestData.importReal(TRACE_FILE)));
     }
 
     private static void check(String name, String actual) throws IOException {
-        Path file = DIR.resolve(name + ".json");
+        checkFile(DIR.resolve(name + ".json"), actual);
+    }
+
+    private static void checkFile(Path file, String actual) throws IOException {
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(file, actual);
         }
