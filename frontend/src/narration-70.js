@@ -34,7 +34,7 @@ export const BY_FN_70 = {
   'elv_dispatch kyber_dispatch_request': t => `kyber hands request ${t.req} (${range(t)}) to hctx ${t.hctx} (kyber_dispatch_request) with a token of its domain, held until it completes: up to 16 reads or 8 writes in a row, and none at all while the domain is out of tokens.`,
   'complete blk_complete_request': t => `Task ${t.comm} on CPU ${t.cpu} polled hctx ${t.hctx} (bio_poll → blk_mq_poll → null_poll) and found request ${t.req} done: C in blk_mq_end_request_batch, on the submitter's own CPU, with no interrupt.`,
   'free blk_mq_flush_tag_batch': t => `Request ${t.req}'s tag goes back with its batch (blk_mq_flush_tag_batch): polled completions free their tags up to 32 at a time per hctx.`,
-  'elv_dispatch dd_dispatch_request': t => `mq-deadline hands request ${t.req} (${range(t)}) to hctx ${t.hctx} (dd_dispatch_request): the next sector in this batch's direction, or an expired FIFO head; it needs a driver tag now.`,
+  'elv_dispatch dd_dispatch_request': t => ddDispatch(t),
   'ipi blk_mq_complete_send_ipi': t => `CPU ${t.cpu} sends request ${t.req}'s completion to CPU ${t.ctx} by IPI: the submitter is on another node, with another last-level cache.`,
   'rq_merge attempt_merge': t => `Request ${t.req} (${range(t)}) now continues request ${t.count}, so mq-deadline's attempt_merge appends it there (M, block_rq_merge, with its own sectors): its bios complete with request ${t.count}'s single C, and it never gets an I, D or C of its own.`,
   'free blk_mq_free_request': t => `Request ${t.req}, absorbed by another, is freed (blk_mq_free_request): its scheduler tag goes back without a completion.`,
@@ -45,3 +45,19 @@ export const BY_FN_70 = {
 
 /** 7.0's words for a transition, or undefined when the move is one 3.16 shares. */
 export const narrate70 = t => BY_FN_70[`${t.kind} ${t.fn}`];
+
+/**
+ * mq-deadline's dispatch, with the request's place in its batch (the stream's count): the first of a
+ * batch chooses a direction, the rest follow the sectors; one from dd->dispatch is outside any batch.
+ */
+function ddDispatch(t) {
+  const head = `mq-deadline hands request ${t.req} (${range(t)}) to hctx ${t.hctx}`;
+  const dir = /W/.test(t.rwbs ?? '') ? 'write' : 'read';
+  if (!(t.count > 0)) {
+    return `${head} from dd->dispatch (dd_dispatch_request): a request handed back to the scheduler goes first, outside any batch; it needs a driver tag now.`;
+  }
+  if (t.count === 1) {
+    return `${head}, starting a ${dir} batch (dd_dispatch_request): a new batch takes reads unless writes have been passed over twice (writes_starved), and starts at the next ${dir} by sector, or the oldest if its deadline has passed; it needs a driver tag now.`;
+  }
+  return `${head}, ${dir} ${t.count} of up to 16 in this batch (dd_dispatch_request): the next ${dir} by sector after the last one dispatched; it needs a driver tag now.`;
+}

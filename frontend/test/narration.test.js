@@ -75,3 +75,10 @@ test('a lock move names the lock, the CPUs and the wait; the log shows its first
   assert.match(narrate({ kind: 'lock_release', fn: 'spin_unlock_irq', lock: 'io_lock', cpu: 0, count: -1 }),
     /^CPU 0 releases io_lock, and nobody is waiting for it: spin_unlock_irq/);
 });
+
+test("mq-deadline's dispatch says where the request stands in its batch, from the stream's count", () => {
+  const dd = f => narrate(t({ kind: 'elv_dispatch', fn: 'dd_dispatch_request', ...f }));
+  assert.match(dd({ count: 1, rwbs: 'W' }), /^mq-deadline hands request 9 \(sectors 64–71\) to hctx 1, starting a write batch \(dd_dispatch_request\)/);
+  assert.match(dd({ count: 3, rwbs: 'R' }), /, read 3 of up to 16 in this batch \(dd_dispatch_request\): the next read by sector/);
+  assert.match(dd({ count: -1, rwbs: 'W' }), /from dd->dispatch \(dd_dispatch_request\): .*outside any batch/);
+});

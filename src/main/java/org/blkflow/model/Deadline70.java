@@ -133,8 +133,10 @@ final class Deadline70 implements Elevator70 {
         lock.lock(m.cpu(cpu), "dd_dispatch_request", () -> m.after(cpu, m.costs.dispatchNs(), () -> {
             Request rq = dd.dispatch(m.sim.now());
             if (rq != null) {
+                // count: its place in the batch, so the page can say "write 3 of up to 16" (-1: from dd->dispatch).
+                int position = dd.batchPosition();
                 m.emit.request(TransitionKind.ELV_DISPATCH, null, "dd_dispatch_request", cpu, actor, rq,
-                        Place.elevator(rq.hctx.device), Place.hctx(rq.hctx.index));
+                        Place.elevator(rq.hctx.device), Place.hctx(rq.hctx.index), position == 0 ? -1 : position);
             }
             lock.unlock(m.cpu(cpu));
             next.accept(rq);

@@ -62,10 +62,16 @@ final class Emitter {
     /** A move of a request (tag_get, P, I, flush_ctx, D, queue_rq, R, C, free): its whole range. */
     void request(TransitionKind kind, String action, String fn, int cpu, Actor actor, Request rq,
                  Place from, Place to) {
+        request(kind, action, fn, cpu, actor, rq, from, to, -1);
+    }
+
+    /** The same, with a number the move carries (mq-deadline's dispatch: the request's place in its batch). */
+    void request(TransitionKind kind, String action, String fn, int cpu, Actor actor, Request rq,
+                 Place from, Place to, long count) {
         rq.place = to;
         add(new Transition(emitted++, sim.now(), kind, fn, action, cpu, actor.pid(), actor.comm(),
                 -1, rq.id, rq.ctx.place, rq.hctx.index, rq.tag, rq.sector, rq.sectors, rq.rwbs(),
-                from, to, -1, null, dev(rq.hctx.device)), null, rq);
+                from, to, count, null, dev(rq.hctx.device)), null, rq);
     }
 
     /**

@@ -43,6 +43,8 @@ final class MqDeadline {
     private final Map<Long, ArrayDeque<Request>> hash = new HashMap<>();
     private int lastDir = WRITE;
     private int batching;
+    /** Where the request dispatch() last returned stands in its batch: 1..fifo_batch, 0 if from dd->dispatch. */
+    private int batchPosition;
     private int starved;
     /** q->last_merge: the one-hit cache elv_merge tries first. */
     private Request lastMerge;
@@ -128,6 +130,7 @@ final class MqDeadline {
             // dd->dispatch first, ahead of every FIFO and of priority aging; dd_start_request sets latest_pos.
             Request head = dispatchList.poll();
             latestPos[dir(head)] = head.sector;
+            batchPosition = 0;
             return head;
         }
         Request rq = nextRequest(lastDir);
@@ -148,9 +151,18 @@ final class MqDeadline {
             batching = 0;
         }
         batching++;
+        batchPosition = batching;
         remove(rq);
         latestPos[dir(rq)] = rq.sector;
         return rq;
+    }
+
+    /**
+     * The last dispatched request's place in its batch (dd->batching after it): 1 starts a batch, up to
+     * fifo_batch (16) in one direction; 0 for a request from dd->dispatch, which is outside any batch.
+     */
+    int batchPosition() {
+        return batchPosition;
     }
 
     /** elv_latter_request() → elv_rb_latter_request(): the next queued request of its direction in sector order. */

@@ -14,7 +14,8 @@ package org.blkflow.transition;
  * @param pid     the task on whose behalf (0 for interrupts; kblockd's runs show its kworker)
  * @param comm    that task's name, as blkparse prints it in brackets
  * @param count   U: requests unplugged; run_async: the CPU the kblockd work will run on; lock moves: see
- *                {@link TransitionKind#LOCK_CONTENDED}; otherwise -1
+ *                {@link TransitionKind#LOCK_CONTENDED}; 7.0's dd_dispatch_request: the request's place in
+ *                mq-deadline's batch, 1 to fifo_batch (16), -1 for one from dd->dispatch; otherwise -1
  * @param lock    the spinlock a lock move is about ("queue_lock", "hctx[0]->lock"); null for other kinds
  * @param dev     7.0 with several null_blk devices: the device the bio or request is on, nullbN's N (the queue
  *                submit_bio sends the bio to, bio->bi_bdev's); -1 when the run has one device, and on moves

@@ -61,8 +61,14 @@ class MqDeadlineTest {
         char dir = 0;
         int run = 0;
         long last = -1;
+        StringBuilder batchStarts = new StringBuilder();
+        int position = 0;
         for (Request rq = dd.dispatch(0); rq != null; rq = dd.dispatch(0)) {
             char d = rq.write ? 'W' : 'R';
+            // The place in the batch the stream reports (dd_dispatch_request's count): 1 starts one, then +1.
+            if (dd.batchPosition() == 1) batchStarts.append(d);
+            else assertEquals(position + 1, dd.batchPosition(), "the batch goes on one by one");
+            position = dd.batchPosition();
             if (d != dir && run > 0) {
                 blocks.append(dir).append(run).append(' ');
                 run = 0;
@@ -77,6 +83,7 @@ class MqDeadlineTest {
         // W16 R16 R16 W16 R8 W8: the two read batches follow each other in one ascending run of 32, so
         // they read as R32 here; the writes wait exactly those two batches (writes_starved = 2).
         assertEquals("W16 R32 W16 R8 W8", blocks.toString());
+        assertEquals("WRRWRW", batchStarts.toString(), "the R32 is two batches of 16");
     }
 
     @Test
@@ -110,8 +117,14 @@ class MqDeadlineTest {
         dd.insertAtHead(request(900, true), late);
         dd.insertAtHead(request(50, true), late);
         List<Long> out = new ArrayList<>();
-        for (Request rq = dd.dispatch(late); rq != null; rq = dd.dispatch(late)) out.add(rq.sector);
+        List<Integer> positions = new ArrayList<>();
+        for (Request rq = dd.dispatch(late); rq != null; rq = dd.dispatch(late)) {
+            out.add(rq.sector);
+            positions.add(dd.batchPosition());
+        }
         assertEquals(List.of(50L, 900L), out.subList(0, 2));
+        // From dd->dispatch, outside any batch (0); then a read batch of one and a write batch of two.
+        assertEquals(List.of(0, 0, 1, 1, 2), positions);
         assertEquals(List.of(50L, 900L, 10_000L, 300L, 500L), out);
     }
 }
