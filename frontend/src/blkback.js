@@ -4,8 +4,15 @@
 // stream's blkback moves, so the drawing never runs ahead of the model or contradicts it.
 import { MODE, DRIVER, RINGS } from './labels.js';
 
-/** Thread steps: the kthread xen_blkif_schedule and what it does for each request it takes. */
-const THREAD = new Set(['xen_blkif_schedule', 'dispatch_rw_block_io', 'gnttab_map_refs', 'submit_bio']);
+/**
+ * Thread steps: the kthread xen_blkif_schedule and what it does for each request it takes, down through
+ * dom0's null_blk queue when it has one (model/Dom0Queue), whose submission runs on the thread.
+ */
+const THREAD = new Set(['xen_blkif_schedule', 'dispatch_rw_block_io', 'gnttab_map_refs', 'submit_bio',
+  'blk_sq_make_request', 'blk_mq_make_request', 'blk_mq_get_tag', '__blk_mq_insert_request', 'blk_mq_start_request',
+  'null_queue_rq']);
+/** Where the thread goes to sleep: for the ring's next request, or (dom0's queue) for a tag in bt_get. */
+const SLEEP = new Set(['wait_event_interruptible', 'bt_get']);
 
 /** The rings and dom0 vCPUs a xen-blkfront scenario has, or null for any other driver. */
 export function dom0Of(scenario, topology) {
@@ -75,8 +82,9 @@ export function blkbackEffects(b, t) {
   if (cpu) { cpu.fn = t.fn; cpu.ring = thread?.ring ?? -1; }
   if (!thread) return;
   if (t.fn === 'xen_blkif_be_int') {
-    if (thread.status !== 'running') thread.status = 'waking';
-  } else if (t.fn === 'wait_event_interruptible') {
+    // A thread asleep in bt_get waits for a tag, not for the ring: the interrupt only marks work.
+    if (thread.status !== 'running' && thread.fn !== 'bt_get') thread.status = 'waking';
+  } else if (SLEEP.has(t.fn)) {
     thread.status = 'sleeping';
     thread.fn = t.fn;
   } else if (THREAD.has(t.fn)) {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { initialState, applyTransition, applyTransitions, fromSnapshot } from '../src/state.js';
-import { dom0Of } from '../src/blkback.js';
+import { dom0Of, blkbackEffects } from '../src/blkback.js';
 import { withDom0 } from '../src/layout-dom0.js';
 import { layout } from '../src/layout.js';
 
@@ -72,4 +72,19 @@ test('the dom0 row sits under the figure, one box per vCPU holding its threads, 
     for (const t of c.threads) assert.ok(t.y >= c.y && t.y + t.h <= c.y + c.h && t.x >= c.x && t.x + t.w <= c.x + c.w);
   }
   assert.equal(withDom0(base, null), base);
+});
+
+test('a thread asleep for a tag of dom0\'s null_blk queue is asleep until it gets one (BlkbackTrackerTest, the same moves)', () => {
+  const b = { threads: [{ ring: 0, cpu: 2, status: 'sleeping', fn: null }], cpus: [{ cpu: 2, ring: -1, fn: null }], pcpuWaiting: [] };
+  const seen = [];
+  for (const fn of ['xen_blkif_be_int', 'xen_blkif_schedule', 'dispatch_rw_block_io', 'submit_bio', 'blk_sq_make_request',
+    'bt_get', 'xen_blkif_be_int', 'blk_mq_get_tag', '__blk_mq_insert_request', 'blk_mq_start_request', 'null_queue_rq',
+    'wait_event_interruptible']) {
+    blkbackEffects(b, { kind: 'blkback', fn, cpu: 2, hctx: 0 });
+    seen.push(`${fn}=${b.threads[0].status}`);
+  }
+  assert.deepEqual(seen, ['xen_blkif_be_int=waking', 'xen_blkif_schedule=running', 'dispatch_rw_block_io=running',
+    'submit_bio=running', 'blk_sq_make_request=running', 'bt_get=sleeping', 'xen_blkif_be_int=sleeping',
+    'blk_mq_get_tag=running', '__blk_mq_insert_request=running', 'blk_mq_start_request=running',
+    'null_queue_rq=running', 'wait_event_interruptible=sleeping']);
 });

@@ -12,9 +12,15 @@ import java.util.TreeSet;
  */
 final class BlkbackTracker {
 
-    /** The kthread's own steps: xen_blkif_schedule and what it does for each request it takes. */
+    /**
+     * The kthread's own steps: xen_blkif_schedule and what it does for each request it takes, down through
+     * dom0's null_blk queue when it has one (model/Dom0Queue), whose submission runs on the thread.
+     */
     private static final Set<String> THREAD = Set.of("xen_blkif_schedule", "dispatch_rw_block_io", "gnttab_map_refs",
-            "submit_bio");
+            "submit_bio", "blk_sq_make_request", "blk_mq_make_request", "blk_mq_get_tag", "__blk_mq_insert_request",
+            "blk_mq_start_request", "null_queue_rq");
+    /** Where the thread goes to sleep: for the ring's next request, or (dom0's queue) for a tag in bt_get. */
+    private static final Set<String> SLEEP = Set.of("wait_event_interruptible", "bt_get");
 
     private final TreeMap<Integer, Snapshot.BlkbackThread> threads = new TreeMap<>();
     private final TreeMap<Integer, Snapshot.Dom0Cpu> cpus = new TreeMap<>();
@@ -34,10 +40,11 @@ final class BlkbackTracker {
         cpus.put(t.cpu(), new Snapshot.Dom0Cpu(t.cpu(), ring, t.fn()));
         Snapshot.BlkbackThread was = threads.getOrDefault(ring, new Snapshot.BlkbackThread(ring, "sleeping", null, -1));
         Snapshot.BlkbackThread now = switch (t.fn()) {
-            case "xen_blkif_be_int" -> was.status().equals("running") ? was
+            // A thread asleep in bt_get waits for a tag, not for the ring: the interrupt only marks work.
+            case "xen_blkif_be_int" -> was.status().equals("running") || "bt_get".equals(was.fn()) ? was
                     : new Snapshot.BlkbackThread(ring, "waking", was.fn(), was.cpu());
-            case "wait_event_interruptible" -> new Snapshot.BlkbackThread(ring, "sleeping", t.fn(), was.cpu());
-            default -> THREAD.contains(t.fn()) ? new Snapshot.BlkbackThread(ring, "running", t.fn(), t.cpu()) : was;
+            default -> SLEEP.contains(t.fn()) ? new Snapshot.BlkbackThread(ring, "sleeping", t.fn(), was.cpu())
+                    : THREAD.contains(t.fn()) ? new Snapshot.BlkbackThread(ring, "running", t.fn(), t.cpu()) : was;
         };
         threads.put(ring, now);
     }
