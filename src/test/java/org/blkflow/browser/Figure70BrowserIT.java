@@ -1,5 +1,7 @@
 package org.blkflow.browser;
 
+import static org.blkflow.browser.ModelSteps.firstStep;
+import static org.blkflow.browser.ModelSteps.modelAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import java.util.function.Predicate;
-import org.blkflow.model.BlockLayerRun;
 import org.blkflow.model.PollQueueMap;
 import org.blkflow.scenario.Presets;
 import org.blkflow.scenario.Scenario;
@@ -43,7 +43,7 @@ class Figure70BrowserIT extends BrowserTest {
         Scenario s = ScenarioDraft.of(scenario("sata-70")).set(ScenarioFields.QUEUE_DEPTH, 4).build();
         int k = firstStep(s, snap -> inScheduler(snap).size() >= 3 && snap.hctxs().get(0).driverTags() > 0
                 && inScheduler(snap).stream().anyMatch(i -> i.rwbs().contains("W"))
-                && inScheduler(snap).stream().anyMatch(i -> !i.rwbs().contains("W")));
+                && inScheduler(snap).stream().anyMatch(i -> !i.rwbs().contains("W")), "reads and writes in the scheduler");
         atSteps(k, step -> {
             Snapshot snap = modelAt(s, step);
             assertTagBars(snap, true);
@@ -64,7 +64,7 @@ class Figure70BrowserIT extends BrowserTest {
     void kyberDrawsEachRequestInItsCpusDomainRowAndTheTokensOut() throws Exception {
         open(1440, 900, "kyber-70", "elv:0");
         Scenario s = scenario("kyber-70");
-        int k = firstStep(s, snap -> inScheduler(snap).size() >= 2 && tokensOut(snap, "read") > 0);
+        int k = firstStep(s, snap -> inScheduler(snap).size() >= 2 && tokensOut(snap, "read") > 0, "kyber's read tokens out");
         atSteps(k, step -> {
             Snapshot snap = modelAt(s, step);
             assertTagBars(snap, true);
@@ -109,7 +109,7 @@ class Figure70BrowserIT extends BrowserTest {
         List<String> edges = new ArrayList<>();
         for (int cpu = 0; cpu < map.length; cpu++) edges.add("ctx:" + cpu + "->hctx:" + map[cpu]);
         assertEquals(edges, page.all("#outline [data-map='poll']").stream().map(e -> e.getAttribute("data-edge")).toList());
-        int k = firstStep(s, snap -> snap.items().stream().anyMatch(i -> "req".equals(i.type()) && i.hctx() >= submit));
+        int k = firstStep(s, snap -> snap.items().stream().anyMatch(i -> "req".equals(i.type()) && i.hctx() >= submit), "a request on a poll queue");
         atSteps(k, step -> assertTagBars(modelAt(s, step), false));
         page.screenshot("figure70-poll-1440");
         page.assertNoSevereConsoleErrors();
@@ -145,7 +145,7 @@ class Figure70BrowserIT extends BrowserTest {
     void aRequestTheDriverHandsBackWaitsOnTheRequeueListUntilTheRequeueWorkInsertsIt() throws Exception {
         open(1440, 900, "requeue-70", "requeue:0");
         Scenario s = scenario("requeue-70");
-        int k = firstStep(s, snap -> !onRequeueList(snap).isEmpty());
+        int k = firstStep(s, snap -> !onRequeueList(snap).isEmpty(), "a request on the requeue list");
         atSteps(k, step -> {
             List<Long> waiting = onRequeueList(modelAt(s, step));
             assertEquals(waiting, idsOf("#outline rect.rq[data-place='requeue:0']"), "on q->requeue_list at step " + step);
@@ -214,19 +214,7 @@ class Figure70BrowserIT extends BrowserTest {
         return Presets.byId(preset).orElseThrow().scenario();
     }
 
-    private static Snapshot modelAt(Scenario s, int step) {
-        BlockLayerRun run = new BlockLayerRun(s, true);
-        for (int i = 0; i < step; i++) run.next();
-        return run.snapshot();
-    }
 
-    private static int firstStep(Scenario s, Predicate<Snapshot> wanted) {
-        BlockLayerRun run = new BlockLayerRun(s, true);
-        for (int step = 1; step < 5000 && run.next() != null; step++) {
-            if (wanted.test(run.snapshot())) return step;
-        }
-        throw new AssertionError("the run never reaches the state this test is about");
-    }
 
     private static List<Snapshot.Item> inScheduler(Snapshot snap) {
         return snap.items().stream().filter(i -> "req".equals(i.type()) && "elv:0".equals(String.valueOf(i.place()))).toList();

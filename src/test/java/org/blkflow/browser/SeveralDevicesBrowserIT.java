@@ -1,13 +1,13 @@
 package org.blkflow.browser;
 
+import static org.blkflow.browser.ModelSteps.firstStep;
+import static org.blkflow.browser.ModelSteps.modelAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Predicate;
-import org.blkflow.model.BlockLayerRun;
 import org.blkflow.scenario.Presets;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.transition.Snapshot;
@@ -30,7 +30,7 @@ class SeveralDevicesBrowserIT extends BrowserTest {
     @Test
     void eachRequestIsDrawnInsideItsOwnDevicesQueue() throws Exception {
         Scenario s = Presets.byId(PRESET).orElseThrow().scenario();
-        int k = firstStep(s, snap -> devicesHolding(s, snap).containsAll(List.of(0, 1)));
+        int k = firstStep(s, snap -> devicesHolding(s, snap).containsAll(List.of(0, 1)), "requests on both devices");
         for (Dimension size : List.of(new Dimension(1440, 900), new Dimension(1024, 768))) {
             page = new Page(Browser.start(profile), port);
             page.driver.manage().window().setSize(size);
@@ -178,19 +178,7 @@ class SeveralDevicesBrowserIT extends BrowserTest {
         return out;
     }
 
-    private static Snapshot modelAt(Scenario s, int step) {
-        BlockLayerRun run = new BlockLayerRun(s, true);
-        for (int i = 0; i < step; i++) run.next();
-        return run.snapshot();
-    }
 
-    private static int firstStep(Scenario s, Predicate<Snapshot> wanted) {
-        BlockLayerRun run = new BlockLayerRun(s, true);
-        for (int step = 1; step < 5000 && run.next() != null; step++) {
-            if (wanted.test(run.snapshot())) return step;
-        }
-        throw new AssertionError("the run never has requests on both devices");
-    }
 
     private static double n(Map<String, Object> m, String key) {
         return ((Number) m.get(key)).doubleValue();
