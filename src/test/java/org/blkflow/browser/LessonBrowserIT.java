@@ -161,7 +161,8 @@ class LessonBrowserIT extends BrowserTest {
         page.waitFor(d -> page.driver.getCurrentUrl().contains("&lesson=4-tags-run-out&stop=2&step=" + k));
 
         page.one("#controls [data-action='present']").click();
-        page.waitFor(d -> "16".equals(page.one("#outline").getAttribute("data-font")));
+        // Laid out for presenting (16 px, or smaller to fit the screen: fit-font.js).
+        page.waitFor(d -> !"0".equals(page.one("#outline").getAttribute("data-room")));
         assertTrue(page.one("[data-role='lesson-text']").isDisplayed(), "the lesson stays on screen when presenting");
         page.one("[data-action='lesson-next']").click();
         page.waitFor(d -> progress().equals("stop 3 of 6"));
