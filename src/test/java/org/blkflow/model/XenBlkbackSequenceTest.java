@@ -18,6 +18,36 @@ import org.junit.jupiter.api.Test;
  */
 class XenBlkbackSequenceTest {
 
+    /**
+     * Two CPUs, a ring per hctx, one read each: both pushed and notified, both blkback threads woken on
+     * their own dom0 vCPUs (2 and 3), and ring 0's thread up to its submit_bio, where the tests part.
+     */
+    private static final List<String> TWO_RINGS_UNTIL_RING0_SUBMITS = List.of(
+            "0 queue generic_make_request_checks cpu0 req-1 ring-1",
+            "0 getrq blk_mq_map_request cpu0 req-1 ring0",
+            "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
+            "0 issue blk_mq_start_request cpu0 req0 ring0",
+            "0 queue_rq blkif_queue_request cpu0 req0 ring0",
+            "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu2",
+            "0 queue generic_make_request_checks cpu1 req-1 ring-1",
+            "0 getrq blk_mq_map_request cpu1 req-1 ring1",
+            "0 tag_get blk_mq_get_tag cpu1 req1 ring1",
+            "0 issue blk_mq_start_request cpu1 req1 ring1",
+            "0 queue_rq blkif_queue_request cpu1 req1 ring1",
+            "0 evtchn notify_remote_via_irq cpu1 req-1 ring1 ->cpu3",
+            "0 blkback xen_blkif_be_int cpu2 req-1 ring0",
+            "0 blkback xen_blkif_be_int cpu3 req-1 ring1",
+            "0 blkback xen_blkif_schedule cpu2 req-1 ring0",
+            "0 blkback dispatch_rw_block_io cpu2 req0 ring0",
+            "0 blkback gnttab_map_refs cpu2 req0 ring0",
+            "0 blkback submit_bio cpu2 req0 ring0");
+
+    private static List<String> concat(List<String> first, String... then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(then));
+        return all;
+    }
+
     private static List<String> run(ScenarioBuilder s) {
         BlockLayerRun run = new BlockLayerRun(s.build(), false);
         List<String> log = new ArrayList<>();
@@ -68,25 +98,7 @@ class XenBlkbackSequenceTest {
      */
     @Test
     void oneRequestOnEachOfTwoRings() {
-        assertEquals(List.of(
-                "0 queue generic_make_request_checks cpu0 req-1 ring-1",
-                "0 getrq blk_mq_map_request cpu0 req-1 ring0",
-                "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
-                "0 issue blk_mq_start_request cpu0 req0 ring0",
-                "0 queue_rq blkif_queue_request cpu0 req0 ring0",
-                "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu2",
-                "0 queue generic_make_request_checks cpu1 req-1 ring-1",
-                "0 getrq blk_mq_map_request cpu1 req-1 ring1",
-                "0 tag_get blk_mq_get_tag cpu1 req1 ring1",
-                "0 issue blk_mq_start_request cpu1 req1 ring1",
-                "0 queue_rq blkif_queue_request cpu1 req1 ring1",
-                "0 evtchn notify_remote_via_irq cpu1 req-1 ring1 ->cpu3",
-                "0 blkback xen_blkif_be_int cpu2 req-1 ring0",
-                "0 blkback xen_blkif_be_int cpu3 req-1 ring1",
-                "0 blkback xen_blkif_schedule cpu2 req-1 ring0",
-                "0 blkback dispatch_rw_block_io cpu2 req0 ring0",
-                "0 blkback gnttab_map_refs cpu2 req0 ring0",
-                "0 blkback submit_bio cpu2 req0 ring0",
+        assertEquals(concat(TWO_RINGS_UNTIL_RING0_SUBMITS,
                 "0 blkback wait_event_interruptible cpu2 req-1 ring0",
                 "0 blkback xen_blkif_schedule cpu3 req-1 ring1",
                 "0 blkback dispatch_rw_block_io cpu3 req1 ring1",
@@ -203,25 +215,7 @@ class XenBlkbackSequenceTest {
      */
     @Test
     void aThreadSleepsInBtGetUntilDom0sTagIsFreed() {
-        assertEquals(List.of(
-                "0 queue generic_make_request_checks cpu0 req-1 ring-1",
-                "0 getrq blk_mq_map_request cpu0 req-1 ring0",
-                "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
-                "0 issue blk_mq_start_request cpu0 req0 ring0",
-                "0 queue_rq blkif_queue_request cpu0 req0 ring0",
-                "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu2",
-                "0 queue generic_make_request_checks cpu1 req-1 ring-1",
-                "0 getrq blk_mq_map_request cpu1 req-1 ring1",
-                "0 tag_get blk_mq_get_tag cpu1 req1 ring1",
-                "0 issue blk_mq_start_request cpu1 req1 ring1",
-                "0 queue_rq blkif_queue_request cpu1 req1 ring1",
-                "0 evtchn notify_remote_via_irq cpu1 req-1 ring1 ->cpu3",
-                "0 blkback xen_blkif_be_int cpu2 req-1 ring0",
-                "0 blkback xen_blkif_be_int cpu3 req-1 ring1",
-                "0 blkback xen_blkif_schedule cpu2 req-1 ring0",
-                "0 blkback dispatch_rw_block_io cpu2 req0 ring0",
-                "0 blkback gnttab_map_refs cpu2 req0 ring0",
-                "0 blkback submit_bio cpu2 req0 ring0",
+        assertEquals(concat(TWO_RINGS_UNTIL_RING0_SUBMITS,
                 "0 blkback blk_sq_make_request cpu2 req0 ring0",
                 "0 blkback blk_mq_get_tag cpu2 req0 ring0",
                 "0 blkback __blk_mq_insert_request cpu2 req0 ring0",
