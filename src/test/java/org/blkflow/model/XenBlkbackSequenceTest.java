@@ -19,6 +19,26 @@ import org.junit.jupiter.api.Test;
 class XenBlkbackSequenceTest {
 
     /**
+     * One CPU, one ring, one read: inserted, run and pushed, blkback woken on dom0's vCPU (CPU 1) and up
+     * to its submit_bio, where the tests part (dom0's null_blk without a queue, or as one).
+     */
+    private static final List<String> ONE_RING_UNTIL_SUBMIT = List.of(
+            "0 queue generic_make_request_checks cpu0 req-1 ring-1",
+            "0 getrq blk_mq_map_request cpu0 req-1 ring0",
+            "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
+            "0 insert __blk_mq_insert_request cpu0 req0 ring0",
+            "0 run_queue __blk_mq_run_hw_queue cpu0 req-1 ring0",
+            "0 flush_ctx flush_busy_ctxs cpu0 req0 ring0",
+            "0 issue blk_mq_start_request cpu0 req0 ring0",
+            "0 queue_rq blkif_queue_request cpu0 req0 ring0",
+            "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu1",
+            "0 blkback xen_blkif_be_int cpu1 req-1 ring0",
+            "0 blkback xen_blkif_schedule cpu1 req-1 ring0",
+            "0 blkback dispatch_rw_block_io cpu1 req0 ring0",
+            "0 blkback gnttab_map_refs cpu1 req0 ring0",
+            "0 blkback submit_bio cpu1 req0 ring0");
+
+    /**
      * Two CPUs, a ring per hctx, one read each: both pushed and notified, both blkback threads woken on
      * their own dom0 vCPUs (2 and 3), and ring 0's thread up to its submit_bio, where the tests part.
      */
@@ -66,21 +86,7 @@ class XenBlkbackSequenceTest {
      */
     @Test
     void oneRequestThroughOneRing() {
-        assertEquals(List.of(
-                "0 queue generic_make_request_checks cpu0 req-1 ring-1",
-                "0 getrq blk_mq_map_request cpu0 req-1 ring0",
-                "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
-                "0 insert __blk_mq_insert_request cpu0 req0 ring0",
-                "0 run_queue __blk_mq_run_hw_queue cpu0 req-1 ring0",
-                "0 flush_ctx flush_busy_ctxs cpu0 req0 ring0",
-                "0 issue blk_mq_start_request cpu0 req0 ring0",
-                "0 queue_rq blkif_queue_request cpu0 req0 ring0",
-                "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu1",
-                "0 blkback xen_blkif_be_int cpu1 req-1 ring0",
-                "0 blkback xen_blkif_schedule cpu1 req-1 ring0",
-                "0 blkback dispatch_rw_block_io cpu1 req0 ring0",
-                "0 blkback gnttab_map_refs cpu1 req0 ring0",
-                "0 blkback submit_bio cpu1 req0 ring0",
+        assertEquals(concat(ONE_RING_UNTIL_SUBMIT,
                 "0 blkback wait_event_interruptible cpu1 req-1 ring0",
                 "10000 blkback end_block_io_op cpu1 req0 ring0",
                 "10000 blkback make_response cpu1 req0 ring0",
@@ -129,21 +135,7 @@ class XenBlkbackSequenceTest {
      */
     @Test
     void oneRequestThroughDom0sNullBlkQueue() {
-        assertEquals(List.of(
-                "0 queue generic_make_request_checks cpu0 req-1 ring-1",
-                "0 getrq blk_mq_map_request cpu0 req-1 ring0",
-                "0 tag_get blk_mq_get_tag cpu0 req0 ring0",
-                "0 insert __blk_mq_insert_request cpu0 req0 ring0",
-                "0 run_queue __blk_mq_run_hw_queue cpu0 req-1 ring0",
-                "0 flush_ctx flush_busy_ctxs cpu0 req0 ring0",
-                "0 issue blk_mq_start_request cpu0 req0 ring0",
-                "0 queue_rq blkif_queue_request cpu0 req0 ring0",
-                "0 evtchn notify_remote_via_irq cpu0 req-1 ring0 ->cpu1",
-                "0 blkback xen_blkif_be_int cpu1 req-1 ring0",
-                "0 blkback xen_blkif_schedule cpu1 req-1 ring0",
-                "0 blkback dispatch_rw_block_io cpu1 req0 ring0",
-                "0 blkback gnttab_map_refs cpu1 req0 ring0",
-                "0 blkback submit_bio cpu1 req0 ring0",
+        assertEquals(concat(ONE_RING_UNTIL_SUBMIT,
                 "0 blkback blk_sq_make_request cpu1 req0 ring0",
                 "0 blkback blk_mq_get_tag cpu1 req0 ring0",
                 "0 blkback __blk_mq_insert_request cpu1 req0 ring0",
