@@ -11,13 +11,15 @@ import { dom0Of } from '../blkback.js';
 import { devicesLayout } from '../layout-devices.js';
 import { devicesFrame, devicesState } from './outline-devices.js';
 
+/** What a 7.0 request_queue's layout draws beyond 3.16's: the scheduler, the NUMA nodes, the requeue list. */
+const layout70 = scenario => [scenario?.scheduler, scenario?.numaNodes, (scenario?.device?.requeueEvery ?? 0) > 0];
+
 const FIGURES = {
   [MODE.MQ]: { layout: (topo, width, font) => layout(topo, width, font), frame: mqFrame, live: mqState },
   // Linux 7.0's blk-mq: the same queues, the scheduler's lane (elv:0) and two tag bars under mq-deadline or kyber,
   // poll hctxs with their map, NUMA nodes round their CPUs, and q->requeue_list with null_blk's requeue injection.
   mq70: {
-    layout: (topo, width, font, scenario) => layout(topo, width, font, scenario?.scheduler, scenario?.numaNodes,
-      (scenario?.device?.requeueEvery ?? 0) > 0),
+    layout: (topo, width, font, scenario) => layout(topo, width, font, ...layout70(scenario)),
     frame: mqFrame, live: mqState,
   },
   [MODE.SQ]: { layout: (topo, width, font) => legacyLayout(topo, MODE.SQ, width, font), frame: legacyFrame, live: legacyState },
@@ -29,8 +31,7 @@ const FIGURES = {
  * frame of its own (layout-devices.js), and under shared tags one bar per shared tag set.
  */
 const SEVERAL_DEVICES = {
-  layout: (topo, width, font, scenario) => devicesLayout(topo, width, font, scenario?.scheduler, scenario?.numaNodes,
-    (scenario?.device?.requeueEvery ?? 0) > 0),
+  layout: (topo, width, font, scenario) => devicesLayout(topo, width, font, ...layout70(scenario)),
   frame: devicesFrame, live: devicesState,
 };
 

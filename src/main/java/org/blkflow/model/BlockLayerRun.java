@@ -63,7 +63,7 @@ public final class BlockLayerRun {
                 : CpuMap.kernel316(queues, scenario.firstSiblings(), allOnline(scenario.cpus()));
         hctxs = new HardwareQueue[queues];
         for (int h = 0; h < hctxs.length; h++) {
-            hctxs[h] = new HardwareQueue(h, new TagSet(scenario.queueDepth(), reserved));
+            hctxs[h] = new HardwareQueue(h, new TagSet<>(scenario.queueDepth(), reserved));
         }
         boolean xen = scenario.device().xen();
         guestCpus = scenario.cpus();

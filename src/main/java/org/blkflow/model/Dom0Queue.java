@@ -44,7 +44,7 @@ final class Dom0Queue {
     private final boolean single;
     /** Hardware queue of each dom0 vCPU (3.16's map over dom0's own CPU numbers). */
     private final int[] hctxOf;
-    private final Dom0Tags[] tags;
+    private final List<TagSet<Runnable>> tags = new ArrayList<>();
     private final Ctx[] ctxs;
     private final CompletionTimer<Command> timer;
 
@@ -56,8 +56,8 @@ final class Dom0Queue {
         int queues = Math.min(config.submitQueues(), config.cpus());
         this.single = queues == 1;
         this.hctxOf = mapQueues(queues, config.cpus());
-        this.tags = new Dom0Tags[queues];
-        for (int h = 0; h < queues; h++) tags[h] = new Dom0Tags(config.hwQueueDepth());
+        // The guest's tags and their batched wake-ups; a sleeper is a blkback thread's retry.
+        for (int h = 0; h < queues; h++) tags.add(new TagSet<>(config.hwQueueDepth(), 0));
         this.ctxs = new Ctx[config.cpus()];
         for (int v = 0; v < ctxs.length; v++) ctxs[v] = new Ctx(m.newLock(lockName(v)));
         this.timer = new CompletionTimer<>(m, completionNs, (c, cpu, next) -> end(c, cpu, dom0.irqActor(cpu), next));
@@ -101,8 +101,9 @@ final class Dom0Queue {
      */
     private void getTag(Dom0.PendingReq p, int cpu, Actor actor, Runnable next, boolean ranQueue) {
         int h = hctxOf[cpu - dom0.firstCpu];
-        int tag = tags[h].tryGet();
+        int tag = tags.get(h).find(0);
         if (tag >= 0) {
+            tags.get(h).assign(tag, p.rq());
             emit("blk_mq_get_tag", cpu, actor, p);
             Command c = new Command(p, cpu, h, tag);
             if (single) insert(c, actor, next);
@@ -115,7 +116,7 @@ final class Dom0Queue {
         }
         emit("bt_get", cpu, actor, p);
         // io_schedule(): the thread's path ends here; the wake-up is a new path on its vCPU.
-        tags[h].sleep(() -> m.process(cpu, () -> m.after(cpu, m.costs.switchNs(),
+        tags.get(h).sleep(() -> m.process(cpu, () -> m.after(cpu, m.costs.switchNs(),
                 () -> getTag(p, cpu, actor, next, false))));
     }
 
@@ -199,7 +200,7 @@ final class Dom0Queue {
     /** blk_mq_end_io(): the bio ends (blkback's end_block_io_op), then the request and its tag are freed. */
     private void end(Command c, int cpu, Actor actor, Runnable next) {
         c.p().back().endBlockIoOp(c.p(), cpu, actor, () -> {
-            List<Runnable> woken = tags[c.hctx()].put(c.tag());
+            List<Runnable> woken = tags.get(c.hctx()).release(c.tag());
             emit("blk_mq_put_tag", cpu, actor, c.p());
             for (Runnable w : woken) w.run();
             next.run();

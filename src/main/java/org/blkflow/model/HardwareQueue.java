@@ -12,7 +12,7 @@ final class HardwareQueue {
     static final int CPU_WORK_BATCH = 8;
 
     final int index;
-    final TagSet tags;
+    final TagSet<Task> tags;
     /** 7.0 with several null_blk devices: the device (request_queue) this hctx belongs to, nullbN's N. */
     int device;
     /** hctx->ctxs[]: the software queues mapped here, in CPU order (their index_hw). */
@@ -31,7 +31,7 @@ final class HardwareQueue {
     private int nextCpu = -1;
     private int nextCpuBatch = CPU_WORK_BATCH;
 
-    HardwareQueue(int index, TagSet tags) {
+    HardwareQueue(int index, TagSet<Task> tags) {
         this.index = index;
         this.tags = tags;
     }

@@ -1,15 +1,17 @@
 package org.blkflow.model;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
 /**
  * struct blk_mq_tags of one hardware queue: queue_depth tags, the first reservedTags of them kept
  * for blk_mq_alloc_request(reserved=true), and 8 wait queues that are woken in batches
- * (blk-mq-tag.c: bt_get, bt_clear_tag).
+ * (blk-mq-tag.c: bt_get, bt_clear_tag). {@code S} is who sleeps for a tag: a fio task in the guest, a
+ * blkback thread's continuation on dom0's null_blk (model/Dom0Queue).
  */
-final class TagSet {
+final class TagSet<S> {
 
     static final int WAIT_QUEUES = 8;
     static final int WAKE_BATCH = 8;
@@ -21,7 +23,7 @@ final class TagSet {
     private final Request[] owner;
     /** The tag bitmap (sbitmap's words): a set bit is a tag in use. */
     private final BitSet used;
-    private final WaitQueue[] waitQueues = new WaitQueue[WAIT_QUEUES];
+    private final List<WaitQueue<S>> waitQueues = new ArrayList<>();
     private int inUse;
     private int waitIndex;
     private int wakeIndex;
@@ -32,7 +34,7 @@ final class TagSet {
         this.owner = new Request[depth];
         this.used = new BitSet(depth);
         this.wakeCount = Math.min(WAKE_BATCH, Math.max(1, (depth - reserved) / 8));
-        for (int i = 0; i < WAIT_QUEUES; i++) waitQueues[i] = new WaitQueue(wakeCount);
+        for (int i = 0; i < WAIT_QUEUES; i++) waitQueues.add(new WaitQueue<>(wakeCount));
     }
 
     /** __bt_get(): the first free normal tag at or after the hint, wrapping; -1 when none is. */
@@ -56,29 +58,29 @@ final class TagSet {
     }
 
     /** bt_clear_tag(): frees the tag and returns the waiters of the wait queue whose batch is full. */
-    List<Task> release(int tag) {
+    List<S> release(int tag) {
         owner[tag] = null;
         used.clear(tag);
         inUse--;
-        WaitQueue wq = wakePointer();
+        WaitQueue<S> wq = wakePointer();
         if (wq == null || --wq.waitCount > 0) return List.of();
         wq.waitCount = wakeCount;
         wakeIndex = (wakeIndex + 1) % WAIT_QUEUES;
-        List<Task> woken = List.copyOf(wq.sleepers);
+        List<S> woken = List.copyOf(wq.sleepers);
         wq.sleepers.clear();
         return woken;
     }
 
     /** bt_wait_ptr(): sleepers spread over the wait queues round-robin. */
-    void sleep(Task task) {
-        waitQueues[waitIndex].sleepers.add(task);
+    void sleep(S sleeper) {
+        waitQueues.get(waitIndex).sleepers.add(sleeper);
         waitIndex = (waitIndex + 1) % WAIT_QUEUES;
     }
 
     /** Takes a sleeper off its wait queue; false if a batched wakeup already took it. */
-    boolean cancel(Task task) {
-        for (WaitQueue wq : waitQueues) {
-            if (wq.sleepers.remove(task)) return true;
+    boolean cancel(S sleeper) {
+        for (WaitQueue<S> wq : waitQueues) {
+            if (wq.sleepers.remove(sleeper)) return true;
         }
         return false;
     }
@@ -89,24 +91,24 @@ final class TagSet {
 
     int sleepers() {
         int n = 0;
-        for (WaitQueue wq : waitQueues) n += wq.sleepers.size();
+        for (WaitQueue<S> wq : waitQueues) n += wq.sleepers.size();
         return n;
     }
 
     /** bt_wake_ptr(): the first wait queue from wake_index on that has sleepers. */
-    private WaitQueue wakePointer() {
+    private WaitQueue<S> wakePointer() {
         for (int i = 0; i < WAIT_QUEUES; i++) {
             int index = (wakeIndex + i) % WAIT_QUEUES;
-            if (!waitQueues[index].sleepers.isEmpty()) {
+            if (!waitQueues.get(index).sleepers.isEmpty()) {
                 wakeIndex = index;
-                return waitQueues[index];
+                return waitQueues.get(index);
             }
         }
         return null;
     }
 
-    private static final class WaitQueue {
-        final ArrayDeque<Task> sleepers = new ArrayDeque<>();
+    private static final class WaitQueue<S> {
+        final ArrayDeque<S> sleepers = new ArrayDeque<>();
         int waitCount;
 
         WaitQueue(int waitCount) {

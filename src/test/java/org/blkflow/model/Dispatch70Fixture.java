@@ -43,7 +43,7 @@ final class Dispatch70Fixture {
         Cpu[] cpus = new Cpu[cpuToHctx.length];
         for (int c = 0; c < cpus.length; c++) cpus[c] = new Cpu(c, sim);
         HardwareQueue[] hws = new HardwareQueue[hwQueues];
-        for (int h = 0; h < hwQueues; h++) hws[h] = new HardwareQueue(h, new TagSet(depth, 0));
+        for (int h = 0; h < hwQueues; h++) hws[h] = new HardwareQueue(h, new TagSet<>(depth, 0));
         SoftwareQueue[] ctxs = new SoftwareQueue[cpus.length];
         for (int c = 0; c < cpus.length; c++) {
             HardwareQueue hw = hws[cpuToHctx[c]];

@@ -63,7 +63,7 @@ class DispatchTest {
 
     @Test
     void asyncRunsRotateOverTheCpumaskEveryEightSchedulings() {
-        HardwareQueue hctx = new HardwareQueue(0, new TagSet(8, 0));
+        HardwareQueue hctx = new HardwareQueue(0, new TagSet<>(8, 0));
         hctx.addCtx(new SoftwareQueue(2, hctx, 0, 0));
         hctx.addCtx(new SoftwareQueue(3, hctx, 1, 0));
         StringBuilder cpus = new StringBuilder();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class Hctx70Test {
 
     private static Hctx70 hctx(int... cpus) {
-        HardwareQueue hw = new HardwareQueue(0, new TagSet(1, 0));
+        HardwareQueue hw = new HardwareQueue(0, new TagSet<>(1, 0));
         for (int cpu : cpus) hw.addCtx(new SoftwareQueue(cpu, hw, hw.ctxs.size(), 0));
         return new Hctx70(hw, null, null);
     }

@@ -18,7 +18,7 @@ final class InvariantsFixture {
     InvariantsFixture(int depth) {
         invariants = new Invariants(1, depth, 0, 255, 128);
         emit = new Emitter(new Simulation(1), invariants);
-        hctx = new HardwareQueue(0, new TagSet(depth, 0));
+        hctx = new HardwareQueue(0, new TagSet<>(depth, 0));
         ctx = new SoftwareQueue(0, hctx, 0, 0);
         hctx.addCtx(ctx);
     }

@@ -20,7 +20,7 @@ abstract class InvariantsRig {
         emit = new Emitter(new Simulation(1), inv);
         task = new Task(1000, 0, ScenarioBuilder.job().build(), 0);
         actor = task.actor;
-        hctx = new HardwareQueue(0, new TagSet(depth, reserved));
+        hctx = new HardwareQueue(0, new TagSet<>(depth, reserved));
         ctx = new SoftwareQueue(0, hctx, 0, reserved);
         hctx.addCtx(ctx);
     }

@@ -124,8 +124,8 @@ class Kernel70CachedRequestRulesTest {
      */
     @Test
     void rule14_aCachedRequestOfAnotherHctxTypeIsNotTaken() {
-        HardwareQueue dflt = new HardwareQueue(0, new TagSet(8, 0));
-        HardwareQueue poll = new HardwareQueue(1, new TagSet(8, 0));
+        HardwareQueue dflt = new HardwareQueue(0, new TagSet<>(8, 0));
+        HardwareQueue poll = new HardwareQueue(1, new TagSet<>(8, 0));
         Hctx70 x0 = new Hctx70(dflt, null, null);
         Hctx70 x1 = new Hctx70(poll, null, null);
         x1.poll = true;

@@ -51,7 +51,7 @@ class LegacyQueueTest {
     @Test
     void deadlineOffersAFrontMergeFromItsSortTreeNoopOffersNone() {
         Task task = new Task(1000, 0, job().rw("write").build(), 0);
-        HardwareQueue queue = new HardwareQueue(0, new TagSet(4, 0));
+        HardwareQueue queue = new HardwareQueue(0, new TagSet<>(4, 0));
         SoftwareQueue ctx = new SoftwareQueue(0, queue, 0, 0);
         Bio first = new Bio(1, task, 100, 8, true, false);
         Request rq = new Request(1, ctx, queue, -1, first);

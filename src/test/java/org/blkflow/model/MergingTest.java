@@ -34,7 +34,7 @@ class MergingTest {
         merging = new Merging(machine, 255, 128);
         task = new Task(1000, 0, ScenarioBuilder.job().rw("write").build(), 0);
         task.plug = new Plug();
-        hctx = new HardwareQueue(0, new TagSet(64, 0));
+        hctx = new HardwareQueue(0, new TagSet<>(64, 0));
         ctx = new SoftwareQueue(0, hctx, 0, 0);
         hctx.addCtx(ctx);
     }

@@ -26,7 +26,7 @@ class SharedTags70InvariantsTest extends InvariantsRig {
         inv.modern(0, 0, Integer.MAX_VALUE);
         inv.devices70(2, 1, true, 8);
         rig(inv, 8, 0);
-        other = new HardwareQueue(1, new TagSet(8, 0));
+        other = new HardwareQueue(1, new TagSet<>(8, 0));
         other.device = 1;
         otherCtx = new SoftwareQueue(0, other, 0, 0);
         otherCtx.place = 1;
