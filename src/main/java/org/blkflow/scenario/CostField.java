@@ -29,6 +29,8 @@ public enum CostField {
 
     /** A millisecond of CPU for one step is already absurd; the cap keeps sums far from overflow. */
     public static final long MAX_NS = 1_000_000;
+    /** The rule for a cost that does not read as a number, with the range the range check holds it to. */
+    public static final String READ_RULE = "must be a whole number of nanoseconds between 0 and " + MAX_NS;
 
     private final String json;
     private final String linkKey;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.blkflow.input.BoundedNumber;
 import org.blkflow.scenario.ScenarioField.Group;
 
 /** Decodes one link's query string into a draft, collecting every problem instead of stopping. */
@@ -69,7 +70,7 @@ final class LinkReader {
         switch (key) {
             case "v" -> requireVersion(value);
             case "preset" -> requirePreset(value);
-            case "step" -> step = OptionalLong.of(nonNegative(parseLong(value), "a step"));
+            case "step" -> step = OptionalLong.of(step(value));
             default -> {
                 ScenarioField<?, ?> f = byLinkKey(Group.SCENARIO, key);
                 switch (f.type()) {
@@ -140,6 +141,8 @@ final class LinkReader {
                     throw new IllegalArgumentException("is given more than once");
                 }
                 draft.costs.set(f, parseLong(token.substring(colon + 1)));
+            } catch (BoundedNumber.Refused e) {
+                problems.add("cost." + token.substring(0, colon), token, CostField.READ_RULE);
             } catch (IllegalArgumentException e) {
                 problems.add("cost." + (colon < 0 ? token : token.substring(0, colon)), token, e.getMessage());
             }
@@ -160,11 +163,13 @@ final class LinkReader {
         new JobLinkReader(at, job, problems).read(value);
     }
 
-    private static long nonNegative(long n, String what) {
-        if (n < 0) {
-            throw new IllegalArgumentException("must be " + what + " ≥ 0");
+    /** The step to open at; what does not read as a number breaks the same rule as a negative one. */
+    private static long step(String value) {
+        try {
+            return BoundedNumber.parse("step", value, 0, Long.MAX_VALUE);
+        } catch (BoundedNumber.Refused e) {
+            throw new IllegalArgumentException("must be a step, a whole number ≥ 0");
         }
-        return n;
     }
 
     /** null when the %-escapes are broken. */

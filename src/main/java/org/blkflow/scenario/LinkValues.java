@@ -39,8 +39,8 @@ final class LinkValues {
     static Object parse(ScenarioField<?, ?> field, String text) {
         return switch (field.type()) {
             case TEXT -> text;
-            case INT -> parseInt(text);
-            case LONG -> parseLong(text);
+            case INT -> readAs(field, () -> parseInt(text));
+            case LONG -> readAs(field, () -> parseLong(text));
             case BOOL -> parseBool(text);
             case SIZE -> (int) parseSize(text, Integer.MAX_VALUE);
             case BYTES -> parseSize(text, JobValidator.MAX_BYTES);
@@ -94,6 +94,15 @@ final class LinkValues {
         } catch (BoundedNumber.Refused e) {
             throw new IllegalArgumentException("must be a size in bytes between 0 and " + max
                     + ", optionally with a k, m, g or t suffix");
+        }
+    }
+
+    /** A number that does not read breaks the field's own rule, with its range, not a Java type's width. */
+    private static Object readAs(ScenarioField<?, ?> field, java.util.function.Supplier<Object> read) {
+        try {
+            return read.get();
+        } catch (BoundedNumber.Refused e) {
+            throw new IllegalArgumentException(field.readRule());
         }
     }
 

@@ -239,6 +239,20 @@ public final class ScenarioField<R extends Record, T> {
         return range == null ? null : new long[] {range.min(), range.max()};
     }
 
+    /**
+     * The rule for a value that does not even read as this field's type ("four", 2.5, 1e12 for a CPU
+     * count): the same allowed range the range check states, with a bound that depends on another
+     * field named rather than valued, since that field may itself be unread. Never the width of a Java
+     * int, which says nothing about the field.
+     */
+    public String readRule() {
+        if (type == Type.CHOICE) return "must be one of " + String.join(", ", choices());
+        if (range == null) return "must be a whole number";
+        return "must be a whole number " + (range.multipleOf() > 1 ? "and a multiple of " + range.multipleOf() + " " : "")
+                + "between " + (range.minName() == null ? Long.toString(range.min()) : range.minName())
+                + " and " + (range.maxName() == null ? Long.toString(range.max()) : range.maxName());
+    }
+
     /** The editor's label; null for a field the editor does not show. */
     public String label() {
         return label;

@@ -52,6 +52,11 @@ final class JsonFields {
     }
 
     void string(JsonNode obj, String at, String name, Consumer<String> into) {
+        string(obj, at, name, "must be a string", into);
+    }
+
+    /** {@code rule}: what a value that is not a string breaks, e.g. a choice's "must be one of …". */
+    void string(JsonNode obj, String at, String name, String rule, Consumer<String> into) {
         JsonNode v = present(obj, name);
         if (v == null) {
             return;
@@ -59,7 +64,7 @@ final class JsonFields {
         if (v.isString()) {
             into.accept(v.stringValue());
         } else {
-            problem(path(at, name), v, "must be a string");
+            problem(path(at, name), v, rule);
         }
     }
 
@@ -76,26 +81,31 @@ final class JsonFields {
     }
 
     void integer(JsonNode obj, String at, String name, Consumer<Integer> into) {
+        integer(obj, at, name, null, into);
+    }
+
+    /** {@code rule}: what a value that is not a whole number breaks; null for the width of an int. */
+    void integer(JsonNode obj, String at, String name, String rule, Consumer<Integer> into) {
         JsonNode v = present(obj, name);
-        if (v != null && whole(v, path(at, name), true)) {
+        if (v != null && whole(v, path(at, name), true, rule)) {
             into.accept(v.intValue());
         }
     }
 
-    void longInteger(JsonNode obj, String at, String name, Consumer<Long> into) {
+    void longInteger(JsonNode obj, String at, String name, String rule, Consumer<Long> into) {
         JsonNode v = present(obj, name);
-        if (v != null && whole(v, path(at, name), false)) {
+        if (v != null && whole(v, path(at, name), false, rule)) {
             into.accept(v.longValue());
         }
     }
 
     /** A list of whole numbers, e.g. a CPU list; null (and a problem) if any element is not one. */
-    List<Integer> integers(JsonNode array, String at) {
+    List<Integer> integers(JsonNode array, String at, String rule) {
         List<Integer> out = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < array.size(); i++) {
             JsonNode v = array.get(i);
-            if (whole(v, at + "[" + i + "]", true)) {
+            if (whole(v, at + "[" + i + "]", true, rule)) {
                 out.add(v.intValue());
             } else {
                 ok = false;
@@ -104,12 +114,16 @@ final class JsonFields {
         return ok ? out : null;
     }
 
-    /** An integral number within int (or long) range, read through {@link BoundedNumber} like any other. */
-    boolean whole(JsonNode v, String field, boolean int32) {
+    /**
+     * An integral number within int (or long) range, read through {@link BoundedNumber} like any other.
+     * A value that is no whole number, or one too wide to read, breaks the field's own {@code rule} when
+     * the caller knows it: the range a user can act on, not the width of a Java type.
+     */
+    boolean whole(JsonNode v, String field, boolean int32, String rule) {
         long min = int32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
         long max = int32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
         if (!v.isIntegralNumber()) {
-            problem(field, v, "must be a whole number");
+            problem(field, v, rule == null ? "must be a whole number" : rule);
             return false;
         }
         try {
@@ -119,7 +133,7 @@ final class JsonFields {
             BoundedNumber.check(field, v.longValue(), min, max);
             return true;
         } catch (BoundedNumber.Refused e) {
-            problem(field, v, e.getMessage());
+            problem(field, v, rule == null ? e.getMessage() : rule);
             return false;
         }
     }

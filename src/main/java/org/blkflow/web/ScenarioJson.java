@@ -3,6 +3,7 @@ package org.blkflow.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.blkflow.scenario.BsSplit;
 import org.blkflow.scenario.CostField;
 import org.blkflow.scenario.CostsDraft;
@@ -34,6 +35,10 @@ public final class ScenarioJson {
     static final List<String> COST_FIELDS = Arrays.stream(CostField.values()).map(CostField::json).toList();
     static final List<String> JOB_FIELDS = names(Group.JOB);
     static final List<String> SPLIT_FIELDS = List.of("bs", "percent");
+    /** What a bssplit entry's bs and percent must be when they do not read as numbers at all. */
+    private static final List<String> SPLIT_RULES = List.of(
+            "must be a whole number of bytes, a multiple of 512 up to the job's largest block size",
+            "must be a whole number between 0 and 100");
 
     private final JsonFields f = new JsonFields();
 
@@ -65,9 +70,22 @@ public final class ScenarioJson {
         List<String> broken = shape.stream().map(p -> root(p.field())).toList();
         List<Problem> all = new ArrayList<>(shape);
         for (Problem p : ScenarioValidator.validate(draft.build())) {
-            if (!p.tooLarge() && !broken.contains(root(p.field()))) all.add(p);
+            if (!p.tooLarge() && !broken.contains(root(p.field())) && !namesAny(p, shape)) all.add(p);
         }
         return all;
+    }
+
+    /**
+     * Whether a rule's message names a field that was read wrongly: "jobs[0].devices = [1]: … (device.count
+     * is 1)" judged device.count's default, not what the user wrote, and would mislead.
+     */
+    private static boolean namesAny(Problem p, List<Problem> shape) {
+        String rule = p.message().substring(p.field().length());
+        for (Problem s : shape) {
+            if (Pattern.compile("(?<![\\w.])" + Pattern.quote(s.field()) + "(?![\\w])")
+                    .matcher(rule).find()) return true;
+        }
+        return false;
     }
 
     /** "jobs[1].bs" → "jobs", "device.slots" → "device". */
@@ -91,21 +109,24 @@ public final class ScenarioJson {
         String path = JsonFields.path(at, name);
         switch (field.type()) {
             case TEXT -> f.string(o, at, name, v -> d.put(field, v));
-            case INT, SIZE -> f.integer(o, at, name, v -> d.put(field, v));
-            case LONG, BYTES -> f.longInteger(o, at, name, v -> d.put(field, v));
+            case INT, SIZE -> f.integer(o, at, name, field.readRule(), v -> d.put(field, v));
+            case LONG, BYTES -> f.longInteger(o, at, name, field.readRule(), v -> d.put(field, v));
             case BOOL -> f.bool(o, at, name, v -> d.put(field, v));
-            case CHOICE -> f.string(o, at, name, v -> {
+            case CHOICE -> f.string(o, at, name, field.readRule(), v -> {
                 try {
                     d.put(field, field.parseLabel(v));
                 } catch (IllegalArgumentException e) {
                     f.problem(path, o.get(name), e.getMessage());
                 }
             });
-            case CPU_MAP -> d.put(field, list(JsonFields.present(o, name), path, "kernel", "a list with one hctx per CPU"));
+            case CPU_MAP -> d.put(field, list(JsonFields.present(o, name), path, "kernel", "a list with one hctx per CPU",
+                    "must be a hardware queue between 0 and hwQueues - 1"));
             // Absent, a list keeps its default: every CPU for cpus, device 0 for devices.
             case CPU_LIST -> {
+                boolean devices = field == ScenarioFields.JOB_DEVICES;
                 if (JsonFields.present(o, name) != null) d.put(field, list(JsonFields.present(o, name), path, "all",
-                        field == ScenarioFields.JOB_DEVICES ? "a list of device numbers" : "a list of CPU numbers"));
+                        devices ? "a list of device numbers" : "a list of CPU numbers",
+                        devices ? "must be a device between 0 and device.count - 1" : "must be a CPU between 0 and cpus - 1"));
             }
             case NODES -> d.put(field, nodes(JsonFields.present(o, name)));
             case BSSPLIT -> d.put(field, splits(JsonFields.present(o, name), path));
@@ -133,7 +154,7 @@ public final class ScenarioJson {
     private void readCosts(JsonNode o, CostsDraft d) {
         if (o == null || !f.object(o, "costs", COST_FIELDS)) return;
         for (CostField c : CostField.values()) {
-            f.longInteger(o, "costs", c.json(), v -> d.set(c, v));
+            f.longInteger(o, "costs", c.json(), CostField.READ_RULE, v -> d.set(c, v));
         }
     }
 
@@ -208,7 +229,7 @@ public final class ScenarioJson {
                 if (JsonFields.present(e, SPLIT_FIELDS.get(k)) == null) {
                     f.problem(JsonFields.path(at, SPLIT_FIELDS.get(k)), null, "is required in a bssplit entry");
                 }
-                f.integer(e, at, SPLIT_FIELDS.get(k), x -> read[slot] = x);
+                f.integer(e, at, SPLIT_FIELDS.get(k), SPLIT_RULES.get(k), x -> read[slot] = x);
             }
             if (read[0] == null || read[1] == null) ok = false;
             else out.add(new BsSplit(read[0], read[1]));
@@ -217,7 +238,7 @@ public final class ScenarioJson {
     }
 
     /** A field that is either a keyword ("kernel", "all", meaning null) or a list of numbers. */
-    private List<Integer> list(JsonNode v, String field, String keyword, String what) {
+    private List<Integer> list(JsonNode v, String field, String keyword, String what, String elementRule) {
         if (v == null || (v.isString() && v.stringValue().equals(keyword))) {
             return null;
         }
@@ -225,6 +246,6 @@ public final class ScenarioJson {
             f.problem(field, v, "must be \"" + keyword + "\" or " + what);
             return null;
         }
-        return f.integers(v, field);
+        return f.integers(v, field, elementRule);
     }
 }

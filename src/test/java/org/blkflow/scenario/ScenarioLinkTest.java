@@ -162,20 +162,23 @@ class ScenarioLinkTest {
 
     @Test
     void invalidValuesAreNamedWithWhatIsAllowed() {
-        assertProblem("?cpus=four", "cpus", "must be a whole number");
+        assertProblem("?cpus=four", "cpus", "must be a whole number between 1 and 64");
         assertProblem("?v=3", "v", "must be 1 or 2");
         assertProblem("?merge=yes", "merge", "must be 1 or 0");
-        assertProblem("?hw=99999999999", "hw", "must be a whole number between -2147483648 and 2147483647");
+        // Too wide for an int: the field's own range, never the width of a Java type.
+        assertProblem("?hw=99999999999", "hw", "must be a whole number between 1 and 64");
+        assertProblem("?dev=count:x", "dev.count", "must be a whole number between 1 and 4");
         assertProblem("?dev=irq:timer,latency:5", "dev.latency",
                 "must be one of irq, lat, maxsec, maxseg, slots, driver, rings");
         assertProblem("?cost=mk:300,lok:5", "cost.lok", "key one of mk, mrg, alloc, ins, disp, drv, cpl, irq, ipi, lock,");
-        assertProblem("?cost=lock:fast", "cost.lock", "must be a whole number");
+        assertProblem("?cost=lock:fast", "cost.lock", "must be a whole number of nanoseconds between 0 and 1000000");
         assertProblem("?cost=lock", "cost.lock", "must be key:nanoseconds");
-        assertProblem("?nr=many", "nr", "must be a whole number");
+        assertProblem("?nr=many", "nr", "must be a whole number between 1 and 10240");
         assertProblem("?job=x,bs:4q", "job[0].bs", "size in bytes");
         assertProblem("?job=x&job=y,depth:4", "job[1].depth", "key one of rw, mix");
         assertProblem("?job=x,cpus:3-1", "job[0].cpus", "ascending range");
-        assertProblem("?step=-1", "step", "≥ 0");
+        assertProblem("?step=-1", "step", "must be a step, a whole number ≥ 0");
+        assertProblem("?step=x", "step", "must be a step, a whole number ≥ 0");
         assertProblem("?cpus=2&cpus=4", "cpus", "more than once");
         assertProblem("?name=%zz", "name", "%-escapes");
     }

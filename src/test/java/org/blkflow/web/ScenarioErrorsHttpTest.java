@@ -28,7 +28,7 @@ class ScenarioErrorsHttpTest extends HttpApiTest {
         JsonNode p = body.get("problems").get(0);
         assertEquals("jobs[0].iodepth", p.get("field").stringValue());
         assertEquals("deep", p.get("value").stringValue());
-        assertEquals("jobs[0].iodepth = \"deep\": must be a whole number", p.get("message").stringValue());
+        assertEquals("jobs[0].iodepth = \"deep\": must be a whole number between 1 and 1024", p.get("message").stringValue());
         assertEquals(p.get("message"), body.get("message"));
     }
 

@@ -12,6 +12,7 @@ import org.blkflow.scenario.RandomScenarios;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDefaults;
 import org.blkflow.scenario.ScenarioRejected;
+import org.blkflow.scenario.ScenarioValidator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -105,25 +106,31 @@ class ScenarioJsonTest {
 
     @Test
     void costShapeProblemsNameTheEntry() {
-        assertEquals("costs.lockNs = \"fast\": must be a whole number",
+        assertEquals("costs.lockNs = \"fast\": must be a whole number of nanoseconds between 0 and 1000000",
                 only("{\"costs\":{\"lockNs\":\"fast\"}}").message());
         Problem unknown = only("{\"costs\":{\"lockMs\":1}}");
         assertEquals("costs.lockMs", unknown.field());
         assertTrue(unknown.message().contains("allowed: makeRequestNs, mergeAttemptNs"), unknown.message());
         assertEquals("costs", only("{\"costs\":[1]}").field());
-        assertEquals("device.rings = 3: must be a string", only("{\"device\":{\"rings\":3}}").message());
-        assertEquals("nrRequests = true: must be a whole number", only("{\"nrRequests\":true}").message());
+        assertEquals("device.rings = 3: must be one of single-lock, split-lock, per-hctx", only("{\"device\":{\"rings\":3}}").message());
+        assertEquals("nrRequests = true: must be a whole number between 1 and 10240", only("{\"nrRequests\":true}").message());
     }
 
     @Test
     void aWrongTypeNamesThePathTheValueAndTheType() {
         Problem p = only("{\"cpus\":\"4\"}");
         assertEquals("cpus", p.field());
-        assertEquals("cpus = \"4\": must be a whole number", p.message());
-        assertEquals("jobs[0].bs = 4.5: must be a whole number", only("{\"jobs\":[{\"bs\":4.5}]}").message());
+        assertEquals("cpus = \"4\": must be a whole number between 1 and 64", p.message());
+        assertEquals("jobs[0].bs = 4.5: must be a whole number and a multiple of 512 between 512 and 4194304",
+                only("{\"jobs\":[{\"bs\":4.5}]}").message());
         assertEquals("merging", only("{\"merging\":1}").field());
-        assertEquals("device.irqMode = 2: must be a string", only("{\"device\":{\"irqMode\":2}}").message());
-        assertTrue(only("{\"cpus\":99999999999}").message().endsWith("must be a whole number between -2147483648 and 2147483647"));
+        assertEquals("device.irqMode = 2: must be one of none, softirq, timer", only("{\"device\":{\"irqMode\":2}}").message());
+        // Too wide for an int: the field's own range, not the width of a Java type.
+        assertEquals("cpus = 99999999999: must be a whole number between 1 and 64", only("{\"cpus\":99999999999}").message());
+        assertEquals("costs.lockNs = 1.5: must be a whole number of nanoseconds between 0 and 1000000",
+                only("{\"costs\":{\"lockNs\":1.5}}").message());
+        assertEquals("jobs[0].cpus[0] = 99999999999: must be a CPU between 0 and cpus - 1",
+                only("{\"jobs\":[{\"cpus\":[99999999999]}]}").message());
         assertEquals("jobs[0].cpus[1]", only("{\"jobs\":[{\"cpus\":[0,\"x\"]}]}").field());
         assertEquals("jobs", only("{\"jobs\":{}}").field());
         assertEquals("jobs[0]", only("{\"jobs\":[3]}").field());
@@ -153,6 +160,22 @@ class ScenarioJsonTest {
                 () -> read("{\"mode\":\"scsi\",\"cpus\":65,\"queueDepth\":\"deep\",\"device\":{\"slots\":-1}}"));
         assertEquals(List.of("mode", "queueDepth", "cpus", "device.slots"),
                 e.problems().stream().map(Problem::field).toList());
+    }
+
+    /**
+     * A rule that reads a field written wrongly would judge that field's default, not what was written:
+     * with device.count unreadable, "jobs[0].devices = [1]: … (device.count is 1)" would mislead. Such a
+     * rule is left out; one that reads only well-written fields (cpus' range) is still reported.
+     */
+    @Test
+    void aRuleThatReadsAFieldWrittenWronglyIsLeftOut() {
+        ScenarioRejected e = assertThrows(ScenarioRejected.class, () -> read(
+                "{\"kernel\":\"7.0\",\"cpus\":65,\"device\":{\"count\":\"x\"},\"jobs\":[{\"devices\":[1]}]}"));
+        assertEquals(List.of("device.count", "cpus"), e.problems().stream().map(Problem::field).toList());
+        assertEquals("device.count = \"x\": must be a whole number between 1 and 4", e.problems().get(0).message());
+        // Read well, the same device list is judged against the count written.
+        List<Problem> judged = ScenarioValidator.validate(read("{\"kernel\":\"7.0\",\"jobs\":[{\"devices\":[1]}]}"));
+        assertEquals(List.of("jobs[0].devices"), judged.stream().map(Problem::field).toList());
     }
 
     @Test
