@@ -85,11 +85,6 @@ final class Completion70 {
      * blk_mq_flush_tag_batch(): both tags back (hints on the request's CPU), waiters woken.
      */
     void free(Request rq, String fn, boolean restart, int cpu, Actor actor) {
-        free(rq, fn, restart, cpu, actor, rq.place);
-    }
-
-    /** The same free of a request that is {@code from} a place the caller names (a cached one). */
-    void free(Request rq, String fn, boolean restart, int cpu, Actor actor, Place from) {
         Hctx70 x = Hctx70.of(hctxs, rq.hctx);
         dispatch.finishRequest(rq, cpu, actor);
         List<Task> woken = new ArrayList<>();
@@ -99,7 +94,7 @@ final class Completion70 {
         }
         if (rq.internalTag >= 0) woken.addAll(x.schedTags.put(rq.internalTag, rq.ctx.cpu));
         // From done, cached (the plug's unused requests) or merged (a request another absorbed: attempt_merge).
-        m.emit.request(TransitionKind.FREE, null, fn, cpu, actor, rq, from, Place.NONE);
+        m.emit.request(TransitionKind.FREE, null, fn, cpu, actor, rq, rq.place, Place.NONE);
         for (Task task : woken) {
             // The waiter's own hctx: on a shared tag set it may be another device's.
             Mq70Submission waiter = submissions[task.pendingBio.device];

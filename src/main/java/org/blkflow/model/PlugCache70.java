@@ -77,7 +77,7 @@ final class PlugCache70 {
         Plug plug = task.plug;
         if (plug == null) return;
         for (Request rq; (rq = plug.cachedRqs.pollFirst()) != null; ) {
-            completion.free(rq, "blk_mq_free_plug_rqs", true, task.cpu, task.actor, Place.cached(task.cpu));
+            completion.free(rq, "blk_mq_free_plug_rqs", true, task.cpu, task.actor);
         }
         m.emit.plugFinished(task.actor);
     }
