@@ -51,16 +51,20 @@ export function drawHctxs(g, geo) {
     box(hg, h, 'queue-box hw', f, ...labels);
     lane(hg, h.tagwait, `tagwait:${h.hctx}`, 'tagwait', f, 'tag waiters', 'waiters');
     lane(hg, h.dispatch, `hctx:${h.hctx}`, 'dispatch', f, 'dispatch list', 'dispatch');
-    tagBar(hg, h.tags, h.tagBar, f, h.driverTags ? 'sched' : 'tags');
+    tagBar(hg, h.tags, h.tagBar, f, h.driverTags ? 'sched' : 'tags', h.hctx);
     if (h.driverTags) tagBar(hg, h.driverTags, h.driverBar, f, 'driver');
     stoppedBadge(hg, h, f);
   }
 }
 
-/** A tag pool's line: its count in words over a bar. The first is the pool a request takes at G. */
-function tagBar(hg, line, bar, f, pool) {
+/**
+ * A tag pool's line: its count in words over a bar. The first is the pool a request takes at G; its bar
+ * is the place {@code tags:N}, so a lesson about tags lights the bar, not the dispatch list beside it.
+ */
+function tagBar(hg, line, bar, f, pool, hctx) {
   const g = hg.append('g').attr('class', 'tag-pool').attr('data-pool', pool);
-  g.append('rect').attr('class', 'tags-free').attr('x', bar.x).attr('y', bar.y).attr('width', bar.w).attr('height', bar.h);
+  const free = g.append('rect').attr('class', 'tags-free').attr('x', bar.x).attr('y', bar.y).attr('width', bar.w).attr('height', bar.h);
+  if (hctx !== undefined) free.attr('data-queue', `tags:${hctx}`);
   g.append('rect').attr('class', 'tags-used').attr('x', bar.x).attr('y', bar.y).attr('width', 0).attr('height', bar.h);
   text(g, line.x + 1, line.y + f, '', 'tags-text');
 }

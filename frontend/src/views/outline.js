@@ -130,7 +130,8 @@ function selectionOf(target) {
   if (target.dataset.bioId) return { type: 'bio', id: Number(target.dataset.bioId) };
   if (!target.dataset.queue) return { type: 'hctx', id: Number(target.dataset.hctx) };
   const [q, n] = target.dataset.queue.split(':');
-  return { type: q, id: Number(n) };
+  // A tag bar inspects its hardware queue, whose tags it counts.
+  return { type: q === 'tags' ? 'hctx' : q, id: Number(n) };
 }
 
 function countRequests(state) {

@@ -33,6 +33,8 @@ final class FigurePlaces {
             for (int h = 0; h < columns; h++) {
                 places.add("hctx:" + h);
                 places.add("tagwait:" + h);
+                // The hctx's tag bar (scheduler tags under a 7.0 scheduler): outline-frame.js tagBar.
+                places.add("tags:" + h);
             }
             if (s.modern() && s.scheduler() == Scheduler.MQ_DEADLINE) {
                 places.add("elv:0");

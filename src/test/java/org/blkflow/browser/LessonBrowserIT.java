@@ -149,6 +149,19 @@ class LessonBrowserIT extends BrowserTest {
         assertEquals(List.of(), Axe.seriousOrCritical(Axe.violations(page)), "after answering");
     }
 
+    /** A stop about tags lights the tag bar (tags:0), not the dispatch list beside it; the bar inspects its hctx. */
+    @Test
+    void aStopAboutTagsLightsTheTagBar() {
+        page = new Page(Browser.start(profile), port);
+        page.open("/?lesson=4-tags-run-out&stop=1").loaded();
+        page.waitFor(d -> progress().equals("stop 1 of 6"));
+        page.waitFor(d -> "true".equals(page.one("#outline [data-queue='tags:0']").getAttribute("data-highlight")));
+        assertNull(page.one("#outline [data-queue='hctx:0']").getAttribute("data-highlight"));
+        // A click lands on the bar's filled part, drawn over the lit rectangle: it too inspects hctx 0.
+        page.one("#outline g.hctx[data-hctx='0'] g.tag-pool rect.tags-used").click();
+        page.waitFor(d -> "hctx:0".equals(page.one("#inspector").getAttribute("data-selected")));
+    }
+
     @Test
     void aLinkOpensALessonAtAStopAndItCanBePresented() {
         page = new Page(Browser.start(profile), port);
