@@ -1,20 +1,19 @@
 // Figure 1 for a 7.0 run of several null_blk devices (device.count 2-4): the CPUs (task, plug) once on
 // top, as a task has one plug for every queue, then each device's request_queue in a frame of its own,
 // nullbN, laid out by the one-device layout's parts (queueRows, laneRows) and numbered as the stream
-// numbers it: device d's ctx for CPU c is ctx:(d × cpus + c), its hctx h is hctx:(d × hwQueues + h),
-// its scheduler elv:d, its requeue list requeue:d, its driver and device lanes driver:N / device:N of
-// its hctxs. Side by side when each device's column still holds labelled requests, else stacked.
+// numbers it (devices.js): its ctxs and hctxs by their numbers across devices, its scheduler elv:d, its
+// requeue list requeue:d, its driver and device lanes driver:N / device:N of its hctxs. Side by side when each device's column still holds labelled requests, else stacked.
 // With shared tags (null_blk shared_tags) one bar per shared set under the devices.
 import { MARGIN, NARROW, metrics, columns, cpuBox, cpuRowHeight, laneHeight, contentWidth, laneRows, under } from './layout-parts.js';
 import { cpusShown, queueRows, queuePlaces, EDGE_GAP } from './layout.js';
 import { numaBoxes } from './layout-numa.js';
 import { MODE } from './labels.js';
+import { diskName, ctxNumber, hctxNumber, tagSetHctxs } from './devices.js';
+
+export { diskName };
 
 /** Room inside a device's frame, left and right of its boxes. */
 const PAD = 4;
-
-/** null_blk's name for device d. */
-export const diskName = d => `nullb${d}`;
 
 /**
  * @param topology {cpus, hwQueues (each device's), queueDepth, cpuToHctx, devices, sharedTags}
@@ -79,7 +78,7 @@ function sideBySide(count, columnsPerDevice, contentW, m) {
  */
 function deviceColumn(topology, d, col, y, m, shown, scheduler, requeueList, cpus) {
   const inner = { x: col.x + PAD, w: col.w - 2 * PAD, y: y + m.line + m.font + 8 };
-  const base = { ctx: d * topology.cpus, hctx: d * topology.hwQueues, queue: d };
+  const base = { ctx: ctxNumber(topology, d, 0), hctx: hctxNumber(topology, d, 0), queue: d };
   const rows = queueRows(topology, inner, m, shown, scheduler, requeueList, base);
   const lanes = laneRows(inner.x, inner.w, rows.bottom, m, 2);
   const places = queuePlaces(new Map(), rows, m);
@@ -88,7 +87,7 @@ function deviceColumn(topology, d, col, y, m, shown, scheduler, requeueList, cpu
     places.set(`device:${base.hctx + i}`, { ...under(lanes.device, m), x: c.x, w: c.w });
   });
   return {
-    ...rows, disk: d, name: diskName(d), ctxBase: base.ctx, font: m.font,
+    ...rows, disk: d, name: diskName(d), topology, font: m.font,
     frame: { x: col.x, w: col.w, y, h: lanes.bottom + PAD - y },
     driver: lanes.driver, device: lanes.device, places, cpus: cpus ?? [],
     edges: cpus ? rows.edges : [], pollEdges: [],
@@ -103,7 +102,7 @@ function tagSetRow(topology, y, contentW, m) {
   const line = m.line + 8;
   const sets = columns(topology.hwQueues, MARGIN + PAD, contentW - 2 * PAD).map((c, s) => ({
     set: s, x: c.x, w: c.w, y: y + m.line, h: line, bar: { x: c.x, w: c.w, y: y + 2 * m.line, h: 5 },
-    hctxs: Array.from({ length: topology.devices }, (_, d) => d * topology.hwQueues + s),
+    hctxs: tagSetHctxs(topology, s),
   }));
   return { x: MARGIN, w: contentW, y, h: m.line + line + PAD, depth: topology.queueDepth, sets };
 }

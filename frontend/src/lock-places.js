@@ -6,6 +6,7 @@
 // (layout-dom0.js), each blk_ring_lock on its ring's thread, the grant table's lock in the row's header.
 // Pure geometry over a layout; a lock with no place here stays in the strip above the figure.
 import { textWidth } from './layout-parts.js';
+import { ctxNumber } from './devices.js';
 
 const ON_QUEUE = /^(queue_lock|io_lock)$/;
 const XEN_MQ = /^io_lock( \((requests|responses)\))?$/;
@@ -106,5 +107,5 @@ const threadOf = (geo, ring) => geo.dom0?.cpus.flatMap(c => c.threads).find(t =>
 /** kyber's khd[N] and kcq[N.i] name an hctx by its number, which several devices number across them. */
 const hctxNumbered = (geo, n) => geo.hctxs?.find(h => h.hctx === n) ?? null;
 
-/** A CPU's ctx; a ctx[N] lock names its CPU, and device d's ctxs are numbered from its ctxBase. */
-const ctxOf = (geo, cpu) => (cpu === undefined ? null : geo.ctxs?.find(c => c.ctx - (geo.ctxBase ?? 0) === cpu) ?? null);
+/** A CPU's ctx; a ctx[N] lock names its CPU, and several devices number each one's ctxs (devices.js). */
+const ctxOf = (geo, cpu) => (cpu === undefined ? null : geo.ctxs?.find(c => c.ctx === ctxNumber(geo.topology, geo.disk ?? 0, cpu)) ?? null);

@@ -17,7 +17,9 @@ export const BY_FN_70 = {
   'plug blk_add_rq_to_plug': t => t.action === 'P'
     ? `CPU ${t.cpu} starts a plug with request ${t.req} (P, blk_add_rq_to_plug): the plug was empty, or was just flushed at its 32-request or 128 KiB limit.`
     : `CPU ${t.cpu} adds request ${t.req} to its plug (blk_add_rq_to_plug): sync or not, it waits there until the plug is flushed.`,
-  'sleeprq blk_mq_get_tag': t => `CPU ${t.cpu} finds no free tag on hctx ${t.hctx} for bio ${t.bio} and sleeps in blk_mq_get_tag: no S in 7.0 (block_sleeprq went in 5.11), so blktrace shows only the time between Q and G.`,
+  'sleeprq blk_mq_get_tag': t => t.count > 0
+    ? `CPU ${t.cpu} sleeps in blk_mq_get_tag for bio ${t.bio} although its shared tag set has tags free: hctx ${t.hctx} already holds its fair share, ${t.count} tags (hctx_may_queue: max(⌈depth / active queues⌉, 4)), so it waits over its share until one of its own is freed. No S in 7.0.`
+    : `CPU ${t.cpu} finds no free tag on hctx ${t.hctx} for bio ${t.bio} and sleeps in blk_mq_get_tag: no S in 7.0 (block_sleeprq went in 5.11), so blktrace shows only the time between Q and G.`,
   'wake sbitmap_queue_wake_up': t => `Bio ${t.bio}'s task is woken (sbitmap_queue_wake_up): a batch of frees on hctx ${t.hctx}'s tags wakes up to wake_batch waiters.`,
   'unplug blk_mq_dispatch_queue_requests': t => `CPU ${t.cpu} flushes its plug (U, ${n(t.count, 'request')}) with no scheduler: the requests go straight to the driver (queue_rqs), no insert.`,
   'unplug blk_mq_dispatch_list': t => `CPU ${t.cpu} flushes ${n(t.count, 'request')} of its plug (${t.action}${t.action === 'UT' ? ': the task is going to sleep, so they are inserted and kblockd issues them' : ''}); the I's follow.`,

@@ -32,6 +32,7 @@ const TEXT = {
     ? `The task on CPU ${t.cpu} was woken, but every tag of hctx ${t.hctx} is held again: it goes back to sleep on a tag wait queue (no new S).`
     : `CPU ${t.cpu} finds every tag of hctx ${t.hctx} held (S): the task joins a tag wait queue, runs the hardware queue itself (a completion there may free a tag, which it then takes) and otherwise sleeps until completions free tags.`,
   wake: t => `A task sleeping for a tag on hctx ${t.hctx} is woken${t.count > 0 ? ` after ${t.count} frees` : ''}: tags wake waiters in batches (wake_cnt), not on every free.`,
+  tag_busy: t => `CPU ${t.cpu} counts hctx ${t.hctx} among its shared tag set's active queues (blk_mq_tag_busy → __blk_mq_tag_busy), ${t.count} of them now: hctx_may_queue then holds each active queue to a fair share of the set, max(⌈depth / ${t.count}⌉, 4) tags.`,
   tag_get: t => `Request ${t.req} takes tag ${t.tag} on hctx ${t.hctx} (blk_mq_get_tag): the tag is its slot in the hardware queue's depth and names it to the driver.`,
   plug: t => t.action === 'P'
     ? `CPU ${t.cpu} starts a plug list with request ${t.req} (P): async I/O waits in current->plug so that later adjacent bios can merge before the queue sees them.`

@@ -9,6 +9,7 @@
 import { emptyHistogram } from './histogram.js';
 import { emptyCounters, count, recordLatency, sampleTimeline } from './tallies.js';
 import { initialBlkback, blkbackFromSnapshot, cloneBlkback, blkbackEffects } from './blkback.js';
+import { hctxTotal, hctxOnDevice, tagSetHctxs } from './devices.js';
 
 export { countCompletion } from './tallies.js';
 
@@ -33,9 +34,11 @@ export function initialState(loaded) {
     t: 0,
     items: new Map(),
     places: new Map(),
-    // Several 7.0 devices: hwQueues is each device's, and device d's hctx h is d × hwQueues + h.
-    hctxs: Array.from({ length: topo.hwQueues * (topo.devices ?? 1) }, (_, i) => ({
+    // Several 7.0 devices: every device's hctxs, numbered across them (devices.js).
+    hctxs: Array.from({ length: hctxTotal(topo) }, (_, i) => ({
       hctx: i, stopped: false, tagsUsed: 0, driverTags: 0, depth: topo.queueDepth, dispatched: 0, runs: 0,
+      // A shared tag set's part (the snapshot's active, users, share): see tagBusy.
+      ...(topo.sharedTags ? { active: false, users: 0, share: 0 } : {}),
     })),
     counters: emptyCounters(),
     q2c: emptyHistogram(),
@@ -59,7 +62,7 @@ export function fromSnapshot(loaded, stateMsg) {
     const item = {
       type: it.type, id: it.id, place: it.place, cpu: it.cpu, sector: it.sector, sectors: it.sectors,
       rwbs: it.rwbs, tag: it.tag ?? -1, req: it.req ?? -1, hctx: -1, ctx: -1, comm: null,
-      bios: it.bios ? [...it.bios] : [], times: {}, tagHctx: it.hctx ?? -1,
+      bios: it.bios ? [...it.bios] : [], times: {}, tagHctx: it.hctx ?? -1, dev: it.dev ?? -1,
     };
     s.items.set(key(it.type, it.id), item);
     listOf(s, it.place).push(key(it.type, it.id));
@@ -106,6 +109,7 @@ function applyInPlace(s, t) {
   const moving = created.item;
   if (moving) {
     moving.cpu = moving.cpu >= 0 ? moving.cpu : t.cpu;
+    if (t.dev >= 0) moving.dev = t.dev;
     if (moving.type === 'req') showTag(s, moving, t.tag);
     if (moving.type === 'req' && !created.isNew && moving.firstBio >= 0 && REQUEST_MOVES.has(t.kind)) {
       joinFirstBio(s, moving);
@@ -229,7 +233,7 @@ function newItem(type, t, place) {
   return {
     type, id: type === 'bio' ? t.bio : t.req, place, cpu: t.cpu, sector: t.sector, sectors: t.sectors,
     rwbs: t.rwbs, tag: -1, req: type === 'bio' ? -1 : t.req, hctx: t.hctx, ctx: t.ctx, comm: t.comm,
-    pid: t.pid, bios: [], times: {}, firstBio: -1,
+    pid: t.pid, bios: [], times: {}, firstBio: -1, dev: t.dev ?? -1,
   };
 }
 
@@ -313,7 +317,23 @@ function hctxEffects(s, t) {
     if (h) h.stopped = false; else s.hctxs.forEach(x => { x.stopped = false; });
   }
   if (t.kind === 'run_queue' && h) h.runs++;
+  if (t.kind === 'tag_busy' && h) tagBusy(s, h, t.count);
   for (const x of s.hctxs) x.dispatched = (s.places.get(`hctx:${x.hctx}`) || []).length;
+}
+
+/** hctx_may_queue(): each of a shared set's active queues may hold max(ceil(depth / users), 4) driver tags. */
+export const fairShare = (depth, users) => Math.max(Math.ceil(depth / users), 4);
+
+/**
+ * blk_mq_tag_busy() made hctx h one of its shared set's active queues, `users` of them now: every hctx
+ * of the set (each device's hctx of its index) shares among that many. The set's depth is its normal tags.
+ */
+function tagBusy(s, h, users) {
+  h.active = true;
+  const depth = s.topology.queueDepth - (s.scenario?.reservedTags ?? 0);
+  for (const n of tagSetHctxs(s.topology, hctxOnDevice(s.topology, h.hctx).n)) {
+    Object.assign(s.hctxs[n], { users, share: fairShare(depth, users) });
+  }
 }
 
 export function listOf(s, place) {
@@ -334,9 +354,12 @@ export function itemsAt(s, place) {
   return (s.places.get(place) || []).map(k => s.items.get(k)).filter(Boolean);
 }
 
-/** Several 7.0 devices: the device whose hctx a request's tag is on (hctx d × hwQueues + h); 0 for one device. */
-export function deviceOf(s, rq) {
-  return (s.topology.devices ?? 1) > 1 ? Math.floor(Math.max(0, rq.tagHctx) / s.topology.hwQueues) : 0;
+/**
+ * Several 7.0 devices: the device a bio or request is on, as the stream's `dev` last said it (a seek's
+ * snapshot carries it too); 0 for one device, whose stream carries none.
+ */
+export function deviceOf(s, item) {
+  return item.dev >= 0 ? item.dev : 0;
 }
 
 export function requests(s) {

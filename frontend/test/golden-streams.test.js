@@ -4,16 +4,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { initialState, applyTransitions, fromSnapshot } from '../src/state.js';
+import { initialState, applyTransitions, fromSnapshot, deviceOf } from '../src/state.js';
 
 const dir = new URL('./fixtures/', import.meta.url);
 const fixtures = readdirSync(dir).filter(f => f.endsWith('.json')).sort();
 
-/** What a snapshot says of an item, and the same fields of state.js's item. */
-const view = i => i.type === 'req'
+/** What a snapshot says of an item, and the same fields of state.js's item (dev: several 7.0 devices'). */
+const view = i => (i.type === 'req'
   ? `req ${i.id} at ${i.place} sectors ${i.sector}+${i.sectors} tag ${i.tag} bios [${i.bios.join(',')}]`
-  : `bio ${i.id} at ${i.place} sectors ${i.sector}+${i.sectors} in req ${i.req}`;
-const hctxView = h => `hctx ${h.hctx} stopped ${h.stopped} tags ${h.tagsUsed} driver tags ${h.driverTags} dispatched ${h.dispatched}`;
+  : `bio ${i.id} at ${i.place} sectors ${i.sector}+${i.sectors} in req ${i.req}`) + (i.dev >= 0 ? ` on dev ${i.dev}` : '');
+/** A shared tag set's part (active, users, share) only where the run shares tags. */
+const hctxView = h => `hctx ${h.hctx} stopped ${h.stopped} tags ${h.tagsUsed} driver tags ${h.driverTags} dispatched ${h.dispatched}`
+  + ('users' in h ? ` active ${h.active} users ${h.users} share ${h.share}` : '');
 const lockView = l => `${l.lock} held by ${l.holder} spinners [${l.spinners.join(',')}]`;
 
 test('the fixtures cover blk-mq, the legacy queue, bio-based, xen-blkfront and a replayed trace', () => {
@@ -64,8 +66,9 @@ test('the contended fixture shows a holder and spinners at some state, so the lo
 });
 
 // A seek lands on a snapshot and the stream goes on from there: the tags freed after it must come off
-// the hctx the snapshot names for each request, so every later snapshot still agrees.
-for (const file of ['sata-70.json', 'six-cpus-four-hctx.json']) {
+// the hctx the snapshot names for each request, so every later snapshot still agrees; and with several
+// devices each item's device and each shared set's active queues are the same whether stepped or sought.
+for (const file of ['sata-70.json', 'six-cpus-four-hctx.json', 'shared-tags-70.json']) {
   test(`${file}: state.js taken from a snapshot keeps agreeing with the server's later snapshots`, () => {
     const fx = JSON.parse(readFileSync(new URL(file, dir)));
     const from = fx.states[Math.floor(fx.states.length / 3)];
@@ -75,9 +78,30 @@ for (const file of ['sata-70.json', 'six-cpus-four-hctx.json']) {
       s = applyTransitions(s, fx.transitions.slice(done, state.step));
       done = state.step;
       assert.deepEqual(s.hctxs.map(hctxView), state.snapshot.hctxs.map(hctxView), `hctxs after step ${state.step}`);
+      assert.deepEqual([...s.items.values()].map(view).sort(), state.snapshot.items.map(view).sort(), `items after step ${state.step}`);
     }
   });
 }
+
+test('shared-tags-70: at every state, seeking there and stepping there put each item on the same device', () => {
+  const fx = JSON.parse(readFileSync(new URL('shared-tags-70.json', dir)));
+  const devices = st => [...st.items.values()].map(i => `${i.type} ${i.id} on nullb${deviceOf(st, i)}`).sort();
+  const shares = st => st.hctxs.map(h => `hctx ${h.hctx} active ${h.active} users ${h.users} share ${h.share}`);
+  let stepped = initialState(fx.loaded);
+  let done = 0;
+  const seen = new Set();
+  for (const state of fx.states) {
+    stepped = applyTransitions(stepped, fx.transitions.slice(done, state.step));
+    done = state.step;
+    const sought = fromSnapshot(fx.loaded, state);
+    assert.deepEqual(devices(sought), devices(stepped), `devices at step ${state.step}`);
+    assert.deepEqual(shares(sought), shares(stepped), `shared tags at step ${state.step}`);
+    devices(sought).forEach(d => seen.add(d.split(' on ')[1]));
+    shares(sought).forEach(d => seen.add(d.split(' active ')[1]));
+  }
+  assert.ok(seen.has('nullb0') && seen.has('nullb1'), `items of both devices at some state: ${[...seen]}`);
+  assert.ok(seen.has('true users 2 share 8'), `both queues active, each held to 8 of 16: ${[...seen]}`);
+});
 
 test('sata-70: mq-deadline holds scheduler tags without driver tags at some state, and driver tags at another', () => {
   const fx = JSON.parse(readFileSync(new URL('sata-70.json', dir)));

@@ -123,15 +123,21 @@ test('each device\'s locks are placed on its own boxes, nullb0\'s under their on
   for (const n of names.filter(x => x.startsWith('nullb2'))) assert.ok(overlap(p.get(n), d2.frame) && !overlap(p.get(n), d0.frame), n);
 });
 
-test('a request belongs to the device of the hctx its tag is on; kyber counts each device\'s tokens apart', async () => {
-  const { deviceOf, initialState } = await import('../src/state.js');
+test('a request is on the device the stream\'s dev names; kyber counts each device\'s tokens apart', async () => {
+  const { deviceOf, initialState, applyTransitions, requests } = await import('../src/state.js');
   const { tokensHeld } = await import('../src/layout-sched.js');
-  const s = initialState({ scenario: { kernel: '7.0' }, topology: { cpus: 2, hwQueues: 2, queueDepth: 8, cpuToHctx: [0, 1], devices: 3 } });
-  const rqs = [0, 1, 2, 3, 4, 5].map(h => ({ tagHctx: h, place: `hctx:${h}`, rwbs: 'R' }));
+  const topology = { cpus: 2, hwQueues: 2, queueDepth: 8, cpuToHctx: [0, 1], devices: 3 };
+  // G of request h on hctx h; dev says its device, which the hctx alone would not tell a trace replay.
+  const getrq = (h, dev) => ({ seq: h, t: 0, kind: 'getrq', cpu: 0, bio: h, req: h, ctx: 0, hctx: h, tag: 1, sector: 8 * h,
+    sectors: 8, rwbs: 'R', from: 'task:0', to: 'task:0', count: -1, ...(dev === undefined ? {} : { dev }) });
+  const s = applyTransitions(initialState({ scenario: { kernel: '7.0' }, topology }), [0, 1, 2, 3, 4, 5].map(h => getrq(h, h >> 1)));
+  const rqs = requests(s).sort((a, b) => a.id - b.id);
   assert.deepEqual(rqs.map(r => deviceOf(s, r)), [0, 0, 1, 1, 2, 2]);
-  assert.deepEqual([0, 1, 2].map(d => tokensHeld(rqs.filter(r => deviceOf(s, r) === d)).read), [2, 2, 2]);
-  const one = initialState({ scenario: {}, topology: { cpus: 2, hwQueues: 2, queueDepth: 8, cpuToHctx: [0, 1] } });
-  assert.deepEqual(rqs.map(r => deviceOf(one, r)), [0, 0, 0, 0, 0, 0], 'one device');
+  const moved = applyTransitions(s, [{ ...getrq(0, 2), seq: 6, kind: 'plug', bio: -1, to: 'plug:0' }]);
+  assert.equal(deviceOf(moved, moved.items.get('req:0')), 2, 'the latest move\'s dev');
+  assert.deepEqual([0, 1, 2].map(d => tokensHeld(rqs.filter(r => deviceOf(s, r) === d).map(r => ({ ...r, place: `hctx:${r.hctx}` }))).read), [2, 2, 2]);
+  const one = applyTransitions(initialState({ scenario: {}, topology: { ...topology, devices: undefined } }), [0, 1, 2, 3].map(h => getrq(h)));
+  assert.deepEqual(requests(one).map(r => deviceOf(one, r)), [0, 0, 0, 0], 'one device: no dev, device 0');
 });
 
 test('a shared set\'s bar: each device\'s tags a segment after the one before, never past the bar', () => {

@@ -82,3 +82,17 @@ test("mq-deadline's dispatch says where the request stands in its batch, from th
   assert.match(dd({ count: 3, rwbs: 'R' }), /, read 3 of up to 16 in this batch \(dd_dispatch_request\): the next read by sector/);
   assert.match(dd({ count: -1, rwbs: 'W' }), /from dd->dispatch \(dd_dispatch_request\): .*outside any batch/);
 });
+
+test('shared tags (7.0): tag_busy counts the active queues; a wait over the fair share with tags free says so', () => {
+  const busy = narrate(t({ kind: 'tag_busy', fn: '__blk_mq_tag_busy', hctx: 1, count: 2 }));
+  assert.match(busy, /hctx 1 among its shared tag set's active queues \(blk_mq_tag_busy → __blk_mq_tag_busy\), 2 of them/);
+  const over = narrate(t({ kind: 'sleeprq', fn: 'blk_mq_get_tag', hctx: 0, count: 8 }));
+  assert.match(over, /has tags free: hctx 0 already holds its fair share, 8 tags \(hctx_may_queue/);
+  assert.match(over, /waits over its share/);
+  const full = narrate(t({ kind: 'sleeprq', fn: 'blk_mq_get_tag', hctx: 0, count: -1 }));
+  assert.doesNotMatch(full, /share/, 'a wait on a full set is not a share\'s');
+  // The golden stream's only such wait carries its share.
+  const fx = JSON.parse(readFileSync(new URL('./fixtures/shared-tags-70.json', import.meta.url)));
+  const waits = fx.transitions.filter(m => m.kind === 'sleeprq');
+  assert.ok(waits.length && waits.every(m => /over its share/.test(narrate(m))), 'shared-tags-70\'s wait is over its share');
+});

@@ -1,6 +1,7 @@
 // Figure 2: the details of whatever was clicked, a request, a bio, a software or a hardware queue.
 import { formatNs, formatBytes, esc } from '../format.js';
-import { itemsAt, key } from '../state.js';
+import { itemsAt, key, deviceOf } from '../state.js';
+import { deviceCount, diskName, ctxOnDevice, hctxOnDevice, hctxNumber } from '../devices.js';
 
 export function inspectorView(el) {
   let selected = null;
@@ -27,6 +28,7 @@ function request(state, id) {
   if (!rq) return gone(`request ${id}`);
   const times = ['Q', 'G', 'I', 'D', 'C'].map(l => `<span class="ts"><b>${l}</b> ${formatNs(rq.times[l])}</span>`).join(' ');
   return `<h3>request ${id}</h3>` + table([
+    ...deviceRow(state.topology, deviceOf(state, rq)),
     row('place', `<code>${esc(rq.place)}</code>`),
     row('sectors', `${rq.sector} + ${rq.sectors} <span class="muted">(${formatBytes(rq.sectors * 512)})</span>`),
     row('rwbs', esc(rq.rwbs)),
@@ -49,24 +51,17 @@ function bio(state, id) {
   ]);
 }
 
-/**
- * Several 7.0 devices number device d's ctxs from d × cpus and its hctxs from d × hwQueues: the device
- * and the number within it, which the CPU map speaks of. One device: d 0 and the number itself.
- */
-function onDevice(topo, id, perDevice) {
-  return (topo.devices ?? 1) > 1 ? { d: Math.floor(id / perDevice), n: id % perDevice } : { d: 0, n: id };
-}
-
-const deviceRow = (topo, d) => ((topo.devices ?? 1) > 1 ? [row('device', `nullb${d}`)] : []);
+/** Several 7.0 devices: which device a queue or request is on (devices.js numbers them); none for one. */
+const deviceRow = (topo, d) => (deviceCount(topo) > 1 ? [row('device', diskName(d))] : []);
 
 function ctx(state, id) {
   const list = itemsAt(state, `ctx:${id}`).filter(i => i.type === 'req');
   const topo = state.topology;
-  const { d, n: cpu } = onDevice(topo, id, topo.cpus);
+  const { d, n: cpu } = ctxOnDevice(topo, id);
   return `<h3>software queue ctx ${id}</h3>` + table([
     ...deviceRow(topo, d),
     row('CPU', cpu),
-    row('maps to', `hctx ${d * topo.hwQueues + topo.cpuToHctx[cpu]}`),
+    row('maps to', `hctx ${hctxNumber(topo, d, topo.cpuToHctx[cpu])}`),
     row('rq_list', list.length ? list.map(r => `<code>${r.id}</code>`).join(' → ') : 'empty'),
   ]);
 }
@@ -74,7 +69,7 @@ function ctx(state, id) {
 function hctx(state, id) {
   const h = state.hctxs[id];
   if (!h) return gone(`hctx ${id}`);
-  const { d, n } = onDevice(state.topology, id, state.topology.hwQueues);
+  const { d, n } = hctxOnDevice(state.topology, id);
   const cpus = state.topology.cpuToHctx.map((x, cpu) => (x === n ? cpu : -1)).filter(c => c >= 0);
   const dispatch = itemsAt(state, `hctx:${id}`).filter(i => i.type === 'req');
   const inFlight = itemsAt(state, `device:${id}`).length + itemsAt(state, `driver:${id}`).length;

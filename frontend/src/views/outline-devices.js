@@ -1,7 +1,8 @@
 // Figure 1 for several 7.0 null_blk devices (layout-devices.js places them): the CPUs once, then each
 // device's request_queue in its frame (g.request-queue[data-device="d"]) drawn by the one-device
 // figure's own pieces, and under shared tags one bar per shared tag set, each device's share of it a
-// segment. Live: the one-device hctx labels, kyber's tokens per device, the shared sets' use.
+// segment. Live: the one-device hctx labels, kyber's tokens per device, the shared sets' use, their
+// active queues and the fair share each may hold (marks on the bar, one share apart).
 import { box, text, setText, drawCpus, drawLanes, drawDone } from './outline-parts.js';
 import { drawCtxs, drawHctxs, drawEdges, drawRowLabels, queueRowLabels, requeueLane, hctxState } from './outline-frame.js';
 import { schedFrame, schedState } from './outline-sched.js';
@@ -53,6 +54,7 @@ function tagSetsFrame(svg, g, geo) {
     sg.append('rect').attr('class', 'tags-free').attr('x', s.bar.x).attr('y', s.bar.y).attr('width', s.bar.w).attr('height', s.bar.h);
     s.hctxs.forEach((hctx, d) => sg.append('rect').attr('class', `tags-used tag-share share-${d % 2}`).attr('data-device', d)
       .attr('data-hctx', hctx).attr('x', s.bar.x).attr('y', s.bar.y).attr('width', 0).attr('height', s.bar.h));
+    sg.append('g').attr('class', 'share-marks');
     text(sg, s.x + 1, s.y + geo.font, '', 'tags-text');
   }
   for (const h of geo.hctxs) {
@@ -70,17 +72,35 @@ export function devicesState(svg, geo, state) {
   if (geo.tagSets) tagSetsState(svg, geo, state);
 }
 
-/** Each set's tags in use: the sum of what its hctxs hold, as state.js counts them from the stream. */
+/**
+ * Each set's tags in use: the sum of what its hctxs hold, as state.js counts them from the stream; its
+ * active queues (tag_busy) and the fair share hctx_may_queue allows each, marked on the bar every share.
+ */
 function tagSetsState(svg, geo, state) {
   const depth = geo.tagSets.depth;
   for (const s of geo.tagSets.sets) {
-    const held = s.hctxs.map(n => state.hctxs[n]?.tagsUsed ?? 0);
+    const hctxs = s.hctxs.map(n => state.hctxs[n] ?? {});
+    const held = hctxs.map(h => h.tagsUsed ?? 0);
     const used = held.reduce((a, b) => a + b, 0);
-    const sg = svg.select(`g.tag-set[data-tag-set="${s.set}"]`).attr('data-used', used);
+    const users = hctxs[0].users ?? 0, share = hctxs[0].share ?? 0;
+    const sg = svg.select(`g.tag-set[data-tag-set="${s.set}"]`).attr('data-used', used)
+      .attr('data-active-queues', users).attr('data-fair-share', share);
     const segments = shareSegments(s.bar, held, depth);
-    sg.selectAll('rect.tag-share').data(segments).attr('data-used', (_, d) => held[d]).attr('x', g => g.x).attr('width', g => g.w);
-    const each = held.map((n, d) => `${diskName(d)} ${n}`).join(' · ');
-    setText(sg.select('.tags-text'), fitText(s.w - 2, geo.font, `set ${s.set}: ${used}/${depth} tags in use · ${each}`,
-      `${used}/${depth} in use · ${each}`, `${used}/${depth} · ${held.join('+')}`, `${used}/${depth}`));
+    sg.selectAll('rect.tag-share').data(segments).attr('data-used', (_, d) => held[d])
+      .attr('data-active', (_, d) => String(!!hctxs[d].active)).attr('x', g => g.x).attr('width', g => g.w);
+    sg.select('g.share-marks').selectAll('line').data(shareMarks(s.bar, users, share, depth))
+      .join('line').attr('class', 'share-mark').attr('x1', x => x).attr('x2', x => x)
+      .attr('y1', s.bar.y - 3).attr('y2', s.bar.y + s.bar.h + 3);
+    const each = held.map((n, d) => `${diskName(d)} ${n}${hctxs[d].active ? '' : ' (idle)'}`).join(' · ');
+    const fair = users ? ` · ${users} active, share ${share} each` : '';
+    setText(sg.select('.tags-text'), fitText(s.w - 2, geo.font, `set ${s.set}: ${used}/${depth} tags in use · ${each}${fair}`,
+      `${used}/${depth} in use · ${each}${fair}`, `${used}/${depth} · ${held.join('+')}${users ? ` · ${users}×${share}` : ''}`,
+      `${used}/${depth}`));
   }
+}
+
+/** Where one active queue's share ends, the next's would, …: a mark every share along the bar, inside it. */
+function shareMarks(bar, users, share, depth) {
+  if (!users || !depth) return [];
+  return Array.from({ length: users }, (_, k) => bar.x + bar.w * Math.min(1, ((k + 1) * share) / depth)).filter(x => x < bar.x + bar.w - 0.5);
 }

@@ -80,6 +80,9 @@ public final class BlockLayerRun {
             case MQ -> scenario.modern() ? Wiring70.wire(machine, scenario, invariants) : wire(machine, scenario);
         };
         tracker = snapshots ? new SnapshotTracker(hctxs.length, scenario.queueDepth()) : null;
+        if (tracker != null && mq && scenario.modern() && scenario.device().tagsShared()) {
+            tracker.sharingTags(Wiring70.numbers(machine, scenario), scenario.queueDepth() - scenario.reservedTags());
+        }
         workload.start();
     }
 

@@ -38,9 +38,15 @@ final class Emitter {
     /** A move of a bio (Q, G, S, M, F, bio_end, wake): the bio's sectors are reported. */
     void bio(TransitionKind kind, String action, String fn, int cpu, Actor actor, Bio bio, Request rq,
              HardwareQueue hctx, Place from, Place to) {
+        bio(kind, action, fn, cpu, actor, bio, rq, hctx, from, to, -1);
+    }
+
+    /** The same, with a number the move carries (7.0's tag wait on a shared set: the share it is held to). */
+    void bio(TransitionKind kind, String action, String fn, int cpu, Actor actor, Bio bio, Request rq,
+             HardwareQueue hctx, Place from, Place to, long count) {
         add(new Transition(emitted++, sim.now(), kind, fn, action, cpu, actor.pid(), actor.comm(),
                 bio.id, rq == null ? -1 : rq.id, bio.task.cpu, hctx == null ? -1 : hctx.index,
-                rq == null ? -1 : rq.tag, bio.sector, bio.sectors, bio.rwbs, from, to, -1, null, dev(bio.device)), bio, rq);
+                rq == null ? -1 : rq.tag, bio.sector, bio.sectors, bio.rwbs, from, to, count, null, dev(bio.device)), bio, rq);
     }
 
     /**
@@ -92,6 +98,11 @@ final class Emitter {
         String rwbs = action == null ? null : "N";
         add(new Transition(emitted++, sim.now(), kind, fn, action, cpu, actor.pid(), actor.comm(),
                 -1, -1, ctx, hctx.index, -1, -1, -1, rwbs, Place.NONE, Place.NONE, count, null, dev(hctx.device)), null, null);
+    }
+
+    /** blk_mq_tag_busy() made {@code hctx} active on its shared tag set, {@code activeQueues} of them now. */
+    void tagBusy(int cpu, Actor actor, HardwareQueue hctx, int activeQueues) {
+        queue(TransitionKind.TAG_BUSY, null, "__blk_mq_tag_busy", cpu, actor, -1, hctx, activeQueues);
     }
 
     /** A spinlock's move (lock_contended, lock_acquired, lock_release): no task, bio, request or queue. */

@@ -60,12 +60,12 @@ final class Hctx70 {
      * __blk_mq_get_tag() without a scheduler: blk_mq_tag_busy(), then hctx_may_queue() on a shared set,
      * then the bitmap; -1 when over the share or out of tags. The tag counts in nr_active.
      */
-    int getDriverTag(int cpu, int shallow) {
+    int getDriverTag(Task task, int shallow) {
         if (share != null) {
-            share.tagBusy(this);
+            share.tagBusy(this, task);
             if (!share.mayQueue(this)) return -1;
         }
-        int tag = driverTags.get(cpu, shallow);
+        int tag = driverTags.get(task.cpu, shallow);
         if (tag >= 0 && share != null) nrActive++;
         return tag;
     }
@@ -76,8 +76,8 @@ final class Hctx70 {
     }
 
     /** A new request's tag: a scheduler tag under an elevator, else a driver tag (within a shared set's share). */
-    int allocate(int cpu, int shallow) {
-        return schedTags != null ? schedTags.get(cpu, shallow) : getDriverTag(cpu, shallow);
+    int allocate(Task task, int shallow) {
+        return schedTags != null ? schedTags.get(task.cpu, shallow) : getDriverTag(task, shallow);
     }
 
     /** The pool a new request's tag comes from: scheduler tags under an elevator, else driver tags. */

@@ -1,6 +1,7 @@
 package org.blkflow.model;
 
 import org.blkflow.engine.CpuObserver;
+import org.blkflow.transition.DeviceNumbers;
 import org.blkflow.transition.PlaceKind;
 import org.blkflow.transition.SnapshotTracker;
 import org.blkflow.transition.Transition;
@@ -80,14 +81,9 @@ final class Invariants implements CpuObserver {
         submit70.plugFinished(pid);
     }
 
-    /** Linux 7.0 with several devices of {@code perDevice} hctxs; {@code depth} normal tags per shared set. */
-    void devices70(int hctxs, int perDevice, boolean sharedTags, int depth) {
-        shared70.devices(hctxs, perDevice, sharedTags, depth);
-    }
-
-    /** blk_mq_tag_busy() marked {@code hctx} active on a shared tag set (7.0). */
-    void tagBusy(int hctx) {
-        shared70.tagBusy(hctx);
+    /** Linux 7.0 with several devices numbered as {@code numbers}; {@code depth} normal tags per shared set. */
+    void devices70(DeviceNumbers numbers, boolean sharedTags, int depth) {
+        shared70.devices(numbers, sharedTags, depth);
     }
 
     /** blk_add_rq_to_plug() adds the {@code size}th request to task {@code pid}'s plug (7.0). */
@@ -199,6 +195,7 @@ final class Invariants implements CpuObserver {
             case FREE -> free(t, bio, rq);
             case HCTX_STOP -> device.full(t, null, t.hctx());
             case LOCK_CONTENDED, LOCK_ACQUIRED, LOCK_RELEASE -> locks.lockMove(t);
+            case TAG_BUSY -> shared70.tagBusy(t);
             case UNPLUG, RUN_ASYNC, RUN_QUEUE, HCTX_START, IPI -> { }
             case PCPU_WAIT, PCPU_RUN -> { }
             case EVTCHN -> domains.crossesDomains(t);

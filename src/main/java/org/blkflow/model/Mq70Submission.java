@@ -178,7 +178,7 @@ final class Mq70Submission implements MakeRequest {
                 traceGetrq(task, bio, batched, Place.task(task.cpu), done);
                 return;
             }
-            int tag = x.allocate(task.cpu, shallow);
+            int tag = x.allocate(task, shallow);
             if (tag >= 0) {
                 got(task, bio, x, tag, Place.task(task.cpu), done);
                 return;
@@ -257,7 +257,7 @@ final class Mq70Submission implements MakeRequest {
         dispatch.run(x, false, task.cpu, task.actor, () -> {
             SbitmapTags<Task> tags = x.allocationTags();
             int shallow = shallowDepth(task.pendingBio);
-            int tag = x.allocate(task.cpu, shallow);
+            int tag = x.allocate(task, shallow);
             if (tag >= 0) {
                 resume(task, x, tag, Place.task(task.cpu));
                 return;
@@ -269,9 +269,11 @@ final class Mq70Submission implements MakeRequest {
                 return;
             }
             tags.prepareToWait(task);
+            // On a shared set the wait may be hctx_may_queue()'s, with tags free for the other queues: say its share.
+            long heldTo = x.share != null && x.share.overShareWithTagsFree(x) ? x.share.share() : -1;
             m.emit.bio(TransitionKind.SLEEP, null, "blk_mq_get_tag", task.cpu, task.actor, task.pendingBio, null,
-                    x.hw, Place.task(task.cpu), Place.tagWait(x.hw.index));
-            tag = x.allocate(task.cpu, shallow);
+                    x.hw, Place.task(task.cpu), Place.tagWait(x.hw.index), heldTo);
+            tag = x.allocate(task, shallow);
             if (tag >= 0) {
                 tags.finishWait(task);
                 resume(task, x, tag, Place.tagWait(x.hw.index));

@@ -2,6 +2,7 @@ package org.blkflow.model;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.blkflow.transition.DeviceNumbers;
 import org.blkflow.transition.Transition;
 
 /**
@@ -9,13 +10,15 @@ import org.blkflow.transition.Transition;
  * past its depth; after an allocation an active hctx of a shared set holds no more than its fair share
  * (hctx_may_queue); a tag wait on a shared set is legal when the set is full or the hctx is at its
  * share; a plug's multiple_queues, once set, stays set until the plug ends, with the plug never
- * past its limit (32, or 64 across queues); and a bio joins a request only on its own device's queue. Held tags come from the stream; which hctxs are active
- * (blk_mq_tag_busy, which has no transition) and the plug's flag come from the model's own report.
+ * past its limit (32, or 64 across queues); and a bio joins a request only on its own device's queue.
+ * An hctx takes a shared set's tag only once blk_mq_tag_busy() counted it among the set's active
+ * queues (tag_busy), which it does once, its count the set's hctxs so marked. Held tags and active
+ * hctxs come from the stream; the plug's flag from the model's own report.
  */
 final class SharedTags70Invariants {
 
     private boolean shared;
-    private int perDevice = 1;
+    private DeviceNumbers numbers = new DeviceNumbers(1, 1, 1);
     private int depth;
     private int[] held = new int[0];
     private boolean[] active = new boolean[0];
@@ -23,18 +26,23 @@ final class SharedTags70Invariants {
     private final Map<Integer, Object> plugOf = new HashMap<>();
     private final Map<Integer, Boolean> multipleOf = new HashMap<>();
 
-    /** Several devices of {@code perDevice} hctxs each; {@code depth} normal tags per set when {@code shared}. */
-    void devices(int hctxs, int perDevice, boolean shared, int depth) {
+    /** Several devices numbered as {@code numbers}; {@code depth} normal tags per set when {@code shared}. */
+    void devices(DeviceNumbers numbers, boolean shared, int depth) {
         this.shared = shared;
-        this.perDevice = perDevice;
+        this.numbers = numbers;
         this.depth = depth;
-        this.held = new int[hctxs];
-        this.active = new boolean[hctxs];
+        this.held = new int[numbers.hctxsPerDevice() * numbers.devices()];
+        this.active = new boolean[held.length];
     }
 
-    /** blk_mq_tag_busy() marked {@code hctx} active (the model's report). */
-    void tagBusy(int hctx) {
-        active[hctx] = true;
+    /** tag_busy: blk_mq_tag_busy() counts an hctx of a shared set active once, {@code count} = active_queues after. */
+    void tagBusy(Transition t) {
+        int h = t.hctx();
+        if (!shared || active[h]) Oops.fail("tag-busy-once", "hctx " + h + (shared ? " was already active"
+                : " has no shared tag set") + " at blk_mq_tag_busy", t, null, null);
+        active[h] = true;
+        if (t.count() != users(h)) Oops.fail("active-queues", "tag set " + numbers.tagSet(h) + " counts " + t.count()
+                + " active queues, " + users(h) + " of its hctxs were marked busy", t, null, null);
     }
 
     /** A new request with a driver tag (G without a scheduler). */
@@ -44,8 +52,9 @@ final class SharedTags70Invariants {
         held[h]++;
         int inSet = inSet(h);
         if (inSet > depth) Oops.fail("shared-tags-within-depth", inSet + " tags of the set of hctx index "
-                + h % perDevice + " held, its depth is " + depth, t, bio, rq);
-        if (!active[h]) return;
+                + numbers.tagSet(h) + " held, its depth is " + depth, t, bio, rq);
+        if (!active[h]) Oops.fail("tag-busy-before-tag", "hctx " + h + " took tag " + rq.tag + " of shared set "
+                + numbers.tagSet(h) + " without blk_mq_tag_busy() counting it active", t, bio, rq);
         int allowed = TagShare70.allowed(depth, users(h));
         if (held[h] > allowed) Oops.fail("fair-share", "hctx " + h + " holds " + held[h]
                 + " driver tags after an allocation, its share is " + allowed + " of " + depth + " among "
@@ -94,13 +103,13 @@ final class SharedTags70Invariants {
 
     private int inSet(int h) {
         int n = 0;
-        for (int i = h % perDevice; i < held.length; i += perDevice) n += held[i];
+        for (int i : numbers.sharingWith(h)) n += held[i];
         return n;
     }
 
     private int users(int h) {
         int n = 0;
-        for (int i = h % perDevice; i < active.length; i += perDevice) if (active[i]) n++;
+        for (int i : numbers.sharingWith(h)) if (active[i]) n++;
         return n;
     }
 }

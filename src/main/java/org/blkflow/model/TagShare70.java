@@ -1,6 +1,6 @@
 package org.blkflow.model;
 
-import java.util.function.IntConsumer;
+import org.blkflow.transition.TagShares;
 
 /**
  * A tag set shared by several request_queues (BLK_MQ_F_TAG_QUEUE_SHARED: null_blk shared_tags with
@@ -12,30 +12,37 @@ import java.util.function.IntConsumer;
  */
 final class TagShare70 {
 
-    /** The minimum share hctx_may_queue() leaves each user. */
-    static final int MIN_SHARE = 4;
-
     /** bt->sb.depth: the normal tags every sharer draws from. */
     private final int depth;
     private final SbitmapTags<Task> tags;
-    /** Tells the invariants which hctx blk_mq_tag_busy() marked, so they count the same users. */
-    private final IntConsumer onBusy;
+    /** Says in the stream which hctx blk_mq_tag_busy() marked (tag_busy). */
+    private final Emitter emit;
     /** tags->active_queues. */
     private int activeQueues;
 
-    TagShare70(SbitmapTags<Task> tags, IntConsumer onBusy) {
+    TagShare70(SbitmapTags<Task> tags, Emitter emit) {
         this.tags = tags;
         this.depth = tags.normalDepth();
-        this.onBusy = onBusy;
+        this.emit = emit;
     }
 
     /** blk_mq_tag_busy(): the first call for an hctx marks it active and recomputes the wake batch. */
-    void tagBusy(Hctx70 x) {
+    void tagBusy(Hctx70 x, Task task) {
         if (x.tagActive) return;
         x.tagActive = true;
         activeQueues++;
         tags.recalculateWakeBatch(activeQueues);
-        onBusy.accept(x.hw.index);
+        emit.tagBusy(task.cpu, task.actor, x.hw, activeQueues);
+    }
+
+    /** hctx_may_queue() refuses {@code x} while tags of the set are free: it waits over its share. */
+    boolean overShareWithTagsFree(Hctx70 x) {
+        return !mayQueue(x) && tags.inUse() < depth;
+    }
+
+    /** The share each active hctx may hold now. */
+    int share() {
+        return allowed(depth, Math.max(1, activeQueues));
     }
 
     /** hctx_may_queue(): an active hctx of a shared set may hold fewer than its share. */
@@ -44,8 +51,8 @@ final class TagShare70 {
         return x.nrActive < allowed(depth, activeQueues);
     }
 
-    /** max(ceil(depth / users), 4). */
+    /** max(ceil(depth / users), 4), the stream's rule too. */
     static int allowed(int depth, int users) {
-        return Math.max((depth + users - 1) / users, MIN_SHARE);
+        return TagShares.fairShare(depth, users);
     }
 }

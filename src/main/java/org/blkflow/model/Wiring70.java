@@ -2,11 +2,12 @@ package org.blkflow.model;
 
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.Scheduler;
+import org.blkflow.transition.DeviceNumbers;
 
 /**
  * The Linux 7.0 block layer put together: the one place BlockLayerRun's kernel switch leads to. With
  * several null_blk devices (nr_devices) each is a request_queue of its own — hctxs, a ctx per CPU,
- * scheduler, null_blk instance — on the machine's hctxs numbered device × hctxs per device + hctx;
+ * scheduler, null_blk instance — on the machine's hctxs, numbered across devices ({@link DeviceNumbers});
  * with shared_tags every device's hctx of one index draws its driver tags from one set.
  */
 final class Wiring70 {
@@ -28,15 +29,14 @@ final class Wiring70 {
 
     static Workload wire(Machine m, Scenario scenario, Invariants invariants) {
         int count = scenario.device().count();
-        int perDevice = m.hctxs.length / count;
-        invariants.devices70(m.hctxs.length, perDevice, scenario.device().tagsShared(),
-                scenario.queueDepth() - scenario.reservedTags());
+        DeviceNumbers numbers = numbers(m, scenario);
+        invariants.devices70(numbers, scenario.device().tagsShared(), scenario.queueDepth() - scenario.reservedTags());
         Queue[] queues = new Queue[count];
         long[] requeueCalls = new long[1];
         for (int d = 0; d < count; d++) {
-            HardwareQueue[] hw = java.util.Arrays.copyOfRange(m.hctxs, d * perDevice, (d + 1) * perDevice);
+            HardwareQueue[] hw = java.util.Arrays.copyOfRange(m.hctxs, numbers.hctx(d, 0), numbers.hctx(d + 1, 0));
             for (HardwareQueue h : hw) h.device = d;
-            Machine q = count == 1 ? m : m.queue(d == 0 ? m.ctxs : ctxs(m, d, hw), hw, d == 0 ? "" : "nullb" + d + " ");
+            Machine q = count == 1 ? m : m.queue(d == 0 ? m.ctxs : ctxs(m, numbers, d, hw), hw, d == 0 ? "" : "nullb" + d + " ");
             Hctx70[] sharing = d > 0 && scenario.device().tagsShared() ? queues[0].hctxs : null;
             queues[d] = wireQueue(q, scenario, invariants, sharing, requeueCalls);
         }
@@ -55,13 +55,19 @@ final class Wiring70 {
         return workload;
     }
 
+    /** How the run's ctxs and hctxs are numbered across its devices (each has the same hctxs). */
+    static DeviceNumbers numbers(Machine m, Scenario scenario) {
+        int count = scenario.device().count();
+        return new DeviceNumbers(m.ctxs.length, m.hctxs.length / count, count);
+    }
+
     /** Device {@code d}'s ctx for each CPU, on its hctx of the same index as device 0's (one CPU map for all). */
-    private static SoftwareQueue[] ctxs(Machine m, int d, HardwareQueue[] hw) {
+    private static SoftwareQueue[] ctxs(Machine m, DeviceNumbers numbers, int d, HardwareQueue[] hw) {
         SoftwareQueue[] ctxs = new SoftwareQueue[m.ctxs.length];
         for (int cpu = 0; cpu < ctxs.length; cpu++) {
             HardwareQueue hctx = hw[m.ctxs[cpu].hctx.index];
             ctxs[cpu] = new SoftwareQueue(cpu, hctx, hctx.ctxs.size(), 0);
-            ctxs[cpu].place = d * m.ctxs.length + cpu;
+            ctxs[cpu].place = numbers.ctx(d, cpu);
             hctx.addCtx(ctxs[cpu]);
         }
         return ctxs;
@@ -89,7 +95,7 @@ final class Wiring70 {
             hctxs[i] = new Hctx70(hw, driverTags, schedTags);
             hctxs[i].poll = i >= scenario.hwQueues();
             if (scenario.device().tagsShared()) {
-                hctxs[i].share = sharing != null ? sharing[i].share : new TagShare70(driverTags, invariants::tagBusy);
+                hctxs[i].share = sharing != null ? sharing[i].share : new TagShare70(driverTags, m.emit);
             }
         }
         RequestMerge70 requestMerge = new RequestMerge70(scenario.device().maxSectors(), scenario.device().maxSegments());

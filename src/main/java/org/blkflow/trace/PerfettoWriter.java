@@ -11,7 +11,8 @@ import org.blkflow.transition.TransitionListener;
  * a process per kind of track (CPUs, locks, hardware queues, requests, device), a slice per
  * kernel-function step on each CPU ({@link CpuSlices}), an async track per request with flows for
  * merges and requeues ({@link RequestTracks}), counters per hctx and for the device
- * ({@link QueueCounters}) and a track per lock ({@link LockTracks}). Everything comes from the
+ * ({@link QueueCounters}) and a track per lock ({@link LockTracks}); several 7.0 devices each have
+ * their requests and counters in a process of their own, nullbN ({@link DeviceGroups}). Everything comes from the
  * transition stream, written as it arrives; only live requests and one step per CPU are held.
  */
 public final class PerfettoWriter implements TransitionListener {
@@ -30,8 +31,9 @@ public final class PerfettoWriter implements TransitionListener {
     public PerfettoWriter(Writer out, long stepBoundNs, List<String> lockNames) {
         this.out = new TraceEventWriter(out);
         this.cpus = new CpuSlices(this.out, stepBoundNs);
-        this.requests = new RequestTracks(this.out, cpus);
-        this.counters = new QueueCounters(this.out);
+        DeviceGroups devices = new DeviceGroups(this.out);
+        this.requests = new RequestTracks(this.out, cpus, devices);
+        this.counters = new QueueCounters(this.out, devices);
         this.locks = new LockTracks(this.out, lockNames);
         this.out.begin();
         process(CpuSlices.PID, "CPUs");

@@ -12,6 +12,7 @@ import org.blkflow.transition.TransitionKind;
  * from the first transition that names its tag to its free, as the page's tag chart counts) and the
  * length of its dispatch list (requests whose place is hctx:N); for the device, the bios in flight
  * (Q, or X for a split-off piece, to bio_end) and IOPS over the last {@link #WINDOW} bio_ends. Each is written when it changes.
+ * With several 7.0 devices each device has its own: its hctxs' and its "device" counter in its process.
  */
 final class QueueCounters {
 
@@ -20,17 +21,27 @@ final class QueueCounters {
     static final int WINDOW = 64;
 
     private final TraceEventWriter out;
+    private final DeviceGroups devices;
+    /** Each hctx's device as the stream names it (-1: one device). */
+    private final Map<Integer, Integer> deviceOfHctx = new HashMap<>();
+    /** Each device's bios in flight and IOPS (index 0 for a run of one). */
+    private final Map<Integer, Flight> flights = new HashMap<>();
     private final Map<Long, Integer> tagHctx = new HashMap<>();
     private final Map<Long, Integer> dispatchHctx = new HashMap<>();
     private int[] tags = new int[4];
     private int[] dispatch = new int[4];
-    private final long[] ends = new long[WINDOW];
-    private long ended;
-    private long inFlight;
-    private double iops;
 
-    QueueCounters(TraceEventWriter out) {
+    /** One device's bios in flight and its last {@link #WINDOW} bio_ends. */
+    private static final class Flight {
+        final long[] ends = new long[WINDOW];
+        long ended;
+        long inFlight;
+        double iops;
+    }
+
+    QueueCounters(TraceEventWriter out, DeviceGroups devices) {
         this.out = out;
+        this.devices = devices;
     }
 
     void on(Transition t) {
@@ -38,7 +49,8 @@ final class QueueCounters {
             // 7.0's X: the split-off piece is one more bio in flight, ended by its own bio_end.
             case QUEUE, SPLIT -> device(t, 1);
             case BIO_END -> {
-                ends[(int) (ended++ % WINDOW)] = t.t();
+                Flight f = flight(t);
+                f.ends[(int) (f.ended++ % WINDOW)] = t.t();
                 device(t, -1);
             }
             case BACKMERGE, FRONTMERGE -> { }
@@ -49,6 +61,7 @@ final class QueueCounters {
     }
 
     private void request(Transition t) {
+        if (t.hctx() >= 0) deviceOfHctx.putIfAbsent(t.hctx(), t.dev());
         long req = t.req();
         boolean free = t.kind() == TransitionKind.FREE;
         int[] changed = {-1, -1, -1};
@@ -86,20 +99,27 @@ final class QueueCounters {
     }
 
     private void hctx(int h, long at) {
-        out.start('C', "hctx " + h, HCTX_PID, 1).ts(at).args()
+        int pid = devices.pid(HCTX_PID, deviceOfHctx.getOrDefault(h, -1));
+        out.start('C', "hctx " + h, pid, 1).ts(at).args()
                 .arg("tags in use", tags[h]).arg("dispatch list", dispatch[h]).done();
     }
 
     private void device(Transition t, int delta) {
-        inFlight += delta;
-        if (delta < 0 && ended >= 2) {
-            int n = (int) Math.min(ended, WINDOW);
-            long oldest = ends[(int) ((ended - n) % WINDOW)];
+        Flight f = flight(t);
+        f.inFlight += delta;
+        if (delta < 0 && f.ended >= 2) {
+            int n = (int) Math.min(f.ended, WINDOW);
+            long oldest = f.ends[(int) ((f.ended - n) % WINDOW)];
             long span = t.t() - oldest;
-            if (span > 0) iops = (n - 1) * 1e9 / span;
+            if (span > 0) f.iops = (n - 1) * 1e9 / span;
         }
-        out.start('C', "device", DEVICE_PID, 1).ts(t.t()).args()
-                .arg("bios in flight", inFlight).arg("IOPS", Math.round(iops)).done();
+        int pid = devices.pid(DEVICE_PID, t.dev());
+        out.start('C', "device", pid, 1).ts(t.t()).args()
+                .arg("bios in flight", f.inFlight).arg("IOPS", Math.round(f.iops)).done();
+    }
+
+    private Flight flight(Transition t) {
+        return flights.computeIfAbsent(Math.max(0, t.dev()), d -> new Flight());
     }
 
     private void grow(int h) {

@@ -44,27 +44,32 @@ final class RequestTracks {
         final long id;
         final String name;
         final String cat;
+        /** Its device's process with several devices, else {@link #PID}. */
+        final int pid;
         String stage;
         boolean requeued;
         boolean closed;
         final List<Long> merged = new ArrayList<>(0);
 
-        Unit(long id, String name, String cat) {
+        Unit(long id, String name, String cat, int pid) {
             this.id = id;
             this.name = name;
             this.cat = cat;
+            this.pid = pid;
         }
     }
 
     private final TraceEventWriter out;
     private final CpuSlices cpus;
+    private final DeviceGroups devices;
     private final Map<Long, Bio> bios = new HashMap<>();
     private final Map<Long, Unit> requests = new HashMap<>();
     private final Map<Long, Unit> bioUnits = new HashMap<>();
 
-    RequestTracks(TraceEventWriter out, CpuSlices cpus) {
+    RequestTracks(TraceEventWriter out, CpuSlices cpus, DeviceGroups devices) {
         this.out = out;
         this.cpus = cpus;
+        this.devices = devices;
     }
 
     void on(Transition t) {
@@ -158,9 +163,9 @@ final class RequestTracks {
     }
 
     private Unit open(long id, String name, String cat, Bio bio, Transition t) {
-        Unit u = new Unit(id, name, cat);
+        Unit u = new Unit(id, name, cat, devices.pid(PID, t.dev()));
         long start = bio == null ? t.t() : bio.queuedAt;
-        out.start('b', name, PID, 0).field("cat", cat).field("id", id).ts(start).args()
+        out.start('b', name, u.pid, 0).field("cat", cat).field("id", id).ts(start).args()
                 .arg("rwbs", t.rwbs()).arg("sector", t.sector()).arg("sectors", t.sectors())
                 .arg("cpu", t.ctx()).arg("hctx", t.hctx()).arg("tag", t.tag()).arg("comm", t.comm()).done();
         if (bio != null) {
@@ -196,18 +201,18 @@ final class RequestTracks {
         if (u.closed) return;
         u.closed = true;
         if (u.stage != null) end(u, u.stage, at);
-        out.start('e', u.name, PID, 0).field("cat", u.cat).field("id", u.id).ts(at);
+        out.start('e', u.name, u.pid, 0).field("cat", u.cat).field("id", u.id).ts(at);
         if (complete != null) out.args().arg("sector", complete.sector()).arg("sectors", complete.sectors());
         out.done();
     }
 
     private void begin(Unit u, String place, long at) {
-        out.start('b', place, PID, 0).field("cat", u.cat).field("id", u.id).ts(at).done();
+        out.start('b', place, u.pid, 0).field("cat", u.cat).field("id", u.id).ts(at).done();
         u.stage = place;
     }
 
     private void end(Unit u, String place, long at) {
-        out.start('e', place, PID, 0).field("cat", u.cat).field("id", u.id).ts(at).done();
+        out.start('e', place, u.pid, 0).field("cat", u.cat).field("id", u.id).ts(at).done();
         u.stage = null;
     }
 

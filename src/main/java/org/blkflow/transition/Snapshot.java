@@ -15,10 +15,11 @@ public record Snapshot(long step, long t, List<Item> items, List<HctxState> hctx
 
     /**
      * A live bio or request. For a request, {@code bios} lists the bios merged into it, in order, and
-     * {@code hctx} is the hardware queue whose tags it counts against.
+     * {@code hctx} is the hardware queue whose tags it counts against. {@code dev} is the device the
+     * stream's latest move of it named (several 7.0 devices; -1 when the run has one).
      */
     public record Item(String type, long id, Place place, int cpu, long sector, int sectors, String rwbs,
-                       int tag, long req, int hctx, List<Long> bios) {
+                       int tag, long req, int hctx, List<Long> bios, int dev) {
     }
 
     /**
@@ -45,6 +46,19 @@ public record Snapshot(long step, long t, List<Item> items, List<HctxState> hctx
      * A hardware queue's state: STOPPED, tags in use (scheduler tags in 7.0 under a scheduler), driver
      * tags held (requests whose rq->tag the stream last showed set), requests on its dispatch list.
      */
-    public record HctxState(int hctx, boolean stopped, int tagsUsed, int driverTags, int depth, int dispatched) {
+    public record HctxState(int hctx, boolean stopped, int tagsUsed, int driverTags, int depth, int dispatched,
+                            TagShare share) {
+
+        /** An hctx with tags of its own. */
+        public HctxState(int hctx, boolean stopped, int tagsUsed, int driverTags, int depth, int dispatched) {
+            this(hctx, stopped, tagsUsed, driverTags, depth, dispatched, null);
+        }
+    }
+
+    /**
+     * An hctx's part in its shared tag set (7.0 shared tags; null otherwise): whether blk_mq_tag_busy()
+     * made it active, the set's active_queues and the fair share each of them may hold (0 while none).
+     */
+    public record TagShare(boolean active, int users, int share) {
     }
 }

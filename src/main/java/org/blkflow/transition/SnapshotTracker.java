@@ -33,6 +33,9 @@ import java.util.Set;
  * <li>A request absorbed by another (7.0's rq_merge, {@code count} the survivor) hands it its bios
  *     and range.</li>
  * <li>bio_end ends a bio; free frees a request and any of its bios not yet ended.</li>
+ * <li>Several 7.0 devices: an item's device is the {@code dev} of the latest move naming it; a tag_busy
+ *     move makes its hctx one of its shared tag set's active queues, {@code count} of them
+ *     ({@link TagShares}).</li>
  * <li>xen: blkback moves set their thread's and vCPU's state, pcpu_wait and pcpu_run a vCPU's wait
  *     for a pCPU ({@link BlkbackTracker}, blkback.js's rules).</li>
  * </ul>
@@ -57,12 +60,20 @@ public final class SnapshotTracker {
     private final int[] driverTags;
     private final int depth;
     private final BlkbackTracker dom0 = new BlkbackTracker();
+    /** Shared tag sets' active queues; null unless the run shares tags. */
+    private TagShares shares;
 
     public SnapshotTracker(int hwQueues, int depth) {
         this.stopped = new boolean[hwQueues];
         this.tagsUsed = new int[hwQueues];
         this.driverTags = new int[hwQueues];
         this.depth = depth;
+    }
+
+    /** A run whose devices (numbered as {@code numbers}) share tag sets of {@code depth} normal tags. */
+    public SnapshotTracker sharingTags(DeviceNumbers numbers, int depth) {
+        shares = new TagShares(numbers, depth);
+        return this;
     }
 
     /** Whether {@code t} moves the request it names rather than a bio. */
@@ -76,6 +87,8 @@ public final class SnapshotTracker {
         if (movesRequest(t)) moveRequest(t);
         else if (t.bio() >= 0) moveBio(t);
         else if (isMerge(t)) merge(null, t);
+        if (t.dev() >= 0) onDevice(t);
+        if (shares != null) shares.apply(t);
         dom0.apply(t);
     }
 
@@ -89,9 +102,16 @@ public final class SnapshotTracker {
         }
         List<Snapshot.HctxState> hctxs = new ArrayList<>(stopped.length);
         for (int h = 0; h < stopped.length; h++) {
-            hctxs.add(new Snapshot.HctxState(h, stopped[h], tagsUsed[h], driverTags[h], depth, dispatched[h]));
+            hctxs.add(new Snapshot.HctxState(h, stopped[h], tagsUsed[h], driverTags[h], depth, dispatched[h],
+                    shares == null ? null : shares.view(h)));
         }
         return new Snapshot(step, time, items, hctxs, dom0.view());
+    }
+
+    /** The device a move names is its item's: the stream's word for it, which a seek lands on too. */
+    private void onDevice(Transition t) {
+        Item item = movesRequest(t) ? requests.get(t.req()) : bios.get(t.bio());
+        if (item != null) item.dev = t.dev();
     }
 
     private void moveRequest(Transition t) {
@@ -243,6 +263,7 @@ public final class SnapshotTracker {
         Place place;
         long req = -1;
         long firstBio = -1;
+        int dev = -1;
         final List<Long> bios = new ArrayList<>(1);
 
         Item(String type, long id, Transition t) {
@@ -253,11 +274,12 @@ public final class SnapshotTracker {
             this.sector = t.sector();
             this.sectors = Math.max(0, t.sectors());
             this.place = t.to();
+            this.dev = t.dev();
         }
 
         Snapshot.Item view() {
             return new Snapshot.Item(type, id, place, cpu, sector, sectors, rwbs, tag, req, "req".equals(type) ? tagHctx : -1,
-                    List.copyOf(bios));
+                    List.copyOf(bios), dev);
         }
     }
 }

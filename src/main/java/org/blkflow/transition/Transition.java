@@ -15,7 +15,9 @@ package org.blkflow.transition;
  * @param comm    that task's name, as blkparse prints it in brackets
  * @param count   U: requests unplugged; run_async: the CPU the kblockd work will run on; lock moves: see
  *                {@link TransitionKind#LOCK_CONTENDED}; 7.0's dd_dispatch_request: the request's place in
- *                mq-deadline's batch, 1 to fifo_batch (16), -1 for one from dd->dispatch; otherwise -1
+ *                mq-deadline's batch, 1 to fifo_batch (16), -1 for one from dd->dispatch; 7.0's tag_busy: the shared
+ *                set's active queues after it; 7.0's sleeprq on a shared tag set: the fair share the hctx is
+ *                held to when tags of the set are free (hctx_may_queue refused it), else -1; otherwise -1
  * @param lock    the spinlock a lock move is about ("queue_lock", "hctx[0]->lock"); null for other kinds
  * @param dev     7.0 with several null_blk devices: the device the bio or request is on, nullbN's N (the queue
  *                submit_bio sends the bio to, bio->bi_bdev's); -1 when the run has one device, and on moves

@@ -15,6 +15,12 @@ public enum TransitionKind {
     WAKE("wake", null),
     /** A tag is taken for the request (blk_mq_get_tag). */
     TAG_GET("tag_get", null),
+    /**
+     * 7.0, a tag set shared by several devices: the hctx about to take a tag is counted among the set's
+     * active queues for the first time (blk_mq_tag_busy → __blk_mq_tag_busy); {@code count} is the set's
+     * tags->active_queues after it, which sets every active hctx's fair share (hctx_may_queue).
+     */
+    TAG_BUSY("tag_busy", null),
     /** The request joins the task's plug list; carries P when the plug was empty. */
     PLUG("plug", "P"),
     /**

@@ -262,6 +262,7 @@ final class SessionMessages {
         g.writeNumberProperty("tag", i.tag());
         g.writeNumberProperty("req", i.req());
         g.writeNumberProperty("hctx", i.hctx());
+        if (i.dev() >= 0) g.writeNumberProperty("dev", i.dev());
         g.writeArrayPropertyStart("bios");
         for (long b : i.bios() == null ? List.<Long>of() : i.bios()) {
             g.writeNumber(b);
@@ -278,6 +279,11 @@ final class SessionMessages {
         g.writeNumberProperty("driverTags", h.driverTags());
         g.writeNumberProperty("depth", h.depth());
         g.writeNumberProperty("dispatched", h.dispatched());
+        if (h.share() != null) {
+            g.writeBooleanProperty("active", h.share().active());
+            g.writeNumberProperty("users", h.share().users());
+            g.writeNumberProperty("share", h.share().share());
+        }
         g.writeEndObject();
     }
 

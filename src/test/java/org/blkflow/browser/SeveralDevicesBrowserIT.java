@@ -79,6 +79,7 @@ class SeveralDevicesBrowserIT extends BrowserTest {
         for (Snapshot.Item r : requests) {
             String place = String.valueOf(r.place());
             int device = deviceOf(s, place);
+            if (device >= 0) assertEquals(device, r.dev(), "the snapshot's dev of request " + r.id() + " at " + place);
             List<Object> expected = device < 0 ? List.of() : List.of(String.valueOf(device));
             // A moving request is checked once its move's animation has ended (or the wait gives up).
             settle(() -> {
@@ -143,7 +144,10 @@ class SeveralDevicesBrowserIT extends BrowserTest {
         }
     }
 
-    /** The one shared set (one hctx per device): its use is what each device's hctx holds, summed. */
+    /**
+     * The one shared set (one hctx per device): its use is what each device's hctx holds, summed; its
+     * active queues and fair share are the model's snapshot's, with a mark on the bar every share short of its end.
+     */
     private void assertSharedTagSet(Snapshot snap) {
         int sum = 0;
         for (Snapshot.HctxState h : snap.hctxs()) {
@@ -154,9 +158,18 @@ class SeveralDevicesBrowserIT extends BrowserTest {
         }
         assertEquals(String.valueOf(sum), page.one("#outline g.tag-set[data-tag-set='0']").getAttribute("data-used"));
         assertEquals("12", page.one("#outline g.tag-set[data-tag-set='0']").getAttribute("data-depth"));
+        Snapshot.TagShare share = snap.hctxs().get(0).share();
+        assertTrue(share.users() > 0, "the step is past the first tag_busy: " + share);
+        var set = page.one("#outline g.tag-set[data-tag-set='0']");
+        assertEquals(List.of(String.valueOf(share.users()), String.valueOf(share.share())),
+                List.of(set.getAttribute("data-active-queues"), set.getAttribute("data-fair-share")), "active queues, share");
+        long inside = java.util.stream.IntStream.rangeClosed(1, share.users()).filter(k -> k * share.share() < 12).count();
+        assertEquals(inside, page.all("#outline g.tag-set[data-tag-set='0'] line.share-mark").size(), "a mark every share");
+        assertTrue(set.getText().contains(share.users() + " active, share " + share.share() + " each")
+                || share.users() == 0, set.getText());
     }
 
-    /** The device a place belongs to, as the model numbers places across devices; -1 for the CPUs' and done. */
+    /** The device a place belongs to, as the stream numbers places across devices; -1 for the CPUs' and done. */
     private static int deviceOf(Scenario s, String place) {
         String[] p = place.split(":");
         if (p.length < 2) return -1;
@@ -169,11 +182,12 @@ class SeveralDevicesBrowserIT extends BrowserTest {
         };
     }
 
+    /** The devices whose queues hold a request past the CPUs' (its device, as the stream names it). */
     private static TreeSet<Integer> devicesHolding(Scenario s, Snapshot snap) {
         TreeSet<Integer> out = new TreeSet<>();
         for (Snapshot.Item i : snap.items()) {
-            int d = "req".equals(i.type()) ? deviceOf(s, String.valueOf(i.place())) : -1;
-            if (d >= 0) out.add(d);
+            String place = String.valueOf(i.place());
+            if ("req".equals(i.type()) && !place.startsWith("task:") && !place.startsWith("plug:")) out.add(i.dev());
         }
         return out;
     }

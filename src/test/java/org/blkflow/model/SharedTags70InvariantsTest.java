@@ -3,6 +3,7 @@ package org.blkflow.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.blkflow.transition.DeviceNumbers;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.TransitionKind;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Several devices' BUG_ONs: two devices of one hctx each share a set of 8 driver tags (share 4 of 8
  * once both are active). Each check is seeded to fail once: a fifth tag on an active hctx, a tag
- * wait with tags free and the hctx under its share, a plug that drops multiple_queues or passes 64.
+ * wait with tags free and the hctx under its share, a plug that drops multiple_queues or passes 64, a
+ * tag taken before tag_busy made its hctx active, a second tag_busy, a tag_busy counting wrong.
  */
 class SharedTags70InvariantsTest extends InvariantsRig {
 
@@ -24,7 +26,7 @@ class SharedTags70InvariantsTest extends InvariantsRig {
     void twoDevicesSharingEightTags() {
         inv = new Invariants(2, 8, 0, 255, 128);
         inv.modern(0, 0, Integer.MAX_VALUE);
-        inv.devices70(2, 1, true, 8);
+        inv.devices70(new DeviceNumbers(2, 1, 2), true, 8);
         rig(inv, 8, 0);
         other = new HardwareQueue(1, new TagSet<>(8, 0));
         other.device = 1;
@@ -35,8 +37,8 @@ class SharedTags70InvariantsTest extends InvariantsRig {
 
     @Test
     void anActiveHctxPastItsShareAfterAnAllocationStopsTheRun() {
-        inv.tagBusy(0);
-        inv.tagBusy(1);
+        busy(hctx, 1);
+        busy(other, 2);
         for (int i = 0; i < 4; i++) getrq(queued(i), i, hctx, ctx);
         InvariantViolation v = assertThrows(InvariantViolation.class, () -> getrq(queued(4), 4, hctx, ctx));
         assertEquals("fair-share", v.invariant());
@@ -44,7 +46,7 @@ class SharedTags70InvariantsTest extends InvariantsRig {
 
     @Test
     void aloneTheHctxMayTakeTheWholeSetAndTheSetNeverMore() {
-        inv.tagBusy(0);
+        busy(hctx, 1);
         for (int i = 0; i < 8; i++) getrq(queued(i), i, hctx, ctx);
         Bio ofNullb1 = queued(8);
         ofNullb1.device = 1;
@@ -54,14 +56,14 @@ class SharedTags70InvariantsTest extends InvariantsRig {
 
     @Test
     void aTagWaitIsLegalAtTheShareAndNotBelowIt() {
-        inv.tagBusy(0);
-        inv.tagBusy(1);
+        busy(hctx, 1);
+        busy(other, 2);
         for (int i = 0; i < 3; i++) getrq(queued(i), i, hctx, ctx);
         InvariantViolation v = assertThrows(InvariantViolation.class, () -> sleep(queued(3)));
         assertEquals("sleep-when-no-tag", v.invariant());
         twoDevicesSharingEightTags();
-        inv.tagBusy(0);
-        inv.tagBusy(1);
+        busy(hctx, 1);
+        busy(other, 2);
         for (int i = 0; i < 4; i++) getrq(queued(i), i, hctx, ctx);
         sleep(queued(4));
     }
@@ -87,6 +89,7 @@ class SharedTags70InvariantsTest extends InvariantsRig {
         twoDevicesSharingEightTags();
         Bio first = queued(1);
         first.device = 1;
+        busy(other, 1);
         Request rq = new Request(first.id, otherCtx, other, 1, first);
         rq.takeFirstBio(first);
         emit.bio(TransitionKind.GETRQ, "G", "blk_mq_submit_bio", 0, actor, first, rq, other, Place.task(0), Place.task(0));
@@ -95,6 +98,25 @@ class SharedTags70InvariantsTest extends InvariantsRig {
                 Place.task(0));
         assertEquals("bio-on-its-device", assertThrows(InvariantViolation.class, () -> emit.bio(TransitionKind.BACKMERGE,
                 "M", "bio_attempt_back_merge", 0, actor, next, rq, other, Place.task(0), Place.MERGED)).invariant());
+    }
+
+    @Test
+    void aSharedTagIsTakenOnlyOnceItsHctxIsActive() {
+        assertEquals("tag-busy-before-tag",
+                assertThrows(InvariantViolation.class, () -> getrq(queued(0), 0, hctx, ctx)).invariant());
+    }
+
+    @Test
+    void tagBusyMarksAnHctxOnceAndCountsTheSetsActiveQueues() {
+        busy(hctx, 1);
+        assertEquals("tag-busy-once", assertThrows(InvariantViolation.class, () -> busy(hctx, 2)).invariant());
+        twoDevicesSharingEightTags();
+        busy(other, 1);
+        assertEquals("active-queues", assertThrows(InvariantViolation.class, () -> busy(hctx, 1)).invariant());
+    }
+
+    private void busy(HardwareQueue on, int activeQueues) {
+        emit.tagBusy(0, actor, on, activeQueues);
     }
 
     private Bio queued(long id) {
