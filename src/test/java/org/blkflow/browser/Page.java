@@ -61,8 +61,10 @@ final class Page {
         return this;
     }
 
+    /** The step the controls show; -1 while they show none (the page is opening or loading a run). */
     int step() {
-        return Integer.parseInt(driver.findElement(By.id("controls")).getAttribute("data-step"));
+        String step = driver.findElement(By.id("controls")).getAttribute("data-step");
+        return step == null || step.isEmpty() ? -1 : Integer.parseInt(step);
     }
 
     Page waitForStep(int k) {
