@@ -8,7 +8,7 @@ import { MARGIN, metrics, columns, contentWidth } from './layout-parts.js';
 /** The layout {@code geo} with a dom0 row below it; {@code dom0} from blkback.js's dom0Of(). */
 export function withDom0(geo, dom0) {
   if (!dom0) return geo;
-  const m = metrics(geo.font);
+  const m = metrics(geo.font, geo.tight);
   const contentW = contentWidth(geo.width, m);
   const y = geo.height;
   const perCpu = Math.max(...dom0.cpus.map(cpu => dom0.rings.filter(r => r.cpu === cpu).length), 1);

@@ -97,8 +97,8 @@ function setPresenting(on) {
   markDirty();
 }
 
-/** The height Figure 1 has on the screen under the controls, presenting: its panel's padding kept. */
-const FIGURE_PANEL_PADDING_PX = 12;
+/** The height Figure 1 has on the screen under the controls, presenting: the padding under it kept (CSS: .3rem + .25rem + 1 px). */
+const FIGURE_PANEL_PADDING_PX = 10;
 function roomForFigure() {
   const top = $('#outline').getBoundingClientRect().top + window.scrollY;
   return Math.max(0, Math.floor(window.innerHeight - top - FIGURE_PANEL_PADDING_PX));
