@@ -126,6 +126,22 @@ class PresentationBrowserIT extends BrowserTest {
                 "fonts from 12 to 16 px: " + fonts);
     }
 
+    /** A slide's link opens the page presenting; the address says so while it is, and not after Escape. */
+    @Test
+    void presentInTheAddressOpensThePagePresentingAndLeavingTakesItOff() {
+        at(1024, 768);
+        page.open("/?preset=sata-70&step=20&present=1");
+        page.waitForStep(20);
+        page.waitFor(d -> !"0".equals(page.one("#outline").getAttribute("data-room")));
+        assertTrue(page.one("body").getAttribute("class").contains("presenting"));
+        assertEquals("true", page.one("#controls [data-action='present']").getAttribute("aria-pressed"));
+        page.waitFor(d -> String.valueOf(page.script("return location.search")).matches(".*&present=1&step=20$"));
+        new Actions(page.driver).sendKeys(Keys.ESCAPE).perform();
+        page.waitFor(d -> "0".equals(page.one("#outline").getAttribute("data-room")));
+        page.waitFor(d -> !String.valueOf(page.script("return location.search")).contains("present="));
+        page.assertNoSevereConsoleErrors();
+    }
+
     /**
      * Figure 1's texts that overlap another by more than a pixel; requests' own labels are left out (a queue
      * longer than its box piles its requests on its last slot, under a count: the pile is meant).
