@@ -31,7 +31,7 @@ export function devicesLayout(topology, width, font = 12, scheduler = null, numa
   const cpuY = MARGIN + (numa ? m.line + 2 : 0);
   const cpus = columns(shown.length, MARGIN, contentW).map((c, i) => cpuBox(shown[i], c, cpuY, m));
   const side = sideBySide(count, Math.max(shown.length, topology.hwQueues), contentW, m);
-  const top = cpuY + cpuRowHeight(m) + m.gap;
+  const top = cpuY + cpuRowHeight(m, cpus[0].w) + m.gap;
   const cols = side ? columns(count, MARGIN, contentW) : Array.from({ length: count }, () => ({ x: MARGIN, w: contentW }));
   const devices = [];
   for (let d = 0; d < count; d++) {

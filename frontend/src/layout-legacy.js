@@ -13,12 +13,13 @@ export function legacyLayout(topology, mode, width, font = 12, tight = false) {
   const m = metrics(font, tight);
   const contentW = contentWidth(width, m);
   const cpuY = MARGIN;
-  const below = cpuY + cpuRowHeight(m) + m.gap;
+  const cols = columns(topology.cpus, MARGIN, contentW);
+  const below = cpuY + cpuRowHeight(m, cols[0].w) + m.gap;
   const queue = mode === MODE.BIO ? null : queueBox({ x: MARGIN, w: contentW, y: below }, m);
   const stages = stageRows(width, queue ? queue.y + queue.h + m.line : below, m, mode === MODE.BIO ? 4 : 2);
   const out = {
     mode, width, height: stages.bottom, font, ...(tight ? { tight } : {}), ctxs: [], hctxs: [], edges: [],
-    cpus: columns(topology.cpus, MARGIN, contentW).map((c, i) => cpuBox(i, c, cpuY, m)),
+    cpus: cols.map((c, i) => cpuBox(i, c, cpuY, m)),
     driver: stages.driver, device: stages.device, done: stages.done,
   };
   if (queue) out.queue = queue;

@@ -47,20 +47,20 @@ export const laneHeight = (m, rows, labelled = true) => (labelled ? m.line : 0) 
 
 /**
  * A CPU box: its label, its submitting task's lane (bios), its plug list (current->plug->mq_list).
- * Presenting (m.tight) the task's lane is on the label's line, right of the label ({@code labelW}).
+ * Presenting (m.tight), where "CPU NN" leaves the task two bios' room beside it, the task's lane is on
+ * the label's line, right of the label ({@code labelW}); every CPU of a row alike, so the row is level.
  */
 export function cpuBox(cpu, col, y, m) {
-  // The label says only the CPU's number where "CPU N" would leave its task less than two bios' room.
-  const full = textWidth(`CPU ${cpu}`, m.font) + 8;
-  const labelW = !m.tight ? col.w
-    : col.w - full >= 2 * m.item.w + 8 ? full : Math.min(textWidth(`${cpu}`, m.font) + 8, col.w / 2);
-  const task = m.tight ? { x: col.x + labelW, w: col.w - labelW, y: y + 1, h: laneHeight(m, 1, false) }
+  const labelW = textWidth('CPU 00', m.font) + 8;
+  const beside = m.tight && col.w - labelW >= 2 * m.item.w + 8;
+  const task = beside ? { x: col.x + labelW, w: col.w - labelW, y: y + 1, h: laneHeight(m, 1, false) }
     : { x: col.x, w: col.w, y: y + m.line, h: laneHeight(m, 1, false) };
   const plug = { x: col.x, w: col.w, y: task.y + task.h + 2, h: laneHeight(m, 2) };
-  return { cpu, ...col, y, h: plug.y + plug.h - y + 2, task, plug, ...(m.tight ? { labelW } : {}) };
+  return { cpu, ...col, y, h: plug.y + plug.h - y + 2, task, plug, ...(beside ? { labelW } : {}) };
 }
 
-export const cpuRowHeight = m => cpuBox(0, { x: 0, w: 1 }, 0, m).h;
+/** The height of a row of CPU boxes {@code w} wide (presenting, narrow ones keep the task's own line). */
+export const cpuRowHeight = (m, w = Infinity) => cpuBox(0, { x: 0, w }, 0, m).h;
 
 /**
  * The lanes under the queues: driver and device rows across the content width, and "done" beside

@@ -24,7 +24,7 @@ export function layout(topology, width, font = 12, scheduler = null, numaNodes =
   // A NUMA node's name sits over its CPUs: a line more above the CPU row.
   const numa = (numaNodes?.length ?? 0) > 1;
   const cpuY = MARGIN + (numa ? m.line + 2 : 0);
-  const rows = queueRows(topology, { x: MARGIN, w: contentW, y: cpuY + cpuRowHeight(m) + m.gap }, m, shown,
+  const rows = queueRows(topology, { x: MARGIN, w: contentW, y: cpuY + cpuRowHeight(m, cpuCols[0].w) + m.gap }, m, shown,
     scheduler, requeueList);
   const stages = stageRows(width, rows.bottom, m, 2);
   const out = {
