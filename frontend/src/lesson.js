@@ -31,10 +31,10 @@ export function withoutPageKeys(link) {
 /** A link with the page's keys put back on (before any step, which link.js keeps last). */
 export function withPageKeys(link, { lesson = null, stop = 1, quiz = false, present = false } = {}) {
   const base = withoutPageKeys(link);
-  const keys = [];
+  // present first: a lesson's keys and quiz stay together just before the step, as they were.
+  const keys = present ? ['present=1'] : [];
   if (lesson) keys.push(`lesson=${lesson}`, `stop=${stop}`);
   if (quiz) keys.push('quiz=1');
-  if (present) keys.push('present=1');
   if (!keys.length) return base;
   return `${base}${base.includes('?') ? '&' : '?'}${keys.join('&')}`;
 }

@@ -27,7 +27,8 @@ test('present=1 opens the page presenting, rides along before the step and comes
   assert.equal(pageParams('?preset=sata-70&present=0').present, false);
   assert.equal(withoutPageKeys('/?v=2&cpus=2&present=1&step=9'), '/?v=2&cpus=2&step=9');
   assert.equal(withoutPageKeys('/?v=2&presently=1'), '/?v=2&presently=1', 'only the whole key is taken off');
-  assert.equal(withStep(withPageKeys('/?v=2&cpus=2', { quiz: true, present: true }), 9), '/?v=2&cpus=2&quiz=1&present=1&step=9');
+  assert.equal(withStep(withPageKeys('/?v=2&cpus=2', { lesson: 'x', stop: 2, quiz: true, present: true }), 9),
+    '/?v=2&cpus=2&present=1&lesson=x&stop=2&quiz=1&step=9');
   assert.equal(withPageKeys('/?v=2&present=1', { present: false }), '/?v=2', 'leaving the presentation takes it off');
 });
 
