@@ -5,7 +5,7 @@
 // requeue list requeue:d, its driver and device lanes driver:N / device:N of its hctxs. Side by side when each device's column still holds labelled requests, else stacked.
 // With shared tags (null_blk shared_tags) one bar per shared set under the devices.
 import { MARGIN, NARROW, metrics, columns, cpuBox, cpuRowHeight, laneHeight, contentWidth, laneRows, under } from './layout-parts.js';
-import { cpusShown, queueRows, queuePlaces, EDGE_GAP } from './layout.js';
+import { cpusShown, queueRows, queuePlaces } from './layout.js';
 import { numaBoxes } from './layout-numa.js';
 import { MODE } from './labels.js';
 import { diskName, ctxNumber, hctxNumber, tagSetHctxs } from './devices.js';
@@ -21,16 +21,16 @@ const PAD = 4;
  *          numbers, places, done; elv, sched, requeue, driver and device of nullb0, whose locks carry no
  *          prefix) and `devices`: each device's own part, which the frame draws as a one-device figure
  */
-export function devicesLayout(topology, width, font = 12, scheduler = null, numaNodes = null, requeueList = false) {
+export function devicesLayout(topology, width, font = 12, scheduler = null, numaNodes = null, requeueList = false, tight = false) {
   const count = topology.devices;
   const shown = cpusShown(topology);
-  const m = metrics(font);
+  const m = metrics(font, tight);
   const contentW = contentWidth(width, m);
   const numa = (numaNodes?.length ?? 0) > 1;
   const cpuY = MARGIN + (numa ? m.line + 2 : 0);
   const cpus = columns(shown.length, MARGIN, contentW).map((c, i) => cpuBox(shown[i], c, cpuY, m));
   const side = sideBySide(count, Math.max(shown.length, topology.hwQueues), contentW, m);
-  const top = cpuY + cpuRowHeight(m) + EDGE_GAP * m.line;
+  const top = cpuY + cpuRowHeight(m, cpus[0].w) + m.gap;
   const cols = side ? columns(count, MARGIN, contentW) : Array.from({ length: count }, () => ({ x: MARGIN, w: contentW }));
   const devices = [];
   for (let d = 0; d < count; d++) {
@@ -43,7 +43,7 @@ export function devicesLayout(topology, width, font = 12, scheduler = null, numa
   const done = doneBox(width, devices.at(-1).driver.y, bottom, m);
   const first = devices[0];
   const out = {
-    mode: MODE.MQ, width, height: Math.max(bottom, done.y + done.h) + MARGIN, font, side,
+    mode: MODE.MQ, width, height: Math.max(bottom, done.y + done.h) + MARGIN, font, side, ...(tight ? { tight } : {}),
     cpus,
     ctxs: devices.flatMap(v => v.ctxs),
     hctxs: devices.flatMap(v => v.hctxs),

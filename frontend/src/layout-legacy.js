@@ -8,16 +8,18 @@ import { MODE } from './labels.js';
 /** The elevator's share of the queue's width; q->queue_head takes the rest. */
 const ELV_SHARE = 0.58;
 
-export function legacyLayout(topology, mode, width, font = 12) {
-  const m = metrics(font);
+/** {@code tight}: presenting, the tighter spacing of metrics(). */
+export function legacyLayout(topology, mode, width, font = 12, tight = false) {
+  const m = metrics(font, tight);
   const contentW = contentWidth(width, m);
   const cpuY = MARGIN;
-  const below = cpuY + cpuRowHeight(m) + 2 * m.line;
+  const cols = columns(topology.cpus, MARGIN, contentW);
+  const below = cpuY + cpuRowHeight(m, cols[0].w) + m.gap;
   const queue = mode === MODE.BIO ? null : queueBox({ x: MARGIN, w: contentW, y: below }, m);
   const stages = stageRows(width, queue ? queue.y + queue.h + m.line : below, m, mode === MODE.BIO ? 4 : 2);
   const out = {
-    mode, width, height: stages.bottom, font, ctxs: [], hctxs: [], edges: [],
-    cpus: columns(topology.cpus, MARGIN, contentW).map((c, i) => cpuBox(i, c, cpuY, m)),
+    mode, width, height: stages.bottom, font, ...(tight ? { tight } : {}), ctxs: [], hctxs: [], edges: [],
+    cpus: cols.map((c, i) => cpuBox(i, c, cpuY, m)),
     driver: stages.driver, device: stages.device, done: stages.done,
   };
   if (queue) out.queue = queue;
@@ -37,6 +39,8 @@ function queueBox(q, m) {
   const elvW = q.w * ELV_SHARE;
   return {
     ...q, h: inner.y + inner.h + 6 - q.y, wait,
+    // Presenting, the CPUs are only a lock's tab above: STOPPED goes inside, on the pool's line.
+    ...(m.tight ? { badgeInside: m.line } : {}),
     elv: { x: q.x + 6, w: elvW - 9, ...inner },
     dispatch: { x: q.x + elvW + 3, w: q.w - elvW - 9, ...inner },
   };

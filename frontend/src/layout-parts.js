@@ -9,10 +9,21 @@ export const NARROW = 560;
 /** A glyph of the UI font is at most this many ems wide on average: enough to decide what fits. */
 const EM_PER_CHAR = 0.62;
 
-/** Line and item sizes for a font size: a request is wide enough for a 4-digit id and a bio count. */
-export function metrics(font) {
-  const item = { w: Math.round(font * 2.6), h: font + 6 };
-  return { font, line: font + 5, item, row: item.h + 2, pad: 3 };
+/**
+ * Line and item sizes for a font size: a request is wide enough for a 4-digit id and a bio count.
+ * {@code gap} is the room between two rows of queues, for the edges between them to read as arrows and
+ * for a lock's tab (font + 6, lock-places.js) on the lower box's top edge. Presenting ({@code tight}),
+ * the figure has a projector's height to fit in (fit-font.js): label lines, requests and lanes keep two
+ * pixels less air and rows are a tab apart, not two lines, so that it fits at a larger font; the page's
+ * own layout is as it was.
+ */
+export function metrics(font, tight = false) {
+  if (!tight) {
+    const item = { w: Math.round(font * 2.6), h: font + 6 };
+    return { font, line: font + 5, item, row: item.h + 2, pad: 3, gap: 2 * (font + 5) };
+  }
+  const item = { w: Math.round(font * 2.6), h: font + 4 };
+  return { font, line: font + 3, item, row: item.h + 2, pad: 2, tight, gap: font + 8 };
 }
 
 /** The drawing's font size: 12 px in the page, 16 px when the figure fills a projector. */
@@ -34,14 +45,22 @@ export function columns(n, x0, w) {
 /** Height of a lane holding `rows` rows of items under a label line. */
 export const laneHeight = (m, rows, labelled = true) => (labelled ? m.line : 0) + rows * m.row + 2 * m.pad;
 
-/** A CPU box: its label, its submitting task's lane (bios), its plug list (current->plug->mq_list). */
+/**
+ * A CPU box: its label, its submitting task's lane (bios), its plug list (current->plug->mq_list).
+ * Presenting (m.tight), where "CPU NN" leaves the task two bios' room beside it, the task's lane is on
+ * the label's line, right of the label ({@code labelW}); every CPU of a row alike, so the row is level.
+ */
 export function cpuBox(cpu, col, y, m) {
-  const task = { x: col.x, w: col.w, y: y + m.line, h: laneHeight(m, 1, false) };
+  const labelW = textWidth('CPU 00', m.font) + 8;
+  const beside = m.tight && col.w - labelW >= 2 * m.item.w + 8;
+  const task = beside ? { x: col.x + labelW, w: col.w - labelW, y: y + 1, h: laneHeight(m, 1, false) }
+    : { x: col.x, w: col.w, y: y + m.line, h: laneHeight(m, 1, false) };
   const plug = { x: col.x, w: col.w, y: task.y + task.h + 2, h: laneHeight(m, 2) };
-  return { cpu, ...col, y, h: plug.y + plug.h - y + 2, task, plug };
+  return { cpu, ...col, y, h: plug.y + plug.h - y + 2, task, plug, ...(beside ? { labelW } : {}) };
 }
 
-export const cpuRowHeight = m => cpuBox(0, { x: 0, w: 1 }, 0, m).h;
+/** The height of a row of CPU boxes {@code w} wide (presenting, narrow ones keep the task's own line). */
+export const cpuRowHeight = (m, w = Infinity) => cpuBox(0, { x: 0, w }, 0, m).h;
 
 /**
  * The lanes under the queues: driver and device rows across the content width, and "done" beside

@@ -1,13 +1,10 @@
 // Where blk-mq's Figure 1 boxes go: CPUs (task + plug lists) on top, then software queues (ctx:N),
 // hardware queues (hctx:N: tag waiters, dispatch list, tag bar), and the driver and device lanes under
 // each hctx; "done" sits at the right. Pure geometry in on-screen pixels, tested without a DOM.
-import { MARGIN, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces } from './layout-parts.js';
+import { MARGIN, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces, textWidth } from './layout-parts.js';
 import { MODE, KERNEL, SCHEDULER } from './labels.js';
 import { schedHeight, schedBoxes } from './layout-sched.js';
 import { numaBoxes } from './layout-numa.js';
-
-/** Room between rows for the edges (CPU → ctx, the ctx → hctx map) to be seen as arrows. */
-export const EDGE_GAP = 2;
 
 /**
  * blk-mq's queues at a width and font size. {@code scheduler} is a 7.0 blk-mq I/O scheduler: mq-deadline
@@ -17,20 +14,21 @@ export const EDGE_GAP = 2;
  * @param topology {cpus, hwQueues, cpuToHctx[, pollQueues, cpuToPollHctx]}, and for a replayed trace
  *        `shown`: the CPUs it used, drawn side by side under their own numbers
  * @param numaNodes 7.0's NUMA nodes (each a list of CPUs): two or more are drawn as boxes round their CPUs
+ * @param tight presenting: the tighter spacing of metrics(), for a projector's height
  */
-export function layout(topology, width, font = 12, scheduler = null, numaNodes = null, requeueList = false) {
+export function layout(topology, width, font = 12, scheduler = null, numaNodes = null, requeueList = false, tight = false) {
   const shown = cpusShown(topology);
-  const m = metrics(font);
+  const m = metrics(font, tight);
   const contentW = contentWidth(width, m);
   const cpuCols = columns(shown.length, MARGIN, contentW);
   // A NUMA node's name sits over its CPUs: a line more above the CPU row.
   const numa = (numaNodes?.length ?? 0) > 1;
   const cpuY = MARGIN + (numa ? m.line + 2 : 0);
-  const rows = queueRows(topology, { x: MARGIN, w: contentW, y: cpuY + cpuRowHeight(m) + EDGE_GAP * m.line }, m, shown,
+  const rows = queueRows(topology, { x: MARGIN, w: contentW, y: cpuY + cpuRowHeight(m, cpuCols[0].w) + m.gap }, m, shown,
     scheduler, requeueList);
   const stages = stageRows(width, rows.bottom, m, 2);
   const out = {
-    mode: MODE.MQ, width, height: stages.bottom, font,
+    mode: MODE.MQ, width, height: stages.bottom, font, ...(tight ? { tight } : {}),
     cpus: cpuCols.map((c, i) => cpuBox(shown[i], c, cpuY, m)),
     ctxs: rows.ctxs,
     hctxs: rows.hctxs,
@@ -67,10 +65,12 @@ export function queueRows(topology, area, m, shown, scheduler = null, requeueLis
   const users = hctxUsers(cpuToHctx, hwQueues, shown);
   const pollUsers = topology.cpuToPollHctx ? hctxUsers(topology.cpuToPollHctx, hwQueues, shown) : null;
   const ctxY = area.y;
-  const ctxH = laneHeight(m, 2);
   const sched = scheduler === SCHEDULER.MQ_DEADLINE || scheduler === SCHEDULER.KYBER;
-  const elv = sched ? { x: area.x, w: area.w, y: ctxY + ctxH + EDGE_GAP * m.line, h: schedHeight(m, scheduler), scheduler } : null;
-  const hctxY = (elv ? elv.y + elv.h : ctxY + ctxH) + EDGE_GAP * m.line;
+  // Under 7.0's mq-deadline or kyber a request is inserted into the scheduler, never a ctx's list
+  // (blk_mq_insert_request): presenting, its ctx is a row of items high, not two.
+  const ctxH = laneHeight(m, m.tight && sched ? 1 : 2);
+  const elv = sched ? { x: area.x, w: area.w, y: ctxY + ctxH + m.gap, h: schedHeight(m, scheduler), scheduler } : null;
+  const hctxY = (elv ? elv.y + elv.h : ctxY + ctxH) + m.gap;
   const hctxs = hctxCols.map((c, i) => {
     const poll = i >= pollFrom;
     return hctxBox(base.hctx + i, c, hctxY, poll ? pollUsers?.[i] ?? [] : users[i], m, sched, poll);
@@ -79,7 +79,8 @@ export function queueRows(topology, area, m, shown, scheduler = null, requeueLis
   // for kblockd's requeue work, one lane across under the hardware queues, with room above it for
   // q->requeue_lock's tab (lock-places.js: font + 6).
   const hctxBottom = hctxY + Math.max(...hctxs.map(h => h.h));
-  const requeue = requeueList ? { x: area.x, w: area.w, y: hctxBottom + m.line + m.font + 6, h: laneHeight(m, 1) } : null;
+  const requeueGap = m.tight ? m.gap : m.line + m.font + 6;
+  const requeue = requeueList ? { x: area.x, w: area.w, y: hctxBottom + requeueGap, h: laneHeight(m, 1) } : null;
   const ctxs = cols.map((c, i) => ({ ctx: base.ctx + shown[i], hctx: base.hctx + cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH }));
   const out = {
     ctxs, hctxs, hctxCols, requeue, queueNo: base.queue,
@@ -113,26 +114,52 @@ function hctxUsers(cpuToHctx, hwQueues, shown) {
 
 /**
  * An hctx box, top to bottom: its label, the tag waiters, the dispatch list, the tag bar and, under a
- * 7.0 scheduler, the driver tags' bar under the scheduler tags' one.
+ * 7.0 scheduler, the driver tags' bar under the scheduler tags' one. Presenting (m.tight), where the box
+ * is wide enough, the tag waiters stand beside the dispatch list and the two tag bars side by side.
  */
 function hctxBox(hctx, col, y, cpus, m, twoBars, poll) {
   const inner = { x: col.x + 3, w: col.w - 6 };
-  const tagwait = { ...inner, y: y + m.line, h: laneHeight(m, 1) };
-  const dispatch = { ...inner, y: tagwait.y + tagwait.h + 2, h: laneHeight(m, 2) };
-  const tags = { ...inner, y: dispatch.y + dispatch.h + 2, h: m.line + 8 };
-  const tagBar = { ...inner, y: tags.y + m.line, h: 5 };
-  const driverTags = twoBars ? { ...inner, y: tags.y + tags.h, h: m.line + 8 } : null;
-  const driverBar = twoBars ? { ...inner, y: driverTags.y + m.line, h: 5 } : null;
+  const { tagwait, dispatch } = hctxLanes(inner, y + m.line, m);
+  const tagsY = dispatch.y + dispatch.h + 2;
+  const half = (inner.w - 6) / 2;
+  const beside = m.tight && twoBars && half >= textWidth(TAG_LINE, m.font) + 2;
+  const tags = { ...inner, ...(beside ? { w: half } : {}), y: tagsY, h: m.line + 8 };
+  const tagBar = { ...tags, y: tags.y + m.line, h: 5 };
+  const driverTags = !twoBars ? null
+    : beside ? { x: inner.x + half + 6, w: half, y: tagsY, h: tags.h } : { ...inner, y: tags.y + tags.h, h: m.line + 8 };
+  const driverBar = twoBars ? { ...driverTags, y: driverTags.y + m.line, h: 5 } : null;
   const bottom = (driverTags ?? tags).y + (driverTags ?? tags).h;
   return {
     hctx, ...col, y, h: bottom - y + 2, cpus, idle: cpus.length === 0, type: poll ? 'POLL' : 'DEFAULT',
+    // Presenting, rows are only a lock's tab apart: STOPPED goes inside the box, on its label's line.
+    ...(m.tight ? { badgeInside: 0 } : {}),
     tagwait, dispatch, tags, tagBar, ...(twoBars ? { driverTags, driverBar } : {}),
   };
 }
 
+/** The longest brief tag line (outline-frame.js): two bars side by side only when each can say this much. */
+const TAG_LINE = '128/256 sched tags';
+
+/**
+ * The tag waiters over the dispatch list (a row, then two); presenting in a box where a third holds an
+ * item beside the lane's name, side by side, both two rows high, the dispatch list on the wider part.
+ */
+function hctxLanes(inner, y, m) {
+  const third = Math.floor(inner.w / 3);
+  if (m.tight && third - 8 >= Math.max(m.item.w, textWidth('waiters', m.font))) {
+    const h = laneHeight(m, 2);
+    return {
+      tagwait: { x: inner.x, w: third - 1, y, h },
+      dispatch: { x: inner.x + third + 1, w: inner.w - third - 1, y, h },
+    };
+  }
+  const tagwait = { ...inner, y, h: laneHeight(m, 1) };
+  return { tagwait, dispatch: { ...inner, y: tagwait.y + tagwait.h + 2, h: laneHeight(m, 2) } };
+}
+
 /** The size of one item: labelled when the narrowest queue holds two, else small plain squares. */
 export function itemSize(l, dense = false) {
-  const m = metrics(l.font ?? 12);
+  const m = metrics(l.font ?? 12, l.tight);
   const boxes = l.ctxs.length ? [...l.ctxs, ...l.hctxs] : l.cpus;
   const narrowest = Math.min(...boxes.map(b => b.w));
   if (!dense && narrowest >= 2 * m.item.w + 8) return { ...m.item, labelled: true };

@@ -1,9 +1,12 @@
-// Lessons and predict mode as the address carries them. The scenario link codec (the server's) knows
-// nothing of lesson, stop or quiz: the page keeps them beside the link and takes them off before a
-// link is sent to the server, which refuses parameters it does not know.
+// Lessons, predict mode and presentation mode as the address carries them. The scenario link codec (the
+// server's) knows nothing of lesson, stop, quiz or present: the page keeps them beside the link and takes
+// them off before a link is sent to the server, which refuses parameters it does not know.
 
-/** The page's own keys: ?lesson=<id>&stop=N (from 1) opens a lesson at a stop; quiz=1 turns on predict mode. */
-export const PAGE_KEYS = ['lesson', 'stop', 'quiz'];
+/**
+ * The page's own keys: ?lesson=<id>&stop=N (from 1) opens a lesson at a stop; quiz=1 turns on predict
+ * mode; present=1 opens the page presenting (a slide's link to a step, on the projector at once).
+ */
+export const PAGE_KEYS = ['lesson', 'stop', 'quiz', 'present'];
 
 /** What the address asks of the page besides the scenario. */
 export function pageParams(search) {
@@ -14,6 +17,7 @@ export function pageParams(search) {
     lesson: id && /^[a-z0-9][a-z0-9-]{0,63}$/.test(id) ? id : null,
     stop: Number.isFinite(stop) && stop >= 1 ? stop : 1,
     quiz: q.get('quiz') === '1',
+    present: q.get('present') === '1',
   };
 }
 
@@ -25,9 +29,10 @@ export function withoutPageKeys(link) {
 }
 
 /** A link with the page's keys put back on (before any step, which link.js keeps last). */
-export function withPageKeys(link, { lesson = null, stop = 1, quiz = false } = {}) {
+export function withPageKeys(link, { lesson = null, stop = 1, quiz = false, present = false } = {}) {
   const base = withoutPageKeys(link);
-  const keys = [];
+  // present first: a lesson's keys and quiz stay together just before the step, as they were.
+  const keys = present ? ['present=1'] : [];
   if (lesson) keys.push(`lesson=${lesson}`, `stop=${stop}`);
   if (quiz) keys.push('quiz=1');
   if (!keys.length) return base;

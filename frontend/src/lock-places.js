@@ -95,9 +95,10 @@ function shareEdges(out) {
 
 /**
  * A box with a STOPPED badge on its top edge (the request_queue, an hctx): a tab reaching left of
- * clearX would cover the badge, so it is lifted above it by lift.
+ * clearX would cover the badge, so it is lifted above it by lift (not for a badge inside its box).
  */
-const badged = (p, b, font) => ({ ...p, clearX: b.x + b.w / 2 + textWidth('STOPPED', font) / 2 + 9, lift: font / 2 + 4 });
+const badged = (p, b, font) => (b.badgeInside !== undefined ? p
+  : { ...p, clearX: b.x + b.w / 2 + textWidth('STOPPED', font) / 2 + 9, lift: font / 2 + 4 });
 
 /** A room the layout kept for a lock inside a box (dom0's row), never the brief icon: the room is its own. */
 const room = (r, align) => ({ ...r, side: 'inside', align, brief: false });

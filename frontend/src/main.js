@@ -97,8 +97,8 @@ function setPresenting(on) {
   markDirty();
 }
 
-/** The height Figure 1 has on the screen under the controls, presenting: its panel's padding kept. */
-const FIGURE_PANEL_PADDING_PX = 12;
+/** The height Figure 1 has on the screen under the controls, presenting: the padding under it kept (CSS: .3rem + .25rem + 1 px). */
+const FIGURE_PANEL_PADDING_PX = 10;
 function roomForFigure() {
   const top = $('#outline').getBoundingClientRect().top + window.scrollY;
   return Math.max(0, Math.floor(window.innerHeight - top - FIGURE_PANEL_PADDING_PX));
@@ -124,8 +124,8 @@ const views = {
 };
 const overlay = inspectorOverlay($('aside.right'));
 const oops = oopsView($('#oops'));
-// The address carries the lesson, its stop and predict mode beside the share link (lesson.js).
-const pageKeys = () => ({ lesson: lesson.lesson()?.id ?? null, stop: lesson.index() + 1, quiz: quiz.predicting() });
+// The address carries the lesson, its stop, predict mode and presenting beside the share link (lesson.js).
+const pageKeys = () => ({ lesson: lesson.lesson()?.id ?? null, stop: lesson.index() + 1, quiz: quiz.predicting(), present: presenting });
 const address = addressView({
   onNavigate: link => (new URLSearchParams(link.split('?')[1] ?? '').has('v') ? loadLink(link) : firstLoad()),
   decorate: link => withPageKeys(link, pageKeys()),
@@ -298,6 +298,7 @@ async function firstLoad() {
   const presets = presetList ??= await loadPresets();
   const page = pageParams(location.search);
   if (page.quiz) quiz.setPredict(true);
+  if (page.present) setPresenting(true);
   if (page.lesson && await openLesson(page.lesson, page.stop)) return;
   if (new URLSearchParams(location.search).has('v')) { loadLink(location.pathname + location.search); return; }
   const asked = presetAsked(location.search, MAX_STEP_N);

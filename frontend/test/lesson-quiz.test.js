@@ -5,8 +5,8 @@ import { quizUrl, newScore, scored, scoreText, feedback } from '../src/quiz.js';
 import { withStep } from '../src/link.js';
 
 test('the address opens a lesson at a stop, and quiz=1 turns on predict mode', () => {
-  assert.deepEqual(pageParams('?lesson=4-tags-run-out&stop=3&quiz=1'), { lesson: '4-tags-run-out', stop: 3, quiz: true });
-  assert.deepEqual(pageParams('?v=2&step=5'), { lesson: null, stop: 1, quiz: false });
+  assert.deepEqual(pageParams('?lesson=4-tags-run-out&stop=3&quiz=1'), { lesson: '4-tags-run-out', stop: 3, quiz: true, present: false });
+  assert.deepEqual(pageParams('?v=2&step=5'), { lesson: null, stop: 1, quiz: false, present: false });
   assert.equal(pageParams('?lesson=../etc&stop=0').lesson, null, 'an id is letters, digits and dashes only');
   assert.equal(pageParams('?lesson=x&stop=-2').stop, 1);
 });
@@ -20,6 +20,16 @@ test('the page keys come off before a link goes to the server, and go back on be
   assert.equal(back, '/?v=2&cpus=2&lesson=x&stop=2&quiz=1&step=9');
   assert.equal(withPageKeys('/?v=2', {}), '/?v=2');
   assert.equal(withPageKeys('/', { quiz: true }), '/?quiz=1');
+});
+
+test('present=1 opens the page presenting, rides along before the step and comes off before the server', () => {
+  assert.equal(pageParams('?preset=sata-70&step=40&present=1').present, true);
+  assert.equal(pageParams('?preset=sata-70&present=0').present, false);
+  assert.equal(withoutPageKeys('/?v=2&cpus=2&present=1&step=9'), '/?v=2&cpus=2&step=9');
+  assert.equal(withoutPageKeys('/?v=2&presently=1'), '/?v=2&presently=1', 'only the whole key is taken off');
+  assert.equal(withStep(withPageKeys('/?v=2&cpus=2', { lesson: 'x', stop: 2, quiz: true, present: true }), 9),
+    '/?v=2&cpus=2&present=1&lesson=x&stop=2&quiz=1&step=9');
+  assert.equal(withPageKeys('/?v=2&present=1', { present: false }), '/?v=2', 'leaving the presentation takes it off');
 });
 
 test('progress counts stops from 1; ?stop=N is kept within the lesson; a step finds its stop', () => {

@@ -2,7 +2,7 @@
 // threads of its rings (data-blkback), drawn once from the layout, then labelled live from the state
 // the stream builds (blkback.js): which thread sleeps, is being woken or runs, and what each vCPU did last.
 import { box, text, setText } from './outline-parts.js';
-import { fitText, textWidth } from '../layout-parts.js';
+import { fitText, textWidth, metrics } from '../layout-parts.js';
 
 const STATUS = { sleeping: 'sleeps', waking: 'woken', running: 'runs' };
 const HEADER = ['dom0 · xen-blkback: one thread per ring, on the vCPU of its event channel', 'dom0 · xen-blkback', 'dom0'];
@@ -21,7 +21,8 @@ export function dom0Frame(svg, geo) {
       const tg = cg.append('g').attr('class', 'blkback').attr('data-blkback', t.ring).attr('data-status', 'sleeping');
       tg.append('rect').attr('class', 'blkback-chip').attr('x', t.x).attr('y', t.y).attr('width', t.w).attr('height', t.h).attr('rx', 3);
       text(tg, t.x + 4, t.y + f + 1, fitText(t.w - 8, f, `blkback ${t.ring}`, `${t.ring}`), 'blkback-text');
-      text(tg, t.x + 4, t.y + 2 * f + 6, '', 'blkback-state');
+      // The second of the chip's lines (layout-dom0.js), whose height follows the layout's spacing.
+      text(tg, t.x + 4, t.y + metrics(f, geo.tight).line + f + 1, '', 'blkback-state');
     }
   }
 }

@@ -32,7 +32,8 @@ function drawQueue(g, geo, scenario) {
   box(g, q, 'queue-box hw', f,
     `request_queue · ${elevator} elevator · all of it under ${xen ? 'io_lock (xen-blkfront\'s lock is the queue lock)' : lock}`,
     `request_queue · ${elevator} · under ${lock}`, `request_queue · ${lock}`, 'request_queue');
-  text(g, q.x + 4, q.y + f + geo.font + 5, '', 'pool-text');
+  // The second of the box's two label lines (layout-legacy.js).
+  text(g, q.x + 4, q.y + (q.wait.y - q.y) / 2 + f, '', 'pool-text');
   lane(g, q.wait, 'tagwait:0', 'tagwait', f, 'sleeping in get_request (pool empty)', 'get_request sleepers', 'sleepers');
   lane(g, q.elv, 'elv:0', 'elv', f, `elevator (${elevator}) · sorted, mergeable`, `elevator (${elevator})`, 'elevator');
   lane(g, q.dispatch, 'dispatch:0', 'dispatch', f, 'dispatch list · q->queue_head', 'dispatch list', 'dispatch');

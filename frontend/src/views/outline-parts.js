@@ -44,7 +44,8 @@ export function drawCpus(g, geo) {
   const f = geo.font;
   for (const c of geo.cpus) {
     const cg = g.append('g').attr('class', 'cpu').attr('data-cpu', c.cpu);
-    box(cg, c, 'cpu-box', f, `CPU ${c.cpu}`, `${c.cpu}`);
+    // Presenting, the label has the room left of the task's lane (layout-parts.js cpuBox).
+    box(cg, { ...c, w: c.labelW ?? c.w }, 'cpu-box', f, `CPU ${c.cpu}`, `${c.cpu}`).attr('width', c.w);
     cg.append('rect').attr('class', 'lane task').attr('data-queue', `task:${c.cpu}`)
       .attr('x', c.task.x + 2).attr('y', c.task.y).attr('width', c.task.w - 4).attr('height', c.task.h);
     lane(cg, { ...c.plug, x: c.plug.x + 2, w: c.plug.w - 4 }, `plug:${c.cpu}`, 'plug', f, 'plug list', 'plug');
@@ -57,11 +58,28 @@ export function drawCpus(g, geo) {
  * couple of letters wide, and a badge wider than its box would cover its neighbour's.
  */
 export function stoppedBadge(g, b, font) {
+  if (b.badgeInside !== undefined) { stoppedInside(g, b, font); return; }
   const label = fitText(b.w - 12, font, 'STOPPED', 'STOP') || '■';
   const w = Math.min(textWidth(label, font) + 10, b.w);
   const badge = g.append('g').attr('class', 'stopped-badge').attr('display', 'none');
   badge.append('rect').attr('x', b.x + b.w / 2 - w / 2).attr('y', b.y - font / 2 - 3).attr('width', w).attr('height', font + 4).attr('rx', 3);
   text(badge, b.x + b.w / 2, b.y + font / 2 - 1, label, '', 'middle');
+}
+
+// Bold capitals run wider than the average glyph textWidth() assumes.
+const CAPS = 1.2;
+
+/**
+ * Presenting (layout.js), rows are only a lock's tab apart: the badge sits inside the box, at the right
+ * of the line badgeInside px down, no taller than that line, so the tab above covers nothing.
+ */
+function stoppedInside(g, b, font) {
+  const label = fitText(b.w / 2 - 12, font * CAPS, 'STOPPED', 'STOP') || '■';
+  const w = textWidth(label, font * CAPS) + 8;
+  const x = b.x + b.w - w - 4, y = b.y + b.badgeInside + 1;
+  const badge = g.append('g').attr('class', 'stopped-badge').attr('display', 'none');
+  badge.append('rect').attr('x', x).attr('y', y).attr('width', w).attr('height', font + 2).attr('rx', 3);
+  text(badge, x + w / 2, y + font - 1, label, '', 'middle');
 }
 
 export function showStopped(g, stopped) {

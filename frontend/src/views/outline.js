@@ -40,6 +40,8 @@ export function outlineView(svgEl, { onSelect, speed, font, room = () => 0, defa
   let selected = null;
   let onCanvas = false;
   let shownWidth = 0;
+  let lastAsked = 0;
+  let lastRoom = 0;
   let previous = new Map();
   let moved = null;
   let movedSeq = -1;
@@ -68,14 +70,23 @@ export function outlineView(svgEl, { onSelect, speed, font, room = () => 0, defa
     const topo = state.topology;
     const sc = state.scenario || {};
     const figure = figureFor(state.scenario);
-    const width = shownWidth || columnWidth(svgEl) || 960;
     const asked = font();
     const height = room();
+    // Entering or leaving presentation changes the column's width before the ResizeObserver says so:
+    // measured now, the figure is laid out once, for the width it will have (not redrawn a frame later).
+    if (asked !== lastAsked || height !== lastRoom) {
+      shownWidth = columnWidth(svgEl) || shownWidth;
+      lastAsked = asked;
+      lastRoom = height;
+    }
+    const width = shownWidth || columnWidth(svgEl) || 960;
     const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.numaNodes, sc.device?.driver, sc.device?.rings, sc.device?.backend, sc.device?.count, sc.device?.requeueEvery > 0, width, asked, height]);
     if (k !== frameKey) {
       frameKey = k;
-      // Presenting, the figure fits the screen's height if the page's own font allows (fit-font.js).
-      const fitted = fitToHeight(size => figure.layout(topo, width, size, sc), asked, height, fontFor(false));
+      // Presenting, the figure is laid out tighter and fits the screen's height if the page's own font
+      // allows (fit-font.js).
+      const tight = height > 0;
+      const fitted = fitToHeight(size => figure.layout(topo, width, size, sc, tight), asked, height, fontFor(false));
       geo = fitted.geo;
       const f = fitted.font;
       svg.attr('viewBox', `0 0 ${geo.width} ${geo.height}`).attr('data-font', f).attr('data-room', height).style('--fig-font', `${f}px`);
