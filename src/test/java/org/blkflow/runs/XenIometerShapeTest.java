@@ -54,21 +54,23 @@ class XenIometerShapeTest {
         double[] one = new double[n];
         double[] sixteen = new double[n];
         StringBuilder table = new StringBuilder(
-                "jobs  1 ring  16 rings  dom0 CPU  most contended  simulated µs (1 ring, 16 rings)  io_lock hold/contentions (1 ring)\n");
+                "jobs  1 ring  16 rings  dom0 CPU  most contended  simulated µs (1 ring, 16 rings)  io_lock hold/acquisitions/contentions (1 ring)\n");
         long longestWait = 0;
+        long ioLockWait = 0;
         for (int i = 0; i < n; i++) {
             one[i] = stats.get(i).iops();
             sixteen[i] = stats.get(n + i).iops();
             LockStat top = stats.get(n + i).locks().stream().max(Comparator.comparingLong(LockStat::contentions)).orElseThrow();
             LockStat ioLock = stats.get(i).locks().stream().filter(l -> l.name().equals("io_lock")).findFirst().orElseThrow();
-            table.append(String.format("%4d %7.0f %9.0f %8.0f%% %s (%d)  %.0f, %.0f  %d ns / %d%n", XenIometer.JOBS.get(i), one[i], sixteen[i],
+            table.append(String.format("%4d %7.0f %9.0f %8.0f%% %s (%d)  %.0f, %.0f  %d ns / %d / %d%n", XenIometer.JOBS.get(i), one[i], sixteen[i],
                     stats.get(n + i).backendCpuUse() * 100, top.name(), top.contentions(),
-                    stats.get(i).simTimeNs() / 1000.0, stats.get(n + i).simTimeNs() / 1000.0, ioLock.holdTimeAvgNs(), ioLock.contentions()));
+                    stats.get(i).simTimeNs() / 1000.0, stats.get(n + i).simTimeNs() / 1000.0, ioLock.holdTimeAvgNs(), ioLock.acquisitions(), ioLock.contentions()));
+            ioLockWait = Math.max(ioLockWait, ioLock.waitTimeMaxNs());
             for (RunStats r : List.of(stats.get(i), stats.get(n + i))) {
                 for (LockStat l : r.locks()) longestWait = Math.max(longestWait, l.waitTimeMaxNs());
             }
         }
-        table.append(String.format("longest wait on any lock: %.1f µs%n", longestWait / 1000.0));
+        table.append(String.format("longest wait on any lock: %.1f µs (io_lock: %.1f µs)%n", longestWait / 1000.0, ioLockWait / 1000.0));
         System.out.print(table);
         String figures = table.toString();
         // One ring: one job is the guest's limit (one vCPU running fio), below what 4 jobs get from blkback's
