@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A ticket spinlock with lockstat's bookkeeping. A CPU that finds it held takes the next ticket
- * and spins, busy, until every CPU ahead of it has had the lock; the grant is at the holder's
- * unlock. Taking it costs {@code lockNs}, and {@code bounceNs} more when the cache line was last
- * on another CPU. lockstat's figures are exactly these times: wait = grant − ask, hold = unlock −
- * grant. Contention is never computed: it is what happens when steps on several CPUs want the same
- * lock at overlapping times.
+ * A spinlock with lockstat's bookkeeping, FIFO like both of the kernel's x86 spinlocks. A CPU that
+ * finds it held queues and spins, busy, until every CPU ahead of it has had the lock; the grant is at
+ * the holder's unlock. Taking it costs {@code lockNs}, and {@code bounceNs} more when the cache line
+ * was last on another CPU. lockstat's figures are exactly these times: wait = grant − ask, hold =
+ * unlock − grant. Contention is never computed: it is what happens when steps on several CPUs want the
+ * same lock at overlapping times.
+ *
+ * <p>The two kinds differ in the handoff. A ticket lock (x86 up to 4.1, so the model's 3.16; Xen's own
+ * since 4.5) has every waiter spin on the one word its unlock writes, so the unlock invalidates the
+ * line in every waiter's cache and the new owner's re-read is served among all of theirs: the handoff
+ * grows with the waiters ({@link #ticket}). A queued spinlock (qspinlock, x86 from 4.2, so 7.0) has
+ * each waiter but the first spin on its own MCS node: the unlock moves one line, whatever the queue.
  */
 public final class Lock {
 
@@ -24,7 +30,7 @@ public final class Lock {
     private final Simulation sim;
     private final long lockNs;
     private final long bounceNs;
-    /** Extra handoff time per CPU spinning at the unlock: 0 unless the lock is built non-scalable. */
+    /** Extra handoff time per other CPU spinning at the unlock: 0 for a queued spinlock. */
     private final long perSpinnerNs;
     private final ArrayDeque<Ticket> spinners = new ArrayDeque<>();
     private CpuObserver observer = CpuObserver.NONE;
@@ -47,17 +53,38 @@ public final class Lock {
         this(name, sim, lockNs, bounceNs, 0);
     }
 
-    /**
-     * A ticket lock whose handoff slows with every CPU spinning on it: each spinner keeps reading the
-     * lock's cache line, so the new owner's transfer of it waits behind their reads (Boyd-Wickizer et
-     * al., "Non-scalable locks are dangerous", Linux Symposium 2012: handoff time linear in waiters).
-     */
+    /** A lock whose handoff costs {@code perSpinnerNs} more for every other CPU spinning at it. */
     public Lock(String name, Simulation sim, long lockNs, long bounceNs, long perSpinnerNs) {
         this.name = name;
         this.sim = sim;
         this.lockNs = lockNs;
         this.bounceNs = bounceNs;
         this.perSpinnerNs = perSpinnerNs;
+    }
+
+    /**
+     * A ticket lock's extra handoff time per other spinner: arch_spinlock_t's head/tail tickets (3.16's
+     * arch/x86/include/asm/spinlock.h), every waiter reading {@code head}. Boyd-Wickizer et al.,
+     * "Non-scalable locks are dangerous" (Linux Symposium 2012), measure and model the handoff as linear
+     * in the waiters: the unlock's write invalidates the line in every waiter's cache and their re-reads
+     * are served one cache-line transfer at a time (the "O(p) read misses at release" of Culler's
+     * CS258 lecture on ticket locks, Berkeley 1999). The next ticket's holder is equally likely anywhere among those
+     * N reads, so it waits (N + 1) / 2 transfers on average: one is the handoff's own {@code bounceNs},
+     * the rest half a transfer per other spinner. The per-read time is the model's one transfer figure;
+     * no constant of the paper's machines is taken.
+     *
+     * <p>With CONFIG_PARAVIRT_SPINLOCKS (3.12 to 4.1) a Xen PV guest's waiter spins SPIN_THRESHOLD
+     * (2^15) loops before xen_lock_spinning() blocks it on an event channel, to be kicked by
+     * xen_unlock_kick() (arch/x86/xen/spinlock.c). 2^15 pause loops are on the order of 100 µs on
+     * 2014-era x86 (an estimate), longer than the model's waits, so that slow path is not modelled.
+     */
+    public static Lock ticket(String name, Simulation sim, long lockNs, long bounceNs) {
+        return new Lock(name, sim, lockNs, bounceNs, bounceNs / 2);
+    }
+
+    /** A queued spinlock (qspinlock): a handoff moves one line however many CPUs wait. */
+    public static Lock queued(String name, Simulation sim, long lockNs, long bounceNs) {
+        return new Lock(name, sim, lockNs, bounceNs, 0);
     }
 
     public String name() {
@@ -102,7 +129,8 @@ public final class Lock {
         waitSum += wait;
         waitMin = Math.min(waitMin, wait);
         waitMax = Math.max(waitMax, wait);
-        long readers = perSpinnerNs * (spinners.size() + 1);
+        // The new owner's re-read of the line waits behind the other spinners' (none for a qspinlock).
+        long readers = perSpinnerNs * spinners.size();
         grant(turn.cpu, turn.askedAt, turn.irqOff);
         turn.cpu.granted(cost(turn.cpu) + readers, turn.next);
     }

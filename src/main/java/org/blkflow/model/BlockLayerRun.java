@@ -71,8 +71,9 @@ public final class BlockLayerRun {
         int allCpus = scenario.cpus() + (xen ? scenario.device().backend().cpus() : 0);
         invariants.limits(capacity(scenario, mq, cpuToHctx, queues), allCpus);
         invariants.dom0From(scenario.cpus());
+        // x86 spinlocks were ticket locks up to 4.1 and are qspinlocks since 4.2 (engine/Lock).
         machine = new Machine(sim, emit, cpus(allCpus), softwareQueues(scenario, reserved), hctxs,
-                scenario.merging(), scenario.costs(), invariants);
+                scenario.merging(), scenario.costs(), invariants, !scenario.modern());
         if (xen && scenario.device().backend().pcpus() > 0) host(scenario.device().backend().pcpus());
         Workload workload = switch (scenario.mode()) {
             case SQ -> wireLegacy(machine, scenario);

@@ -27,9 +27,8 @@ final class Dom0 {
     Dom0(Machine m, Backend config, int firstCpu, long completionNs) {
         this.config = config;
         this.firstCpu = firstCpu;
-        // Xen's spinlocks are ticket locks (4.5): under contention every waiting vCPU slows each handoff,
-        // here by a quarter of a cache-line transfer per spinner.
-        this.grantTableLock = m.newNonScalableLock(GRANT_TABLE_LOCK, m.costs.lockBounceNs() / 4);
+        // Xen's spinlocks are ticket locks (4.5): under contention every waiting vCPU slows each handoff.
+        this.grantTableLock = m.newTicketLock(GRANT_TABLE_LOCK);
         this.device = new CompletionTimer<>(m, completionNs,
                 (p, cpu, next) -> p.back().endBlockIoOp(p, cpu, irqActor(cpu), next));
         this.queue = config.queued() ? new Dom0Queue(m, this, config, completionNs) : null;

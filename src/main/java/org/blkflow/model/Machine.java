@@ -32,9 +32,16 @@ final class Machine {
     final List<Lock> locks = new ArrayList<>();
     /** Bio and request ids, shared by every request_queue's view of the machine. */
     private final long[] nextIds;
+    /** The kernel's spinlocks are x86 ticket locks (3.16), not qspinlocks (7.0): see {@link Lock}. */
+    private final boolean ticketSpinlocks;
 
     Machine(Simulation sim, Emitter emit, Cpu[] cpus, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, boolean merging,
             Costs costs, CpuObserver observer) {
+        this(sim, emit, cpus, ctxs, hctxs, merging, costs, observer, false);
+    }
+
+    Machine(Simulation sim, Emitter emit, Cpu[] cpus, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, boolean merging,
+            Costs costs, CpuObserver observer, boolean ticketSpinlocks) {
         this.sim = sim;
         this.emit = emit;
         this.cpus = cpus;
@@ -44,6 +51,7 @@ final class Machine {
         this.costs = costs;
         this.observer = observer;
         this.nextIds = new long[2];
+        this.ticketSpinlocks = ticketSpinlocks;
         for (Cpu cpu : cpus) cpu.observe(observer);
     }
 
@@ -57,6 +65,7 @@ final class Machine {
         this.costs = whole.costs;
         this.observer = whole.observer;
         this.nextIds = whole.nextIds;
+        this.ticketSpinlocks = whole.ticketSpinlocks;
         this.whole = whole;
         this.lockPrefix = lockPrefix;
     }
@@ -71,14 +80,15 @@ final class Machine {
     /** A queue's locks are the kernel's per-queue locks, named for their device ("nullb1 dd->lock"). */
     private String lockPrefix = "";
 
+    /** spin_lock_init(): a ticket lock in 3.16, a qspinlock in 7.0. */
     Lock newLock(String name) {
         if (whole != null) return whole.newLock(lockPrefix + name);
-        return register(new Lock(name, sim, costs.lockNs(), costs.lockBounceNs()));
+        return ticketSpinlocks ? newTicketLock(name) : register(Lock.queued(name, sim, costs.lockNs(), costs.lockBounceNs()));
     }
 
-    /** A lock whose handoff slows with every CPU spinning on it (see {@link Lock}). */
-    Lock newNonScalableLock(String name, long perSpinnerNs) {
-        return register(new Lock(name, sim, costs.lockNs(), costs.lockBounceNs(), perSpinnerNs));
+    /** A ticket lock whatever the guest's kernel, as Xen's own spinlocks are (4.5). */
+    Lock newTicketLock(String name) {
+        return register(Lock.ticket(name, sim, costs.lockNs(), costs.lockBounceNs()));
     }
 
     private Lock register(Lock lock) {

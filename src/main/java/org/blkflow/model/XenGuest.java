@@ -40,8 +40,24 @@ final class XenGuest implements MakeRequest {
         Task last = lastTask[task.cpu];
         lastTask[task.cpu] = task;
         // __schedule → switch_mm → xen_write_cr3: the native switch plus the hypercall that changes the base.
-        if (last != null && last != task) ns += m.costs.switchNs() + m.costs.hypercallNs();
-        m.after(task.cpu, ns, () -> kernel.submit(task, bio, done));
+        // A task that went to sleep for a tag paid the switch away in its own schedule(): the base is left.
+        if (last != null && last != task) ns += (last.pendingBio != null ? 0 : m.costs.switchNs()) + m.costs.hypercallNs();
+        m.after(task.cpu, ns, () -> kernel.submit(task, bio, () -> backOnCpu(task, done)));
+    }
+
+    /**
+     * make_request has returned to the task. If it slept there for a tag and another fio task ran
+     * meanwhile, its wakeup switched back to it: the wake path charged that switch, the page-table base
+     * hypercall is left. No other task can have run otherwise, as the path held the vCPU throughout.
+     */
+    private void backOnCpu(Task task, Runnable done) {
+        Task last = lastTask[task.cpu];
+        lastTask[task.cpu] = task;
+        if (last == task) {
+            done.run();
+            return;
+        }
+        m.after(task.cpu, m.costs.hypercallNs(), done);
     }
 
     @Override

@@ -22,7 +22,8 @@ package org.blkflow.scenario;
  * @param irqNs          entering and leaving an interrupt (timer, softirq or device)
  * @param ipiNs          sending a completion to another CPU and taking the IPI there
  * @param lockNs         taking and releasing an uncontended spinlock
- * @param lockBounceNs   moving a lock's cache line to a CPU that did not hold it last
+ * @param lockBounceNs   moving a lock's cache line to a CPU that did not hold it last; a 3.16 ticket lock's handoff
+ *                       also pays half of it for every other CPU spinning (engine/Lock)
  * @param switchNs       a task going to sleep or being woken (schedule, io_schedule)
  * @param hypercallNs    xen: one PV hypercall in and out of Xen, e.g. EVTCHNOP_send for an event-channel
  *                       notify or the entry of a grant-table operation. 0.3-1 µs on 2014-era x86 (a

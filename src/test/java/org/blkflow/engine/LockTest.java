@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Ticket spinlocks and CPU steps on cases small enough to work out by hand. */
@@ -90,6 +91,40 @@ class LockTest {
         assertEquals(10, took[1], "same CPU again: the line is still there");
         assertEquals(210, took[2], "another CPU: the line moves");
         assertEquals(0, lock.stat().contentions(), "nobody waited: cost is not contention");
+    }
+
+    /**
+     * Three CPUs spin on a lock CPU 0 holds; each owner holds it 1000 ns. A ticket lock's handoff is the
+     * line's transfer (200 ns) and the lock (10 ns), plus half a transfer for every other CPU still
+     * spinning: 410, 310, 210 ns. A qspinlock's is 210 ns each time.
+     */
+    @Test
+    void aTicketLocksHandoffSlowsByHalfATransferPerOtherSpinnerAQueuedLocksDoesNot() {
+        assertEquals(List.of(410L, 310L, 210L), handoffs(s -> Lock.ticket("queue_lock", s, 10, 200)));
+        assertEquals(List.of(210L, 210L, 210L), handoffs(s -> Lock.queued("q->queue_lock", s, 10, 200)));
+    }
+
+    /** For CPUs 1, 2, 3 (asking at 1, 2, 3 ns while CPU 0 holds): the time from the unlock to the step under the lock. */
+    private static List<Long> handoffs(Function<Simulation, Lock> kind) {
+        Simulation s = new Simulation(1);
+        Lock lock = kind.apply(s);
+        Cpu[] cpus = {new Cpu(0, s), new Cpu(1, s), new Cpu(2, s), new Cpu(3, s)};
+        List<Long> unlocks = new ArrayList<>();
+        List<Long> runs = new ArrayList<>();
+        for (int i = 0; i < cpus.length; i++) {
+            Cpu cpu = cpus[i];
+            s.schedule(i, () -> cpu.process(() -> lock.lock(cpu, "site", () -> {
+                runs.add(s.now());
+                cpu.after(1000, () -> {
+                    unlocks.add(s.now());
+                    lock.unlock(cpu);
+                });
+            })));
+        }
+        while (s.step()) { }
+        List<Long> handoffs = new ArrayList<>();
+        for (int i = 1; i < runs.size(); i++) handoffs.add(runs.get(i) - unlocks.get(i - 1));
+        return handoffs;
     }
 
     @Test

@@ -5,7 +5,11 @@ import static org.blkflow.model.ScenarioBuilder.job;
 import static org.blkflow.model.ScenarioBuilder.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.blkflow.engine.Cpu;
+import org.blkflow.engine.CpuObserver;
+import org.blkflow.engine.Simulation;
 import org.blkflow.scenario.CostField;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.CostsDraft;
@@ -48,6 +52,66 @@ class XenGuestTest {
         d.set(CostField.FIO_IO, 0);
         d.set(CostField.PV_SYSCALL, 0);
         assertEquals(0, firstQ(scenario().cpus(1).xen("single-lock").costs(d.build()).completionNs(SLOW_DEVICE_NS).job(ONE_BIO), 1000));
+    }
+
+    /**
+     * A task that slept for a tag in make_request pays one switch each way, never two: A sleeps in the
+     * kernel (its schedule() charges the switch away), B follows on the vCPU and pays only the page-table
+     * base hypercall on top of fio's 4 µs; A's wakeup charges the switch back, and XenGuest adds only the
+     * hypercall as make_request returns to A, whose next bio then pays no switch at all. Costs: fio 1 µs,
+     * a PV system call 1 µs (3 a bio), switch 2 µs, hypercall 0.5 µs; the kernel is a stand-in.
+     */
+    @Test
+    void aTaskWokenAfterATagSleepPaysTheSwitchOnceEachWay() {
+        CostsDraft d = new CostsDraft(Costs.ZERO);
+        d.set(CostField.FIO_IO, 1_000);
+        d.set(CostField.PV_SYSCALL, 1_000);
+        d.set(CostField.SWITCH, 2_000);
+        d.set(CostField.HYPERCALL, 500);
+        Costs c = d.build();
+        Simulation sim = new Simulation(1);
+        Machine m = new Machine(sim, new Emitter(sim, new Invariants(1, 64, 0, 255, 128)), new Cpu[] {new Cpu(0, sim)},
+                new SoftwareQueue[0], new HardwareQueue[0], true, c, CpuObserver.NONE);
+        Task a = new Task(1000, 0, job().name("a").build(), 0);
+        Task b = new Task(1001, 0, job().name("b").build(), 0);
+        List<String> log = new ArrayList<>();
+        Runnable[] wakeA = new Runnable[1];
+        MakeRequest kernel = new MakeRequest() {
+            @Override
+            public void submit(Task task, Bio bio, Runnable done) {
+                log.add(task.actor.comm() + " in make_request at " + sim.now());
+                if (task != a || wakeA[0] != null) {
+                    done.run();
+                    return;
+                }
+                // No tag: A sleeps in bt_get (schedule() switches away); its wakeup switches back and returns.
+                task.pendingBio = bio;
+                wakeA[0] = () -> m.process(0, () -> m.after(0, c.switchNs(), () -> {
+                    task.pendingBio = null;
+                    done.run();
+                }));
+                m.after(0, c.switchNs(), Machine.END);
+            }
+
+            @Override
+            public void finishPlug(Task task, Runnable done) {
+                done.run();
+            }
+        };
+        XenGuest guest = new XenGuest(m, kernel, 1);
+        m.process(0, () -> guest.submit(a, bio(a), () -> {
+            log.add("a back at " + sim.now());
+            guest.submit(a, bio(a), () -> log.add("a done at " + sim.now()));
+        }));
+        m.process(0, () -> guest.submit(b, bio(b), () -> log.add("b done at " + sim.now())));
+        sim.schedule(20_000, () -> wakeA[0].run());
+        while (sim.step()) { }
+        assertEquals(List.of("a in make_request at 4000", "b in make_request at 10500", "b done at 10500",
+                "a back at 22500", "a in make_request at 26500", "a done at 26500"), log);
+    }
+
+    private static Bio bio(Task task) {
+        return new Bio(0, task, 0, 8, false, false);
     }
 
     private static ScenarioBuilder twoTasksOnCpu0(Costs costs) {

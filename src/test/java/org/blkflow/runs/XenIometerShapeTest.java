@@ -23,11 +23,14 @@ import org.junit.jupiter.api.Test;
  * The published shape of multi-queue xen-blkfront, from the mechanism, in simulated time (the same
  * figures on any machine), on fio's IOmeter block-size mix, with fio's own per-I/O cost in a 64-bit PV
  * guest (XenGuest), dom0's null_blk as `modprobe null_blk` leaves it (one blk-mq hardware queue of 64
- * tags, softirq completion) and every ring's event channel on vCPU 0 at both ends, as Linux binds them.
- * What holds: one ring's 1-job point is the guest's and lower than 4 jobs' (as published, 57k to 95k),
- * flat from 4 jobs on; 16 rings peak at 8 jobs, then fall. What does not, and is asserted as it is so the
- * README cannot drift: 16 rings are only about 2.3 times one ring at 8 jobs (published 4.2, the issue asks
- * 2.5), and 32 jobs do not fall below 16, on CPUs of their own or on 16 or 24 shared pCPUs.
+ * tags, softirq completion), every ring's event channel on vCPU 0 at both ends, as Linux binds them, and
+ * ticket spinlocks in the guest and dom0 (3.16) and in Xen (the grant-table lock), whose handoff slows
+ * with every CPU spinning (engine/Lock). What holds: one ring's 1-job point is the guest's and lower than
+ * 4 jobs' (as published, 57k to 95k), flat from 4 jobs on; 16 rings peak at 8 jobs, then fall. What does
+ * not, and is asserted as it is so the README cannot drift: one ring does not fall past 4 jobs (its limit
+ * is blkback's one thread, not the guest's io_lock, though that lock's handoffs do slow); 16 rings are
+ * only about 2.2 times one ring at 8 jobs (published 4.2, the issue asks 2.5); and 32 jobs do not fall
+ * below 16, on CPUs of their own or on 16 or 24 shared pCPUs.
  */
 class XenIometerShapeTest {
 
@@ -50,15 +53,24 @@ class XenIometerShapeTest {
         int n = XenIometer.JOBS.size();
         double[] one = new double[n];
         double[] sixteen = new double[n];
-        StringBuilder table = new StringBuilder("jobs  1 ring  16 rings  dom0 CPU  most contended  simulated µs (1 ring, 16 rings)\n");
+        StringBuilder table = new StringBuilder(
+                "jobs  1 ring  16 rings  dom0 CPU  most contended  simulated µs (1 ring, 16 rings)  io_lock hold/acquisitions/contentions (1 ring)\n");
+        long longestWait = 0;
+        long ioLockWait = 0;
         for (int i = 0; i < n; i++) {
             one[i] = stats.get(i).iops();
             sixteen[i] = stats.get(n + i).iops();
             LockStat top = stats.get(n + i).locks().stream().max(Comparator.comparingLong(LockStat::contentions)).orElseThrow();
-            table.append(String.format("%4d %7.0f %9.0f %8.0f%% %s (%d)  %.0f, %.0f%n", XenIometer.JOBS.get(i), one[i], sixteen[i],
+            LockStat ioLock = stats.get(i).locks().stream().filter(l -> l.name().equals("io_lock")).findFirst().orElseThrow();
+            table.append(String.format("%4d %7.0f %9.0f %8.0f%% %s (%d)  %.0f, %.0f  %d ns / %d / %d%n", XenIometer.JOBS.get(i), one[i], sixteen[i],
                     stats.get(n + i).backendCpuUse() * 100, top.name(), top.contentions(),
-                    stats.get(i).simTimeNs() / 1000.0, stats.get(n + i).simTimeNs() / 1000.0));
+                    stats.get(i).simTimeNs() / 1000.0, stats.get(n + i).simTimeNs() / 1000.0, ioLock.holdTimeAvgNs(), ioLock.acquisitions(), ioLock.contentions()));
+            ioLockWait = Math.max(ioLockWait, ioLock.waitTimeMaxNs());
+            for (RunStats r : List.of(stats.get(i), stats.get(n + i))) {
+                for (LockStat l : r.locks()) longestWait = Math.max(longestWait, l.waitTimeMaxNs());
+            }
         }
+        table.append(String.format("longest wait on any lock: %.1f µs (io_lock: %.1f µs)%n", longestWait / 1000.0, ioLockWait / 1000.0));
         System.out.print(table);
         String figures = table.toString();
         // One ring: one job is the guest's limit (one vCPU running fio), below what 4 jobs get from blkback's
@@ -67,6 +79,8 @@ class XenIometerShapeTest {
         for (int i = AT4 + 1; i < n; i++) {
             double v = one[i];
             assertTrue(v <= one[AT4] * 1.05, () -> "one ring rises past 4 jobs:\n" + figures);
+            // Not met: the published fall (95k to 65k). blkback's one thread is the limit, not the guest.
+            assertTrue(v >= one[AT4] * 0.95, () -> "one ring falls past 4 jobs now:\n" + figures);
         }
         // 16 rings peak at 8 jobs, clearly above 4: guest vCPU 0 takes every ring's interrupt and is the limit
         // at 4 and 8 (eachMechanismAloneAndWhereThePeakComesFrom).
@@ -86,6 +100,11 @@ class XenIometerShapeTest {
             assertTrue(use >= 0.95, () -> "dom0 not saturated past the peak (" + use + "):\n" + figures);
         }
         assertTrue(Math.abs(sixteen[AT32] - sixteen[AT16]) <= 0.01 * sixteen[AT16], () -> "32 jobs differ from 16:\n" + figures);
+        // One ring's io_lock handoffs slow as more vCPUs spin on it (ticket lock), yet do not bind.
+        // Every wait stays under 100 µs, about what a PV guest's ticket lock spins (SPIN_THRESHOLD) before it
+        // blocks on an event channel: the slow path the model leaves out is not reached (engine/Lock).
+        long waited = longestWait;
+        assertTrue(waited < 100_000, () -> "a wait of " + waited + " ns would have taken the PV slow path:\n" + figures);
         // Within 3x of the published hundreds of thousands: 100k to 3M for every point.
         for (int i = 0; i < n; i++) {
             for (double v : new double[] {one[i], sixteen[i]}) {
@@ -138,7 +157,7 @@ class XenIometerShapeTest {
         List<Point> vcpu0 = rows.get("dom0 queue, vcpu0");
         for (Point p : vcpu0) assertTrue(p.guestCpu0() >= 0.95, () -> "guest vCPU 0 is not the limit:\n" + figures);
         assertTrue(spread.get(1).guestCpu0() < 0.6, () -> "spread interrupts keep vCPU 0 busy at 8 jobs:\n" + figures);
-        assertTrue(vcpu0.get(0).iops() < 0.8 * vcpu0.get(1).iops(), () -> "4 jobs not well below 8:\n" + figures);
+        assertTrue(vcpu0.get(0).iops() < 0.9 * vcpu0.get(1).iops(), () -> "4 jobs not well below 8:\n" + figures);
     }
 
     /**
@@ -189,7 +208,7 @@ class XenIometerShapeTest {
     /**
      * Guest and dom0 on 16 or 24 shared pCPUs (the host's count is not published). vCPUs wait for pCPUs on
      * 16, and a second fio task per guest vCPU costs more guest CPU per I/O (the switch between them changes
-     * the address space through Xen), yet 32 jobs do not fall below 16: dom0's vCPUs that wait for a pCPU
+     * the address space through Xen), yet 32 jobs do not fall more than 1 % below 16: dom0's vCPUs that wait for a pCPU
      * are vCPUs not spinning on the grant-table lock, whose handoff is slower the more spin. The fall the
      * posts show needs a cost the model lacks.
      */
