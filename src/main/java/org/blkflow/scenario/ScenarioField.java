@@ -253,6 +253,36 @@ public final class ScenarioField<R extends Record, T> {
                 + " and " + (range.maxName() == null ? Long.toString(range.max()) : range.maxName());
     }
 
+    /**
+     * Whether the field counts for this scenario (and job, for a job's field): the editor's
+     * {@link #shownWhen} cases, any of which will do. A field outside them is read and kept but changes
+     * nothing the model does, as the backend's fields on a null_blk device.
+     */
+    public boolean inEffect(Scenario s, Job job) {
+        if (shownWhen.isEmpty()) return true;
+        for (ShownWhen w : shownWhen) {
+            Object record = switch (w.on().group()) {
+                case SCENARIO -> s;
+                case DEVICE -> s.device();
+                case BACKEND -> s.device().backend();
+                case JOB -> job;
+            };
+            if (record != null && w.values().contains(labelOf(w.on(), record))) return true;
+        }
+        return false;
+    }
+
+    /** The cases in words: "device.driver is xen-blkfront", or several joined by "or". */
+    public String inEffectWhen() {
+        return String.join(" or ", shownWhen.stream()
+                .map(w -> w.on().path() + " is " + String.join(" or ", w.values())).toList());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String labelOf(ScenarioField on, Object record) {
+        return ((Label) on.of((Record) record)).label();
+    }
+
     /** The editor's label; null for a field the editor does not show. */
     public String label() {
         return label;

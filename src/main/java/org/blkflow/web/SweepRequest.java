@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.blkflow.runs.SweepPlan;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioField;
+import org.blkflow.scenario.ScenarioFields;
 import org.blkflow.scenario.ScenarioRejected;
 import org.blkflow.scenario.ScenarioValidator;
 import org.springframework.http.HttpStatus;
@@ -22,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code sweep}, which takes the same body.
  */
 public record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
+
+    /** jobs[N].field, as a sweep names a job's field. */
+    private static final Pattern JOB_FIELD = Pattern.compile("jobs\\[(\\d{1,4})\\]\\.(\\w+)");
 
     static final List<String> FIELDS = List.of("scenario", "vary");
 
@@ -62,6 +69,7 @@ public record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
             scenarios.add(validPoint(json, i, set));
             values.add(set);
         }
+        refuseIf(withoutEffect(vary, scenarios));
         return new SweepRequest(SweepPlan.of(scenarios), List.copyOf(values));
     }
 
@@ -94,6 +102,27 @@ public record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
         }
         refuseIf(problems);
         SweepPlan.checkPoints(points);
+    }
+
+    /**
+     * An axis whose field counts at no point (the backend's vCPUs on a null_blk device, an io_uring
+     * option on libaio) would draw a flat line that looks like a finding: refused, naming when it counts.
+     */
+    private static List<Problem> withoutEffect(List<Map.Entry<String, JsonNode>> vary, List<Scenario> points) {
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> axis : vary) {
+            Matcher job = JOB_FIELD.matcher(axis.getKey());
+            String path = job.matches() ? "jobs." + job.group(2) : axis.getKey();
+            ScenarioField<?, ?> field = ScenarioFields.all().stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
+            if (field == null) continue;
+            int j = job.matches() ? Integer.parseInt(job.group(1)) : -1;
+            boolean counts = points.stream().anyMatch(s -> field.inEffect(s, j >= 0 && j < s.jobs().size() ? s.jobs().get(j) : null));
+            if (!counts) {
+                problems.add(Problem.of("vary." + axis.getKey(), axis.getValue(),
+                        "changes nothing at any point of this sweep: it counts only when " + field.inEffectWhen()));
+            }
+        }
+        return problems;
     }
 
     private static Scenario validPoint(ObjectNode json, int index, ObjectNode values) {

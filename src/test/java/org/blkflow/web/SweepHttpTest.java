@@ -76,7 +76,17 @@ class SweepHttpTest extends HttpApiTest {
         assertRefused("{\"scenario\":{}}", 400, "vary", "at least one field");
         assertRefused("{\"scenario\":{\"cpus\":\"x\"},\"vary\":{\"seed\":[1]}}", 400, "scenario.cpus", "whole number");
         assertRefused("{\"vary\":{\"seed\":[1]},\"runs\":3}", 400, "runs", "unknown field");
+        // A field that counts at no point would draw a flat line that looks like a finding.
+        assertRefused(body("{\"device.backend.cpus\":[1,2]}"), 400, "vary.device.backend.cpus",
+                "changes nothing at any point of this sweep: it counts only when device.driver is xen-blkfront");
         assertEquals(400, http.post("/api/sweeps?stream=maybe", body("{\"seed\":[1]}")).status());
+    }
+
+    /** Varied with the driver, the backend's vCPUs count at the xen points: the sweep runs. */
+    @Test
+    void aFieldThatCountsAtSomePointIsVaried() throws Exception {
+        JsonNode points = sweep("{\"device.driver\":[\"null_blk\",\"xen-blkfront\"],\"device.backend.cpus\":[1,2]}");
+        assertEquals(4, points.size());
     }
 
     @Test
