@@ -28,9 +28,6 @@ class DeviceLogBrowserIT extends BrowserTest {
         page.open("/?preset=shared-tags-70");
         page.waitFor(d -> "shared-tags-70".equals(page.one("[data-role='preset-story']").getAttribute("data-preset")));
         page.playToEnd();
-        @SuppressWarnings("unchecked")
-        List<String> logged = (List<String>) page.script(
-                "return [...document.querySelectorAll('#log .line[data-action]')].map(e => e.textContent)");
 
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://localhost:" + port;
@@ -42,6 +39,11 @@ class DeviceLogBrowserIT extends BrowserTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(scenario.toString()))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         List<String> exported = export.lines().filter(l -> l.matches("^ *\\d+,\\d+ +\\d+ +\\d+ .*")).toList();
+        // The session can say "finished" a frame before the log has drawn its last lines.
+        page.waitFor(d -> page.all("#log .line[data-action]").size() >= exported.size());
+        @SuppressWarnings("unchecked")
+        List<String> logged = (List<String>) page.script(
+                "return [...document.querySelectorAll('#log .line[data-action]')].map(e => e.textContent)");
 
         assertEquals(List.of("8,0 0", "8,16 1"), List.copyOf(byDeviceAndCpu(exported).keySet()),
                 "nullb0's job on CPU 0, nullb1's on CPU 1");
