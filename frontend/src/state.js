@@ -322,7 +322,7 @@ function hctxEffects(s, t) {
 }
 
 /** hctx_may_queue(): each of a shared set's active queues may hold max(ceil(depth / users), 4) driver tags. */
-export const fairShare = (depth, users) => Math.max(Math.ceil(depth / users), 4);
+const fairShare = (depth, users) => Math.max(Math.ceil(depth / users), 4);
 
 /**
  * blk_mq_tag_busy() made hctx h one of its shared set's active queues, `users` of them now: every hctx

@@ -3,6 +3,7 @@ package org.blkflow.model;
 import java.util.HashMap;
 import java.util.Map;
 import org.blkflow.transition.DeviceNumbers;
+import org.blkflow.transition.TagShares;
 import org.blkflow.transition.Transition;
 
 /**
@@ -55,7 +56,7 @@ final class SharedTags70Invariants {
                 + numbers.tagSet(h) + " held, its depth is " + depth, t, bio, rq);
         if (!active[h]) Oops.fail("tag-busy-before-tag", "hctx " + h + " took tag " + rq.tag + " of shared set "
                 + numbers.tagSet(h) + " without blk_mq_tag_busy() counting it active", t, bio, rq);
-        int allowed = TagShare70.allowed(depth, users(h));
+        int allowed = TagShares.fairShare(depth, users(h));
         if (held[h] > allowed) Oops.fail("fair-share", "hctx " + h + " holds " + held[h]
                 + " driver tags after an allocation, its share is " + allowed + " of " + depth + " among "
                 + users(h) + " active queues", t, bio, rq);
@@ -81,7 +82,7 @@ final class SharedTags70Invariants {
     boolean judgesWait(Transition t, Bio bio) {
         if (!shared) return false;
         int h = t.hctx();
-        int allowed = TagShare70.allowed(depth, Math.max(1, users(h)));
+        int allowed = TagShares.fairShare(depth, Math.max(1, users(h)));
         if (inSet(h) < depth && !(active[h] && held[h] >= allowed)) Oops.fail("sleep-when-no-tag", "waits for a "
                 + "tag of shared hctx " + h + " holding " + held[h] + " (share " + allowed + ") with " + inSet(h)
                 + " of " + depth + " held in the set", t, bio, null);

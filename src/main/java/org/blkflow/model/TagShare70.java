@@ -42,17 +42,12 @@ final class TagShare70 {
 
     /** The share each active hctx may hold now. */
     int share() {
-        return allowed(depth, Math.max(1, activeQueues));
+        return TagShares.fairShare(depth, Math.max(1, activeQueues));
     }
 
     /** hctx_may_queue(): an active hctx of a shared set may hold fewer than its share. */
     boolean mayQueue(Hctx70 x) {
         if (depth == 1 || !x.tagActive || activeQueues == 0) return true;
-        return x.nrActive < allowed(depth, activeQueues);
-    }
-
-    /** max(ceil(depth / users), 4), the stream's rule too. */
-    static int allowed(int depth, int users) {
-        return TagShares.fairShare(depth, users);
+        return x.nrActive < TagShares.fairShare(depth, activeQueues);
     }
 }

@@ -80,10 +80,6 @@ final class JsonFields {
         }
     }
 
-    void integer(JsonNode obj, String at, String name, Consumer<Integer> into) {
-        integer(obj, at, name, null, into);
-    }
-
     /** {@code rule}: what a value that is not a whole number breaks; null for the width of an int. */
     void integer(JsonNode obj, String at, String name, String rule, Consumer<Integer> into) {
         JsonNode v = present(obj, name);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.blkflow.transition.TagShares;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.api.Test;
@@ -121,9 +122,9 @@ class Kernel70DevicesRulesTest {
      */
     @Test
     void rule30_theShareShrinksWithEveryActiveQueueDownTo4() {
-        assertEquals(32, TagShare70.allowed(64, 2));
-        assertEquals(22, TagShare70.allowed(64, 3));
-        assertEquals(4, TagShare70.allowed(64, 20));
+        assertEquals(32, TagShares.fairShare(64, 2));
+        assertEquals(22, TagShares.fairShare(64, 3));
+        assertEquals(4, TagShares.fairShare(64, 20));
         List<Transition> ts = RunRecorder.run(fourDevices(org.blkflow.scenario.Costs.DEFAULT));
         for (String job : List.of("a", "b", "c", "d")) assertEquals(16, gsBeforeWait(ts, job), job);
     }
