@@ -1,8 +1,10 @@
 // Where Figure 1 puts dom0 for xen-blkfront: a row under the device of dom0's vCPUs (numbered after the
 // guest's, as the model numbers them), each holding the blkback threads of the rings it serves. Added
 // under whichever layout the mode has (blk-mq or the request_fn queue), so the guest side stays as it is.
-// dom0's locks have their room here (lock-places.js puts them in it): the grant table's lock in the
-// right half of the row's header line, each ring's blk_ring_lock on a third line of its thread's chip.
+// dom0's locks have their room here (lock-places.js puts them in it): Xen's, which every ring's grant
+// operations take, on the row's header line (Xen's flush_lock after the row's label in the left half,
+// the guest's grant table lock in the right half), each ring's blk_ring_lock on a third line of its
+// thread's chip.
 import { MARGIN, metrics, columns, contentWidth } from './layout-parts.js';
 
 /** The layout {@code geo} with a dom0 row below it; {@code dom0} from blkback.js's dom0Of(). */
@@ -32,7 +34,9 @@ export function withDom0(geo, dom0) {
   const half = contentW / 2;
   const row = {
     x: MARGIN, w: contentW, y, h: cpuY + cpuH + (m.tight ? 0 : 4) - y, cpus,
-    labelW: half - 6, lock: { x: MARGIN + half, w: half, y, h: tab },
+    labelW: half / 2 - 6,
+    flushLock: { x: MARGIN + half / 2, w: half / 2 - 3, y, h: tab },
+    lock: { x: MARGIN + half, w: half, y, h: tab },
   };
   return { ...geo, dom0: row, height: row.y + row.h + MARGIN };
 }

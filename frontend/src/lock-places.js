@@ -3,7 +3,8 @@
 // hctx[N]->lock on hctx N, 7.0's scheduler locks on the scheduler's lane and q->requeue_lock on
 // q->requeue_list's lane) or, for xen-blkfront's
 // locks on blk-mq, inside the ring it guards (the device row); dom0's xen-blkback locks in dom0's row
-// (layout-dom0.js), each blk_ring_lock on its ring's thread, the grant table's lock in the row's header.
+// (layout-dom0.js), each blk_ring_lock on its ring's thread, Xen's flush_lock and the grant table's lock in
+// the row's header.
 // Pure geometry over a layout; a lock with no place here stays in the strip above the figure.
 import { textWidth } from './layout-parts.js';
 import { ctxNumber } from './devices.js';
@@ -17,6 +18,7 @@ const KHD = /^khd\[(\d+)\]->lock$/;
 const KCQ = /^kcq\[(\d+)\.(\d+)\]->lock$/;
 const BLKIF = /^blkif\[(\d+)\]->blk_ring_lock$/;
 const GRANT_TABLE = 'domU grant_table->lock';
+const XEN_FLUSH = 'Xen flush_lock';
 const DEVICE = /^nullb\d+ /;
 
 /**
@@ -53,6 +55,7 @@ export function lockPlaces(geo, names) {
       const cpu = hctxNumbered(geo, +m[1]).cpus[+m[2]];
       out.set(name, { ...above(ctxOf(geo, cpu), 'start'), share: `ctx:${cpu}` });
     } else if (name === GRANT_TABLE && geo.dom0) out.set(name, room(geo.dom0.lock, 'end'));
+    else if (name === XEN_FLUSH && geo.dom0) out.set(name, room(geo.dom0.flushLock, 'end'));
     else if ((m = BLKIF.exec(name)) && threadOf(geo, +m[1])) out.set(name, room(threadOf(geo, +m[1]).lock, 'start'));
   }
   return shareEdges(out);

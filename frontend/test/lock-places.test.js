@@ -6,6 +6,7 @@ import { lockPlaces } from '../src/lock-places.js';
 import { withDom0 } from '../src/layout-dom0.js';
 
 const GRANT = 'domU grant_table->lock';
+const FLUSH = 'Xen flush_lock';
 
 const topo = (cpus, hw) => ({ cpus, hwQueues: hw, queueDepth: 64, cpuToHctx: Array.from({ length: cpus }, (_, i) => i % hw) });
 const within = (p, b) => p.x >= b.x - 1e-9 && p.x + p.w <= b.x + b.w + 1e-9;
@@ -56,9 +57,9 @@ test("7.0's scheduler locks sit on the scheduler's lane; kyber's kcq on the ctx 
   assert.ok(sitsOn(p.get('kcq[1.1]->lock'), geo.ctxs.find(c => c.ctx === 3)));
 });
 
-test("dom0's locks in dom0's row: each blk_ring_lock on its ring's thread, the grant table's in the header", () => {
+test("dom0's locks in dom0's row: each blk_ring_lock on its ring's thread, Xen's flush_lock and the grant table's in the header", () => {
   const dom0 = { cpus: [4, 5], rings: [{ ring: 0, cpu: 4 }, { ring: 1, cpu: 5 }, { ring: 2, cpu: 4 }] };
-  const names = ['blkif[0]->blk_ring_lock', 'blkif[1]->blk_ring_lock', 'blkif[2]->blk_ring_lock', GRANT, 'io_lock'];
+  const names = ['blkif[0]->blk_ring_lock', 'blkif[1]->blk_ring_lock', 'blkif[2]->blk_ring_lock', GRANT, FLUSH, 'io_lock'];
   for (const [base, w] of [[layout, 960], [layout, 374], [layout, 1400], [legacyLayout, 960]]) {
     for (const f of [12, 16]) {
       const at = `${base.name} ${w}px ${f}px`;
@@ -69,6 +70,9 @@ test("dom0's locks in dom0's row: each blk_ring_lock on its ring's thread, the g
       const g = p.get(GRANT);
       assert.ok(insideOf(g, d) && g.y + g.h <= d.cpus[0].y, `the grant table's lock in the row's header: ${at}`);
       assert.ok(g.x >= d.x + d.labelW + 6 && g.h === f + 6 && !g.brief, `right of the row's label: ${at}`);
+      const x = p.get(FLUSH);
+      assert.ok(insideOf(x, d) && x.y === g.y && x.h === g.h && !x.brief, `Xen's flush_lock on the header line: ${at}`);
+      assert.ok(x.x >= d.x + d.labelW + 6 && x.x + x.w <= g.x, `between the label and the grant table's lock: ${at}`);
       const threads = d.cpus.flatMap(c => c.threads.map(t => ({ ...t, cpu: c })));
       for (const t of threads) {
         const r = p.get(`blkif[${t.ring}]->blk_ring_lock`);

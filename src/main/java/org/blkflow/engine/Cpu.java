@@ -93,6 +93,15 @@ public final class Cpu {
         this.host = host;
     }
 
+    /**
+     * Whether this CPU's pCPU still holds what it last ran: always for a CPU of its own (Xen switches to
+     * its idle vCPU lazily, leaving the last domain's page tables loaded), and for a hosted vCPU while
+     * it holds a pCPU (its pCPU runs another vCPU otherwise).
+     */
+    public boolean holdsPcpu() {
+        return host == null || (state != State.IDLE && state != State.KICKED);
+    }
+
     /** Nanoseconds this CPU has spent on block-layer work so far, spinning included (on a pCPU, if hosted). */
     public long busyNs() {
         return state == State.IDLE || state == State.KICKED ? busyNs : busyNs + sim.now() - busySince;

@@ -20,6 +20,8 @@ final class Dom0 {
     /** The model's id of dom0's vCPU 0. */
     final int firstCpu;
     final Lock grantTableLock;
+    /** The flush that ends every unmap hypercall, for the pCPUs holding dom0's page tables. */
+    final XenTlbFlush tlbFlush;
     final CompletionTimer<PendingReq> device;
     /** dom0's null_blk as a blk-mq request queue, when device.backend.submitQueues asks for one; else null. */
     final Dom0Queue queue;
@@ -29,6 +31,7 @@ final class Dom0 {
         this.firstCpu = firstCpu;
         // Xen's spinlocks are ticket locks (4.5): under contention every waiting vCPU slows each handoff.
         this.grantTableLock = m.newTicketLock(GRANT_TABLE_LOCK);
+        this.tlbFlush = new XenTlbFlush(m, firstCpu, config.cpus());
         this.device = new CompletionTimer<>(m, completionNs,
                 (p, cpu, next) -> p.back().endBlockIoOp(p, cpu, irqActor(cpu), next));
         this.queue = config.queued() ? new Dom0Queue(m, this, config, completionNs) : null;

@@ -16,6 +16,8 @@ final class XenBlkback {
 
     /** xen_blkif_max_pgrants: at most this many pages of a ring stay mapped as persistent grants. */
     static final int MAX_PERSISTENT_GRANTS = 1056;
+    /** BLKIF_MAX_SEGMENTS_PER_REQUEST: the map and unmap arrays xen_blkbk_map/unmap fill before each hypercall. */
+    static final int PAGES_PER_HYPERCALL = 11;
 
     private final Machine m;
     private final Dom0 dom0;
@@ -102,17 +104,24 @@ final class XenBlkback {
                 submit(p);
                 return;
             }
-            grantOp("gnttab_map_refs", map, m.costs.grantMapNs(), rq, cpu, thread, () -> submit(p));
+            grantOps("gnttab_map_refs", map, m.costs.grantMapNs(), false, rq, cpu, thread, () -> submit(p));
         });
     }
 
-    /** A grant-table hypercall on {@code cpu}: enter Xen, hold the guest's grant-table lock for every page, leave. */
-    private void grantOp(String fn, int pages, long perPage, Request rq, int cpu, Actor actor, Runnable next) {
+    /**
+     * gnttab_map_refs or gnttab_unmap_refs for {@code pages} pages: xen_blkbk_map and xen_blkbk_unmap
+     * gather at most {@link #PAGES_PER_HYPERCALL} a call. Each call enters Xen and holds the guest's
+     * grant-table lock for its pages; an unmap call ends in Xen's TLB flush ({@link XenTlbFlush}).
+     */
+    private void grantOps(String fn, int pages, long perPage, boolean unmap, Request rq, int cpu, Actor actor, Runnable next) {
+        int now = Math.min(pages, PAGES_PER_HYPERCALL);
+        Runnable rest = pages > now ? () -> grantOps(fn, pages - now, perPage, unmap, rq, cpu, actor, next) : next;
         m.after(cpu, m.costs.hypercallNs(), () -> dom0.grantTableLock.lockIrq(m.cpu(cpu), fn,
-                () -> m.after(cpu, pages * perPage, () -> {
+                () -> m.after(cpu, now * perPage, () -> {
                     dom0.grantTableLock.unlock(m.cpu(cpu));
                     m.emit.request(TransitionKind.BLKBACK, null, fn, cpu, actor, rq, Place.device(rq.hctx.index), Place.device(rq.hctx.index));
-                    next.run();
+                    if (unmap) dom0.tlbFlush.flushTlbMask(cpu, rest);
+                    else rest.run();
                 })));
     }
 
@@ -147,7 +156,7 @@ final class XenBlkback {
                 makeResponse(p, cpu, actor, next);
                 return;
             }
-            grantOp("gnttab_unmap_refs", p.mapped(), m.costs.grantUnmapNs(), p.rq(), cpu, actor,
+            grantOps("gnttab_unmap_refs", p.mapped(), m.costs.grantUnmapNs(), true, p.rq(), cpu, actor,
                     () -> makeResponse(p, cpu, actor, next));
         });
     }

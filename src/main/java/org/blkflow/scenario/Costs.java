@@ -20,7 +20,8 @@ package org.blkflow.scenario;
  * @param driverNs       the driver's work to hand one request to the device (queue_rq, request_fn)
  * @param completeNs     ending one request: blk_update_request, bio_endio, freeing it
  * @param irqNs          entering and leaving an interrupt (timer, softirq or device)
- * @param ipiNs          sending a completion to another CPU and taking the IPI there
+ * @param ipiNs          sending a completion to another CPU and taking the IPI there; also Xen's TLB flush after a
+ *                       grant unmap, once for the initiator's round trip and once on each CPU flushed (model/XenTlbFlush)
  * @param lockNs         taking and releasing an uncontended spinlock
  * @param lockBounceNs   moving a lock's cache line to a CPU that did not hold it last; a 3.16 ticket lock's handoff
  *                       also pays half of it for every other CPU spinning (engine/Lock)

@@ -11,10 +11,12 @@ import java.util.Map;
 import org.blkflow.engine.LockStat;
 import org.blkflow.model.BlockLayerRun;
 import org.blkflow.scenario.Backend;
+import org.blkflow.scenario.CostField;
 import org.blkflow.scenario.Costs;
 import org.blkflow.scenario.EvtchnAffinity;
 import org.blkflow.scenario.IrqMode;
 import org.blkflow.scenario.Rings;
+import org.blkflow.scenario.ScenarioDraft;
 import org.blkflow.stats.RunStats;
 import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,13 @@ import org.junit.jupiter.api.Test;
  * guest (XenGuest), dom0's null_blk as `modprobe null_blk` leaves it (one blk-mq hardware queue of 64
  * tags, softirq completion), every ring's event channel on vCPU 0 at both ends, as Linux binds them, and
  * ticket spinlocks in the guest and dom0 (3.16) and in Xen (the grant-table lock), whose handoff slows
- * with every CPU spinning (engine/Lock). What holds: one ring's 1-job point is the guest's and lower than
- * 4 jobs' (as published, 57k to 95k), flat from 4 jobs on; 16 rings peak at 8 jobs, then fall. What does
- * not, and is asserted as it is so the README cannot drift: one ring does not fall past 4 jobs (its limit
- * is blkback's one thread, not the guest's io_lock, though that lock's handoffs do slow); 16 rings are
- * only about 2.2 times one ring at 8 jobs (published 4.2, the issue asks 2.5); and 32 jobs do not fall
- * below 16, on CPUs of their own or on 16 or 24 shared pCPUs.
+ * with every CPU spinning (engine/Lock), and Xen's TLB flush of every dom0 vCPU after each grant unmap
+ * (XenTlbFlush). What holds: one ring's 1-job point is the guest's and lower than 4 jobs' (as published,
+ * 57k to 95k), flat from 4 jobs on; 16 rings peak at 8 jobs, then fall a little. What does not, and is
+ * asserted as it is so the README cannot drift: one ring does not fall past 4 jobs (its limit is
+ * blkback's one thread, not the guest's io_lock, though that lock's handoffs do slow); 16 rings are
+ * about 2.4 times one ring at 8 jobs (published 4.2, the issue asks 2.5); they fall under 10 % past the
+ * peak (published 24 %); and 32 jobs do not fall below 16, on CPUs of their own or on 16 or 24 shared pCPUs.
  */
 class XenIometerShapeTest {
 
@@ -82,18 +85,20 @@ class XenIometerShapeTest {
             // Not met: the published fall (95k to 65k). blkback's one thread is the limit, not the guest.
             assertTrue(v >= one[AT4] * 0.95, () -> "one ring falls past 4 jobs now:\n" + figures);
         }
-        // 16 rings peak at 8 jobs, clearly above 4: guest vCPU 0 takes every ring's interrupt and is the limit
-        // at 4 and 8 (eachMechanismAloneAndWhereThePeakComesFrom).
+        // 16 rings peak at 8 jobs, clearly above 4: each blkback thread takes every other thread's TLB flush
+        // (XenTlbFlush), so the more rings run, the more of dom0 goes to flushes (eachMechanismAlone...).
         int peak = 0;
         for (int i = 1; i < n; i++) if (sixteen[i] > sixteen[peak]) peak = i;
         double top = sixteen[peak];
         assertEquals(AT8, peak, () -> "16 rings do not peak at 8 jobs:\n" + figures);
         assertTrue(sixteen[AT4] < 0.9 * top, () -> "4 and 8 jobs are a plateau again:\n" + figures);
-        assertTrue(sixteen[AT16] < 0.9 * top && sixteen[AT32] < 0.9 * top, () -> "16 rings do not fall past the peak:\n" + figures);
+        // Past it they fall, but by under 10 % (published 372k to 284k): dom0 is saturated from 16 jobs.
+        assertTrue(sixteen[AT16] < top && sixteen[AT32] < top, () -> "16 rings do not fall past the peak:\n" + figures);
+        assertTrue(sixteen[AT16] >= 0.9 * top, () -> "16 rings fall by 10 % or more past the peak now:\n" + figures);
         // Not met: the published 4.2 times one ring at 8 jobs, and the issue's 2.5; the model gives 2 to 2.5.
         double ratio = sixteen[AT8] / one[AT8];
         assertTrue(ratio >= 2.0 && ratio < 2.5, () -> "16 rings against one ring at 8 jobs is " + ratio + ":\n" + figures);
-        // Past the peak dom0 is the bottleneck: every vCPU busy (most of it spinning on the grant lock) and
+        // Past the peak dom0 is the bottleneck: every vCPU busy (spinning on the grant lock, taking flushes) and
         // every ring full, so 32 jobs give dom0 exactly the work 16 did: no fall from 16 to 32.
         for (int at : new int[] {AT16, AT32}) {
             double use = stats.get(n + at).backendCpuUse();
@@ -116,12 +121,12 @@ class XenIometerShapeTest {
     }
 
     /**
-     * The two sourced mechanisms one at a time, 16 rings: dom0's null_blk as a queue (one hardware queue,
-     * 64 tags, softirq) and the event channels on vCPU 0. The queue alone barely moves the curve: each
-     * blkback thread's bio completes inline before the thread takes the next slot, so at most 16 of the 64
-     * tags are out, no thread ever sleeps for one, and no vCPU's run takes another's request (no IPI).
-     * vCPU 0 is what moves the peak: at 4 and 8 jobs the guest's vCPU 0, running one fio job and every
-     * ring's blkif_interrupt, is the limit, where spread interrupts leave it half idle at 8.
+     * dom0's null_blk as a queue (one hardware queue, 64 tags, softirq) and the event channels on vCPU 0,
+     * one at a time, 16 rings. With the queue each blkback thread's bio completes inline before the thread
+     * takes the next slot, so at most 16 of the 64 tags are out, no thread ever sleeps for one, and no
+     * vCPU's run takes another's request (no IPI). The event channels on vCPU 0 make the guest's vCPU 0
+     * busy (one fio job and every ring's blkif_interrupt) but no longer move the curve: since each unmap
+     * flushes every other dom0 vCPU's TLB, dom0 is the limit at 8 jobs, not the guest.
      */
     @Test
     void eachMechanismAloneAndWhereThePeakComesFrom() {
@@ -146,17 +151,17 @@ class XenIometerShapeTest {
         System.out.print(table);
         String figures = table.toString();
         List<Point> queue = rows.get("dom0 queue, spread");
-        List<Point> spread = rows.get("no queue, spread");
+        List<Point> vcpu0 = rows.get("dom0 queue, vcpu0");
         for (int i = 0; i < 2; i++) {
             int at = i;
-            assertTrue(Math.abs(queue.get(at).iops() - spread.get(at).iops()) <= 0.02 * spread.get(at).iops(),
-                    () -> "dom0's queue alone moves 16 rings by more than 2 %:\n" + figures);
             assertEquals(0, queue.get(at).btGets(), () -> "a blkback thread slept for a tag:\n" + figures);
             assertEquals(0, queue.get(at).dom0Ipis(), () -> "a dom0 vCPU completed another's request:\n" + figures);
+            assertTrue(vcpu0.get(at).guestCpu0() > queue.get(at).guestCpu0() + 0.3,
+                    () -> "vCPU 0's event channels do not load the guest's vCPU 0:\n" + figures);
+            assertTrue(Math.abs(vcpu0.get(at).iops() - queue.get(at).iops()) <= 0.02 * queue.get(at).iops(),
+                    () -> "the event channels on vCPU 0 move 16 rings by more than 2 %: the guest limits again:\n" + figures);
+            assertTrue(vcpu0.get(at).guestCpu0() < 0.95, () -> "guest vCPU 0 is the limit again:\n" + figures);
         }
-        List<Point> vcpu0 = rows.get("dom0 queue, vcpu0");
-        for (Point p : vcpu0) assertTrue(p.guestCpu0() >= 0.95, () -> "guest vCPU 0 is not the limit:\n" + figures);
-        assertTrue(spread.get(1).guestCpu0() < 0.6, () -> "spread interrupts keep vCPU 0 busy at 8 jobs:\n" + figures);
         assertTrue(vcpu0.get(0).iops() < 0.9 * vcpu0.get(1).iops(), () -> "4 jobs not well below 8:\n" + figures);
     }
 
@@ -178,6 +183,44 @@ class XenIometerShapeTest {
         // At least fio's own work and its three system calls a bio (io_submit, two time stamps: model/XenGuest).
         assertTrue(p.guestNsPerIo() >= c.fioIoNs() + 3 * c.pvSyscallNs(), () -> "fio's PV costs are not charged:\n" + figures);
         assertTrue(p.guestNsPerIo() < publishedNs / 2, () -> "the model's guest is no longer under half the published cost:\n" + figures);
+    }
+
+    /**
+     * What Xen's TLB flush after each unmap costs the curve, read through the one cost it is charged at
+     * (ipiNs: the initiator's round trip and each target's IPI). At 0 the flush is free and the figures
+     * are close to the model's before it was modelled; the default (1.5 µs) is the table's. The figures
+     * follow the IPI's cost closely, which is why it is printed: a reader can see how much of the shape
+     * rests on that one order-of-magnitude figure.
+     */
+    @Test
+    void theFlushMovesTheCurveWithTheIpisCost() {
+        StringBuilder table = new StringBuilder("ipiNs   1 ring at 8  16 rings at 8  16 rings at 16  ratio at 8\n");
+        double[][] at = new double[4][];
+        long[] ipis = {0, 750, Costs.DEFAULT.ipiNs(), 3000};
+        for (int i = 0; i < ipis.length; i++) {
+            double one = iops(Rings.SINGLE_LOCK, 8, ipis[i]);
+            double eight = iops(Rings.PER_HCTX, 8, ipis[i]);
+            double sixteen = iops(Rings.PER_HCTX, 16, ipis[i]);
+            at[i] = new double[] {one, eight, sixteen};
+            table.append(String.format("%5d %11.0f %14.0f %15.0f %11.2f%n", ipis[i], one, eight, sixteen, eight / one));
+        }
+        System.out.print(table);
+        String figures = table.toString();
+        // Each flush's IPI is paid by the one ring's only blkback thread: the dearer, the slower that ring.
+        for (int i = 1; i < ipis.length; i++) {
+            int k = i;
+            assertTrue(at[k][0] < at[k - 1][0], () -> "one ring does not slow with the flush's cost:\n" + figures);
+        }
+        // A free flush leaves one ring as blkback's thread alone, about 175k (the model before the flush).
+        assertTrue(at[0][0] > 1.2 * at[2][0], () -> "the flush costs one ring under 20 %:\n" + figures);
+    }
+
+    private static double iops(Rings rings, int jobs, long ipiNs) {
+        ScenarioDraft s = ScenarioDraft.of(XenIometer.scenario(rings, jobs, XenIometer.TASK_IOS, XenIometer.BACKEND));
+        s.costs.set(CostField.IPI, ipiNs);
+        SweepRunner.Outcome o = SweepRunner.measure(SweepPlan.of(List.of(s.build())).points().get(0));
+        assertTrue(o.failure() == null, () -> String.valueOf(o.failure()));
+        return o.stats().iops();
     }
 
     /** One point, with how long the guest's vCPUs (and its vCPU 0) ran, dom0's IPIs and tag sleeps, pCPU waits. */
