@@ -47,6 +47,7 @@ export const NOTES = {
   ],
   xen: [
     'xen-blkfront: xen-blkback in dom0 answers each request through dom0\'s own null_blk: without a queue (device.backend.submitQueues 0, the default) it completes completionNs after submit_bio; with one it is a smaller model of a 3.16 blk-mq queue (tags, ctx locks, bt_get, its own irqmode; no merging); the device\'s irqMode does not apply; the frontend\'s grant work, indirect descriptors and the shadow copy are not modelled.',
+    'Xen\'s TLB flush after each grant unmap (flush_tlb_mask under Xen\'s one flush_lock) interrupts every other dom0 vCPU that holds a pCPU for ipiNs; the unmapping vCPU waits a fixed ipiNs for the acknowledgements rather than for each target, since a spinning CPU here takes no interrupts. blkback\'s map and unmap of an indirect request\'s descriptor page are not modelled.',
     'Modelling choice: device.backend.evtchnAffinity spread (the default) puts ring N\'s interrupt on hctx N\'s first CPU and dom0\'s on ring N\'s thread\'s vCPU; Linux binds every ring\'s event channel to vCPU 0 at both ends (vcpu0), and only irqbalance or an administrator moves it.',
     'Modelling choice: with device.backend.pcpus set, the guest\'s and dom0\'s vCPUs share that many host CPUs after Xen\'s credit scheduler (BOOST on wake, 10 ms tick, 1 ms rate limit, 30 ms slice); a vCPU is preempted only at a step boundary and never while it holds a spinlock; credits and weights are not modelled.',
   ],
