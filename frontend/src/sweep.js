@@ -34,7 +34,10 @@ export function takeLines(buffer) {
   return { lines: parts.filter(l => l.trim()).map(l => JSON.parse(l)), rest };
 }
 
-/** One line per series value, points sorted along x; IOPS and the top lock's contentions per point. */
+/**
+ * One line per series value, points sorted along x; IOPS and the top lock's contentions per point, and
+ * what was published at that point when the sweep reproduces a published experiment (else null).
+ */
 export function seriesOf(points, seriesKey, xKey, topLock) {
   const by = new Map();
   for (const p of points) {
@@ -45,7 +48,8 @@ export function seriesOf(points, seriesKey, xKey, topLock) {
     // "Most contended" means contended at least once: a lock nobody waited for is no point's bottleneck.
     const top = lock && lock.contentions > 0 ? lock : null;
     by.get(k).push({ x: p[xKey], iops: p.stats.iops, lock: top ? top.name : null,
-      contentions: top ? top.contentions : 0, point: p.point, backendCpuUse: p.stats.backend?.cpuUse ?? null });
+      contentions: top ? top.contentions : 0, point: p.point, backendCpuUse: p.stats.backend?.cpuUse ?? null,
+      published: p.published ?? null });
   }
   return [...by].map(([name, pts]) => ({ name, points: pts.sort((a, b) => a.x - b.x) }));
 }

@@ -66,16 +66,19 @@ test('sweep points become one line per mode, sorted by CPUs, with the top lock p
 });
 
 test('the xen-blkfront sweep draws a line per ring layout against jobs, with dom0 CPU use per point', () => {
-  const line = (point, rings, jobs, iops, cpuUse) => ({ point, of: 3, 'device.rings': rings, jobs,
+  const line = (point, rings, jobs, iops, cpuUse, published) => ({ point, of: 3, 'device.rings': rings, jobs, published,
     stats: { iops, locks: [lock('domU grant_table->lock', jobs, 9)], backend: { cpus: 16, cpuUse } } });
-  const points = [line(2, 'per-hctx', 8, 800, 0.5), line(0, 'single-lock', 8, 200, 0.06), line(1, 'per-hctx', 1, 200, 0.06),
-    { done: true }].map(xenPoint).filter(p => !p.done);
+  const points = [line(2, 'per-hctx', 8, 800, 0.5, 372000), line(0, 'single-lock', 8, 200, 0.06, 89000),
+    line(1, 'per-hctx', 1, 200, 0.06, 58000), { done: true }].map(xenPoint).filter(p => !p.done);
   const series = seriesOf(points, ...XEN_KEYS, topLock);
   assert.deepEqual(series.map(s => s.name), ['per-hctx', 'single-lock']);
   assert.deepEqual(series[0].points.map(p => [p.x, p.iops, p.backendCpuUse, p.contentions]), [[1, 200, 0.06, 1], [8, 800, 0.5, 8]]);
   assert.equal(series[0].points[1].lock, 'domU grant_table->lock');
+  assert.deepEqual(series.map(s => s.points.map(p => p.published)), [[58000, 372000], [89000]],
+    'each point keeps what was published there, sorted with it');
   const plain = seriesOf([{ point: 0, mode: 'mq', cpus: 1, stats: { iops: 1, locks: [] } }], 'mode', 'cpus', topLock);
   assert.equal(plain[0].points[0].backendCpuUse, null, 'no dom0, no CPU use');
+  assert.equal(plain[0].points[0].published, null, 'a sweep of the user\'s own has nothing published');
 });
 
 const stateWith = (scenario, places) => ({ scenario, topology: { hwQueues: 2 }, places: new Map(Object.entries(places)),

@@ -1,7 +1,8 @@
 // "Why blk-mq?": runs the loaded scenario as a sweep (POST /api/sweeps?stream=1), draws each point as
 // its NDJSON line arrives — IOPS against the second varied field, one line per value of the first —
 // and lists the most contended lock of every point. "Xen: 1 ring vs 16 rings" runs the published
-// xen-blkfront sweep by name (POST /api/sweeps/xen-iometer?stream=1) the same way, with dom0's CPU use.
+// xen-blkfront sweep by name (POST /api/sweeps/xen-iometer?stream=1) the same way, with dom0's CPU use
+// and, dashed in each line's colour, the IOPS the RFC published at every point.
 import { STORY_VARY, XEN_KEYS, sweepBody, parseValues, takeLines, seriesOf, xenPoint } from '../sweep.js';
 import { topLock } from '../lockstat.js';
 import { OKABE_ITO } from './palette.js';
@@ -102,7 +103,7 @@ function chart(svg, series, keys) {
   const x = numeric
     ? d3.scaleLog([Math.max(1, d3.min(xs) ?? 1), Math.max(2, d3.max(xs) ?? 2)], [M.l, W - M.r]).base(2)
     : d3.scalePoint(xs, [M.l, W - M.r]).padding(0.3);
-  const y = d3.scaleLinear([0, d3.max(all, p => p.iops) || 1], [H - M.b, M.t]).nice();
+  const y = d3.scaleLinear([0, d3.max(all, p => Math.max(p.iops, p.published ?? 0)) || 1], [H - M.b, M.t]).nice();
   svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - M.b})`)
     .call(numeric ? d3.axisBottom(x).tickValues(xs).tickFormat(d3.format('d')) : d3.axisBottom(x));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.l},0)`).call(d3.axisLeft(y).ticks(5, 's'));
@@ -121,14 +122,33 @@ function chart(svg, series, keys) {
     const end = s.points.at(-1);
     if (end) g.append('text').attr('class', 'series-label').attr('fill', colour).attr('x', x(end.x) + 6).attr('y', y(end.iops) + 4)
       .text(`${keys[0]} ${s.name}`);
+    published(svg, s, colour, x, y, keys);
   });
+}
+
+/** The published figures of a series, dashed with hollow points in its colour, so model and paper sit side by side. */
+function published(svg, s, colour, x, y, keys) {
+  const pts = s.points.filter(p => p.published != null);
+  if (!pts.length) return;
+  const g = svg.append('g').attr('class', 'sweep-published').attr('data-series', s.name);
+  g.append('path').attr('class', 'series published').attr('stroke', colour).attr('stroke-dasharray', '5 4')
+    .attr('d', d3.line(p => x(p.x), p => y(p.published))(pts));
+  g.selectAll('circle').data(pts).join('circle').attr('class', 'published-point').attr('data-point', p => p.point)
+    .attr(hook(keys[1]), p => p.x).attr(hook(keys[0]), s.name).attr('data-iops', p => p.published)
+    .attr('cx', p => x(p.x)).attr('cy', p => y(p.published)).attr('r', 3.5).attr('fill', 'white').attr('stroke', colour)
+    .append('title').text(p => `published: ${keys[0]} ${s.name}, ${keys[1]} ${p.x}: ${d3.format('.3s')(p.published)} IOPS`);
+  const end = pts.at(-1);
+  g.append('text').attr('class', 'series-label').attr('fill', colour).attr('x', x(end.x) + 6).attr('y', y(end.published) + 4)
+    .text('published');
 }
 
 function table(el, series, keys) {
   const rows = series.flatMap(s => s.points.map(p => ({ ...p, series: s.name })));
   const dom0 = rows.some(r => r.backendCpuUse != null);
-  el.innerHTML = rows.length ? `<thead><tr><th>${keys[0]}</th><th>${keys[1]}</th><th>IOPS</th>${dom0 ? '<th>dom0 CPU</th>' : ''}<th>most contended lock</th><th>contentions</th></tr></thead><tbody>`
+  const paper = rows.some(r => r.published != null);
+  el.innerHTML = rows.length ? `<thead><tr><th>${keys[0]}</th><th>${keys[1]}</th><th>IOPS</th>${paper ? '<th>published</th>' : ''}${dom0 ? '<th>dom0 CPU</th>' : ''}<th>most contended lock</th><th>contentions</th></tr></thead><tbody>`
     + rows.map(r => `<tr data-point="${r.point}"><td>${r.series}</td><td>${r.x}</td><td>${d3.format('.3s')(r.iops)}</td>`
+      + (paper ? `<td data-role="published">${r.published == null ? '—' : d3.format('.3s')(r.published)}</td>` : '')
       + (dom0 ? `<td data-role="dom0-cpu">${r.backendCpuUse == null ? '—' : d3.format('.0%')(r.backendCpuUse)}</td>` : '')
       + `<td><code>${r.lock ?? '—'}</code></td><td>${r.contentions}</td></tr>`).join('') + '</tbody>' : '';
 }

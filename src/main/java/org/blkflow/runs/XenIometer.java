@@ -52,6 +52,15 @@ public final class XenIometer {
     public static final List<Integer> JOBS = List.of(1, 4, 8, 16, 32);
     /** One ring (one io_lock for all 16 hctxs) against a ring and lock per hctx. */
     public static final List<Rings> RING_LAYOUTS = List.of(Rings.SINGLE_LOCK, Rings.PER_HCTX);
+    /** Where the published figures come from: the cover letter of the series' RFC. */
+    public static final String PUBLISHED_SOURCE =
+            "lkml 2015-02-15, Bob Liu, [RFC PATCH 00/10] Multi-queue support for xen-block driver";
+    /**
+     * The IOPS the RFC published at each of {@link #JOBS}: "before" the series (one ring) and "after" it
+     * (16 rings), for the same guest, dom0 null_blk and fio job. The one place these figures are written.
+     */
+    public static final List<Integer> PUBLISHED_ONE_RING = List.of(57_000, 95_000, 89_000, 68_000, 65_000);
+    public static final List<Integer> PUBLISHED_SIXTEEN_RINGS = List.of(58_000, 201_000, 372_000, 284_000, 196_000);
     /** Bios per task: enough for a steady state well past the ramp of the first iodepth. */
     public static final int TASK_IOS = 500;
     /** dom0's null_blk completion_nsec, used only by the timer irqmode and by the backend without a queue. */
@@ -127,6 +136,13 @@ public final class XenIometer {
                     .set(IOENGINE, IoEngine.LIBAIO).set(IOS, ios).set(BSSPLIT, Presets.IOMETER_FILE_SERVER));
         }
         return out;
+    }
+
+    /** What the RFC published for {@code rings} at {@code jobs} (one of {@link #JOBS}). */
+    public static int published(Rings rings, int jobs) {
+        int at = JOBS.indexOf(jobs);
+        if (at < 0) throw new IllegalArgumentException("no published figure at " + jobs + " jobs");
+        return (rings == Rings.PER_HCTX ? PUBLISHED_SIXTEEN_RINGS : PUBLISHED_ONE_RING).get(at);
     }
 
     /** Every point, the ring layout outermost, as the sweep varies device.rings then jobs. */

@@ -48,6 +48,19 @@ class XenSweepBrowserIT extends BrowserTest {
                         rings.label() + " at " + jobs + " jobs: drawn " + shown + ", the run gives " + iops);
             }
         }
+        // Beside each line, dashed, what the RFC published at every point: the paper's curve from XenIometer.
+        Map<String, Double> paper = new HashMap<>();
+        for (WebElement p : page.all("#sweep circle.published-point")) {
+            paper.put(p.getAttribute("data-rings") + "/" + p.getAttribute("data-jobs"), Double.parseDouble(p.getAttribute("data-iops")));
+        }
+        for (Rings rings : XenIometer.RING_LAYOUTS) {
+            for (int jobs : XenIometer.JOBS) {
+                assertEquals(Double.valueOf(XenIometer.published(rings, jobs)), paper.get(rings.label() + "/" + jobs),
+                        rings.label() + " at " + jobs + " jobs: the published point");
+            }
+        }
+        assertEquals(XenIometer.RING_LAYOUTS.size(), page.all("#sweep .sweep-published path.published").size());
+        assertEquals(n, page.all("#sweep .sweep-table [data-role='published']").size());
         // Each point's dom0 CPU use and most contended lock, in the table beside the chart.
         String table = page.one("#sweep .sweep-table").getText();
         assertTrue(table.contains("dom0 CPU") && table.contains("grant_table->lock"), table);

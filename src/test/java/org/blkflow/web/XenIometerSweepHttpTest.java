@@ -33,7 +33,12 @@ class XenIometerSweepHttpTest extends HttpApiTest {
             byIndex[line.get("point").intValue()] = line;
         }
         List<String> order = new ArrayList<>();
-        for (JsonNode p : byIndex) order.add(p.get("device.rings").stringValue() + "/" + p.get("jobs").intValue());
+        for (JsonNode p : byIndex) {
+            order.add(p.get("device.rings").stringValue() + "/" + p.get("jobs").intValue());
+            Rings rings = org.blkflow.scenario.Label.parse(Rings.class, p.get("device.rings").stringValue());
+            assertEquals(XenIometer.published(rings, p.get("jobs").intValue()), p.get("published").intValue(),
+                    "each point carries what the RFC published there");
+        }
         assertEquals(List.of("single-lock/1", "single-lock/4", "single-lock/8", "single-lock/16", "single-lock/32",
                 "per-hctx/1", "per-hctx/4", "per-hctx/8", "per-hctx/16", "per-hctx/32"), order);
         // The point with the most contention, run here in-process, gives the stats the server sent.
