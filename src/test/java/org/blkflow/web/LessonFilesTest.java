@@ -74,7 +74,8 @@ class LessonFilesTest {
     @Test
     void lessonsComeInCourseOrderTenAfterNine() {
         List<String> ids = LESSONS.stream().map(Lesson::id).toList();
-        assertEquals("10-linux-70-mq-deadline", ids.get(ids.size() - 1), "lessons: " + ids);
+        assertEquals(List.of("9-xen-mq-rings", "10-linux-70-mq-deadline", "11-xen-grant-flush"), ids.subList(ids.size() - 3, ids.size()),
+                "lessons: " + ids);
         assertEquals(List.of("1-x", "2-x", "9-x", "10-x", "b", "c"),
                 java.util.stream.Stream.of("c", "10-x", "2-x", "b", "9-x", "1-x").sorted(LessonFiles.COURSE_ORDER).toList());
     }
