@@ -52,12 +52,11 @@ public final class XenIometer {
     public static final List<Integer> JOBS = List.of(1, 4, 8, 16, 32);
     /** One ring (one io_lock for all 16 hctxs) against a ring and lock per hctx. */
     public static final List<Rings> RING_LAYOUTS = List.of(Rings.SINGLE_LOCK, Rings.PER_HCTX);
-    /** Where the published figures come from: the cover letter of the series' RFC. */
-    public static final String PUBLISHED_SOURCE =
-            "lkml 2015-02-15, Bob Liu, [RFC PATCH 00/10] Multi-queue support for xen-block driver";
     /**
-     * The IOPS the RFC published at each of {@link #JOBS}: "before" the series (one ring) and "after" it
-     * (16 rings), for the same guest, dom0 null_blk and fio job. The one place these figures are written.
+     * The IOPS published at each of {@link #JOBS} in the cover letter of the series' RFC (lkml 2015-02-15,
+     * Bob Liu, "[RFC PATCH 00/10] Multi-queue support for xen-block driver"): "before" the series (one
+     * ring) and "after" it (16 rings), for the same guest, dom0 null_blk and fio job. The one place the
+     * code writes these figures (the README's table quotes them).
      */
     public static final List<Integer> PUBLISHED_ONE_RING = List.of(57_000, 95_000, 89_000, 68_000, 65_000);
     public static final List<Integer> PUBLISHED_SIXTEEN_RINGS = List.of(58_000, 201_000, 372_000, 284_000, 196_000);
