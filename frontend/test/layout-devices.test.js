@@ -3,7 +3,7 @@
 // nothing wider than the figure, shared tag sets under the devices.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devicesLayout, shareSegments } from '../src/layout-devices.js';
+import { devicesLayout, shareSegments, shareMarks, tagSetBar } from '../src/layout-devices.js';
 import { lockPlaces } from '../src/lock-places.js';
 
 const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -145,4 +145,42 @@ test('a shared set\'s bar: each device\'s tags a segment after the one before, n
   assert.deepEqual(shareSegments(bar, [6, 3], 12), [{ x: 10, w: 60 }, { x: 70, w: 30 }]);
   assert.deepEqual(shareSegments(bar, [0, 4, 2], 12), [{ x: 10, w: 0 }, { x: 10, w: 40 }, { x: 50, w: 20 }]);
   assert.deepEqual(shareSegments(bar, [10, 10], 12), [{ x: 10, w: 100 }, { x: 110, w: 20 }], 'cut at the end');
+});
+
+// No preset reserves tags on a shared set: shared-tags-70's machine with reserved_tags=2 of its 12, both
+// devices active (tag_busy) and each holding 5, so 10 normal tags, a fair share of max(ceil(10 / 2), 4) = 5.
+test('a shared set with reserved tags: reserved a segment first, devices and share marks scaled to the normal tags', async () => {
+  const { initialState, applyTransitions } = await import('../src/state.js');
+  const topology = MACHINES['shared-tags-70'][0];
+  const reserved = 2, depth = topology.queueDepth;
+  const move = (seq, kind, h, extra = {}) => ({ seq, t: 0, kind, cpu: h, bio: seq, req: seq, ctx: h, hctx: h, tag: -1,
+    sector: 8 * seq, sectors: 8, rwbs: 'R', from: 'task:0', to: 'task:0', count: -1, dev: h, ...extra });
+  const busy = (seq, h, users) => move(seq, 'tag_busy', h, { bio: -1, req: -1, count: users });
+  const moves = [busy(0, 0, 1), busy(1, 1, 2)];
+  for (let i = 0; i < 10; i++) moves.push(move(2 + i, 'getrq', i % 2, { tag: reserved + i }));
+  const state = applyTransitions(initialState({ scenario: { kernel: '7.0', reservedTags: reserved }, topology }), moves);
+  const held = state.hctxs.map(h => h.tagsUsed), { users, share } = state.hctxs[0];
+  assert.deepEqual([held, users, share], [[5, 5], 2, 5], 'state.js: each holds 5, the share of 10 normal tags');
+
+  const { bar } = devicesLayout(topology, 1024).tagSets.sets[0];
+  const parts = tagSetBar(bar, depth, reserved);
+  const unit = bar.w / depth;
+  const near = (a, b, what) => assert.ok(Math.abs(a - b) < 1e-9, `${what}: ${a} ≠ ${b}`);
+  near(parts.reserved.x, bar.x, 'reserved from the bar\'s start');
+  near(parts.reserved.w, reserved * unit, 'reserved: 2 of 12 tags wide');
+  near(parts.normal.x, parts.reserved.x + parts.reserved.w, 'normal tags right after');
+  near(parts.normal.x + parts.normal.w, bar.x + bar.w, 'normal tags to the bar\'s end');
+  assert.equal(parts.tags, depth - reserved);
+
+  const [a, b] = shareSegments(parts.normal, held, parts.tags);
+  near(a.x, parts.normal.x, 'nullb0 from the normal tags\' start');
+  near(a.w, 5 * unit, 'nullb0: its 5 tags');
+  near(b.x + b.w, bar.x + bar.w, 'all 10 normal tags held: the bar full');
+  const marks = shareMarks(parts.normal, users, share, parts.tags);
+  assert.equal(marks.length, 1, 'one mark inside: the second share ends at the bar\'s end');
+  near(marks[0], a.x + a.w, 'the first share ends where nullb0\'s 5 tags do');
+
+  const none = tagSetBar(bar, depth, 0);
+  assert.deepEqual([none.reserved.w, none.normal, none.tags], [0, { x: bar.x, w: bar.w }, depth], 'no reserved tags: the whole bar');
+  assert.deepEqual(shareMarks(bar, 2, 6, 12), [bar.x + bar.w / 2], 'shared-tags-70 itself: one mark at half');
 });
