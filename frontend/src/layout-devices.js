@@ -4,7 +4,7 @@
 // numbers it (devices.js): its ctxs and hctxs by their numbers across devices, its scheduler elv:d, its
 // requeue list requeue:d, its driver and device lanes driver:N / device:N of its hctxs. Side by side when each device's column still holds labelled requests, else stacked.
 // With shared tags (null_blk shared_tags) one bar per shared set under the devices.
-import { MARGIN, NARROW, metrics, columns, cpuBox, cpuRowHeight, laneHeight, contentWidth, laneRows, under } from './layout-parts.js';
+import { MARGIN, NARROW, checkWidth, metrics, columns, cpuBox, cpuRowHeight, laneHeight, contentWidth, laneRows, under } from './layout-parts.js';
 import { cpusShown, queueRows, queuePlaces } from './layout.js';
 import { numaBoxes } from './layout-numa.js';
 import { MODE } from './labels.js';
@@ -17,11 +17,13 @@ const PAD = 4;
 
 /**
  * @param topology {cpus, hwQueues (each device's), queueDepth, cpuToHctx, devices, sharedTags}
+ * @param options  layout()'s: width, font, tight, scheduler, numaNodes, requeueList
  * @returns a layout with the one-device layout's fields (cpus, ctxs and hctxs of every device by their
  *          numbers, places, done; elv, sched, requeue, driver and device of nullb0, whose locks carry no
  *          prefix) and `devices`: each device's own part, which the frame draws as a one-device figure
  */
-export function devicesLayout(topology, width, font = 12, scheduler = null, numaNodes = null, requeueList = false, tight = false) {
+export function devicesLayout(topology, { width, font = 12, tight = false, scheduler = null, numaNodes = null, requeueList = false } = {}) {
+  checkWidth(width);
   const count = topology.devices;
   const shown = cpusShown(topology);
   const m = metrics(font, tight);

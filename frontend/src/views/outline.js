@@ -86,7 +86,7 @@ export function outlineView(svgEl, { onSelect, speed, font, room = () => 0, defa
       // Presenting, the figure is laid out tighter and fits the screen's height if the page's own font
       // allows (fit-font.js).
       const tight = height > 0;
-      const fitted = fitToHeight(size => figure.layout(topo, width, size, sc, tight), asked, height, fontFor(false));
+      const fitted = fitToHeight(size => figure.layout(topo, sc, { width, font: size, tight }), asked, height, fontFor(false));
       geo = fitted.geo;
       const f = fitted.font;
       svg.attr('viewBox', `0 0 ${geo.width} ${geo.height}`).attr('data-font', f).attr('data-room', height).style('--fig-font', `${f}px`);
