@@ -11,7 +11,6 @@ import org.blkflow.scenario.Presets;
 import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioDraft;
 import org.blkflow.scenario.ScenarioFields;
-import org.blkflow.scenario.ScenarioLink;
 import org.blkflow.scenario.ScenarioValidator;
 import org.blkflow.transition.Snapshot;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,8 @@ import org.openqa.selenium.Dimension;
  * shared-tags-70 with 2 of its 12 shared tags reserved (no preset reserves any): the shared set's bar
  * draws the reserved tags as a segment at its start, and each device's segment and the fair-share
  * marks are scaled to the 10 normal tags after it, which the model's share (max(ceil(10 / 2), 4) = 5
- * with both queues active) divides: the first mark falls where nullb0's 5 normal tags end.
+ * with both queues active) divides: the first mark falls where nullb0's 5 normal tags end. The reserved
+ * tags are set in the editor on the loaded preset, so the figure must be laid out again for them.
  */
 class SharedTagSetBrowserIT extends BrowserTest {
 
@@ -38,7 +38,13 @@ class SharedTagSetBrowserIT extends BrowserTest {
 
         page = new Page(Browser.start(profile), port);
         page.driver.manage().window().setSize(new Dimension(1440, 900));
-        page.open(ScenarioLink.encode(s, k));
+        page.open("/?preset=shared-tags-70").loaded();
+        assertEquals(0, page.all("#outline rect.tags-reserved").size(), "the preset reserves none");
+        // Edited in place, as a teacher would: the figure is laid out again for the reserved tags.
+        page.setField("reservedTags", String.valueOf(RESERVED));
+        page.one("#editor [data-action='load']").click();
+        page.waitFor(d -> String.valueOf(RESERVED).equals(page.one("#outline g.tag-set[data-tag-set='0']").getAttribute("data-reserved")));
+        page.script("window.blkflow.send({cmd: 'seek', step: arguments[0]})", k);
         page.waitForStep(k);
         page.waitFor(d -> "2".equals(page.one("#outline g.tag-set[data-tag-set='0']").getAttribute("data-active-queues")));
         @SuppressWarnings("unchecked")
