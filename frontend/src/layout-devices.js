@@ -4,7 +4,7 @@
 // numbers it (devices.js): its ctxs and hctxs by their numbers across devices, its scheduler elv:d, its
 // requeue list requeue:d, its driver and device lanes driver:N / device:N of its hctxs. Side by side when each device's column still holds labelled requests, else stacked.
 // With shared tags (null_blk shared_tags) one bar per shared set under the devices.
-import { MARGIN, NARROW, metrics, columns, cpuBox, cpuRowHeight, laneHeight, contentWidth, laneRows, under } from './layout-parts.js';
+import { MARGIN, NARROW, checkWidth, metrics, columns, cpuBox, cpuRowHeight, laneHeight, contentWidth, laneRows, under } from './layout-parts.js';
 import { cpusShown, queueRows, queuePlaces } from './layout.js';
 import { numaBoxes } from './layout-numa.js';
 import { MODE } from './labels.js';
@@ -17,11 +17,13 @@ const PAD = 4;
 
 /**
  * @param topology {cpus, hwQueues (each device's), queueDepth, cpuToHctx, devices, sharedTags}
+ * @param options  layout()'s: width, font, tight, scheduler, numaNodes, requeueList
  * @returns a layout with the one-device layout's fields (cpus, ctxs and hctxs of every device by their
  *          numbers, places, done; elv, sched, requeue, driver and device of nullb0, whose locks carry no
  *          prefix) and `devices`: each device's own part, which the frame draws as a one-device figure
  */
-export function devicesLayout(topology, width, font = 12, scheduler = null, numaNodes = null, requeueList = false, tight = false) {
+export function devicesLayout(topology, { width, font = 12, tight = false, scheduler = null, numaNodes = null, requeueList = false } = {}) {
+  checkWidth(width);
   const count = topology.devices;
   const shown = cpusShown(topology);
   const m = metrics(font, tight);
@@ -107,6 +109,17 @@ function tagSetRow(topology, y, contentW, m) {
   return { x: MARGIN, w: contentW, y, h: m.line + line + PAD, depth: topology.queueDepth, sets };
 }
 
+/**
+ * A shared set's bar in two parts: its reserved tags first (reserved_tags, the low tag numbers, never
+ * given to a bio), a segment of their own, then its normal tags, the only ones the devices' requests
+ * hold and hctx_may_queue's fair share divides, so that part is scaled to depth − reserved alone.
+ */
+export function tagSetBar(bar, depth, reserved = 0) {
+  const kept = Math.min(Math.max(0, reserved), depth);
+  const r = depth > 0 ? (bar.w * kept) / depth : 0;
+  return { reserved: { x: bar.x, w: r }, normal: { x: bar.x + r, w: bar.w - r }, tags: depth - kept };
+}
+
 /** A shared set's bar split by device: what each holds a segment, left to right, cut at the bar's end. */
 export function shareSegments(bar, held, depth) {
   let x = bar.x;
@@ -116,6 +129,15 @@ export function shareSegments(bar, held, depth) {
     x += w;
     return seg;
   });
+}
+
+/**
+ * Where one active queue's share ends, the next's would, …: a mark every share along the bar (the
+ * normal tags' part, {@code tags} of them), inside it.
+ */
+export function shareMarks(bar, users, share, tags) {
+  if (!users || !tags) return [];
+  return Array.from({ length: users }, (_, k) => bar.x + bar.w * Math.min(1, ((k + 1) * share) / tags)).filter(x => x < bar.x + bar.w - 0.5);
 }
 
 /** "done" beside the last device's driver and device lanes down to the bottom, or under all on a phone. */

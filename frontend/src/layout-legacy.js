@@ -2,14 +2,15 @@
 // then one request_queue holding the get_request sleepers, the elevator (elv:0) and the dispatch list
 // (dispatch:0) behind one lock, then the driver and the device. Mode "bio": CPUs hand bios straight to
 // the driver's make_request_fn, so there is no queue box at all. Same shape as layout().
-import { MARGIN, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces } from './layout-parts.js';
+import { MARGIN, checkWidth, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces } from './layout-parts.js';
 import { MODE } from './labels.js';
 
 /** The elevator's share of the queue's width; q->queue_head takes the rest. */
 const ELV_SHARE = 0.58;
 
-/** {@code tight}: presenting, the tighter spacing of metrics(). */
-export function legacyLayout(topology, mode, width, font = 12, tight = false) {
+/** {@code options}: layout()'s width, font and tight (presenting, the tighter spacing of metrics()). */
+export function legacyLayout(topology, mode, { width, font = 12, tight = false } = {}) {
+  checkWidth(width);
   const m = metrics(font, tight);
   const contentW = contentWidth(width, m);
   const cpuY = MARGIN;

@@ -26,6 +26,14 @@ export function metrics(font, tight = false) {
   return { font, line: font + 3, item, row: item.h + 2, pad: 2, tight, gap: font + 8 };
 }
 
+/**
+ * Every layout of Figure 1 takes its options as one object ({ width, font, tight, … }); a caller still
+ * passing them one by one (layout(topology, 960, 12)) would get a figure of NaN pixels, so it fails here.
+ */
+export function checkWidth(width) {
+  if (!(width > 0)) throw new TypeError(`a Figure 1 layout takes { width, font, tight, … }: width was ${width}`);
+}
+
 /** The drawing's font size: 12 px in the page, 16 px when the figure fills a projector. */
 export const fontFor = present => (present ? 16 : 12);
 

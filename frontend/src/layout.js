@@ -1,22 +1,25 @@
 // Where blk-mq's Figure 1 boxes go: CPUs (task + plug lists) on top, then software queues (ctx:N),
 // hardware queues (hctx:N: tag waiters, dispatch list, tag bar), and the driver and device lanes under
 // each hctx; "done" sits at the right. Pure geometry in on-screen pixels, tested without a DOM.
-import { MARGIN, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces, textWidth } from './layout-parts.js';
+import { MARGIN, checkWidth, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces, textWidth } from './layout-parts.js';
 import { MODE, KERNEL, SCHEDULER } from './labels.js';
 import { schedHeight, schedBoxes } from './layout-sched.js';
 import { numaBoxes } from './layout-numa.js';
 
 /**
- * blk-mq's queues at a width and font size. {@code scheduler} is a 7.0 blk-mq I/O scheduler: mq-deadline
- * and kyber get a lane (elv:0) between the ctx and hctx rows, laid out by layout-sched.js, and each hctx
- * a second tag bar (driver tags beside the scheduler tags); 3.16's blk-mq has no scheduler, 7.0's none
- * is none. 7.0's poll hctxs (the topology's last pollQueues) get the CPUs of its cpuToPollHctx map.
+ * blk-mq's queues at a width and font size. 7.0's poll hctxs (the topology's last pollQueues) get the
+ * CPUs of its cpuToPollHctx map.
  * @param topology {cpus, hwQueues, cpuToHctx[, pollQueues, cpuToPollHctx]}, and for a replayed trace
  *        `shown`: the CPUs it used, drawn side by side under their own numbers
- * @param numaNodes 7.0's NUMA nodes (each a list of CPUs): two or more are drawn as boxes round their CPUs
- * @param tight presenting: the tighter spacing of metrics(), for a projector's height
+ * @param options  `width` (CSS pixels, required) and `font` (px, 12); `tight`: presenting, the tighter
+ *        spacing of metrics(), for a projector's height. 7.0 only: `scheduler`, a blk-mq I/O scheduler
+ *        (mq-deadline and kyber get a lane, elv:0, between the ctx and hctx rows, laid out by
+ *        layout-sched.js, and each hctx a second tag bar, driver tags beside the scheduler tags; 3.16's
+ *        blk-mq has none, 7.0's none is none); `numaNodes`, each a list of CPUs (two or more are drawn as
+ *        boxes round their CPUs); `requeueList`, q->requeue_list's lane (null_blk's requeue injection).
  */
-export function layout(topology, width, font = 12, scheduler = null, numaNodes = null, requeueList = false, tight = false) {
+export function layout(topology, { width, font = 12, tight = false, scheduler = null, numaNodes = null, requeueList = false } = {}) {
+  checkWidth(width);
   const shown = cpusShown(topology);
   const m = metrics(font, tight);
   const contentW = contentWidth(width, m);

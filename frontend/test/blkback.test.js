@@ -63,7 +63,7 @@ test('a seek onto any snapshot lands on the threads, vCPUs and pCPU waits a repl
 
 test('the dom0 row sits under the figure, one box per vCPU holding its threads, inside the drawing', () => {
   const topo = fx.loaded.topology;
-  const base = layout(topo, 900, 12);
+  const base = layout(topo, { width: 900, font: 12 });
   const geo = withDom0(base, dom0Of(fx.loaded.scenario, topo));
   assert.ok(geo.dom0.y >= base.height - 8 && geo.height > base.height);
   assert.deepEqual(geo.dom0.cpus.map(c => [c.cpu, c.threads.map(t => t.ring)]), [[2, [0]], [3, [1]]]);

@@ -30,7 +30,7 @@ test('one device (no devices field) is device 0, its numbers the CPU\'s and the 
 });
 
 test('the layout puts each device\'s ctxs and hctxs under the numbers devices.js gives them', () => {
-  const geo = devicesLayout(topo, 1440);
+  const geo = devicesLayout(topo, { width: 1440 });
   geo.devices.forEach((dev, d) => {
     assert.deepEqual(dev.ctxs.map(c => c.ctx), [0, 1, 2, 3].map(c => ctxNumber(topo, d, c)));
     assert.deepEqual(dev.hctxs.map(h => h.hctx), [0, 1].map(h => hctxNumber(topo, d, h)));

@@ -4,7 +4,7 @@ import { fitToHeight } from '../src/fit-font.js';
 import { layout } from '../src/layout.js';
 
 const topo = { cpus: 2, hwQueues: 1, queueDepth: 32, cpuToHctx: [0, 0] };
-const sataLike = font => layout(topo, 700, font, 'mq-deadline');
+const sataLike = font => layout(topo, { width: 700, font, scheduler: 'mq-deadline' });
 
 test('a figure that fits keeps the font asked for', () => {
   const { geo, font } = fitToHeight(sataLike, 16, 10_000, 12);

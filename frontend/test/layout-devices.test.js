@@ -3,7 +3,7 @@
 // nothing wider than the figure, shared tag sets under the devices.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devicesLayout, shareSegments } from '../src/layout-devices.js';
+import { devicesLayout, shareSegments, shareMarks, tagSetBar } from '../src/layout-devices.js';
 import { lockPlaces } from '../src/lock-places.js';
 
 const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -13,10 +13,12 @@ const inside = (b, o) => b.x >= o.x - 1e-9 && b.y >= o.y - 1e-9 && b.x + b.w <= 
 // list; mq-deadline on 3 devices of 16 CPUs (stacked); a phone's width.
 const MACHINES = {
   'shared-tags-70': [{ cpus: 2, hwQueues: 1, queueDepth: 12, cpuToHctx: [0, 0], devices: 2, sharedTags: true }],
-  'kyber 4 devices': [{ cpus: 4, hwQueues: 2, queueDepth: 64, cpuToHctx: [0, 0, 1, 1], devices: 4, sharedTags: false }, 'kyber', null, true],
-  'deadline 16 CPUs': [{ cpus: 16, hwQueues: 4, queueDepth: 32, cpuToHctx: Array.from({ length: 16 }, (_, c) => c >> 2), devices: 3 }, 'mq-deadline'],
-  'shared, 2 sets, NUMA': [{ cpus: 4, hwQueues: 2, queueDepth: 8, cpuToHctx: [0, 0, 1, 1], devices: 3, sharedTags: true }, 'none',
-    [[0, 1], [2, 3]]],
+  'kyber 4 devices': [{ cpus: 4, hwQueues: 2, queueDepth: 64, cpuToHctx: [0, 0, 1, 1], devices: 4, sharedTags: false },
+    { scheduler: 'kyber', requeueList: true }],
+  'deadline 16 CPUs': [{ cpus: 16, hwQueues: 4, queueDepth: 32, cpuToHctx: Array.from({ length: 16 }, (_, c) => c >> 2), devices: 3 },
+    { scheduler: 'mq-deadline' }],
+  'shared, 2 sets, NUMA': [{ cpus: 4, hwQueues: 2, queueDepth: 8, cpuToHctx: [0, 0, 1, 1], devices: 3, sharedTags: true },
+    { scheduler: 'none', numaNodes: [[0, 1], [2, 3]] }],
 };
 const WIDTHS = [390, 700, 1024, 1440];
 
@@ -38,13 +40,13 @@ function expectedPlaces(topo, scheduler, requeue) {
 
 const each = fn => {
   for (const [name, args] of Object.entries(MACHINES)) {
-    for (const width of WIDTHS) for (const font of [12, 16]) fn(`${name} at ${width}/${font}px`, args, devicesLayout(args[0], width, font, ...args.slice(1)));
+    for (const width of WIDTHS) for (const font of [12, 16]) fn(`${name} at ${width}/${font}px`, args, devicesLayout(args[0], { ...args[1], width, font }));
   }
 };
 
 test('every place of every device is laid out exactly once, in its own device\'s part', () => {
-  each((what, [topo, scheduler, , requeue], l) => {
-    const expected = expectedPlaces(topo, scheduler, requeue);
+  each((what, [topo, { scheduler, requeueList } = {}], l) => {
+    const expected = expectedPlaces(topo, scheduler, requeueList);
     assert.deepEqual([...l.places.keys()].sort(), [...expected.keys()].sort(), what);
     const own = l.devices.flatMap(v => [...v.places.keys()]);
     assert.equal(own.length, new Set(own).size, `${what}: no place in two devices`);
@@ -80,12 +82,12 @@ test('no two devices\' boxes overlap, each inside its frame, clear of the CPUs, 
 test('side by side while a device\'s column holds labelled requests, else stacked in device order', () => {
   const [topo] = MACHINES['shared-tags-70'];
   for (const width of [700, 1024, 1440]) {
-    const l = devicesLayout(topo, width);
+    const l = devicesLayout(topo, { width });
     assert.ok(l.side, `${width}`);
     assert.equal(l.devices[0].frame.y, l.devices[1].frame.y);
     assert.ok(l.devices[0].frame.x + l.devices[0].frame.w <= l.devices[1].frame.x);
   }
-  const wide = devicesLayout(MACHINES['deadline 16 CPUs'][0], 1440, 12, 'mq-deadline');
+  const wide = devicesLayout(MACHINES['deadline 16 CPUs'][0], { width: 1440, font: 12, scheduler: 'mq-deadline' });
   assert.ok(!wide.side, '16 CPUs × 3 devices do not fit side by side');
   wide.devices.slice(1).forEach((v, i) => assert.ok(v.frame.y >= wide.devices[i].frame.y + wide.devices[i].frame.h));
   // Stacked, a device's ctx stands under its CPU; only the first device draws the CPU → ctx edges.
@@ -97,17 +99,17 @@ test('side by side while a device\'s column holds labelled requests, else stacke
 });
 
 test('shared tags: one set per hctx index under the devices, naming every device\'s hctx of that index', () => {
-  const l = devicesLayout(MACHINES['shared, 2 sets, NUMA'][0], 1024);
+  const l = devicesLayout(MACHINES['shared, 2 sets, NUMA'][0], { width: 1024 });
   assert.deepEqual(l.tagSets.sets.map(s => s.hctxs), [[0, 2, 4], [1, 3, 5]]);
   assert.equal(l.tagSets.depth, 8);
   const bottom = Math.max(...l.devices.map(v => v.frame.y + v.frame.h));
   assert.ok(l.tagSets.y >= bottom, 'under the devices');
   l.tagSets.sets.forEach(s => assert.ok(inside(s.bar, l.tagSets) && inside(s, l.tagSets)));
-  assert.equal(devicesLayout(MACHINES['kyber 4 devices'][0], 1024, 12, 'kyber').tagSets, undefined, 'no shared tags: no set row');
+  assert.equal(devicesLayout(MACHINES['kyber 4 devices'][0], { width: 1024, font: 12, scheduler: 'kyber' }).tagSets, undefined, 'no shared tags: no set row');
 });
 
 test('each device\'s locks are placed on its own boxes, nullb0\'s under their one-device names', () => {
-  const l = devicesLayout(MACHINES['kyber 4 devices'][0], 1440, 12, 'kyber', null, true);
+  const l = devicesLayout(MACHINES['kyber 4 devices'][0], { width: 1440, font: 12, scheduler: 'kyber', requeueList: true });
   const names = ['ctx[1]->lock', 'hctx[1]->lock', 'khd[1]->lock', 'kcq[1.0]->lock', 'q->requeue_lock',
     'nullb2 ctx[1]->lock', 'nullb2 hctx[1]->lock', 'nullb2 khd[5]->lock', 'nullb2 kcq[5.0]->lock', 'nullb2 q->requeue_lock'];
   const p = lockPlaces(l, names);
@@ -145,4 +147,42 @@ test('a shared set\'s bar: each device\'s tags a segment after the one before, n
   assert.deepEqual(shareSegments(bar, [6, 3], 12), [{ x: 10, w: 60 }, { x: 70, w: 30 }]);
   assert.deepEqual(shareSegments(bar, [0, 4, 2], 12), [{ x: 10, w: 0 }, { x: 10, w: 40 }, { x: 50, w: 20 }]);
   assert.deepEqual(shareSegments(bar, [10, 10], 12), [{ x: 10, w: 100 }, { x: 110, w: 20 }], 'cut at the end');
+});
+
+// No preset reserves tags on a shared set: shared-tags-70's machine with reserved_tags=2 of its 12, both
+// devices active (tag_busy) and each holding 5, so 10 normal tags, a fair share of max(ceil(10 / 2), 4) = 5.
+test('a shared set with reserved tags: reserved a segment first, devices and share marks scaled to the normal tags', async () => {
+  const { initialState, applyTransitions } = await import('../src/state.js');
+  const topology = MACHINES['shared-tags-70'][0];
+  const reserved = 2, depth = topology.queueDepth;
+  const move = (seq, kind, h, extra = {}) => ({ seq, t: 0, kind, cpu: h, bio: seq, req: seq, ctx: h, hctx: h, tag: -1,
+    sector: 8 * seq, sectors: 8, rwbs: 'R', from: 'task:0', to: 'task:0', count: -1, dev: h, ...extra });
+  const busy = (seq, h, users) => move(seq, 'tag_busy', h, { bio: -1, req: -1, count: users });
+  const moves = [busy(0, 0, 1), busy(1, 1, 2)];
+  for (let i = 0; i < 10; i++) moves.push(move(2 + i, 'getrq', i % 2, { tag: reserved + i }));
+  const state = applyTransitions(initialState({ scenario: { kernel: '7.0', reservedTags: reserved }, topology }), moves);
+  const held = state.hctxs.map(h => h.tagsUsed), { users, share } = state.hctxs[0];
+  assert.deepEqual([held, users, share], [[5, 5], 2, 5], 'state.js: each holds 5, the share of 10 normal tags');
+
+  const { bar } = devicesLayout(topology, { width: 1024 }).tagSets.sets[0];
+  const parts = tagSetBar(bar, depth, reserved);
+  const unit = bar.w / depth;
+  const near = (a, b, what) => assert.ok(Math.abs(a - b) < 1e-9, `${what}: ${a} ≠ ${b}`);
+  near(parts.reserved.x, bar.x, 'reserved from the bar\'s start');
+  near(parts.reserved.w, reserved * unit, 'reserved: 2 of 12 tags wide');
+  near(parts.normal.x, parts.reserved.x + parts.reserved.w, 'normal tags right after');
+  near(parts.normal.x + parts.normal.w, bar.x + bar.w, 'normal tags to the bar\'s end');
+  assert.equal(parts.tags, depth - reserved);
+
+  const [a, b] = shareSegments(parts.normal, held, parts.tags);
+  near(a.x, parts.normal.x, 'nullb0 from the normal tags\' start');
+  near(a.w, 5 * unit, 'nullb0: its 5 tags');
+  near(b.x + b.w, bar.x + bar.w, 'all 10 normal tags held: the bar full');
+  const marks = shareMarks(parts.normal, users, share, parts.tags);
+  assert.equal(marks.length, 1, 'one mark inside: the second share ends at the bar\'s end');
+  near(marks[0], a.x + a.w, 'the first share ends where nullb0\'s 5 tags do');
+
+  const none = tagSetBar(bar, depth, 0);
+  assert.deepEqual([none.reserved.w, none.normal, none.tags], [0, { x: bar.x, w: bar.w }, depth], 'no reserved tags: the whole bar');
+  assert.deepEqual(shareMarks(bar, 2, 6, 12), [bar.x + bar.w / 2], 'shared-tags-70 itself: one mark at half');
 });

@@ -11,11 +11,11 @@ const FIXTURE = new URL('./layout-one-device.json', import.meta.url);
 // 3.16 and every 7.0 shape of one device: schedulers, poll queues, NUMA, requeue list, a trace's CPUs.
 const CASES = {
   'six-cpus-four-hctx': [{ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }],
-  'mq-deadline': [{ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, 'mq-deadline'],
-  kyber: [{ cpus: 4, hwQueues: 2, cpuToHctx: [0, 0, 1, 1] }, 'kyber'],
-  poll: [{ cpus: 2, hwQueues: 4, pollQueues: 2, cpuToHctx: [0, 1], cpuToPollHctx: [2, 3] }, 'none'],
-  numa: [{ cpus: 8, hwQueues: 4, cpuToHctx: [2, 2, 3, 3, 0, 0, 1, 1] }, null, [[0, 1, 2, 3], [4, 5, 6, 7]]],
-  requeue: [{ cpus: 1, hwQueues: 1, cpuToHctx: [0] }, 'mq-deadline', null, true],
+  'mq-deadline': [{ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, { scheduler: 'mq-deadline' }],
+  kyber: [{ cpus: 4, hwQueues: 2, cpuToHctx: [0, 0, 1, 1] }, { scheduler: 'kyber' }],
+  poll: [{ cpus: 2, hwQueues: 4, pollQueues: 2, cpuToHctx: [0, 1], cpuToPollHctx: [2, 3] }, { scheduler: 'none' }],
+  numa: [{ cpus: 8, hwQueues: 4, cpuToHctx: [2, 2, 3, 3, 0, 0, 1, 1] }, { numaNodes: [[0, 1, 2, 3], [4, 5, 6, 7]] }],
+  requeue: [{ cpus: 1, hwQueues: 1, cpuToHctx: [0] }, { scheduler: 'mq-deadline', requeueList: true }],
   trace: [{ cpus: 8, hwQueues: 1, cpuToHctx: [0, 0, 0, 0, 0, 0, 0, 0], shown: [1, 5] }],
 };
 const WIDTHS = [390, 1024, 1440];
@@ -25,8 +25,8 @@ const plain = v => JSON.parse(JSON.stringify(v, (k, x) => (x instanceof Map ? [.
 
 function all() {
   const out = {};
-  for (const [name, [topo, ...rest]] of Object.entries(CASES)) {
-    for (const w of WIDTHS) for (const f of FONTS) out[`${name} ${w} ${f}`] = plain(layout(topo, w, f, ...rest));
+  for (const [name, [topo, options]] of Object.entries(CASES)) {
+    for (const w of WIDTHS) for (const f of FONTS) out[`${name} ${w} ${f}`] = plain(layout(topo, { ...options, width: w, font: f }));
   }
   return out;
 }

@@ -21,19 +21,19 @@ const dom0 = (cpus, rings) => ({ cpus: Array.from({ length: 4 }, (_, i) => cpus 
 // The presets' shapes: 3.16 blk-mq, 7.0 with each scheduler, NUMA, poll queues, the requeue list, several
 // devices with shared tags, the legacy queue and bio-based, and xen-blkfront's dom0 under blk-mq and sq.
 const FIGURES = {
-  '3.16 six CPUs four hctx': (w, f, t) => layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, w, f, null, null, false, t),
-  'sata-70 mq-deadline': (w, f, t) => layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, w, f, 'mq-deadline', null, false, t),
-  'kyber-70': (w, f, t) => layout({ cpus: 2, hwQueues: 2, cpuToHctx: [0, 1] }, w, f, 'kyber', null, false, t),
-  'requeue-70': (w, f, t) => layout({ cpus: 1, hwQueues: 1, cpuToHctx: [0] }, w, f, 'mq-deadline', null, true, t),
-  'numa-70': (w, f, t) => layout({ cpus: 8, hwQueues: 4, cpuToHctx: [2, 2, 3, 3, 0, 0, 1, 1] }, w, f, null, [[0, 1, 2, 3], [4, 5, 6, 7]], false, t),
-  'poll-70': (w, f, t) => layout({ cpus: 2, hwQueues: 4, pollQueues: 2, cpuToHctx: [0, 1], cpuToPollHctx: [2, 3] }, w, f, 'none', null, false, t),
-  'sixteen CPUs kyber': (w, f, t) => layout({ cpus: 16, hwQueues: 4, cpuToHctx: Array.from({ length: 16 }, (_, c) => c >> 2) }, w, f, 'kyber', null, false, t),
-  'shared-tags-70': (w, f, t) => devicesLayout({ cpus: 2, hwQueues: 1, queueDepth: 12, cpuToHctx: [0, 0], devices: 2, sharedTags: true }, w, f, 'none', null, false, t),
-  'four devices kyber requeue': (w, f, t) => devicesLayout({ cpus: 4, hwQueues: 2, queueDepth: 64, cpuToHctx: [0, 0, 1, 1], devices: 4 }, w, f, 'kyber', null, true, t),
-  'legacy-contention': (w, f, t) => legacyLayout({ cpus: 4, hwQueues: 1 }, MODE.SQ, w, f, t),
-  'bio-based': (w, f, t) => legacyLayout({ cpus: 4, hwQueues: 1 }, MODE.BIO, w, f, t),
-  'xen-iometer': (w, f, t) => withDom0(layout({ cpus: 4, hwQueues: 4, cpuToHctx: [0, 1, 2, 3] }, w, f, null, null, false, t), dom0(4, 4)),
-  'xen-io-lock': (w, f, t) => withDom0(legacyLayout({ cpus: 4, hwQueues: 1 }, MODE.SQ, w, f, t), dom0(4, 1)),
+  '3.16 six CPUs four hctx': (w, f, t) => layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, { width: w, font: f, tight: t }),
+  'sata-70 mq-deadline': (w, f, t) => layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, { width: w, font: f, scheduler: 'mq-deadline', tight: t }),
+  'kyber-70': (w, f, t) => layout({ cpus: 2, hwQueues: 2, cpuToHctx: [0, 1] }, { width: w, font: f, scheduler: 'kyber', tight: t }),
+  'requeue-70': (w, f, t) => layout({ cpus: 1, hwQueues: 1, cpuToHctx: [0] }, { width: w, font: f, scheduler: 'mq-deadline', requeueList: true, tight: t }),
+  'numa-70': (w, f, t) => layout({ cpus: 8, hwQueues: 4, cpuToHctx: [2, 2, 3, 3, 0, 0, 1, 1] }, { width: w, font: f, numaNodes: [[0, 1, 2, 3], [4, 5, 6, 7]], tight: t }),
+  'poll-70': (w, f, t) => layout({ cpus: 2, hwQueues: 4, pollQueues: 2, cpuToHctx: [0, 1], cpuToPollHctx: [2, 3] }, { width: w, font: f, scheduler: 'none', tight: t }),
+  'sixteen CPUs kyber': (w, f, t) => layout({ cpus: 16, hwQueues: 4, cpuToHctx: Array.from({ length: 16 }, (_, c) => c >> 2) }, { width: w, font: f, scheduler: 'kyber', tight: t }),
+  'shared-tags-70': (w, f, t) => devicesLayout({ cpus: 2, hwQueues: 1, queueDepth: 12, cpuToHctx: [0, 0], devices: 2, sharedTags: true }, { width: w, font: f, scheduler: 'none', tight: t }),
+  'four devices kyber requeue': (w, f, t) => devicesLayout({ cpus: 4, hwQueues: 2, queueDepth: 64, cpuToHctx: [0, 0, 1, 1], devices: 4 }, { width: w, font: f, scheduler: 'kyber', requeueList: true, tight: t }),
+  'legacy-contention': (w, f, t) => legacyLayout({ cpus: 4, hwQueues: 1 }, MODE.SQ, { width: w, font: f, tight: t }),
+  'bio-based': (w, f, t) => legacyLayout({ cpus: 4, hwQueues: 1 }, MODE.BIO, { width: w, font: f, tight: t }),
+  'xen-iometer': (w, f, t) => withDom0(layout({ cpus: 4, hwQueues: 4, cpuToHctx: [0, 1, 2, 3] }, { width: w, font: f, tight: t }), dom0(4, 4)),
+  'xen-io-lock': (w, f, t) => withDom0(legacyLayout({ cpus: 4, hwQueues: 1 }, MODE.SQ, { width: w, font: f, tight: t }), dom0(4, 1)),
 };
 // A phone, the figure's column on a 1024 px projector (the narration beside it), a laptop.
 const WIDTHS = [390, 604, 1440];

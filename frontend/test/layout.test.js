@@ -2,9 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { layout, slot, itemSize } from '../src/layout.js';
 import { fitText, metrics, NARROW } from '../src/layout-parts.js';
+import { devicesLayout } from '../src/layout-devices.js';
+import { legacyLayout } from '../src/layout-legacy.js';
 
 const W = 960;
-const six = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, W);
+const six = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, { width: W });
 const H = six.height;
 
 const inside = (b, outer) => b.x >= outer.x - 1e-9 && b.y >= outer.y - 1e-9
@@ -20,7 +22,7 @@ test('6 CPUs on 4 hctxs with map 001122 leave hctx 3 idle and draw many:1 edges'
 });
 
 test('one CPU per hctx gives 1:1 edges', () => {
-  const l = layout({ cpus: 4, hwQueues: 4, cpuToHctx: [0, 1, 2, 3] }, W);
+  const l = layout({ cpus: 4, hwQueues: 4, cpuToHctx: [0, 1, 2, 3] }, { width: W });
   assert.ok(l.edges.every(e => e.kind === '1:1'));
   assert.ok(l.hctxs.every(h => !h.idle));
 });
@@ -61,7 +63,7 @@ test('the k-th slot stays inside its queue box, slots do not overlap, and overfl
 });
 
 test('64 CPUs still fit with a readable item size', () => {
-  const l = layout({ cpus: 64, hwQueues: 8, cpuToHctx: Array.from({ length: 64 }, (_, i) => i >> 3) }, W);
+  const l = layout({ cpus: 64, hwQueues: 8, cpuToHctx: Array.from({ length: 64 }, (_, i) => i >> 3) }, { width: W });
   assert.ok(l.ctxs[63].x + l.ctxs[63].w <= W);
   assert.ok(itemSize(l).w >= 4);
   assert.equal(itemSize(l).labelled, false, 'a 13-pixel queue holds plain squares, not labels it cannot fit');
@@ -69,14 +71,14 @@ test('64 CPUs still fit with a readable item size', () => {
 
 test('the layout follows the font: a projector font makes every row taller and items larger', () => {
   const topo = { cpus: 4, hwQueues: 2, cpuToHctx: [0, 0, 1, 1] };
-  const page = layout(topo, 1400, 12), projector = layout(topo, 1400, 16);
+  const page = layout(topo, { width: 1400, font: 12 }), projector = layout(topo, { width: 1400, font: 16 });
   assert.ok(projector.height > page.height);
   assert.ok(itemSize(projector).h > itemSize(page).h);
   assert.equal(itemSize(page).h, metrics(12).item.h);
 });
 
 test('on a phone "done" goes under the device and nothing is wider than the screen', () => {
-  const l = layout({ cpus: 4, hwQueues: 2, cpuToHctx: [0, 0, 1, 1] }, 374, 12);
+  const l = layout({ cpus: 4, hwQueues: 2, cpuToHctx: [0, 0, 1, 1] }, { width: 374, font: 12 });
   assert.ok(374 < NARROW);
   assert.ok(l.done.y >= l.device.y + l.device.h, 'done below the device');
   for (const b of [...l.cpus, ...l.ctxs, ...l.hctxs, l.driver, l.device, l.done]) assert.ok(b.x + b.w <= 374, JSON.stringify(b));
@@ -90,7 +92,7 @@ test('a label that does not fit falls back to a shorter one, then to none', () =
 });
 
 test('7.0 mq-deadline gets one scheduler lane (elv:0) between the ctx and hctx rows, overlapping nothing', () => {
-  const l = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, W, 12, 'mq-deadline');
+  const l = layout({ cpus: 6, hwQueues: 4, cpuToHctx: [0, 0, 1, 1, 2, 2] }, { width: W, font: 12, scheduler: 'mq-deadline' });
   const elv = l.places.get('elv:0');
   assert.ok(inside(elv, l.elv));
   assert.ok(inside(l.elv, { x: 0, y: 0, w: W, h: l.height }));
@@ -98,7 +100,7 @@ test('7.0 mq-deadline gets one scheduler lane (elv:0) between the ctx and hctx r
   [...l.cpus, ...l.ctxs, ...l.hctxs, l.driver, l.done].forEach(b => assert.ok(!overlap(b, l.elv)));
   for (const [place, b] of l.places) if (place !== 'elv:0') assert.ok(!overlap(b, elv), `${place} overlaps elv:0`);
   assert.ok(l.height > six.height, 'the lane adds a row instead of squeezing the others');
-  assert.equal(layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, W, 12, 'none').places.get('elv:0'), undefined);
+  assert.equal(layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, { width: W, font: 12, scheduler: 'none' }).places.get('elv:0'), undefined);
   assert.equal(six.elv, undefined);
 });
 
@@ -109,4 +111,18 @@ test('the tag bar counts scheduler tags under 7.0 mq-deadline, the driver tags o
   assert.equal(tagPool({ kernel: '7.0', scheduler: 'mq-deadline' }).depth(1000), 256, 'nr_requests = 2 × min(depth, 128)');
   assert.equal(tagPool({ kernel: '7.0', scheduler: 'none' }).depth(32), 32);
   assert.equal(tagPool({ mode: 'mq' }).name, 'tags');
+});
+
+test('every layout of Figure 1 takes its options as one object; a positional call is refused, not drawn at NaN', () => {
+  const topo = { cpus: 4, hwQueues: 2, cpuToHctx: [0, 0, 1, 1] };
+  const two = { ...topo, queueDepth: 8, devices: 2, sharedTags: true };
+  const asked = { width: 700, font: 14, tight: true, scheduler: 'kyber', requeueList: true };
+  const l = layout(topo, asked);
+  assert.deepEqual([l.width, l.font, l.tight, !!l.elv, !!l.requeue], [700, 14, true, true, true], 'each option taken');
+  assert.deepEqual(layout(topo, { width: 700 }), layout(topo, { width: 700, font: 12, tight: false, scheduler: null,
+    numaNodes: null, requeueList: false }), 'what is left out is the default');
+  assert.deepEqual([devicesLayout(two, asked).font, legacyLayout(topo, 'sq', asked).font], [14, 14]);
+  for (const old of [() => layout(topo, 960, 12), () => devicesLayout(two, 960), () => legacyLayout(topo, 'sq', 960, 12)]) {
+    assert.throws(old, /takes \{ width, font, tight/);
+  }
 });

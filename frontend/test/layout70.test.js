@@ -15,7 +15,7 @@ const size = { w: 31, h: 18, labelled: true };
 
 test('mq-deadline: a read list and a write list side by side inside the lane, and two tag bars per hctx', () => {
   for (const width of [1024, 1440, 400]) {
-    const l = layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, width, 12, 'mq-deadline');
+    const l = layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, { width, font: 12, scheduler: 'mq-deadline' });
     assert.deepEqual(l.sched.lists.map(x => x.dir), ['read', 'write']);
     l.sched.lists.forEach(x => { assert.ok(inside(x, l.elv), `${width}: ${x.dir} inside the lane`); assert.ok(inside(x.items, x)); });
     assert.ok(!overlap(l.sched.lists[0], l.sched.lists[1]));
@@ -23,7 +23,7 @@ test('mq-deadline: a read list and a write list side by side inside the lane, an
     assert.ok(h.driverTags && h.tags.y + h.tags.h <= h.driverTags.y, 'the driver tags under the scheduler tags');
     assert.ok(inside(h.driverTags, h), 'inside the hctx box');
   }
-  assert.equal(layout({ cpus: 2, hwQueues: 2, cpuToHctx: [0, 1] }, 1024, 12, 'none').hctxs[0].driverTags, undefined,
+  assert.equal(layout({ cpus: 2, hwQueues: 2, cpuToHctx: [0, 1] }, { width: 1024, font: 12, scheduler: 'none' }).hctxs[0].driverTags, undefined,
     'no scheduler: one bar, of driver tags');
 });
 
@@ -35,7 +35,7 @@ test('deadline lists: each direction in sector order, numbered by FIFO order wit
   const l = deadlineLists(items);
   assert.deepEqual(l.read.map(r => [r.key, r.fifo]), [['req:3', 2], ['req:2', 1], ['req:5', 3]]);
   assert.deepEqual(l.write.map(r => [r.key, r.fifo]), [['req:4', 2], ['req:1', 1]]);
-  const geo = layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, 1024, 12, 'mq-deadline');
+  const geo = layout({ cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] }, { width: 1024, font: 12, scheduler: 'mq-deadline' });
   const { pos } = schedSlots(geo.sched, items, size);
   const [read, write] = geo.sched.lists;
   for (const it of items) {
@@ -50,7 +50,7 @@ test('deadline lists: each direction in sector order, numbered by FIFO order wit
 test('kyber: a row per domain under every ctx, token bars across, nothing overlapping, at 16 CPUs too', () => {
   for (const cpus of [2, 16]) {
     const map = Array.from({ length: cpus }, (_, i) => i % 2);
-    const l = layout({ cpus, hwQueues: 2, cpuToHctx: map }, 1024, 12, 'kyber');
+    const l = layout({ cpus, hwQueues: 2, cpuToHctx: map }, { width: 1024, font: 12, scheduler: 'kyber' });
     assert.equal(l.sched.queues.length, cpus);
     assert.deepEqual(l.sched.tokens.map(t => [t.domain, t.depth]), [['read', 256], ['write', 128], ['discard', 64], ['other', 16]]);
     const rows = l.sched.queues.flatMap(q => q.domains);
@@ -73,7 +73,7 @@ test('kyber queues by ctx and domain; tokens held by every live request past the
 });
 
 test('poll hctxs come after the submit queues, typed POLL, served by the CPUs of the POLL map', () => {
-  const l = layout({ cpus: 2, hwQueues: 4, pollQueues: 2, cpuToHctx: [0, 1], cpuToPollHctx: [2, 3] }, 1024);
+  const l = layout({ cpus: 2, hwQueues: 4, pollQueues: 2, cpuToHctx: [0, 1], cpuToPollHctx: [2, 3] }, { width: 1024 });
   assert.deepEqual(l.hctxs.map(h => h.type), ['DEFAULT', 'DEFAULT', 'POLL', 'POLL']);
   assert.deepEqual(l.hctxs.map(h => h.cpus), [[0], [1], [0], [1]]);
   assert.ok(l.hctxs.every(h => !h.idle));
@@ -83,7 +83,7 @@ test('poll hctxs come after the submit queues, typed POLL, served by the CPUs of
 test('NUMA: a box per node round its CPUs, above the ctx row, disjoint; one node draws none', () => {
   const nodes = [[0, 1, 2, 3], [4, 5, 6, 7]];
   for (const width of [1024, 1440]) {
-    const l = layout({ cpus: 8, hwQueues: 4, cpuToHctx: [2, 2, 3, 3, 0, 0, 1, 1] }, width, 12, null, nodes);
+    const l = layout({ cpus: 8, hwQueues: 4, cpuToHctx: [2, 2, 3, 3, 0, 0, 1, 1] }, { width, font: 12, numaNodes: nodes });
     assert.deepEqual(l.numa.map(n => n.cpus), nodes);
     l.numa.forEach(n => assert.equal(n.runs.length, 1));
     const [a, b] = l.numa.map(n => n.runs[0]);
@@ -92,17 +92,17 @@ test('NUMA: a box per node round its CPUs, above the ctx row, disjoint; one node
     assert.ok(l.ctxs.every(c => c.y >= a.y + a.h), 'the ctx row stays outside');
     assert.ok(a.y >= 0);
   }
-  assert.deepEqual(layout({ cpus: 8, hwQueues: 4, cpuToHctx: [2, 2, 3, 3, 0, 0, 1, 1] }, 1024, 12, null, ['0-3', '4-7']).numa.map(n => n.cpus),
+  assert.deepEqual(layout({ cpus: 8, hwQueues: 4, cpuToHctx: [2, 2, 3, 3, 0, 0, 1, 1] }, { width: 1024, font: 12, numaNodes: ['0-3', '4-7'] }).numa.map(n => n.cpus),
     nodes, 'as the scenario JSON writes them: cpulists');
   assert.deepEqual(cpusOf('0-2,8,10-11'), [0, 1, 2, 8, 10, 11]);
-  const split = layout({ cpus: 4, hwQueues: 1, cpuToHctx: [0, 0, 0, 0] }, 1024, 12, null, [[0, 2], [1, 3]]);
+  const split = layout({ cpus: 4, hwQueues: 1, cpuToHctx: [0, 0, 0, 0] }, { width: 1024, font: 12, numaNodes: [[0, 2], [1, 3]] });
   assert.deepEqual(split.numa.map(n => n.runs.length), [2, 2], 'CPUs 0 and 2 are not side by side: a box each');
-  assert.equal(layout({ cpus: 4, hwQueues: 1, cpuToHctx: [0, 0, 0, 0] }, 1024, 12, null, [[0, 1, 2, 3]]).numa, undefined);
+  assert.equal(layout({ cpus: 4, hwQueues: 1, cpuToHctx: [0, 0, 0, 0] }, { width: 1024, font: 12, numaNodes: [[0, 1, 2, 3]] }).numa, undefined);
 });
 
 test('kyber on 16 CPUs: a ctx lock and its kcq lock share the ctx top edge without overlapping', () => {
   const map = Array.from({ length: 16 }, (_, i) => i % 2);
-  const l = layout({ cpus: 16, hwQueues: 2, cpuToHctx: map }, 1024, 12, 'kyber');
+  const l = layout({ cpus: 16, hwQueues: 2, cpuToHctx: map }, { width: 1024, font: 12, scheduler: 'kyber' });
   const names = [...Array.from({ length: 16 }, (_, i) => `ctx[${i}]->lock`),
     ...[0, 1].flatMap(h => l.hctxs[h].cpus.map((_, i) => `kcq[${h}.${i}]->lock`)), 'khd[0]->lock', 'khd[1]->lock'];
   const places = lockPlaces(l, names);
@@ -116,10 +116,10 @@ test('kyber on 16 CPUs: a ctx lock and its kcq lock share the ctx top edge witho
 test('with null_blk requeue injection: q->requeue_list is a lane of its own between the hardware queues and the driver', () => {
   for (const width of [400, 1024, 1440]) {
     const topo = { cpus: 2, hwQueues: 1, cpuToHctx: [0, 0] };
-    const without = layout(topo, width, 12, 'mq-deadline');
+    const without = layout(topo, { width, font: 12, scheduler: 'mq-deadline' });
     assert.equal(without.requeue, undefined, 'no injection, no lane');
     assert.equal(without.places.get('requeue:0'), undefined);
-    const l = layout(topo, width, 12, 'mq-deadline', null, true);
+    const l = layout(topo, { width, font: 12, scheduler: 'mq-deadline', requeueList: true });
     const hctxBottom = Math.max(...l.hctxs.map(h => h.y + h.h));
     assert.ok(l.requeue.y >= hctxBottom && l.requeue.y + l.requeue.h <= l.driver.y, `${width}: between hctxs and driver`);
     assert.ok(inside(l.places.get('requeue:0'), l.requeue), 'its requests stack inside it');

@@ -12,7 +12,7 @@ const inside = (b, o) => b.x >= o.x - 1e-9 && b.y >= o.y - 1e-9 && b.x + b.w <= 
 const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 test('sq lays out one request queue holding the elevator and the dispatch list, and no ctx or hctx', () => {
-  const l = legacyLayout(topo, 'sq', W);
+  const l = legacyLayout(topo, 'sq', { width: W });
   assert.equal(l.mode, 'sq');
   assert.deepEqual([l.ctxs.length, l.hctxs.length], [0, 0]);
   const keys = [...l.places.keys()];
@@ -26,7 +26,7 @@ test('sq lays out one request queue holding the elevator and the dispatch list, 
 });
 
 test('bio mode has CPUs, the driver and the device, and nothing between them', () => {
-  const l = legacyLayout({ ...topo, cpus: 4 }, 'bio', W);
+  const l = legacyLayout({ ...topo, cpus: 4 }, 'bio', { width: W });
   assert.equal(l.queue, undefined);
   assert.deepEqual([...l.places.keys()].filter(k => !/^(task|plug):/.test(k)).sort(), ['device:0', 'done', 'driver:0']);
   const all = { x: 0, y: 0, w: W, h: l.height };

@@ -17,7 +17,7 @@ const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h
 test('the legacy queue_lock (and xen io_lock) is a tab on the request_queue box, never the brief icon', () => {
   for (const name of ['queue_lock', 'io_lock']) {
     for (const [w, f] of [[960, 12], [374, 12], [1400, 16]]) {
-      const geo = legacyLayout(topo(4, 1), 'sq', w, f);
+      const geo = legacyLayout(topo(4, 1), 'sq', { width: w, font: f });
       const p = lockPlaces(geo, [name]).get(name);
       assert.ok(p && sitsOn(p, geo.queue), `${name} at ${w}px`);
       assert.equal(p.h, f + 6, 'a tab a line of the figure font high');
@@ -28,7 +28,7 @@ test('the legacy queue_lock (and xen io_lock) is a tab on the request_queue box,
 
 test('blk-mq: ctx[N]->lock on ctx N, hctx[N]->lock on hctx N, by number, not by column', () => {
   const t = { cpus: 8, hwQueues: 2, queueDepth: 64, cpuToHctx: [0, 0, 0, 0, 1, 1, 1, 1], shown: [2, 5] };
-  const geo = layout(t, 960, 12);
+  const geo = layout(t, { width: 960, font: 12 });
   const places = lockPlaces(geo, ['ctx[5]->lock', 'ctx[0]->lock', 'hctx[1]->lock']);
   assert.ok(sitsOn(places.get('ctx[5]->lock'), geo.ctxs.find(c => c.ctx === 5)));
   assert.ok(!places.has('ctx[0]->lock'), 'a CPU not drawn has no ctx to carry its lock');
@@ -36,7 +36,7 @@ test('blk-mq: ctx[N]->lock on ctx N, hctx[N]->lock on hctx N, by number, not by 
 });
 
 test('xen-blkfront on blk-mq: io_lock in the ring (device row), split-lock halves it, per-hctx rings in their column', () => {
-  const geo = layout(topo(4, 2), 960, 12);
+  const geo = layout(topo(4, 2), { width: 960, font: 12 });
   assert.ok(insideOf(lockPlaces(geo, ['io_lock']).get('io_lock'), geo.device));
   const split = lockPlaces(geo, ['io_lock (requests)', 'io_lock (responses)']);
   const [rq, rs] = [split.get('io_lock (requests)'), split.get('io_lock (responses)')];
@@ -48,7 +48,7 @@ test('xen-blkfront on blk-mq: io_lock in the ring (device row), split-lock halve
 });
 
 test("7.0's scheduler locks sit on the scheduler's lane; kyber's kcq on the ctx it belongs to", () => {
-  const geo = layout(topo(4, 2), 960, 12, 'kyber');
+  const geo = layout(topo(4, 2), { width: 960, font: 12, scheduler: 'kyber' });
   const p = lockPlaces(geo, ['dd->lock', 'khd[1]->lock', 'kcq[1.1]->lock']);
   assert.ok(sitsOn(p.get('dd->lock'), geo.elv));
   const khd = p.get('khd[1]->lock');
@@ -63,7 +63,7 @@ test("dom0's locks in dom0's row: each blk_ring_lock on its ring's thread, Xen's
   for (const [base, w] of [[layout, 960], [layout, 374], [layout, 1400], [legacyLayout, 960]]) {
     for (const f of [12, 16]) {
       const at = `${base.name} ${w}px ${f}px`;
-      const geo = withDom0(base === layout ? layout(topo(4, 3), w, f) : legacyLayout(topo(4, 1), 'sq', w, f), dom0);
+      const geo = withDom0(base === layout ? layout(topo(4, 3), { width: w, font: f }) : legacyLayout(topo(4, 1), 'sq', { width: w, font: f }), dom0);
       const p = lockPlaces(geo, names);
       assert.deepEqual([...p.keys()].sort(), [...names].sort(), `every lock has a place: ${at}`);
       const d = geo.dom0;
@@ -87,7 +87,7 @@ test("dom0's locks in dom0's row: each blk_ring_lock on its ring's thread, Xen's
 
 test('a tab too long for the right of the STOPPED badge rises above the badge, still under the CPUs', () => {
   for (const f of [12, 16]) {
-    const geo = legacyLayout(topo(8, 1), 'sq', 770, f);
+    const geo = legacyLayout(topo(8, 1), 'sq', { width: 770, font: f });
     const p = lockPlaces(geo, ['queue_lock']).get('queue_lock');
     const q = geo.queue;
     assert.ok(p.clearX > q.x + q.w / 2 && p.clearX < q.x + q.w, 'the badge sits mid-edge; right of it is the short tabs\' room');
@@ -96,15 +96,15 @@ test('a tab too long for the right of the STOPPED badge rises above the badge, s
     const cpuBottom = geo.cpus[0].y + geo.cpus[0].h;
     assert.ok(top >= cpuBottom, `and starts below the CPUs at ${f} px: ${top} < ${cpuBottom}`);
   }
-  const mq = layout(topo(4, 2), 960, 12);
+  const mq = layout(topo(4, 2), { width: 960, font: 12 });
   assert.ok(lockPlaces(mq, ['hctx[0]->lock']).get('hctx[0]->lock').lift > 0, 'hctx boxes have the badge too');
 });
 
 test('q->requeue_lock sits on q->requeue_list when the run draws it, and has no place when it does not', () => {
-  const drawn = layout(topo(4, 2), 960, 12, 'none', null, true);
+  const drawn = layout(topo(4, 2), { width: 960, font: 12, scheduler: 'none', requeueList: true });
   const p = lockPlaces(drawn, ['q->requeue_lock', 'hctx[1]->lock']);
   assert.ok(sitsOn(p.get('q->requeue_lock'), drawn.requeue));
   assert.ok(!overlaps(p.get('q->requeue_lock'), p.get('hctx[1]->lock')));
   for (const h of drawn.hctxs) assert.ok(!overlaps(p.get('q->requeue_lock'), h), `clear of hctx ${h.hctx}`);
-  assert.equal(lockPlaces(layout(topo(4, 2), 960, 12, 'none'), ['q->requeue_lock']).has('q->requeue_lock'), false);
+  assert.equal(lockPlaces(layout(topo(4, 2), { width: 960, font: 12, scheduler: 'none' }), ['q->requeue_lock']).has('q->requeue_lock'), false);
 });

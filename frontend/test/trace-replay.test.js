@@ -21,7 +21,7 @@ const move = (over) => ({
 
 test('a trace on CPUs 29 and 43 is drawn as two CPU columns named 29 and 43', () => {
   const state = initialState(traceLoaded);
-  const geo = layout(state.topology, 960);
+  const geo = layout(state.topology, { width: 960 });
   assert.deepEqual(geo.cpus.map(c => c.cpu), [29, 43]);
   assert.deepEqual(geo.ctxs.map(c => c.ctx), [29, 43]);
   assert.ok(geo.places.has('task:43') && geo.places.has('ctx:29') && !geo.places.has('task:0'));
@@ -30,7 +30,7 @@ test('a trace on CPUs 29 and 43 is drawn as two CPU columns named 29 and 43', ()
 });
 
 test('a model run still draws every CPU', () => {
-  const geo = layout({ cpus: 4, hwQueues: 2, cpuToHctx: [0, 0, 1, 1] }, 960);
+  const geo = layout({ cpus: 4, hwQueues: 2, cpuToHctx: [0, 0, 1, 1] }, { width: 960 });
   assert.deepEqual(geo.cpus.map(c => c.cpu), [0, 1, 2, 3]);
 });
 

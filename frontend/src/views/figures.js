@@ -12,18 +12,20 @@ import { devicesLayout } from '../layout-devices.js';
 import { devicesFrame, devicesState } from './outline-devices.js';
 
 /** What a 7.0 request_queue's layout draws beyond 3.16's: the scheduler, the NUMA nodes, the requeue list. */
-const layout70 = scenario => [scenario?.scheduler, scenario?.numaNodes, (scenario?.device?.requeueEvery ?? 0) > 0];
+const layout70 = scenario => ({ scheduler: scenario?.scheduler, numaNodes: scenario?.numaNodes,
+  requeueList: (scenario?.device?.requeueEvery ?? 0) > 0 });
 
+// Each figure's layout(topology, scenario, { width, font, tight }).
 const FIGURES = {
-  [MODE.MQ]: { layout: (topo, width, font, scenario, tight) => layout(topo, width, font, null, null, false, tight), frame: mqFrame, live: mqState },
+  [MODE.MQ]: { layout: (topo, scenario, at) => layout(topo, at), frame: mqFrame, live: mqState },
   // Linux 7.0's blk-mq: the same queues, the scheduler's lane (elv:0) and two tag bars under mq-deadline or kyber,
   // poll hctxs with their map, NUMA nodes round their CPUs, and q->requeue_list with null_blk's requeue injection.
   mq70: {
-    layout: (topo, width, font, scenario, tight) => layout(topo, width, font, ...layout70(scenario), tight),
+    layout: (topo, scenario, at) => layout(topo, { ...at, ...layout70(scenario) }),
     frame: mqFrame, live: mqState,
   },
-  [MODE.SQ]: { layout: (topo, width, font, sc, tight) => legacyLayout(topo, MODE.SQ, width, font, tight), frame: legacyFrame, live: legacyState },
-  [MODE.BIO]: { layout: (topo, width, font, sc, tight) => legacyLayout(topo, MODE.BIO, width, font, tight), frame: legacyFrame, live: legacyState },
+  [MODE.SQ]: { layout: (topo, sc, at) => legacyLayout(topo, MODE.SQ, at), frame: legacyFrame, live: legacyState },
+  [MODE.BIO]: { layout: (topo, sc, at) => legacyLayout(topo, MODE.BIO, at), frame: legacyFrame, live: legacyState },
 };
 
 /**
@@ -31,7 +33,7 @@ const FIGURES = {
  * frame of its own (layout-devices.js), and under shared tags one bar per shared tag set.
  */
 const SEVERAL_DEVICES = {
-  layout: (topo, width, font, scenario, tight) => devicesLayout(topo, width, font, ...layout70(scenario), tight),
+  layout: (topo, scenario, at) => devicesLayout(topo, { ...at, ...layout70(scenario) }),
   frame: devicesFrame, live: devicesState,
 };
 
@@ -43,7 +45,7 @@ export const figureFor = scenario => (scenario?.kernel === KERNEL.V7_0 && (scena
 function withBackend(figure, scenario) {
   if (!dom0Of(scenario, null)) return figure;
   return {
-    layout: (topo, width, font, sc, tight) => withDom0(figure.layout(topo, width, font, sc, tight), dom0Of(sc, topo)),
+    layout: (topo, sc, at) => withDom0(figure.layout(topo, sc, at), dom0Of(sc, topo)),
     frame: (svg, geo, sc) => { figure.frame(svg, geo, sc); dom0Frame(svg, geo); },
     live: (svg, geo, state) => { figure.live(svg, geo, state); dom0State(svg, geo, state); },
   };

@@ -9,7 +9,7 @@ import { schedFrame, schedState } from './outline-sched.js';
 import { numaFrame } from './outline-numa.js';
 import { fitText } from '../layout-parts.js';
 import { deviceOf } from '../state.js';
-import { diskName, shareSegments } from '../layout-devices.js';
+import { diskName, shareSegments, shareMarks, tagSetBar } from '../layout-devices.js';
 
 export function devicesFrame(svg, geo, scenario) {
   if (geo.numa) numaFrame(svg.append('g').attr('class', 'numa'), geo);
@@ -21,7 +21,7 @@ export function devicesFrame(svg, geo, scenario) {
   drawRowLabels(svg.append('g').attr('class', 'row-labels'), geo, [['CPUs', 'task, plug', geo.cpus[0]], ...rows]);
   drawCpus(svg.append('g').attr('class', 'cpus'), geo);
   for (const dev of geo.devices) drawDevice(svg, dev, scenario);
-  if (geo.tagSets) tagSetsFrame(svg, svg.append('g').attr('class', 'tag-sets'), geo);
+  if (geo.tagSets) tagSetsFrame(svg, svg.append('g').attr('class', 'tag-sets'), geo, scenario?.reservedTags ?? 0);
   drawDone(svg.append('g').attr('class', 'lanes'), geo);
 }
 
@@ -43,15 +43,18 @@ function drawDevice(svg, dev, scenario) {
 
 /**
  * The shared tag sets (null_blk shared_tags): set h is every device's hctx h's driver tags, one bar
- * each; the hctxs' own lines then only say what they hold, so their bars are hidden.
+ * each, its reserved tags a segment at its start; the hctxs' own lines then only say what they hold,
+ * so their bars are hidden.
  */
-function tagSetsFrame(svg, g, geo) {
+function tagSetsFrame(svg, g, geo, reserved) {
   box(g, geo.tagSets, 'stage-box', geo.font, 'shared tag set · BLK_MQ_F_TAG_QUEUE_SHARED: every device\'s hctx of one index draws here',
     'shared tag set', 'shared tags');
   for (const s of geo.tagSets.sets) {
     const sg = g.append('g').attr('class', 'tag-set').attr('data-tag-set', s.set).attr('data-depth', geo.tagSets.depth)
-      .attr('data-hctxs', s.hctxs.join(','));
+      .attr('data-reserved', reserved).attr('data-hctxs', s.hctxs.join(','));
     sg.append('rect').attr('class', 'tags-free').attr('x', s.bar.x).attr('y', s.bar.y).attr('width', s.bar.w).attr('height', s.bar.h);
+    const r = tagSetBar(s.bar, geo.tagSets.depth, reserved).reserved;
+    if (r.w > 0) sg.append('rect').attr('class', 'tags-reserved').attr('x', r.x).attr('y', s.bar.y).attr('width', r.w).attr('height', s.bar.h);
     s.hctxs.forEach((hctx, d) => sg.append('rect').attr('class', `tags-used tag-share share-${d % 2}`).attr('data-device', d)
       .attr('data-hctx', hctx).attr('x', s.bar.x).attr('y', s.bar.y).attr('width', 0).attr('height', s.bar.h));
     sg.append('g').attr('class', 'share-marks');
@@ -73,34 +76,31 @@ export function devicesState(svg, geo, state) {
 }
 
 /**
- * Each set's tags in use: the sum of what its hctxs hold, as state.js counts them from the stream; its
- * active queues (tag_busy) and the fair share hctx_may_queue allows each, marked on the bar every share.
+ * Each set's tags in use: the sum of what its hctxs hold, as state.js counts them from the stream, out
+ * of its normal tags; its active queues (tag_busy) and the fair share hctx_may_queue allows each, marked
+ * on the bar every share.
  */
 function tagSetsState(svg, geo, state) {
-  const depth = geo.tagSets.depth;
+  const reserved = state.scenario?.reservedTags ?? 0;
   for (const s of geo.tagSets.sets) {
+    const { normal, tags: depth } = tagSetBar(s.bar, geo.tagSets.depth, reserved);
     const hctxs = s.hctxs.map(n => state.hctxs[n] ?? {});
     const held = hctxs.map(h => h.tagsUsed ?? 0);
     const used = held.reduce((a, b) => a + b, 0);
     const users = hctxs[0].users ?? 0, share = hctxs[0].share ?? 0;
     const sg = svg.select(`g.tag-set[data-tag-set="${s.set}"]`).attr('data-used', used)
       .attr('data-active-queues', users).attr('data-fair-share', share);
-    const segments = shareSegments(s.bar, held, depth);
+    const segments = shareSegments(normal, held, depth);
     sg.selectAll('rect.tag-share').data(segments).attr('data-used', (_, d) => held[d])
       .attr('data-active', (_, d) => String(!!hctxs[d].active)).attr('x', g => g.x).attr('width', g => g.w);
-    sg.select('g.share-marks').selectAll('line').data(shareMarks(s.bar, users, share, depth))
+    sg.select('g.share-marks').selectAll('line').data(shareMarks(normal, users, share, depth))
       .join('line').attr('class', 'share-mark').attr('x1', x => x).attr('x2', x => x)
       .attr('y1', s.bar.y - 3).attr('y2', s.bar.y + s.bar.h + 3);
     const each = held.map((n, d) => `${diskName(d)} ${n}${hctxs[d].active ? '' : ' (idle)'}`).join(' · ');
     const fair = users ? ` · ${users} active, share ${share} each` : '';
-    setText(sg.select('.tags-text'), fitText(s.w - 2, geo.font, `set ${s.set}: ${used}/${depth} tags in use · ${each}${fair}`,
+    const kept = reserved ? ` (+${reserved} reserved)` : '';
+    setText(sg.select('.tags-text'), fitText(s.w - 2, geo.font, `set ${s.set}: ${used}/${depth} tags in use${kept} · ${each}${fair}`,
       `${used}/${depth} in use · ${each}${fair}`, `${used}/${depth} · ${held.join('+')}${users ? ` · ${users}×${share}` : ''}`,
       `${used}/${depth}`));
   }
-}
-
-/** Where one active queue's share ends, the next's would, …: a mark every share along the bar, inside it. */
-function shareMarks(bar, users, share, depth) {
-  if (!users || !depth) return [];
-  return Array.from({ length: users }, (_, k) => bar.x + bar.w * Math.min(1, ((k + 1) * share) / depth)).filter(x => x < bar.x + bar.w - 0.5);
 }

@@ -80,13 +80,13 @@ export function outlineView(svgEl, { onSelect, speed, font, room = () => 0, defa
       lastRoom = height;
     }
     const width = shownWidth || columnWidth(svgEl) || 960;
-    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.numaNodes, sc.device?.driver, sc.device?.rings, sc.device?.backend, sc.device?.count, sc.device?.requeueEvery > 0, width, asked, height]);
+    const k = JSON.stringify([topo, sc.mode, sc.kernel, sc.scheduler, sc.numaNodes, sc.device?.driver, sc.device?.rings, sc.device?.backend, sc.device?.count, sc.device?.requeueEvery > 0, sc.reservedTags, width, asked, height]);
     if (k !== frameKey) {
       frameKey = k;
       // Presenting, the figure is laid out tighter and fits the screen's height if the page's own font
       // allows (fit-font.js).
       const tight = height > 0;
-      const fitted = fitToHeight(size => figure.layout(topo, width, size, sc, tight), asked, height, fontFor(false));
+      const fitted = fitToHeight(size => figure.layout(topo, sc, { width, font: size, tight }), asked, height, fontFor(false));
       geo = fitted.geo;
       const f = fitted.font;
       svg.attr('viewBox', `0 0 ${geo.width} ${geo.height}`).attr('data-font', f).attr('data-room', height).style('--fig-font', `${f}px`);

@@ -64,7 +64,7 @@ public enum RunExport {
             List<String> locks = run.lockStats().stream().map(LockStat::name).toList();
             PerfettoWriter writer = new PerfettoWriter(
                     new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
-                    longestStep(scenario.costs()), locks);
+                    longestStep(scenario.costs()), locks, scenario.device().count());
             feed(run, writer);
             writer.finish(run.lockStats());
         } else {

@@ -12,8 +12,9 @@ import org.blkflow.transition.TransitionListener;
  * kernel-function step on each CPU ({@link CpuSlices}), an async track per request with flows for
  * merges and requeues ({@link RequestTracks}), counters per hctx and for the device
  * ({@link QueueCounters}) and a track per lock ({@link LockTracks}); several 7.0 devices each have
- * their requests and counters in a process of their own, nullbN ({@link DeviceGroups}). Everything comes from the
- * transition stream, written as it arrives; only live requests and one step per CPU are held.
+ * their requests and counters in a process of their own, nullbN ({@link DeviceGroups}), instead of the
+ * shared three. Everything comes from the transition stream, written as it arrives; only live requests
+ * and one step per CPU are held.
  */
 public final class PerfettoWriter implements TransitionListener {
 
@@ -27,20 +28,25 @@ public final class PerfettoWriter implements TransitionListener {
     /**
      * @param stepBoundNs the longest single step the scenario's costs allow (see {@link CpuSlices})
      * @param lockNames   the run's locks, in the order its lockstat lists them
+     * @param devices     the run's null_blk devices (nr_devices); 1 for every run but 7.0's several
      */
-    public PerfettoWriter(Writer out, long stepBoundNs, List<String> lockNames) {
+    public PerfettoWriter(Writer out, long stepBoundNs, List<String> lockNames, int devices) {
         this.out = new TraceEventWriter(out);
         this.cpus = new CpuSlices(this.out, stepBoundNs);
-        DeviceGroups devices = new DeviceGroups(this.out);
-        this.requests = new RequestTracks(this.out, cpus, devices);
-        this.counters = new QueueCounters(this.out, devices);
+        DeviceGroups groups = new DeviceGroups(this.out);
+        this.requests = new RequestTracks(this.out, cpus, groups);
+        this.counters = new QueueCounters(this.out, groups);
         this.locks = new LockTracks(this.out, lockNames);
         this.out.begin();
         process(CpuSlices.PID, "CPUs");
         process(LockTracks.PID, "locks");
-        process(QueueCounters.HCTX_PID, "hardware queues");
-        process(RequestTracks.PID, "requests");
-        process(QueueCounters.DEVICE_PID, "device");
+        // With several devices every request and counter goes to its device's nullbN, declared as it is
+        // first used: the shared groups would stay empty, a row each in the UI with nothing in it.
+        if (devices <= 1) {
+            process(QueueCounters.HCTX_PID, "hardware queues");
+            process(RequestTracks.PID, "requests");
+            process(QueueCounters.DEVICE_PID, "device");
+        }
         locks.name();
     }
 

@@ -1,5 +1,10 @@
 package org.blkflow.trace;
 
+import static org.blkflow.scenario.ScenarioFields.CPUS;
+import static org.blkflow.scenario.ScenarioFields.DEVICE_COUNT;
+import static org.blkflow.scenario.ScenarioFields.IOS;
+import static org.blkflow.scenario.ScenarioFields.JOB_DEVICES;
+import static org.blkflow.scenario.ScenarioFields.KERNEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,13 +12,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.blkflow.model.BlockLayerRun;
+import org.blkflow.scenario.JobDraft;
+import org.blkflow.scenario.Kernel;
 import org.blkflow.scenario.Scenario;
+import org.blkflow.scenario.ScenarioDraft;
 import org.blkflow.scenario.ScenarioValidator;
 import org.blkflow.transition.Transition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,6 +86,41 @@ class PerfettoDevicesTest {
         assertEquals(Map.of(DeviceGroups.FIRST_PID, 0L, DeviceGroups.FIRST_PID + 1, 0L), lastInFlight,
                 "each device's bios in flight, all ended");
         assertEquals(List.of(), TraceEventChecker.check(PerfettoExportTest.export(s)));
+    }
+
+    /** nr_devices=4, one job writing round robin over all four, mq-deadline on each: no preset has four. */
+    static Scenario fourDevices() {
+        ScenarioDraft d = new ScenarioDraft().set(KERNEL, Kernel.V7_0).set(CPUS, 2);
+        d.device.set(DEVICE_COUNT, 4);
+        JobDraft j = new JobDraft();
+        j.set(JOB_DEVICES, List.of(0, 1, 2, 3));
+        j.set(IOS, 16);
+        d.jobs(List.of(j.build()));
+        return ScenarioValidator.require(d.build());
+    }
+
+    static Stream<Scenario> severalDevices() {
+        return Stream.of(ScenarioValidator.require(PerfettoExportTest.preset("shared-tags-70")), fourDevices());
+    }
+
+    /** Red before: the one-device groups (hardware queues, requests, device) were declared and stayed empty. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("severalDevices")
+    void severalDevicesDeclareOnlyGroupsThatGetEvents(Scenario s) {
+        List<JsonNode> events = events(s);
+        Map<Integer, String> names = processNames(events);
+        Set<Integer> used = new TreeSet<>();
+        events.stream().filter(e -> !e.get("ph").asString().equals("M")).forEach(e -> used.add(e.get("pid").asInt()));
+        Map<Integer, String> empty = new TreeMap<>(names);
+        empty.keySet().removeAll(used);
+        assertEquals(Map.of(), empty, "groups declared but never given an event");
+        for (int d = 0; d < s.device().count(); d++) {
+            assertEquals("nullb" + d, names.get(DeviceGroups.FIRST_PID + d), "nullb" + d + " has its group");
+        }
+        assertEquals("CPUs", names.get(CpuSlices.PID));
+        Set<Integer> declared = new TreeSet<>(names.keySet());
+        events.stream().map(e -> e.get("pid").asInt()).forEach(pid -> assertTrue(declared.contains(pid),
+                "every event in a declared group: pid " + pid));
     }
 
     @Test

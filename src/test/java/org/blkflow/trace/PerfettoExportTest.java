@@ -227,7 +227,7 @@ class PerfettoExportTest {
             @Override public void close() { }
         };
         BlockLayerRun run = new BlockLayerRun(s, false);
-        PerfettoWriter writer = new PerfettoWriter(counting, RunExport.longestStep(s.costs()), List.of());
+        PerfettoWriter writer = new PerfettoWriter(counting, RunExport.longestStep(s.costs()), List.of(), 1);
         for (Transition t = run.next(); t != null; t = run.next()) writer.onTransition(t);
         long beforeEnd = written[0];
         writer.finish(run.lockStats());

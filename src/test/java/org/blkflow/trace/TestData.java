@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  */
 public final class TestData {
 
+    /** Where the files are kept in the source tree, for a test that stores them again on purpose. */
+    public static final Path SOURCE = Path.of("src/test/resources");
+
     private TestData() {
     }
 
@@ -49,6 +52,11 @@ public final class TestData {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return BlkparseImport.read(r);
         }
+    }
+
+    /** One of our own files under trace/, e.g. perfetto-one-device.sha256; fails when it is missing. */
+    public static Path fixture(String name) {
+        return resource("/trace/" + name);
     }
 
     /** One of our handmade traces under trace/, e.g. every-action.blkparse.txt. */
