@@ -22,7 +22,7 @@ function lane(lanes, elv) {
   return lanes[elv];
 }
 
-export function cloneDeadline(lanes) {
+export function cloneDeadline(lanes = {}) {
   const out = {};
   for (const [elv, l] of Object.entries(lanes)) out[elv] = { ...l, latestPos: l.latestPos.slice(), dispatch: l.dispatch.slice() };
   return out;

@@ -131,9 +131,9 @@ final class Emitter {
         batches = new HashMap<>();
     }
 
-    /** mq-deadline's batch after the dispatch just emitted (dd_dispatch_request). */
-    void deadlineBatch(DeadlineBatch batch) {
-        if (batches != null) batches.put(emitted - 1, batch);
+    /** mq-deadline's batch on lane elv:{@code elv} after the dispatch just emitted (dd_dispatch_request); read only when kept. */
+    void deadlineBatch(MqDeadline dd, int elv) {
+        if (batches != null) batches.put(emitted - 1, dd.batch(elv));
     }
 
     /** The batch mq-deadline was left with by dispatch {@code t}, once; null for any other transition. */
