@@ -22,7 +22,8 @@ final class DeadlineLanes {
     }
 
     void apply(Transition t) {
-        if (t.req() < 0) return;
+        // A replayed trace's moves may name no place.
+        if (t.req() < 0 || t.from() == null || t.to() == null) return;
         if (t.kind() == TransitionKind.INSERT && t.to().kind() == PlaceKind.ELEVATOR && t.from().kind() == PlaceKind.REQUEUE) {
             dispatch.computeIfAbsent(t.to().index(), k -> new ArrayDeque<>()).addFirst(t.req());
         } else if (t.from().kind() == PlaceKind.ELEVATOR) {
