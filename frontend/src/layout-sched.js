@@ -4,11 +4,12 @@
 // layout, tested without a DOM; views/outline-sched.js draws it.
 import { laneHeight } from './layout-parts.js';
 import { SCHEDULER } from './labels.js';
+import { DIRECTIONS, directionOf } from './deadline-batch.js';
 
 /** kyber's domains in kyber_sched_domain()'s order, with kyber_depth[]: each domain's token pool. */
 export const DOMAINS = Object.freeze(['read', 'write', 'discard', 'other']);
 export const TOKENS = Object.freeze({ read: 256, write: 128, discard: 64, other: 16 });
-export const DIRECTIONS = Object.freeze(['read', 'write']);
+export { DIRECTIONS, directionOf } from './deadline-batch.js';
 
 /** kyber_sched_domain() read off blktrace's rwbs: R read, W write, D discard, anything else other. */
 export function domainOf(rwbs) {
@@ -18,9 +19,6 @@ export function domainOf(rwbs) {
   if (r.includes('R')) return 'read';
   return 'other';
 }
-
-/** mq-deadline's data direction: a write is DD_WRITE, every other request DD_READ. */
-export const directionOf = rwbs => ((rwbs || '').includes('W') ? 'write' : 'read');
 
 const GAP = 4;
 

@@ -10,6 +10,7 @@ import { emptyHistogram } from './histogram.js';
 import { emptyCounters, count, recordLatency, sampleTimeline } from './tallies.js';
 import { initialBlkback, blkbackFromSnapshot, cloneBlkback, blkbackEffects } from './blkback.js';
 import { hctxTotal, hctxOnDevice, tagSetHctxs } from './devices.js';
+import { deadlineEffects, deadlineFromSnapshot, cloneDeadline } from './deadline-batch.js';
 
 export { countCompletion } from './tallies.js';
 
@@ -49,6 +50,8 @@ export function initialState(loaded) {
     locks: new Map((loaded.locks || []).map(name => [name, { holder: -1, spinners: [] }])),
     // xen-blkback's threads and dom0's vCPUs (blkback.js); null for other drivers.
     blkback: initialBlkback(loaded.scenario, topo),
+    // 7.0 mq-deadline's batch per scheduler lane, by elv:N (deadline-batch.js); none until its first dispatch.
+    deadline: {},
   };
 }
 
@@ -70,6 +73,7 @@ export function fromSnapshot(loaded, stateMsg) {
   for (const h of snap.hctxs || []) Object.assign(s.hctxs[h.hctx], h);
   for (const l of stateMsg.locks || []) s.locks.set(l.lock, { holder: l.holder, spinners: [...l.spinners] });
   if (s.step > 0) s.blkback = blkbackFromSnapshot(loaded.scenario, s.topology, snap.dom0);
+  s.deadline = deadlineFromSnapshot(snap.deadline);
   return s;
 }
 
@@ -88,6 +92,7 @@ export function cloneState(s) {
     timeline: { every: s.timeline.every, samples: s.timeline.samples.slice() },
     locks: new Map([...s.locks].map(([k, v]) => [k, { holder: v.holder, spinners: v.spinners.slice() }])),
     blkback: cloneBlkback(s.blkback),
+    deadline: cloneDeadline(s.deadline),
   };
 }
 
@@ -128,6 +133,7 @@ function applyInPlace(s, t) {
   hctxEffects(s, t);
   if (t.lock) lockEffects(s, t);
   blkbackEffects(s.blkback, t);
+  deadlineEffects(s.deadline, t, place => itemsAt(s, place));
   sampleTimeline(s);
 }
 

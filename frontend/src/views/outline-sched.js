@@ -3,9 +3,10 @@
 // and per-CPU queues by domain. The requests themselves are drawn by outline.js at the places
 // schedSlots gives them; this module draws the still lists and the live token counts and FIFO numbers.
 import { box, text, setText } from './outline-parts.js';
-import { fitText } from '../layout-parts.js';
+import { fitText, textWidth } from '../layout-parts.js';
 import { tokensHeld } from '../layout-sched.js';
-import { requests } from '../state.js';
+import { requests, itemsAt } from '../state.js';
+import { batchView, nextDirection } from '../deadline-batch.js';
 
 // What each 7.0 scheduler keeps in its lane, for the lane's label.
 const SCHEDULER_LISTS = {
@@ -17,7 +18,10 @@ const SCHEDULER_LISTS = {
 export function schedFrame(g, geo, queue = 0) {
   const s = geo.elv.scheduler;
   const elv = `elv:${queue}`;
-  box(g, geo.elv, 'stage-box', geo.font, `${s} (${elv}) · ${SCHEDULER_LISTS[s]}`, `${s} (${elv})`, s);
+  // mq-deadline's batch is written on the right of the lane's first line: the lane's name keeps the rest.
+  const room = geo.sched.lists ? textWidth(BATCH_WIDEST, geo.font) + 12 : 0;
+  const name = fitText(geo.elv.w - 8 - room, geo.font, `${s} (${elv}) · ${SCHEDULER_LISTS[s]}`, `${s} (${elv})`, s);
+  box(g, geo.elv, 'stage-box', geo.font, name);
   const b = geo.places.get(elv);
   g.append('rect').attr('class', 'lane elv').attr('data-queue', elv)
     .attr('x', b.x + 1).attr('y', b.y).attr('width', b.w - 2).attr('height', b.h - 2);
@@ -25,16 +29,28 @@ export function schedFrame(g, geo, queue = 0) {
   else kyberQueues(g, geo);
 }
 
-/** dd->per_prio's sort_list and fifo_list for each direction, drawn as one list each. */
+/** The longest batch line, which the lane keeps room for. */
+const BATCH_WIDEST = 'write batch 16 / 16 · writes starved 2 / 2';
+
+/**
+ * dd->per_prio's sort_list and fifo_list for each direction, drawn as one list each; the lane's group
+ * carries the batch (data-batch-dir, data-batch-count, data-writes-starved), none before a dispatch.
+ */
 function deadlineLists(g, geo) {
   const f = geo.font;
+  g.attr('data-batch-dir', 'none').attr('data-batch-count', 0).attr('data-writes-starved', 0);
+  text(g, geo.elv.x + geo.elv.w - 6, geo.elv.y + f, '', 'dd-batch', 'end');
   for (const l of geo.sched.lists) {
     g.append('rect').attr('class', `sched-list ${l.dir}`).attr('data-sched-list', l.dir)
       .attr('x', l.x).attr('y', l.y).attr('width', l.w).attr('height', l.h).attr('rx', 3);
-    const label = fitText(l.w - 8, f, `${l.dir}s · sorted by sector · № in FIFO order`, `${l.dir}s · by sector`, `${l.dir}s`, l.dir[0].toUpperCase());
-    text(g, l.x + 4, l.y + f, label, 'lane-label');
+    text(g, l.x + 4, l.y + f, listLabel(l, f, 0), 'lane-label').attr('data-sched-list-label', l.dir);
+    text(g, l.x + l.w - 4, l.y + f, '', 'dd-next', 'end').attr('data-sched-list-next', l.dir);
   }
 }
+
+/** A list's name, in what is left of its first line beside the "next" mark ({@code mark} wide). */
+const listLabel = (l, f, mark) => fitText(l.w - 8 - mark, f, `${l.dir}s · sorted by sector · № in FIFO order`,
+  `${l.dir}s · by sector`, `${l.dir}s`, l.dir[0].toUpperCase());
 
 /** kyber's token pools across the lane, then each ctx's kcq lists, one row per domain. */
 function kyberQueues(g, geo) {
@@ -60,6 +76,7 @@ function kyberQueues(g, geo) {
  * is one device's group and {@code mine} keeps that device's requests: each queue has its own tokens.
  */
 export function schedState(svg, geo, state, mine = () => true) {
+  if (geo.sched?.lists) deadlineState(svg, geo, state);
   if (!geo.sched?.tokens) return;
   const held = tokensHeld(requests(state).filter(mine));
   for (const t of geo.sched.tokens) {
@@ -83,4 +100,30 @@ export function drawFifo(svg, geo, pos, size) {
     .attr('text-anchor', 'middle')
     .attr('x', d => d.p.x + size.w / 2).attr('y', d => d.p.y - 3)
     .text(d => `№${d.p.fifo}`);
+}
+
+/**
+ * mq-deadline's batch as the model left it (deadline-batch.js: the snapshot's after a seek, stepped on
+ * from the stream): the batch and its place, writes starved, and the list served next, marked. With
+ * several devices {@code svg} is one device's group, whose lane is elv:queueNo.
+ */
+function deadlineState(svg, geo, state) {
+  const f = geo.font;
+  const elv = `elv:${geo.queueNo ?? 0}`;
+  const lane = state.deadline?.[elv];
+  const v = batchView(lane);
+  const next = v.dir === 'none' ? { dir: 'none' } : nextDirection(lane, itemsAt(state, elv));
+  const g = svg.select('g.scheduler')
+    .attr('data-batch-dir', v.dir).attr('data-batch-count', v.count).attr('data-writes-starved', v.starved)
+    .attr('data-next-dir', next.dir);
+  const line = [v.batch, v.starvedText].filter(Boolean);
+  const short = [v.dir === 'none' ? '' : `${v.dir[0].toUpperCase()} ${v.count}/16`, v.starved ? `W starved ${v.starved}/2` : ''].filter(Boolean);
+  setText(g.select('text.dd-batch'), fitText(geo.elv.w - 12, f, line.join(' · '), short.join(' · '), short[0] ?? ''));
+  for (const l of geo.sched.lists) {
+    const marked = l.dir === next.dir;
+    const mark = marked ? fitText(l.w / 2, f, next.fromDispatch ? 'next: requeued' : 'served next', 'next', '▸') : '';
+    g.select(`rect.sched-list[data-sched-list="${l.dir}"]`).classed('next', marked).attr('data-next', marked ? 'true' : null);
+    setText(g.select(`text[data-sched-list-next="${l.dir}"]`), mark);
+    setText(g.select(`text[data-sched-list-label="${l.dir}"]`), listLabel(l, f, mark ? textWidth(mark, f) + 6 : 0));
+  }
 }

@@ -81,6 +81,7 @@ public final class BlockLayerRun {
             case MQ -> scenario.modern() ? Wiring70.wire(machine, scenario, invariants) : wire(machine, scenario);
         };
         tracker = snapshots ? new SnapshotTracker(hctxs.length, scenario.queueDepth()) : null;
+        if (snapshots) emit.keepDeadlineBatches();
         if (tracker != null && mq && scenario.modern() && scenario.device().tagsShared()) {
             tracker.sharingTags(Wiring70.numbers(machine, scenario), scenario.queueDepth() - scenario.reservedTags());
         }
@@ -101,7 +102,10 @@ public final class BlockLayerRun {
             }
             steps++;
             now = t.t();
-            if (tracker != null) tracker.apply(t);
+            if (tracker != null) {
+                tracker.apply(t);
+                tracker.deadline(emit.deadlineBatchAfter(t));
+            }
             return t;
         } catch (InvariantViolation v) {
             failure = v;

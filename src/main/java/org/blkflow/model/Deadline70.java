@@ -137,6 +137,7 @@ final class Deadline70 implements Elevator70 {
                 int position = dd.batchPosition();
                 m.emit.request(TransitionKind.ELV_DISPATCH, null, "dd_dispatch_request", cpu, actor, rq,
                         Place.elevator(rq.hctx.device), Place.hctx(rq.hctx.index), position == 0 ? -1 : position);
+                m.emit.deadlineBatch(dd, rq.hctx.device);
             }
             lock.unlock(m.cpu(cpu));
             next.accept(rq);

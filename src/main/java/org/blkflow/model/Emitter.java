@@ -1,7 +1,10 @@
 package org.blkflow.model;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import org.blkflow.engine.Simulation;
+import org.blkflow.transition.DeadlineBatch;
 import org.blkflow.transition.Place;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
@@ -19,6 +22,12 @@ final class Emitter {
     /** 7.0 with several null_blk devices: each move says its device; with one, no move does (its streams unchanged). */
     private final boolean severalDevices;
     private long emitted;
+    /**
+     * mq-deadline's batch after each dispatch still in the outbox, by its seq: a run with snapshots reads
+     * it as it hands the dispatch out, since with zero CPU costs the model may already have dispatched
+     * the next request. Null when no snapshot is wanted.
+     */
+    private Map<Long, DeadlineBatch> batches;
 
     /** A run of one device. */
     Emitter(Simulation sim, Invariants invariants) {
@@ -115,6 +124,21 @@ final class Emitter {
     void vcpu(TransitionKind kind, String fn, int vcpu, long count) {
         add(new Transition(emitted++, sim.now(), kind, fn, null, vcpu, -1, null, -1, -1, -1, -1, -1, -1, -1, null,
                 Place.NONE, Place.NONE, count), null, null);
+    }
+
+    /** Keeps mq-deadline's batch after each dispatch for {@link #deadlineBatchAfter}: a run with snapshots. */
+    void keepDeadlineBatches() {
+        batches = new HashMap<>();
+    }
+
+    /** mq-deadline's batch on lane elv:{@code elv} after the dispatch just emitted (dd_dispatch_request); read only when kept. */
+    void deadlineBatch(MqDeadline dd, int elv) {
+        if (batches != null) batches.put(emitted - 1, dd.batch(elv));
+    }
+
+    /** The batch mq-deadline was left with by dispatch {@code t}, once; null for any other transition. */
+    DeadlineBatch deadlineBatchAfter(Transition t) {
+        return batches == null || batches.isEmpty() ? null : batches.remove(t.seq());
     }
 
     private void add(Transition t, Bio bio, Request rq) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.TreeSet;
+import org.blkflow.transition.DeadlineBatch;
 
 /**
  * The mq-deadline I/O scheduler of 7.0 (block/mq-deadline.c), one instance per request queue: per
@@ -163,6 +164,11 @@ final class MqDeadline {
      */
     int batchPosition() {
         return batchPosition;
+    }
+
+    /** What dispatch() left of the batch (last_dir, batching, starved, latest_pos), for the snapshots of lane elv:{@code elv}. */
+    DeadlineBatch batch(int elv) {
+        return new DeadlineBatch(elv, lastDir == WRITE ? "write" : "read", batching, starved, latestPos[READ], latestPos[WRITE]);
     }
 
     /** elv_latter_request() → elv_rb_latter_request(): the next queued request of its direction in sector order. */

@@ -6,11 +6,17 @@ import java.util.List;
  * Where everything is after a given step: what a client that jumped there (seek, a shared link)
  * draws instead of replaying every transition itself.
  */
-public record Snapshot(long step, long t, List<Item> items, List<HctxState> hctxs, Dom0 dom0) {
+public record Snapshot(long step, long t, List<Item> items, List<HctxState> hctxs, Dom0 dom0,
+                       List<DeadlineLane> deadline) {
 
     /** A snapshot with nothing of xen's moved yet. */
     public Snapshot(long step, long t, List<Item> items, List<HctxState> hctxs) {
         this(step, t, items, hctxs, Dom0.NONE);
+    }
+
+    /** A snapshot of a run without mq-deadline, or before its first dispatch. */
+    public Snapshot(long step, long t, List<Item> items, List<HctxState> hctxs, Dom0 dom0) {
+        this(step, t, items, hctxs, dom0, List.of());
     }
 
     /**
@@ -53,6 +59,13 @@ public record Snapshot(long step, long t, List<Item> items, List<HctxState> hctx
         public HctxState(int hctx, boolean stopped, int tagsUsed, int driverTags, int depth, int dispatched) {
             this(hctx, stopped, tagsUsed, driverTags, depth, dispatched, null);
         }
+    }
+
+    /**
+     * A 7.0 mq-deadline lane once it has dispatched: the model's batch, and the requests in its
+     * dd->dispatch (requeued, served first), the next one first.
+     */
+    public record DeadlineLane(DeadlineBatch batch, List<Long> dispatch) {
     }
 
     /**

@@ -38,6 +38,8 @@ import java.util.Set;
  *     ({@link TagShares}).</li>
  * <li>xen: blkback moves set their thread's and vCPU's state, pcpu_wait and pcpu_run a vCPU's wait
  *     for a pCPU ({@link BlkbackTracker}, blkback.js's rules).</li>
+ * <li>7.0's mq-deadline: its batch (last_dir, batching, starved, latest_pos) is what the model says
+ *     with each dispatch ({@link #deadline}); the page steps it on from the stream (deadline-batch.js).</li>
  * </ul>
  *
  * <p>Tolerant where a trace needs it: a move of an id never seen starts that item where the move
@@ -62,6 +64,8 @@ public final class SnapshotTracker {
     private final BlkbackTracker dom0 = new BlkbackTracker();
     /** Shared tag sets' active queues; null unless the run shares tags. */
     private TagShares shares;
+    /** 7.0's mq-deadline lanes: each one's batch and dd->dispatch. */
+    private final DeadlineLanes deadline = new DeadlineLanes();
 
     public SnapshotTracker(int hwQueues, int depth) {
         this.stopped = new boolean[hwQueues];
@@ -90,6 +94,15 @@ public final class SnapshotTracker {
         if (t.dev() >= 0) onDevice(t);
         if (shares != null) shares.apply(t);
         dom0.apply(t);
+        deadline.apply(t);
+    }
+
+    /**
+     * mq-deadline's batch after the dispatch just applied, from the model itself (null: not a dispatch):
+     * the one thing here not read from the moves, as the stream cannot say dd->starved.
+     */
+    public void deadline(DeadlineBatch batch) {
+        deadline.batch(batch);
     }
 
     public Snapshot snapshot(long step, long time) {
@@ -105,7 +118,7 @@ public final class SnapshotTracker {
             hctxs.add(new Snapshot.HctxState(h, stopped[h], tagsUsed[h], driverTags[h], depth, dispatched[h],
                     shares == null ? null : shares.view(h)));
         }
-        return new Snapshot(step, time, items, hctxs, dom0.view());
+        return new Snapshot(step, time, items, hctxs, dom0.view(), deadline.view());
     }
 
     /** The device a move names is its item's: the stream's word for it, which a seek lands on too. */

@@ -12,6 +12,7 @@ import org.blkflow.session.LoadedTrace;
 import org.blkflow.session.RunTimeline;
 import org.blkflow.session.SessionState;
 import org.blkflow.stats.RunStats;
+import org.blkflow.transition.DeadlineBatch;
 import org.blkflow.transition.InvariantViolation;
 import org.blkflow.transition.LockHolders;
 import org.blkflow.transition.Snapshot;
@@ -219,7 +220,30 @@ final class SessionMessages {
         s.hctxs().forEach(h -> hctx(g, h));
         g.writeEndArray();
         if (!s.dom0().empty()) dom0(g, s.dom0());
+        if (!s.deadline().isEmpty()) deadline(g, s.deadline());
         g.writeEndObject();
+    }
+
+    /** 7.0's mq-deadline once it has dispatched: each lane's batch, which deadline-batch.js reads on a seek. */
+    private static void deadline(JsonGenerator g, List<Snapshot.DeadlineLane> lanes) {
+        g.writeArrayPropertyStart("deadline");
+        for (Snapshot.DeadlineLane lane : lanes) {
+            DeadlineBatch b = lane.batch();
+            g.writeStartObject();
+            g.writeStringProperty("elv", "elv:" + b.elv());
+            g.writeStringProperty("lastDir", b.lastDir());
+            g.writeNumberProperty("batching", b.batching());
+            g.writeNumberProperty("starved", b.starved());
+            g.writeArrayPropertyStart("latestPos");
+            g.writeNumber(b.readPos());
+            g.writeNumber(b.writePos());
+            g.writeEndArray();
+            g.writeArrayPropertyStart("dispatch");
+            lane.dispatch().forEach(g::writeNumber);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** xen only, and only once the stream has moved a thread or a vCPU: blkback.js reads it on a seek. */

@@ -17,7 +17,7 @@ public final class GoldenScenarios {
             "six-cpus-four-hctx", "sq-deadline", "sq-cfq", "bio-based", "xen-sq", "xen-mq-per-hctx",
             "nvme-70", "sata-70", "plug-limit-70", "numa-70", "sq-contention", "iometer", "kyber-70", "poll-70",
             "xen-iometer", "cached-70", "split-70",
-            "xen-shared-pcpus", "requeue-70", "shared-tags-70");
+            "xen-shared-pcpus", "requeue-70", "shared-tags-70", "deadline-starved-70");
 
     private GoldenScenarios() {
     }
@@ -104,6 +104,9 @@ public final class GoldenScenarios {
                     .completionNs(100_000).devices(2, true)
                     .job(job().name("nullb1").cpus(1).rw("randread").libaio().iodepth(4).ios(4).devices(1))
                     .job(job().name("nullb0").cpus(0).rw("randread").libaio().iodepth(12).ios(12).devices(0)).build();
+            // mq-deadline's batches: reads chosen twice while writes wait (dd->starved 1, 2), then writes though reads wait.
+            case "deadline-starved-70" -> scenario().seed(35).kernel70("mq-deadline").cpus(2).depth(4).irq("timer")
+                    .job(job().cpus(0, 1).rw("randrw").mix(70).libaio().iodepth(8).ios(8)).build();
             default -> throw new IllegalArgumentException("no golden scenario named " + name);
         };
     }

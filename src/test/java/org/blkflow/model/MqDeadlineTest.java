@@ -86,6 +86,27 @@ class MqDeadlineTest {
         assertEquals("WRRWRW", batchStarts.toString(), "the R32 is two batches of 16");
     }
 
+    /** What Figure 1's scheduler lane shows: last_dir, batching and starved after each dispatch, as rule 21 has them. */
+    @Test
+    void theBatchItReportsIsLastDirBatchingAndStarvedAsDispatchLeavesThem() {
+        MqDeadline dd = new MqDeadline();
+        assertEquals(new org.blkflow.transition.DeadlineBatch(0, "write", 0, 0, 0, 0), dd.batch(0), "no batch before the first dispatch");
+        for (int i = 0; i < 40; i++) dd.insert(request(1000 + 16L * i, false), 0);
+        for (int i = 0; i < 40; i++) dd.insert(request(100_000 + 16L * i, true), 0);
+        List<String> starts = new ArrayList<>();
+        for (Request rq = dd.dispatch(0); rq != null; rq = dd.dispatch(0)) {
+            var b = dd.batch(3);
+            assertEquals(3, b.elv());
+            assertEquals(rq.write ? "write" : "read", b.lastDir());
+            assertEquals(dd.batchPosition(), b.batching());
+            assertEquals(rq.sector, rq.write ? b.writePos() : b.readPos(), "latest_pos is the request's sector");
+            if (b.batching() == 1) starts.add(b.lastDir().charAt(0) + "" + b.starved());
+        }
+        // The first write batch needs no choice; each read batch while writes wait starves them once more,
+        // the write batch after two resets it; with no write left the read batch starves nothing.
+        assertEquals(List.of("w0", "r1", "r2", "w0", "r1", "w0"), starts);
+    }
+
     @Test
     void rule22_anExpiredFifoHeadIsTakenOnlyWhenABatchStarts() {
         MqDeadline dd = new MqDeadline();

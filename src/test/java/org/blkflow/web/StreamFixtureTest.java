@@ -35,7 +35,8 @@ class StreamFixtureTest {
     static final Path DIR = Path.of("frontend/test/fixtures");
     static final List<String> FIXTURES = List.of("six-cpus-four-hctx", "tags-exhausted",
             "sq-deadline", "bio-based", "xen-sq", "xen-mq-per-hctx", "sq-contention", "xen-iometer", "sata-70", "poll-70", "cached-70",
-            "split-70", "xen-shared-pcpus", "requeue-70", "shared-tags-70");
+            "split-70", "xen-shared-pcpus", "requeue-70", "shared-tags-70",
+            "deadline-starved-70");
     /** Several devices: its blkparse export beside it, which the browser's log must print line for line. */
     static final String BLKPARSE_FIXTURE = "shared-tags-70";
     static final String REGENERATE = "regenerate with ./mvnw test -Dtest='GoldenStreamTest,StreamFixtureTest' "
