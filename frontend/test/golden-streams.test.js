@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { initialState, applyTransitions, fromSnapshot, deviceOf } from '../src/state.js';
+import { afterSeekingAThird } from './seek-then-step.js';
 
 const dir = new URL('./fixtures/', import.meta.url);
 const fixtures = readdirSync(dir).filter(f => f.endsWith('.json')).sort();
@@ -70,16 +71,10 @@ test('the contended fixture shows a holder and spinners at some state, so the lo
 // devices each item's device and each shared set's active queues are the same whether stepped or sought.
 for (const file of ['sata-70.json', 'six-cpus-four-hctx.json', 'shared-tags-70.json']) {
   test(`${file}: state.js taken from a snapshot keeps agreeing with the server's later snapshots`, () => {
-    const fx = JSON.parse(readFileSync(new URL(file, dir)));
-    const from = fx.states[Math.floor(fx.states.length / 3)];
-    let s = fromSnapshot(fx.loaded, from);
-    let done = from.step;
-    for (const state of fx.states.filter(st => st.step > from.step)) {
-      s = applyTransitions(s, fx.transitions.slice(done, state.step));
-      done = state.step;
+    afterSeekingAThird(JSON.parse(readFileSync(new URL(file, dir))), (s, state) => {
       assert.deepEqual(s.hctxs.map(hctxView), state.snapshot.hctxs.map(hctxView), `hctxs after step ${state.step}`);
       assert.deepEqual([...s.items.values()].map(view).sort(), state.snapshot.items.map(view).sort(), `items after step ${state.step}`);
-    }
+    });
   });
 }
 
