@@ -98,3 +98,17 @@ export function batchView(l) {
     starvedText: starved > 0 ? `writes starved ${starved} / ${WRITES_STARVED}` : '',
   };
 }
+
+/**
+ * The lane's line for a view, longest first, for fitText: "read batch 3 / 16 · writes starved 1 / 2",
+ * then "R 3/16 · W starved 1/2", then its first part; empty before the first dispatch.
+ */
+export function batchLines(v) {
+  const long = [v.batch, v.starvedText].filter(Boolean);
+  const short = [v.dir === 'none' ? '' : `${v.dir[0].toUpperCase()} ${v.count}/${FIFO_BATCH}`,
+    v.starved ? `W starved ${v.starved}/${WRITES_STARVED}` : ''].filter(Boolean);
+  return [long.join(' · '), short.join(' · '), short[0] ?? ''];
+}
+
+/** The longest line a lane can show (a write batch's last request, writes starved to the limit): the room kept for it. */
+export const BATCH_WIDEST = batchLines(batchView({ lastDir: 'write', batching: FIFO_BATCH, starved: WRITES_STARVED }))[0];

@@ -9,7 +9,6 @@ import { DIRECTIONS, directionOf } from './deadline-batch.js';
 /** kyber's domains in kyber_sched_domain()'s order, with kyber_depth[]: each domain's token pool. */
 export const DOMAINS = Object.freeze(['read', 'write', 'discard', 'other']);
 export const TOKENS = Object.freeze({ read: 256, write: 128, discard: 64, other: 16 });
-export { DIRECTIONS, directionOf } from './deadline-batch.js';
 
 /** kyber_sched_domain() read off blktrace's rwbs: R read, W write, D discard, anything else other. */
 export function domainOf(rwbs) {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { initialState, applyTransitions, fromSnapshot, itemsAt } from '../src/state.js';
-import { nextDirection, batchView, directionOf } from '../src/deadline-batch.js';
+import { nextDirection, batchView, batchLines, BATCH_WIDEST, directionOf } from '../src/deadline-batch.js';
 import { afterSeekingAThird } from './seek-then-step.js';
 
 const dir = new URL('./fixtures/', import.meta.url);
@@ -75,6 +75,9 @@ test('nothing is shown before the first dispatch; then the batch, and the starva
   const l = { lastDir: 'read', batching: 3, starved: 1, latestPos: [8, 0], dispatch: [] };
   assert.deepEqual(batchView(l), { dir: 'read', count: 3, starved: 1, batch: 'read batch 3 / 16', starvedText: 'writes starved 1 / 2' });
   assert.equal(batchView({ ...l, starved: 0 }).starvedText, '');
+  assert.deepEqual(batchLines(batchView(l)), ['read batch 3 / 16 · writes starved 1 / 2', 'R 3/16 · W starved 1/2', 'R 3/16']);
+  assert.deepEqual(batchLines(batchView(undefined)), ['', '', '']);
+  assert.equal(BATCH_WIDEST, 'write batch 16 / 16 · writes starved 2 / 2');
 });
 
 test('the next direction: the batch goes on, or reads, or writes once starved twice; dd->dispatch first', () => {

@@ -6,7 +6,7 @@ import { box, text, setText } from './outline-parts.js';
 import { fitText, textWidth } from '../layout-parts.js';
 import { tokensHeld } from '../layout-sched.js';
 import { requests, itemsAt } from '../state.js';
-import { batchView, nextDirection } from '../deadline-batch.js';
+import { batchView, batchLines, nextDirection, BATCH_WIDEST } from '../deadline-batch.js';
 
 // What each 7.0 scheduler keeps in its lane, for the lane's label.
 const SCHEDULER_LISTS = {
@@ -28,9 +28,6 @@ export function schedFrame(g, geo, queue = 0) {
   if (geo.sched.lists) deadlineLists(g, geo);
   else kyberQueues(g, geo);
 }
-
-/** The longest batch line, which the lane keeps room for. */
-const BATCH_WIDEST = 'write batch 16 / 16 · writes starved 2 / 2';
 
 /**
  * dd->per_prio's sort_list and fifo_list for each direction, drawn as one list each; the lane's group
@@ -116,9 +113,7 @@ function deadlineState(svg, geo, state) {
   const g = svg.select('g.scheduler')
     .attr('data-batch-dir', v.dir).attr('data-batch-count', v.count).attr('data-writes-starved', v.starved)
     .attr('data-next-dir', next.dir);
-  const line = [v.batch, v.starvedText].filter(Boolean);
-  const short = [v.dir === 'none' ? '' : `${v.dir[0].toUpperCase()} ${v.count}/16`, v.starved ? `W starved ${v.starved}/2` : ''].filter(Boolean);
-  setText(g.select('text.dd-batch'), fitText(geo.elv.w - 12, f, line.join(' · '), short.join(' · '), short[0] ?? ''));
+  setText(g.select('text.dd-batch'), fitText(geo.elv.w - 12, f, ...batchLines(v)));
   for (const l of geo.sched.lists) {
     const marked = l.dir === next.dir;
     const mark = marked ? fitText(l.w / 2, f, next.fromDispatch ? 'next: requeued' : 'served next', 'next', '▸') : '';

@@ -49,12 +49,8 @@ public final class Lock {
     private long holds;
     private final Map<String, Long> contendedBy = new LinkedHashMap<>();
 
-    public Lock(String name, Simulation sim, long lockNs, long bounceNs) {
-        this(name, sim, lockNs, bounceNs, 0);
-    }
-
-    /** A lock whose handoff costs {@code perSpinnerNs} more for every other CPU spinning at it. */
-    public Lock(String name, Simulation sim, long lockNs, long bounceNs, long perSpinnerNs) {
+    /** A lock whose handoff costs {@code perSpinnerNs} more for every other CPU spinning at it: {@link #ticket} or {@link #queued}. */
+    private Lock(String name, Simulation sim, long lockNs, long bounceNs, long perSpinnerNs) {
         this.name = name;
         this.sim = sim;
         this.lockNs = lockNs;

@@ -36,11 +36,6 @@ final class Machine {
     private final boolean ticketSpinlocks;
 
     Machine(Simulation sim, Emitter emit, Cpu[] cpus, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, boolean merging,
-            Costs costs, CpuObserver observer) {
-        this(sim, emit, cpus, ctxs, hctxs, merging, costs, observer, false);
-    }
-
-    Machine(Simulation sim, Emitter emit, Cpu[] cpus, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, boolean merging,
             Costs costs, CpuObserver observer, boolean ticketSpinlocks) {
         this.sim = sim;
         this.emit = emit;

@@ -18,6 +18,26 @@ final class ScenarioPath {
     private ScenarioPath() {
     }
 
+    /**
+     * What a path names in the field table: its field's path without the index ({@code jobs.iodepth} for
+     * {@code jobs[0].iodepth}) and that index, -1 when it has none; null when the path is not of this form.
+     */
+    record Named(String field, int index) {
+    }
+
+    static Named named(String path) {
+        StringBuilder field = new StringBuilder();
+        int index = -1;
+        for (String segment : path.split("\\.", -1)) {
+            Matcher m = SEGMENT.matcher(segment);
+            if (!m.matches()) return null;
+            if (!field.isEmpty()) field.append('.');
+            field.append(m.group(1));
+            if (m.group(2) != null) index = Integer.parseInt(m.group(2));
+        }
+        return new Named(field.toString(), index);
+    }
+
     /** Replaces the value at path in root; false (root unchanged) when there is no such field. */
     static boolean set(ObjectNode root, String path, JsonNode value) {
         String[] segments = path.split("\\.", -1);

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.blkflow.runs.SweepPlan;
 import org.blkflow.scenario.Problem;
 import org.blkflow.scenario.Scenario;
@@ -26,9 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code sweep}, which takes the same body.
  */
 public record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
-
-    /** jobs[N].field, as a sweep names a job's field. */
-    private static final Pattern JOB_FIELD = Pattern.compile("jobs\\[(\\d{1,4})\\]\\.(\\w+)");
 
     static final List<String> FIELDS = List.of("scenario", "vary");
 
@@ -111,11 +106,11 @@ public record SweepRequest(SweepPlan plan, List<ObjectNode> values) {
     private static List<Problem> withoutEffect(List<Map.Entry<String, JsonNode>> vary, List<Scenario> points) {
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> axis : vary) {
-            Matcher job = JOB_FIELD.matcher(axis.getKey());
-            String path = job.matches() ? "jobs." + job.group(2) : axis.getKey();
-            ScenarioField<?, ?> field = ScenarioFields.all().stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
+            ScenarioPath.Named named = ScenarioPath.named(axis.getKey());
+            if (named == null) continue;
+            ScenarioField<?, ?> field = ScenarioFields.all().stream().filter(f -> f.path().equals(named.field())).findFirst().orElse(null);
             if (field == null) continue;
-            int j = job.matches() ? Integer.parseInt(job.group(1)) : -1;
+            int j = named.index();
             boolean counts = points.stream().anyMatch(s -> field.inEffect(s, j >= 0 && j < s.jobs().size() ? s.jobs().get(j) : null));
             if (!counts) {
                 problems.add(Problem.of("vary." + axis.getKey(), axis.getValue(),

@@ -73,7 +73,7 @@ class CreditSchedulerTest {
         Cpu v0 = new Cpu(0, sim);
         Cpu v1 = new Cpu(1, sim);
         host(1, v0, v1);
-        Lock lock = new Lock("domU grant_table->lock", sim, 0, 0);
+        Lock lock = Lock.queued("domU grant_table->lock", sim, 0, 0);
         // v0 takes the lock at 9.95 ms and holds it over the tick until 10.25 ms: it yields only after the unlock.
         v0.process(() -> v0.after(9_950_000, () -> lock.lock(v0, "gnttab_map_refs",
                 () -> v0.after(300_000, () -> { lock.unlock(v0); v0.after(100, () -> v0.after(100, () -> { })); }))));

@@ -17,7 +17,7 @@ class LockTest {
     void aCpuThatFindsTheLockHeldSpinsUntilItIsReleased() {
         Cpu cpu0 = new Cpu(0, sim);
         Cpu cpu1 = new Cpu(1, sim);
-        Lock lock = new Lock("queue_lock", sim, 0, 0);
+        Lock lock = Lock.queued("queue_lock", sim, 0, 0);
         List<String> log = new ArrayList<>();
         cpu0.process(() -> lock.lock(cpu0, "blk_queue_bio", () -> cpu0.after(100, () -> {
             lock.unlock(cpu0);
@@ -44,7 +44,7 @@ class LockTest {
 
     @Test
     void spinnersGetTheLockInTicketOrderAndEachWaitIsCoveredByHolds() {
-        Lock lock = new Lock("queue_lock", sim, 0, 0);
+        Lock lock = Lock.queued("queue_lock", sim, 0, 0);
         Cpu[] cpus = {new Cpu(0, sim), new Cpu(1, sim), new Cpu(2, sim), new Cpu(3, sim)};
         List<String> grants = new ArrayList<>();
         // CPU 0 takes it at 0 and holds 250 ns; CPUs 3, 1, 2 ask at 10, 20, 30 ns and hold 250 ns each.
@@ -66,7 +66,7 @@ class LockTest {
 
     @Test
     void movingTheLockToAnotherCpuCostsACacheLineTransfer() {
-        Lock lock = new Lock("queue_lock", sim, 10, 200);
+        Lock lock = Lock.queued("queue_lock", sim, 10, 200);
         Cpu cpu0 = new Cpu(0, sim);
         Cpu cpu1 = new Cpu(1, sim);
         long[] took = new long[3];
@@ -164,7 +164,7 @@ class LockTest {
     @Test
     void anInterruptWaitsWhileThePathHoldsALockTakenWithInterruptsOffAndRunsAtTheUnlock() {
         Cpu cpu = new Cpu(0, sim);
-        Lock lock = new Lock("queue_lock", sim, 0, 0);
+        Lock lock = Lock.queued("queue_lock", sim, 0, 0);
         List<String> log = new ArrayList<>();
         cpu.process(() -> lock.lockIrq(cpu, "blk_queue_bio", () -> cpu.after(100, () -> {
             log.add("locked step@" + sim.now());
@@ -183,7 +183,7 @@ class LockTest {
     void aLockReleasedByAnotherCpuThanItsHolderIsABug() {
         Cpu cpu0 = new Cpu(0, sim);
         Cpu cpu1 = new Cpu(1, sim);
-        Lock lock = new Lock("queue_lock", sim, 0, 0);
+        Lock lock = Lock.queued("queue_lock", sim, 0, 0);
         cpu0.process(() -> lock.lock(cpu0, "a", () -> lock.unlock(cpu1)));
         assertThrows(IllegalStateException.class, this::runAll);
     }

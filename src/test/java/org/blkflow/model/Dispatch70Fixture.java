@@ -50,7 +50,7 @@ final class Dispatch70Fixture {
             ctxs[c] = new SoftwareQueue(c, hw, hw.ctxs.size(), 0);
             hw.addCtx(ctxs[c]);
         }
-        m = new Machine(sim, emit, cpus, ctxs, hws, true, Costs.ZERO, CpuObserver.NONE);
+        m = new Machine(sim, emit, cpus, ctxs, hws, true, Costs.ZERO, CpuObserver.NONE, false);
         for (SoftwareQueue ctx : ctxs) ctx.lock = m.newLock("ctx[" + ctx.cpu + "]->lock");
         for (HardwareQueue hw : hws) hw.lock = m.newLock("hctx[" + hw.index + "]->lock");
         hctxs = new Hctx70[hwQueues];

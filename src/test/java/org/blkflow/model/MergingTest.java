@@ -30,7 +30,7 @@ class MergingTest {
         Simulation sim = new Simulation(1);
         emit = new Emitter(sim, new Invariants(1, 64, 0, 255, 128));
         machine = new Machine(sim, emit, new Cpu[0], new SoftwareQueue[0], new HardwareQueue[0], true, Costs.ZERO,
-                org.blkflow.engine.CpuObserver.NONE);
+                org.blkflow.engine.CpuObserver.NONE, false);
         merging = new Merging(machine, 255, 128);
         task = new Task(1000, 0, ScenarioBuilder.job().rw("write").build(), 0);
         task.plug = new Plug();

@@ -71,7 +71,7 @@ class XenGuestTest {
         Costs c = d.build();
         Simulation sim = new Simulation(1);
         Machine m = new Machine(sim, new Emitter(sim, new Invariants(1, 64, 0, 255, 128)), new Cpu[] {new Cpu(0, sim)},
-                new SoftwareQueue[0], new HardwareQueue[0], true, c, CpuObserver.NONE);
+                new SoftwareQueue[0], new HardwareQueue[0], true, c, CpuObserver.NONE, false);
         Task a = new Task(1000, 0, job().name("a").build(), 0);
         Task b = new Task(1001, 0, job().name("b").build(), 0);
         List<String> log = new ArrayList<>();

@@ -79,6 +79,9 @@ class SweepHttpTest extends HttpApiTest {
         // A field that counts at no point would draw a flat line that looks like a finding.
         assertRefused(body("{\"device.backend.cpus\":[1,2]}"), 400, "vary.device.backend.cpus",
                 "changes nothing at any point of this sweep: it counts only when device.driver is xen-blkfront");
+        // A job's field is judged against its own job: hipri counts only for an io_uring job.
+        assertRefused(body("{\"jobs[0].hipri\":[false]}"), 400, "vary.jobs[0].hipri",
+                "changes nothing at any point of this sweep: it counts only when jobs.ioengine is io_uring");
         assertEquals(400, http.post("/api/sweeps?stream=maybe", body("{\"seed\":[1]}")).status());
     }
 
