@@ -53,6 +53,8 @@ class PresetStoriesBrowserIT extends BrowserTest {
         page.waitForStep(PresetStories.STEPS);
         PresetStories.check(id, movesInTheLog());
 
+        // The address follows the step drawn within views/address.js's 250 ms throttle: wait for it.
+        page.waitFor(d -> ((String) page.script("return location.search")).contains("&step=" + PresetStories.STEPS));
         String address = (String) page.script("return location.search");
         assertTrue(address.contains("&preset=" + id + "&"), "the address names the preset: " + address);
         assertTrue(address.endsWith("&step=" + PresetStories.STEPS), address);
