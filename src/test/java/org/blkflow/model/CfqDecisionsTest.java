@@ -99,8 +99,27 @@ class CfqDecisionsTest {
     @Test
     void aDeepSeekyQueueKeepsItsIdleWindow() {
         CfqElevator cfq = new CfqElevator(false);
-        Task a = task(1);
-        Task b = task(2);
+        List<Request> deep = deepSeekyQueueBeside(cfq, task(1), task(2));
+        now += CfqElevator.SLICE_SYNC_NS * 3 / 5;
+        assertNull(cfq.dispatch(now), "late in its slice, six queued at once: deep, so it waits for them");
+        for (Request rq : deep) complete(cfq, rq);
+        assertEquals(now + CfqElevator.SLICE_IDLE_NS, cfq.wakeAt(), "and then idles");
+    }
+
+    @Test
+    void earlyInItsSliceADeepSeekyQueueLosesItsWindow() {
+        CfqElevator cfq = new CfqElevator(false);
+        deepSeekyQueueBeside(cfq, task(1), task(2));
+        Request other = cfq.dispatch(now);
+        assertTrue(other != null && other.bios.get(0).task.actor.pid() == 2,
+                "the device is faster than the queue can deliver: no waiting, process 2 next");
+    }
+
+    /**
+     * Process {@code b} made shallow and seeky, then six seeky requests of {@code a} queued at once
+     * beside one of {@code b}'s: {@code a}'s six are dispatched, {@code b}'s waits.
+     */
+    private List<Request> deepSeekyQueueBeside(CfqElevator cfq, Task a, Task b) {
         seekyRounds(cfq, b, 100_000);
         now += CfqElevator.SLICE_IDLE_NS;
         assertNull(cfq.dispatch(now), "process 2's idle ran out");
@@ -108,8 +127,7 @@ class CfqDecisionsTest {
         for (int i = 0; i < 6; i++) deep.add(add(cfq, a, i * FAR, 8));
         add(cfq, b, 200_000, 8);
         for (Request rq : deep) assertSame(rq, start(cfq));
-        for (Request rq : deep) complete(cfq, rq);
-        assertEquals(now + CfqElevator.SLICE_IDLE_NS, cfq.wakeAt(), "six queued at once: deep, so it idles");
+        return deep;
     }
 
     @Test
