@@ -102,8 +102,41 @@ class CfqDecisionsTest {
         List<Request> deep = deepSeekyQueueBeside(cfq, task(1), task(2));
         now += CfqElevator.SLICE_SYNC_NS * 3 / 5;
         assertNull(cfq.dispatch(now), "late in its slice, six queued at once: deep, so it waits for them");
-        for (Request rq : deep) complete(cfq, rq);
+        complete(cfq, deep.get(0));
+        assertEquals(-1, cfq.wakeAt(), "no idle while five are in flight");
+        for (Request rq : deep.subList(1, deep.size())) complete(cfq, rq);
         assertEquals(now + CfqElevator.SLICE_IDLE_NS, cfq.wakeAt(), "and then idles");
+    }
+
+    @Test
+    void anIdleThatBringsNoRequestClearsTheDepthFlag() {
+        CfqElevator cfq = new CfqElevator(false);
+        Task a = task(1);
+        Task b = task(2);
+        List<Request> deep = deepSeekyQueueBeside(cfq, a, b);
+        now += CfqElevator.SLICE_SYNC_NS * 3 / 5;
+        for (Request rq : deep) complete(cfq, rq);
+        now += CfqElevator.SLICE_IDLE_NS;
+        Request bs = start(cfq);
+        assertTrue(bs != null && bs.bios.get(0).task == b, "the idle ran out: process 2 next");
+        complete(cfq, bs);
+        Request next = add(cfq, a, 7 * FAR, 8);
+        now += CfqElevator.SLICE_IDLE_NS;
+        assertSame(next, start(cfq));
+        add(cfq, b, 300_000, 8);
+        complete(cfq, next);
+        assertEquals(now, cfq.wakeAt(), "no longer deep, process 1 is shallow and seeky beside process 2: no idle");
+    }
+
+    @Test
+    void aProcessThatIsDoneIsNotWaitedFor() {
+        CfqElevator cfq = new CfqElevator(false);
+        Task a = task(1);
+        Request rq = add(cfq, a, 0, 8);
+        assertSame(rq, start(cfq));
+        a.remaining = 0;
+        complete(cfq, rq);
+        assertEquals(-1, cfq.wakeAt());
     }
 
     @Test
