@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Not modelled: priorities and classes, the service trees' order (vdisktime, rb_key) and the
  * workload type served in turn (sync, sync-noidle, async each get a slice of their own: here one
  * round-robin line), async queues shared per priority (here per process), think time (taken as
- * short: idle windows stay on unless shallow and seeky, the tree and group think-time tests pass),
+ * short: idle windows stay on unless shallow and seeky, cfq_io_thinktime_big() is never true),
  * cfq_may_dispatch()'s depths (a flat cfq_quantum), preemption, close cooperators, wait_busy, the
  * slice starting at the first completion and its scaling by latency, groups beyond the root one.
  */
@@ -92,10 +92,10 @@ final class CfqElevator implements Elevator {
         return rq;
     }
 
-    /** elevator_activate_req_fn (cfq_activate_request): the driver took it. */
+    /** elevator_activate_req_fn (cfq_activate_request), for requests cfq sorted (REQ_SORTED): the driver took it. */
     @Override
     public void activated(Request rq) {
-        inDriver++;
+        if (rq.elvPrivate instanceof CfqQueue) inDriver++;
     }
 
     /** cfq_completed_request(): the depth sample, then the active queue expires or may idle. */
@@ -125,19 +125,12 @@ final class CfqElevator implements Elevator {
     @Override
     public Request frontMergeCandidate(Bio bio) {
         CfqQueue q = queues.get(key(bio.task, bio.sync));
-        if (q == null) return null;
-        ArrayDeque<Request> at = q.sorted.get(bio.end());
-        return at == null ? null : at.peek();
+        return q == null ? null : q.startingAt(bio.end());
     }
 
     @Override
     public void merged(Request rq, long oldSector) {
-        if (rq.sector == oldSector || !(rq.elvPrivate instanceof CfqQueue q)) return;
-        ArrayDeque<Request> at = q.sorted.get(oldSector);
-        if (at != null && at.remove(rq)) {
-            if (at.isEmpty()) q.sorted.remove(oldSector);
-            q.sorted.computeIfAbsent(rq.sector, k -> new ArrayDeque<>()).add(rq);
-        }
+        if (rq.sector != oldSector && rq.elvPrivate instanceof CfqQueue q) q.reposition(rq, oldSector);
     }
 
     @Override

@@ -17,7 +17,8 @@ final class CfqQueue {
     static final int DEEP_QUEUED = 4;
 
     final boolean sync;
-    final TreeMap<Long, ArrayDeque<Request>> sorted = new TreeMap<>();
+    /** sort_list: the queue's requests by start sector. */
+    private final TreeMap<Long, ArrayDeque<Request>> sorted = new TreeMap<>();
     /** cfqq->queued: requests waiting in the queue. */
     int size;
     /** cfqq->dispatched: requests moved to the dispatch list or in the driver, not yet completed. */
@@ -46,6 +47,20 @@ final class CfqQueue {
         if (first.getValue().isEmpty()) sorted.remove(first.getKey());
         size--;
         return rq;
+    }
+
+    /** cfq_find_rq_fmerge()'s lookup: a request starting at {@code sector}, or null. */
+    Request startingAt(long sector) {
+        ArrayDeque<Request> at = sorted.get(sector);
+        return at == null ? null : at.peek();
+    }
+
+    /** cfq_reposition_rq_rb(): a front merge moved the request's start sector. */
+    void reposition(Request rq, long oldSector) {
+        ArrayDeque<Request> at = sorted.get(oldSector);
+        if (at == null || !at.remove(rq)) return;
+        if (at.isEmpty()) sorted.remove(oldSector);
+        sorted.computeIfAbsent(rq.sector, k -> new ArrayDeque<>()).add(rq);
     }
 
     /** cfq_rq_enqueued(), the request already counted in size: seek time, then the idle window. */
