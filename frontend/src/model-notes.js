@@ -19,7 +19,7 @@ export const NOTES = {
   sq: [
     'D is traced once the prep function has a driver command (the kernel traces it just before prep).',
     'The insert-time request-to-request merge (elv_attempt_insert_merge, attempt_back_merge) is not modelled; noop\'s dispatch appends instead of elv_dispatch_sort.',
-    'cfq is reduced to per-process queues, time slices, quantum and idling.',
+    'cfq is reduced to per-process queues served round-robin in time slices, a flat quantum, and 3.16\'s decision to idle: not on a non-rotational queue that queues (hw_tag), else for a queue with the idle window (not shallow and seeky) or last in its service tree. Priorities, workload types, think time and preemption are not modelled.',
     'The legacy request queue is queue 0 only; hwQueues is accepted but has no effect.',
   ],
   bio: [

@@ -33,8 +33,10 @@ public final class Comparisons {
                     "no plug", "/?v=2&name=No+plug" + PLUGGED + ",plug:0",
                     "plug", "/?v=2&name=Plug" + PLUGGED + ",plug:1"),
             of("noop-vs-cfq", "noop against cfq", "scheduler",
-                    "Four synchronous random readers on the legacy queue. noop sends requests in arrival order; cfq serves "
-                            + "one process's queue at a time and idles for its next read, so the device waits.",
+                    "Four synchronous random readers on the legacy queue. noop sends requests in arrival order; cfq gives "
+                            + "each process a queue and serves one at a time, but null_blk is non-rotational and four readers never "
+                            + "load it enough to show it cannot queue, so cfq does not idle for a process's next read: it moves to "
+                            + "the next queue as one empties, and the device stays as busy as under noop.",
                     "noop", "/?v=2&name=noop" + PSYNC_READERS.replace("mode=sq", "mode=sq&sched=noop"),
                     "cfq", "/?v=2&name=cfq" + PSYNC_READERS.replace("mode=sq", "mode=sq&sched=cfq")),
             of("1-vs-16-hw-queues", "One hardware queue against sixteen", "hwQueues",

@@ -220,8 +220,10 @@ public final class BlockLayerRun {
     private Workload wireLegacy(Machine m, Scenario scenario) {
         boolean xen = scenario.device().xen();
         // blk_init_queue(fn, lock): the driver's lock becomes q->queue_lock (xen-blkfront's io_lock).
-        LegacyQueue q = new LegacyQueue(m.newLock(xen ? "io_lock" : "queue_lock"), Elevator.named(scenario.scheduler()),
-                hctxs[0], scenario.nrRequests());
+        // Both 3.16 drivers mark the queue non-rotational: null_add_dev() sets QUEUE_FLAG_NONROT, and
+        // xen-blkfront's xlvbd_init_blk_queue() sets QUEUE_FLAG_VIRT, which blkdev.h defines as QUEUE_FLAG_NONROT.
+        LegacyQueue q = new LegacyQueue(m.newLock(xen ? "io_lock" : "queue_lock"),
+                Elevator.named(scenario.scheduler(), true), hctxs[0], scenario.nrRequests());
         Merging merging = new Merging(m, scenario.device().maxSectors(), scenario.device().maxSegments());
         LegacyCompletion ends = new LegacyCompletion(m, q);
         RequestFn driver = xen

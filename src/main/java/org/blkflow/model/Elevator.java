@@ -23,6 +23,10 @@ interface Elevator {
 
     boolean isEmpty();
 
+    /** elevator_activate_req_fn: the driver took the request (blk_peek_request starts it); cfq counts them. */
+    default void activated(Request rq) {
+    }
+
     /** The request finished (elevator_completed_req_fn); schedulers that idle care. */
     default void completed(Request rq, long now) {
     }
@@ -38,11 +42,12 @@ interface Elevator {
     /** The kernel function that dispatches, for the transition's fn. */
     String dispatchFn();
 
-    static Elevator named(Scheduler name) {
+    /** {@code nonrot}: blk_queue_nonrot(q), which cfq's idling and seek heuristics read. */
+    static Elevator named(Scheduler name, boolean nonrot) {
         return switch (name) {
             case NOOP -> new NoopElevator();
             case DEADLINE -> new DeadlineElevator();
-            case CFQ -> new CfqElevator();
+            case CFQ -> new CfqElevator(nonrot);
             default -> throw new IllegalArgumentException("scheduler '" + name.label() + "' is not a 3.16 elevator");
         };
     }

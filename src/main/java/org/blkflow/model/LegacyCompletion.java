@@ -44,6 +44,7 @@ final class LegacyCompletion {
         m.after(cpu, m.costs.dispatchNs(), () -> {
             q.queueHead.remove(rq);
             rq.started = true;
+            q.elevator.activated(rq);
             m.emit.request(TransitionKind.ISSUE, "D", "blk_peek_request", cpu, actor, rq, Place.dispatch(0),
                     Place.driver(0));
             next.run();

@@ -2,6 +2,7 @@ package org.blkflow.model;
 
 import static org.blkflow.model.ScenarioBuilder.job;
 import static org.blkflow.model.ScenarioBuilder.scenario;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.blkflow.scenario.Costs;
@@ -9,26 +10,36 @@ import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.api.Test;
 
-/** Spec §5 and issue 4: cfq's idling costs greedy random readers on a seek-free device. */
+/**
+ * Spec §5 and issue 4: cfq on a seek-free device. null_blk is non-rotational, and four psync
+ * readers never load the queue past CFQ_HW_QUEUE_MIN, so hw_tag stays undecided (-1), which
+ * cfq_arm_slice_timer() takes as a queueing device: no idling, and cfq keeps up with noop.
+ */
 class CfqTest {
 
     @Test
-    void cfqGivesGreedyRandomReadersHalfOfNoopsThroughputOrLess() {
+    void cfqGivesGreedyRandomReadersAtLeastHalfOfNoopsThroughput() {
         double noop = iops("noop");
         double cfq = iops("cfq");
-        assertTrue(cfq <= noop / 2, "cfq " + cfq + " vs noop " + noop);
+        System.out.printf("four psync random readers, 10 µs null_blk: cfq %.0f IOPS, noop %.0f IOPS%n", cfq, noop);
+        assertTrue(cfq >= noop / 2, "cfq " + cfq + " vs noop " + noop);
     }
 
     @Test
-    void cfqServesOneProcessAtATime() {
+    void cfqNeverIdlesHere() {
         BlockLayerRun run = new BlockLayerRun(readers("cfq").build(), false);
-        int inDevice = 0;
+        long longestGap = 0;
+        long last = 0;
         int most = 0;
+        int inDevice = 0;
         for (Transition t = run.next(); t != null; t = run.next()) {
+            longestGap = Math.max(longestGap, t.t() - last);
+            last = t.t();
             if (t.kind() == TransitionKind.QUEUE_RQ) most = Math.max(most, ++inDevice);
             if (t.kind() == TransitionKind.COMPLETE) inDevice--;
         }
-        assertTrue(most <= CfqElevator.QUANTUM, "at most a quantum of one process in the driver: " + most);
+        assertTrue(longestGap < CfqElevator.SLICE_IDLE_NS, "the longest quiet spell, " + longestGap + " ns, is no idle");
+        assertEquals(4, most, "cfq switches queues rather than wait: all four readers' requests in the device");
     }
 
     private static double iops(String scheduler) {
