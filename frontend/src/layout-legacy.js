@@ -40,8 +40,9 @@ function queueBox(q, m) {
   const elvW = q.w * ELV_SHARE;
   return {
     ...q, h: inner.y + inner.h + 6 - q.y, wait,
-    // Presenting, the CPUs are only a lock's tab above: STOPPED goes inside, on the pool's line.
-    ...(m.tight ? { badgeInside: m.line } : {}),
+    // STOPPED goes inside, at the right of the pool's line: on the top edge, centred, it would cover the
+    // queue's long title (and presenting, the CPUs are only a lock's tab above).
+    badgeInside: m.line,
     elv: { x: q.x + 6, w: elvW - 9, ...inner },
     dispatch: { x: q.x + elvW + 3, w: q.w - elvW - 9, ...inner },
   };

@@ -87,19 +87,28 @@ test("dom0's locks in dom0's row: each blk_ring_lock on its ring's thread, Xen's
   }
 });
 
-test('a tab too long for the right of the STOPPED badge rises above the badge, still under the CPUs', () => {
+test('the request_queue keeps STOPPED inside, under its title, so its lock tab sits on the edge unlifted', () => {
   for (const f of [12, 16]) {
-    const geo = legacyLayout(topo(8, 1), 'sq', { width: 770, font: f });
-    const p = lockPlaces(geo, ['queue_lock']).get('queue_lock');
-    const q = geo.queue;
-    assert.ok(p.clearX > q.x + q.w / 2 && p.clearX < q.x + q.w, 'the badge sits mid-edge; right of it is the short tabs\' room');
-    const top = p.y - p.lift, bottom = top + p.h;
-    assert.ok(bottom <= q.y - f / 2 - 3, `a lifted tab ends above the badge's top at ${f} px`);
-    const cpuBottom = geo.cpus[0].y + geo.cpus[0].h;
-    assert.ok(top >= cpuBottom, `and starts below the CPUs at ${f} px: ${top} < ${cpuBottom}`);
+    for (const width of [320, 770]) {
+      const geo = legacyLayout(topo(8, 1), 'sq', { width, font: f });
+      const q = geo.queue;
+      assert.notEqual(q.badgeInside, undefined, 'inside the box');
+      assert.ok(q.badgeInside >= f, `below the title's line at ${f} px, ${width} wide`);
+      assert.ok(q.y + q.badgeInside + f + 2 <= q.wait.y, `and above the sleepers' lane: on the pool's line`);
+      const p = lockPlaces(geo, ['queue_lock']).get('queue_lock');
+      assert.ok(!p.lift, `the tab is not lifted at ${f} px, ${width} wide`);
+      const cpuBottom = geo.cpus[0].y + geo.cpus[0].h;
+      assert.ok(p.y >= cpuBottom, `and starts below the CPUs at ${f} px: ${p.y} < ${cpuBottom}`);
+    }
   }
+});
+
+test('a tab too long for the right of an hctx\'s STOPPED badge rises above the badge', () => {
   const mq = layout(topo(4, 2), { width: 960, font: 12 });
-  assert.ok(lockPlaces(mq, ['hctx[0]->lock']).get('hctx[0]->lock').lift > 0, 'hctx boxes have the badge too');
+  const p = lockPlaces(mq, ['hctx[0]->lock']).get('hctx[0]->lock');
+  const h = mq.hctxs[0];
+  assert.ok(p.clearX > h.x + h.w / 2 && p.clearX < h.x + h.w, 'the badge sits mid-edge; right of it is the short tabs\' room');
+  assert.ok(p.lift > 0, 'hctx boxes have the badge on their edge');
 });
 
 test('q->requeue_lock sits on q->requeue_list when the run draws it, and has no place when it does not', () => {

@@ -1,5 +1,5 @@
 // The lock statistics table, as /proc/lock_stat prints it, from the session's stats.locks; the
-// panel stays hidden until some lock has been acquired.
+// panel stays hidden until some lock has been acquired, except beside Figure 1, where it says so.
 // Beside Figure 1 (the legacy and xen views) it shows lockstat's columns that tell contention apart.
 import { COLUMNS, lockRows } from '../lockstat.js';
 import { esc } from '../format.js';
@@ -7,13 +7,21 @@ import { esc } from '../format.js';
 // Short headers there (lockstat's own names in the tooltip), so the table fits a narrow column.
 const BESIDE = { 'class name': 'lock', contentions: 'con', 'waittime-max': 'wait max', 'holdtime-avg': 'hold avg', acquisitions: 'acq' };
 
+export const NO_LOCK_YET = 'No lock taken yet: the table fills in as the run takes its locks.';
+
 export function locksView(el, panel) {
   let lastKey = '';
   return {
     update(stats, beside = false) {
       const rows = lockRows(stats?.locks);
-      panel.hidden = !rows;
-      if (!rows) { lastKey = ''; el.innerHTML = ''; return; }
+      // Beside Figure 1 the panel keeps its column from the first step, saying why it is empty, so the
+      // figure's neighbour is not a blank gap that fills in later.
+      panel.hidden = !rows && !beside;
+      if (!rows) {
+        lastKey = '';
+        el.innerHTML = beside ? `<p class="muted" data-empty="true">${NO_LOCK_YET}</p>` : '';
+        return;
+      }
       const k = JSON.stringify(rows) + beside;
       if (k === lastKey) return;
       lastKey = k;

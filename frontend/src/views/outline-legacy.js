@@ -1,6 +1,6 @@
 // The still parts of Figure 1 for the legacy request queue (mode "sq") and the bio-based interface
 // (mode "bio"), and the live labels the request queue carries: STOPPED and the request pool.
-import { box, lane, drawCpus, stoppedBadge, showStopped, drawStages, text, setText } from './outline-parts.js';
+import { box, lane, drawCpus, stoppedBadge, stoppedInsideWidth, showStopped, drawStages, text, setText } from './outline-parts.js';
 import { fitText } from '../layout-parts.js';
 import { poolUse } from '../ring.js';
 import { MODE, DRIVER } from '../labels.js';
@@ -44,8 +44,11 @@ function drawQueue(g, geo, scenario) {
 export function legacyState(svg, geo, state) {
   const q = svg.select('g.request-queue');
   if (q.empty()) return;
-  showStopped(q, state.hctxs.some(h => h.stopped));
+  const stopped = state.hctxs.some(h => h.stopped);
+  showStopped(q, stopped);
   const pool = poolUse(state);
-  setText(q.select('.pool-text'), fitText(geo.queue.w - 8, geo.font,
+  // The pool's line leaves the badge its room at the right while the queue is stopped.
+  const room = geo.queue.w - 8 - (stopped ? stoppedInsideWidth(geo.queue, geo.font) + 8 : 0);
+  setText(q.select('.pool-text'), fitText(room, geo.font,
     `${pool.used}/${pool.of} requests allocated (nr_requests)`, `${pool.used}/${pool.of} requests`));
 }

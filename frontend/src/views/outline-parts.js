@@ -74,12 +74,18 @@ const CAPS = 1.2;
  * of the line badgeInside px down, no taller than that line, so the tab above covers nothing.
  */
 function stoppedInside(g, b, font) {
+  const w = stoppedInsideWidth(b, font);
   const label = fitText(b.w / 2 - 12, font * CAPS, 'STOPPED', 'STOP') || '■';
-  const w = textWidth(label, font * CAPS) + 8;
   const x = b.x + b.w - w - 4, y = b.y + b.badgeInside + 1;
   const badge = g.append('g').attr('class', 'stopped-badge').attr('display', 'none');
   badge.append('rect').attr('x', x).attr('y', y).attr('width', w).attr('height', font + 2).attr('rx', 3);
   text(badge, x + w / 2, y + font - 1, label, '', 'middle');
+}
+
+/** The width a badge inside {@code b} takes at the right of its line: what that line's text must leave free. */
+export function stoppedInsideWidth(b, font) {
+  const label = fitText(b.w / 2 - 12, font * CAPS, 'STOPPED', 'STOP') || '■';
+  return textWidth(label, font * CAPS) + 8;
 }
 
 export function showStopped(g, stopped) {

@@ -81,7 +81,7 @@ final class BioBased implements MakeRequest {
             if (sleeper != null) {
                 m.emit.bio(TransitionKind.WAKE, null, "free_cmd", cpu, actor, sleeper.pendingBio, null, m.hctxs[0],
                         Place.tagWait(0), Place.task(sleeper.cpu));
-                m.process(sleeper.cpu, () -> m.after(sleeper.cpu, m.costs.switchNs(), () -> {
+                m.wake(sleeper.cpu, () -> m.after(sleeper.cpu, m.costs.switchNs(), () -> {
                     Bio pending = sleeper.pendingBio;
                     Runnable done = sleeper.pendingDone;
                     sleeper.pendingBio = null;

@@ -63,7 +63,7 @@ final class Completion {
         for (Task task : woken) {
             m.emit.bio(TransitionKind.WAKE, null, "bt_clear_tag", cpu, actor, task.pendingBio, null,
                     rq.hctx, Place.tagWait(rq.hctx.index), Place.task(task.cpu));
-            m.process(task.cpu, () -> submission.retryAfterWake(task));
+            m.wake(task.cpu, () -> submission.retryAfterWake(task));
         }
     }
 }

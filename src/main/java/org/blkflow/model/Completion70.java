@@ -101,7 +101,7 @@ final class Completion70 {
             HardwareQueue waitsOn = waiter.waitsOn(task);
             m.emit.bio(TransitionKind.WAKE, null, "sbitmap_queue_wake_up", cpu, actor, task.pendingBio, null,
                     waitsOn, Place.tagWait(waitsOn.index), Place.task(task.cpu));
-            m.process(task.cpu, () -> waiter.retryAfterWake(task));
+            m.wake(task.cpu, () -> waiter.retryAfterWake(task));
         }
         if (!x.tagPollers.isEmpty()) {
             List<Runnable> parked = new ArrayList<>(x.tagPollers);

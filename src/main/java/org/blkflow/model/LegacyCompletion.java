@@ -73,6 +73,6 @@ final class LegacyCompletion {
         if (sleeper == null) return;
         m.emit.bio(TransitionKind.WAKE, null, "__freed_request", cpu, actor, sleeper.pendingBio, null, q.queue,
                 Place.tagWait(0), Place.task(sleeper.cpu));
-        m.process(sleeper.cpu, () -> submission.retryAfterWake(sleeper));
+        m.wake(sleeper.cpu, () -> submission.retryAfterWake(sleeper));
     }
 }

@@ -34,6 +34,8 @@ final class Machine {
     private final long[] nextIds;
     /** The kernel's spinlocks are x86 ticket locks (3.16), not qspinlocks (7.0): see {@link Lock}. */
     private final boolean ticketSpinlocks;
+    /** Wakeups a PV vCPU sends as reschedule IPIs, while Xen's code collects them. */
+    final PvWakeups pvWakeups;
 
     Machine(Simulation sim, Emitter emit, Cpu[] cpus, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, boolean merging,
             Costs costs, CpuObserver observer, boolean ticketSpinlocks) {
@@ -47,6 +49,7 @@ final class Machine {
         this.observer = observer;
         this.nextIds = new long[2];
         this.ticketSpinlocks = ticketSpinlocks;
+        this.pvWakeups = new PvWakeups(this);
         for (Cpu cpu : cpus) cpu.observe(observer);
     }
 
@@ -61,6 +64,7 @@ final class Machine {
         this.observer = whole.observer;
         this.nextIds = whole.nextIds;
         this.ticketSpinlocks = whole.ticketSpinlocks;
+        this.pvWakeups = whole.pvWakeups;
         this.whole = whole;
         this.lockPrefix = lockPrefix;
     }
@@ -110,6 +114,14 @@ final class Machine {
     /** Queues a process-context path (a task's system call, a kblockd work item) on a CPU. */
     void process(int cpu, Runnable firstStep) {
         cpus[cpu].process(firstStep);
+    }
+
+    /**
+     * try_to_wake_up(): a sleeping task's (or kworker's) path starts on its CPU; in a PV domain a remote
+     * wakeup waits for the waker's reschedule IPI ({@link PvWakeups}).
+     */
+    void wake(int cpu, Runnable firstStep) {
+        if (!pvWakeups.collects(cpu, firstStep)) process(cpu, firstStep);
     }
 
     /** Raises an interrupt (hard irq, softirq, IPI) on a CPU: it runs between the steps of its path. */

@@ -78,7 +78,7 @@ final class Workload {
         if (due > m.sim.now()) {
             m.sim.at(due, () -> m.process(task.cpu, () -> beginBatch(task)));
         } else {
-            m.process(task.cpu, () -> beginBatch(task));
+            m.wake(task.cpu, () -> beginBatch(task));
         }
     }
 

@@ -18,6 +18,8 @@ final class XenBlkback {
     static final int MAX_PERSISTENT_GRANTS = 1056;
     /** BLKIF_MAX_SEGMENTS_PER_REQUEST: the map and unmap arrays xen_blkbk_map/unmap fill before each hypercall. */
     static final int PAGES_PER_HYPERCALL = 11;
+    /** SEGS_PER_INDIRECT_FRAME: an indirect page holds PAGE_SIZE / 8 segment descriptors. */
+    static final int SEGS_PER_INDIRECT_FRAME = 512;
 
     private final Machine m;
     private final Dom0 dom0;
@@ -54,15 +56,18 @@ final class XenBlkback {
         });
     }
 
-    /** xen_blkif_be_int(): mark work and wake the thread (on its own vCPU, wherever the event lands). */
+    /**
+     * xen_blkif_be_int(): mark work and wake the thread, on its own vCPU wherever the event lands: from
+     * another vCPU of dom0 (a PV domain) that wakeup is a reschedule IPI ({@link PvWakeups}).
+     */
     private void beInt() {
-        m.after(evtchnCpu, m.costs.irqNs(), () -> {
+        m.after(evtchnCpu, m.costs.irqNs(), () -> m.pvWakeups.run(evtchnCpu, () -> {
             m.emit.queue(TransitionKind.BLKBACK, null, "xen_blkif_be_int", evtchnCpu, irq, -1, ring.hctx, -1);
             waitingReqs = true;
             if (awake) return;
             awake = true;
-            m.process(cpu, this::schedule);
-        });
+            m.wake(cpu, this::schedule);
+        }, Machine.END));
     }
 
     /** xen_blkif_schedule(): the woken kthread runs once the switch to it is paid. */
@@ -89,10 +94,36 @@ final class XenBlkback {
         m.emit.queue(TransitionKind.BLKBACK, null, "wait_event_interruptible", cpu, thread, -1, ring.hctx, -1);
     }
 
-    /** dispatch_rw_block_io(): parse the slot, get the pages, build and submit the bio. */
+    /**
+     * dispatch_rw_block_io(): parse the slot (an indirect request's segments first, from pages of their own),
+     * get the pages, build and submit the bio.
+     */
     private void dispatch(Request rq) {
         m.emit.request(TransitionKind.BLKBACK, null, "dispatch_rw_block_io", cpu, thread, rq,
                 Place.device(rq.hctx.index), Place.device(rq.hctx.index));
+        if (rq.segments > PAGES_PER_HYPERCALL) parseIndirect(rq, () -> mapSegments(rq));
+        else mapSegments(rq);
+    }
+
+    /**
+     * xen_blkbk_parse_indirect(): blkfront sends a request of more than BLKIF_MAX_SEGMENTS_PER_REQUEST
+     * segments as BLKIF_OP_INDIRECT, its segment list in granted pages of its own (SEGS_PER_INDIRECT_FRAME
+     * a page); blkback maps them, reads the segments and unmaps them at once (xen_blkbk_map, then
+     * xen_blkbk_unmap, with its flush), before it maps the data. With persistent grants they are found
+     * among those. Departure: the indirect pages are not counted against the ring's persistent grants.
+     */
+    private void parseIndirect(Request rq, Runnable next) {
+        int pages = (rq.segments + SEGS_PER_INDIRECT_FRAME - 1) / SEGS_PER_INDIRECT_FRAME;
+        if (dom0.config.persistentGrants()) {
+            m.after(cpu, pages * m.costs.persistentGrantNs(), next);
+            return;
+        }
+        grantOps("gnttab_map_refs", pages, m.costs.grantMapNs(), false, rq, cpu, thread,
+                () -> grantOps("gnttab_unmap_refs", pages, m.costs.grantUnmapNs(), true, rq, cpu, thread, next));
+    }
+
+    /** xen_blkbk_map_seg(): the data pages, each found among the persistent grants or mapped. */
+    private void mapSegments(Request rq) {
         int found = dom0.config.persistentGrants() ? Math.min(rq.segments, persistentFree) : 0;
         persistentFree -= found;
         int map = rq.segments - found;

@@ -69,19 +69,25 @@ final class XenBlkfrontMq implements MqDriver {
                 () -> responses(ring, cpu, irq)));
     }
 
+    /**
+     * Each response ended, and the tasks its end wakes on other vCPUs (a tag's sleeper, io_getevents)
+     * sent their reschedule IPIs, before the next ({@link PvWakeups}).
+     */
     private void responses(XenRing ring, int cpu, Actor irq) {
         if (ring.hasResponse()) {
-            m.after(cpu, m.costs.completeNs(), () -> {
-                completion.endIoNow(ring.nextResponse(), cpu, irq);
-                responses(ring, cpu, irq);
-            });
+            m.after(cpu, m.costs.completeNs(), () -> m.pvWakeups.run(cpu,
+                    () -> completion.endIoNow(ring.nextResponse(), cpu, irq),
+                    () -> responses(ring, cpu, irq)));
             return;
         }
         ring.handlerDone();
-        if (!ring.full()) runner.startStoppedQueuesAsync(cpu, irq);
-        ring.responseLock.unlock(m.cpu(cpu));
-        // A PV guest leaves the event upcall through the iret hypercall (xen_iret, arch/x86/xen/xen-asm_64.S).
-        m.after(cpu, m.costs.hypercallNs(), Machine.END);
+        Runnable leave = () -> {
+            ring.responseLock.unlock(m.cpu(cpu));
+            // A PV guest leaves the event upcall through the iret hypercall (xen_iret, arch/x86/xen/xen-asm_64.S).
+            m.after(cpu, m.costs.hypercallNs(), Machine.END);
+        };
+        if (ring.full()) leave.run();
+        else m.pvWakeups.run(cpu, () -> runner.startStoppedQueuesAsync(cpu, irq), leave);
     }
 
     private XenRing ringOf(HardwareQueue hctx) {

