@@ -110,15 +110,28 @@ function tagSetRow(topology, y, contentW, m) {
 }
 
 /**
- * A shared set's bar in two parts: its reserved tags first (reserved_tags, the low tag numbers, never
- * given to a bio), a segment of their own, then its normal tags, the only ones the devices' requests
- * hold and hctx_may_queue's fair share divides, so that part is scaled to depth − reserved alone.
+ * A bar of driver tags in two parts (a shared set's, or one hctx's): its reserved tags first
+ * (reserved_tags, the low tag numbers, never given to a bio), a segment of their own, then its normal
+ * tags, the only ones requests hold and hctx_may_queue's fair share divides, so that part is scaled to
+ * depth − reserved alone.
  */
 export function tagSetBar(bar, depth, reserved = 0) {
   const kept = Math.min(Math.max(0, reserved), depth);
   const r = depth > 0 ? (bar.w * kept) / depth : 0;
   return { reserved: { x: bar.x, w: r }, normal: { x: bar.x + r, w: bar.w - r }, tags: depth - kept };
 }
+
+/**
+ * A bar of driver tags filled: tagSetBar's parts and what each holder holds of the normal tags, a segment
+ * each (every device of a shared set; the one hctx of a one-device bar).
+ */
+export function tagBarFill(bar, depth, reserved, held) {
+  const parts = tagSetBar(bar, depth, reserved);
+  return { ...parts, segments: shareSegments(parts.normal, held, parts.tags) };
+}
+
+/** What a tag bar's line adds when some tags are reserved: they are not in its count. */
+export const reservedNote = reserved => (reserved ? ` (+${reserved} reserved)` : '');
 
 /** A shared set's bar split by device: what each holds a segment, left to right, cut at the bar's end. */
 export function shareSegments(bar, held, depth) {

@@ -2,9 +2,8 @@
 // guest's, as the model numbers them), each holding the blkback threads of the rings it serves. Added
 // under whichever layout the mode has (blk-mq or the request_fn queue), so the guest side stays as it is.
 // dom0's locks have their room here (lock-places.js puts them in it): Xen's, which every ring's grant
-// operations take, on the row's header line (Xen's flush_lock after the row's label in the left half,
-// the guest's grant table lock in the right half), each ring's blk_ring_lock on a third line of its
-// thread's chip.
+// operations take, on the row's header line (the row's label, then Xen's flush_lock and the guest's grant
+// table lock), each ring's blk_ring_lock on a third line of its thread's chip.
 import { MARGIN, metrics, columns, contentWidth } from './layout-parts.js';
 
 /** The layout {@code geo} with a dom0 row below it; {@code dom0} from blkback.js's dom0Of(). */
@@ -31,12 +30,16 @@ export function withDom0(geo, dom0) {
     })).map(t => ({ ...t, lock: { x: t.x + 2, w: t.w - 4, y: t.y + lockY, h: tab } }));
     return { cpu, x: col.x, w: col.w, y: cpuY, h: cpuH, threads };
   });
-  const half = contentW / 2;
+  // The label takes 3/16 ("dom0" is enough of it), Xen's flush_lock 11/32 and the grant table's lock, the
+  // one blkback threads spin on, the rest: on a phone's page (a 362 px figure) each tab still has room for
+  // its short name and its state ("flush: free", "grant: CPU 5 ⟳ 6": lock-places.js, lock-figure.js).
+  const labelW = contentW * 3 / 16;
+  const flushW = contentW * 11 / 32;
   const row = {
     x: MARGIN, w: contentW, y, h: cpuY + cpuH + (m.tight ? 0 : 4) - y, cpus,
-    labelW: half / 2 - 6,
-    flushLock: { x: MARGIN + half / 2, w: half / 2 - 3, y, h: tab },
-    lock: { x: MARGIN + half, w: half, y, h: tab },
+    labelW: labelW - 6,
+    flushLock: { x: MARGIN + labelW, w: flushW - 3, y, h: tab },
+    lock: { x: MARGIN + labelW + flushW, w: contentW - labelW - flushW, y, h: tab },
   };
   return { ...geo, dom0: row, height: row.y + row.h + MARGIN };
 }

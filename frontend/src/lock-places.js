@@ -19,12 +19,18 @@ const KCQ = /^kcq\[(\d+)\.(\d+)\]->lock$/;
 const BLKIF = /^blkif\[(\d+)\]->blk_ring_lock$/;
 const GRANT_TABLE = 'domU grant_table->lock';
 const XEN_FLUSH = 'Xen flush_lock';
+/**
+ * What dom0's header tabs say when their full names do not fit: at narrow widths both would read "free",
+ * and on a projector the title naming them is out of reach.
+ */
+const SHORT = new Map([[GRANT_TABLE, 'grant'], [XEN_FLUSH, 'flush']]);
 const DEVICE = /^nullb\d+ /;
 
 /**
  * @param geo a layout of Figure 1 (layout.js or layout-legacy.js)
- * @returns Map name → { x, y, w, h, side: 'above' | 'inside', align: 'start' | 'end', brief }: the
- *          tab's room, where it sits against its box, and whether it may show only an icon when free
+ * @returns Map name → { x, y, w, h, side: 'above' | 'inside', align: 'start' | 'end', brief, short? }: the
+ *          tab's room, where it sits against its box, whether it may show only an icon when free, and the
+ *          short name it keeps when its full name does not fit (dom0's header tabs)
  */
 export function lockPlaces(geo, names) {
   if (geo.devices) return deviceLockPlaces(geo, names);
@@ -54,8 +60,8 @@ export function lockPlaces(geo, names) {
     } else if ((m = KCQ.exec(name)) && ctxOf(geo, hctxNumbered(geo, +m[1])?.cpus?.[+m[2]])) {
       const cpu = hctxNumbered(geo, +m[1]).cpus[+m[2]];
       out.set(name, { ...above(ctxOf(geo, cpu), 'start'), share: `ctx:${cpu}` });
-    } else if (name === GRANT_TABLE && geo.dom0) out.set(name, room(geo.dom0.lock, 'end'));
-    else if (name === XEN_FLUSH && geo.dom0) out.set(name, room(geo.dom0.flushLock, 'end'));
+    } else if (name === GRANT_TABLE && geo.dom0) out.set(name, { ...room(geo.dom0.lock, 'end'), short: SHORT.get(name) });
+    else if (name === XEN_FLUSH && geo.dom0) out.set(name, { ...room(geo.dom0.flushLock, 'end'), short: SHORT.get(name) });
     else if ((m = BLKIF.exec(name)) && threadOf(geo, +m[1])) out.set(name, room(threadOf(geo, +m[1]).lock, 'start'));
   }
   return shareEdges(out);

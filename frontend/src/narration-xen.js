@@ -19,7 +19,6 @@ const BLKBACK = {
   __blk_mq_insert_request: t => `Request ${t.req}'s bio goes on dom0 CPU ${t.cpu}'s software queue under its ctx->lock (__blk_mq_insert_request), and that CPU runs the hardware queue at once.`,
   blk_mq_start_request: t => `dom0's CPU ${t.cpu} starts request ${t.req}'s bio (blk_mq_start_request).`,
   null_queue_rq: t => `dom0's null_blk takes request ${t.req}'s bio on CPU ${t.cpu} (null_queue_rq): in softirq mode it completes it before returning, in timer mode after completion_nsec.`,
-  __blk_mq_complete_request: t => `Request ${t.req}'s bio was submitted on another dom0 vCPU: CPU ${t.cpu} sends its completion there by IPI (__blk_mq_complete_request).`,
   blk_mq_put_tag: t => `Request ${t.req}'s bio is done in dom0: its tag goes back on CPU ${t.cpu} (blk_mq_put_tag), waking a thread asleep in bt_get after a batch of frees.`,
   make_response: t => `blkback writes request ${t.req}'s response on ${ring(t)} under blk_ring_lock (make_response): RING_PUSH_RESPONSES_AND_CHECK_NOTIFY decides whether the guest must be told.`,
 };

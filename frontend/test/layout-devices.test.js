@@ -3,7 +3,7 @@
 // nothing wider than the figure, shared tag sets under the devices.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { devicesLayout, shareSegments, shareMarks, tagSetBar } from '../src/layout-devices.js';
+import { devicesLayout, shareSegments, shareMarks, tagSetBar, tagBarFill } from '../src/layout-devices.js';
 import { lockPlaces } from '../src/lock-places.js';
 
 const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -185,4 +185,29 @@ test('a shared set with reserved tags: reserved a segment first, devices and sha
   const none = tagSetBar(bar, depth, 0);
   assert.deepEqual([none.reserved.w, none.normal, none.tags], [0, { x: bar.x, w: bar.w }, depth], 'no reserved tags: the whole bar');
   assert.deepEqual(shareMarks(bar, 2, 6, 12), [bar.x + bar.w / 2], 'shared-tags-70 itself: one mark at half');
+});
+
+// tags-exhausted's machine (2 CPUs, one hctx of 4 tags) with reserved_tags=1: its 3 normal tags all held
+// (tags 1-3, the reserved tag 0 never given to a bio), as at a sleep for a tag.
+test("one device: an hctx's tag bar is filled as a shared set's is, the reserved tag a segment, full at 3 of 3", async () => {
+  const { initialState, applyTransitions } = await import('../src/state.js');
+  const { layout, tagPool } = await import('../src/layout.js');
+  const topology = { cpus: 2, hwQueues: 1, queueDepth: 4, cpuToHctx: [0, 0] };
+  const scenario = { kernel: '3.16', reservedTags: 1 };
+  const moves = [1, 2, 3].map(tag => ({ seq: tag, t: 0, kind: 'getrq', cpu: tag % 2, bio: tag, req: tag, ctx: tag % 2, hctx: 0, tag,
+    sector: 8 * tag, sectors: 8, rwbs: 'R', from: 'task:0', to: 'task:0', count: -1, dev: 0 }));
+  const h = applyTransitions(initialState({ scenario, topology }), moves).hctxs[0];
+  assert.equal(h.tagsUsed, 3);
+  const { tagBar: bar } = layout(topology, { width: 1024 }).hctxs[0];
+  assert.equal(tagPool(scenario).name, 'tags', 'the hctx\'s bar is its driver tags');
+  const fill = tagBarFill(bar, tagPool(scenario).depth(h.depth), scenario.reservedTags, [h.tagsUsed]);
+  const near = (a, b, what) => assert.ok(Math.abs(a - b) < 1e-9, `${what}: ${a} ≠ ${b}`);
+  assert.equal(fill.tags, 3, 'counted of the 3 normal tags');
+  near(fill.reserved.x, bar.x, 'the reserved tag at the bar\'s start');
+  near(fill.reserved.w, bar.w / 4, 'one of 4 tags wide');
+  near(fill.segments[0].x, bar.x + bar.w / 4, 'the held tags right after it');
+  near(fill.segments[0].x + fill.segments[0].w, bar.x + bar.w, 'every normal tag held: the bar full');
+  const two = tagBarFill(bar, 4, 1, [2]).segments[0];
+  near(two.w, 2 * bar.w / 4, 'a tag as wide as the reserved one');
+  assert.deepEqual(tagBarFill(bar, 4, 0, [3]).segments[0], { x: bar.x, w: 3 * bar.w / 4 }, 'none reserved: 3 of 4');
 });

@@ -4,6 +4,8 @@ import { layout } from '../src/layout.js';
 import { legacyLayout } from '../src/layout-legacy.js';
 import { lockPlaces } from '../src/lock-places.js';
 import { withDom0 } from '../src/layout-dom0.js';
+import { tabLabel } from '../src/views/lock-figure.js';
+import { textWidth } from '../src/layout-parts.js';
 
 const GRANT = 'domU grant_table->lock';
 const FLUSH = 'Xen flush_lock';
@@ -116,4 +118,36 @@ test('q->requeue_lock sits on q->requeue_list when the run draws it, and has no 
   assert.ok(!overlaps(p.get('q->requeue_lock'), p.get('hctx[1]->lock')));
   for (const h of drawn.hctxs) assert.ok(!overlaps(p.get('q->requeue_lock'), h), `clear of hctx ${h.hctx}`);
   assert.equal(lockPlaces(layout(topo(4, 2), { width: 960, font: 12, scheduler: 'none' }), ['q->requeue_lock']).has('q->requeue_lock'), false);
+});
+
+test("dom0's two Xen lock tabs each keep a name that fits, at every width and font, free, held or spun on", () => {
+  // xen-iometer's: four guest CPUs, dom0's vCPUs 4 to 7.
+  const dom0 = { cpus: [4, 5, 6, 7], rings: [0, 1, 2, 3].map(ring => ({ ring, cpu: 4 + ring })) };
+  const states = [['', []], ['5', []], ['5', [6, 4, 7]]];
+  const shown = new Map([[GRANT, new Set()], [FLUSH, new Set()]]);
+  // 361 px: Figure 1 in a 390 px window (XenDom0BrowserIT prints it); 344 px, narrower still.
+  for (const w of [344, 361, 374, 390, 604, 770, 960, 1024, 1440]) {
+    for (const f of [12, 13, 14, 15, 16]) {
+      for (const tight of [false, true]) {
+        for (const geo of [withDom0(layout(topo(4, 4), { width: w, font: f, tight }), dom0),
+          withDom0(legacyLayout(topo(4, 1), 'sq', { width: w, font: f, tight }), dom0)]) {
+          for (const [name, p] of lockPlaces(geo, [GRANT, FLUSH])) {
+            for (const [holder, spinners] of states) {
+              const at = `${name} at ${w} px, ${f} px${tight ? ' presenting' : ''}, held by '${holder}' [${spinners}]`;
+              const label = tabLabel(p, name, holder, spinners, f);
+              assert.ok(label.startsWith(name) || (p.short && label.startsWith(p.short)), `${at}: "${label}" does not name it`);
+              assert.ok(textWidth(label, f) <= p.w - f - 14, `${at}: "${label}" overflows its tab`);
+              shown.get(name).add(label);
+            }
+          }
+        }
+      }
+    }
+  }
+  for (const name of [GRANT, FLUSH]) assert.ok(shown.get(name).has(`${name} · free`), `${name} in full where it fits`);
+  // Narrower than a phone's page: each tab has room for its short name and its state, the grant table's for a spinner too.
+  const p = lockPlaces(withDom0(layout(topo(4, 4), { width: 344, font: 12 }), dom0), [GRANT, FLUSH]);
+  assert.deepEqual([GRANT, FLUSH].map(n => tabLabel(p.get(n), n, '', [], 12)), ['grant: free', 'flush: free']);
+  assert.equal(tabLabel(p.get(GRANT), GRANT, '5', [6], 12), 'grant: CPU 5 ⟳ 6');
+  assert.equal(tabLabel(p.get(FLUSH), FLUSH, '5', [], 12), 'flush: 5');
 });

@@ -45,7 +45,7 @@ export function lockFigure() {
         ? `${name}: held by CPU ${holder}${l.spinners.length ? `; CPUs ${l.spinners.join(', ')} spin for it in ticket order` : ''}`
         : `${name}: free (an uncontended hold is not in the stream)`);
       // Free per-queue locks show only the padlock: eight "free" tabs would bury the queues they sit on.
-      const label = holder === '' && p.brief ? '' : fitText(p.w - f - 14, f, ...texts(name, holder, l.spinners));
+      const label = tabLabel(p, name, holder, l.spinners, f);
       const w = Math.min(p.w, f + 10 + (label ? textWidth(label, f) + 4 : 0));
       const x = p.align === 'end' ? p.x + p.w - w : p.x;
       // A long tab over a box's STOPPED badge rises above it instead of hiding it.
@@ -59,14 +59,26 @@ export function lockFigure() {
   return { update, drawn: () => new Set(places.keys()) };
 }
 
-/** What the tab says, longest first; the first that fits is shown. */
-function texts(name, holder, spinners) {
-  if (holder === '') return [`${name} · free`, 'free'];
+/**
+ * The text of a lock's tab at its place {@code p} (lock-places.js): its holder ('' when free) and spinners,
+ * at font f; '' for a free lock that shows only its padlock.
+ */
+export function tabLabel(p, name, holder, spinners, f) {
+  return holder === '' && p.brief ? '' : fitText(p.w - f - 14, f, ...texts(name, p.short, holder, spinners));
+}
+
+/**
+ * What the tab says, longest first; the first that fits is shown. A lock with a short name keeps it in
+ * front of every shorter form, down to the name alone, so two tabs side by side never both read "free".
+ */
+function texts(name, short, holder, spinners) {
   const cpus = spinners.length ? ` · spinning: ${spinners.map(c => `CPU ${c}`).join(', ')}` : '';
   const spin = spinners.length ? ` · spinning: ${spinners.join(', ')}` : '';
   const brief = spinners.length ? ` ⟳ ${spinners.join(',')}` : '';
-  return [`${name} · CPU ${holder}${cpus}`, `${name} · CPU ${holder}${spin}`, `CPU ${holder}${spin}`,
-    `CPU ${holder}${brief}`, `${holder}${spinners.length ? ` ⟳${spinners.length}` : ''}`];
+  const named = holder === '' ? [`${name} · free`] : [`${name} · CPU ${holder}${cpus}`, `${name} · CPU ${holder}${spin}`];
+  const bare = holder === '' ? ['free']
+    : [`CPU ${holder}${spin}`, `CPU ${holder}${brief}`, `${holder}${spinners.length ? ` ⟳${spinners.length}` : ''}`];
+  return short ? [...named, ...bare.map(t => `${short}: ${t}`), short] : [...named, ...bare];
 }
 
 /** A padlock f pixels high: a shackle arc over a body. */

@@ -9,7 +9,7 @@ import { schedFrame, schedState } from './outline-sched.js';
 import { numaFrame } from './outline-numa.js';
 import { fitText } from '../layout-parts.js';
 import { deviceOf } from '../state.js';
-import { diskName, shareSegments, shareMarks, tagSetBar } from '../layout-devices.js';
+import { diskName, shareMarks, tagSetBar, tagBarFill, reservedNote } from '../layout-devices.js';
 
 export function devicesFrame(svg, geo, scenario) {
   if (geo.numa) numaFrame(svg.append('g').attr('class', 'numa'), geo);
@@ -35,7 +35,7 @@ function drawDevice(svg, dev, scenario) {
   text(g, f.x + 6, f.y + dev.font, fitText(f.w - 12, dev.font, `/dev/${dev.name} · its request_queue · ${hctxs}`,
     `${dev.name} · ${hctxs}`, dev.name), 'box-label device-name');
   drawCtxs(g.append('g').attr('class', 'ctxs'), dev);
-  drawHctxs(g.append('g').attr('class', 'hctxs'), dev);
+  drawHctxs(g.append('g').attr('class', 'hctxs'), dev, scenario);
   drawLanes(g.append('g').attr('class', 'lanes'), dev, scenario, [`${dev.name} (null_blk)`, dev.name]);
   if (dev.elv) schedFrame(g.append('g').attr('class', 'scheduler'), dev, dev.queueNo);
   if (dev.requeue) requeueLane(g.append('g').attr('class', 'requeue-list'), dev.requeue, dev.queueNo, dev.font);
@@ -83,14 +83,13 @@ export function devicesState(svg, geo, state) {
 function tagSetsState(svg, geo, state) {
   const reserved = state.scenario?.reservedTags ?? 0;
   for (const s of geo.tagSets.sets) {
-    const { normal, tags: depth } = tagSetBar(s.bar, geo.tagSets.depth, reserved);
     const hctxs = s.hctxs.map(n => state.hctxs[n] ?? {});
     const held = hctxs.map(h => h.tagsUsed ?? 0);
+    const { normal, tags: depth, segments } = tagBarFill(s.bar, geo.tagSets.depth, reserved, held);
     const used = held.reduce((a, b) => a + b, 0);
     const users = hctxs[0].users ?? 0, share = hctxs[0].share ?? 0;
     const sg = svg.select(`g.tag-set[data-tag-set="${s.set}"]`).attr('data-used', used)
       .attr('data-active-queues', users).attr('data-fair-share', share);
-    const segments = shareSegments(normal, held, depth);
     sg.selectAll('rect.tag-share').data(segments).attr('data-used', (_, d) => held[d])
       .attr('data-active', (_, d) => String(!!hctxs[d].active)).attr('x', g => g.x).attr('width', g => g.w);
     sg.select('g.share-marks').selectAll('line').data(shareMarks(normal, users, share, depth))
@@ -98,7 +97,7 @@ function tagSetsState(svg, geo, state) {
       .attr('y1', s.bar.y - 3).attr('y2', s.bar.y + s.bar.h + 3);
     const each = held.map((n, d) => `${diskName(d)} ${n}${hctxs[d].active ? '' : ' (idle)'}`).join(' · ');
     const fair = users ? ` · ${users} active, share ${share} each` : '';
-    const kept = reserved ? ` (+${reserved} reserved)` : '';
+    const kept = reservedNote(reserved);
     setText(sg.select('.tags-text'), fitText(s.w - 2, geo.font, `set ${s.set}: ${used}/${depth} tags in use${kept} · ${each}${fair}`,
       `${used}/${depth} in use · ${each}${fair}`, `${used}/${depth} · ${held.join('+')}${users ? ` · ${users}×${share}` : ''}`,
       `${used}/${depth}`));

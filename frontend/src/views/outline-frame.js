@@ -4,6 +4,7 @@
 import { box, lane, drawCpus, stoppedBadge, showStopped, drawStages, text, setText } from './outline-parts.js';
 import { fitText } from '../layout-parts.js';
 import { tagPool } from '../layout.js';
+import { tagBarFill, reservedNote } from '../layout-devices.js';
 import { schedFrame, schedState } from './outline-sched.js';
 import { numaFrame } from './outline-numa.js';
 
@@ -15,7 +16,7 @@ export function mqFrame(svg, geo, scenario) {
   drawRowLabels(svg.append('g').attr('class', 'row-labels'), geo, [['CPUs', 'task, plug', geo.cpus[0]], ...queueRowLabels(geo)]);
   drawCpus(svg.append('g').attr('class', 'cpus'), geo);
   drawCtxs(svg.append('g').attr('class', 'ctxs'), geo);
-  drawHctxs(svg.append('g').attr('class', 'hctxs'), geo);
+  drawHctxs(svg.append('g').attr('class', 'hctxs'), geo, scenario);
   drawStages(svg.append('g').attr('class', 'lanes'), geo, scenario, []);
   if (geo.elv) schedFrame(svg.append('g').attr('class', 'scheduler'), geo);
   if (geo.requeue) requeueLane(svg.append('g').attr('class', 'requeue-list'), geo.requeue, 0, geo.font);
@@ -38,8 +39,10 @@ export function drawCtxs(g, geo) {
   }
 }
 
-export function drawHctxs(g, geo) {
+export function drawHctxs(g, geo, scenario) {
   const f = geo.font;
+  // Reserved tags are driver tags (the model gives scheduler tags none): a segment of the driver tags' bar.
+  const reserved = scenario?.reservedTags ?? 0;
   for (const h of geo.hctxs) {
     const poll = h.type === 'POLL';
     const hg = g.append('g').attr('class', 'hctx').attr('data-hctx', h.hctx).attr('data-type', h.type)
@@ -51,8 +54,8 @@ export function drawHctxs(g, geo) {
     box(hg, h, 'queue-box hw', f, ...labels);
     lane(hg, h.tagwait, `tagwait:${h.hctx}`, 'tagwait', f, 'tag waiters', 'waiters');
     lane(hg, h.dispatch, `hctx:${h.hctx}`, 'dispatch', f, 'dispatch list', 'dispatch');
-    tagBar(hg, h.tags, h.tagBar, f, h.driverTags ? 'sched' : 'tags', h.hctx);
-    if (h.driverTags) tagBar(hg, h.driverTags, h.driverBar, f, 'driver');
+    tagBar(hg, h.tags, h.tagBar, f, h.driverTags ? 'sched' : 'tags', h.driverTags ? 0 : reserved, h.hctx);
+    if (h.driverTags) tagBar(hg, h.driverTags, h.driverBar, f, 'driver', reserved);
     stoppedBadge(hg, h, f);
   }
 }
@@ -60,11 +63,13 @@ export function drawHctxs(g, geo) {
 /**
  * A tag pool's line: its count in words over a bar. The first is the pool a request takes at G; its bar
  * is the place {@code tags:N}, so a lesson about tags lights the bar, not the dispatch list beside it.
+ * Driver tags with some reserved draw those as a segment at the bar's start, as a shared set's bar does.
  */
-function tagBar(hg, line, bar, f, pool, hctx) {
-  const g = hg.append('g').attr('class', 'tag-pool').attr('data-pool', pool);
+function tagBar(hg, line, bar, f, pool, reserved, hctx) {
+  const g = hg.append('g').attr('class', 'tag-pool').attr('data-pool', pool).attr('data-reserved', reserved);
   const free = g.append('rect').attr('class', 'tags-free').attr('x', bar.x).attr('y', bar.y).attr('width', bar.w).attr('height', bar.h);
   if (hctx !== undefined) free.attr('data-queue', `tags:${hctx}`);
+  if (reserved > 0) g.append('rect').attr('class', 'tags-reserved').attr('x', bar.x).attr('y', bar.y).attr('width', 0).attr('height', bar.h);
   g.append('rect').attr('class', 'tags-used').attr('x', bar.x).attr('y', bar.y).attr('width', 0).attr('height', bar.h);
   text(g, line.x + 1, line.y + f, '', 'tags-text');
 }
@@ -129,26 +134,33 @@ export function mqState(svg, geo, state) {
 /**
  * Each hctx's STOPPED badge and tag lines. {@code shared}: its driver tags are a shared set's (several
  * devices with shared_tags), whose one bar is drawn under the devices; its line says what it holds of it.
+ * Driver tags are counted, and their bar scaled, of the normal tags alone, as the shared set's bar is
+ * (tagBarFill); the scheduler tags have none reserved.
  */
 export function hctxState(svg, geo, state, shared = false) {
   const pool = tagPool(state.scenario);
+  const reserved = state.scenario?.reservedTags ?? 0;
+  const first = pool.name === 'tags' ? reserved : 0;
   for (const h of state.hctxs) {
     const g = svg.select(`g.hctx[data-hctx="${h.hctx}"]`);
     const b = geo.hctxs[h.hctx];
     showStopped(g, h.stopped);
-    const depth = pool.depth(h.depth);
-    const long = shared ? `holds ${h.tagsUsed} of the ${depth} shared tags`
-      : pool.name === 'tags' ? `tags ${h.tagsUsed}/${depth} in use` : `${h.tagsUsed}/${depth} ${pool.name} in use`;
-    showPool(g.select('g.tag-pool'), b.tags, b.tagBar, geo.font, h.tagsUsed, depth, long, pool.name);
+    const long = shared ? n => `holds ${h.tagsUsed} of the ${n} shared tags`
+      : pool.name === 'tags' ? n => `tags ${h.tagsUsed}/${n} in use` : n => `${h.tagsUsed}/${n} ${pool.name} in use`;
+    showPool(g.select('g.tag-pool'), b.tags, b.tagBar, geo.font, h.tagsUsed, pool.depth(h.depth), first, long, pool.name);
     if (b.driverTags) {
-      showPool(g.select('g.tag-pool[data-pool="driver"]'), b.driverTags, b.driverBar, geo.font, h.driverTags ?? 0, h.depth,
-        `${h.driverTags ?? 0}/${h.depth} driver tags in use`, 'driver tags');
+      const used = h.driverTags ?? 0;
+      showPool(g.select('g.tag-pool[data-pool="driver"]'), b.driverTags, b.driverBar, geo.font, used, h.depth, reserved,
+        n => `${used}/${n} driver tags in use`, 'driver tags');
     }
   }
 }
 
-function showPool(g, line, bar, f, used, depth, long, name) {
+/** One pool's bar and line: {@code long(n)} its longest line, given n, the tags it counts (the normal ones). */
+function showPool(g, line, bar, f, used, depth, reserved, long, name) {
+  const { reserved: kept, tags, segments: [held] } = tagBarFill(bar, depth, reserved, [used]);
   g.attr('data-used', used).attr('data-depth', depth);
-  g.select('.tags-used').attr('width', depth ? bar.w * Math.min(1, used / depth) : 0);
-  setText(g.select('.tags-text'), fitText(line.w - 2, f, long, `${used}/${depth} ${name}`, `${used}/${depth}`));
+  g.select('.tags-reserved').attr('x', kept.x).attr('width', kept.w);
+  g.select('.tags-used').attr('x', held.x).attr('width', held.w);
+  setText(g.select('.tags-text'), fitText(line.w - 2, f, long(tags) + reservedNote(reserved), `${used}/${tags} ${name}`, `${used}/${tags}`));
 }

@@ -15,10 +15,14 @@ import org.blkflow.transition.TransitionKind;
  * with hw_queue_depth tags, a software queue (ctx, with its lock) per vCPU. A smaller model than the
  * guest's path, written for blkback's sync bios (reads; writes are WRITE_ODIRECT): one hardware queue is
  * blk_sq_make_request, whose sync bios are not plugged but inserted into the vCPU's ctx and the queue run
- * inline, so a vCPU's run takes (flush_busy_ctxs) whatever other vCPUs inserted, and with SAME_COMP each
- * completion goes back to the submitting vCPU by IPI; several are blk_mq_make_request, which issues a sync
- * bio straight to queue_rq. No merging (blkback's bios of different requests are not adjacent), no
- * hctx->dispatch (null_blk's queue_rq never answers BUSY, so 3.16 never takes hctx->lock here).
+ * inline (flush_busy_ctxs takes every ctx whose bit is set); several are blk_mq_make_request, which issues a
+ * sync bio straight to queue_rq. In the kernel a vCPU's run can take a request another vCPU inserted before
+ * that one's own run got to it (between blk_mq_merge_queue_io's spin_unlock and blk_mq_run_hw_queue), and
+ * SAME_COMP then completes it by IPI; here the run follows the insert in the same step, nothing charged
+ * between, so it finds only its own vCPU's bit set and every request completes where it was submitted
+ * (XenBlkbackSequenceTest.dom0sRunStartsOnlyWhatItsOwnVcpuInserted). No merging (blkback's bios of
+ * different requests are not adjacent), no hctx->dispatch (null_blk's queue_rq never answers BUSY, so 3.16
+ * never takes hctx->lock here).
  */
 final class Dom0Queue {
 
@@ -179,21 +183,16 @@ final class Dom0Queue {
     }
 
     /**
-     * null_handle_cmd(): the timer mode joins the vCPU's hrtimer list; none ends the command inline;
-     * softirq is blk_mq_complete_request(), inline unless another vCPU submitted it (QUEUE_FLAG_SAME_COMP,
-     * every CPU its own cache): then an IPI ends it there.
+     * null_handle_cmd(): the timer mode joins the vCPU's hrtimer list; none ends the command inline, and so
+     * does softirq's blk_mq_complete_request(): this vCPU submitted it (see the class comment), so
+     * QUEUE_FLAG_SAME_COMP sends no IPI.
      */
     private void complete(Command c, int cpu, Actor actor, Runnable next) {
         if (irqMode == IrqMode.TIMER) {
             timer.add(c, cpu);
             next.run();
-        } else if (irqMode == IrqMode.NONE || c.ctxCpu() == cpu) {
-            end(c, cpu, actor, next);
         } else {
-            emit("__blk_mq_complete_request", cpu, actor, c.p());
-            int to = c.ctxCpu();
-            m.interrupt(to, () -> m.after(to, m.costs.ipiNs(), () -> end(c, to, dom0.irqActor(to), Machine.END)));
-            next.run();
+            end(c, cpu, actor, next);
         }
     }
 

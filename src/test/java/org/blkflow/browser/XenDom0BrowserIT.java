@@ -14,6 +14,7 @@ import org.blkflow.scenario.Scenario;
 import org.blkflow.scenario.ScenarioLink;
 import org.blkflow.transition.Transition;
 import org.blkflow.transition.TransitionKind;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Dimension;
@@ -72,6 +73,33 @@ class XenDom0BrowserIT extends BrowserTest {
         String waiting = waitingFromTheModel(scenario, step);
         page.waitFor(d -> waiting.equals(page.one("#outline g.dom0").getAttribute("data-pcpu-waiting")));
         System.out.println("[xen-dom0] seek to " + step + ": vCPUs waiting for a pCPU [" + waiting + "]");
+        page.assertNoSevereConsoleErrors();
+    }
+
+    /**
+     * dom0's header on a phone and presenting on a small projector: the two Xen lock tabs each name their lock
+     * (in full, or as "grant: …" / "flush: …" where the full name does not fit, lock-places.js), not both "free".
+     */
+    @Test
+    void dom0sXenLockTabsNameTheirLocksAtEveryWidth() throws Exception {
+        page = new Page(Browser.start(profile), port);
+        for (int[] size : new int[][] {{390, 844}, {1024, 768}, {1440, 900}}) {
+            page.driver.manage().window().setSize(new Dimension(size[0], size[1]));
+            page.open("/?preset=xen-iometer&step=45" + (size[0] == 1024 ? "&present=1" : ""));
+            page.waitForStep(45);
+            for (String[] lock : new String[][] {{"domU grant_table->lock", "grant"}, {"Xen flush_lock", "flush"}}) {
+                String tab = "#outline [data-lock='" + lock[0] + "'] .lock-text";
+                page.waitFor(d -> !page.all(tab).isEmpty() && !page.one(tab).getAttribute("textContent").isEmpty());
+                String text = page.one(tab).getAttribute("textContent");
+                System.out.println("[xen-dom0] " + size[0] + "x" + size[1] + " (Figure 1 " + page.script(
+                        "return document.querySelector('#outline').getBoundingClientRect().width") + " px) " + lock[0] + ": " + text);
+                assertTrue(text.startsWith(lock[0]) || text.startsWith(lock[1]), lock[0] + "'s tab at " + size[0] + " px reads " + text);
+            }
+            Map<String, Object> text = FigureText.measure(page);
+            assertTrue(FigureText.number(text, "minFont") >= 12, "Figure 1's smallest text at " + size[0] + " px: " + text);
+            page.script("document.querySelector('#outline .dom0').scrollIntoView({block: 'center'})");
+            page.screenshot("xen-dom0-locks-" + size[0]);
+        }
         page.assertNoSevereConsoleErrors();
     }
 

@@ -270,6 +270,41 @@ class XenBlkbackSequenceTest {
         assertEquals(40, count(mapped, " gnttab_unmap_refs "));
     }
 
+    /**
+     * Why dom0's queue completes inline and never by IPI: SAME_COMP sends one only when a vCPU's run took a
+     * request another vCPU inserted, and the model runs the queue in the step of the insert (nothing charged
+     * between them), so each run's flush_busy_ctxs finds only its own vCPU's ctx bit set. Four dom0 vCPUs on
+     * one hardware queue, busy rings, each irqmode (timer's tags held long enough for bt_get), with and
+     * without shared pCPUs and vCPU 0's event channels: every dom0 request is started, and its tag put back,
+     * on the vCPU that took the tag. A cost before the run would open the window and fail here: the IPI
+     * would then be needed again.
+     */
+    @Test
+    void dom0sRunStartsOnlyWhatItsOwnVcpuInserted() {
+        for (Backend b : List.of(new Backend(4, true, 1).withNullBlk(1, 1, IrqMode.SOFTIRQ),
+                new Backend(4, false, 1, 3).withNullBlk(1, 2, IrqMode.TIMER).withEvtchn(EvtchnAffinity.VCPU0),
+                new Backend(4, true, 1, 2).withNullBlk(1, 64, IrqMode.NONE))) {
+            List<String> log = run(ScenarioBuilder.scenario().cpus(4).hwQueues(4).xen("per-hctx").irq("timer").backend(b)
+                    .job(ScenarioBuilder.job().rw("randread").libaio().iodepth(16).ios(100).allCpus()));
+            java.util.Map<String, String> tagged = new java.util.HashMap<>();
+            java.util.Set<String> inserting = new java.util.TreeSet<>();
+            long checked = 0;
+            for (String line : log) {
+                String[] f = line.split(" ");
+                if (!f[1].equals("blkback")) continue;
+                if (f[2].equals("blk_mq_get_tag")) tagged.put(f[4], f[3]);
+                if (f[2].equals("__blk_mq_insert_request")) inserting.add(f[3]);
+                if (f[2].equals("blk_mq_start_request") || f[2].equals("blk_mq_put_tag")) {
+                    assertEquals(tagged.get(f[4]), f[3], b + ": " + line);
+                    checked++;
+                }
+            }
+            assertEquals(2 * 400, checked, b + ": every request started and put back");
+            assertEquals(4, inserting.size(), b + ": every dom0 vCPU inserts into the one hardware queue: " + inserting);
+            if (b.irqMode() == IrqMode.TIMER) assertTrue(count(log, " bt_get ") > 0, b + ": threads sleep for a tag, then run");
+        }
+    }
+
     private static long count(List<String> log, String fn) {
         return log.stream().filter(l -> l.contains(fn)).count();
     }

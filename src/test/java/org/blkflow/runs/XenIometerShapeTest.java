@@ -123,17 +123,17 @@ class XenIometerShapeTest {
     /**
      * dom0's null_blk as a queue (one hardware queue, 64 tags, softirq) and the event channels on vCPU 0,
      * one at a time, 16 rings. With the queue each blkback thread's bio completes inline before the thread
-     * takes the next slot, so at most 16 of the 64 tags are out, no thread ever sleeps for one, and no
-     * vCPU's run takes another's request (no IPI). The event channels on vCPU 0 make the guest's vCPU 0
-     * busy (one fio job and every ring's blkif_interrupt) but no longer move the curve: since each unmap
-     * flushes every other dom0 vCPU's TLB, dom0 is the limit at 8 jobs, not the guest.
+     * takes the next slot, so at most 16 of the 64 tags are out and no thread ever sleeps for one. The
+     * event channels on vCPU 0 make the guest's vCPU 0 busy (one fio job and every ring's blkif_interrupt)
+     * but no longer move the curve: since each unmap flushes every other dom0 vCPU's TLB, dom0 is the limit
+     * at 8 jobs, not the guest.
      */
     @Test
     void eachMechanismAloneAndWhereThePeakComesFrom() {
         Backend none = XenIometer.UNQUEUED_SPREAD;
         Backend queueOnly = none.withNullBlk(1, Backend.NULL_BLK_DEPTH, IrqMode.SOFTIRQ);
         Backend vcpu0Only = none.withEvtchn(EvtchnAffinity.VCPU0);
-        StringBuilder table = new StringBuilder("backend                jobs  16 rings  guest vCPU 0  dom0 IPIs  bt_get sleeps\n");
+        StringBuilder table = new StringBuilder("backend                jobs  16 rings  guest vCPU 0  bt_get sleeps\n");
         Map<String, List<Point>> rows = new LinkedHashMap<>();
         Map<String, Backend> backends = new LinkedHashMap<>();
         backends.put("no queue, spread", none);
@@ -144,8 +144,8 @@ class XenIometerShapeTest {
             for (int jobs : List.of(4, 8)) {
                 Point p = run(Rings.PER_HCTX, jobs, b.getValue());
                 rows.computeIfAbsent(b.getKey(), k -> new ArrayList<>()).add(p);
-                table.append(String.format("%-22s %4d %9.0f %12.1f%% %10d %14d%n", b.getKey(), jobs, p.iops(), p.guestCpu0() * 100,
-                        p.dom0Ipis(), p.btGets()));
+                table.append(String.format("%-22s %4d %9.0f %12.1f%% %14d%n", b.getKey(), jobs, p.iops(), p.guestCpu0() * 100,
+                        p.btGets()));
             }
         }
         System.out.print(table);
@@ -155,7 +155,6 @@ class XenIometerShapeTest {
         for (int i = 0; i < 2; i++) {
             int at = i;
             assertEquals(0, queue.get(at).btGets(), () -> "a blkback thread slept for a tag:\n" + figures);
-            assertEquals(0, queue.get(at).dom0Ipis(), () -> "a dom0 vCPU completed another's request:\n" + figures);
             assertTrue(vcpu0.get(at).guestCpu0() > queue.get(at).guestCpu0() + 0.3,
                     () -> "vCPU 0's event channels do not load the guest's vCPU 0:\n" + figures);
             assertTrue(Math.abs(vcpu0.get(at).iops() - queue.get(at).iops()) <= 0.02 * queue.get(at).iops(),
@@ -223,9 +222,9 @@ class XenIometerShapeTest {
         return o.stats().iops();
     }
 
-    /** One point, with how long the guest's vCPUs (and its vCPU 0) ran, dom0's IPIs and tag sleeps, pCPU waits. */
+    /** One point, with how long the guest's vCPUs (and its vCPU 0) ran, dom0's tag sleeps, pCPU waits. */
     private record Point(int jobs, double iops, double guestCpu, double guestCpu0, double dom0Cpu, long pcpuWaits,
-                         long dom0Ipis, long btGets, double guestNsPerIo, long simNs) {
+                         long btGets, double guestNsPerIo, long simNs) {
     }
 
     private static Point run(int jobs, Backend backend) {
@@ -235,16 +234,15 @@ class XenIometerShapeTest {
     private static Point run(Rings rings, int jobs, Backend backend) {
         BlockLayerRun run = new BlockLayerRun(XenIometer.scenario(rings, jobs, XenIometer.TASK_IOS, backend), false);
         RunStats stats = new RunStats();
-        long[] counts = {0, 0, 0};
+        long[] counts = {0, 0};
         run.feed(t -> {
             stats.onTransition(t);
             if (t.kind() == TransitionKind.PCPU_WAIT) counts[0]++;
-            if (t.kind() == TransitionKind.BLKBACK && t.fn().equals("__blk_mq_complete_request")) counts[1]++;
-            if (t.kind() == TransitionKind.BLKBACK && t.fn().equals("bt_get")) counts[2]++;
+            if (t.kind() == TransitionKind.BLKBACK && t.fn().equals("bt_get")) counts[1]++;
         }, Long.MAX_VALUE);
         double vcpuTime = (double) run.now() * XenIometer.GUEST_CPUS;
         return new Point(jobs, stats.iops(), run.guestBusyNs() / vcpuTime, run.cpuBusyNs(0) / (double) run.now(),
-                run.backendBusyNs() / ((double) run.now() * backend.cpus()), counts[0], counts[1], counts[2],
+                run.backendBusyNs() / ((double) run.now() * backend.cpus()), counts[0], counts[1],
                 run.guestBusyNs() / (double) (jobs * XenIometer.TASK_IOS), run.now());
     }
 

@@ -1,5 +1,6 @@
 package org.blkflow.trace;
 
+import static org.blkflow.model.GoldenStreamTest.REGENERATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * src/test/resources/trace/perfetto-one-device.sha256, in sha256sum's format. A change meant for
  * several devices that moves a one-device export fails here; the export it wrote is left in
  * target/perfetto-one-device/ for a diff. A deliberate change (or a model change that moves these
- * streams) is stored again with -Dgolden.update=true.
+ * streams) is stored again with the goldens (GoldenStreamTest.REGENERATE).
  */
 class PerfettoOneDeviceTest {
 
@@ -59,7 +60,7 @@ class PerfettoOneDeviceTest {
             Files.write(dump.resolve(id + ".perfetto.json"), exports.get(id));
         }
         assertEquals(stored, actual, "one-device Perfetto exports moved (written to " + dump + "); review, then "
-                + "store them again with -Dtest=PerfettoOneDeviceTest -Dgolden.update=true");
+                + REGENERATE);
         assertTrue(exports.values().stream().allMatch(e -> e.length > 10_000), "each export holds a run");
     }
 

@@ -1,5 +1,6 @@
 package org.blkflow.web;
 
+import static org.blkflow.model.GoldenStreamTest.REGENERATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,14 +25,14 @@ class PageDefaultsTest {
 
     /**
      * The front end's tests read the page's defaults from frontend/test/page-defaults.json;
-     * this keeps it what the server renders (regenerate with -Dgolden.update=true and review the diff).
+     * this keeps it what the server renders (regenerated with the goldens, GoldenStreamTest.REGENERATE).
      */
     @Test
     void theFrontEndsFixtureIsWhatThePageGets() throws Exception {
         Path file = Path.of("frontend/test/page-defaults.json");
         String actual = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(page) + "\n";
         if (Boolean.getBoolean("golden.update")) Files.writeString(file, actual);
-        assertEquals(actual, Files.readString(file), file + " is not what PageDefaults renders; run with -Dgolden.update=true");
+        assertEquals(actual, Files.readString(file), file + " is not what PageDefaults renders; review the change, then " + REGENERATE);
     }
 
     @Test

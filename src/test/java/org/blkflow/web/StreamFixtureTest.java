@@ -1,5 +1,6 @@
 package org.blkflow.web;
 
+import static org.blkflow.model.GoldenStreamTest.REGENERATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +40,6 @@ class StreamFixtureTest {
             "deadline-starved-70");
     /** Several devices: its blkparse export beside it, which the browser's log must print line for line. */
     static final String BLKPARSE_FIXTURE = "shared-tags-70";
-    static final String REGENERATE = "regenerate with ./mvnw test -Dtest='GoldenStreamTest,StreamFixtureTest' "
-            + "-Dgolden.update=true and review the diff";
     /** About this many snapshots per fixture: enough to catch a disagreement, few enough to read. */
     static final int SNAPSHOTS = 20;
 
@@ -83,7 +82,7 @@ class StreamFixtureTest {
             Files.writeString(file, actual);
         }
         assertTrue(Files.exists(file), file + " is missing; " + REGENERATE);
-        assertEquals(Files.readString(file), actual, file + " is not what the server makes now; " + REGENERATE);
+        assertEquals(Files.readString(file), actual, file + " is not what the server makes now; review the change, then " + REGENERATE);
     }
 
     /** The loaded message, every transition, a state with the snapshot every few steps and at the end. */
