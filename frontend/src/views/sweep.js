@@ -20,14 +20,16 @@ export function sweepView(el, { scenario }) {
   el.innerHTML = `
     <div class="sweep-form">
       <button type="button" class="primary" data-action="sweep">Why blk-mq?</button>
+      <span class="vary-only" data-role="vary-form" title="what Why blk-mq? varies; the Xen sweep's axes are the published experiment's">
+        <label><input type="checkbox" data-role="story" checked> the canonical story: 16 hardware queues, a greedy randread libaio iodepth 32 job on all CPUs</label>
+        <label>lines <input data-role="series-key" value="${seriesKey}" size="8" aria-label="field varied for each line"> = <input data-role="series-values" value="${STORY_VARY[seriesKey].join(', ')}" size="10" aria-label="values of that field, one line each"></label>
+        <label>x <input data-role="x-key" value="${xKey}" size="8" aria-label="field varied along x"> = <input data-role="x-values" value="${STORY_VARY[xKey].join(', ')}" size="14" aria-label="values along x"></label>
+      </span>
       <button type="button" data-action="xen-sweep" title="the published multi-queue xen-blkfront experiment: 16-vCPU guest, IOmeter job, 1-32 jobs, one ring against 16">Xen: 1 ring vs 16 rings</button>
-      <label><input type="checkbox" data-role="story" checked> the canonical story: 16 hardware queues, a greedy randread libaio iodepth 32 job on all CPUs</label>
-      <label>lines <input data-role="series-key" value="${seriesKey}" size="8" aria-label="field varied for each line"> = <input data-role="series-values" value="${STORY_VARY[seriesKey].join(', ')}" size="10" aria-label="values of that field, one line each"></label>
-      <label>x <input data-role="x-key" value="${xKey}" size="8" aria-label="field varied along x"> = <input data-role="x-values" value="${STORY_VARY[xKey].join(', ')}" size="14" aria-label="values along x"></label>
       <span class="sweep-status" data-role="sweep-status" role="status"></span>
     </div>
     <p class="form-error" data-role="sweep-error" role="alert"></p>
-    <svg class="sweep-chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="IOPS per CPU count, one line per mode"></svg>
+    <svg class="sweep-chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="IOPS against ${xKey}, one line per ${seriesKey}"></svg>
     <table class="sweep-table"></table>`;
   const $ = sel => el.querySelector(sel);
   let running = false;
@@ -47,6 +49,8 @@ export function sweepView(el, { scenario }) {
     el.dataset.sweep = url.includes('xen') ? 'xen-iometer' : 'vary';
     const title = el.closest('section')?.querySelector('[data-role="sweep-title"]');
     if (title) title.textContent = TITLES[el.dataset.sweep];
+    // The chart says what it plots: the fields varied, whichever sweep drew it.
+    $('svg.sweep-chart').setAttribute('aria-label', `IOPS against ${keys[1]}, one line per ${keys[0]}`);
     $('[data-role="sweep-error"]').textContent = '';
     draw(points, keys, 0);
     try {

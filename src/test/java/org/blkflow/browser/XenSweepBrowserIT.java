@@ -33,6 +33,11 @@ class XenSweepBrowserIT extends BrowserTest {
         // textContent, not getText(): panel headings are upper-cased by CSS.
         assertTrue(page.one("[data-role='sweep-title']").getAttribute("textContent").startsWith("Xen: 1 ring vs 16 rings"),
                 "the panel's heading names the sweep it shows");
+        // The chart names the fields it plots, and Why blk-mq?'s own fields say they are not what is drawn.
+        assertEquals("IOPS against jobs, one line per rings", page.one("#sweep svg.sweep-chart").getAttribute("aria-label"));
+        assertTrue(Double.parseDouble((String) page.script("return getComputedStyle("
+                + "document.querySelector('#sweep [data-role=\"vary-form\"] label')).opacity")) < 1,
+                "Why blk-mq?'s lines and x fields are dimmed under the Xen sweep");
         List<WebElement> points = page.all("#sweep circle.sweep-point[data-point]");
         int n = XenIometer.RING_LAYOUTS.size() * XenIometer.JOBS.size();
         assertEquals(n, points.size());
