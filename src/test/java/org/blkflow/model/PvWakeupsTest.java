@@ -36,22 +36,21 @@ class PvWakeupsTest {
     /** xen_blkif_be_int on dom0's vCPU 0 wakes ring 1's thread on another vCPU: one IPI's worth later. */
     @Test
     void blkbackWokenFromAnotherVcpuRunsAfterTheReschedIpi() {
-        List<Transition> log = run(EvtchnAffinity.VCPU0, 1);
-        Transition beInt = first(log, "xen_blkif_be_int");
-        Transition schedule = first(log, "xen_blkif_schedule");
-        assertEquals(2, beInt.cpu());
-        assertEquals(3, schedule.cpu());
-        assertEquals(IPI, schedule.t() - beInt.t());
+        assertEquals(List.of(2L, 3L, IPI), beIntToSchedule(EvtchnAffinity.VCPU0));
     }
 
     /** With the event channel on the thread's own vCPU the wakeup is local: no IPI, the thread runs at once. */
     @Test
     void blkbackWokenOnItsOwnVcpuRunsAtOnce() {
-        List<Transition> log = run(EvtchnAffinity.SPREAD, 1);
+        assertEquals(List.of(3L, 3L, 0L), beIntToSchedule(EvtchnAffinity.SPREAD));
+    }
+
+    /** Ring 1's xen_blkif_be_int and the thread's xen_blkif_schedule: their CPUs and the time between. */
+    private static List<Long> beIntToSchedule(EvtchnAffinity evtchn) {
+        List<Transition> log = run(evtchn, 1);
         Transition beInt = first(log, "xen_blkif_be_int");
         Transition schedule = first(log, "xen_blkif_schedule");
-        assertEquals(3, beInt.cpu());
-        assertEquals(0, schedule.t() - beInt.t());
+        return List.of((long) beInt.cpu(), (long) schedule.cpu(), schedule.t() - beInt.t());
     }
 
     /**
