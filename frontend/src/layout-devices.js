@@ -133,6 +133,9 @@ export function tagBarFill(bar, depth, reserved, held) {
 /** What a tag bar's line adds when some tags are reserved: they are not in its count. */
 export const reservedNote = reserved => (reserved ? ` (+${reserved} reserved)` : '');
 
+/** An hctx's tags in words, counted as its bar counts them: the normal tags, the reserved ones beside. */
+export const tagsInUse = (used, depth, reserved) => `${used} of ${depth - reserved} in use${reservedNote(reserved)}`;
+
 /** A shared set's bar split by device: what each holds a segment, left to right, cut at the bar's end. */
 export function shareSegments(bar, held, depth) {
   let x = bar.x;

@@ -2,6 +2,7 @@
 import { formatNs, formatBytes, esc } from '../format.js';
 import { itemsAt, key, deviceOf } from '../state.js';
 import { deviceCount, diskName, ctxOnDevice, hctxOnDevice, hctxNumber } from '../devices.js';
+import { tagsInUse } from '../layout-devices.js';
 
 export function inspectorView(el) {
   let selected = null;
@@ -77,7 +78,7 @@ function hctx(state, id) {
     ...deviceRow(state.topology, d),
     row('state', h.stopped ? '<span class="badge bad">STOPPED</span>' : (cpus.length ? 'running' : 'idle (no CPU maps here)')),
     row('cpumask', cpus.length ? cpus.join(', ') : 'empty'),
-    row('tags', `${h.tagsUsed} used of ${h.depth}`),
+    row('tags', tagsInUse(h.tagsUsed, h.depth, state.scenario?.reservedTags ?? 0)),
     row('dispatch list', dispatch.length ? dispatch.map(r => `<code>${r.id}</code>`).join(' → ') : 'empty'),
     row('in flight', inFlight),
     row('runs', h.runs ?? 0),
