@@ -81,12 +81,24 @@ final class XenBlkfrontSq extends LegacyDriver {
             q.queueLock.unlock(m.cpu(cpu));
             m.after(cpu, m.costs.hypercallNs(), Machine.END);
         };
-        if (q.stopped && !r.full()) {
-            q.stopped = false;
-            m.emit.queue(TransitionKind.HCTX_START, null, "blk_start_queue", cpu, irq, -1, q.queue, -1);
-            runQueue(cpu, irq, unlock);
+        kickPendingRequestQueues(r, cpu, irq, unlock);
+    }
+
+    /**
+     * kick_pending_request_queues(), at the end of every blkif_interrupt: with room on the ring,
+     * blk_start_queue (which clears STOPPED) and do_blkif_request, whether or not the queue was stopped,
+     * so the interrupt issues what waits in the queue itself. blk_start_queue's own __blk_run_queue is the
+     * same request_fn on the same queue under the same lock: one run stands for both.
+     */
+    private void kickPendingRequestQueues(XenRing r, int cpu, Actor irq, Runnable unlock) {
+        if (r.full()) {
+            unlock.run();
             return;
         }
-        unlock.run();
+        if (q.stopped) {
+            q.stopped = false;
+            m.emit.queue(TransitionKind.HCTX_START, null, "blk_start_queue", cpu, irq, -1, q.queue, -1);
+        }
+        runQueue(cpu, irq, unlock);
     }
 }

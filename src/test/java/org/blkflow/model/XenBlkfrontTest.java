@@ -34,6 +34,26 @@ class XenBlkfrontTest {
         assertEquals("do_blkif_request", ts.get(start + 1).fn());
     }
 
+    /**
+     * kick_pending_request_queues ends every blkif_interrupt: with room on the ring the interrupt runs
+     * do_blkif_request even on a queue that was never stopped, so it issues whatever waits there itself.
+     * One reader of two requests on a ring that never fills: each response's interrupt runs the queue.
+     */
+    @Test
+    void everyInterruptWithRoomOnTheRingRunsTheQueue() {
+        List<Transition> ts = run(scenario().mode("sq").slots(3).xen("single-lock")
+                .job(job().rw("randread").ios(2)).build());
+        List<Transition> runs = ts.stream().filter(t -> t.kind() == TransitionKind.RUN_QUEUE).toList();
+        assertTrue(ts.stream().noneMatch(t -> t.kind() == TransitionKind.HCTX_STOP), "the ring never fills");
+        List<Transition> fromIrq = runs.stream().filter(t -> "swapper/0".equals(t.comm())).toList();
+        assertEquals(2, fromIrq.size(), "one do_blkif_request per response's interrupt: " + runs);
+        for (Transition run : fromIrq) {
+            assertEquals("do_blkif_request", run.fn());
+            int at = ts.indexOf(run);
+            assertEquals(TransitionKind.FREE, ts.get(at - 1).kind(), "right after the interrupt ended a request");
+        }
+    }
+
     @Test
     void submittersAndTheInterruptContendForIoLock() {
         LockStat io = lock(scenario().mode("sq").cpus(4).xen("single-lock").costs(Costs.DEFAULT)
