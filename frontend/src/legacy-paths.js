@@ -21,7 +21,7 @@ export const XEN_SQ_STEPS = [
   { fn: 'do_blkif_request', explain: 'xen-blkfront\'s request_fn, called with io_lock (the queue lock is the driver\'s own io_lock): peeks requests and puts each on the shared ring.' },
   { fn: 'blkif_queue_request', explain: 'Writes one request into a free ring slot (grant references for its pages); a full ring makes the driver stop the queue (blk_stop_queue).' },
   { fn: 'blkif_interrupt', explain: 'The backend\'s event: takes io_lock, reaps the responses from the ring and completes their requests — contending with submitters for the same lock.' },
-  { fn: 'kick_pending_request_queues', alt: ['blk_start_queue'], explain: 'Once slots are free again the stopped queue is restarted (blk_start_queue) so waiting requests reach the ring.' },
+  { fn: 'kick_pending_request_queues', alt: ['blk_start_queue'], explain: 'At the end of every interrupt with slots free: restarts the queue if it was stopped (blk_start_queue) and runs do_blkif_request, so waiting requests reach the ring from the interrupt itself.' },
 ];
 
 export const XEN_MQ_STEPS = [
