@@ -56,7 +56,7 @@ export function drawHctxs(g, geo, scenario) {
     lane(hg, h.dispatch, `hctx:${h.hctx}`, 'dispatch', f, 'dispatch list', 'dispatch');
     tagBar(hg, h.tags, h.tagBar, f, h.driverTags ? 'sched' : 'tags', h.driverTags ? 0 : reserved, h.hctx);
     if (h.driverTags) tagBar(hg, h.driverTags, h.driverBar, f, 'driver', reserved);
-    stoppedBadge(hg, h, f);
+    stoppedBadge(hg, h, f, `${h.hctx}`);
   }
 }
 

@@ -55,15 +55,29 @@ export function drawCpus(g, geo) {
 /**
  * The badge a stopped queue shows over its top edge; hidden until the stream stops the queue. It says
  * STOPPED where that fits the box, else STOP, else a square: sixteen hctxs in a comparison pane are a
- * couple of letters wide, and a badge wider than its box would cover its neighbour's.
+ * couple of letters wide, and a badge wider than its box would cover its neighbour's. Its lower half
+ * comes down to the box's title: where the title ({@code g}'s text.box-label, drawn first) runs under the
+ * centred badge, the title gives way to {@code shortTitle} while the queue is stopped (showStopped) and
+ * the badge sits after that.
  */
-export function stoppedBadge(g, b, font) {
+export function stoppedBadge(g, b, font, shortTitle = null) {
   if (b.badgeInside !== undefined) { stoppedInside(g, b, font); return; }
-  const label = fitText(b.w - 12, font, 'STOPPED', 'STOP') || '■';
-  const w = Math.min(textWidth(label, font) + 10, b.w);
+  let label = fitText(b.w - 12, font, 'STOPPED', 'STOP') || '■';
+  let w = Math.min(textWidth(label, font) + 10, b.w);
+  let x = b.x + b.w / 2 - w / 2;
+  const titleEl = g.select('text.box-label');
+  const title = titleEl.empty() ? '' : titleEl.text();
+  if (title && shortTitle !== null && b.x + 4 + textWidth(title, font) + 2 > x) {
+    // Beside the short title the badge has the rest of the edge, with a little less padding than centred.
+    x = b.x + 4 + textWidth(shortTitle, font) + 3;
+    const room = b.x + b.w - 1 - x;
+    label = fitText(room - 8, font, 'STOPPED', 'STOP') || '■';
+    w = Math.min(textWidth(label, font) + 8, room);
+    titleEl.attr('data-title', title).attr('data-short', shortTitle);
+  }
   const badge = g.append('g').attr('class', 'stopped-badge').attr('display', 'none');
-  badge.append('rect').attr('x', b.x + b.w / 2 - w / 2).attr('y', b.y - font / 2 - 3).attr('width', w).attr('height', font + 4).attr('rx', 3);
-  text(badge, b.x + b.w / 2, b.y + font / 2 - 1, label, '', 'middle');
+  badge.append('rect').attr('x', x).attr('y', b.y - font / 2 - 3).attr('width', w).attr('height', font + 4).attr('rx', 3);
+  text(badge, x + w / 2, b.y + font / 2 - 1, label, '', 'middle');
 }
 
 // Bold capitals run wider than the average glyph textWidth() assumes.
@@ -91,6 +105,8 @@ export function stoppedInsideWidth(b, font) {
 export function showStopped(g, stopped) {
   g.attr('data-stopped', stopped ? 'true' : 'false');
   g.select('.stopped-badge').attr('display', stopped ? null : 'none');
+  const title = g.select('text.box-label[data-short]');
+  if (!title.empty()) title.text(title.attr(stopped ? 'data-short' : 'data-title'));
 }
 
 /** Driver and device rows with one lane per column under them (an hctx each, or the one queue), and done. */

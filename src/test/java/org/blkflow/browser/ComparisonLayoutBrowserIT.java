@@ -13,7 +13,8 @@ import org.openqa.selenium.Dimension;
 /**
  * The comparison page on a laptop shows both runs at one moment: A beside B from 1200 px wide, each
  * figure laid out for its half, nothing scrolling sideways and no STOPPED badge wider than its queue
- * (sixteen hctxs in half a screen are a couple of letters wide each); on a small screen A above B.
+ * (sixteen hctxs in half a screen are a couple of letters wide each) nor over its queue's title; on a
+ * small screen A above B.
  */
 class ComparisonLayoutBrowserIT extends BrowserTest {
 
@@ -26,8 +27,11 @@ class ComparisonLayoutBrowserIT extends BrowserTest {
             const badges = [...document.querySelectorAll('.stopped-badge:not([display="none"])')].map(g => {
               const own = r(g.querySelector('rect'));
               const box = r(g.parentNode.querySelector(':scope > rect'));
+              const titleEl = g.parentNode.querySelector(':scope > text.box-label');
+              const title = titleEl ? r(titleEl) : own;
               return {pane: g.closest('[data-pane]').dataset.pane, left: own.left, right: own.right,
-                      boxLeft: box.left, boxRight: box.right};
+                      boxLeft: box.left, boxRight: box.right, title: titleEl ? titleEl.textContent : '',
+                      titleLeft: title.left, titleRight: titleEl ? title.right : title.left};
             });
             return {aLeft: a.left, aRight: a.right, aTop: a.top, aBottom: a.bottom, bLeft: b.left, bTop: b.top,
                     scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
@@ -64,6 +68,10 @@ class ComparisonLayoutBrowserIT extends BrowserTest {
             for (Map<String, Object> badge : badges) {
                 if (n(badge, "left") < n(badge, "boxLeft") - 0.5 || n(badge, "right") > n(badge, "boxRight") + 0.5) {
                     wrong.add(c.id() + ": a STOPPED badge wider than its queue " + badge);
+                }
+                // Its lower half reaches the box's title line: it must not cover the title's letters.
+                if (n(badge, "left") < n(badge, "titleRight") && n(badge, "right") > n(badge, "titleLeft")) {
+                    wrong.add(c.id() + ": a STOPPED badge over its queue's title " + badge);
                 }
             }
         }
