@@ -233,7 +233,6 @@ function render() {
   if (!seekAnswered) return;
   profile = window.blkflow?.profile ?? null;
   const { state, last } = session;
-  lesson.update(state ?? { step: 0 });
   quiz.update(state, lesson.questionAt(state?.step), session.playing());
   oops.update(session.oops);
   // The legacy queue and xen-blkfront are about their one lock: lockstat sits beside Figure 1 there.
@@ -242,12 +241,14 @@ function render() {
   locks.update(session.stats, beside);
   blockSizes.update(session.stats);
   controls.update(session.status, state, session.highestStep, session.timeline);
-  if (!state) return;
+  if (!state) { lesson.update({ step: 0 }); return; }
   for (const [name, view] of Object.entries(views)) {
     const t0 = profile ? performance.now() : 0;
     view.update(state, last);
     if (profile) profile[name] = (profile[name] ?? 0) + performance.now() - t0;
   }
+  // After the figure: a frame laid out again (load, resize, presenting) has lost the stop's lit place.
+  lesson.update(state);
   $('#figure-mode').textContent = $('#path-mode').textContent = modeTitle(state.scenario);
   address.update(state, pageTitle(state));
   drawnStep = state.step;

@@ -177,6 +177,8 @@ class LessonBrowserIT extends BrowserTest {
         // Laid out for presenting (16 px, or smaller to fit the screen: fit-font.js).
         page.waitFor(d -> !"0".equals(page.one("#outline").getAttribute("data-room")));
         assertTrue(page.one("[data-role='lesson-text']").isDisplayed(), "the lesson stays on screen when presenting");
+        // Figure 1 was laid out again for presenting, with no step since: the stop's place is still lit.
+        assertEquals("true", page.one("#outline [data-queue='tagwait:0']").getAttribute("data-highlight"));
         page.one("[data-action='lesson-next']").click();
         page.waitFor(d -> progress().equals("stop 3 of 6"));
         assertNotEquals(k, stopSteps().get(2).intValue());
