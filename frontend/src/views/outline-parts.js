@@ -62,8 +62,8 @@ export function drawCpus(g, geo) {
  */
 export function stoppedBadge(g, b, font, shortTitle = null) {
   if (b.badgeInside !== undefined) { stoppedInside(g, b, font); return; }
-  let label = fitText(b.w - 12, font, 'STOPPED', 'STOP') || '■';
-  let w = Math.min(textWidth(label, font) + 10, b.w);
+  let { label, width } = badgeLabel(b.w - 12, font);
+  let w = Math.min(width + 10, b.w);
   let x = b.x + b.w / 2 - w / 2;
   const titleEl = g.select('text.box-label');
   const title = titleEl.empty() ? '' : titleEl.text();
@@ -71,8 +71,8 @@ export function stoppedBadge(g, b, font, shortTitle = null) {
     // Beside the short title the badge has the rest of the edge, with a little less padding than centred.
     x = b.x + 4 + textWidth(shortTitle, font) + 3;
     const room = b.x + b.w - 1 - x;
-    label = fitText(room - 8, font, 'STOPPED', 'STOP') || '■';
-    w = Math.min(textWidth(label, font) + 8, room);
+    ({ label, width } = badgeLabel(room - 8, font));
+    w = Math.min(width + 8, room);
     titleEl.attr('data-title', title).attr('data-short', shortTitle);
   }
   const badge = g.append('g').attr('class', 'stopped-badge').attr('display', 'none');
@@ -83,13 +83,20 @@ export function stoppedBadge(g, b, font, shortTitle = null) {
 // Bold capitals run wider than the average glyph textWidth() assumes.
 const CAPS = 1.2;
 
+/** The badge's word that fits {@code room} px at {@code font}: STOPPED, else STOP, else a square; and its width. */
+function badgeLabel(room, font) {
+  const label = fitText(room, font, 'STOPPED', 'STOP') || '■';
+  return { label, width: textWidth(label, font) };
+}
+
 /**
- * Presenting (layout.js), rows are only a lock's tab apart: the badge sits inside the box, at the right
- * of the line badgeInside px down, no taller than that line, so the tab above covers nothing.
+ * A box that asks for it (badgeInside: presenting's rows, only a lock's tab apart, and the legacy
+ * request_queue, whose title is long): the badge sits inside the box, at the right of the line
+ * badgeInside px down, no taller than that line, so the tab above covers nothing.
  */
 function stoppedInside(g, b, font) {
-  const w = stoppedInsideWidth(b, font);
-  const label = fitText(b.w / 2 - 12, font * CAPS, 'STOPPED', 'STOP') || '■';
+  const { label, width } = badgeLabel(b.w / 2 - 12, font * CAPS);
+  const w = width + 8;
   const x = b.x + b.w - w - 4, y = b.y + b.badgeInside + 1;
   const badge = g.append('g').attr('class', 'stopped-badge').attr('display', 'none');
   badge.append('rect').attr('x', x).attr('y', y).attr('width', w).attr('height', font + 2).attr('rx', 3);
@@ -98,8 +105,7 @@ function stoppedInside(g, b, font) {
 
 /** The width a badge inside {@code b} takes at the right of its line: what that line's text must leave free. */
 export function stoppedInsideWidth(b, font) {
-  const label = fitText(b.w / 2 - 12, font * CAPS, 'STOPPED', 'STOP') || '■';
-  return textWidth(label, font * CAPS) + 8;
+  return badgeLabel(b.w / 2 - 12, font * CAPS).width + 8;
 }
 
 export function showStopped(g, stopped) {

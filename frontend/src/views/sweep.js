@@ -9,6 +9,8 @@ import { OKABE_ITO } from './palette.js';
 
 const d3 = window.d3;
 const W = 560, H = 220, M = { l: 52, r: 112, t: 16, b: 30 };
+/** What the chart plots, said for a screen reader: the two fields a sweep varies, [lines, x]. */
+const chartLabel = ([series, x]) => `IOPS against ${x}, one line per ${series}`;
 // The panel's heading names the sweep it shows, so a projected Xen sweep is not titled "Why blk-mq?".
 const TITLES = {
   vary: 'Why blk-mq? · the same load on the single queue and on blk-mq, CPU by CPU',
@@ -29,7 +31,7 @@ export function sweepView(el, { scenario }) {
       <span class="sweep-status" data-role="sweep-status" role="status"></span>
     </div>
     <p class="form-error" data-role="sweep-error" role="alert"></p>
-    <svg class="sweep-chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="IOPS against ${xKey}, one line per ${seriesKey}"></svg>
+    <svg class="sweep-chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${chartLabel([seriesKey, xKey])}"></svg>
     <table class="sweep-table"></table>`;
   const $ = sel => el.querySelector(sel);
   let running = false;
@@ -50,7 +52,7 @@ export function sweepView(el, { scenario }) {
     const title = el.closest('section')?.querySelector('[data-role="sweep-title"]');
     if (title) title.textContent = TITLES[el.dataset.sweep];
     // The chart says what it plots: the fields varied, whichever sweep drew it.
-    $('svg.sweep-chart').setAttribute('aria-label', `IOPS against ${keys[1]}, one line per ${keys[0]}`);
+    $('svg.sweep-chart').setAttribute('aria-label', chartLabel(keys));
     $('[data-role="sweep-error"]').textContent = '';
     draw(points, keys, 0);
     try {

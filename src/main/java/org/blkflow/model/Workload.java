@@ -71,7 +71,10 @@ final class Workload {
         });
     }
 
-    /** The batch's path starts on the task's CPU now, or, under rate_iops, when its first bio is due. */
+    /**
+     * The batch's path starts on the task's CPU now (a wakeup from io_getevents: {@link Machine#wake}, which
+     * in a PV guest waits for the waker's reschedule IPI), or, under rate_iops, when its first bio is due.
+     */
     private void scheduleBatch(Task task) {
         task.refillScheduled = true;
         long due = task.nextIssueNs();
