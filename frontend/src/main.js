@@ -150,7 +150,7 @@ const editor = editorView($('#editor'), {
 });
 
 const loadedScenario = () => session.loaded?.scenario ?? editor.read();
-sweepView($('#sweep'), { scenario: loadedScenario });
+sweepView($('#sweep'), { scenario: loadedScenario, xenSetup: defaults.xenIometerSetup });
 formatsView($('#formats'), { scenario: loadedScenario, editor, send: cmd => send(cmd) });
 $('[data-action="show-notes"]').addEventListener('click', () => { $('#model-notes-panel').open = true; });
 

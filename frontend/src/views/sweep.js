@@ -17,7 +17,7 @@ const TITLES = {
   'xen-iometer': 'Xen: 1 ring vs 16 rings · the published xen-blkfront experiment, IOPS against fio jobs',
 };
 
-export function sweepView(el, { scenario }) {
+export function sweepView(el, { scenario, xenSetup }) {
   const [seriesKey, xKey] = Object.keys(STORY_VARY);
   el.innerHTML = `
     <div class="sweep-form">
@@ -31,6 +31,7 @@ export function sweepView(el, { scenario }) {
       <span class="sweep-status" data-role="sweep-status" role="status"></span>
     </div>
     <p class="form-error" data-role="sweep-error" role="alert"></p>
+    <p class="sweep-setup" data-role="sweep-setup" hidden></p>
     <svg class="sweep-chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${chartLabel([seriesKey, xKey])}"></svg>
     <table class="sweep-table"></table>`;
   const $ = sel => el.querySelector(sel);
@@ -51,6 +52,10 @@ export function sweepView(el, { scenario }) {
     el.dataset.sweep = url.includes('xen') ? 'xen-iometer' : 'vary';
     const title = el.closest('section')?.querySelector('[data-role="sweep-title"]');
     if (title) title.textContent = TITLES[el.dataset.sweep];
+    // The model's setup beside the paper's curve, its assumptions named (the server's words: PageDefaults).
+    const setup = $('[data-role="sweep-setup"]');
+    setup.textContent = el.dataset.sweep === 'xen-iometer' ? xenSetup ?? '' : '';
+    setup.hidden = !setup.textContent;
     // The chart says what it plots: the fields varied, whichever sweep drew it.
     $('svg.sweep-chart').setAttribute('aria-label', chartLabel(keys));
     $('[data-role="sweep-error"]').textContent = '';
@@ -152,11 +157,11 @@ function table(el, series, keys) {
   const rows = series.flatMap(s => s.points.map(p => ({ ...p, series: s.name })));
   const dom0 = rows.some(r => r.backendCpuUse != null);
   const paper = rows.some(r => r.published != null);
-  el.innerHTML = rows.length ? `<thead><tr><th>${keys[0]}</th><th>${keys[1]}</th><th>IOPS</th>${paper ? '<th>published</th>' : ''}${dom0 ? '<th>dom0 CPU</th>' : ''}<th>most contended lock</th><th>contentions</th></tr></thead><tbody>`
+  el.innerHTML = rows.length ? `<thead><tr><th>${keys[0]}</th><th>${keys[1]}</th><th>IOPS</th>${paper ? '<th>published</th>' : ''}${dom0 ? '<th>dom0 CPU</th>' : ''}<th class="lock">most contended lock</th><th>contentions</th></tr></thead><tbody>`
     + rows.map(r => `<tr data-point="${r.point}"><td>${r.series}</td><td>${r.x}</td><td>${d3.format('.3s')(r.iops)}</td>`
       + (paper ? `<td data-role="published">${r.published == null ? '—' : d3.format('.3s')(r.published)}</td>` : '')
       + (dom0 ? `<td data-role="dom0-cpu">${r.backendCpuUse == null ? '—' : d3.format('.0%')(r.backendCpuUse)}</td>` : '')
-      + `<td><code>${r.lock ?? '—'}</code></td><td>${r.contentions}</td></tr>`).join('') + '</tbody>' : '';
+      + `<td class="lock"><code>${r.lock ?? '—'}</code></td><td>${r.contentions}</td></tr>`).join('') + '</tbody>' : '';
 }
 
 /** data-<key> for a key that makes an attribute name (rings, jobs, cpus); a path such as jobs[0].iodepth gets none. */

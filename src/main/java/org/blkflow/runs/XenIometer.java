@@ -65,8 +65,10 @@ public final class XenIometer {
     /** dom0's null_blk completion_nsec, used only by the timer irqmode and by the backend without a queue. */
     public static final long DOM0_COMPLETION_NS = 20_000;
     /**
-     * 16 dom0 vCPUs, one per ring, grants mapped per request (see the README for why), each vCPU on a CPU of
-     * its own (the posts do not say how many physical CPUs the host had: {@link #SHARED_HOST}); dom0's null_blk
+     * 16 dom0 vCPUs, one per ring, each on a CPU of its own (the posts do not say how many physical CPUs the
+     * host had: {@link #SHARED_HOST}); grants mapped per request (the posts do not say either: with persistent
+     * grants dom0 shares nothing of Xen's and 16 rings keep rising past the published peak, see the README and
+     * XenIometerShapeTest.withPersistentGrantsSixteenRingsDoNotPeakAndLeaveThePublishedCurve); dom0's null_blk
      * as `modprobe null_blk` leaves it (v4 of the series: dom0 "modprobe null_blk"): one hardware queue of 64
      * tags, irqmode softirq; every ring's event channel on vCPU 0 at both ends, as Linux binds them.
      */
@@ -142,6 +144,24 @@ public final class XenIometer {
         int at = JOBS.indexOf(jobs);
         if (at < 0) throw new IllegalArgumentException("no published figure at " + jobs + " jobs");
         return (rings == Rings.PER_HCTX ? PUBLISHED_SIXTEEN_RINGS : PUBLISHED_ONE_RING).get(at);
+    }
+
+    /**
+     * The model's side of the experiment in one sentence, for the page to print under the curves it draws
+     * beside the published ones: what the run is, and which of its choices are assumptions because the
+     * posts do not give them (the host's CPUs and whether grants were persistent).
+     */
+    public static String setup(Backend backend) {
+        String host = backend.pcpus() == 0 ? "each on a CPU of its own" : "sharing " + backend.pcpus() + " pCPUs with the guest";
+        String grants = backend.persistentGrants() ? "persistent grants" : "grants mapped and unmapped per request";
+        String dom0Queue = backend.submitQueues() == 0 ? "null_blk without a queue"
+                : "null_blk with " + backend.submitQueues() + " hardware queue" + (backend.submitQueues() == 1 ? "" : "s")
+                        + " of " + backend.hwQueueDepth() + " tags (irqmode " + backend.irqMode().label() + ")";
+        String events = backend.evtchnAffinity() == EvtchnAffinity.VCPU0 ? "every event channel on vCPU 0"
+                : "event channels spread over the vCPUs";
+        return "The model: a " + GUEST_CPUS + "-vCPU PV guest with " + GUEST_CPUS + " hardware queues running fio's IOmeter job ("
+                + TASK_IOS + " I/Os a job); dom0 " + backend.cpus() + " vCPUs " + host + ", " + grants + ", " + dom0Queue + ", "
+                + events + ". The posts give neither the host's CPUs nor whether grants were persistent: both are assumptions.";
     }
 
     /** Every point, the ring layout outermost, as the sweep varies device.rings then jobs. */

@@ -2,6 +2,7 @@ package org.blkflow.web;
 
 import java.util.List;
 import java.util.Map;
+import org.blkflow.runs.XenIometer;
 import org.blkflow.scenario.FieldLimits;
 import org.blkflow.scenario.ScenarioDefaults;
 import org.blkflow.scenario.ScenarioField.Group;
@@ -13,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the page would otherwise repeat from the server: the default scenario, the editor's fields
- * with their ranges and choices, the session's step and seek limits and xen-blkfront's ring size. Rendered once into the
+ * with their ranges and choices, the session's step and seek limits, xen-blkfront's ring size and the Xen sweep's setup. Rendered once into the
  * page as JSON, so the front end reads them before it opens its socket.
  */
 final class PageDefaults {
@@ -46,6 +47,8 @@ final class PageDefaults {
         session.put("maxStep", SessionLimits.MAX_STEP);
         session.put("maxSeek", SessionLimits.MAX_SEEK);
         o.put("xenRingSlots", ScenarioDefaults.XEN_RING_SLOTS);
+        // Printed under the Xen sweep's curves, so the page never states the experiment's setup its own way.
+        o.put("xenIometerSetup", XenIometer.setup(XenIometer.BACKEND));
         return o;
     }
 

@@ -23,6 +23,7 @@ class XenSweepBrowserIT extends BrowserTest {
         page = new Page(Browser.start(profile), port);
         page.driver.manage().window().setSize(new Dimension(1440, 900));
         page.open("/").loaded();
+        assertTrue(!page.one("#sweep [data-role='sweep-setup']").isDisplayed(), "a setup line before any Xen sweep");
         long clicked = System.nanoTime();
         page.one("#sweep [data-action='xen-sweep']").click();
         // Ten runs of up to 16,000 requests on the two sweep threads: slower than a page wait under load.
@@ -33,6 +34,20 @@ class XenSweepBrowserIT extends BrowserTest {
         // textContent, not getText(): panel headings are upper-cased by CSS.
         assertTrue(page.one("[data-role='sweep-title']").getAttribute("textContent").startsWith("Xen: 1 ring vs 16 rings"),
                 "the panel's heading names the sweep it shows");
+        // Under the curves, the model's setup with its assumptions named, in the server's words.
+        WebElement setup = page.one("#sweep [data-role='sweep-setup']");
+        assertTrue(setup.isDisplayed(), "the Xen sweep's setup is not shown");
+        assertEquals(XenIometer.setup(XenIometer.BACKEND), setup.getText());
+        // The sentence spans the panel; the chart and its table stay side by side under it at 1440 px.
+        assertEquals(Boolean.TRUE, page.script("const c = document.querySelector('#sweep svg.sweep-chart').getBoundingClientRect(),"
+                + " t = document.querySelector('#sweep .sweep-table').getBoundingClientRect(),"
+                + " s = document.querySelector('#sweep [data-role=\"sweep-setup\"]').getBoundingClientRect();"
+                + " return t.left >= c.right && s.bottom <= c.top && s.bottom <= t.top"), "setup, chart and table out of place");
+        // A ring layout's name is one line in the table, not "single-" over "lock".
+        Object wrapped = page.script("return [...document.querySelectorAll('#sweep .sweep-table td:first-child')]"
+                + ".filter(td => td.getClientRects().length && td.firstChild && (() => { const r = document.createRange();"
+                + " r.selectNodeContents(td); return r.getClientRects().length > 1; })()).map(td => td.textContent)");
+        assertEquals(List.of(), wrapped, "ring layouts wrapped over two lines");
         // The chart names the fields it plots, and Why blk-mq?'s own fields say they are not what is drawn.
         assertEquals("IOPS against jobs, one line per rings", page.one("#sweep svg.sweep-chart").getAttribute("aria-label"));
         assertTrue(Double.parseDouble((String) page.script("return getComputedStyle("

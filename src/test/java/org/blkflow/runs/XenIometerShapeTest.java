@@ -110,10 +110,14 @@ class XenIometerShapeTest {
         // blocks on an event channel: the slow path the model leaves out is not reached (engine/Lock).
         long waited = longestWait;
         assertTrue(waited < 100_000, () -> "a wait of " + waited + " ns would have taken the PV slow path:\n" + figures);
-        // Within 3x of the published hundreds of thousands: 100k to 3M for every point.
+        // Every point within 3x of the one published for it (the README says so).
         for (int i = 0; i < n; i++) {
-            for (double v : new double[] {one[i], sixteen[i]}) {
-                assertTrue(v >= 100_000 && v <= 3_000_000, () -> "outside 100k-3M IOPS:\n" + figures);
+            int jobs = XenIometer.JOBS.get(i);
+            for (Rings rings : XenIometer.RING_LAYOUTS) {
+                double v = rings == Rings.SINGLE_LOCK ? one[i] : sixteen[i];
+                double published = XenIometer.published(rings, jobs);
+                assertTrue(v >= published / 3 && v <= published * 3,
+                        () -> rings.label() + " at " + jobs + " jobs is not within 3x of the published " + published + ":\n" + figures);
             }
         }
         assertTrue(stats.get(n + AT32).locks().stream().max(Comparator.comparingLong(LockStat::contentions)).orElseThrow()
@@ -224,7 +228,7 @@ class XenIometerShapeTest {
 
     /** One point, with how long the guest's vCPUs (and its vCPU 0) ran, dom0's tag sleeps, pCPU waits. */
     private record Point(int jobs, double iops, double guestCpu, double guestCpu0, double dom0Cpu, long pcpuWaits,
-                         long btGets, double guestNsPerIo, long simNs) {
+                         long btGets, double guestNsPerIo, long simNs, List<LockStat> locks) {
     }
 
     private static Point run(int jobs, Backend backend) {
@@ -243,7 +247,40 @@ class XenIometerShapeTest {
         double vcpuTime = (double) run.now() * XenIometer.GUEST_CPUS;
         return new Point(jobs, stats.iops(), run.guestBusyNs() / vcpuTime, run.cpuBusyNs(0) / (double) run.now(),
                 run.backendBusyNs() / ((double) run.now() * backend.cpus()), counts[0], counts[1],
-                run.guestBusyNs() / (double) (jobs * XenIometer.TASK_IOS), run.now());
+                run.guestBusyNs() / (double) (jobs * XenIometer.TASK_IOS), run.now(), stats.locks());
+    }
+
+    /**
+     * Why the experiment maps a grant per request. The posts do not say whether blkfront and blkback
+     * negotiated feature-persistent (on by default since 3.8). With it, dom0 shares nothing of Xen's: no
+     * grant-table lock, no unmap, no flush, so each ring's blkback thread runs on its own vCPU untouched by the
+     * others and 16 rings rise with the jobs until every ring is full. That contradicts the published curve:
+     * no peak at 8 jobs, and at 16 jobs more than 3 times the published 284k. Without persistent grants the
+     * shared lock and flush give the published peak; the experiment is run that way, an assumption the
+     * README states with these figures.
+     */
+    @Test
+    void withPersistentGrantsSixteenRingsDoNotPeakAndLeaveThePublishedCurve() {
+        Backend persistent = new Backend(16, true, 1).withNullBlk(1, Backend.NULL_BLK_DEPTH, IrqMode.SOFTIRQ)
+                .withEvtchn(EvtchnAffinity.VCPU0);
+        assertEquals(new Backend(16, false, 1).withNullBlk(1, Backend.NULL_BLK_DEPTH, IrqMode.SOFTIRQ)
+                .withEvtchn(EvtchnAffinity.VCPU0), XenIometer.BACKEND, "the published backend changed: compare like with like");
+        StringBuilder table = new StringBuilder("persistent grants  jobs  1 ring  16 rings  dom0 vCPU  Xen lock contentions (16 rings)\n");
+        List<Point> sixteen = new ArrayList<>();
+        for (int jobs : XenIometer.JOBS) {
+            Point one = run(Rings.SINGLE_LOCK, jobs, persistent);
+            Point p = run(Rings.PER_HCTX, jobs, persistent);
+            long xenContentions = p.locks().stream().filter(l -> l.name().contains("grant_table") || l.name().contains("flush_lock"))
+                    .mapToLong(LockStat::contentions).sum();
+            sixteen.add(p);
+            table.append(String.format("%17s %5d %7.0f %9.0f %9.1f%% %d%n", "on", jobs, one.iops(), p.iops(), p.dom0Cpu() * 100, xenContentions));
+            assertEquals(0, xenContentions, () -> "a persistent grant took a lock of Xen's:\n" + table);
+        }
+        System.out.print(table);
+        String figures = table.toString();
+        assertTrue(sixteen.get(AT16).iops() > 1.5 * sixteen.get(AT8).iops(), () -> "16 rings stop rising at 8 jobs:\n" + figures);
+        assertTrue(sixteen.get(AT16).iops() > 3 * XenIometer.published(Rings.PER_HCTX, 16),
+                () -> "16 rings at 16 jobs within 3x of the published point even with persistent grants:\n" + figures);
     }
 
     /**
