@@ -22,6 +22,7 @@ import { locksView } from './views/locks.js';
 import { lockStripView } from './views/lock-strip.js';
 import { blockSizesView } from './views/block-sizes.js';
 import { sweepView } from './views/sweep.js';
+import { narrationFitter } from './fit-narration.js';
 import { formatsView } from './views/formats.js';
 import { notesView } from './views/notes.js';
 import { lessonView } from './views/lesson.js';
@@ -97,6 +98,9 @@ function setPresenting(on) {
   markDirty();
 }
 
+/** Under the narration's column, presenting: the layout's padding (.25rem) and the panel's border. */
+const NARRATION_PANEL_PADDING_PX = 6;
+const fitNarration = narrationFitter($('.narration-panel'), () => presenting, NARRATION_PANEL_PADDING_PX);
 /** The height Figure 1 has on the screen under the controls, presenting: the padding under it kept (CSS: .3rem + .25rem + 1 px). */
 const FIGURE_PANEL_PADDING_PX = 10;
 function roomForFigure() {
@@ -249,6 +253,8 @@ function render() {
   }
   // After the figure: a frame laid out again (load, resize, presenting) has lost the stop's lit place.
   lesson.update(state);
+  // Last, once the lesson, narration and question are written: presenting, their column ends on the screen.
+  fitNarration();
   $('#figure-mode').textContent = $('#path-mode').textContent = modeTitle(state.scenario);
   address.update(state, pageTitle(state));
   drawnStep = state.step;

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.blkflow.model.BlockLayerRun;
 import org.blkflow.quiz.Choice;
 import org.blkflow.scenario.Scenario;
@@ -160,6 +162,52 @@ class LessonBrowserIT extends BrowserTest {
         // A click lands on the bar's filled part, drawn over the lit rectangle: it too inspects hctx 0.
         page.one("#outline g.hctx[data-hctx='0'] g.tag-pool rect.tags-used").click();
         page.waitFor(d -> "hctx:0".equals(page.one("#inspector").getAttribute("data-selected")));
+    }
+
+    /**
+     * A teacher presents every stop of every lesson on a 1024x768 projector: the stop's text, the narration
+     * and a question's choices all end on the screen, with no scrolling, the page's or the column's
+     * (fit-narration.js shrinks the column's text, its narration never under 15 px).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyLessonStopPresentedOnAProjectorFitsTheScreenWithItsQuestion() {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
+        page.open("/").loaded();
+        List<Map<String, Object>> lessons = (List<Map<String, Object>>) page.script(
+                "const r = new XMLHttpRequest(); r.open('GET', '/api/lessons', false); r.send(); return JSON.parse(r.responseText)");
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Map<String, Object> l : lessons) {
+            int stops = ((Number) l.get("stops")).intValue();
+            for (int n = 1; n <= stops; n++) {
+                int at = n;
+                page.open("/?lesson=" + l.get("id") + "&stop=" + at + "&present=1");
+                page.waitFor(d -> progress().equals("stop " + at + " of " + stops) && page.step() == stopSteps().get(at - 1).intValue());
+                boolean question = Boolean.TRUE.equals(page.script("return !!window.blkflow.lesson.lesson().stops[" + (at - 1) + "].question"));
+                if (question) choicesShown();
+                // Measured two frames on: the column is fitted in the frame that draws it, and in the next once the choices arrive.
+                Map<String, Object> m = (Map<String, Object>) page.script("return new Promise(done => requestAnimationFrame(() =>"
+                        + " requestAnimationFrame(() => { const p = document.querySelector('.narration-panel');"
+                        + " done({ scale: p.dataset.scale, content: p.scrollHeight, box: p.clientHeight, bottom: p.getBoundingClientRect().bottom,"
+                        + " page: document.documentElement.scrollHeight, screen: innerHeight,"
+                        + " narration: [...document.querySelectorAll('.narr-text')].map(e => parseFloat(getComputedStyle(e).fontSize))"
+                        + ".reduce((a, b) => Math.min(a, b), 99),"
+                        + " smallest: [...p.querySelectorAll('*')].filter(e => e.offsetParent && [...e.childNodes].some(c => c.nodeType === 3 && c.textContent.trim()))"
+                        + ".map(e => parseFloat(getComputedStyle(e).fontSize)).reduce((a, b) => Math.min(a, b), 99) }); })))");
+                String where = l.get("id") + " stop " + at + (question ? " (question)" : "") + ": " + m;
+                if (FigureText.number(m, "content") > FigureText.number(m, "box") + 1) wrong.add(where + " — the column scrolls");
+                if (FigureText.number(m, "bottom") > FigureText.number(m, "screen")) wrong.add(where + " — the column runs off the screen");
+                if (FigureText.number(m, "page") > FigureText.number(m, "screen") + 1) wrong.add(where + " — the page scrolls");
+                if (FigureText.number(m, "narration") < 15) wrong.add(where + " — narration under 15 px");
+                if (FigureText.number(m, "smallest") < 12) wrong.add(where + " — text under 12 px");
+                checked++;
+            }
+        }
+        System.out.println("[lessons presented at 1024x768] " + checked + " stops checked");
+        assertTrue(checked >= 60, "stops checked: " + checked);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
     @Test
