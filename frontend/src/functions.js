@@ -42,24 +42,29 @@ export const MQ70_PATH = [
 ];
 
 // Functions a transition may name that sit inside one of the path's steps.
+/**
+ * Functions a blk-mq transition may name that sit inside a step: the first candidate on the path wins
+ * (as SQ_INSIDE for the legacy queue), so a driver's own queue_rq (xen-blkfront's blkif_queue_rq) takes
+ * what the generic path gives to queue_rq.
+ */
 const INSIDE = {
-  generic_make_request_checks: 'generic_make_request',
-  blk_mq_alloc_request: 'blk_mq_get_tag',
-  bt_get: 'blk_mq_get_tag',
-  __blk_mq_alloc_request: 'blk_mq_get_tag',
-  bio_attempt_back_merge: 'blk_attempt_plug_merge',
-  bio_attempt_front_merge: 'blk_attempt_plug_merge',
-  blk_mq_merge_queue_io: 'blk_attempt_plug_merge',
-  blk_mq_insert_request: '__blk_mq_insert_request',
-  blk_mq_run_queues: 'blk_mq_run_hw_queue',
-  blk_mq_run_work_fn: '__blk_mq_run_hw_queue',
-  blk_mq_requeue_request: 'queue_rq',
-  blk_mq_stop_hw_queue: 'queue_rq',
-  blk_mq_start_stopped_hw_queues: 'blk_mq_complete_request',
-  __blk_mq_complete_request: 'blk_mq_complete_request',
-  blk_mq_ipi_complete_request: 'blk_mq_complete_request',
-  bio_endio: 'blk_update_request',
-  __blk_mq_free_request: 'blk_mq_free_request',
+  generic_make_request_checks: ['generic_make_request'],
+  blk_mq_alloc_request: ['blk_mq_get_tag'],
+  bt_get: ['blk_mq_get_tag'],
+  __blk_mq_alloc_request: ['blk_mq_get_tag'],
+  bio_attempt_back_merge: ['blk_attempt_plug_merge'],
+  bio_attempt_front_merge: ['blk_attempt_plug_merge'],
+  blk_mq_merge_queue_io: ['blk_attempt_plug_merge'],
+  blk_mq_insert_request: ['__blk_mq_insert_request'],
+  blk_mq_run_queues: ['blk_mq_run_hw_queue'],
+  blk_mq_run_work_fn: ['__blk_mq_run_hw_queue'],
+  blk_mq_requeue_request: ['queue_rq', 'blkif_queue_rq'],
+  blk_mq_stop_hw_queue: ['queue_rq', 'blkif_queue_rq'],
+  blk_mq_start_stopped_hw_queues: ['blk_mq_complete_request'],
+  __blk_mq_complete_request: ['blk_mq_complete_request'],
+  blk_mq_ipi_complete_request: ['blk_mq_complete_request'],
+  bio_endio: ['blk_update_request'],
+  __blk_mq_free_request: ['blk_mq_free_request'],
 };
 
 /** The path a scenario's requests take: by mode, with xen-blkfront's functions spliced in. */
@@ -90,8 +95,9 @@ export function highlight(fnName, path = MQ_PATH) {
   const hit = path.find(p => p.fn === fnName || (p.alt || []).includes(fnName));
   if (hit) return hit.fn;
   const onPath = fn => path.some(p => p.fn === fn);
-  if (onPath('blk_mq_start_request')) return INSIDE[fnName] ?? null;
-  return (SQ_INSIDE[fnName] || []).find(onPath) ?? null;
+  // Only ever a step of this path: Figure 3 lights the entry of that name.
+  const inside = onPath('blk_mq_start_request') ? INSIDE : SQ_INSIDE;
+  return (inside[fnName] || []).find(onPath) ?? null;
 }
 
 export function explain(fnName, path = MQ_PATH) {

@@ -35,3 +35,25 @@ test('a 7.0 scenario gets the 7.0 path, and every function the 7.0 golden stream
   for (const fn of fns) assert.ok(highlight(fn, MQ70_PATH), `${fn} is on the 7.0 path`);
   assert.ok(fns.has('dd_dispatch_request') && fns.has('blk_mq_dispatch_queue_requests'), [...fns].join());
 });
+
+test('whatever a transition names, the step it lights is on the path drawn, for every mode and driver', async () => {
+  const { pathFor } = await import('../src/functions.js');
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const dir = new URL('../../src/test/resources/golden/', import.meta.url);
+  const fns = new Set(['blk_mq_stop_hw_queue', 'blk_mq_requeue_request', 'blk_stop_queue', 'bio_endio']);
+  for (const f of readdirSync(dir).filter(n => n.endsWith('.txt'))) {
+    for (const line of readFileSync(new URL(f, dir), 'utf8').split('\n')) if (line) fns.add(line.split(' ')[4]);
+  }
+  const scenarios = [{ mode: 'mq' }, { mode: 'mq', device: { driver: 'xen-blkfront' } }, { mode: 'sq' },
+    { mode: 'sq', device: { driver: 'xen-blkfront' } }, { mode: 'bio' }, { mode: 'mq', kernel: '7.0' }];
+  for (const s of scenarios) {
+    const path = pathFor(s);
+    for (const fn of fns) {
+      const lit = highlight(fn, path);
+      assert.ok(lit === null || path.some(p => p.fn === lit), `${fn} lights ${lit}, which is not on the ${JSON.stringify(s)} path`);
+    }
+  }
+  // xen-blkfront on blk-mq stops its hctx from its own queue_rq: that is the step lit.
+  assert.equal(highlight('blk_mq_stop_hw_queue', pathFor(scenarios[1])), 'blkif_queue_rq');
+  assert.equal(highlight('blk_mq_stop_hw_queue', pathFor(scenarios[0])), 'queue_rq');
+});

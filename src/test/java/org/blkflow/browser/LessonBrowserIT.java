@@ -197,6 +197,10 @@ class LessonBrowserIT extends BrowserTest {
                         + " smallest: [...p.querySelectorAll('*')].filter(e => e.offsetParent && [...e.childNodes].some(c => c.nodeType === 3 && c.textContent.trim()))"
                         + ".map(e => parseFloat(getComputedStyle(e).fontSize)).reduce((a, b) => Math.min(a, b), 99) }); })))");
                 String where = l.get("id") + " stop " + at + (question ? " (question)" : "") + ": " + m;
+                // The frame was drawn whole: the narration tells the stop's transition (step k shows transition k - 1).
+                int k = stopSteps().get(at - 1).intValue();
+                Object seq = page.script("return document.querySelector('#narration').dataset.seq ?? null");
+                if (k > 0 && !String.valueOf(k - 1).equals(String.valueOf(seq))) wrong.add(where + " — the narration is not step " + k + "'s (" + seq + ")");
                 if (FigureText.number(m, "content") > FigureText.number(m, "box") + 1) wrong.add(where + " — the column scrolls");
                 if (FigureText.number(m, "bottom") > FigureText.number(m, "screen")) wrong.add(where + " — the column runs off the screen");
                 if (FigureText.number(m, "page") > FigureText.number(m, "screen") + 1) wrong.add(where + " — the page scrolls");
@@ -208,6 +212,7 @@ class LessonBrowserIT extends BrowserTest {
         System.out.println("[lessons presented at 1024x768] " + checked + " stops checked");
         assertTrue(checked >= 60, "stops checked: " + checked);
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        page.assertNoSevereConsoleErrors();
     }
 
     @Test
