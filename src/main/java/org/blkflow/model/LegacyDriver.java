@@ -37,7 +37,10 @@ abstract class LegacyDriver implements RequestFn {
         m.process(cpu, () -> m.switchIn(cpu, () -> {
             runPending = false;
             q.queueLock.lockIrq(m.cpu(cpu), "blk_delay_work",
-                    () -> runQueue(cpu, Actor.kworker(cpu), () -> q.queueLock.unlock(m.cpu(cpu))));
+                    () -> runQueue(cpu, Actor.kworker(cpu), () -> {
+                        q.queueLock.unlock(m.cpu(cpu));
+                        m.schedule(cpu);
+                    }));
         }));
     }
 }

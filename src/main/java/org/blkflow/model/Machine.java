@@ -142,8 +142,9 @@ final class Machine {
      * The switch goes to the path queued next if there is one, which then comes in on it and pays no switch
      * of its own ({@link #switchIn}), or else to the idle task. io_schedule() for a tag or a request, the
      * schedule() in read_events() (fs/aio.c: io_getevents with fewer than min_nr events), a pread waiting
-     * for its bio, hrtimer_nanosleep() for fio's thinktime or rate. A wait satisfied before it blocks (the
-     * events are already there) never comes here and pays nothing.
+     * for its bio, hrtimer_nanosleep() for fio's thinktime or rate, worker_thread() with no work left
+     * (kernel/workqueue.c), xen_blkif_schedule()'s wait_event_interruptible(). A wait satisfied before it
+     * blocks (the events are already there) never comes here and pays nothing.
      */
     void schedule(int cpu) {
         handedOff[cpu] = cpus[cpu].hasWaitingPaths();

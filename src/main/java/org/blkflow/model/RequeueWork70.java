@@ -72,7 +72,7 @@ final class RequeueWork70 {
     private void insertEach(ArrayDeque<Request> list, int cpu, Actor actor) {
         Request rq = list.poll();
         if (rq == null) {
-            dispatch.runAll(cpu, actor, Machine.END);
+            dispatch.runAll(cpu, actor, () -> m.schedule(cpu));
             return;
         }
         insertAtHead(rq, cpu, actor, () -> insertEach(list, cpu, actor));

@@ -92,6 +92,7 @@ final class XenBlkback {
         // viewer knows which blkback threads sleep without guessing from silence.
         awake = false;
         m.emit.queue(TransitionKind.BLKBACK, null, "wait_event_interruptible", cpu, thread, -1, ring.hctx, -1);
+        m.schedule(cpu);
     }
 
     /**

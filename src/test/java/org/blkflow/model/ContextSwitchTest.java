@@ -18,12 +18,13 @@ import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * A fio task that blocks pays switchNs when it blocks and switchNs when it is switched back in, wherever it
- * sleeps (Machine.schedule, Machine.switchIn): in io_getevents, in a pread's wait, in fio's thinktime or rate
- * sleep; one whose wait is over before it would block pays nothing. Every cost is zero but the switch (2 µs),
- * so the times are exact: a switch is the only CPU time there is.
+ * A context that blocks pays switchNs for the switch away and, woken, switchNs for the switch back in, wherever
+ * it sleeps (Machine.schedule, Machine.switchIn): a fio task in io_getevents, a pread's wait, fio's thinktime or
+ * rate sleep; a kworker or blkback thread with its work done. One whose wait is over before it would block pays
+ * nothing, and one switch is paid once. Every cost is zero but the switch (2 µs), so the times are exact: a
+ * switch is the only CPU time there is.
  */
-class TaskSleepTest {
+class ContextSwitchTest {
 
     private static final long SWITCH = 2_000;
     private static final long DEVICE = 10_000;
@@ -66,6 +67,31 @@ class TaskSleepTest {
                 .job(job().name("b").rw("randread").libaio().iodepth(1).ios(2));
         assertEquals(List.of(0L, SWITCH, DEVICE + SWITCH, DEVICE + 2 * SWITCH), times(RunRecorder.run(b.build()), TransitionKind.QUEUE));
         assertEquals(7 * SWITCH, runToTheEnd(b.build()).cpuBusyNs(0));
+    }
+
+    /**
+     * A kworker blocks too when its work is done (worker_thread → schedule()). A write is not sync, so 3.16's
+     * blk_mq_make_request runs the hctx on kblockd: the task blocks in io_getevents with the kworker queued
+     * (one switch, to it: D at 2 µs), the kworker then switches to idle, and the completion's wakeup switches
+     * the task back in: three switches in all.
+     */
+    @Test
+    void aKworkerThatRanTheQueueSwitchesAwayWhenItsWorkIsDone() {
+        Scenario s = timer(DEVICE).job(job().rw("randwrite").libaio().iodepth(1).ios(1)).build();
+        assertEquals(List.of(SWITCH), times(RunRecorder.run(s), TransitionKind.ISSUE));
+        assertEquals(3 * SWITCH, runToTheEnd(s).cpuBusyNs(0));
+    }
+
+    /**
+     * xen-blkback's thread is woken by the frontend's notify (switch in), takes the one request, finds its
+     * ring empty and sleeps in wait_event_interruptible (switch away): with every other cost zero, dom0's
+     * vCPUs are busy for exactly those two switches.
+     */
+    @Test
+    void aBlkbackThreadSwitchesInToTakeItsRingAndAwayToWaitForMore() {
+        Scenario s = scenario().xen("per-hctx").costs(switchOnly()).completionNs(DEVICE)
+                .job(job().rw("randread").libaio().iodepth(1).ios(1)).build();
+        assertEquals(2 * SWITCH, runToTheEnd(s).backendBusyNs());
     }
 
     /** psync: pread waits for its one bio in io_schedule(), the same two switches. */
