@@ -93,6 +93,11 @@ public final class Cpu {
         this.host = host;
     }
 
+    /** Whether a process-context path is queued behind the running one: the next to run rather than idle. */
+    public boolean hasWaitingPaths() {
+        return !paths.isEmpty();
+    }
+
     /**
      * Whether this CPU's pCPU still holds what it last ran: always for a CPU of its own (Xen switches to
      * its idle vCPU lazily, leaving the last domain's page tables loaded), and for a hosted vCPU while

@@ -56,7 +56,7 @@ final class BioBased implements MakeRequest {
             task.pendingBio = bio;
             task.pendingDone = done;
             waiting.add(task);
-            m.after(task.cpu, m.costs.switchNs(), Machine.END);
+            m.schedule(task);
             return;
         }
         inUse++;
@@ -81,7 +81,7 @@ final class BioBased implements MakeRequest {
             if (sleeper != null) {
                 m.emit.bio(TransitionKind.WAKE, null, "free_cmd", cpu, actor, sleeper.pendingBio, null, m.hctxs[0],
                         Place.tagWait(0), Place.task(sleeper.cpu));
-                m.wake(sleeper.cpu, () -> m.after(sleeper.cpu, m.costs.switchNs(), () -> {
+                m.wake(sleeper.cpu, () -> m.switchIn(sleeper, () -> {
                     Bio pending = sleeper.pendingBio;
                     Runnable done = sleeper.pendingDone;
                     sleeper.pendingBio = null;

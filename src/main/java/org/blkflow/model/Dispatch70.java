@@ -74,7 +74,7 @@ final class Dispatch70 {
             if (generation != x.runGeneration) return;
             x.runGeneration++;
             x.runPending = false;
-            m.after(target, m.costs.switchNs(), () -> dispatch(x, target, Actor.kworker(target), Machine.END));
+            m.switchIn(target, () -> dispatch(x, target, Actor.kworker(target), () -> m.schedule(target)));
         });
         if (delayNs == 0) queueWork.run();
         else m.sim.schedule(delayNs, queueWork);

@@ -119,9 +119,9 @@ final class Dom0Queue {
             return;
         }
         emit("bt_get", cpu, actor, p);
-        // io_schedule(): the thread's path ends here; the wake-up is a new path on its vCPU.
-        tags.get(h).sleep(() -> m.process(cpu, () -> m.after(cpu, m.costs.switchNs(),
-                () -> getTag(p, cpu, actor, next, false))));
+        // io_schedule(): the thread's path ends here, after the switch away; the wake-up is a new path on its vCPU.
+        tags.get(h).sleep(() -> m.process(cpu, () -> m.switchIn(cpu, () -> getTag(p, cpu, actor, next, false))));
+        m.schedule(cpu);
     }
 
     /** blk_mq_merge_queue_io() → __blk_mq_insert_request() under ctx->lock, then blk_mq_run_hw_queue(sync). */

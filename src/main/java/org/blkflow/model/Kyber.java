@@ -17,7 +17,8 @@ import org.blkflow.transition.TransitionKind;
  * <p>Modelling choice (spec §3.5 leaves the timer's period and thresholds unverified): the token
  * depths stay at their initial 256 / 128 / 64 / 16; the latency-driven adjustment is not modelled.
  * kyber_flush_busy_kcqs's kcq->lock (taken inside khd->lock) is not modelled; inserts and bio
- * merges take it. The model's I/O is reads and writes, so discard and other stay empty.
+ * merges take it, and a bio merge takes effect when its scan starts, so a flush cannot take the request
+ * from under it. The model's I/O is reads and writes, so discard and other stay empty.
  */
 final class Kyber implements Elevator70 {
 
@@ -118,9 +119,11 @@ final class Kyber implements Elevator70 {
         ArrayDeque<Request> list = khd.kcqs[ctx.indexHw][domain(bio.write)];
         Lock lock = khd.kcqLock[ctx.indexHw];
         lock.lock(m.cpu(task.cpu), "kyber_bio_merge", () -> {
+            // The merge takes effect as the scan finds it: kyber_flush_busy_kcqs would wait for this kcq->lock
+            // before it took the request away, and the model's flush does not take it (see the class comment).
             Merging.Plan plan = merging.planListMerge(list, bio);
+            if (plan.merges()) merging.apply(plan, bio, task);
             m.after(task.cpu, merging.cost(plan), () -> {
-                if (plan.merges()) merging.apply(plan, bio, task);
                 lock.unlock(m.cpu(task.cpu));
                 merged.accept(plan.merges());
             });

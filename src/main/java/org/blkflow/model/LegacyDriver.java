@@ -34,10 +34,13 @@ abstract class LegacyDriver implements RequestFn {
         if (runPending) return;
         runPending = true;
         m.emit.queue(TransitionKind.RUN_ASYNC, null, "blk_run_queue_async", cpu, actor, -1, q.queue, cpu);
-        m.process(cpu, () -> m.after(cpu, m.costs.switchNs(), () -> {
+        m.process(cpu, () -> m.switchIn(cpu, () -> {
             runPending = false;
             q.queueLock.lockIrq(m.cpu(cpu), "blk_delay_work",
-                    () -> runQueue(cpu, Actor.kworker(cpu), () -> q.queueLock.unlock(m.cpu(cpu))));
+                    () -> runQueue(cpu, Actor.kworker(cpu), () -> {
+                        q.queueLock.unlock(m.cpu(cpu));
+                        m.schedule(cpu);
+                    }));
         }));
     }
 }

@@ -103,12 +103,12 @@ final class LegacySubmission implements MakeRequest {
 
     /** io_schedule(): the context switch away; the path ends until __freed_request wakes the task. */
     private void schedule(Task task) {
-        m.after(task.cpu, m.costs.switchNs(), Machine.END);
+        m.schedule(task);
     }
 
     /** Woken in get_request: retake queue_lock and try again (a new S if it must sleep again). */
     void retryAfterWake(Task task) {
-        m.after(task.cpu, m.costs.switchNs(), () -> {
+        m.switchIn(task, () -> {
             Bio bio = task.pendingBio;
             Runnable done = task.pendingDone;
             q.queueLock.lockIrq(m.cpu(task.cpu), "get_request",

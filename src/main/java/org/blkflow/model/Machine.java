@@ -36,6 +36,10 @@ final class Machine {
     private final boolean ticketSpinlocks;
     /** Wakeups a PV vCPU sends as reschedule IPIs, while Xen's code collects them. */
     final PvWakeups pvWakeups;
+    /** Per CPU: the last context to block there switched straight to the path queued next (see {@link #schedule(int)}). */
+    private final boolean[] handedOff;
+    /** Per CPU: the running path came in on such a switch, already paid by the context that blocked. */
+    private final boolean[] cameInOnHandoff;
 
     Machine(Simulation sim, Emitter emit, Cpu[] cpus, SoftwareQueue[] ctxs, HardwareQueue[] hctxs, boolean merging,
             Costs costs, CpuObserver observer, boolean ticketSpinlocks) {
@@ -50,6 +54,8 @@ final class Machine {
         this.nextIds = new long[2];
         this.ticketSpinlocks = ticketSpinlocks;
         this.pvWakeups = new PvWakeups(this);
+        this.handedOff = new boolean[cpus.length];
+        this.cameInOnHandoff = new boolean[cpus.length];
         for (Cpu cpu : cpus) cpu.observe(observer);
     }
 
@@ -65,6 +71,8 @@ final class Machine {
         this.nextIds = whole.nextIds;
         this.ticketSpinlocks = whole.ticketSpinlocks;
         this.pvWakeups = whole.pvWakeups;
+        this.handedOff = whole.handedOff;
+        this.cameInOnHandoff = whole.cameInOnHandoff;
         this.whole = whole;
         this.lockPrefix = lockPrefix;
     }
@@ -113,7 +121,11 @@ final class Machine {
 
     /** Queues a process-context path (a task's system call, a kblockd work item) on a CPU. */
     void process(int cpu, Runnable firstStep) {
-        cpus[cpu].process(firstStep);
+        cpus[cpu].process(() -> {
+            cameInOnHandoff[cpu] = handedOff[cpu];
+            handedOff[cpu] = false;
+            firstStep.run();
+        });
     }
 
     /**
@@ -122,6 +134,48 @@ final class Machine {
      */
     void wake(int cpu, Runnable firstStep) {
         if (!pvWakeups.collects(cpu, firstStep)) process(cpu, firstStep);
+    }
+
+    /**
+     * A context that blocks: __schedule() (kernel/sched/core.c) switches its CPU away from it, and that
+     * one context_switch() is the CPU's time; the path ends there until a wakeup queues the context again.
+     * The switch goes to the path queued next if there is one, which then comes in on it and pays no switch
+     * of its own ({@link #switchIn}), or else to the idle task. io_schedule() for a tag or a request, the
+     * schedule() in read_events() (fs/aio.c: io_getevents with fewer than min_nr events), a pread waiting
+     * for its bio, hrtimer_nanosleep() for fio's thinktime or rate, worker_thread() with no work left
+     * (kernel/workqueue.c), xen_blkif_schedule()'s wait_event_interruptible(). A wait satisfied before it
+     * blocks (the events are already there) never comes here and pays nothing.
+     */
+    void schedule(int cpu) {
+        handedOff[cpu] = cpus[cpu].hasWaitingPaths();
+        after(cpu, costs.switchNs(), END);
+    }
+
+    /** {@link #schedule(int)} for a fio task, which remembers it left its CPU by blocking (XenGuest reads it). */
+    void schedule(Task task) {
+        task.asleep = true;
+        task.switchedIn = false;
+        schedule(task.cpu);
+    }
+
+    /**
+     * The first step of a woken context (a task, a kworker, a blkback thread): try_to_wake_up() made it
+     * runnable ({@link #wake}), and the __schedule() that picks it is one switch before {@code next} runs:
+     * from the idle task, or from a context that went on running (preempted at its path's end), paid here;
+     * from a context that blocked with this one next, paid already by {@link #schedule(int)}.
+     */
+    void switchIn(int cpu, Runnable next) {
+        boolean paid = cameInOnHandoff[cpu];
+        cameInOnHandoff[cpu] = false;
+        if (paid) next.run();
+        else after(cpu, costs.switchNs(), next);
+    }
+
+    /** {@link #switchIn(int, Runnable)} for a fio task: it is awake again, and its path began with the switch. */
+    void switchIn(Task task, Runnable next) {
+        task.asleep = false;
+        task.switchedIn = true;
+        switchIn(task.cpu, next);
     }
 
     /** Raises an interrupt (hard irq, softirq, IPI) on a CPU: it runs between the steps of its path. */

@@ -291,12 +291,12 @@ final class Mq70Submission implements MakeRequest {
 
     /** io_schedule(): the switch away; the path ends until a wakeup queues the task again. */
     private void schedule(Task task) {
-        m.after(task.cpu, m.costs.switchNs(), Machine.END);
+        m.schedule(task);
     }
 
     /** Woken by sbitmap_queue_wake_up: the task is back on its CPU and goes round the loop again. */
     void retryAfterWake(Task task) {
-        m.after(task.cpu, m.costs.switchNs(), () -> waitForTag(task));
+        m.switchIn(task, () -> waitForTag(task));
     }
 
     private void resume(Task task, Hctx70 x, int tag, Place from) {

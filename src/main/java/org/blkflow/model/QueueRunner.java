@@ -42,9 +42,10 @@ final class QueueRunner {
         if (hctx.runPending) return;
         hctx.runPending = true;
         m.emit.queue(TransitionKind.RUN_ASYNC, null, "kblockd_schedule_delayed_work", cpu, actor, -1, hctx, target);
-        m.wake(target, () -> m.after(target, m.costs.switchNs(), () -> {
+        m.wake(target, () -> m.switchIn(target, () -> {
             hctx.runPending = false;
-            runNow(hctx, target, Actor.kworker(target), Machine.END);
+            // worker_thread() with no more work: worker_enter_idle(), then schedule() away from the kworker.
+            runNow(hctx, target, Actor.kworker(target), () -> m.schedule(target));
         }));
     }
 

@@ -55,7 +55,7 @@ final class RequeueWork70 {
     private void kick(int cpu) {
         if (pending) return;
         pending = true;
-        m.process(cpu, () -> m.after(cpu, m.costs.switchNs(), () -> work(cpu, Actor.kworker(cpu))));
+        m.process(cpu, () -> m.switchIn(cpu, () -> work(cpu, Actor.kworker(cpu))));
     }
 
     /** blk_mq_requeue_work(): the list spliced under q->requeue_lock, each request re-inserted, the queues run. */
@@ -72,7 +72,7 @@ final class RequeueWork70 {
     private void insertEach(ArrayDeque<Request> list, int cpu, Actor actor) {
         Request rq = list.poll();
         if (rq == null) {
-            dispatch.runAll(cpu, actor, Machine.END);
+            dispatch.runAll(cpu, actor, () -> m.schedule(cpu));
             return;
         }
         insertAtHead(rq, cpu, actor, () -> insertEach(list, cpu, actor));

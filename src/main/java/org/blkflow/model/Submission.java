@@ -193,12 +193,12 @@ final class Submission implements MakeRequest {
 
     /** io_schedule(): the context switch away; the path ends here until a wakeup queues the task. */
     private void schedule(Task task) {
-        m.after(task.cpu, m.costs.switchNs(), Machine.END);
+        m.schedule(task);
     }
 
     /** The woken task looks for a tag again; on failure it goes back to sleep without a new S. */
     void retryAfterWake(Task task) {
-        m.after(task.cpu, m.costs.switchNs(), () -> {
+        m.switchIn(task, () -> {
             HardwareQueue hctx = m.ctxs[task.cpu].hctx;
             Request rq = getTag(task, task.pendingBio, Place.task(task.cpu));
             if (rq != null) {

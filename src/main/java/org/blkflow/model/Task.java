@@ -35,11 +35,14 @@ final class Task {
     int batchLeft;
     /** current->plug between blk_start_plug and blk_finish_plug. */
     Plug plug;
-    /** Inside io_submit/pread: a batch is being submitted (asleep on the way included). */
-    boolean inSyscall;
-    boolean refillScheduled;
     /** Bios submitted since the last thinktime sleep (fio's thinktime_blocks, counted as issued). */
     int sinceThink;
+    /** Blocked in schedule() ({@link Machine#schedule(Task)}): it paid the switch away and waits for a wakeup. */
+    boolean asleep;
+    /** Its path began with the switch back in from a sleep ({@link Machine#switchIn(Task, Runnable)}); XenGuest takes it. */
+    boolean switchedIn;
+    /** Blocked in io_getevents (or a pread's wait) with nothing reaped: the next completion wakes it. */
+    boolean waitsForCompletion;
     /** The bio whose request allocation slept, how far make_request had got, and where it returns. */
     Bio pendingBio;
     int pendingRequestCount;

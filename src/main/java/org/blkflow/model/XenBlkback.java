@@ -73,7 +73,7 @@ final class XenBlkback {
     /** xen_blkif_schedule(): the woken kthread runs once the switch to it is paid. */
     private void schedule() {
         m.emit.queue(TransitionKind.BLKBACK, null, "xen_blkif_schedule", cpu, thread, -1, ring.hctx, -1);
-        m.after(cpu, m.costs.switchNs(), this::doBlockIoOp);
+        m.switchIn(cpu, this::doBlockIoOp);
     }
 
     /** do_block_io_op() / __do_block_io_op(): one request off the ring per step, until the final check. */
@@ -92,6 +92,7 @@ final class XenBlkback {
         // viewer knows which blkback threads sleep without guessing from silence.
         awake = false;
         m.emit.queue(TransitionKind.BLKBACK, null, "wait_event_interruptible", cpu, thread, -1, ring.hctx, -1);
+        m.schedule(cpu);
     }
 
     /**

@@ -10,7 +10,9 @@ import org.blkflow.scenario.IoEngine;
  * two time stamps of its submission latency (start_time, issue_time). Per reap: io_getevents and the
  * completion time stamp. A task that follows another fio task on the same vCPU pays the switch, whose
  * change of address space is a page-table-base hypercall in a PV guest (Barham et al., "Xen and the Art
- * of Virtualization", 2003: 1-4 µs more per lmbench context switch, from exactly that).
+ * of Virtualization", 2003: 1-4 µs more per lmbench context switch, from exactly that); the switch's
+ * native part is charged once, where a task blocks or is woken ({@link Machine#schedule(Task)}), and here
+ * only between two tasks that neither blocked nor slept.
  *
  * <p>Only xen-blkfront scenarios go through here, so every other stream is unchanged. No transitions:
  * these are CPU time on the task's vCPU, seen as later Q's and as busier guest vCPUs.
@@ -39,9 +41,13 @@ final class XenGuest implements MakeRequest {
         long ns = m.costs.fioIoNs() + SYSCALLS_PER_BIO * m.costs.pvSyscallNs();
         Task last = lastTask[task.cpu];
         lastTask[task.cpu] = task;
+        boolean woken = task.switchedIn;
+        task.switchedIn = false;
         // __schedule → switch_mm → xen_write_cr3: the native switch plus the hypercall that changes the base.
-        // A task that went to sleep for a tag paid the switch away in its own schedule(): the base is left.
-        if (last != null && last != task) ns += (last.pendingBio != null ? 0 : m.costs.switchNs()) + m.costs.hypercallNs();
+        // The native switch is paid once (Machine.schedule, Machine.switchIn): by the other task's schedule()
+        // if it blocked (a tag, io_getevents), or by this task's wakeup if it was asleep; here only when both
+        // were runnable and the vCPU simply ran one after the other. The base's hypercall is left either way.
+        if (last != null && last != task) ns += (last.asleep || woken ? 0 : m.costs.switchNs()) + m.costs.hypercallNs();
         m.after(task.cpu, ns, () -> kernel.submit(task, bio, () -> backOnCpu(task, done)));
     }
 
@@ -53,6 +59,7 @@ final class XenGuest implements MakeRequest {
     private void backOnCpu(Task task, Runnable done) {
         Task last = lastTask[task.cpu];
         lastTask[task.cpu] = task;
+        task.switchedIn = false;
         if (last == task) {
             done.run();
             return;

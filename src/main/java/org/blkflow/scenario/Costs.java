@@ -25,7 +25,8 @@ package org.blkflow.scenario;
  * @param lockNs         taking and releasing an uncontended spinlock
  * @param lockBounceNs   moving a lock's cache line to a CPU that did not hold it last; a 3.16 ticket lock's handoff
  *                       also pays half of it for every other CPU spinning (engine/Lock)
- * @param switchNs       a task going to sleep or being woken (schedule, io_schedule)
+ * @param switchNs       one context switch (__schedule): a task, kworker or blkback thread blocking, or switched
+ *                       back in once woken; paid once per switch (model/Machine.schedule and switchIn)
  * @param hypercallNs    xen: one PV hypercall in and out of Xen, e.g. EVTCHNOP_send for an event-channel
  *                       notify or the entry of a grant-table operation. 0.3-1 µs on 2014-era x86 (a
  *                       syscall-like ring switch plus Xen's dispatch; the xen_hypercall_* frames of the

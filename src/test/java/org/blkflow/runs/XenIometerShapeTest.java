@@ -78,7 +78,7 @@ class XenIometerShapeTest {
         System.out.print(table);
         String figures = table.toString();
         // One ring: one job is the guest's limit (one vCPU running fio), from 4 jobs on blkback's one thread is,
-        // and the two are within 5 % of each other (7.3 µs a request each, the thread's with an indirect
+        // and the two are within 5 % of each other (7.5 µs or so a request each, the thread's with an indirect
         // request's segment page mapped and unmapped): flat from 1 job on. Not met: published 57k, 95k, then
         // falling to 65k.
         for (int i = 1; i < n; i++) {
