@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { edgeBadge, badgeLabel, fitText } from '../src/layout-parts.js';
 
-// Widths Chromium draws at 12 px (DejaVu Sans; the badge's bold capitals with their .05em spacing),
-// measured with getBoundingClientRect() on the running page; they scale with the font.
-const DRAWN_12 = { STOPPED: 66.98, STOP: 38.23, '■': 11.95, 'hctx 2': 37.47, 2: 7.64, 'hctx 15': 45.11, 15: 15.28 };
+// Widths Chromium draws at 12 px (DejaVu Sans: the badge's bold capitals with their .05em spacing, the
+// titles' semi-bold), measured with getBoundingClientRect() in an hctx of the running page; they scale
+// with the font (16 px measured 89.31 for STOPPED, 66.69 for "hctx 15").
+const DRAWN_12 = { STOPPED: 66.98, STOP: 38.23, '■': 11.95, 'hctx 2': 41.67, 2: 8.36, 'hctx 15': 50.02, 15: 16.70 };
 const drawn = (text, font) => DRAWN_12[text] * font / 12;
 
 test('an hctx\'s STOPPED badge holds its word and leaves its title\'s letters clear, at every width', () => {
