@@ -115,9 +115,7 @@ export function stageRows(width, y, m, deviceRows) {
   const doneW = narrow ? 0 : 10 * m.font;
   const contentW = width - 2 * MARGIN - (narrow ? 0 : doneW + MARGIN);
   const { driver, device, bottom } = laneRows(MARGIN, contentW, y, m, deviceRows);
-  const done = narrow
-    ? { x: MARGIN, w: width - 2 * MARGIN, y: bottom + 6, h: laneHeight(m, 1) }
-    : { x: width - doneW - MARGIN, w: doneW, y, h: bottom - y };
+  const done = narrow ? narrowDone(width, bottom, m) : { x: width - doneW - MARGIN, w: doneW, y, h: bottom - y };
   return { driver, device, done, contentW, bottom: Math.max(bottom, done.y + done.h) + MARGIN };
 }
 
@@ -134,6 +132,15 @@ export const contentWidth = (width, m) => stageRows(width, 0, m, 1).contentW;
 /** Where items stack in a labelled box: below its label line. */
 export const under = (b, m) => ({ x: b.x, w: b.w, y: b.y + m.line, h: b.h - m.line });
 
+/** "done" under the device rows on a phone: its label's line, a row of completed requests, its count's line. */
+export const narrowDone = (width, bottom, m) => ({ x: MARGIN, w: width - 2 * MARGIN, y: bottom + 6, h: laneHeight(m, 1) + m.line });
+
+/**
+ * Where completed requests stack in "done": below its label and above its last line, which is the count
+ * of completions (outline-parts.js drawDone); a phone's one-row "done" drew its request over the count.
+ */
+export const donePlace = (b, m) => ({ ...under(b, m), h: b.h - 2 * m.line });
+
 /** The places every mode has: task and plug lists per CPU, driver and device lanes, and done. */
 export function commonPlaces(l, m, stageCols) {
   const places = new Map();
@@ -142,6 +149,6 @@ export function commonPlaces(l, m, stageCols) {
     places.set(`driver:${i}`, { ...under(l.driver, m), x: c.x, w: c.w });
     places.set(`device:${i}`, { ...under(l.device, m), x: c.x, w: c.w });
   });
-  places.set('done', under(l.done, m));
+  places.set('done', donePlace(l.done, m));
   return places;
 }
