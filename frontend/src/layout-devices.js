@@ -4,7 +4,7 @@
 // numbers it (devices.js): its ctxs and hctxs by their numbers across devices, its scheduler elv:d, its
 // requeue list requeue:d, its driver and device lanes driver:N / device:N of its hctxs. Side by side when each device's column still holds labelled requests, else stacked.
 // With shared tags (null_blk shared_tags) one bar per shared set under the devices.
-import { MARGIN, NARROW, checkWidth, metrics, columns, cpuBox, cpuRowHeight, laneHeight, contentWidth, laneRows, under } from './layout-parts.js';
+import { MARGIN, NARROW, checkWidth, metrics, columns, cpuBox, cpuRowHeight, contentWidth, laneRows, under, narrowDone, donePlace } from './layout-parts.js';
 import { cpusShown, queueRows, queuePlaces } from './layout.js';
 import { numaBoxes } from './layout-numa.js';
 import { MODE } from './labels.js';
@@ -63,7 +63,7 @@ export function devicesLayout(topology, { width, font = 12, tight = false, sched
   out.places = new Map();
   cpus.forEach(c => { out.places.set(`task:${c.cpu}`, c.task); out.places.set(`plug:${c.cpu}`, under(c.plug, m)); });
   for (const v of devices) for (const [k, b] of v.places) out.places.set(k, b);
-  out.places.set('done', under(done, m));
+  out.places.set('done', donePlace(done, m));
   return out;
 }
 
@@ -158,7 +158,7 @@ export function shareMarks(bar, users, share, tags) {
 
 /** "done" beside the last device's driver and device lanes down to the bottom, or under all on a phone. */
 function doneBox(width, y, bottom, m) {
-  if (width < NARROW) return { x: MARGIN, w: width - 2 * MARGIN, y: bottom + 6, h: laneHeight(m, 1) };
+  if (width < NARROW) return narrowDone(width, bottom, m);
   const w = 10 * m.font;
   return { x: width - w - MARGIN, w, y, h: bottom - y };
 }

@@ -44,6 +44,42 @@ export function fitText(w, font, ...texts) {
   return texts.find(t => textWidth(t, font) <= w) ?? '';
 }
 
+/**
+ * The STOPPED badge's bold capitals, spaced .05em apart (blkflow.css), run this much wider than the
+ * average glyph textWidth() assumes: STOPPED at 12 px is 67 px in DejaVu Sans Bold, 52 px by textWidth.
+ */
+export const CAPS = 1.3;
+
+/**
+ * The badge's word that fits {@code room} px at {@code font}: STOPPED, else STOP, else a square; and its
+ * width as drawn (the square is an em wide, not an average glyph).
+ */
+export function badgeLabel(room, font) {
+  const label = fitText(room, font * CAPS, 'STOPPED', 'STOP');
+  return label ? { label, width: textWidth(label, font * CAPS) } : { label: '■', width: font };
+}
+
+/**
+ * Where a stopped queue's badge sits on box {@code b}'s top edge: centred, as wide as its word, never
+ * wider than the box (sixteen hctxs in a comparison pane are a couple of letters wide each). Its lower
+ * half comes down to the box's title line. Where {@code title} would run under the centred badge and
+ * the box has a {@code shortTitle}, the title gives way while the queue is stopped ({@code title} is
+ * what it shows then): to the short one with the badge after it, or, where the badge's word has no room
+ * after that either, to none under the centred badge. {@code title} is null where the title stays.
+ */
+export function edgeBadge(b, font, title = '', shortTitle = null) {
+  const centred = badgeLabel(b.w - 12, font);
+  const w = Math.min(centred.width + 10, b.w);
+  const badge = { x: b.x + b.w / 2 - w / 2, w, label: centred.label, title: null };
+  if (!title || shortTitle === null || b.x + 4 + textWidth(title, font) + 2 <= badge.x) return badge;
+  // Beside the short title the badge has the rest of the edge, with a little less padding than centred.
+  const x = b.x + 4 + textWidth(shortTitle, font) + 3;
+  const room = b.x + b.w - 1 - x;
+  const beside = badgeLabel(room - 8, font);
+  if (beside.width + 2 > room) return { ...badge, title: '' };
+  return { x, w: Math.min(beside.width + 8, room), label: beside.label, title: shortTitle };
+}
+
 export function columns(n, x0, w) {
   const gap = Math.min(12, (w / n) * 0.15);
   const cw = (w - gap * (n - 1)) / n;
@@ -79,9 +115,7 @@ export function stageRows(width, y, m, deviceRows) {
   const doneW = narrow ? 0 : 10 * m.font;
   const contentW = width - 2 * MARGIN - (narrow ? 0 : doneW + MARGIN);
   const { driver, device, bottom } = laneRows(MARGIN, contentW, y, m, deviceRows);
-  const done = narrow
-    ? { x: MARGIN, w: width - 2 * MARGIN, y: bottom + 6, h: laneHeight(m, 1) }
-    : { x: width - doneW - MARGIN, w: doneW, y, h: bottom - y };
+  const done = narrow ? narrowDone(width, bottom, m) : { x: width - doneW - MARGIN, w: doneW, y, h: bottom - y };
   return { driver, device, done, contentW, bottom: Math.max(bottom, done.y + done.h) + MARGIN };
 }
 
@@ -98,6 +132,15 @@ export const contentWidth = (width, m) => stageRows(width, 0, m, 1).contentW;
 /** Where items stack in a labelled box: below its label line. */
 export const under = (b, m) => ({ x: b.x, w: b.w, y: b.y + m.line, h: b.h - m.line });
 
+/** "done" under the device rows on a phone: its label's line, a row of completed requests, its count's line. */
+export const narrowDone = (width, bottom, m) => ({ x: MARGIN, w: width - 2 * MARGIN, y: bottom + 6, h: laneHeight(m, 1) + m.line });
+
+/**
+ * Where completed requests stack in "done": below its label and above its last line, which is the count
+ * of completions (outline-parts.js drawDone); a phone's one-row "done" drew its request over the count.
+ */
+export const donePlace = (b, m) => ({ ...under(b, m), h: b.h - 2 * m.line });
+
 /** The places every mode has: task and plug lists per CPU, driver and device lanes, and done. */
 export function commonPlaces(l, m, stageCols) {
   const places = new Map();
@@ -106,6 +149,6 @@ export function commonPlaces(l, m, stageCols) {
     places.set(`driver:${i}`, { ...under(l.driver, m), x: c.x, w: c.w });
     places.set(`device:${i}`, { ...under(l.device, m), x: c.x, w: c.w });
   });
-  places.set('done', under(l.done, m));
+  places.set('done', donePlace(l.done, m));
   return places;
 }

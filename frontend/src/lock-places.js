@@ -6,7 +6,7 @@
 // (layout-dom0.js), each blk_ring_lock on its ring's thread, Xen's flush_lock and the grant table's lock in
 // the row's header.
 // Pure geometry over a layout; a lock with no place here stays in the strip above the figure.
-import { textWidth } from './layout-parts.js';
+import { edgeBadge } from './layout-parts.js';
 import { ctxNumber } from './devices.js';
 
 const ON_QUEUE = /^(queue_lock|io_lock)$/;
@@ -106,8 +106,11 @@ function shareEdges(out) {
  * A box with a STOPPED badge on its top edge (the request_queue, an hctx): a tab reaching left of
  * clearX would cover the badge, so it is lifted above it by lift (not for a badge inside its box).
  */
-const badged = (p, b, font) => (b.badgeInside !== undefined ? p
-  : { ...p, clearX: b.x + b.w / 2 + textWidth('STOPPED', font) / 2 + 9, lift: font / 2 + 4 });
+const badged = (p, b, font) => {
+  if (b.badgeInside !== undefined) return p;
+  const badge = edgeBadge(b, font);
+  return { ...p, clearX: badge.x + badge.w + 4, lift: font / 2 + 4 };
+};
 
 /** A room the layout kept for a lock inside a box (dom0's row), never the brief icon: the room is its own. */
 const room = (r, align) => ({ ...r, side: 'inside', align, brief: false });

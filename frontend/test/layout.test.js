@@ -85,6 +85,29 @@ test('on a phone "done" goes under the device and nothing is wider than the scre
   assert.ok(l.height >= l.done.y + l.done.h);
 });
 
+test('"done" keeps its last line for the count of completions: no request is stacked over it', () => {
+  // A phone's one-row "done" stacked its request on the count's line ("2 completed" under request 1 in
+  // plug-merge at 390x844); drawDone writes the count on the box's last line.
+  const topo = { cpus: 4, hwQueues: 2, queueDepth: 64, cpuToHctx: [0, 0, 1, 1] };
+  const two = { ...topo, devices: 2, sharedTags: false };
+  for (const width of [374, 1024, 1440]) {
+    for (const font of [12, 16]) {
+      const m = metrics(font);
+      const figures = { mq: layout(topo, { width, font }), sq: legacyLayout(topo, 'sq', { width, font }), devices: devicesLayout(two, { width, font, scheduler: 'none' }) };
+      for (const [name, l] of Object.entries(figures)) {
+        const size = itemSize(l), place = l.places.get('done');
+        const countTop = l.done.y + l.done.h - m.line;
+        for (let k = 0; k < 40; k++) {
+          const p = slot(place, k, size);
+          assert.ok(p.y + size.h <= countTop, `${name} at ${width}/${font}px: request ${k} reaches the count's line (${p.y + size.h} > ${countTop})`);
+        }
+        assert.ok(p0(place, size) >= l.done.y + m.line, `${name} at ${width}/${font}px: under the label`);
+      }
+    }
+  }
+});
+const p0 = (place, size) => slot(place, 0, size).y;
+
 test('a label that does not fit falls back to a shorter one, then to none', () => {
   assert.equal(fitText(200, 12, 'hctx 0 · idle', 'hctx 0'), 'hctx 0 · idle');
   assert.equal(fitText(50, 12, 'hctx 0 · idle', 'hctx 0'), 'hctx 0');

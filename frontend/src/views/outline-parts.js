@@ -1,7 +1,7 @@
 // The pieces of Figure 1 every mode draws the same way: boxes with labels that fit or are left out,
 // labelled lanes, the CPUs, the STOPPED badge, the driver/device/done lanes with the ring and done
 // counts. Each mode's frame (outline-frame.js, outline-legacy.js) puts them together.
-import { fitText, textWidth } from '../layout-parts.js';
+import { badgeLabel, edgeBadge, fitText } from '../layout-parts.js';
 import { driverLabel, ringUse } from '../ring.js';
 
 /** Text at its font size (set in CSS px through the layout's font), anchored start, middle or end. */
@@ -53,40 +53,19 @@ export function drawCpus(g, geo) {
 }
 
 /**
- * The badge a stopped queue shows over its top edge; hidden until the stream stops the queue. It says
- * STOPPED where that fits the box, else STOP, else a square: sixteen hctxs in a comparison pane are a
- * couple of letters wide, and a badge wider than its box would cover its neighbour's. Its lower half
- * comes down to the box's title: where the title ({@code g}'s text.box-label, drawn first) runs under the
- * centred badge, the title gives way to {@code shortTitle} while the queue is stopped (showStopped) and
- * the badge sits after that.
+ * The badge a stopped queue shows over its top edge (layout-parts.js edgeBadge), hidden until the
+ * stream stops the queue. Where the title ({@code g}'s text.box-label, drawn first) would run under it,
+ * the title gives way to {@code shortTitle}, or to none, while the queue is stopped (showStopped).
  */
 export function stoppedBadge(g, b, font, shortTitle = null) {
   if (b.badgeInside !== undefined) { stoppedInside(g, b, font); return; }
-  let { label, width } = badgeLabel(b.w - 12, font);
-  let w = Math.min(width + 10, b.w);
-  let x = b.x + b.w / 2 - w / 2;
   const titleEl = g.select('text.box-label');
   const title = titleEl.empty() ? '' : titleEl.text();
-  if (title && shortTitle !== null && b.x + 4 + textWidth(title, font) + 2 > x) {
-    // Beside the short title the badge has the rest of the edge, with a little less padding than centred.
-    x = b.x + 4 + textWidth(shortTitle, font) + 3;
-    const room = b.x + b.w - 1 - x;
-    ({ label, width } = badgeLabel(room - 8, font));
-    w = Math.min(width + 8, room);
-    titleEl.attr('data-title', title).attr('data-short', shortTitle);
-  }
+  const { x, w, label, title: stoppedTitle } = edgeBadge(b, font, title, shortTitle);
+  if (stoppedTitle !== null) titleEl.attr('data-title', title).attr('data-short', stoppedTitle);
   const badge = g.append('g').attr('class', 'stopped-badge').attr('display', 'none');
   badge.append('rect').attr('x', x).attr('y', b.y - font / 2 - 3).attr('width', w).attr('height', font + 4).attr('rx', 3);
   text(badge, x + w / 2, b.y + font / 2 - 1, label, '', 'middle');
-}
-
-// Bold capitals run wider than the average glyph textWidth() assumes.
-const CAPS = 1.2;
-
-/** The badge's word that fits {@code room} px at {@code font}: STOPPED, else STOP, else a square; and its width. */
-function badgeLabel(room, font) {
-  const label = fitText(room, font, 'STOPPED', 'STOP') || '■';
-  return { label, width: textWidth(label, font) };
 }
 
 /**
@@ -95,7 +74,7 @@ function badgeLabel(room, font) {
  * badgeInside px down, no taller than that line, so the tab above covers nothing.
  */
 function stoppedInside(g, b, font) {
-  const { label, width } = badgeLabel(b.w / 2 - 12, font * CAPS);
+  const { label, width } = badgeLabel(b.w / 2 - 12, font);
   const w = width + 8;
   const x = b.x + b.w - w - 4, y = b.y + b.badgeInside + 1;
   const badge = g.append('g').attr('class', 'stopped-badge').attr('display', 'none');
@@ -105,7 +84,7 @@ function stoppedInside(g, b, font) {
 
 /** The width a badge inside {@code b} takes at the right of its line: what that line's text must leave free. */
 export function stoppedInsideWidth(b, font) {
-  return badgeLabel(b.w / 2 - 12, font * CAPS).width + 8;
+  return badgeLabel(b.w / 2 - 12, font).width + 8;
 }
 
 export function showStopped(g, stopped) {

@@ -15,6 +15,7 @@ import org.blkflow.scenario.ScenarioLink;
 import org.blkflow.scenario.ScenarioValidator;
 import org.blkflow.transition.Transition;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -244,5 +245,25 @@ class LessonBrowserIT extends BrowserTest {
         page.loaded();
         page.waitFor(d -> progress().equals("stop 3 of 6") && page.step() == stopSteps().get(2).intValue());
         assertNull(page.script("return document.querySelector('#error').textContent || null"));
+    }
+
+    /**
+     * Lesson 9's stops on a laptop stop three of its four 101 px hctxs: each STOPPED badge sits after its
+     * hctx's number. Its bold capitals were sized as average glyphs (52 px for 67 drawn) and ran over the
+     * number (red before: "2 / STOPPED" at stop 2, three such pairs at stop 4).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLaptopShowsTheXenRingsStopsWithNoTextOverAnother() {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(1440, 900));
+        for (int stop : new int[] {2, 4}) {
+            page.open("/?lesson=9-xen-mq-rings&stop=" + stop).loaded();
+            page.waitFor(d -> progress().equals("stop " + stop + " of 4"));
+            page.waitForStep(stopSteps().get(stop - 1).intValue());
+            page.waitFor(d -> !page.all("#outline .stopped-badge:not([display='none'])").isEmpty());
+            List<String> over = (List<String>) page.script(PresentationBrowserIT.LABELS_OVERLAP);
+            assertEquals(List.of(), over, "texts over each other at stop " + stop);
+        }
     }
 }

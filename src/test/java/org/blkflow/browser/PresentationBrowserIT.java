@@ -158,6 +158,25 @@ class PresentationBrowserIT extends BrowserTest {
             }
             return out;""";
 
+    /**
+     * Figure 1's texts over a request's own label, by more than a pixel: a lane's name, a count, a lock's
+     * tab. A pile's count is left out: it is drawn on its pile on purpose.
+     */
+    static final String TEXT_OVER_REQUEST_LABELS = """
+            const shown = [...document.querySelectorAll('#outline text')].filter(t => t.textContent.trim()
+              && t.getBoundingClientRect().width > 0 && !t.closest('[display="none"]'));
+            const labels = shown.filter(t => t.classList.contains('rq-label'));
+            const out = [];
+            for (const t of shown.filter(t => !t.classList.contains('rq-label') && !t.closest('.piles'))) {
+              const a = t.getBoundingClientRect();
+              for (const q of labels) {
+                const b = q.getBoundingClientRect();
+                if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+                  out.push(t.textContent + ' / request ' + q.textContent);
+              }
+            }
+            return out;""";
+
     @Test
     void hardwareQueueLanesAreNamedAndRequestsCarryTheirIdAndTheLastMoveIsDrawn() throws Exception {
         at(1440, 900);

@@ -111,6 +111,26 @@ class ResponsiveBrowserIT extends BrowserTest {
         page.assertNoSevereConsoleErrors();
     }
 
+    /**
+     * On a phone "done" is one row under the device: a completed request sits above the count of
+     * completions, not on it (red before: "2 completed" under request 1 in plug-merge, "4 completed"
+     * under request 5 in busy-requeue, at step 100).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPhoneACompletedRequestLeavesTheCountOfCompletionsClear() {
+        page = new Page(Browser.start(profile), port);
+        page.driver.manage().window().setSize(new Dimension(390, 844));
+        for (String preset : List.of("plug-merge", "busy-requeue")) {
+            page.open("/?preset=" + preset + "&step=100");
+            page.waitFor(d -> !page.all("[data-role='preset-story'][data-preset='" + preset + "']").isEmpty());
+            page.waitForStep(100);
+            page.waitFor(d -> !page.all("#outline rect.rq[data-place='done']").isEmpty());
+            List<String> over = (List<String>) page.script(PresentationBrowserIT.TEXT_OVER_REQUEST_LABELS);
+            assertEquals(List.of(), over, preset + " at step 100 on a phone");
+        }
+    }
+
     @Test
     void onASmallLaptopTheInspectorOpensBesideTheClickedRequest() throws Exception {
         at(1024, 768);
