@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.blkflow.lessons.Lesson;
 import org.blkflow.lessons.LessonInvalid;
@@ -19,6 +22,7 @@ import org.blkflow.quiz.Quiz;
 import org.blkflow.session.Delivery;
 import org.blkflow.session.LiveSession;
 import org.blkflow.transition.Transition;
+import org.blkflow.transition.TransitionKind;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -62,6 +66,7 @@ class LessonFilesTest {
             Transition t = d.transitions().get(0);
             assertTrue(stop.at().fixed() || stop.at().matches(t),
                     lesson.id() + " stop " + i + " (" + stop.at().describe() + ") landed on " + t);
+            textNamesItsTransition(lesson.id() + " stop " + (i + 1), stop.text(), t);
             if (stop.question() != null) {
                 Optional<Quiz> quiz = NextStepQuiz.at(lesson.scenario(), step);
                 assertTrue(quiz.isPresent(), lesson.id() + " stop " + i + " asks at the end of the run");
@@ -69,6 +74,35 @@ class LessonFilesTest {
                 assertEquals(Choice.of(next), quiz.get().choices().get(quiz.get().answer()));
             }
         }
+    }
+
+    private static final Pattern HCTX = Pattern.compile("\\bhctx (\\d+)");
+    private static final Pattern CPU = Pattern.compile("\\bCPU (\\d+)");
+    private static final Pattern REQUEST = Pattern.compile("\\b[Rr]equest (\\d+)");
+
+    /**
+     * A stop's text that names hardware queues, CPUs or requests names the one its transition is on: a
+     * model change that moves which queue fills first (or which CPU runs a step) then fails here, instead of
+     * leaving a text about hctx 0 beside a picture of hctx 2 (lesson 9 after the switch accounting did).
+     */
+    private static void textNamesItsTransition(String where, String text, Transition t) {
+        check(where, "hctx", HCTX, text, t.hctx());
+        check(where, "CPU", CPU, text, t.cpu());
+        check(where, "request", REQUEST, text, t.req());
+    }
+
+    private static void check(String where, String what, Pattern p, String text, long value) {
+        Set<String> named = p.matcher(text).results().map(m -> m.group(1)).collect(Collectors.toSet());
+        assertTrue(named.isEmpty() || value < 0 || named.contains(String.valueOf(value)),
+                () -> where + " names " + what + " " + named + " but its transition is on " + what + " " + value + ": " + text);
+    }
+
+    @Test
+    void aStopsTextNamingAnotherQueueThanItsTransitionsIsCaught() {
+        Transition onHctx2 = new Transition(0, 0, TransitionKind.HCTX_STOP, "blk_mq_stop_hw_queue", null, 2, 0, "fio",
+                -1, -1, -1, 2, -1, -1, 0, null, null, null, -1);
+        assertThrows(AssertionError.class, () -> textNamesItsTransition("t", "hctx 0 is stopped.", onHctx2));
+        textNamesItsTransition("t", "hctx 2 is stopped while hctx 0 runs.", onHctx2);
     }
 
     @Test
