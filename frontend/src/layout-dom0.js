@@ -4,7 +4,7 @@
 // dom0's locks have their room here (lock-places.js puts them in it): Xen's, which every ring's grant
 // operations take, on the row's header line (the row's label, then Xen's flush_lock and the guest's grant
 // table lock), each ring's blk_ring_lock on a third line of its thread's chip.
-import { MARGIN, metrics, columns, contentWidth } from './layout-parts.js';
+import { MARGIN, metrics, columns, contentWidth, lockTab } from './layout-parts.js';
 
 /** The layout {@code geo} with a dom0 row below it; {@code dom0} from blkback.js's dom0Of(). */
 export function withDom0(geo, dom0) {
@@ -16,7 +16,7 @@ export function withDom0(geo, dom0) {
   const y = geo.height - (m.tight ? MARGIN / 2 : 0);
   const perCpu = Math.max(...dom0.cpus.map(cpu => dom0.rings.filter(r => r.cpu === cpu).length), 1);
   // Three lines a thread: its name, what it is doing (sleeps, woken, runs · the function), its ring's lock.
-  const tab = geo.font + 6;
+  const tab = lockTab(geo.font, m.tight);
   // Presenting's shorter lines leave the status line's descenders two pixels more before the lock.
   const lockY = 2 * m.line + (m.tight ? 4 : 2);
   const chipH = lockY + tab + 2;

@@ -17,6 +17,15 @@ const EM_PER_CHAR = 0.62;
  * pixels less air and rows are a tab apart, not two lines, so that it fits at a larger font; the page's
  * own layout is as it was.
  */
+/**
+ * A lock's tab: a line of the figure's text and its padlock (lock-places.js, views/lock-figure.js), with
+ * two pixels less air presenting, as metrics() keeps for label lines and requests.
+ */
+export const lockTab = (font, tight = false) => font + (tight ? 4 : 6);
+
+/** The room under a lane's requests that keeps a lock's tab drawn inside the lane clear of them. */
+export const lockRow = (font, tight = false) => lockTab(font, tight) + (tight ? 1 : 3);
+
 export function metrics(font, tight = false) {
   if (!tight) {
     const item = { w: Math.round(font * 2.6), h: font + 6 };
@@ -110,19 +119,25 @@ export const cpuRowHeight = (m, w = Infinity) => cpuBox(0, { x: 0, w }, 0, m).h;
  * The lanes under the queues: driver and device rows across the content width, and "done" beside
  * them, or under them on a narrow screen. Returns the boxes and the height used.
  */
-export function stageRows(width, y, m, deviceRows) {
+export function stageRows(width, y, m, deviceRows, deviceLocks = false) {
   const narrow = width < NARROW;
   const doneW = narrow ? 0 : 10 * m.font;
   const contentW = width - 2 * MARGIN - (narrow ? 0 : doneW + MARGIN);
-  const { driver, device, bottom } = laneRows(MARGIN, contentW, y, m, deviceRows);
+  const { driver, device, bottom } = laneRows(MARGIN, contentW, y, m, deviceRows, deviceLocks);
   const done = narrow ? narrowDone(width, bottom, m) : { x: width - doneW - MARGIN, w: doneW, y, h: bottom - y };
   return { driver, device, done, contentW, bottom: Math.max(bottom, done.y + done.h) + MARGIN };
 }
 
-/** The driver row over the device row, {@code w} wide at x, from y; {@code bottom} is the device row's. */
-export function laneRows(x, w, y, m, deviceRows) {
+/**
+ * The driver row over the device row, {@code w} wide at x, from y; {@code bottom} is the device row's.
+ * With {@code deviceLocks} (xen-blkfront's ring locks, drawn inside the ring they guard) the device row
+ * keeps a tab's line under its requests: {@code lockY} is that line's top.
+ */
+export function laneRows(x, w, y, m, deviceRows, deviceLocks = false) {
   const driver = { x, w, y, h: laneHeight(m, 1) };
-  const device = { x, w, y: driver.y + driver.h + 4, h: laneHeight(m, deviceRows) };
+  const lock = deviceLocks ? lockRow(m.font, m.tight) : 0;
+  const device = { x, w, y: driver.y + driver.h + 4, h: laneHeight(m, deviceRows) + lock };
+  if (deviceLocks) device.lockY = device.y + device.h - lock;
   return { driver, device, bottom: device.y + device.h };
 }
 
@@ -147,7 +162,10 @@ export function commonPlaces(l, m, stageCols) {
   l.cpus.forEach(c => { places.set(`task:${c.cpu}`, c.task); places.set(`plug:${c.cpu}`, under(c.plug, m)); });
   stageCols.forEach((c, i) => {
     places.set(`driver:${i}`, { ...under(l.driver, m), x: c.x, w: c.w });
-    places.set(`device:${i}`, { ...under(l.device, m), x: c.x, w: c.w });
+    const device = under(l.device, m);
+    // Requests stack above the device row's lock line, when it has one.
+    if (l.device.lockY !== undefined) device.h = l.device.lockY - device.y;
+    places.set(`device:${i}`, { ...device, x: c.x, w: c.w });
   });
   places.set('done', donePlace(l.done, m));
   return places;

@@ -1,7 +1,7 @@
 // Where blk-mq's Figure 1 boxes go: CPUs (task + plug lists) on top, then software queues (ctx:N),
 // hardware queues (hctx:N: tag waiters, dispatch list, tag bar), and the driver and device lanes under
 // each hctx; "done" sits at the right. Pure geometry in on-screen pixels, tested without a DOM.
-import { MARGIN, checkWidth, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces, textWidth } from './layout-parts.js';
+import { MARGIN, checkWidth, metrics, columns, cpuBox, cpuRowHeight, laneHeight, stageRows, contentWidth, under, commonPlaces, textWidth, lockTab } from './layout-parts.js';
 import { MODE, KERNEL, SCHEDULER } from './labels.js';
 import { schedHeight, schedBoxes } from './layout-sched.js';
 import { numaBoxes } from './layout-numa.js';
@@ -17,8 +17,10 @@ import { numaBoxes } from './layout-numa.js';
  *        layout-sched.js, and each hctx a second tag bar, driver tags beside the scheduler tags; 3.16's
  *        blk-mq has none, 7.0's none is none); `numaNodes`, each a list of CPUs (two or more are drawn as
  *        boxes round their CPUs); `requeueList`, q->requeue_list's lane (null_blk's requeue injection).
+ *        xen-blkfront: `deviceLocks`, a line under the device row's requests for the ring locks' tabs.
  */
-export function layout(topology, { width, font = 12, tight = false, scheduler = null, numaNodes = null, requeueList = false } = {}) {
+export function layout(topology, { width, font = 12, tight = false, scheduler = null, numaNodes = null, requeueList = false,
+  deviceLocks = false } = {}) {
   checkWidth(width);
   const shown = cpusShown(topology);
   const m = metrics(font, tight);
@@ -29,7 +31,9 @@ export function layout(topology, { width, font = 12, tight = false, scheduler = 
   const cpuY = MARGIN + (numa ? m.line + 2 : 0);
   const rows = queueRows(topology, { x: MARGIN, w: contentW, y: cpuY + cpuRowHeight(m, cpuCols[0].w) + m.gap }, m, shown,
     scheduler, requeueList);
-  const stages = stageRows(width, rows.bottom, m, 2);
+  // Presenting, the ring locks' line takes the device row's second row of requests: a fuller ring piles
+  // on its last slot under a count, as any full lane does, and the figure is no taller for its locks.
+  const stages = stageRows(width, rows.bottom, m, deviceLocks && tight ? 1 : 2, deviceLocks);
   const out = {
     mode: MODE.MQ, width, height: stages.bottom, font, ...(tight ? { tight } : {}),
     cpus: cpuCols.map((c, i) => cpuBox(shown[i], c, cpuY, m)),
@@ -80,9 +84,9 @@ export function queueRows(topology, area, m, shown, scheduler = null, requeueLis
   });
   // 7.0 with null_blk's requeue injection: q->requeue_list, where a request the driver handed back waits
   // for kblockd's requeue work, one lane across under the hardware queues, with room above it for
-  // q->requeue_lock's tab (lock-places.js: font + 6).
+  // q->requeue_lock's tab.
   const hctxBottom = hctxY + Math.max(...hctxs.map(h => h.h));
-  const requeueGap = m.tight ? m.gap : m.line + m.font + 6;
+  const requeueGap = m.tight ? m.gap : m.line + lockTab(m.font);
   const requeue = requeueList ? { x: area.x, w: area.w, y: hctxBottom + requeueGap, h: laneHeight(m, 1) } : null;
   const ctxs = cols.map((c, i) => ({ ctx: base.ctx + shown[i], hctx: base.hctx + cpuToHctx[shown[i]], ...c, y: ctxY, h: ctxH }));
   const out = {

@@ -6,7 +6,7 @@
 // (layout-dom0.js), each blk_ring_lock on its ring's thread, Xen's flush_lock and the grant table's lock in
 // the row's header.
 // Pure geometry over a layout; a lock with no place here stays in the strip above the figure.
-import { edgeBadge } from './layout-parts.js';
+import { edgeBadge, lockTab } from './layout-parts.js';
 import { ctxNumber } from './devices.js';
 
 const ON_QUEUE = /^(queue_lock|io_lock)$/;
@@ -34,12 +34,13 @@ const DEVICE = /^nullb\d+ /;
  */
 export function lockPlaces(geo, names) {
   if (geo.devices) return deviceLockPlaces(geo, names);
-  const tab = geo.font + 6;
+  const tab = lockTab(geo.font, geo.tight);
   const out = new Map();
   const above = (b, align = 'end', brief = true, x = b.x, w = b.w) =>
     ({ x, w, y: b.y - tab, h: tab, side: 'above', align, brief });
+  // Inside the device row: on the line its layout keeps under the requests (laneRows' lockY), if it has one.
   const inside = (b, align = 'end', x = b.x, w = b.w) =>
-    ({ x, w, y: b.y + b.h - tab - 3, h: tab, side: 'inside', align, brief: false });
+    ({ x, w, y: geo.device?.lockY ?? b.y + b.h - tab - 3, h: tab, side: 'inside', align, brief: false });
   for (const name of names) {
     let m;
     if (geo.queue && ON_QUEUE.test(name)) out.set(name, badged(above(geo.queue, 'end', false), geo.queue, geo.font));

@@ -38,15 +38,28 @@ test('blk-mq: ctx[N]->lock on ctx N, hctx[N]->lock on hctx N, by number, not by 
 });
 
 test('xen-blkfront on blk-mq: io_lock in the ring (device row), split-lock halves it, per-hctx rings in their column', () => {
-  const geo = layout(topo(4, 2), { width: 960, font: 12 });
-  assert.ok(insideOf(lockPlaces(geo, ['io_lock']).get('io_lock'), geo.device));
-  const split = lockPlaces(geo, ['io_lock (requests)', 'io_lock (responses)']);
-  const [rq, rs] = [split.get('io_lock (requests)'), split.get('io_lock (responses)')];
-  assert.ok(insideOf(rq, geo.device) && insideOf(rs, geo.device));
-  assert.ok(rq.x + rq.w <= rs.x + 1e-9, 'requests on the left half, responses on the right');
-  const rings = lockPlaces(geo, ['ring[0]->ring_lock', 'ring[1]->ring_lock']);
-  assert.ok(insideOf(rings.get('ring[1]->ring_lock'), geo.places.get('device:1')));
-  assert.ok(insideOf(rings.get('ring[0]->ring_lock'), geo.places.get('device:0')));
+  for (const [width, font, tight] of [[960, 12, false], [1400, 16, false], [374, 12, false], [1000, 16, true]]) {
+    const geo = layout(topo(4, 2), { width, font, tight, deviceLocks: true });
+    const at = `${width} px at ${font}${tight ? ' presenting' : ''}`;
+    // Every tab on the device row's lock line, under every request the ring can hold: none covers an id.
+    const clear = p => insideOf(p, geo.device) && [0, 1].every(i => !overlaps(p, geo.places.get(`device:${i}`)));
+    assert.ok(clear(lockPlaces(geo, ['io_lock']).get('io_lock')), at);
+    const split = lockPlaces(geo, ['io_lock (requests)', 'io_lock (responses)']);
+    const [rq, rs] = [split.get('io_lock (requests)'), split.get('io_lock (responses)')];
+    assert.ok(clear(rq) && clear(rs), at);
+    assert.ok(rq.x + rq.w <= rs.x + 1e-9, 'requests on the left half, responses on the right');
+    const rings = lockPlaces(geo, ['ring[0]->ring_lock', 'ring[1]->ring_lock']);
+    for (const i of [0, 1]) {
+      const r = rings.get(`ring[${i}]->ring_lock`);
+      const column = geo.places.get(`device:${i}`);
+      assert.ok(clear(r) && within(r, column), `ring ${i}'s lock in its column, under its requests, ${at}`);
+      assert.ok(column.h >= geo.device.h - geo.font - 5 - (geo.font + 9) - 1e-9, 'the requests keep the row less the lock line');
+    }
+  }
+  // Without its locks' line (every other device row) the requests have the whole row.
+  const plain = layout(topo(4, 2), { width: 960, font: 12 });
+  assert.equal(plain.device.lockY, undefined);
+  assert.ok(plain.device.h < layout(topo(4, 2), { width: 960, font: 12, deviceLocks: true }).device.h);
 });
 
 test("7.0's scheduler locks sit on the scheduler's lane; kyber's kcq on the ctx it belongs to", () => {

@@ -41,11 +41,15 @@ const SEVERAL_DEVICES = {
 export const figureFor = scenario => (scenario?.kernel === KERNEL.V7_0 && (scenario?.device?.count ?? 1) > 1 ? SEVERAL_DEVICES
   : withBackend(scenario?.kernel === KERNEL.V7_0 ? FIGURES.mq70 : FIGURES[scenario?.mode] ?? FIGURES[MODE.MQ], scenario));
 
-/** xen-blkfront, in any mode: the mode's figure with dom0's row under it. */
+/**
+ * xen-blkfront, in any mode: the mode's figure with dom0's row under it; on blk-mq its ring locks are drawn
+ * inside the rings, on a line the device row keeps under the requests (the legacy queue's io_lock sits on
+ * the request_queue, where the other modes ignore the option).
+ */
 function withBackend(figure, scenario) {
   if (!dom0Of(scenario, null)) return figure;
   return {
-    layout: (topo, sc, at) => withDom0(figure.layout(topo, sc, at), dom0Of(sc, topo)),
+    layout: (topo, sc, at) => withDom0(figure.layout(topo, sc, { ...at, deviceLocks: true }), dom0Of(sc, topo)),
     frame: (svg, geo, sc) => { figure.frame(svg, geo, sc); dom0Frame(svg, geo); },
     live: (svg, geo, state) => { figure.live(svg, geo, state); dom0State(svg, geo, state); },
   };

@@ -264,6 +264,13 @@ class LessonBrowserIT extends BrowserTest {
             page.waitFor(d -> !page.all("#outline .stopped-badge:not([display='none'])").isEmpty());
             List<String> over = (List<String>) page.script(PresentationBrowserIT.LABELS_OVERLAP);
             assertEquals(List.of(), over, "texts over each other at stop " + stop);
+            // Each ring's lock tab keeps to the line under its ring's requests: it covered requests 12-15.
+            List<String> covered = (List<String>) page.script("const rqs = [...document.querySelectorAll('#outline rect.rq[data-request-id]')];"
+                    + " const out = []; for (const tab of document.querySelectorAll('#outline g.lock-tab')) { const t = tab.getBoundingClientRect();"
+                    + " if (!t.width) continue; for (const rq of rqs) { const r = rq.getBoundingClientRect();"
+                    + " if (r.width && t.left < r.right - 1 && r.left < t.right - 1 && t.top < r.bottom - 1 && r.top < t.bottom - 1)"
+                    + " out.push(tab.dataset.lock + ' / request ' + rq.dataset.requestId); } } return out;");
+            assertEquals(List.of(), covered, "lock tabs over requests at stop " + stop);
         }
     }
 }
