@@ -10,14 +10,6 @@ export const NARROW = 560;
 const EM_PER_CHAR = 0.62;
 
 /**
- * Line and item sizes for a font size: a request is wide enough for a 4-digit id and a bio count.
- * {@code gap} is the room between two rows of queues, for the edges between them to read as arrows and
- * for a lock's tab (font + 6, lock-places.js) on the lower box's top edge. Presenting ({@code tight}),
- * the figure has a projector's height to fit in (fit-font.js): label lines, requests and lanes keep two
- * pixels less air and rows are a tab apart, not two lines, so that it fits at a larger font; the page's
- * own layout is as it was.
- */
-/**
  * A lock's tab: a line of the figure's text and its padlock (lock-places.js, views/lock-figure.js), with
  * two pixels less air presenting, as metrics() keeps for label lines and requests.
  */
@@ -26,6 +18,14 @@ export const lockTab = (font, tight = false) => font + (tight ? 4 : 6);
 /** The room under a lane's requests that keeps a lock's tab drawn inside the lane clear of them. */
 export const lockRow = (font, tight = false) => lockTab(font, tight) + (tight ? 1 : 3);
 
+/**
+ * Line and item sizes for a font size: a request is wide enough for a 4-digit id and a bio count.
+ * {@code gap} is the room between two rows of queues, for the edges between them to read as arrows and
+ * for a lock's tab (lockTab) on the lower box's top edge. Presenting ({@code tight}),
+ * the figure has a projector's height to fit in (fit-font.js): label lines, requests and lanes keep two
+ * pixels less air and rows are a tab apart, not two lines, so that it fits at a larger font; the page's
+ * own layout is as it was.
+ */
 export function metrics(font, tight = false) {
   if (!tight) {
     const item = { w: Math.round(font * 2.6), h: font + 6 };
