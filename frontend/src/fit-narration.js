@@ -23,7 +23,7 @@ export function shrinkToFit(apply, fits, scales = NARRATION_SCALES) {
  * The DOM side: the panel gets the room between its top and the window's bottom (less `pad`), its text the
  * largest scale that fits it. Off presenting the panel is left as the page lays it out.
  */
-export function fitNarrationPanel(panel, presenting, pad) {
+function fitNarrationPanel(panel, presenting, pad) {
   if (!presenting) {
     panel.style.removeProperty('--narr-scale');
     panel.style.removeProperty('max-height');

@@ -70,7 +70,7 @@ final class Dispatch70 {
         long generation = ++x.runGeneration;
         x.runPending = true;
         m.emit.queue(TransitionKind.RUN_ASYNC, null, "blk_mq_delay_run_hw_queue", cpu, actor, -1, x.hw, target);
-        Runnable queueWork = () -> m.process(target, () -> {
+        Runnable queueWork = () -> m.wake(target, () -> {
             if (generation != x.runGeneration) return;
             x.runGeneration++;
             x.runPending = false;

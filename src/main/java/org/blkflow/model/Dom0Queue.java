@@ -120,7 +120,7 @@ final class Dom0Queue {
         }
         emit("bt_get", cpu, actor, p);
         // io_schedule(): the thread's path ends here, after the switch away; the wake-up is a new path on its vCPU.
-        tags.get(h).sleep(() -> m.process(cpu, () -> m.switchIn(cpu, () -> getTag(p, cpu, actor, next, false))));
+        tags.get(h).sleep(() -> m.wake(cpu, () -> m.switchIn(cpu, () -> getTag(p, cpu, actor, next, false))));
         m.schedule(cpu);
     }
 

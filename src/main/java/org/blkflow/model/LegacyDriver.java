@@ -34,7 +34,7 @@ abstract class LegacyDriver implements RequestFn {
         if (runPending) return;
         runPending = true;
         m.emit.queue(TransitionKind.RUN_ASYNC, null, "blk_run_queue_async", cpu, actor, -1, q.queue, cpu);
-        m.process(cpu, () -> m.switchIn(cpu, () -> {
+        m.wake(cpu, () -> m.switchIn(cpu, () -> {
             runPending = false;
             q.queueLock.lockIrq(m.cpu(cpu), "blk_delay_work",
                     () -> runQueue(cpu, Actor.kworker(cpu), () -> {

@@ -55,7 +55,7 @@ final class RequeueWork70 {
     private void kick(int cpu) {
         if (pending) return;
         pending = true;
-        m.process(cpu, () -> m.switchIn(cpu, () -> work(cpu, Actor.kworker(cpu))));
+        m.wake(cpu, () -> m.switchIn(cpu, () -> work(cpu, Actor.kworker(cpu))));
     }
 
     /** blk_mq_requeue_work(): the list spliced under q->requeue_lock, each request re-inserted, the queues run. */

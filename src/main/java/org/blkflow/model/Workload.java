@@ -46,7 +46,7 @@ final class Workload {
 
     /** Every task starts at time zero, in job order: its first batch is its first path (no switch). */
     void start() {
-        for (Task task : tasks) m.wake(task.cpu, () -> beginBatch(task));
+        for (Task task : tasks) m.process(task.cpu, () -> beginBatch(task));
     }
 
     /**
@@ -115,7 +115,7 @@ final class Workload {
 
     /** Back from io_submit with room for more: the next batch is a new path, a runnable task's next turn. */
     private void nextTurn(Task task) {
-        carryOn(task, () -> m.wake(task.cpu, () -> beginBatch(task)));
+        carryOn(task, () -> m.process(task.cpu, () -> beginBatch(task)));
     }
 
     private void beginBatch(Task task) {

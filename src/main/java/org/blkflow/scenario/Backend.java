@@ -46,6 +46,11 @@ public record Backend(int cpus, boolean persistentGrants, int ringPages, int pcp
         return new Backend(cpus, persistentGrants, ringPages, pcpus, submitQueues, hwQueueDepth, irqMode, affinity);
     }
 
+    /** The same backend with feature-persistent on or off. */
+    public Backend withPersistentGrants(boolean on) {
+        return new Backend(cpus, on, ringPages, pcpus, submitQueues, hwQueueDepth, irqMode, evtchnAffinity);
+    }
+
     /** Whether dom0's null_blk is a request queue (blk-mq) rather than the bare per-vCPU hrtimer. */
     public boolean queued() {
         return submitQueues > 0;
